@@ -1,0 +1,14 @@
+import 'reflect-metadata';
+import { loadConfig } from '../../../libs/config/src';
+import { createApiApp } from './app';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const app = await createApiApp(config);
+  await app.listen(config.PORT, '0.0.0.0');
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,33 @@
+// Unit specs sit beside the code; integration tests in test/ share one real PostgreSQL and
+// one real Temporal dev server that the run starts on free ports (test/global-setup.ts).
+const swc = [
+  '@swc/jest',
+  {
+    jsc: {
+      parser: { syntax: 'typescript', decorators: true },
+      transform: { legacyDecorator: true, decoratorMetadata: true },
+      target: 'es2022',
+    },
+    module: { type: 'commonjs' },
+  },
+];
+
+module.exports = {
+  projects: [
+    {
+      displayName: 'unit',
+      transform: { '^.+\\.ts$': swc },
+      testMatch: ['<rootDir>/{apps,libs,workflows,scripts}/**/*.spec.ts'],
+      testEnvironment: 'node',
+    },
+    {
+      displayName: 'integration',
+      transform: { '^.+\\.ts$': swc },
+      testMatch: ['<rootDir>/test/**/*.test.ts'],
+      testEnvironment: 'node',
+      globalSetup: '<rootDir>/test/global-setup.ts',
+      globalTeardown: '<rootDir>/test/global-teardown.ts',
+      testTimeout: 120000,
+    },
+  ],
+};

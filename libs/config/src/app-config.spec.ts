@@ -1,0 +1,32 @@
+import { ConfigError, loadConfig } from './app-config';
+
+const valid = { DATABASE_URL: 'postgres://u:p@localhost:5432/caravan', TEMPORAL_ADDRESS: 'localhost:7233' };
+
+describe('loadConfig', () => {
+  it('accepts a valid environment and fills defaults', () => {
+    const config = loadConfig(valid);
+    expect(config).toMatchObject({ TEMPORAL_NAMESPACE: 'default', TEMPORAL_TASK_QUEUE: 'caravan', PORT: 3000 });
+  });
+
+  it('converts PORT from the environment string', () => {
+    expect(loadConfig({ ...valid, PORT: '8080' }).PORT).toBe(8080);
+  });
+
+  it('names every missing or bad variable in one message', () => {
+    let error: unknown;
+    try {
+      loadConfig({ DATABASE_URL: 'mysql://x', PORT: 'eighty' });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const message = (error as Error).message;
+    expect(message).toContain('DATABASE_URL="mysql://x" must be a postgres:// connection URL');
+    expect(message).toContain('TEMPORAL_ADDRESS is required');
+    expect(message).toContain('PORT');
+  });
+
+  it('treats an empty variable as missing', () => {
+    expect(() => loadConfig({ ...valid, TEMPORAL_ADDRESS: '' })).toThrow(/TEMPORAL_ADDRESS is required/);
+  });
+});

@@ -1,0 +1,68 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { DomainError } from '../../errors/src';
+import { MoneyError } from '../../money/src';
+import { problem, Problem, PROBLEM_CONTENT_TYPE, STATUS_BY_KIND } from './problem';
+import { RequestValidationError } from './validation';
+
+/** The one place where errors become HTTP responses: every refusal is problem+json. */
+@Catch()
+export class ProblemDetailsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('ProblemDetails');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const request = http.getRequest<Request>();
+    const response = http.getResponse<Response>();
+    const body = { ...this.toProblem(exception), instance: request.originalUrl };
+    if (body.status >= 500) {
+      this.logger.error({ err: exception, path: request.originalUrl }, 'unhandled error');
+    }
+    response.status(body.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(body));
+  }
+
+  private toProblem(exception: unknown): Problem {
+    if (exception instanceof RequestValidationError) {
+      return problem(400, 'REQUEST.INVALID', 'The request is invalid', {
+        detail: exception.message,
+        errors: exception.errors,
+      });
+    }
+    if (exception instanceof DomainError) {
+      return problem(STATUS_BY_KIND[exception.kind], exception.code, exception.message, {
+        errors: exception.field ? [{ field: exception.field, message: exception.message }] : undefined,
+      });
+    }
+    if (exception instanceof MoneyError) {
+      return problem(400, exception.code, exception.message);
+    }
+    if (exception instanceof HttpException) {
+      return this.fromHttpException(exception);
+    }
+    if (isBodyParserError(exception)) {
+      // body too large, unsupported charset or encoding: the client's fault, said plainly
+      return problem(exception.status, `REQUEST.${exception.type.replace(/\W+/g, '_').toUpperCase()}`, exception.message);
+    }
+    return problem(500, 'INTERNAL', 'Internal error');
+  }
+
+  private fromHttpException(exception: HttpException): Problem {
+    const status = exception.getStatus();
+    // Nest turns body-parser's SyntaxError into a bare BadRequestException with its message.
+    if (status === HttpStatus.BAD_REQUEST && /JSON/.test(exception.message)) {
+      return problem(400, 'REQUEST.MALFORMED_JSON', 'The body is not valid JSON', { detail: exception.message });
+    }
+    return problem(status, `HTTP.${HttpStatus[status] ?? status}`, exception.message);
+  }
+}
+
+function isBodyParserError(e: unknown): e is Error & { status: number; type: string } {
+  const candidate = e as { status?: unknown; type?: unknown };
+  return (
+    e instanceof Error &&
+    typeof candidate.type === 'string' &&
+    typeof candidate.status === 'number' &&
+    candidate.status >= 400 &&
+    candidate.status < 500
+  );
+}

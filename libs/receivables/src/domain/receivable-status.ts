@@ -1,0 +1,38 @@
+import { DomainError } from '../../../errors/src';
+
+/** PRODUCT.md's lifecycle: registered → submitted → confirmed | disputed → pledged → settled | written off. */
+export enum ReceivableStatus {
+  REGISTERED = 'REGISTERED',
+  SUBMITTED = 'SUBMITTED',
+  CONFIRMED = 'CONFIRMED',
+  DISPUTED = 'DISPUTED',
+  PLEDGED = 'PLEDGED',
+  SETTLED = 'SETTLED',
+  WRITTEN_OFF = 'WRITTEN_OFF',
+  CANCELLED = 'CANCELLED',
+}
+
+export type ReceivableTransition = 'submit' | 'confirm' | 'dispute' | 'cancel';
+
+const TRANSITIONS: Readonly<Record<ReceivableTransition, { from: readonly ReceivableStatus[]; to: ReceivableStatus }>> = {
+  submit: { from: [ReceivableStatus.REGISTERED], to: ReceivableStatus.SUBMITTED },
+  confirm: { from: [ReceivableStatus.SUBMITTED], to: ReceivableStatus.CONFIRMED },
+  dispute: { from: [ReceivableStatus.SUBMITTED], to: ReceivableStatus.DISPUTED },
+  cancel: {
+    from: [ReceivableStatus.REGISTERED, ReceivableStatus.SUBMITTED, ReceivableStatus.DISPUTED],
+    to: ReceivableStatus.CANCELLED,
+  },
+};
+
+/** The status a transition leads to, or a coded refusal when it is illegal from here. */
+export function nextStatus(current: ReceivableStatus, transition: ReceivableTransition): ReceivableStatus {
+  const rule = TRANSITIONS[transition];
+  if (!rule.from.includes(current)) {
+    throw new DomainError(
+      'RECEIVABLE.ILLEGAL_TRANSITION',
+      `cannot ${transition} a receivable that is ${current}`,
+      'conflict',
+    );
+  }
+  return rule.to;
+}

@@ -1,0 +1,47 @@
+import { DomainError } from '../../../errors/src';
+import { Money } from '../../../money/src';
+import { nextStatus, ReceivableStatus, ReceivableTransition } from './receivable-status';
+
+/** An invoice or freight bill owed by a core enterprise (debtor) to an SME (creditor). */
+export interface Receivable {
+  id: string;
+  creditorId: string;
+  debtorId: string;
+  invoiceNumber: string;
+  waybillRefs: string[];
+  /** Calendar dates, YYYY-MM-DD: a due date has no time zone. */
+  issueDate: string;
+  dueDate: string;
+  amount: Money;
+  status: ReceivableStatus;
+  registeredAt: Date;
+  updatedAt: Date;
+}
+
+export interface RegisterReceivable {
+  creditorId: string;
+  debtorId: string;
+  invoiceNumber: string;
+  waybillRefs: string[];
+  issueDate: string;
+  dueDate: string;
+  amount: Money;
+}
+
+/** The rules a new receivable must pass beyond the shape of the request. */
+export function registerReceivable(input: RegisterReceivable, id: string, now: Date): Receivable {
+  if (!input.amount.isPositive()) {
+    throw new DomainError('RECEIVABLE.AMOUNT_NOT_POSITIVE', 'amount must be greater than zero', 'invalid', 'amount');
+  }
+  if (input.dueDate < input.issueDate) {
+    throw new DomainError('RECEIVABLE.DUE_BEFORE_ISSUE', 'dueDate must not be before issueDate', 'invalid', 'dueDate');
+  }
+  if (input.creditorId === input.debtorId) {
+    throw new DomainError('RECEIVABLE.SELF_DEBT', 'the debtor must be another organisation', 'invalid', 'debtorId');
+  }
+  return { ...input, id, status: ReceivableStatus.REGISTERED, registeredAt: now, updatedAt: now };
+}
+
+export function applyTransition(receivable: Receivable, transition: ReceivableTransition, now: Date): Receivable {
+  return { ...receivable, status: nextStatus(receivable.status, transition), updatedAt: now };
+}

@@ -1,0 +1,5 @@
+export * from './receivables.module';
+export * from './api/receivable.activities';
+export * from './application/receivables.service';
+export * from './domain/receivable';
+export * from './domain/receivable-status';

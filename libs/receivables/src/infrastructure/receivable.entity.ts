@@ -1,0 +1,43 @@
+import type Decimal from 'decimal.js';
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { numericTransformer } from '../../../money/src';
+import { ReceivableStatus } from '../domain/receivable-status';
+
+@Entity({ name: 'receivables' })
+export class ReceivableEntity {
+  @PrimaryColumn('uuid')
+  id: string;
+
+  @Column('uuid', { name: 'creditor_id' })
+  creditorId: string;
+
+  @Column('uuid', { name: 'debtor_id' })
+  debtorId: string;
+
+  @Column('text', { name: 'invoice_number' })
+  invoiceNumber: string;
+
+  @Column('text', { name: 'waybill_refs', array: true })
+  waybillRefs: string[];
+
+  @Column('date', { name: 'issue_date' })
+  issueDate: string;
+
+  @Column('date', { name: 'due_date' })
+  dueDate: string;
+
+  @Column('numeric', { precision: 20, scale: 2, transformer: numericTransformer })
+  amount: Decimal;
+
+  @Column('char', { length: 3 })
+  currency: string;
+
+  @Column('text')
+  status: ReceivableStatus;
+
+  @Column('timestamptz', { name: 'registered_at' })
+  registeredAt: Date;
+
+  @Column('timestamptz', { name: 'updated_at' })
+  updatedAt: Date;
+}

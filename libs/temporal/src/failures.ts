@@ -1,0 +1,24 @@
+import { ApplicationFailure } from '@temporalio/common';
+import { DomainError, ErrorKind } from '../../errors/src';
+
+// Workflow-safe: imported by workflows, activities and the client side alike.
+
+/** A business refusal crossing Temporal: the failure type is the stable code, details carry the kind. */
+export function businessFailure(code: string, message: string, kind: ErrorKind, field?: string): ApplicationFailure {
+  return ApplicationFailure.create({ type: code, message, nonRetryable: true, details: [kind, field ?? null] });
+}
+
+export function toApplicationFailure(error: DomainError): ApplicationFailure {
+  return businessFailure(error.code, error.message, error.kind, error.field);
+}
+
+/** Finds a business failure anywhere in a Temporal error's cause chain and rebuilds the DomainError. */
+export function domainErrorFrom(error: unknown): DomainError | undefined {
+  for (let e: unknown = error; e instanceof Error; e = (e as Error).cause) {
+    if (e instanceof ApplicationFailure && e.type && e.nonRetryable) {
+      const [kind, field] = (e.details ?? []) as [ErrorKind | undefined, string | null | undefined];
+      return new DomainError(e.type, e.message, kind ?? 'unprocessable', field ?? undefined);
+    }
+  }
+  return undefined;
+}

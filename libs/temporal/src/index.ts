@@ -1,0 +1,6 @@
+// Node-side entry; workflows import the contract and failure files directly.
+export * from './contracts/receivable-confirmation.contract';
+export * from './activities';
+export * from './failures';
+export * from './temporal-client.module';
+export * from './worker';

@@ -1,0 +1,23 @@
+import { existsSync } from 'node:fs';
+import { NativeConnection, Worker } from '@temporalio/worker';
+import type { AppConfig } from '../../config/src';
+
+/** A worker on the configured task queue running the prebuilt workflow bundle. */
+export async function createTemporalWorker(
+  config: AppConfig,
+  activities: Record<string, (...args: never[]) => Promise<unknown>>,
+  workflowBundlePath: string,
+): Promise<{ worker: Worker; connection: NativeConnection }> {
+  if (!existsSync(workflowBundlePath)) {
+    throw new Error(`workflow bundle ${workflowBundlePath} is missing: run \`npm run build\` first`);
+  }
+  const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
+  const worker = await Worker.create({
+    connection,
+    namespace: config.TEMPORAL_NAMESPACE,
+    taskQueue: config.TEMPORAL_TASK_QUEUE,
+    workflowBundle: { codePath: workflowBundlePath },
+    activities,
+  });
+  return { worker, connection };
+}

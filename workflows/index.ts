@@ -1,0 +1,2 @@
+// Every workflow the worker runs; the prebuilt bundle is made from this file.
+export * from './receivable-confirmation.workflow';

@@ -1,0 +1,68 @@
+import { allHandlersFinished, condition, proxyActivities, setHandler } from '@temporalio/workflow';
+import type { ReceivableActivities } from '../libs/receivables/src/api/receivable.activities';
+import {
+  ConfirmationDecisionCommand,
+  ConfirmationState,
+  confirmationStateQuery,
+  decideConfirmationUpdate,
+  ReceivableConfirmationInput,
+} from '../libs/temporal/src/contracts/receivable-confirmation.contract';
+import { businessFailure } from '../libs/temporal/src/failures';
+
+const { submitReceivable, recordConfirmationDecision } = proxyActivities<ReceivableActivities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '1 second', maximumInterval: '30 seconds' },
+});
+
+/**
+ * Submits a registered receivable to its debtor and records the debtor's answer.
+ * The answer arrives as an update: its validator refuses a second answer or an answer from
+ * anyone but the debtor before anything is written to history.
+ */
+export async function receivableConfirmationWorkflow(input: ReceivableConfirmationInput): Promise<ConfirmationState> {
+  const state: ConfirmationState = { stage: 'SUBMITTING' };
+  let decision: ConfirmationDecisionCommand | undefined;
+  const decided = () => state.stage === 'CONFIRMED' || state.stage === 'DISPUTED';
+
+  setHandler(confirmationStateQuery, () => state);
+  setHandler(
+    decideConfirmationUpdate,
+    async (command) => {
+      decision = command;
+      await condition(decided);
+      return state;
+    },
+    {
+      validator: (command) => {
+        if (decision !== undefined) {
+          throw businessFailure('RECEIVABLE.ALREADY_DECIDED', 'the debtor has already answered', 'conflict');
+        }
+        if (command.debtorId !== input.debtorId) {
+          throw businessFailure('RECEIVABLE.NOT_DEBTOR', 'only the debtor of this receivable may answer', 'forbidden', 'debtorId');
+        }
+        if (command.decision === 'DISPUTE' && !command.reason?.trim()) {
+          throw businessFailure('RECEIVABLE.DISPUTE_REASON_REQUIRED', 'a dispute needs a reason', 'invalid', 'reason');
+        }
+      },
+    },
+  );
+
+  await submitReceivable({ receivableId: input.receivableId, idempotencyKey: `${input.receivableId}/submit` });
+  state.stage = 'AWAITING_DEBTOR';
+
+  await condition(() => decision !== undefined);
+  const answer = decision!;
+  state.stage = 'RECORDING';
+  await recordConfirmationDecision({
+    receivableId: input.receivableId,
+    idempotencyKey: `${input.receivableId}/decision`,
+    decision: answer.decision,
+    actor: answer.actor,
+    reason: answer.reason,
+  });
+  state.stage = answer.decision === 'CONFIRM' ? 'CONFIRMED' : 'DISPUTED';
+  state.decidedBy = answer.actor;
+
+  await condition(allHandlersFinished);
+  return state;
+}
