@@ -13,6 +13,9 @@ const swc = [
 ];
 
 module.exports = {
+  testTimeout: 120000,
+  // A failed test must not leave the run hanging on a child process (workers, servers).
+  forceExit: true,
   projects: [
     {
       displayName: 'unit',
@@ -27,7 +30,6 @@ module.exports = {
       testEnvironment: 'node',
       globalSetup: '<rootDir>/test/global-setup.ts',
       globalTeardown: '<rootDir>/test/global-teardown.ts',
-      testTimeout: 120000,
     },
   ],
 };

@@ -1,0 +1,43 @@
+import { randomBytes } from 'node:crypto';
+import { Client as PgClient } from 'pg';
+import { AppConfig, loadConfig } from '../../libs/config/src';
+import { STACK_ENV } from './stack-env';
+
+function required(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set: run integration tests through jest, whose global setup starts the stack`);
+  return value;
+}
+
+/**
+ * A config of its own for one test file: a fresh database in the run's PostgreSQL and a task
+ * queue no other file polls, so files can run side by side and a killed worker stays alone.
+ */
+export async function isolatedConfig(label: string): Promise<AppConfig> {
+  const suffix = `${label.replace(/\W+/g, '_')}_${randomBytes(4).toString('hex')}`.toLowerCase();
+  const adminUrl = required(STACK_ENV.adminDatabaseUrl);
+  const admin = new PgClient({ connectionString: adminUrl });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE "t_${suffix}"`);
+  } finally {
+    await admin.end();
+  }
+  return loadConfig({
+    DATABASE_URL: adminUrl.replace(/\/postgres$/, `/t_${suffix}`),
+    TEMPORAL_ADDRESS: required(STACK_ENV.temporalAddress),
+    TEMPORAL_TASK_QUEUE: `test-${suffix}`,
+    LOG_LEVEL: process.env.CARAVAN_TEST_VERBOSE ? 'info' : 'warn',
+  });
+}
+
+/** Polls until `check` returns something other than undefined. */
+export async function eventually<T>(check: () => Promise<T | undefined>, what: string, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
