@@ -1,3 +1,4 @@
+import 'reflect-metadata';
 import { plainToInstance, Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, validateSync } from 'class-validator';
 
@@ -47,7 +48,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
         const messages = Object.values(e.constraints ?? {});
         return e.value === undefined
           ? `${e.property} is required (${messages.join('; ')})`
-          : `${e.property}=${JSON.stringify(e.value)} ${messages.join('; ')}`;
+          : `${e.property}=${JSON.stringify(present[e.property])} ${messages.join('; ')}`;
       }),
     );
   }
