@@ -1,6 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
+import { ReceivableActivities } from '../../libs/receivables/src';
 import { receivableConfirmationWorkflowId } from '../../libs/temporal/src';
 import { startApi, TestApi } from '../support/api';
 import { confirmation, creditorId, debtorId, receivableBody } from '../support/receivables';
@@ -103,6 +104,34 @@ describe('receivable confirmation slice (HTTP → workflow → PostgreSQL)', () 
     const again = await api.http().post(`/receivables/${created.id}/dispute`).send({ ...confirmation, reason: 'changed my mind' }).expect(409);
     expect(again.body.code).toBe('RECEIVABLE.NOT_AWAITING_CONFIRMATION');
     expect(await statusOf(created.id)).toBe('CONFIRMED');
+  });
+
+  it('takes exactly one of two answers sent at the same moment', async () => {
+    const created = await register();
+    await submitted(created.id);
+    const [a, b] = await Promise.all([
+      api.http().post(`/receivables/${created.id}/confirm`).send(confirmation),
+      api.http().post(`/receivables/${created.id}/dispute`).send({ ...confirmation, reason: 'wrong tonnage' }),
+    ]);
+    const statuses = [a.status, b.status].sort();
+    expect(statuses).toEqual([200, 409]);
+    expect([a, b].find((r) => r.status === 409)!.body.code).toBe('RECEIVABLE.ALREADY_DECIDED');
+    const decisions = await api.db.query(
+      `SELECT transition FROM receivable_events WHERE receivable_id = $1 AND transition IN ('confirm', 'dispute')`,
+      [created.id],
+    );
+    expect(decisions).toHaveLength(1);
+  });
+
+  it('applies an activity retried with the same idempotency key once', async () => {
+    const created = await register();
+    await submitted(created.id);
+    const activities = api.app.get(ReceivableActivities);
+    const input = { receivableId: created.id, idempotencyKey: `${created.id}/manual-retry`, decision: 'CONFIRM' as const, actor: 'retry-test' };
+    await expect(activities.recordConfirmationDecision(input)).resolves.toBe('CONFIRMED');
+    await expect(activities.recordConfirmationDecision(input)).resolves.toBe('CONFIRMED');
+    const rows = await api.db.query(`SELECT 1 FROM receivable_events WHERE idempotency_key = $1`, [input.idempotencyKey]);
+    expect(rows).toHaveLength(1);
   });
 
   it('refuses the same invoice twice and keeps one row', async () => {

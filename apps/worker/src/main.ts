@@ -1,8 +1,10 @@
 import 'reflect-metadata';
 import { resolve } from 'node:path';
 import { NestFactory } from '@nestjs/core';
+import { Runtime } from '@temporalio/worker';
 import { Logger } from 'nestjs-pino';
 import { loadConfig } from '../../../libs/config/src';
+import { temporalLogger } from '../../../libs/logging/src';
 import { ReceivableActivities } from '../../../libs/receivables/src';
 import { activitiesOf, createTemporalWorker } from '../../../libs/temporal/src';
 import { WorkerModule } from './worker.module';
@@ -12,6 +14,7 @@ const WORKFLOW_BUNDLE = resolve(__dirname, '../../../workflow-bundle.js');
 
 async function main(): Promise<void> {
   const config = loadConfig();
+  Runtime.install({ logger: temporalLogger(config.LOG_LEVEL) });
   const app = await NestFactory.createApplicationContext(WorkerModule.register(config), { bufferLogs: true });
   const logger = app.get(Logger);
   app.useLogger(logger);
