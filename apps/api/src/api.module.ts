@@ -1,26 +1,11 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { AppConfig, ConfigModule } from '../../../libs/config/src';
-import { DatabaseModule } from '../../../libs/database/src';
-import { LoggingModule } from '../../../libs/logging/src';
-import { RECEIVABLES_MIGRATIONS, ReceivablesModule } from '../../../libs/receivables/src';
-import { TemporalClientModule } from '../../../libs/temporal/src';
+import type { AppConfig } from '../../../libs/config/src';
+import { coreModules } from '../../common/core.modules';
 import { HealthController } from './health.controller';
-
-export const MIGRATIONS = [...RECEIVABLES_MIGRATIONS];
 
 @Module({})
 export class ApiModule {
   static register(config: AppConfig): DynamicModule {
-    return {
-      module: ApiModule,
-      imports: [
-        ConfigModule.forRoot(config),
-        LoggingModule,
-        DatabaseModule.forRoot({ migrations: MIGRATIONS }),
-        TemporalClientModule,
-        ReceivablesModule,
-      ],
-      controllers: [HealthController],
-    };
+    return { module: ApiModule, imports: coreModules(config), controllers: [HealthController] };
   }
 }

@@ -2,9 +2,8 @@ import { DomainError } from '../../../errors/src';
 import { Money } from '../../../money/src';
 import { nextStatus, ReceivableStatus, ReceivableTransition } from './receivable-status';
 
-/** An invoice or freight bill owed by a core enterprise (debtor) to an SME (creditor). */
-export interface Receivable {
-  id: string;
+/** What an SME states when it registers an invoice or freight bill owed by a core enterprise. */
+export interface RegisterReceivable {
   creditorId: string;
   debtorId: string;
   invoiceNumber: string;
@@ -13,19 +12,14 @@ export interface Receivable {
   issueDate: string;
   dueDate: string;
   amount: Money;
+}
+
+/** A receivable as the platform keeps it: what was registered, and where it stands. */
+export interface Receivable extends RegisterReceivable {
+  id: string;
   status: ReceivableStatus;
   registeredAt: Date;
   updatedAt: Date;
-}
-
-export interface RegisterReceivable {
-  creditorId: string;
-  debtorId: string;
-  invoiceNumber: string;
-  waybillRefs: string[];
-  issueDate: string;
-  dueDate: string;
-  amount: Money;
 }
 
 /** The rules a new receivable must pass beyond the shape of the request. */
