@@ -1,55 +1,107 @@
-// Demo parties until identity lands: a Hami carrier and the power group it hauls coal for.
-export const DEMO = {
-  hamiLogistics: { id: '5b0e7f0e-6a1c-4a57-9d0e-1d1b7a0c0001', name: '哈密丝路物流有限公司 (Hami Silk Road Logistics)' },
-  powerGroup: { id: '5b0e7f0e-6a1c-4a57-9d0e-1d1b7a0c0002', name: '新疆能源电力集团 (Xinjiang Energy Power Group)' },
-} as const;
+import { ApiClient } from './api-client';
 
-export const DEMO_RECEIVABLES = [
-  {
-    invoiceNumber: 'HM-2026-001234',
-    waybillRefs: ['WB-HAMI-2026-0778', 'WB-HAMI-2026-0779'],
-    issueDate: '2026-11-02',
-    dueDate: '2027-01-31',
-    amount: '1250000.00',
-    confirm: true,
-  },
-  {
-    invoiceNumber: 'HM-2026-001301',
-    waybillRefs: ['WB-HAMI-2026-0812'],
-    issueDate: '2026-11-18',
-    dueDate: '2027-02-16',
-    amount: '486320.50',
-    confirm: false,
-  },
-];
+// The demo world of PRODUCT.md: a Hami carrier, the power group it hauls coal for, a bonded
+// yard, and a bank with a credit officer and two approvers of different authority.
 
-interface Created {
-  id: string;
-  status: string;
+export const DEMO_PASSWORD = 'caravan-demo-2026';
+export const DEMO_ADMIN = { email: 'admin@caravan.example', password: 'caravan-admin-2026' };
+
+interface DemoUser {
+  email: string;
+  displayName: string;
+  roles: string[];
+  approvalAuthority?: string;
 }
 
-/** Registers the demo receivables through the API itself, so their workflows exist too. */
-export async function seedDemo(baseUrl: string): Promise<Created[]> {
-  const created: Created[] = [];
-  for (const { confirm, ...receivable } of DEMO_RECEIVABLES) {
-    const response = await fetch(`${baseUrl}/receivables`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ ...receivable, creditorId: DEMO.hamiLogistics.id, debtorId: DEMO.powerGroup.id }),
-    });
-    if (response.status === 409) continue; // seeded by an earlier start
-    if (!response.ok) throw new Error(`seeding ${receivable.invoiceNumber}: ${response.status} ${await response.text()}`);
-    let body = (await response.json()) as Created;
-    if (confirm) {
-      const confirmed = await fetch(`${baseUrl}/receivables/${body.id}/confirm`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ debtorId: DEMO.powerGroup.id, actor: 'payables.clerk@xjpower.example' }),
-      });
-      if (!confirmed.ok) throw new Error(`confirming ${receivable.invoiceNumber}: ${confirmed.status} ${await confirmed.text()}`);
-      body = (await confirmed.json()) as Created;
+interface DemoOrganisation {
+  kind: string;
+  name: string;
+  creditCode: string;
+  users: DemoUser[];
+}
+
+export const DEMO_ORGANISATIONS = {
+  hami: {
+    kind: 'SME',
+    name: '哈密丝路物流有限公司 (Hami Silk Road Logistics)',
+    creditCode: '91650502MA78XK3L2Q',
+    users: [
+      { email: 'applicant@hami-logistics.example', displayName: '王芳 Wang Fang', roles: ['APPLICANT'] },
+      { email: 'finance@hami-logistics.example', displayName: '李强 Li Qiang', roles: ['FINANCE_MANAGER'] },
+    ],
+  },
+  powerGroup: {
+    kind: 'CORE_ENTERPRISE',
+    name: '新疆能源电力集团 (Xinjiang Energy Power Group)',
+    creditCode: '91650000228601234X',
+    users: [
+      { email: 'payables@xjpower.example', displayName: '张敏 Zhang Min', roles: ['PAYABLES_CLERK'] },
+      { email: 'treasurer@xjpower.example', displayName: '赵磊 Zhao Lei', roles: ['TREASURER'] },
+    ],
+  },
+  yard: {
+    kind: 'CUSTODIAN',
+    name: '哈密综合保税监管仓 (Hami Bonded Yard)',
+    creditCode: '91650502MA79BY0001',
+    users: [{ email: 'officer@hami-yard.example', displayName: '刘洋 Liu Yang', roles: ['CUSTODIAN_OFFICER'] }],
+  },
+  bank: {
+    kind: 'BANK',
+    name: '丝路商业银行哈密分行 (Silk Road Commercial Bank, Hami)',
+    creditCode: '91650500MA77BANK01',
+    users: [
+      { email: 'credit@silkroad-bank.example', displayName: '陈静 Chen Jing', roles: ['CREDIT_OFFICER'] },
+      { email: 'approver.a@silkroad-bank.example', displayName: '周涛 Zhou Tao', roles: ['APPROVER'], approvalAuthority: '5000000.00' },
+      { email: 'approver.b@silkroad-bank.example', displayName: '吴刚 Wu Gang', roles: ['APPROVER'], approvalAuthority: '50000000.00' },
+      { email: 'treasury@silkroad-bank.example', displayName: '孙丽 Sun Li', roles: ['TREASURY'] },
+      { email: 'backoffice@silkroad-bank.example', displayName: '郑伟 Zheng Wei', roles: ['BACK_OFFICE'] },
+    ],
+  },
+} satisfies Record<string, DemoOrganisation>;
+
+export const DEMO_AUDITOR: DemoUser = { email: 'auditor@caravan.example', displayName: 'Platform auditor', roles: ['AUDITOR'] };
+
+export type DemoParties = Record<keyof typeof DEMO_ORGANISATIONS, string> & { operator: string };
+
+/** Onboards the demo organisations and people through the API, as an operator would; idempotent. */
+export async function seedParties(api: ApiClient): Promise<DemoParties> {
+  const admin = await api.login(DEMO_ADMIN.email, DEMO_ADMIN.password);
+  const existing = await admin.call<{ items: Array<{ id: string; kind: string; creditCode: string }> }>('GET', '/organisations?limit=100');
+  const idOf = (creditCode: string) => existing.items.find((o) => o.creditCode === creditCode)?.id;
+
+  const parties: Partial<DemoParties> = { operator: existing.items.find((o) => o.kind === 'OPERATOR')!.id };
+  for (const [key, { users, ...organisation }] of Object.entries(DEMO_ORGANISATIONS)) {
+    let id = idOf(organisation.creditCode);
+    if (!id) {
+      id = (await admin.call<{ id: string }>('POST', '/organisations', organisation)).id;
+      for (const user of users) await admin.call('POST', `/organisations/${id}/users`, { ...user, password: DEMO_PASSWORD });
     }
-    created.push(body);
+    parties[key as keyof typeof DEMO_ORGANISATIONS] = id;
   }
-  return created;
+  const auditor = await admin.request('POST', `/organisations/${parties.operator}/users`, { ...DEMO_AUDITOR, password: DEMO_PASSWORD });
+  if (auditor.status !== 201 && auditor.status !== 409) throw new Error(`adding the auditor: ${JSON.stringify(auditor.body)}`);
+  return parties as DemoParties;
+}
+
+export const DEMO_RECEIVABLES = [
+  { invoiceNumber: 'HM-2026-001234', waybillRefs: ['WB-HAMI-2026-0778', 'WB-HAMI-2026-0779'], issueDate: '2026-11-02', dueDate: '2027-01-31', amount: '1250000.00', confirm: true },
+  { invoiceNumber: 'HM-2026-001301', waybillRefs: ['WB-HAMI-2026-0812'], issueDate: '2026-11-18', dueDate: '2027-02-16', amount: '486320.50', confirm: false },
+];
+
+/** Parties, then receivables registered, submitted and (one) confirmed through the API. */
+export async function seedDemo(baseUrl: string): Promise<{ parties: DemoParties; seeded: number }> {
+  const api = new ApiClient(baseUrl);
+  const parties = await seedParties(api);
+  const sme = await api.login(DEMO_ORGANISATIONS.hami.users[0].email, DEMO_PASSWORD);
+  const debtor = await api.login(DEMO_ORGANISATIONS.powerGroup.users[0].email, DEMO_PASSWORD);
+  let seeded = 0;
+  for (const { confirm, ...receivable } of DEMO_RECEIVABLES) {
+    const created = await sme.request('POST', '/receivables', { ...receivable, debtorId: parties.powerGroup });
+    if (created.status === 409) continue; // seeded by an earlier start
+    if (created.status !== 201) throw new Error(`seeding ${receivable.invoiceNumber}: ${JSON.stringify(created.body)}`);
+    await sme.call('POST', `/receivables/${created.body.id}/submit`);
+    if (confirm) await debtor.call('POST', `/receivables/${created.body.id}/confirm`, {});
+    seeded += 1;
+  }
+  return { parties, seeded };
 }

@@ -1,5 +1,6 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import {
   freePort,
@@ -10,7 +11,7 @@ import {
   startLocalTemporal,
   stopProcess,
 } from '../libs/devstack/src';
-import { DEMO, seedDemo } from './demo-data';
+import { DEMO_ADMIN, DEMO_ORGANISATIONS, DEMO_PASSWORD, seedDemo } from './demo-data';
 
 // `npm start`: PostgreSQL, Temporal, the API and the worker on this machine, demo data seeded.
 const root = resolve(__dirname, '../..');
@@ -32,6 +33,13 @@ function startApp(name: string, script: string, env: NodeJS.ProcessEnv): ChildPr
   child.stderr!.on('data', (chunk) => console.error(prefix(chunk)));
   child.on('exit', (code, signal) => say(`${name} exited (${signal ?? code})`));
   return child;
+}
+
+/** A token secret of this checkout's own, kept so that tokens survive a restart. */
+function localSecret(): string {
+  const file = resolve(dataDir, 'auth-token-secret');
+  if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString('base64url'), { mode: 0o600 });
+  return readFileSync(file, 'utf8').trim();
 }
 
 async function waitForHealth(url: string, timeoutMs = 90_000): Promise<void> {
@@ -88,21 +96,34 @@ async function main(): Promise<void> {
   }
 
   const port = Number(process.env.PORT ?? (await portOr(3000)));
-  const env = { ...process.env, DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: temporalAddress, PORT: String(port) };
+  const env = {
+    AUTH_TOKEN_SECRET: localSecret(),
+    BOOTSTRAP_ADMIN_EMAIL: DEMO_ADMIN.email,
+    BOOTSTRAP_ADMIN_PASSWORD: DEMO_ADMIN.password,
+    ...process.env,
+    DATABASE_URL: databaseUrl,
+    TEMPORAL_ADDRESS: temporalAddress,
+    PORT: String(port),
+  };
   children.push(startApp('worker', 'dist/apps/worker/src/main.js', env));
   children.push(startApp('api', 'dist/apps/api/src/main.js', env));
 
   const baseUrl = `http://localhost:${port}`;
   await waitForHealth(`${baseUrl}/health`);
-  const seeded = await seedDemo(baseUrl);
-  say(seeded.length > 0 ? `demo data seeded: ${seeded.map((r) => `${r.id} (${r.status})`).join(', ')}` : 'demo data already present');
+  const { parties, seeded } = await seedDemo(baseUrl);
+  say(seeded > 0 ? `demo data seeded: ${seeded} receivables` : 'demo data already present');
   say('');
   say(`API          ${baseUrl}`);
   say(`OpenAPI      ${baseUrl}/docs`);
   say(`Health       ${baseUrl}/health`);
   if (temporal?.uiUrl) say(`Temporal UI  ${temporal.uiUrl}`);
-  say(`Try:  curl -s -X POST ${baseUrl}/receivables -H 'content-type: application/json' \\`);
-  say(`        -d '{"creditorId":"${DEMO.hamiLogistics.id}","debtorId":"${DEMO.powerGroup.id}","invoiceNumber":"HM-TRY-${Date.now() % 100000}","issueDate":"2026-11-26","dueDate":"2027-02-24","amount":"300000.00"}'`);
+  say(`Demo users (password ${DEMO_PASSWORD}): ${Object.values(DEMO_ORGANISATIONS).flatMap((o) => o.users.map((u) => u.email)).join(', ')}`);
+  say(`Operator admin: ${DEMO_ADMIN.email} / ${DEMO_ADMIN.password}`);
+  say('Try:');
+  say(`  TOKEN=$(curl -s -X POST ${baseUrl}/auth/login -H 'content-type: application/json' \\`);
+  say(`    -d '{"email":"${DEMO_ORGANISATIONS.hami.users[0].email}","password":"${DEMO_PASSWORD}"}' | sed -E 's/.*"accessToken":"([^"]+)".*/\\1/')`);
+  say(`  curl -s -X POST ${baseUrl}/receivables -H "authorization: Bearer $TOKEN" -H 'content-type: application/json' \\`);
+  say(`    -d '{"debtorId":"${parties.powerGroup}","invoiceNumber":"HM-TRY-${Date.now() % 100000}","issueDate":"2026-11-26","dueDate":"2027-02-24","amount":"300000.00"}'`);
   say('Ctrl-C stops everything; data stays in .data/.');
 }
 

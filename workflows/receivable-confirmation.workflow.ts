@@ -6,6 +6,8 @@ import {
   confirmationStateQuery,
   decideConfirmationUpdate,
   ReceivableConfirmationInput,
+  receivableDecisionKey,
+  receivableSubmitKey,
 } from '../libs/temporal/src/contracts/receivable-confirmation.contract';
 import { businessFailure } from '../libs/temporal/src/failures';
 
@@ -47,7 +49,7 @@ export async function receivableConfirmationWorkflow(input: ReceivableConfirmati
     },
   );
 
-  await submitReceivable({ receivableId: input.receivableId, idempotencyKey: `${input.receivableId}/submit` });
+  await submitReceivable({ receivableId: input.receivableId, idempotencyKey: receivableSubmitKey(input.receivableId) });
   state.stage = 'AWAITING_DEBTOR';
 
   await condition(() => decision !== undefined);
@@ -55,7 +57,7 @@ export async function receivableConfirmationWorkflow(input: ReceivableConfirmati
   state.stage = 'RECORDING';
   await recordConfirmationDecision({
     receivableId: input.receivableId,
-    idempotencyKey: `${input.receivableId}/decision`,
+    idempotencyKey: receivableDecisionKey(input.receivableId),
     decision: answer.decision,
     actor: answer.actor,
     reason: answer.reason,

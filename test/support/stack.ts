@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Client as PgClient } from 'pg';
 import { AppConfig, loadConfig } from '../../libs/config/src';
+import { DEMO_ADMIN } from '../../scripts/demo-data';
 import { STACK_ENV } from './stack-env';
 
 function required(name: string): string {
@@ -28,6 +29,9 @@ export async function isolatedConfig(label: string): Promise<AppConfig> {
     TEMPORAL_ADDRESS: required(STACK_ENV.temporalAddress),
     TEMPORAL_TASK_QUEUE: `test-${suffix}`,
     LOG_LEVEL: process.env.CARAVAN_TEST_VERBOSE ? 'info' : 'warn',
+    AUTH_TOKEN_SECRET: randomBytes(32).toString('hex'),
+    BOOTSTRAP_ADMIN_EMAIL: DEMO_ADMIN.email,
+    BOOTSTRAP_ADMIN_PASSWORD: DEMO_ADMIN.password,
   });
 }
 

@@ -18,6 +18,7 @@ export async function createApiApp(config: AppConfig): Promise<INestApplication>
     .setTitle('Caravan API')
     .setDescription('Supply-chain finance: receivables, warehouse receipts, financing, ledger and reconciliation. Errors are application/problem+json with a stable `code`.')
     .setVersion('0.1.0')
+    .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'POST /auth/login for a token' })
     .build();
   SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, openApi), { jsonDocumentUrl: 'docs/openapi.json' });
   return app;

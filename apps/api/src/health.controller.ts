@@ -3,6 +3,7 @@ import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/s
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Client } from '@temporalio/client';
 import { DataSource } from 'typeorm';
+import { Public } from '../../../libs/identity/src';
 
 type Check = 'up' | 'down';
 
@@ -20,6 +21,7 @@ async function probe(check: () => Promise<unknown>, timeoutMs = 2000): Promise<C
 }
 
 @ApiTags('operations')
+@Public()
 @Controller('health')
 export class HealthController {
   constructor(

@@ -1,6 +1,10 @@
 import { ConfigError, loadConfig } from './app-config';
 
-const valid = { DATABASE_URL: 'postgres://u:p@localhost:5432/caravan', TEMPORAL_ADDRESS: 'localhost:7233' };
+const valid = {
+  DATABASE_URL: 'postgres://u:p@localhost:5432/caravan',
+  TEMPORAL_ADDRESS: 'localhost:7233',
+  AUTH_TOKEN_SECRET: 'x'.repeat(32),
+};
 
 describe('loadConfig', () => {
   it('accepts a valid environment and fills defaults', () => {
@@ -24,6 +28,11 @@ describe('loadConfig', () => {
     expect(message).toContain('DATABASE_URL="mysql://x" must be a postgres:// connection URL');
     expect(message).toContain('TEMPORAL_ADDRESS is required');
     expect(message).toContain('PORT');
+    expect(message).toContain('AUTH_TOKEN_SECRET is required');
+  });
+
+  it('refuses a short token secret', () => {
+    expect(() => loadConfig({ ...valid, AUTH_TOKEN_SECRET: 'short' })).toThrow(/AUTH_TOKEN_SECRET=<hidden> must be at least 32 characters/);
   });
 
   it('treats an empty variable as missing', () => {

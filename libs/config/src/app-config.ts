@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { plainToInstance, Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, validateSync } from 'class-validator';
+import { IsEmail, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 
 /** The environment every app reads, validated once at boot. */
 export class AppConfig {
@@ -25,6 +25,28 @@ export class AppConfig {
   @Max(65535)
   PORT = 3000;
 
+  /** Signs access tokens (HMAC-SHA256); at least 32 characters of secret. */
+  @IsString()
+  @MinLength(32, { message: 'must be at least 32 characters' })
+  AUTH_TOKEN_SECRET!: string;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(60)
+  @Max(86400)
+  AUTH_TOKEN_TTL_SECONDS = 900;
+
+  /** When both are set and no operator admin exists yet, the API creates one at boot. */
+  @IsOptional()
+  @IsEmail()
+  BOOTSTRAP_ADMIN_EMAIL?: string;
+
+  @IsOptional()
+  @IsString()
+  @MinLength(12, { message: 'must be at least 12 characters' })
+  BOOTSTRAP_ADMIN_PASSWORD?: string;
+
   @IsOptional()
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
@@ -35,6 +57,11 @@ export class ConfigError extends Error {
     super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
     this.name = 'ConfigError';
   }
+}
+
+/** Secrets are never echoed back, not even in a refusal. */
+function shown(name: string, value: unknown): string {
+  return /SECRET|PASSWORD/.test(name) ? '<hidden>' : JSON.stringify(value);
 }
 
 /** Reads and checks the environment; a bad or missing variable fails with every problem named. */
@@ -48,7 +75,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
         const messages = Object.values(e.constraints ?? {});
         return e.value === undefined
           ? `${e.property} is required (${messages.join('; ')})`
-          : `${e.property}=${JSON.stringify(present[e.property])} ${messages.join('; ')}`;
+          : `${e.property}=${shown(e.property, present[e.property])} ${messages.join('; ')}`;
       }),
     );
   }

@@ -1,2 +1,3 @@
 export * from './money';
 export * from './numeric.transformer';
+export * from './wire';

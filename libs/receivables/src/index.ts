@@ -3,3 +3,4 @@ export * from './api/receivable.activities';
 export * from './application/receivables.service';
 export * from './domain/receivable';
 export * from './domain/receivable-status';
+export * from './infrastructure/receivable-pledges';

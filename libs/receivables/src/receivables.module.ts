@@ -1,26 +1,28 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { IdentityModule } from '../../identity/src/identity.module';
 import { ReceivableActivities } from './api/receivable.activities';
 import { ReceivablesController } from './api/receivables.controller';
 import { ConfirmationWorkflows, ReceivableRepository } from './application/ports';
 import { ReceivablesService } from './application/receivables.service';
 import { CreateReceivables1764144000000 } from './infrastructure/migrations/1764144000000-create-receivables';
-import { ReceivableEventEntity } from './infrastructure/receivable-event.entity';
-import { ReceivableEntity } from './infrastructure/receivable.entity';
+import { ReceivablePledges } from './infrastructure/receivable-pledges';
+import { ReceivableDilutionEntity, ReceivableEntity } from './infrastructure/receivable.entity';
 import { TemporalConfirmationWorkflows } from './infrastructure/temporal-confirmation.workflows';
 import { TypeOrmReceivableRepository } from './infrastructure/typeorm-receivable.repository';
 
 export const RECEIVABLES_MIGRATIONS = [CreateReceivables1764144000000];
 
 @Module({
-  imports: [TypeOrmModule.forFeature([ReceivableEntity, ReceivableEventEntity])],
+  imports: [TypeOrmModule.forFeature([ReceivableEntity, ReceivableDilutionEntity]), IdentityModule],
   controllers: [ReceivablesController],
   providers: [
     ReceivablesService,
     ReceivableActivities,
     { provide: ReceivableRepository, useClass: TypeOrmReceivableRepository },
     { provide: ConfirmationWorkflows, useClass: TemporalConfirmationWorkflows },
+    ReceivablePledges,
   ],
-  exports: [ReceivablesService, ReceivableActivities],
+  exports: [ReceivablesService, ReceivableActivities, ReceivablePledges],
 })
 export class ReceivablesModule {}

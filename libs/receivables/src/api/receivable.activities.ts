@@ -20,21 +20,13 @@ export class ReceivableActivities {
   constructor(private readonly receivables: ReceivablesService) {}
 
   async submitReceivable(input: SubmitReceivableInput): Promise<ReceivableStatus> {
-    const receivable = await this.receivables.transition(input.receivableId, {
-      transition: 'submit',
-      idempotencyKey: input.idempotencyKey,
-      actor: 'system:confirmation-workflow',
-    });
+    const receivable = await this.receivables.transition(input.receivableId, 'submit', 'system:confirmation-workflow', input.idempotencyKey);
     return receivable.status;
   }
 
   async recordConfirmationDecision(input: RecordDecisionInput): Promise<ReceivableStatus> {
-    const receivable = await this.receivables.transition(input.receivableId, {
-      transition: input.decision === 'CONFIRM' ? 'confirm' : 'dispute',
-      idempotencyKey: input.idempotencyKey,
-      actor: input.actor,
-      reason: input.reason,
-    });
+    const transition = input.decision === 'CONFIRM' ? 'confirm' : 'dispute';
+    const receivable = await this.receivables.transition(input.receivableId, transition, input.actor, input.idempotencyKey, input.reason);
     return receivable.status;
   }
 }

@@ -1,51 +1,100 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { DomainError } from '../../../errors/src';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import { Page, pageOf } from '../../../http/src/pagination';
+import { uuidParam as uuid } from '../../../http/src/params';
+import { CurrentActor, Roles } from '../../../identity/src/api/auth.decorators';
+import type { Actor } from '../../../identity/src/domain/actor';
+import { Role } from '../../../identity/src/domain/organisation';
 import { ReceivablesService } from '../application/receivables.service';
-import { ConfirmReceivableDto, DisputeReceivableDto } from './dto/confirmation-decision.dto';
+import { ConfirmReceivableDto, DilutionDto, ReasonDto, ReceivableQuery } from './dto/confirmation-decision.dto';
 import { ReceivableView } from './dto/receivable.view';
 import { RegisterReceivableDto } from './dto/register-receivable.dto';
 
-const uuid = new ParseUUIDPipe({
-  version: '4',
-  exceptionFactory: () => new DomainError('REQUEST.INVALID_ID', 'id must be a UUID', 'invalid', 'id'),
-});
+const SME = [Role.APPLICANT, Role.FINANCE_MANAGER];
+const DEBTOR = [Role.PAYABLES_CLERK, Role.TREASURER];
 
 @ApiTags('receivables')
+@ApiBearerAuth()
 @Controller('receivables')
 export class ReceivablesController {
   constructor(private readonly receivables: ReceivablesService) {}
 
   @Post()
-  @ApiOperation({ summary: 'Register a receivable and start its confirmation by the debtor' })
+  @Roles(...SME)
+  @ApiOperation({ summary: "Register a receivable owed to the caller's SME" })
   @ApiCreatedResponse({ type: ReceivableView })
   @ApiBadRequestResponse({ description: 'problem+json naming each invalid field' })
   @ApiConflictResponse({ description: 'RECEIVABLE.DUPLICATE_INVOICE' })
-  async register(@Body() body: RegisterReceivableDto): Promise<ReceivableView> {
-    return ReceivableView.of(await this.receivables.register(body));
+  async register(@CurrentActor() actor: Actor, @Body() body: RegisterReceivableDto): Promise<ReceivableView> {
+    return ReceivableView.of(await this.receivables.register(actor, body));
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'Receivables the caller may see: an SME its own, a debtor those it owes, a bank those pledged to it' })
+  async list(@CurrentActor() actor: Actor, @Query() query: ReceivableQuery): Promise<Page<ReceivableView>> {
+    const found = await this.receivables.list(actor, query, query.limit, query.offset);
+    return pageOf(found, query, ReceivableView.of);
   }
 
   @Get(':id')
   @ApiOkResponse({ type: ReceivableView })
-  @ApiNotFoundResponse({ description: 'RECEIVABLE.NOT_FOUND' })
-  async get(@Param('id', uuid) id: string): Promise<ReceivableView> {
-    return ReceivableView.of(await this.receivables.get(id));
+  @ApiNotFoundResponse({ description: 'RECEIVABLE.NOT_FOUND, also for one the caller may not see' })
+  async get(@CurrentActor() actor: Actor, @Param('id', uuid) id: string): Promise<ReceivableView> {
+    return ReceivableView.of(await this.receivables.get(actor, id));
+  }
+
+  @Post(':id/submit')
+  @HttpCode(200)
+  @Roles(...SME)
+  @ApiOperation({ summary: 'Submit it to the debtor for confirmation (starts the confirmation workflow)' })
+  @ApiOkResponse({ type: ReceivableView })
+  async submit(@CurrentActor() actor: Actor, @Param('id', uuid) id: string): Promise<ReceivableView> {
+    return ReceivableView.of(await this.receivables.submit(actor, id));
   }
 
   @Post(':id/confirm')
   @HttpCode(200)
-  @ApiOperation({ summary: "The debtor confirms the debt (确权)" })
+  @Roles(...DEBTOR)
+  @ApiOperation({ summary: 'The debtor confirms the debt (确权)' })
   @ApiOkResponse({ type: ReceivableView })
   @ApiConflictResponse({ description: 'RECEIVABLE.ALREADY_DECIDED or RECEIVABLE.NOT_AWAITING_CONFIRMATION' })
-  async confirm(@Param('id', uuid) id: string, @Body() body: ConfirmReceivableDto): Promise<ReceivableView> {
-    return ReceivableView.of(await this.receivables.decide(id, { decision: 'CONFIRM', ...body }));
+  async confirm(@CurrentActor() actor: Actor, @Param('id', uuid) id: string, @Body() body: ConfirmReceivableDto): Promise<ReceivableView> {
+    return ReceivableView.of(await this.receivables.decide(actor, id, 'CONFIRM', body.reason));
   }
 
   @Post(':id/dispute')
   @HttpCode(200)
+  @Roles(...DEBTOR)
   @ApiOperation({ summary: 'The debtor disputes the debt, with a reason' })
   @ApiOkResponse({ type: ReceivableView })
-  async dispute(@Param('id', uuid) id: string, @Body() body: DisputeReceivableDto): Promise<ReceivableView> {
-    return ReceivableView.of(await this.receivables.decide(id, { decision: 'DISPUTE', ...body }));
+  async dispute(@CurrentActor() actor: Actor, @Param('id', uuid) id: string, @Body() body: ReasonDto): Promise<ReceivableView> {
+    return ReceivableView.of(await this.receivables.decide(actor, id, 'DISPUTE', body.reason));
+  }
+
+  @Post(':id/dilutions')
+  @HttpCode(200)
+  @Roles(...SME, ...DEBTOR)
+  @ApiOperation({ summary: 'Record a credit note or a return, reducing the eligible amount' })
+  @ApiOkResponse({ type: ReceivableView })
+  async dilute(@CurrentActor() actor: Actor, @Param('id', uuid) id: string, @Body() body: DilutionDto): Promise<ReceivableView> {
+    return ReceivableView.of(await this.receivables.dilute(actor, id, body));
+  }
+
+  @Post(':id/cancel')
+  @HttpCode(200)
+  @Roles(...SME)
+  @ApiOperation({ summary: 'Withdraw it (registered, submitted or disputed only)' })
+  @ApiOkResponse({ type: ReceivableView })
+  async cancel(@CurrentActor() actor: Actor, @Param('id', uuid) id: string, @Body() body: ReasonDto): Promise<ReceivableView> {
+    return ReceivableView.of(await this.receivables.cancel(actor, id, body.reason));
   }
 }

@@ -1,32 +1,62 @@
+import type { EntityManager } from 'typeorm';
+import type { Actor } from '../../../identity/src/domain/actor';
 import type { ConfirmationDecisionCommand } from '../../../temporal/src/contracts/receivable-confirmation.contract';
 import type { Receivable } from '../domain/receivable';
-import type { ReceivableTransition } from '../domain/receivable-status';
+import type { ReceivableStatus } from '../domain/receivable-status';
 
-export interface TransitionRecord {
-  transition: ReceivableTransition;
-  /** Applying the same key twice is a no-op that returns the current state. */
-  idempotencyKey: string;
-  actor: string;
+/** Which receivables a caller may see: the rest do not exist for them. */
+export type ReceivableScope =
+  | { kind: 'all' }
+  | { kind: 'creditor'; organisationId: string }
+  | { kind: 'debtor'; organisationId: string }
+  | { kind: 'creditor-or-debtor'; organisationId: string }
+  | { kind: 'pledgee'; organisationId: string }
+  | { kind: 'none' };
+
+export interface ReceivableFilter {
+  status?: ReceivableStatus;
+  creditorId?: string;
+  debtorId?: string;
+}
+
+export interface ChangeRecord {
+  /** The audit action, e.g. `receivable.confirm`. */
+  action: string;
+  actor: Actor | string;
+  /** Set for retried callers (workflow activities): the change then happens once. */
+  idempotencyKey?: string;
   reason?: string;
 }
 
+/** Runs inside the change's transaction, after the row is written: more rows, a workflow start. */
+export type Effect = (em: EntityManager, before: Receivable, after: Receivable) => Promise<void>;
+
 export abstract class ReceivableRepository {
-  abstract findById(id: string): Promise<Receivable | undefined>;
+  abstract find(id: string, scope: ReceivableScope): Promise<Receivable | undefined>;
+  abstract list(scope: ReceivableScope, filter: ReceivableFilter, limit: number, offset: number): Promise<[Receivable[], number]>;
+  /** A duplicate invoice (creditor, debtor, number) is a coded conflict. */
+  abstract insert(receivable: Receivable, actor: Actor): Promise<void>;
   /**
-   * Inserts the receivable and runs `beforeCommit` in the same transaction, so a failure
-   * to start its workflow leaves nothing behind. A duplicate invoice is a coded conflict.
+   * Locks the row (within scope, else not found), applies `change`, writes it, its audit
+   * event and `effect`, all in one transaction (the caller's, when `within` is given); a
+   * repeated idempotency key changes nothing.
    */
-  abstract insert(receivable: Receivable, beforeCommit: () => Promise<void>): Promise<void>;
-  /** Locks the row, applies `change` once per idempotency key and records the event. */
-  abstract transitionOnce(
+  abstract change(
     id: string,
-    record: TransitionRecord,
+    scope: ReceivableScope,
+    record: ChangeRecord,
     change: (current: Receivable) => Receivable,
+    effect?: Effect,
+    within?: EntityManager,
   ): Promise<Receivable>;
+  /** The creditor, for the pledge registry; undefined when there is no such receivable. */
+  abstract creditorOf(em: EntityManager, id: string): Promise<string | undefined>;
 }
 
 /** The confirmation workflow as the application sees it. */
 export abstract class ConfirmationWorkflows {
   abstract start(receivable: Receivable): Promise<void>;
   abstract decide(receivable: Receivable, command: ConfirmationDecisionCommand): Promise<void>;
+  /** Stops a running confirmation (the receivable was cancelled); a finished one is left alone. */
+  abstract cancel(receivable: Receivable): Promise<void>;
 }

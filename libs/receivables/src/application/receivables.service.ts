@@ -1,50 +1,149 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
+import { orOnDuplicate } from '../../../database/src/errors';
 import { DomainError } from '../../../errors/src';
+import { OrganisationDirectory } from '../../../identity/src/application/organisation-directory';
+import { Actor, actorName } from '../../../identity/src/domain/actor';
+import { OrganisationKind, Role } from '../../../identity/src/domain/organisation';
 import { Money, MoneyError } from '../../../money/src';
-import type { ConfirmationDecisionCommand } from '../../../temporal/src/contracts/receivable-confirmation.contract';
-import { applyTransition, Receivable, registerReceivable, RegisterReceivable } from '../domain/receivable';
-import { ConfirmationWorkflows, ReceivableRepository, TransitionRecord } from './ports';
+import { ConfirmationDecision, receivableSubmitKey } from '../../../temporal/src/contracts/receivable-confirmation.contract';
+import { applyTransition, dilute, Receivable, registerReceivable, RegisterReceivable } from '../domain/receivable';
+import { ReceivableStatus, ReceivableTransition } from '../domain/receivable-status';
+import { ReceivableDilutionEntity } from '../infrastructure/receivable.entity';
+import { notFound } from '../infrastructure/typeorm-receivable.repository';
+import { ConfirmationWorkflows, ReceivableFilter, ReceivableRepository, ReceivableScope } from './ports';
 
-export type RegisterReceivableCommand = Omit<RegisterReceivable, 'amount'> & { amount: string; currency: string };
+export type RegisterReceivableCommand = Omit<RegisterReceivable, 'amount' | 'creditorId'> & { amount: string; currency: string };
+
+export interface DilutionCommand {
+  kind: 'CREDIT_NOTE' | 'RETURN';
+  reference: string;
+  amount: string;
+  reason: string;
+}
+
+const OPERATOR_READERS = [Role.ADMIN, Role.AUDITOR];
+
+/** What each kind of organisation sees of receivables (PRODUCT.md: parties see what concerns them). */
+export function scopeOf(actor: Actor): ReceivableScope {
+  switch (actor.organisationKind) {
+    case OrganisationKind.OPERATOR:
+      return actor.roles.some((r) => OPERATOR_READERS.includes(r)) ? { kind: 'all' } : { kind: 'none' };
+    case OrganisationKind.SME:
+      return { kind: 'creditor', organisationId: actor.organisationId };
+    case OrganisationKind.CORE_ENTERPRISE:
+      return { kind: 'debtor', organisationId: actor.organisationId };
+    case OrganisationKind.BANK:
+      return { kind: 'pledgee', organisationId: actor.organisationId };
+    default:
+      return { kind: 'none' };
+  }
+}
 
 @Injectable()
 export class ReceivablesService {
   constructor(
     private readonly receivables: ReceivableRepository,
     private readonly workflows: ConfirmationWorkflows,
+    private readonly organisations: OrganisationDirectory,
   ) {}
 
-  /** Registers the receivable and starts its confirmation workflow, both or neither. */
-  async register(command: RegisterReceivableCommand): Promise<Receivable> {
-    const receivable = registerReceivable({ ...command, amount: amountOf(command) }, randomUUID(), new Date());
-    await this.receivables.insert(receivable, () => this.workflows.start(receivable));
+  /** An SME registers an invoice owed to it by a core enterprise. */
+  async register(actor: Actor, command: RegisterReceivableCommand): Promise<Receivable> {
+    if ((await this.organisations.kindOf(command.debtorId)) !== OrganisationKind.CORE_ENTERPRISE) {
+      throw new DomainError('RECEIVABLE.DEBTOR_NOT_CORE_ENTERPRISE', 'debtorId must name a core enterprise on the platform', 'invalid', 'debtorId');
+    }
+    const amount = amountOf(command.amount, command.currency);
+    const receivable = registerReceivable({ ...command, creditorId: actor.organisationId, amount }, randomUUID(), new Date());
+    await this.receivables.insert(receivable, actor);
     return receivable;
   }
 
-  async get(id: string): Promise<Receivable> {
-    const receivable = await this.receivables.findById(id);
-    if (!receivable) throw new DomainError('RECEIVABLE.NOT_FOUND', `receivable ${id} not found`, 'not_found');
+  async get(actor: Actor, id: string): Promise<Receivable> {
+    const receivable = await this.receivables.find(id, scopeOf(actor));
+    if (!receivable) throw notFound(id);
     return receivable;
   }
 
-  /** The debtor's answer goes to the workflow, which validates it and records it. */
-  async decide(id: string, command: ConfirmationDecisionCommand): Promise<Receivable> {
-    await this.workflows.decide(await this.get(id), command);
-    return this.get(id);
+  list(actor: Actor, filter: ReceivableFilter, limit: number, offset: number): Promise<[Receivable[], number]> {
+    return this.receivables.list(scopeOf(actor), filter, limit, offset);
   }
 
-  /** Called by the workflow's activities; idempotent by the record's key. */
-  transition(id: string, record: TransitionRecord): Promise<Receivable> {
-    return this.receivables.transitionOnce(id, record, (current) =>
-      applyTransition(current, record.transition, new Date()),
+  /** The creditor submits it to the debtor: the confirmation workflow starts in the same transaction. */
+  submit(actor: Actor, id: string): Promise<Receivable> {
+    return this.receivables.change(
+      id,
+      { kind: 'creditor', organisationId: actor.organisationId },
+      { action: 'receivable.submit', actor, idempotencyKey: receivableSubmitKey(id) },
+      (current) => applyTransition(current, 'submit', new Date()),
+      (_, __, after) => this.workflows.start(after),
+    );
+  }
+
+  /** The debtor's answer goes to the workflow, which validates and records it. */
+  async decide(actor: Actor, id: string, decision: ConfirmationDecision, reason?: string): Promise<Receivable> {
+    const scope: ReceivableScope = { kind: 'debtor', organisationId: actor.organisationId };
+    const receivable = await this.receivables.find(id, scope);
+    if (!receivable) throw notFound(id);
+    if (receivable.status !== ReceivableStatus.SUBMITTED) {
+      throw new DomainError('RECEIVABLE.NOT_AWAITING_CONFIRMATION', `receivable is ${receivable.status}, not awaiting confirmation`, 'conflict');
+    }
+    await this.workflows.decide(receivable, { decision, debtorId: actor.organisationId, actor: actorName(actor), reason });
+    return (await this.receivables.find(id, scope))!;
+  }
+
+  /** A credit note or return, recorded by the creditor or the debtor. */
+  dilute(actor: Actor, id: string, command: DilutionCommand): Promise<Receivable> {
+    return this.receivables.change(
+      id,
+      { kind: 'creditor-or-debtor', organisationId: actor.organisationId },
+      { action: 'receivable.dilute', actor, reason: `${command.kind} ${command.reference}: ${command.reason}` },
+      (current) => dilute(current, amountOf(command.amount, current.amount.currency), new Date()),
+      async (em, before, after) => {
+        const row = {
+          id: randomUUID(),
+          receivableId: id,
+          kind: command.kind,
+          reference: command.reference,
+          amount: after.dilutedAmount.minus(before.dilutedAmount).amount,
+          reason: command.reason,
+          recordedBy: actor.userId,
+          recordedAt: after.updatedAt,
+        };
+        await orOnDuplicate(
+          () => em.insert(ReceivableDilutionEntity, row),
+          () => new DomainError('RECEIVABLE.DUPLICATE_DILUTION', `dilution ${command.reference} is already recorded`, 'conflict', 'reference'),
+        );
+      },
+    );
+  }
+
+  /** The creditor withdraws it; a running confirmation is stopped once the cancellation commits. */
+  async cancel(actor: Actor, id: string, reason: string): Promise<Receivable> {
+    const cancelled = await this.receivables.change(
+      id,
+      { kind: 'creditor', organisationId: actor.organisationId },
+      { action: 'receivable.cancel', actor, reason },
+      (current) => applyTransition(current, 'cancel', new Date()),
+    );
+    await this.workflows.cancel(cancelled);
+    return cancelled;
+  }
+
+  /** Used by the workflow's activities (and the pledge registry): idempotent by key. */
+  transition(id: string, transition: ReceivableTransition, actor: Actor | string, idempotencyKey?: string, reason?: string): Promise<Receivable> {
+    return this.receivables.change(
+      id,
+      { kind: 'all' },
+      { action: `receivable.${transition}`, actor, idempotencyKey, reason },
+      (current) => applyTransition(current, transition, new Date()),
     );
   }
 }
 
-function amountOf(command: RegisterReceivableCommand): Money {
+function amountOf(amount: string, currency: string): Money {
   try {
-    return Money.of(command.amount, command.currency);
+    return Money.of(amount, currency);
   } catch (e) {
     if (e instanceof MoneyError) throw new DomainError(e.code, e.message, 'invalid', 'amount');
     throw e;

@@ -12,12 +12,14 @@ export enum ReceivableStatus {
   CANCELLED = 'CANCELLED',
 }
 
-export type ReceivableTransition = 'submit' | 'confirm' | 'dispute' | 'cancel';
+export type ReceivableTransition = 'submit' | 'confirm' | 'dispute' | 'cancel' | 'pledge' | 'discharge';
 
 const TRANSITIONS: Readonly<Record<ReceivableTransition, { from: readonly ReceivableStatus[]; to: ReceivableStatus }>> = {
   submit: { from: [ReceivableStatus.REGISTERED], to: ReceivableStatus.SUBMITTED },
   confirm: { from: [ReceivableStatus.SUBMITTED], to: ReceivableStatus.CONFIRMED },
   dispute: { from: [ReceivableStatus.SUBMITTED], to: ReceivableStatus.DISPUTED },
+  pledge: { from: [ReceivableStatus.CONFIRMED], to: ReceivableStatus.PLEDGED },
+  discharge: { from: [ReceivableStatus.PLEDGED], to: ReceivableStatus.CONFIRMED },
   cancel: {
     from: [ReceivableStatus.REGISTERED, ReceivableStatus.SUBMITTED, ReceivableStatus.DISPUTED],
     to: ReceivableStatus.CANCELLED,

@@ -1,6 +1,6 @@
 import { DomainError } from '../../../errors/src';
 import { Money } from '../../../money/src';
-import { applyTransition, registerReceivable, RegisterReceivable } from './receivable';
+import { applyTransition, dilute, eligibleAmount, registerReceivable, RegisterReceivable } from './receivable';
 import { nextStatus, ReceivableStatus, ReceivableTransition } from './receivable-status';
 
 const input: RegisterReceivable = {
@@ -36,6 +36,8 @@ describe('receivable state machine', () => {
     [ReceivableStatus.REGISTERED, 'submit', ReceivableStatus.SUBMITTED],
     [ReceivableStatus.SUBMITTED, 'confirm', ReceivableStatus.CONFIRMED],
     [ReceivableStatus.SUBMITTED, 'dispute', ReceivableStatus.DISPUTED],
+    [ReceivableStatus.CONFIRMED, 'pledge', ReceivableStatus.PLEDGED],
+    [ReceivableStatus.PLEDGED, 'discharge', ReceivableStatus.CONFIRMED],
     [ReceivableStatus.REGISTERED, 'cancel', ReceivableStatus.CANCELLED],
     [ReceivableStatus.SUBMITTED, 'cancel', ReceivableStatus.CANCELLED],
     [ReceivableStatus.DISPUTED, 'cancel', ReceivableStatus.CANCELLED],
@@ -45,7 +47,7 @@ describe('receivable state machine', () => {
     expect(nextStatus(from, transition)).toBe(to);
   });
 
-  const transitions: ReceivableTransition[] = ['submit', 'confirm', 'dispute', 'cancel'];
+  const transitions: ReceivableTransition[] = ['submit', 'confirm', 'dispute', 'cancel', 'pledge', 'discharge'];
   const illegal = Object.values(ReceivableStatus).flatMap((from) =>
     transitions
       .filter((t) => !legal.some(([f, lt]) => f === from && lt === t))
@@ -67,5 +69,28 @@ describe('receivable state machine', () => {
     const later = new Date('2026-11-27T00:00:00Z');
     const submitted = applyTransition(registerReceivable(input, 'id', now), 'submit', later);
     expect(submitted).toMatchObject({ status: ReceivableStatus.SUBMITTED, updatedAt: later });
+  });
+});
+
+describe('dilution', () => {
+  const registered = registerReceivable(input, 'id', now);
+
+  it('reduces the eligible amount, down to zero at most', () => {
+    const once = dilute(registered, Money.of('250000.00'), now);
+    expect(eligibleAmount(once).toString()).toBe('1000000.00');
+    const fully = dilute(once, Money.of('1000000.00'), now);
+    expect(eligibleAmount(fully).isZero()).toBe(true);
+    expect(() => dilute(fully, Money.of('0.01'), now)).toThrow(expect.objectContaining({ code: 'RECEIVABLE.DILUTION_EXCEEDS_ELIGIBLE', field: 'amount' }));
+  });
+
+  it.each([ReceivableStatus.DISPUTED, ReceivableStatus.SETTLED, ReceivableStatus.WRITTEN_OFF, ReceivableStatus.CANCELLED])(
+    'is refused once %s',
+    (status) => {
+      expect(() => dilute({ ...registered, status }, Money.of('1.00'), now)).toThrow(expect.objectContaining({ code: 'RECEIVABLE.NOT_DILUTABLE' }));
+    },
+  );
+
+  it('refuses another currency', () => {
+    expect(() => dilute(registered, Money.of('1.00', 'USD'), now)).toThrow(expect.objectContaining({ code: 'RECEIVABLE.CURRENCY_MISMATCH' }));
   });
 });

@@ -18,6 +18,8 @@ export interface RegisterReceivable {
 export interface Receivable extends RegisterReceivable {
   id: string;
   status: ReceivableStatus;
+  /** Credit notes and returns so far; what a bank may finance is amount − diluted. */
+  dilutedAmount: Money;
   registeredAt: Date;
   updatedAt: Date;
 }
@@ -33,7 +35,39 @@ export function registerReceivable(input: RegisterReceivable, id: string, now: D
   if (input.creditorId === input.debtorId) {
     throw new DomainError('RECEIVABLE.SELF_DEBT', 'the debtor must be another organisation', 'invalid', 'debtorId');
   }
-  return { ...input, id, status: ReceivableStatus.REGISTERED, registeredAt: now, updatedAt: now };
+  return {
+    ...input,
+    id,
+    status: ReceivableStatus.REGISTERED,
+    dilutedAmount: Money.zero(input.amount.currency),
+    registeredAt: now,
+    updatedAt: now,
+  };
+}
+
+export function eligibleAmount(receivable: Receivable): Money {
+  return receivable.amount.minus(receivable.dilutedAmount);
+}
+
+const DILUTABLE = [ReceivableStatus.REGISTERED, ReceivableStatus.SUBMITTED, ReceivableStatus.CONFIRMED, ReceivableStatus.PLEDGED];
+
+/** A credit note or a return reduces what can be financed, never below zero. */
+export function dilute(receivable: Receivable, by: Money, now: Date): Receivable {
+  if (!DILUTABLE.includes(receivable.status)) {
+    throw new DomainError('RECEIVABLE.NOT_DILUTABLE', `a ${receivable.status} receivable cannot be diluted`, 'conflict');
+  }
+  if (by.currency !== receivable.amount.currency) {
+    throw new DomainError('RECEIVABLE.CURRENCY_MISMATCH', `dilution must be in ${receivable.amount.currency}`, 'invalid', 'amount');
+  }
+  if (by.compare(eligibleAmount(receivable)) > 0) {
+    throw new DomainError(
+      'RECEIVABLE.DILUTION_EXCEEDS_ELIGIBLE',
+      `dilution ${by.toString()} exceeds the eligible ${eligibleAmount(receivable).toString()}`,
+      'unprocessable',
+      'amount',
+    );
+  }
+  return { ...receivable, dilutedAmount: receivable.dilutedAmount.plus(by), updatedAt: now };
 }
 
 export function applyTransition(receivable: Receivable, transition: ReceivableTransition, now: Date): Receivable {

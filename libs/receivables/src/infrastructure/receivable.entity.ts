@@ -3,6 +3,8 @@ import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { numericTransformer } from '../../../money/src';
 import { ReceivableStatus } from '../domain/receivable-status';
 
+const money = { precision: 20, scale: 2, transformer: numericTransformer } as const;
+
 @Entity({ name: 'receivables' })
 export class ReceivableEntity {
   @PrimaryColumn('uuid')
@@ -26,8 +28,11 @@ export class ReceivableEntity {
   @Column('date', { name: 'due_date' })
   dueDate: string;
 
-  @Column('numeric', { precision: 20, scale: 2, transformer: numericTransformer })
+  @Column('numeric', money)
   amount: Decimal;
+
+  @Column('numeric', { name: 'diluted_amount', ...money })
+  dilutedAmount: Decimal;
 
   @Column('char', { length: 3 })
   currency: string;
@@ -40,4 +45,31 @@ export class ReceivableEntity {
 
   @Column('timestamptz', { name: 'updated_at' })
   updatedAt: Date;
+}
+
+@Entity({ name: 'receivable_dilutions' })
+export class ReceivableDilutionEntity {
+  @PrimaryColumn('uuid')
+  id: string;
+
+  @Column('uuid', { name: 'receivable_id' })
+  receivableId: string;
+
+  @Column('text')
+  kind: 'CREDIT_NOTE' | 'RETURN';
+
+  @Column('text')
+  reference: string;
+
+  @Column('numeric', money)
+  amount: Decimal;
+
+  @Column('text')
+  reason: string;
+
+  @Column('uuid', { name: 'recorded_by' })
+  recordedBy: string;
+
+  @Column('timestamptz', { name: 'recorded_at' })
+  recordedAt: Date;
 }

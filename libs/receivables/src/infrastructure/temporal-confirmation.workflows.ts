@@ -40,6 +40,14 @@ export class TemporalConfirmationWorkflows extends ConfirmationWorkflows {
     }
   }
 
+  async cancel(receivable: Receivable): Promise<void> {
+    try {
+      await this.client.workflow.getHandle(receivableConfirmationWorkflowId(receivable)).cancel();
+    } catch (e) {
+      if (!(e instanceof WorkflowNotFoundError)) throw e;
+    }
+  }
+
   async decide(receivable: Receivable, command: ConfirmationDecisionCommand): Promise<void> {
     const handle = this.client.workflow.getHandle(receivableConfirmationWorkflowId(receivable));
     try {

@@ -1,65 +1,116 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, QueryFailedError } from 'typeorm';
+import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
+import { AuditLog } from '../../../audit/src/audit-log';
+import { orOnDuplicate } from '../../../database/src/errors';
 import { DomainError } from '../../../errors/src';
+import type { Actor } from '../../../identity/src/domain/actor';
 import { Money } from '../../../money/src';
-import { ReceivableRepository, TransitionRecord } from '../application/ports';
+import { ChangeRecord, Effect, ReceivableFilter, ReceivableRepository, ReceivableScope } from '../application/ports';
 import type { Receivable } from '../domain/receivable';
-import { ReceivableEventEntity } from './receivable-event.entity';
 import { ReceivableEntity } from './receivable.entity';
-
-const UNIQUE_VIOLATION = '23505';
 
 @Injectable()
 export class TypeOrmReceivableRepository extends ReceivableRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditLog,
+  ) {
     super();
   }
 
-  async findById(id: string): Promise<Receivable | undefined> {
-    const row = await this.dataSource.getRepository(ReceivableEntity).findOneBy({ id });
+  async find(id: string, scope: ReceivableScope): Promise<Receivable | undefined> {
+    const row = await scoped(this.dataSource.getRepository(ReceivableEntity).createQueryBuilder('r'), scope)
+      .andWhere('r.id = :id', { id })
+      .getOne();
     return row ? toDomain(row) : undefined;
   }
 
-  async insert(receivable: Receivable, beforeCommit: () => Promise<void>): Promise<void> {
-    try {
-      await this.dataSource.transaction(async (em) => {
-        await em.insert(ReceivableEntity, toRow(receivable));
-        await beforeCommit();
-      });
-    } catch (e) {
-      if (e instanceof QueryFailedError && (e.driverError as { code?: string }).code === UNIQUE_VIOLATION) {
-        throw duplicateInvoice(receivable);
-      }
-      throw e;
-    }
+  async list(scope: ReceivableScope, filter: ReceivableFilter, limit: number, offset: number): Promise<[Receivable[], number]> {
+    const query = scoped(this.dataSource.getRepository(ReceivableEntity).createQueryBuilder('r'), scope);
+    if (filter.status) query.andWhere('r.status = :status', { status: filter.status });
+    if (filter.creditorId) query.andWhere('r.creditor_id = :creditorId', { creditorId: filter.creditorId });
+    if (filter.debtorId) query.andWhere('r.debtor_id = :debtorId', { debtorId: filter.debtorId });
+    const [rows, total] = await query.orderBy('r.registered_at', 'DESC').addOrderBy('r.id').take(limit).skip(offset).getManyAndCount();
+    return [rows.map(toDomain), total];
   }
 
-  async transitionOnce(
+  async insert(receivable: Receivable, actor: Actor): Promise<void> {
+    await orOnDuplicate(
+      () =>
+        this.dataSource.transaction(async (em) => {
+          await em.insert(ReceivableEntity, toRow(receivable));
+          await this.audit.record(em, { actor, action: 'receivable.register', entityType: 'receivable', entityId: receivable.id, after: receivable });
+        }),
+      () => duplicateInvoice(receivable),
+    );
+  }
+
+  async change(
     id: string,
-    record: TransitionRecord,
+    scope: ReceivableScope,
+    record: ChangeRecord,
     change: (current: Receivable) => Receivable,
+    effect?: Effect,
+    within?: EntityManager,
   ): Promise<Receivable> {
-    return this.dataSource.transaction(async (em) => {
-      const row = await em.findOne(ReceivableEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!row) throw new DomainError('RECEIVABLE.NOT_FOUND', `receivable ${id} not found`, 'not_found');
-      const current = toDomain(row);
-      if (await em.existsBy(ReceivableEventEntity, { idempotencyKey: record.idempotencyKey })) return current;
-      const next = change(current);
-      await em.update(ReceivableEntity, { id }, { status: next.status, updatedAt: next.updatedAt });
-      await em.insert(ReceivableEventEntity, {
-        receivableId: id,
-        idempotencyKey: record.idempotencyKey,
-        transition: record.transition,
-        fromStatus: current.status,
-        toStatus: next.status,
-        actor: record.actor,
-        reason: record.reason ?? null,
-        occurredAt: next.updatedAt,
+    const inTransaction = <T>(work: (em: EntityManager) => Promise<T>) => (within ? work(within) : this.dataSource.transaction(work));
+    return inTransaction(async (em) => {
+      const row = await scoped(em.getRepository(ReceivableEntity).createQueryBuilder('r'), scope)
+        .andWhere('r.id = :id', { id })
+        .setLock('pessimistic_write')
+        .getOne();
+      if (!row) throw notFound(id);
+      const before = toDomain(row);
+      if (record.idempotencyKey && (await this.audit.done(em, record.idempotencyKey))) return before;
+      const after = change(before);
+      await em.update(ReceivableEntity, { id }, {
+        status: after.status,
+        dilutedAmount: after.dilutedAmount.amount,
+        updatedAt: after.updatedAt,
       });
-      return next;
+      await this.audit.record(em, {
+        actor: record.actor,
+        action: record.action,
+        entityType: 'receivable',
+        entityId: id,
+        before: { status: before.status, dilutedAmount: before.dilutedAmount.toString() },
+        after: { status: after.status, dilutedAmount: after.dilutedAmount.toString(), ...(record.reason && { reason: record.reason }) },
+        idempotencyKey: record.idempotencyKey,
+      });
+      await effect?.(em, before, after);
+      return after;
     });
   }
+
+  async creditorOf(em: EntityManager, id: string): Promise<string | undefined> {
+    return (await em.findOne(ReceivableEntity, { where: { id }, select: { creditorId: true } }))?.creditorId;
+  }
+}
+
+/** Restricts a query to what the scope may see; pledgees see what is pledged to them now. */
+function scoped(query: SelectQueryBuilder<ReceivableEntity>, scope: ReceivableScope): SelectQueryBuilder<ReceivableEntity> {
+  switch (scope.kind) {
+    case 'all':
+      return query.where('TRUE');
+    case 'none':
+      return query.where('FALSE');
+    case 'creditor':
+      return query.where('r.creditor_id = :org', { org: scope.organisationId });
+    case 'debtor':
+      return query.where('r.debtor_id = :org', { org: scope.organisationId });
+    case 'creditor-or-debtor':
+      return query.where('(r.creditor_id = :org OR r.debtor_id = :org)', { org: scope.organisationId });
+    case 'pledgee':
+      return query.where(
+        `EXISTS (SELECT 1 FROM pledges p WHERE p.asset_type = 'RECEIVABLE' AND p.asset_id = r.id AND p.status = 'LIVE' AND p.pledgee_id = :org)`,
+        { org: scope.organisationId },
+      );
+  }
+}
+
+export function notFound(id: string): DomainError {
+  return new DomainError('RECEIVABLE.NOT_FOUND', `receivable ${id} not found`, 'not_found');
 }
 
 export function duplicateInvoice(r: Pick<Receivable, 'invoiceNumber'>): DomainError {
@@ -75,6 +126,7 @@ function toRow(r: Receivable): ReceivableEntity {
   return Object.assign(new ReceivableEntity(), {
     ...r,
     amount: r.amount.amount,
+    dilutedAmount: r.dilutedAmount.amount,
     currency: r.amount.currency,
   });
 }
@@ -89,6 +141,7 @@ function toDomain(row: ReceivableEntity): Receivable {
     issueDate: row.issueDate,
     dueDate: row.dueDate,
     amount: Money.of(row.amount, row.currency),
+    dilutedAmount: Money.of(row.dilutedAmount, row.currency),
     status: row.status,
     registeredAt: row.registeredAt,
     updatedAt: row.updatedAt,

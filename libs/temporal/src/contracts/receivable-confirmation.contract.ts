@@ -34,3 +34,7 @@ export const confirmationStateQuery = defineQuery<ConfirmationState>('confirmati
 export function receivableConfirmationWorkflowId(r: { creditorId: string; debtorId: string; invoiceNumber: string }): string {
   return `receivable-confirmation/${r.creditorId}/${r.debtorId}/${r.invoiceNumber}`;
 }
+
+/** Idempotency keys of the confirmation's two state changes, shared by the API and the workflow. */
+export const receivableSubmitKey = (receivableId: string) => `${receivableId}/submit`;
+export const receivableDecisionKey = (receivableId: string) => `${receivableId}/decision`;

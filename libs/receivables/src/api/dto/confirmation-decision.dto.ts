@@ -1,29 +1,60 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsIn, IsNotEmpty, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
+import { PageQuery } from '../../../../http/src/pagination';
+import { AMOUNT, AMOUNT_MESSAGE } from '../../../../money/src/wire';
+import { ReceivableStatus } from '../../domain/receivable-status';
 
-// Until identity lands, the debtor organisation and the acting person come in the body.
 export class ConfirmReceivableDto {
-  @ApiProperty({ format: 'uuid', description: 'The debtor organisation confirming the debt' })
-  @IsUUID()
-  debtorId: string;
-
-  @ApiProperty({ example: 'payables.clerk@powergroup.example', description: 'The person acting for the debtor' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(128)
-  actor: string;
-
-  @ApiPropertyOptional({ maxLength: 1000 })
+  @ApiPropertyOptional({ maxLength: 1000, example: 'Matches our goods-received note GRN-2026-1187' })
   @IsOptional()
   @IsString()
   @MaxLength(1000)
   reason?: string;
 }
 
-export class DisputeReceivableDto extends ConfirmReceivableDto {
+export class ReasonDto {
   @ApiProperty({ example: 'Goods short-delivered: 3 wagons missing', maxLength: 1000 })
   @IsString()
   @IsNotEmpty()
   @MaxLength(1000)
-  declare reason: string;
+  reason: string;
+}
+
+export class DilutionDto {
+  @ApiProperty({ enum: ['CREDIT_NOTE', 'RETURN'], example: 'CREDIT_NOTE' })
+  @IsIn(['CREDIT_NOTE', 'RETURN'])
+  kind: 'CREDIT_NOTE' | 'RETURN';
+
+  @ApiProperty({ example: 'CN-2026-0042', description: 'The credit note or return number; one dilution per reference' })
+  @IsString()
+  @Length(1, 64)
+  reference: string;
+
+  @ApiProperty({ example: '25000.00' })
+  @IsString({ message: `amount ${AMOUNT_MESSAGE}` })
+  @Matches(AMOUNT, { message: `amount ${AMOUNT_MESSAGE}` })
+  amount: string;
+
+  @ApiProperty({ example: '20 t of coal rejected for ash content' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(1000)
+  reason: string;
+}
+
+export class ReceivableQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: ReceivableStatus })
+  @IsOptional()
+  @IsIn(Object.values(ReceivableStatus))
+  status?: ReceivableStatus;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @Matches(/^[0-9a-f-]{36}$/i, { message: 'creditorId must be a UUID' })
+  creditorId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @Matches(/^[0-9a-f-]{36}$/i, { message: 'debtorId must be a UUID' })
+  debtorId?: string;
 }

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import type { Receivable } from '../../domain/receivable';
+import { eligibleAmount, Receivable } from '../../domain/receivable';
 import { ReceivableStatus } from '../../domain/receivable-status';
 
 export class ReceivableView {
@@ -11,6 +11,8 @@ export class ReceivableView {
   @ApiProperty({ format: 'date' }) issueDate: string;
   @ApiProperty({ format: 'date' }) dueDate: string;
   @ApiProperty({ example: '1250000.00' }) amount: string;
+  @ApiProperty({ example: '25000.00', description: 'credit notes and returns so far' }) dilutedAmount: string;
+  @ApiProperty({ example: '1225000.00', description: 'amount − diluted: what may be financed' }) eligibleAmount: string;
   @ApiProperty({ example: 'CNY' }) currency: string;
   @ApiProperty({ enum: ReceivableStatus }) status: ReceivableStatus;
   @ApiProperty({ format: 'date-time' }) registeredAt: string;
@@ -20,6 +22,8 @@ export class ReceivableView {
     return Object.assign(new ReceivableView(), {
       ...r,
       amount: r.amount.toString(),
+      dilutedAmount: r.dilutedAmount.toString(),
+      eligibleAmount: eligibleAmount(r).toString(),
       currency: r.amount.currency,
       registeredAt: r.registeredAt.toISOString(),
       updatedAt: r.updatedAt.toISOString(),

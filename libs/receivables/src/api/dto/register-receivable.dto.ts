@@ -10,18 +10,13 @@ import {
   Length,
   Matches,
 } from 'class-validator';
+import { AMOUNT, AMOUNT_MESSAGE } from '../../../../money/src/wire';
 
 export const CALENDAR_DATE = /^\d{4}-\d{2}-\d{2}$/;
-/** Positive, at most two decimals, as a string: amounts never travel as JSON numbers. */
-export const AMOUNT = /^(?!0+(\.0+)?$)\d{1,18}(\.\d{1,2})?$/;
 export const CURRENCIES = ['CNY', 'USD', 'EUR', 'HKD'] as const;
 
 export class RegisterReceivableDto {
-  @ApiProperty({ format: 'uuid', description: 'The SME the money is owed to', example: '5b0e7f0e-6a1c-4a57-9d0e-1d1b7a0c0001' })
-  @IsUUID()
-  creditorId: string;
-
-  @ApiProperty({ format: 'uuid', description: 'The core enterprise that owes it', example: '5b0e7f0e-6a1c-4a57-9d0e-1d1b7a0c0002' })
+  @ApiProperty({ format: 'uuid', description: 'The core enterprise that owes it (the creditor is the caller\'s organisation)', example: '5b0e7f0e-6a1c-4a57-9d0e-1d1b7a0c0002' })
   @IsUUID()
   debtorId: string;
 
@@ -50,8 +45,8 @@ export class RegisterReceivableDto {
   dueDate: string;
 
   @ApiProperty({ type: String, example: '1250000.00', description: 'Positive decimal string, at most two decimals' })
-  @IsString({ message: 'amount must be a decimal string such as "1250000.00", not a number' })
-  @Matches(AMOUNT, { message: 'amount must be a positive decimal with at most two decimals, e.g. "1250000.00"' })
+  @IsString({ message: `amount ${AMOUNT_MESSAGE}, not a number` })
+  @Matches(AMOUNT, { message: `amount ${AMOUNT_MESSAGE}` })
   amount: string;
 
   @ApiPropertyOptional({ enum: CURRENCIES, default: 'CNY' })

@@ -1,0 +1,47 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { Actor } from '../../identity/src/domain/actor';
+import { AuditEventEntity } from './audit-event.entity';
+
+export interface AuditEntry {
+  /** A person, or a label for the platform's own steps ('system:confirmation-workflow'). */
+  actor: Actor | string;
+  action: string;
+  entityType: string;
+  entityId: string;
+  before?: object | null;
+  after?: object | null;
+  /** For changes a retry may repeat: a second record with the same key is refused. */
+  idempotencyKey?: string;
+}
+
+/** Writes audit events inside the caller's transaction: no state change without its record. */
+@Injectable()
+export class AuditLog {
+  async record(em: EntityManager, entry: AuditEntry): Promise<void> {
+    const person = typeof entry.actor === 'string' ? undefined : entry.actor;
+    const event = Object.assign(new AuditEventEntity(), {
+      occurredAt: new Date(),
+      actorUserId: person?.userId ?? null,
+      actorOrganisationId: person?.organisationId ?? null,
+      actorLabel: person ? person.email : (entry.actor as string),
+      action: entry.action,
+      entityType: entry.entityType,
+      entityId: entry.entityId,
+      before: plain(entry.before),
+      after: plain(entry.after),
+      idempotencyKey: entry.idempotencyKey ?? null,
+    });
+    await em.save(event, { reload: false });
+  }
+
+  /** Whether the change with this key has been recorded (and so made) already. */
+  async done(em: EntityManager, idempotencyKey: string): Promise<boolean> {
+    return em.existsBy(AuditEventEntity, { idempotencyKey });
+  }
+}
+
+/** JSON as the API would show it: Money and Decimal become strings, dates ISO. */
+function plain(value: object | null | undefined): Record<string, unknown> | null {
+  return value ? (JSON.parse(JSON.stringify(value)) as Record<string, unknown>) : null;
+}

@@ -1,0 +1,17 @@
+import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
+import type { Actor } from '../domain/actor';
+import type { Role } from '../domain/organisation';
+
+export const PUBLIC_ROUTE = 'caravan:public';
+export const REQUIRED_ROLES = 'caravan:roles';
+
+/** Reachable without a token (login, health, the OpenAPI document). */
+export const Public = () => SetMetadata(PUBLIC_ROUTE, true);
+
+/** Only people holding one of these roles; checked before any object is looked up. */
+export const Roles = (...roles: Role[]) => SetMetadata(REQUIRED_ROLES, roles);
+
+/** The authenticated actor of the request. */
+export const CurrentActor = createParamDecorator((_: unknown, context: ExecutionContext): Actor => {
+  return context.switchToHttp().getRequest<{ actor: Actor }>().actor;
+});

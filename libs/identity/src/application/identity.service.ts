@@ -1,0 +1,157 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AuditLog } from '../../../audit/src/audit-log';
+import { AppConfig } from '../../../config/src';
+import { orOnDuplicate } from '../../../database/src/errors';
+import { DomainError } from '../../../errors/src';
+import { Money } from '../../../money/src';
+import type { Actor } from '../domain/actor';
+import { assertRolesFitKind, OrganisationKind, Role } from '../domain/organisation';
+import { issueAccessToken } from '../infrastructure/access-token';
+import { OrganisationEntity } from '../infrastructure/organisation.entity';
+import { hashPassword, verifyPassword } from '../infrastructure/password-hasher';
+import { UserEntity } from '../infrastructure/user.entity';
+import { OrganisationDirectory } from './organisation-directory';
+
+export interface NewOrganisation {
+  kind: OrganisationKind;
+  name: string;
+  creditCode: string;
+}
+
+export interface NewUser {
+  email: string;
+  displayName: string;
+  password: string;
+  roles: Role[];
+  approvalAuthority?: string;
+}
+
+export interface AccessToken {
+  accessToken: string;
+  tokenType: 'Bearer';
+  expiresIn: number;
+}
+
+// Verified against when the e-mail is unknown, so both failures take as long.
+const DUMMY_HASH = 'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';
+
+@Injectable()
+export class IdentityService extends OrganisationDirectory {
+  private readonly logger = new Logger('Identity');
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly config: AppConfig,
+    private readonly audit: AuditLog,
+  ) {
+    super();
+  }
+
+  async login(email: string, password: string): Promise<AccessToken> {
+    const user = await this.dataSource.getRepository(UserEntity).findOneBy({ email: email.toLowerCase() });
+    const valid = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
+    const organisation = user && (await this.dataSource.getRepository(OrganisationEntity).findOneBy({ id: user.organisationId }));
+    if (!user || !valid || !user.active || !organisation) {
+      throw new DomainError('AUTH.INVALID_CREDENTIALS', 'e-mail or password is wrong', 'unauthorized');
+    }
+    const actor: Actor = {
+      userId: user.id,
+      email: user.email,
+      organisationId: organisation.id,
+      organisationKind: organisation.kind,
+      roles: user.roles,
+    };
+    const ttl = this.config.AUTH_TOKEN_TTL_SECONDS;
+    return { accessToken: issueAccessToken(actor, this.config.AUTH_TOKEN_SECRET, ttl), tokenType: 'Bearer', expiresIn: ttl };
+  }
+
+  async kindOf(organisationId: string): Promise<OrganisationKind | undefined> {
+    return (await this.dataSource.getRepository(OrganisationEntity).findOneBy({ id: organisationId }))?.kind;
+  }
+
+  async onboardOrganisation(actor: Actor | string, input: NewOrganisation): Promise<OrganisationEntity> {
+    return this.dataSource.transaction(async (em) => {
+      const organisation = Object.assign(new OrganisationEntity(), { id: randomUUID(), ...input, createdAt: new Date() });
+      await orOnDuplicate(
+        () => em.insert(OrganisationEntity, organisation),
+        () => new DomainError('IDENTITY.DUPLICATE_CREDIT_CODE', 'an organisation with this credit code exists', 'conflict', 'creditCode'),
+      );
+      await this.audit.record(em, { actor, action: 'organisation.onboard', entityType: 'organisation', entityId: organisation.id, after: organisation });
+      return organisation;
+    });
+  }
+
+  async addUser(actor: Actor | string, organisationId: string, input: NewUser): Promise<UserEntity> {
+    return this.dataSource.transaction(async (em) => {
+      const organisation = await em.findOneBy(OrganisationEntity, { id: organisationId });
+      if (!organisation) throw new DomainError('IDENTITY.ORGANISATION_NOT_FOUND', 'organisation not found', 'not_found');
+      assertRolesFitKind(organisation.kind, input.roles);
+      if (input.approvalAuthority !== undefined && !input.roles.includes(Role.APPROVER)) {
+        throw new DomainError('IDENTITY.AUTHORITY_WITHOUT_APPROVER', 'only an approver has an approval authority', 'invalid', 'approvalAuthority');
+      }
+      const user = Object.assign(new UserEntity(), {
+        id: randomUUID(),
+        organisationId,
+        email: input.email.toLowerCase(),
+        displayName: input.displayName,
+        passwordHash: await hashPassword(input.password),
+        roles: input.roles,
+        approvalAuthority: input.approvalAuthority === undefined ? null : Money.of(input.approvalAuthority).amount,
+        active: true,
+        createdAt: new Date(),
+      });
+      await orOnDuplicate(
+        () => em.insert(UserEntity, user),
+        () => new DomainError('IDENTITY.DUPLICATE_EMAIL', 'a user with this e-mail exists', 'conflict', 'email'),
+      );
+      const { passwordHash: _, ...visible } = user;
+      await this.audit.record(em, { actor, action: 'user.add', entityType: 'user', entityId: user.id, after: visible });
+      return user;
+    });
+  }
+
+  /** Creates the platform operator and its first admin once, from the boot configuration. */
+  async bootstrapAdmin(email: string, password: string): Promise<void> {
+    const admins = await this.dataSource.query(`SELECT 1 FROM users WHERE 'ADMIN' = ANY (roles) LIMIT 1`);
+    if (admins.length > 0) return;
+    const operator = await this.onboardOrganisation('system:bootstrap', {
+      kind: OrganisationKind.OPERATOR,
+      name: 'Caravan platform operator',
+      creditCode: '91650000MA7PLATFM1',
+    });
+    await this.addUser('system:bootstrap', operator.id, { email, displayName: 'Platform admin', password, roles: [Role.ADMIN] });
+    this.logger.log({ msg: 'bootstrap admin created', email });
+  }
+
+  listOrganisations(kind: OrganisationKind | undefined, limit: number, offset: number): Promise<[OrganisationEntity[], number]> {
+    return this.dataSource.getRepository(OrganisationEntity).findAndCount({
+      where: kind ? { kind } : {},
+      order: { name: 'ASC', id: 'ASC' },
+      take: limit,
+      skip: offset,
+    });
+  }
+
+  async organisation(id: string): Promise<OrganisationEntity> {
+    const organisation = await this.dataSource.getRepository(OrganisationEntity).findOneBy({ id });
+    if (!organisation) throw new DomainError('IDENTITY.ORGANISATION_NOT_FOUND', 'organisation not found', 'not_found');
+    return organisation;
+  }
+
+  /** Admins see everyone; others only the people of their own organisation. */
+  async users(actor: Actor, organisationId: string): Promise<UserEntity[]> {
+    if (!actor.roles.includes(Role.ADMIN) && actor.organisationId !== organisationId) {
+      throw new DomainError('IDENTITY.ORGANISATION_NOT_FOUND', 'organisation not found', 'not_found');
+    }
+    return this.dataSource.getRepository(UserEntity).find({ where: { organisationId }, order: { email: 'ASC' } });
+  }
+
+  async user(id: string): Promise<UserEntity> {
+    const user = await this.dataSource.getRepository(UserEntity).findOneBy({ id });
+    if (!user) throw new DomainError('IDENTITY.USER_NOT_FOUND', 'user not found', 'not_found');
+    return user;
+  }
+}

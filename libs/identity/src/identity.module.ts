@@ -1,0 +1,35 @@
+import { Module, OnApplicationBootstrap } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AppConfig } from '../../config/src';
+import { AuthGuard } from './api/auth.guard';
+import { IdentityController } from './api/identity.controller';
+import { IdentityService } from './application/identity.service';
+import { OrganisationDirectory } from './application/organisation-directory';
+import { CreateIdentity1764143900000 } from './infrastructure/migrations/1764143900000-create-identity';
+import { OrganisationEntity } from './infrastructure/organisation.entity';
+import { UserEntity } from './infrastructure/user.entity';
+
+export const IDENTITY_MIGRATIONS = [CreateIdentity1764143900000];
+
+@Module({
+  imports: [TypeOrmModule.forFeature([OrganisationEntity, UserEntity])],
+  controllers: [IdentityController],
+  providers: [
+    IdentityService,
+    { provide: OrganisationDirectory, useExisting: IdentityService },
+    { provide: APP_GUARD, useClass: AuthGuard },
+  ],
+  exports: [IdentityService, OrganisationDirectory],
+})
+export class IdentityModule implements OnApplicationBootstrap {
+  constructor(
+    private readonly identity: IdentityService,
+    private readonly config: AppConfig,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    const { BOOTSTRAP_ADMIN_EMAIL: email, BOOTSTRAP_ADMIN_PASSWORD: password } = this.config;
+    if (email && password) await this.identity.bootstrapAdmin(email, password);
+  }
+}

@@ -1,0 +1,36 @@
+import type Decimal from 'decimal.js';
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { numericTransformer } from '../../../money/src';
+import type { Role } from '../domain/organisation';
+
+@Entity({ name: 'users' })
+export class UserEntity {
+  @PrimaryColumn('uuid')
+  id: string;
+
+  @Column('uuid', { name: 'organisation_id' })
+  organisationId: string;
+
+  /** Stored lower-case; unique across the platform. */
+  @Column('text')
+  email: string;
+
+  @Column('text', { name: 'display_name' })
+  displayName: string;
+
+  @Column('text', { name: 'password_hash' })
+  passwordHash: string;
+
+  @Column('text', { array: true })
+  roles: Role[];
+
+  /** The largest financing an approver may approve (CNY); null for everyone else. */
+  @Column('numeric', { name: 'approval_authority', precision: 20, scale: 2, nullable: true, transformer: numericTransformer })
+  approvalAuthority: Decimal | null;
+
+  @Column('boolean')
+  active: boolean;
+
+  @Column('timestamptz', { name: 'created_at' })
+  createdAt: Date;
+}

@@ -1,0 +1,113 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AuditLog } from '../../../audit/src/audit-log';
+import { orOnDuplicate } from '../../../database/src/errors';
+import { DomainError } from '../../../errors/src';
+import type { Actor } from '../../../identity/src/domain/actor';
+import { OrganisationKind } from '../../../identity/src/domain/organisation';
+import { AssetType, Pledge, PledgeStatus } from '../domain/pledge';
+import { PledgeEntity } from '../infrastructure/pledge.entity';
+import { PLEDGEABLE_ASSETS, PledgeableAsset } from './pledgeable-asset';
+
+export interface PledgeCommand {
+  assetType: AssetType;
+  assetId: string;
+  financingRef: string;
+}
+
+export interface Encumbrance {
+  encumbered: boolean;
+  pledge?: { id: string; pledgeeId: string; pledgeeName: string; since: Date; financingRef: string };
+}
+
+const notFound = () => new DomainError('REGISTRY.PLEDGE_NOT_FOUND', 'pledge not found', 'not_found');
+
+@Injectable()
+export class PledgeRegistry {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditLog,
+    @Inject(PLEDGEABLE_ASSETS) private readonly assets: PledgeableAsset[],
+  ) {}
+
+  /**
+   * Pledges an asset to the caller's bank for a financing. The partial unique index lets one
+   * live pledge exist per asset, so of any number of racing calls exactly one wins; the same
+   * financing asking again gets its pledge back (the disbursement saga retries).
+   */
+  async pledge(actor: Actor, command: PledgeCommand): Promise<Pledge> {
+    const asset = this.asset(command.assetType);
+    return this.dataSource.transaction(async (em) => {
+      const pledgorId = await asset.ownerOf(em, command.assetId);
+      if (!pledgorId) throw new DomainError('REGISTRY.ASSET_NOT_FOUND', `no ${command.assetType} ${command.assetId}`, 'not_found', 'assetId');
+      const live = await em.findOneBy(PledgeEntity, { assetType: command.assetType, assetId: command.assetId, status: PledgeStatus.LIVE });
+      if (live && live.financingRef === command.financingRef && live.pledgeeId === actor.organisationId) return live;
+
+      const pledge = Object.assign(new PledgeEntity(), {
+        id: randomUUID(),
+        ...command,
+        pledgeeId: actor.organisationId,
+        pledgorId,
+        status: PledgeStatus.LIVE,
+        pledgedAt: new Date(),
+        pledgedBy: actor.userId,
+        dischargedAt: null,
+        dischargedBy: null,
+      });
+      await orOnDuplicate(
+        () => em.insert(PledgeEntity, pledge),
+        () => new DomainError('REGISTRY.ASSET_ENCUMBERED', `${command.assetType} ${command.assetId} already backs a live financing`, 'conflict', 'assetId'),
+      );
+      await asset.pledge(em, command.assetId, actor);
+      await this.audit.record(em, { actor, action: 'pledge.register', entityType: 'pledge', entityId: pledge.id, after: pledge });
+      return pledge;
+    });
+  }
+
+  /** The pledgee releases the asset when its financing closes. */
+  async discharge(actor: Actor, pledgeId: string): Promise<Pledge> {
+    return this.dataSource.transaction(async (em) => {
+      const pledge = await em.findOne(PledgeEntity, { where: { id: pledgeId, pledgeeId: actor.organisationId }, lock: { mode: 'pessimistic_write' } });
+      if (!pledge) throw notFound();
+      if (pledge.status !== PledgeStatus.LIVE) throw new DomainError('REGISTRY.ALREADY_DISCHARGED', 'this pledge is already discharged', 'conflict');
+      const before = { ...pledge };
+      Object.assign(pledge, { status: PledgeStatus.DISCHARGED, dischargedAt: new Date(), dischargedBy: actor.userId });
+      await em.update(PledgeEntity, { id: pledgeId }, { status: pledge.status, dischargedAt: pledge.dischargedAt, dischargedBy: pledge.dischargedBy });
+      await this.asset(pledge.assetType).discharge(em, pledge.assetId, actor);
+      await this.audit.record(em, { actor, action: 'pledge.discharge', entityType: 'pledge', entityId: pledge.id, before, after: pledge });
+      return pledge;
+    });
+  }
+
+  /** "Is this asset encumbered, by whom, since when": the registry's public question. */
+  async search(assetType: AssetType, assetId: string): Promise<Encumbrance> {
+    const [live] = await this.dataSource.query(
+      `SELECT p.id, p.pledgee_id, o.name, p.pledged_at, p.financing_ref
+         FROM pledges p JOIN organisations o ON o.id = p.pledgee_id
+        WHERE p.asset_type = $1 AND p.asset_id = $2 AND p.status = 'LIVE'`,
+      [assetType, assetId],
+    );
+    if (!live) return { encumbered: false };
+    return {
+      encumbered: true,
+      pledge: { id: live.id, pledgeeId: live.pledgee_id, pledgeeName: live.name, since: live.pledged_at, financingRef: live.financing_ref },
+    };
+  }
+
+  /** A pledge as its pledgee, its pledgor or the operator sees it; others get not found. */
+  async get(actor: Actor, pledgeId: string): Promise<Pledge> {
+    const pledge = await this.dataSource.getRepository(PledgeEntity).findOneBy({ id: pledgeId });
+    const concerned =
+      pledge && (actor.organisationKind === OrganisationKind.OPERATOR || [pledge.pledgeeId, pledge.pledgorId].includes(actor.organisationId));
+    if (!concerned) throw notFound();
+    return pledge;
+  }
+
+  private asset(type: AssetType): PledgeableAsset {
+    const asset = this.assets.find((a) => a.type === type);
+    if (!asset) throw new DomainError('REGISTRY.ASSET_TYPE_UNSUPPORTED', `${type} cannot be pledged yet`, 'invalid', 'assetType');
+    return asset;
+  }
+}

@@ -1,0 +1,4 @@
+export * from './registry.module';
+export * from './application/pledge-registry';
+export * from './application/pledgeable-asset';
+export * from './domain/pledge';
