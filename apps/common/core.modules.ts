@@ -3,13 +3,14 @@ import { AUDIT_MIGRATIONS, AuditModule } from '../../libs/audit/src';
 import { AppConfig, ConfigModule } from '../../libs/config/src';
 import { DatabaseModule } from '../../libs/database/src';
 import { IDENTITY_MIGRATIONS, IdentityModule } from '../../libs/identity/src';
+import { LIMITS_MIGRATIONS, LimitsModule } from '../../libs/limits/src';
 import { LoggingModule } from '../../libs/logging/src';
 import { RECEIVABLES_MIGRATIONS, ReceivablePledges, ReceivablesModule } from '../../libs/receivables/src';
 import { REGISTRY_MIGRATIONS, RegistryModule } from '../../libs/registry/src';
 import { TemporalClientModule } from '../../libs/temporal/src';
 
 /** Every context's migrations, in one list: the schema both apps migrate to. */
-export const MIGRATIONS = [...IDENTITY_MIGRATIONS, ...RECEIVABLES_MIGRATIONS, ...AUDIT_MIGRATIONS, ...REGISTRY_MIGRATIONS];
+export const MIGRATIONS = [...IDENTITY_MIGRATIONS, ...RECEIVABLES_MIGRATIONS, ...AUDIT_MIGRATIONS, ...REGISTRY_MIGRATIONS, ...LIMITS_MIGRATIONS];
 
 /** What the API and the worker both run on: config, logs, database, Temporal client, contexts. */
 export function coreModules(config: AppConfig): Array<DynamicModule | Type> {
@@ -22,5 +23,6 @@ export function coreModules(config: AppConfig): Array<DynamicModule | Type> {
     IdentityModule,
     ReceivablesModule,
     RegistryModule.register({ imports: [ReceivablesModule], assets: [ReceivablePledges] }),
+    LimitsModule,
   ];
 }

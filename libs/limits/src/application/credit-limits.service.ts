@@ -1,0 +1,148 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { AuditLog } from '../../../audit/src/audit-log';
+import { DomainError } from '../../../errors/src';
+import type { Actor } from '../../../identity/src/domain/actor';
+import { OrganisationKind } from '../../../identity/src/domain/organisation';
+import { Money } from '../../../money/src';
+import type { LimitSubject } from '../domain/credit-limit';
+import { CreditLimitEntity, LimitReservationEntity } from '../infrastructure/credit-limit.entity';
+
+export interface SetLimit extends LimitSubject {
+  amount: Money;
+}
+
+export interface Reserve {
+  /** The financing's business key: a second reservation with it changes nothing. */
+  reference: string;
+  amount: Money;
+  /** Every limit the financing counts against; each must exist and have room. */
+  subjects: LimitSubject[];
+}
+
+const CHECK_VIOLATION = '23514';
+
+@Injectable()
+export class CreditLimitsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditLog,
+  ) {}
+
+  /** Sets (or changes) a limit of the caller's bank; never below what is already used. */
+  async set(actor: Actor, input: SetLimit): Promise<CreditLimitEntity> {
+    try {
+      return await this.dataSource.transaction(async (em) => {
+        const [row] = await em.query(
+          `INSERT INTO credit_limits (id, bank_id, kind, subject, amount, currency, updated_at)
+           VALUES ($1, $2, $3, $4, $5, $6, now())
+           ON CONFLICT ON CONSTRAINT credit_limits_one_per_subject
+           DO UPDATE SET amount = EXCLUDED.amount, updated_at = now()
+           RETURNING id`,
+          [randomUUID(), actor.organisationId, input.kind, input.subject, input.amount.toString(), input.amount.currency],
+        );
+        const limit = await em.findOneByOrFail(CreditLimitEntity, { id: row.id });
+        await this.audit.record(em, { actor, action: 'credit-limit.set', entityType: 'credit-limit', entityId: limit.id, after: limit });
+        return limit;
+      });
+    } catch (e) {
+      if ((e as { driverError?: { code?: string } }).driverError?.code === CHECK_VIOLATION) {
+        throw new DomainError('LIMITS.BELOW_UTILISATION', 'a limit cannot be set below what is already used', 'unprocessable', 'amount');
+      }
+      throw e;
+    }
+  }
+
+  /** A bank sees its own limits; the operator sees all. */
+  list(actor: Actor, limit: number, offset: number): Promise<[CreditLimitEntity[], number]> {
+    const where = actor.organisationKind === OrganisationKind.OPERATOR ? {} : { bankId: actor.organisationId };
+    return this.dataSource.getRepository(CreditLimitEntity).findAndCount({ where, order: { kind: 'ASC', subject: 'ASC' }, take: limit, skip: offset });
+  }
+
+  /**
+   * Reserves the amount on every listed limit, all or none. Each limit moves by a single
+   * conditional UPDATE (`utilised + amount <= limit`), which PostgreSQL serialises per row:
+   * racing reservations can never together exceed a limit.
+   */
+  async reserve(actor: Actor, input: Reserve): Promise<LimitReservationEntity[]> {
+    return this.dataSource.transaction(async (em) => {
+      const limits = await this.limitsFor(em, actor.organisationId, input.subjects);
+      const reservations: LimitReservationEntity[] = [];
+      // Always in id order, so that two reservations on the same limits cannot deadlock.
+      for (const limit of [...limits].sort((a, b) => a.id.localeCompare(b.id))) {
+        const existing = await em.findOneBy(LimitReservationEntity, { limitId: limit.id, reference: input.reference });
+        if (existing) {
+          if (!Money.of(existing.amount).equals(input.amount)) {
+            throw new DomainError('LIMITS.RESERVATION_MISMATCH', `${input.reference} is already reserved for ${existing.amount.toFixed(2)}`, 'conflict', 'amount');
+          }
+          reservations.push(existing);
+          continue;
+        }
+        // TypeORM answers an UPDATE with [rows, affected]
+        const [, moved] = await em.query(
+          `UPDATE credit_limits SET utilised = utilised + $1, updated_at = now()
+            WHERE id = $2 AND utilised + $1 <= amount`,
+          [input.amount.toString(), limit.id],
+        );
+        if (moved === 0) {
+          throw new DomainError(
+            'LIMITS.EXCEEDED',
+            `${limit.kind} limit on ${limit.subject} has ${limit.amount.minus(limit.utilised).toFixed(2)} left, ${input.amount.toString()} asked`,
+            'unprocessable',
+            'amount',
+          );
+        }
+        const reservation = Object.assign(new LimitReservationEntity(), {
+          id: randomUUID(),
+          limitId: limit.id,
+          reference: input.reference,
+          amount: input.amount.amount,
+          released: Money.zero().amount,
+          reservedAt: new Date(),
+        });
+        await em.insert(LimitReservationEntity, reservation);
+        reservations.push(reservation);
+      }
+      await this.audit.record(em, { actor, action: 'credit-limit.reserve', entityType: 'limit-reservation', entityId: input.reference, after: { amount: input.amount, limits: limits.map((l) => l.id) } });
+      return reservations;
+    });
+  }
+
+  /** Releases part (a repayment of principal) or all (closure, or a failed disbursement) of a reservation. */
+  async release(actor: Actor, reference: string, amount?: Money): Promise<LimitReservationEntity[]> {
+    return this.dataSource.transaction(async (em) => {
+      const reservations = await em
+        .getRepository(LimitReservationEntity)
+        .createQueryBuilder('r')
+        .innerJoin(CreditLimitEntity, 'l', 'l.id = r.limit_id')
+        .where('r.reference = :reference AND l.bank_id = :bank', { reference, bank: actor.organisationId })
+        .orderBy('r.limit_id')
+        .setLock('pessimistic_write', undefined, ['r'])
+        .getMany();
+      if (reservations.length === 0) throw new DomainError('LIMITS.RESERVATION_NOT_FOUND', `no reservation ${reference}`, 'not_found');
+      for (const r of reservations) {
+        const open = Money.of(r.amount).minus(Money.of(r.released));
+        const release = amount ?? open;
+        if (release.compare(open) > 0) {
+          throw new DomainError('LIMITS.RELEASE_EXCEEDS_RESERVED', `only ${open.toString()} of ${reference} is still reserved`, 'unprocessable', 'amount');
+        }
+        await em.query('UPDATE limit_reservations SET released = released + $1 WHERE id = $2', [release.toString(), r.id]);
+        await em.query('UPDATE credit_limits SET utilised = utilised - $1, updated_at = now() WHERE id = $2', [release.toString(), r.limitId]);
+        r.released = Money.of(r.released).plus(release).amount;
+      }
+      await this.audit.record(em, { actor, action: 'credit-limit.release', entityType: 'limit-reservation', entityId: reference, after: { released: amount ?? 'all' } });
+      return reservations;
+    });
+  }
+
+  private async limitsFor(em: EntityManager, bankId: string, subjects: LimitSubject[]): Promise<CreditLimitEntity[]> {
+    const found = await em.findBy(CreditLimitEntity, { bankId, kind: In(subjects.map((s) => s.kind)), subject: In(subjects.map((s) => s.subject)) });
+    return subjects.map((s) => {
+      const limit = found.find((l) => l.kind === s.kind && l.subject === s.subject);
+      if (!limit) throw new DomainError('LIMITS.NO_LIMIT', `no ${s.kind} limit is set for ${s.subject}`, 'unprocessable', 'subjects');
+      return limit;
+    });
+  }
+}

@@ -1,0 +1,3 @@
+export * from './limits.module';
+export * from './application/credit-limits.service';
+export * from './domain/credit-limit';
