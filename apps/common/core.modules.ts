@@ -8,9 +8,10 @@ import { LoggingModule } from '../../libs/logging/src';
 import { RECEIVABLES_MIGRATIONS, ReceivablePledges, ReceivablesModule } from '../../libs/receivables/src';
 import { REGISTRY_MIGRATIONS, RegistryModule } from '../../libs/registry/src';
 import { TemporalClientModule } from '../../libs/temporal/src';
+import { WAREHOUSE_RECEIPTS_MIGRATIONS, WarehouseReceiptPledges, WarehouseReceiptsModule } from '../../libs/warehouse-receipts/src';
 
 /** Every context's migrations, in one list: the schema both apps migrate to. */
-export const MIGRATIONS = [...IDENTITY_MIGRATIONS, ...RECEIVABLES_MIGRATIONS, ...AUDIT_MIGRATIONS, ...REGISTRY_MIGRATIONS, ...LIMITS_MIGRATIONS];
+export const MIGRATIONS = [...IDENTITY_MIGRATIONS, ...RECEIVABLES_MIGRATIONS, ...AUDIT_MIGRATIONS, ...REGISTRY_MIGRATIONS, ...LIMITS_MIGRATIONS, ...WAREHOUSE_RECEIPTS_MIGRATIONS];
 
 /** What the API and the worker both run on: config, logs, database, Temporal client, contexts. */
 export function coreModules(config: AppConfig): Array<DynamicModule | Type> {
@@ -22,7 +23,11 @@ export function coreModules(config: AppConfig): Array<DynamicModule | Type> {
     AuditModule,
     IdentityModule,
     ReceivablesModule,
-    RegistryModule.register({ imports: [ReceivablesModule], assets: [ReceivablePledges] }),
+    WarehouseReceiptsModule,
+    RegistryModule.register({
+      imports: [ReceivablesModule, WarehouseReceiptsModule],
+      assets: [ReceivablePledges, WarehouseReceiptPledges],
+    }),
     LimitsModule,
   ];
 }

@@ -10,10 +10,9 @@ import {
   Length,
   Matches,
 } from 'class-validator';
-import { AMOUNT, AMOUNT_MESSAGE } from '../../../../money/src/wire';
+import { AMOUNT, AMOUNT_MESSAGE, CURRENCIES } from '../../../../money/src/wire';
 
 export const CALENDAR_DATE = /^\d{4}-\d{2}-\d{2}$/;
-export const CURRENCIES = ['CNY', 'USD', 'EUR', 'HKD'] as const;
 
 export class RegisterReceivableDto {
   @ApiProperty({ format: 'uuid', description: 'The core enterprise that owes it (the creditor is the caller\'s organisation)', example: '5b0e7f0e-6a1c-4a57-9d0e-1d1b7a0c0002' })

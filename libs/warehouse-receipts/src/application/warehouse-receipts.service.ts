@@ -1,0 +1,217 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type Decimal from 'decimal.js';
+import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
+import { AuditLog } from '../../../audit/src/audit-log';
+import { orOnDuplicate } from '../../../database/src/errors';
+import { DomainError } from '../../../errors/src';
+import { OrganisationDirectory } from '../../../identity/src/application/organisation-directory';
+import type { Actor } from '../../../identity/src/domain/actor';
+import { OrganisationKind, Role } from '../../../identity/src/domain/organisation';
+import { nextReceiptStatus, ReceiptStatus, ReceiptTransition, splitQuantities, Valuation, value, WarehouseReceipt } from '../domain/warehouse-receipt';
+import { CommodityEntity, CommodityPriceEntity, WarehouseReceiptEntity } from '../infrastructure/warehouse-receipt.entities';
+
+export interface IssueReceipt {
+  receiptNumber: string;
+  holderId: string;
+  commodityCode: string;
+  grade: string;
+  quantity: Decimal;
+  location: string;
+}
+
+export interface ReceiptFilter {
+  status?: ReceiptStatus;
+  commodityCode?: string;
+}
+
+type Scope = { kind: 'all' } | { kind: 'none' } | { kind: 'custodian' | 'holder' | 'pledgee'; organisationId: string };
+
+const notFound = (id: string) => new DomainError('WAREHOUSE.RECEIPT_NOT_FOUND', `warehouse receipt ${id} not found`, 'not_found');
+
+/** Custodians see what they hold in custody, SMEs what they own, banks what is pledged to them. */
+function scopeOf(actor: Actor): Scope {
+  switch (actor.organisationKind) {
+    case OrganisationKind.OPERATOR:
+      return actor.roles.some((r) => r === Role.ADMIN || r === Role.AUDITOR) ? { kind: 'all' } : { kind: 'none' };
+    case OrganisationKind.CUSTODIAN:
+      return { kind: 'custodian', organisationId: actor.organisationId };
+    case OrganisationKind.SME:
+      return { kind: 'holder', organisationId: actor.organisationId };
+    case OrganisationKind.BANK:
+      return { kind: 'pledgee', organisationId: actor.organisationId };
+    default:
+      return { kind: 'none' };
+  }
+}
+
+function scoped(query: SelectQueryBuilder<WarehouseReceiptEntity>, scope: Scope): SelectQueryBuilder<WarehouseReceiptEntity> {
+  switch (scope.kind) {
+    case 'all':
+      return query.where('TRUE');
+    case 'none':
+      return query.where('FALSE');
+    case 'custodian':
+      return query.where('w.custodian_id = :org', { org: scope.organisationId });
+    case 'holder':
+      return query.where('w.holder_id = :org', { org: scope.organisationId });
+    case 'pledgee':
+      return query.where(
+        `EXISTS (SELECT 1 FROM pledges p WHERE p.asset_type = 'WAREHOUSE_RECEIPT' AND p.asset_id = w.id AND p.status = 'LIVE' AND p.pledgee_id = :org)`,
+        { org: scope.organisationId },
+      );
+  }
+}
+
+@Injectable()
+export class WarehouseReceiptsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditLog,
+    private readonly organisations: OrganisationDirectory,
+  ) {}
+
+  async defineCommodity(actor: Actor, commodity: Omit<CommodityEntity, 'updatedAt'>): Promise<CommodityEntity> {
+    return this.dataSource.transaction(async (em) => {
+      const row = Object.assign(new CommodityEntity(), { ...commodity, updatedAt: new Date() });
+      await em.save(row);
+      await this.audit.record(em, { actor, action: 'commodity.define', entityType: 'commodity', entityId: row.code, after: row });
+      return row;
+    });
+  }
+
+  commodities(): Promise<CommodityEntity[]> {
+    return this.dataSource.getRepository(CommodityEntity).find({ order: { code: 'ASC' } });
+  }
+
+  async recordPrice(actor: Actor, price: CommodityPriceEntity): Promise<CommodityPriceEntity> {
+    return this.dataSource.transaction(async (em) => {
+      if (!(await em.existsBy(CommodityEntity, { code: price.commodityCode }))) {
+        throw new DomainError('WAREHOUSE.COMMODITY_NOT_FOUND', `no commodity ${price.commodityCode}`, 'not_found');
+      }
+      await em.save(Object.assign(new CommodityPriceEntity(), price));
+      await this.audit.record(em, { actor, action: 'commodity.price', entityType: 'commodity', entityId: price.commodityCode, after: price });
+      return price;
+    });
+  }
+
+  /** A custodian issues a receipt for goods in its yard, held by an SME. */
+  async issue(actor: Actor, input: IssueReceipt): Promise<WarehouseReceipt> {
+    if ((await this.organisations.kindOf(input.holderId)) !== OrganisationKind.SME) {
+      throw new DomainError('WAREHOUSE.HOLDER_NOT_SME', 'holderId must name an SME on the platform', 'invalid', 'holderId');
+    }
+    return this.dataSource.transaction(async (em) => {
+      const commodity = await em.findOneBy(CommodityEntity, { code: input.commodityCode });
+      if (!commodity) throw new DomainError('WAREHOUSE.COMMODITY_NOT_FOUND', `no commodity ${input.commodityCode}`, 'invalid', 'commodityCode');
+      const now = new Date();
+      const receipt = Object.assign(new WarehouseReceiptEntity(), {
+        id: randomUUID(),
+        ...input,
+        custodianId: actor.organisationId,
+        unit: commodity.unit,
+        status: ReceiptStatus.ISSUED,
+        parentId: null,
+        issuedAt: now,
+        updatedAt: now,
+      });
+      await orOnDuplicate(
+        () => em.insert(WarehouseReceiptEntity, receipt),
+        () => new DomainError('WAREHOUSE.DUPLICATE_RECEIPT', `receipt ${input.receiptNumber} already exists`, 'conflict', 'receiptNumber'),
+      );
+      await this.audit.record(em, { actor, action: 'warehouse-receipt.issue', entityType: 'warehouse-receipt', entityId: receipt.id, after: receipt });
+      return receipt;
+    });
+  }
+
+  async get(actor: Actor, id: string): Promise<WarehouseReceipt> {
+    const receipt = await scoped(this.dataSource.getRepository(WarehouseReceiptEntity).createQueryBuilder('w'), scopeOf(actor))
+      .andWhere('w.id = :id', { id })
+      .getOne();
+    if (!receipt) throw notFound(id);
+    return receipt;
+  }
+
+  list(actor: Actor, filter: ReceiptFilter, limit: number, offset: number): Promise<[WarehouseReceipt[], number]> {
+    const query = scoped(this.dataSource.getRepository(WarehouseReceiptEntity).createQueryBuilder('w'), scopeOf(actor));
+    if (filter.status) query.andWhere('w.status = :status', { status: filter.status });
+    if (filter.commodityCode) query.andWhere('w.commodity_code = :code', { code: filter.commodityCode });
+    return query.orderBy('w.issued_at', 'DESC').addOrderBy('w.id').take(limit).skip(offset).getManyAndCount();
+  }
+
+  /** The custodian splits a receipt into smaller ones for exactly the same goods. */
+  async split(actor: Actor, id: string, quantities: Decimal[]): Promise<WarehouseReceipt[]> {
+    return this.dataSource.transaction(async (em) => {
+      const parts: WarehouseReceipt[] = [];
+      await this.move(em, id, { kind: 'custodian', organisationId: actor.organisationId }, actor, 'split', async (parent) => {
+        for (const [i, quantity] of splitQuantities(parent, quantities).entries()) {
+          const part = Object.assign(new WarehouseReceiptEntity(), {
+            ...parent,
+            id: randomUUID(),
+            receiptNumber: `${parent.receiptNumber}-${i + 1}`,
+            quantity,
+            status: ReceiptStatus.ISSUED,
+            parentId: parent.id,
+            issuedAt: new Date(),
+            updatedAt: new Date(),
+          });
+          await em.insert(WarehouseReceiptEntity, part);
+          await this.audit.record(em, { actor, action: 'warehouse-receipt.issue', entityType: 'warehouse-receipt', entityId: part.id, after: part });
+          parts.push(part);
+        }
+      });
+      return parts;
+    });
+  }
+
+  /** Goods leave the yard (release) or the receipt was issued in error (cancel): custodian only. */
+  custodianStep(actor: Actor, id: string, transition: 'release' | 'cancel'): Promise<WarehouseReceipt> {
+    return this.dataSource.transaction((em) => this.move(em, id, { kind: 'custodian', organisationId: actor.organisationId }, actor, transition));
+  }
+
+  /** Value on a date: the latest price on or before it, less the commodity's haircut. */
+  async valuation(actor: Actor, id: string, date: string): Promise<Valuation> {
+    const receipt = await this.get(actor, id);
+    const commodity = await this.dataSource.getRepository(CommodityEntity).findOneByOrFail({ code: receipt.commodityCode });
+    const price = await this.dataSource
+      .getRepository(CommodityPriceEntity)
+      .createQueryBuilder('p')
+      .where('p.commodity_code = :code AND p.price_date <= :date', { code: receipt.commodityCode, date })
+      .orderBy('p.price_date', 'DESC')
+      .getOne();
+    if (!price) throw new DomainError('WAREHOUSE.NO_PRICE', `no ${receipt.commodityCode} price on or before ${date}`, 'unprocessable', 'date');
+    return value(receipt.quantity, price.price, price.currency, commodity.haircut, price.priceDate);
+  }
+
+  /** Moves a receipt by its state machine under a row lock, audited, inside `em`'s transaction. */
+  async move(
+    em: EntityManager,
+    id: string,
+    scope: Scope,
+    actor: Actor,
+    transition: ReceiptTransition,
+    effect?: (receipt: WarehouseReceipt) => Promise<void>,
+  ): Promise<WarehouseReceipt> {
+    const receipt = await scoped(em.getRepository(WarehouseReceiptEntity).createQueryBuilder('w'), scope)
+      .andWhere('w.id = :id', { id })
+      .setLock('pessimistic_write')
+      .getOne();
+    if (!receipt) throw notFound(id);
+    const status = nextReceiptStatus(receipt.status, transition);
+    await effect?.(receipt);
+    await em.update(WarehouseReceiptEntity, { id }, { status, updatedAt: new Date() });
+    await this.audit.record(em, {
+      actor,
+      action: `warehouse-receipt.${transition}`,
+      entityType: 'warehouse-receipt',
+      entityId: id,
+      before: { status: receipt.status },
+      after: { status },
+    });
+    return { ...receipt, status };
+  }
+
+  holderOf(em: EntityManager, id: string): Promise<string | undefined> {
+    return em.findOne(WarehouseReceiptEntity, { where: { id }, select: { holderId: true } }).then((r) => r?.holderId);
+  }
+}
