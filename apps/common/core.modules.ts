@@ -3,6 +3,7 @@ import { AUDIT_MIGRATIONS, AuditModule } from '../../libs/audit/src';
 import { AppConfig, ConfigModule } from '../../libs/config/src';
 import { DatabaseModule } from '../../libs/database/src';
 import { IDENTITY_MIGRATIONS, IdentityModule } from '../../libs/identity/src';
+import { IDEMPOTENCY_MIGRATIONS } from '../../libs/idempotency/src';
 import { LIMITS_MIGRATIONS, LimitsModule } from '../../libs/limits/src';
 import { LoggingModule } from '../../libs/logging/src';
 import { RECEIVABLES_MIGRATIONS, ReceivablePledges, ReceivablesModule } from '../../libs/receivables/src';
@@ -11,7 +12,7 @@ import { TemporalClientModule } from '../../libs/temporal/src';
 import { WAREHOUSE_RECEIPTS_MIGRATIONS, WarehouseReceiptPledges, WarehouseReceiptsModule } from '../../libs/warehouse-receipts/src';
 
 /** Every context's migrations, in one list: the schema both apps migrate to. */
-export const MIGRATIONS = [...IDENTITY_MIGRATIONS, ...RECEIVABLES_MIGRATIONS, ...AUDIT_MIGRATIONS, ...REGISTRY_MIGRATIONS, ...LIMITS_MIGRATIONS, ...WAREHOUSE_RECEIPTS_MIGRATIONS];
+export const MIGRATIONS = [...IDENTITY_MIGRATIONS, ...RECEIVABLES_MIGRATIONS, ...AUDIT_MIGRATIONS, ...REGISTRY_MIGRATIONS, ...LIMITS_MIGRATIONS, ...WAREHOUSE_RECEIPTS_MIGRATIONS, ...IDEMPOTENCY_MIGRATIONS];
 
 /** What the API and the worker both run on: config, logs, database, Temporal client, contexts. */
 export function coreModules(config: AppConfig): Array<DynamicModule | Type> {

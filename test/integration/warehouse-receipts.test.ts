@@ -83,7 +83,7 @@ describe('warehouse receipts: issue, split, value, pledge, release', () => {
     ['a quantity as a number', { quantity: 5 }, 'quantity'],
     ['five decimals', { quantity: '1.00001' }, 'quantity'],
     ['an unknown field', { ownerName: 'x' }, 'ownerName'],
-  ])('refuses %s naming the field, writing nothing', async (_, change, field) => {
+  ])('refuses %s naming the field, writing nothing', async (_, change: Record<string, unknown>, field) => {
     const before = (await api.db.query('SELECT count(*) AS n FROM warehouse_receipts'))[0].n;
     const body = { receiptNumber: `HBY-BAD-${++seq}`, holderId: api.parties.hami, commodityCode: 'COAL-5500', grade: 'Q', quantity: '1', location: 'x', ...change };
     if (change.holderId === 'bank') body.holderId = api.parties.bank;
