@@ -1,0 +1,177 @@
+import { randomUUID } from 'node:crypto';
+import { DEMO_PASSWORD } from '../../scripts/demo-data';
+import { PEOPLE, startApi, TestApi } from '../support/api';
+import { receivableBody } from '../support/receivables';
+import { isolatedConfig } from '../support/stack';
+import { startWorkerProcess, WorkerProcess } from '../support/worker-process';
+
+/**
+ * Every endpoint × every role, plus a person of another SME and nobody at all. An allowed
+ * call may still be refused by the business (400, 409, 422: the fixtures are chosen so that
+ * nothing changes), but never with 401, 403 or 404. A denied call gets 403 or 404, and the
+ * very same answer for an id that does not exist: a denial never tells that an object exists.
+ */
+const ANYONE = 'anyone signed in';
+type Person = keyof typeof PEOPLE | 'admin' | 'auditor' | 'outsider';
+const SME: Person[] = ['applicant', 'financeManager'];
+const DEBTOR: Person[] = ['payablesClerk', 'treasurer'];
+const BANK: Person[] = ['creditOfficer', 'approverA', 'approverB', 'treasury', 'backOffice'];
+const OPERATOR: Person[] = ['admin', 'auditor'];
+const EVERYONE: Person[] = [...(Object.keys(PEOPLE) as Person[]), 'admin', 'auditor', 'outsider'];
+
+interface Row {
+  call: string;
+  /** Builds method, path and body from the fixtures; `id` replaces the object's id. */
+  request: (f: Fixtures, id?: string) => { method: 'get' | 'post' | 'put'; path: string; body?: unknown };
+  allowed: Person[] | typeof ANYONE;
+}
+
+interface Fixtures {
+  confirmed: string;
+  pledged: string;
+  pledge: string;
+  discharged: string;
+  receipt: string;
+  hami: string;
+}
+
+const rows: Row[] = [
+  { call: 'GET /auth/me', request: () => ({ method: 'get', path: '/auth/me' }), allowed: ANYONE },
+  { call: 'POST /organisations', request: () => ({ method: 'post', path: '/organisations', body: {} }), allowed: ['admin'] },
+  { call: 'GET /organisations', request: () => ({ method: 'get', path: '/organisations' }), allowed: ANYONE },
+  { call: 'GET /organisations/:id', request: (f, id = f.hami) => ({ method: 'get', path: `/organisations/${id}` }), allowed: ANYONE },
+  { call: 'POST /organisations/:id/users', request: (f, id = f.hami) => ({ method: 'post', path: `/organisations/${id}/users`, body: {} }), allowed: ['admin'] },
+  { call: 'GET /organisations/:id/users', request: (f, id = f.hami) => ({ method: 'get', path: `/organisations/${id}/users` }), allowed: [...SME, 'admin'] },
+  { call: 'GET /audit-events', request: () => ({ method: 'get', path: '/audit-events' }), allowed: OPERATOR },
+
+  { call: 'POST /receivables', request: () => ({ method: 'post', path: '/receivables', body: {} }), allowed: [...SME, 'outsider'] },
+  { call: 'GET /receivables', request: () => ({ method: 'get', path: '/receivables' }), allowed: ANYONE },
+  { call: 'GET /receivables/:id', request: (f, id = f.confirmed) => ({ method: 'get', path: `/receivables/${id}` }), allowed: [...SME, ...DEBTOR, ...OPERATOR] },
+  { call: 'GET /receivables/:id (pledged)', request: (f, id = f.pledged) => ({ method: 'get', path: `/receivables/${id}` }), allowed: [...SME, ...DEBTOR, ...OPERATOR, ...BANK] },
+  { call: 'POST /receivables/:id/submit', request: (f, id = f.confirmed) => ({ method: 'post', path: `/receivables/${id}/submit` }), allowed: SME },
+  { call: 'POST /receivables/:id/confirm', request: (f, id = f.confirmed) => ({ method: 'post', path: `/receivables/${id}/confirm`, body: {} }), allowed: DEBTOR },
+  { call: 'POST /receivables/:id/dispute', request: (f, id = f.confirmed) => ({ method: 'post', path: `/receivables/${id}/dispute`, body: { reason: 'r' } }), allowed: DEBTOR },
+  {
+    call: 'POST /receivables/:id/dilutions',
+    request: (f, id = f.confirmed) => ({ method: 'post', path: `/receivables/${id}/dilutions`, body: { kind: 'RETURN', reference: 'M-1', amount: '999999999.00', reason: 'r' } }),
+    allowed: [...SME, ...DEBTOR],
+  },
+  { call: 'POST /receivables/:id/cancel', request: (f, id = f.confirmed) => ({ method: 'post', path: `/receivables/${id}/cancel`, body: { reason: 'r' } }), allowed: SME },
+
+  { call: 'POST /pledges', request: () => ({ method: 'post', path: '/pledges', body: {} }), allowed: ['creditOfficer', 'backOffice'] },
+  { call: 'GET /pledges/search', request: (f) => ({ method: 'get', path: `/pledges/search?assetType=RECEIVABLE&assetId=${f.pledged}` }), allowed: ANYONE },
+  { call: 'GET /pledges/:id', request: (f, id = f.pledge) => ({ method: 'get', path: `/pledges/${id}` }), allowed: [...SME, ...BANK, ...OPERATOR] },
+  { call: 'POST /pledges/:id/discharge', request: (f, id = f.discharged) => ({ method: 'post', path: `/pledges/${id}/discharge` }), allowed: ['creditOfficer', 'backOffice'] },
+
+  { call: 'POST /credit-limits', request: () => ({ method: 'post', path: '/credit-limits', body: {} }), allowed: ['creditOfficer', 'approverA', 'approverB'] },
+  { call: 'GET /credit-limits', request: () => ({ method: 'get', path: '/credit-limits' }), allowed: [...BANK, ...OPERATOR] },
+  { call: 'POST /credit-limits/reservations', request: () => ({ method: 'post', path: '/credit-limits/reservations', body: {} }), allowed: ['creditOfficer', 'treasury'] },
+  {
+    call: 'POST /credit-limits/reservations/:reference/release',
+    request: () => ({ method: 'post', path: '/credit-limits/reservations/RF-1/release', body: { amount: 'x' } }),
+    allowed: ['creditOfficer', 'treasury', 'backOffice'],
+  },
+
+  { call: 'PUT /commodities/:code', request: () => ({ method: 'put', path: '/commodities/COAL-5500', body: {} }), allowed: ['admin'] },
+  { call: 'GET /commodities', request: () => ({ method: 'get', path: '/commodities' }), allowed: ANYONE },
+  { call: 'POST /commodities/:code/prices', request: () => ({ method: 'post', path: '/commodities/COAL-5500/prices', body: {} }), allowed: ['admin'] },
+  { call: 'POST /warehouse-receipts', request: () => ({ method: 'post', path: '/warehouse-receipts', body: {} }), allowed: ['custodian'] },
+  { call: 'GET /warehouse-receipts', request: () => ({ method: 'get', path: '/warehouse-receipts' }), allowed: ANYONE },
+  { call: 'GET /warehouse-receipts/:id', request: (f, id = f.receipt) => ({ method: 'get', path: `/warehouse-receipts/${id}` }), allowed: ['custodian', ...SME, ...OPERATOR] },
+  {
+    call: 'GET /warehouse-receipts/:id/valuation',
+    request: (f, id = f.receipt) => ({ method: 'get', path: `/warehouse-receipts/${id}/valuation?date=2026-11-25` }),
+    allowed: ['custodian', ...SME, ...OPERATOR],
+  },
+  { call: 'POST /warehouse-receipts/:id/split', request: (f, id = f.receipt) => ({ method: 'post', path: `/warehouse-receipts/${id}/split`, body: { quantities: ['1'] } }), allowed: ['custodian'] },
+  { call: 'POST /warehouse-receipts/:id/release', request: (f, id = f.receipt) => ({ method: 'post', path: `/warehouse-receipts/${id}/release` }), allowed: ['custodian'] },
+  { call: 'POST /warehouse-receipts/:id/cancel', request: (f, id = f.receipt) => ({ method: 'post', path: `/warehouse-receipts/${id}/cancel` }), allowed: ['custodian'] },
+];
+
+describe('authorisation matrix: every endpoint × every role', () => {
+  let api: TestApi;
+  let worker: WorkerProcess;
+  let fixtures: Fixtures;
+  const tokens = new Map<Person, string>();
+
+  beforeAll(async () => {
+    const config = await isolatedConfig('matrix');
+    api = await startApi(config);
+    worker = await startWorkerProcess(config, api.temporal);
+    const admin = await api.client.login('admin@caravan.example', 'caravan-admin-2026');
+    const outsiderOrg = await admin.call('POST', '/organisations', { kind: 'SME', name: 'Another carrier', creditCode: '91650000MA7CARRY2X' });
+    await admin.call('POST', `/organisations/${outsiderOrg.id}/users`, { email: 'applicant@another.example', displayName: 'O', password: DEMO_PASSWORD, roles: ['APPLICANT'] });
+
+    const login = async (email: string, password = DEMO_PASSWORD) => (await api.client.login(email, password)).token!;
+    for (const [person, email] of Object.entries(PEOPLE)) tokens.set(person as Person, await login(email));
+    tokens.set('admin', await login('admin@caravan.example', 'caravan-admin-2026'));
+    tokens.set('auditor', await login('auditor@caravan.example'));
+    tokens.set('outsider', await login('applicant@another.example'));
+
+    const sme = await api.as(PEOPLE.applicant);
+    const debtor = await api.as(PEOPLE.payablesClerk);
+    const bank = await api.as(PEOPLE.creditOfficer);
+    const confirmedReceivable = async () => {
+      const { id } = (await sme.post('/receivables').send(receivableBody(api.parties.powerGroup)).expect(201)).body;
+      await sme.post(`/receivables/${id}/submit`).expect(200);
+      await debtor.post(`/receivables/${id}/confirm`).send({}).expect(200);
+      return id as string;
+    };
+    const confirmed = await confirmedReceivable();
+    const pledged = await confirmedReceivable();
+    const pledge = (await bank.post('/pledges').send({ assetType: 'RECEIVABLE', assetId: pledged, financingRef: 'RF-M-1' }).expect(201)).body.id;
+    const dischargedAsset = await confirmedReceivable();
+    const discharged = (await bank.post('/pledges').send({ assetType: 'RECEIVABLE', assetId: dischargedAsset, financingRef: 'RF-M-2' }).expect(201)).body.id;
+    await bank.post(`/pledges/${discharged}/discharge`).expect(200);
+
+    await admin.call('PUT', '/commodities/COAL-5500', { name: 'Thermal coal', unit: 't', haircut: '0.15' });
+    await admin.call('POST', '/commodities/COAL-5500/prices', { date: '2026-11-25', price: '812.35', source: 'index' });
+    const custodian = await api.as(PEOPLE.custodian);
+    const receipt = (await custodian.post('/warehouse-receipts').send({ receiptNumber: 'M-1', holderId: api.parties.hami, commodityCode: 'COAL-5500', grade: 'Q', quantity: '10', location: 'bay 1' }).expect(201)).body.id;
+    await custodian.post(`/warehouse-receipts/${receipt}/release`).expect(200); // released: later steps are refused, not applied
+    fixtures = { confirmed, pledged, pledge, discharged, receipt, hami: api.parties.hami };
+  });
+
+  afterAll(async () => {
+    await worker?.stop();
+    await api?.close();
+  });
+
+  async function send(person: Person | undefined, row: Row, id?: string) {
+    const { method, path, body } = row.request(fixtures, id);
+    let call = api.http()[method](path);
+    if (person) call = call.set('authorization', `Bearer ${tokens.get(person)}`);
+    const response = await (body === undefined ? call : call.send(body as object));
+    return { status: response.status, code: response.body?.code as string | undefined };
+  }
+
+  const cases = rows.flatMap((row) => EVERYONE.map((person) => [row.call, person, row] as const));
+
+  it.each(cases)('%s as %s', async (_, person, row) => {
+    const allowed = row.allowed === ANYONE || row.allowed.includes(person);
+    const answer = await send(person, row);
+    if (allowed) {
+      expect([401, 403, 404]).not.toContain(answer.status);
+      expect(answer.status).toBeLessThan(500);
+    } else {
+      expect([403, 404]).toContain(answer.status);
+      // the same answer for an object that does not exist
+      const ghost = await send(person, row, randomUUID());
+      expect(ghost).toEqual(answer);
+    }
+  });
+
+  it.each(rows.map((row) => [row.call, row] as const))('%s without a token is 401', async (_, row) => {
+    const answer = await send(undefined, row);
+    expect(answer).toEqual({ status: 401, code: 'AUTH.UNAUTHENTICATED' });
+  });
+
+  it('refuses an expired token and a forged one', async () => {
+    const [header, payload, signature] = tokens.get('applicant')!.split('.');
+    const claims = JSON.parse(Buffer.from(payload, 'base64url').toString());
+    const forged = `${header}.${Buffer.from(JSON.stringify({ ...claims, roles: ['ADMIN'] })).toString('base64url')}.${signature}`;
+    await api.http().get('/audit-events').set('authorization', `Bearer ${forged}`).expect(401);
+    const expired = `${header}.${Buffer.from(JSON.stringify({ ...claims, exp: 1 })).toString('base64url')}.${signature}`;
+    await api.http().get('/auth/me').set('authorization', `Bearer ${expired}`).expect(401);
+  });
+});
