@@ -88,10 +88,34 @@ export const DEMO_RECEIVABLES = [
   { invoiceNumber: 'HM-2026-001301', waybillRefs: ['WB-HAMI-2026-0812'], issueDate: '2026-11-18', dueDate: '2027-02-16', amount: '486320.50', confirm: false },
 ];
 
-/** Parties, then receivables registered, submitted and (one) confirmed through the API. */
+/** Parties; coal with its price and a receipt in the yard; the bank's limits; receivables. */
 export async function seedDemo(baseUrl: string): Promise<{ parties: DemoParties; seeded: number }> {
   const api = new ApiClient(baseUrl);
   const parties = await seedParties(api);
+
+  const admin = await api.login(DEMO_ADMIN.email, DEMO_ADMIN.password);
+  await admin.call('PUT', '/commodities/COAL-5500', { name: '动力煤 5500 (thermal coal, 5500 kcal/kg)', unit: 't', haircut: '0.15' });
+  await admin.call('POST', '/commodities/COAL-5500/prices', { date: '2026-11-20', price: '790.00', source: 'Hami pithead index' });
+  await admin.call('POST', '/commodities/COAL-5500/prices', { date: '2026-11-25', price: '812.35', source: 'Hami pithead index' });
+  const custodian = await api.login(DEMO_ORGANISATIONS.yard.users[0].email, DEMO_PASSWORD);
+  const receipt = await custodian.request('POST', '/warehouse-receipts', {
+    receiptNumber: 'HBY-2026-000731',
+    holderId: parties.hami,
+    commodityCode: 'COAL-5500',
+    grade: 'Q5500, ash ≤ 15%',
+    quantity: '12000.000',
+    location: '哈密综合保税区 7 号堆场 (Hami bonded yard, bay 7)',
+  });
+  if (receipt.status !== 201 && receipt.status !== 409) throw new Error(`seeding the receipt: ${JSON.stringify(receipt.body)}`);
+  const officer = await api.login(DEMO_ORGANISATIONS.bank.users[0].email, DEMO_PASSWORD);
+  for (const limit of [
+    { kind: 'CORE_ENTERPRISE', subject: parties.powerGroup, amount: '200000000.00' },
+    { kind: 'SME', subject: parties.hami, amount: '20000000.00' },
+    { kind: 'COMMODITY_CONCENTRATION', subject: 'COAL-5500', amount: '50000000.00' },
+  ]) {
+    await officer.call('POST', '/credit-limits', limit);
+  }
+
   const sme = await api.login(DEMO_ORGANISATIONS.hami.users[0].email, DEMO_PASSWORD);
   const debtor = await api.login(DEMO_ORGANISATIONS.powerGroup.users[0].email, DEMO_PASSWORD);
   let seeded = 0;

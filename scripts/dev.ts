@@ -55,16 +55,17 @@ async function waitForHealth(url: string, timeoutMs = 90_000): Promise<void> {
   throw new Error(`${url} did not report healthy within ${timeoutMs / 1000}s`);
 }
 
+let postgres: LocalPostgres | undefined;
+let temporal: LocalTemporal | undefined;
+const children: ChildProcess[] = [];
+const stopAll = async () => {
+  await Promise.all(children.map((c) => stopProcess(c)));
+  await temporal?.stop();
+  await postgres?.stop();
+};
+
 async function main(): Promise<void> {
   mkdirSync(dataDir, { recursive: true });
-  let postgres: LocalPostgres | undefined;
-  let temporal: LocalTemporal | undefined;
-  const children: ChildProcess[] = [];
-  const stopAll = async () => {
-    await Promise.all(children.map((c) => stopProcess(c)));
-    await temporal?.stop();
-    await postgres?.stop();
-  };
   process.once('SIGINT', () => void stopAll().then(() => process.exit(0)));
   process.once('SIGTERM', () => void stopAll().then(() => process.exit(0)));
 
@@ -127,7 +128,8 @@ async function main(): Promise<void> {
   say('Ctrl-C stops everything; data stays in .data/.');
 }
 
-main().catch((error: unknown) => {
+main().catch(async (error: unknown) => {
   console.error(`[caravan] ${error instanceof Error ? error.message : String(error)}`);
+  await stopAll();
   process.exit(1);
 });

@@ -35,6 +35,7 @@ export interface AccessToken {
   expiresIn: number;
 }
 
+const OPERATOR_CREDIT_CODE = '91650000MA7PLATFM1';
 // Verified against when the e-mail is unknown, so both failures take as long.
 const DUMMY_HASH = 'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';
 
@@ -113,17 +114,22 @@ export class IdentityService extends OrganisationDirectory {
     });
   }
 
-  /** Creates the platform operator and its first admin once, from the boot configuration. */
+  /**
+   * Creates the platform operator and its first admin once, from the boot configuration.
+   * The API and the worker may both try at the same moment: the loser finds it done.
+   */
   async bootstrapAdmin(email: string, password: string): Promise<void> {
     const admins = await this.dataSource.query(`SELECT 1 FROM users WHERE 'ADMIN' = ANY (roles) LIMIT 1`);
     if (admins.length > 0) return;
-    const operator = await this.onboardOrganisation('system:bootstrap', {
-      kind: OrganisationKind.OPERATOR,
-      name: 'Caravan platform operator',
-      creditCode: '91650000MA7PLATFM1',
-    });
-    await this.addUser('system:bootstrap', operator.id, { email, displayName: 'Platform admin', password, roles: [Role.ADMIN] });
-    this.logger.log({ msg: 'bootstrap admin created', email });
+    try {
+      const operator =
+        (await this.dataSource.getRepository(OrganisationEntity).findOneBy({ creditCode: OPERATOR_CREDIT_CODE })) ??
+        (await this.onboardOrganisation('system:bootstrap', { kind: OrganisationKind.OPERATOR, name: 'Caravan platform operator', creditCode: OPERATOR_CREDIT_CODE }));
+      await this.addUser('system:bootstrap', operator.id, { email, displayName: 'Platform admin', password, roles: [Role.ADMIN] });
+      this.logger.log({ msg: 'bootstrap admin created', email });
+    } catch (e) {
+      if (!(e instanceof DomainError && e.kind === 'conflict')) throw e;
+    }
   }
 
   listOrganisations(kind: OrganisationKind | undefined, limit: number, offset: number): Promise<[OrganisationEntity[], number]> {

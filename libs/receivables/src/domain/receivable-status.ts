@@ -1,4 +1,4 @@
-import { DomainError } from '../../../errors/src';
+import { stateMachine, Transitions } from '../../../errors/src';
 
 /** PRODUCT.md's lifecycle: registered → submitted → confirmed | disputed → pledged → settled | written off. */
 export enum ReceivableStatus {
@@ -14,7 +14,7 @@ export enum ReceivableStatus {
 
 export type ReceivableTransition = 'submit' | 'confirm' | 'dispute' | 'cancel' | 'pledge' | 'discharge';
 
-const TRANSITIONS: Readonly<Record<ReceivableTransition, { from: readonly ReceivableStatus[]; to: ReceivableStatus }>> = {
+const TRANSITIONS: Transitions<ReceivableStatus, ReceivableTransition> = {
   submit: { from: [ReceivableStatus.REGISTERED], to: ReceivableStatus.SUBMITTED },
   confirm: { from: [ReceivableStatus.SUBMITTED], to: ReceivableStatus.CONFIRMED },
   dispute: { from: [ReceivableStatus.SUBMITTED], to: ReceivableStatus.DISPUTED },
@@ -27,14 +27,4 @@ const TRANSITIONS: Readonly<Record<ReceivableTransition, { from: readonly Receiv
 };
 
 /** The status a transition leads to, or a coded refusal when it is illegal from here. */
-export function nextStatus(current: ReceivableStatus, transition: ReceivableTransition): ReceivableStatus {
-  const rule = TRANSITIONS[transition];
-  if (!rule.from.includes(current)) {
-    throw new DomainError(
-      'RECEIVABLE.ILLEGAL_TRANSITION',
-      `cannot ${transition} a receivable that is ${current}`,
-      'conflict',
-    );
-  }
-  return rule.to;
-}
+export const nextStatus = stateMachine('RECEIVABLE.ILLEGAL_TRANSITION', 'receivable', TRANSITIONS);

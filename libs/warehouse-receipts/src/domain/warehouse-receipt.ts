@@ -1,5 +1,5 @@
 import type Decimal from 'decimal.js';
-import { DomainError } from '../../../errors/src';
+import { DomainError, stateMachine, Transitions } from '../../../errors/src';
 import { Dec, Money } from '../../../money/src';
 
 export enum ReceiptStatus {
@@ -14,7 +14,7 @@ export enum ReceiptStatus {
 
 export type ReceiptTransition = 'pledge' | 'discharge' | 'split' | 'release' | 'cancel';
 
-const TRANSITIONS: Readonly<Record<ReceiptTransition, { from: readonly ReceiptStatus[]; to: ReceiptStatus }>> = {
+const TRANSITIONS: Transitions<ReceiptStatus, ReceiptTransition> = {
   pledge: { from: [ReceiptStatus.ISSUED], to: ReceiptStatus.PLEDGED },
   discharge: { from: [ReceiptStatus.PLEDGED], to: ReceiptStatus.ISSUED },
   split: { from: [ReceiptStatus.ISSUED], to: ReceiptStatus.SPLIT },
@@ -22,13 +22,7 @@ const TRANSITIONS: Readonly<Record<ReceiptTransition, { from: readonly ReceiptSt
   cancel: { from: [ReceiptStatus.ISSUED], to: ReceiptStatus.CANCELLED },
 };
 
-export function nextReceiptStatus(current: ReceiptStatus, transition: ReceiptTransition): ReceiptStatus {
-  const rule = TRANSITIONS[transition];
-  if (!rule.from.includes(current)) {
-    throw new DomainError('WAREHOUSE.ILLEGAL_TRANSITION', `cannot ${transition} a receipt that is ${current}`, 'conflict');
-  }
-  return rule.to;
-}
+export const nextReceiptStatus = stateMachine('WAREHOUSE.ILLEGAL_TRANSITION', 'receipt', TRANSITIONS);
 
 /** A warehouse receipt (仓单): goods of one commodity and grade in a custodian's care. */
 export interface WarehouseReceipt {

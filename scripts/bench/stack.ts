@@ -1,0 +1,83 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { freePort, resolveTemporalCli, startLocalPostgres, startLocalTemporal, stopProcess } from '../../libs/devstack/src';
+import { DEMO_ADMIN } from '../demo-data';
+
+const root = resolve(__dirname, '../../..');
+
+export interface BenchStack {
+  databaseUrl: string;
+  baseUrl: string;
+  api: ChildProcess;
+  stop(): Promise<void>;
+}
+
+/** A throwaway PostgreSQL, Temporal and API process of the benchmark's own, on free ports. */
+export async function startBenchStack(): Promise<BenchStack> {
+  const runDir = await mkdtemp(join(tmpdir(), 'caravan-bench-'));
+  await chmod(runDir, 0o755);
+  const cli = await resolveTemporalCli(root);
+  const postgres = await startLocalPostgres({ dataDir: join(runDir, 'pg'), port: await freePort(), durable: true });
+  await postgres.ensureDatabase('caravan');
+  const temporal = await startLocalTemporal({ cli, dbFile: join(runDir, 'temporal.sqlite'), port: await freePort(), downloadDir: join(root, '.tools/sdk-download') });
+  const port = await freePort();
+  const api = spawn(process.execPath, [join(root, 'dist/apps/api/src/main.js')], {
+    env: {
+      ...process.env,
+      DATABASE_URL: postgres.url('caravan'),
+      TEMPORAL_ADDRESS: temporal.address,
+      PORT: String(port),
+      LOG_LEVEL: 'warn',
+      AUTH_TOKEN_SECRET: randomBytes(32).toString('hex'),
+      BOOTSTRAP_ADMIN_EMAIL: DEMO_ADMIN.email,
+      BOOTSTRAP_ADMIN_PASSWORD: DEMO_ADMIN.password,
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const baseUrl = `http://127.0.0.1:${port}`;
+  for (let i = 0; ; i++) {
+    try {
+      if ((await fetch(`${baseUrl}/health`)).ok) break;
+    } catch {
+      // not up yet
+    }
+    if (i > 600) throw new Error('the API did not come up');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return {
+    databaseUrl: postgres.url('caravan'),
+    baseUrl,
+    api,
+    async stop() {
+      await stopProcess(api);
+      await temporal.stop();
+      await postgres.stop();
+      await rm(runDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Latency percentiles in milliseconds from a list of durations. */
+export function percentile(sortedMs: number[], p: number): number {
+  return sortedMs[Math.min(sortedMs.length - 1, Math.ceil((p / 100) * sortedMs.length) - 1)];
+}
+
+/** Runs `task` `total` times with `concurrency` in flight; returns each duration in ms and the wall time. */
+export async function load(total: number, concurrency: number, task: (i: number) => Promise<void>): Promise<{ durations: number[]; seconds: number }> {
+  const durations: number[] = [];
+  let next = 0;
+  const started = process.hrtime.bigint();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      for (let i = next++; i < total; i = next++) {
+        const t0 = process.hrtime.bigint();
+        await task(i);
+        durations.push(Number(process.hrtime.bigint() - t0) / 1e6);
+      }
+    }),
+  );
+  return { durations: durations.sort((a, b) => a - b), seconds: Number(process.hrtime.bigint() - started) / 1e9 };
+}
