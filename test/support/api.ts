@@ -12,7 +12,7 @@ export interface TestApi {
   /** Unauthenticated requests. */
   http: () => ReturnType<typeof request>;
   /** Requests with a demo user's bearer token. */
-  as: (email: string) => Promise<TokenAgent>;
+  as: (email: string, password?: string) => Promise<TokenAgent>;
   client: ApiClient;
   parties: DemoParties;
   db: DataSource;
@@ -32,9 +32,9 @@ export async function startApi(config: AppConfig): Promise<TestApi> {
   return {
     app,
     http: () => request(app.getHttpServer()),
-    async as(email) {
+    async as(email, password = DEMO_PASSWORD) {
       if (!tokens.has(email)) {
-        const { body } = await request(app.getHttpServer()).post('/auth/login').send({ email, password: DEMO_PASSWORD }).expect(200);
+        const { body } = await request(app.getHttpServer()).post('/auth/login').send({ email, password }).expect(200);
         tokens.set(email, body.accessToken);
       }
       return request.agent(app.getHttpServer()).set('authorization', `Bearer ${tokens.get(email)}`);

@@ -1,0 +1,68 @@
+import { DEMO_ADMIN } from '../../scripts/demo-data';
+import { PEOPLE, startApi, TestApi } from '../support/api';
+import { receivableBody } from '../support/receivables';
+import { isolatedConfig } from '../support/stack';
+
+/**
+ * Per endpoint: a bad body gets a 400 problem+json naming the field, and the table the
+ * endpoint writes to is unchanged (as is the audit trail).
+ */
+describe('bad input on every endpoint that writes', () => {
+  let api: TestApi;
+  let receivableId: string;
+  let receiptId: string;
+
+  beforeAll(async () => {
+    api = await startApi(await isolatedConfig('bad_input'));
+    const admin = await api.client.login(DEMO_ADMIN.email, DEMO_ADMIN.password);
+    await admin.call('PUT', '/commodities/COAL-5500', { name: 'Thermal coal', unit: 't', haircut: '0.15' });
+    receivableId = (await (await api.as(PEOPLE.applicant)).post('/receivables').send(receivableBody(api.parties.powerGroup)).expect(201)).body.id;
+    receiptId = (
+      await (await api.as(PEOPLE.custodian))
+        .post('/warehouse-receipts')
+        .send({ receiptNumber: 'B-1', holderId: api.parties.hami, commodityCode: 'COAL-5500', grade: 'Q', quantity: '10', location: 'bay' })
+        .expect(201)
+    ).body.id;
+  });
+
+  afterAll(async () => {
+    await api?.close();
+  });
+
+  type Case = [string, string | 'admin', 'post' | 'put', (ids: { receivable: string; receipt: string; hami: string }) => string, object, string, string];
+  const cases: Case[] = [
+    ['login without a password', PEOPLE.applicant, 'post', () => '/auth/login', { email: 'a@b.example' }, 'password', 'users'],
+    ['an organisation of an unknown kind', 'admin', 'post', () => '/organisations', { kind: 'TRADER', name: 'X Co', creditCode: '91650000MA7CARRY3X' }, 'kind', 'organisations'],
+    ['an organisation with a malformed credit code', 'admin', 'post', () => '/organisations', { kind: 'SME', name: 'X Co', creditCode: '123' }, 'creditCode', 'organisations'],
+    ['a user with a role of another kind of organisation', 'admin', 'post', (i) => `/organisations/${i.hami}/users`, { email: 'x@hami.example', displayName: 'X', password: 'long-enough-pw', roles: ['APPROVER'] }, 'roles', 'users'],
+    ['a user with a short password', 'admin', 'post', (i) => `/organisations/${i.hami}/users`, { email: 'x@hami.example', displayName: 'X', password: 'short', roles: ['APPLICANT'] }, 'password', 'users'],
+    ['an approval authority on a non-approver', 'admin', 'post', (i) => `/organisations/${i.hami}/users`, { email: 'x@hami.example', displayName: 'X', password: 'long-enough-pw', roles: ['APPLICANT'], approvalAuthority: '1.00' }, 'approvalAuthority', 'users'],
+    ['a dilution as a number', PEOPLE.applicant, 'post', (i) => `/receivables/${i.receivable}/dilutions`, { kind: 'RETURN', reference: 'R', amount: 5, reason: 'r' }, 'amount', 'receivable_dilutions'],
+    ['a dilution of an unknown kind', PEOPLE.applicant, 'post', (i) => `/receivables/${i.receivable}/dilutions`, { kind: 'REBATE', reference: 'R', amount: '5.00', reason: 'r' }, 'kind', 'receivable_dilutions'],
+    ['a cancellation without a reason', PEOPLE.applicant, 'post', (i) => `/receivables/${i.receivable}/cancel`, {}, 'reason', 'audit_events'],
+    ['a pledge of an unknown asset type', PEOPLE.creditOfficer, 'post', () => '/pledges', { assetType: 'SHIP', assetId: '0b5c1f8e-0000-4000-8000-000000000000', financingRef: 'R' }, 'assetType', 'pledges'],
+    ['a pledge of an asset that does not exist', PEOPLE.creditOfficer, 'post', () => '/pledges', { assetType: 'RECEIVABLE', assetId: '0b5c1f8e-0000-4000-8000-000000000000', financingRef: 'R' }, 'assetId', 'pledges'],
+    ['a limit reservation without subjects', PEOPLE.creditOfficer, 'post', () => '/credit-limits/reservations', { reference: 'R', amount: '5.00', subjects: [] }, 'subjects', 'limit_reservations'],
+    ['a limit reservation with a malformed subject', PEOPLE.creditOfficer, 'post', () => '/credit-limits/reservations', { reference: 'R', amount: '5.00', subjects: [{ kind: 'SME' }] }, 'subjects.0.subject', 'limit_reservations'],
+    ['a commodity with a haircut of 1', 'admin', 'put', () => '/commodities/WHEAT', { name: 'Wheat', unit: 't', haircut: '1' }, 'haircut', 'commodities'],
+    ['a commodity code in lower case', 'admin', 'put', () => '/commodities/wheat', { name: 'Wheat', unit: 't', haircut: '0.1' }, 'code', 'commodities'],
+    ['a price on an impossible date', 'admin', 'post', () => '/commodities/COAL-5500/prices', { date: '2026-13-01', price: '1.00', source: 's' }, 'date', 'commodity_prices'],
+    ['a negative price', 'admin', 'post', () => '/commodities/COAL-5500/prices', { date: '2026-11-01', price: '-1.00', source: 's' }, 'price', 'commodity_prices'],
+    ['a split with a malformed quantity', PEOPLE.custodian, 'post', (i) => `/warehouse-receipts/${i.receipt}/split`, { quantities: ['5', 'five'] }, 'quantities', 'warehouse_receipts'],
+    ['a split that does not add up', PEOPLE.custodian, 'post', (i) => `/warehouse-receipts/${i.receipt}/split`, { quantities: ['5', '4'] }, 'quantities', 'warehouse_receipts'],
+  ];
+
+  it.each(cases)('%s', async (_, who, method, path, body, field, table) => {
+    const count = async () => Number((await api.db.query(`SELECT count(*) AS n FROM ${table}`))[0].n);
+    const audit = async () => Number((await api.db.query('SELECT count(*) AS n FROM audit_events'))[0].n);
+    const [rowsBefore, auditBefore] = [await count(), await audit()];
+    const agent = who === 'admin' ? await api.as(DEMO_ADMIN.email, DEMO_ADMIN.password) : await api.as(who);
+    const response = await agent[method](path({ receivable: receivableId, receipt: receiptId, hami: api.parties.hami })).send(body);
+    expect(response.status).toBeGreaterThanOrEqual(400);
+    expect(response.status).toBeLessThan(500);
+    expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(response.body.errors.map((e: { field: string }) => e.field)).toContain(field);
+    expect(await count()).toBe(rowsBefore);
+    expect(await audit()).toBe(auditBefore);
+  });
+});
