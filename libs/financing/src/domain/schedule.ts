@@ -1,0 +1,168 @@
+import type Decimal from 'decimal.js';
+import { DomainError } from '../../../errors/src/domain-error';
+import { Dec, Money } from '../../../money/src/money';
+import { actualDays, addMonths, days30360 } from './calendar';
+
+// The one calculator behind the SME's trial calculation (试算), the workflows and the ledger:
+// pure and deterministic (safe inside Temporal workflows), money in and out as strings.
+
+export type DayCount = 'ACT/360' | 'ACT/365' | '30/360';
+export type RepaymentMethod = 'BULLET' | 'EQUAL_INSTALMENT' | 'EQUAL_PRINCIPAL';
+
+export interface LoanTerms {
+  principal: string;
+  currency?: string;
+  /** Nominal annual rate as a decimal string: "0.0435" is 4.35% a year. */
+  annualRate: string;
+  dayCount: DayCount;
+  method: RepaymentMethod;
+  /** Disbursement date, YYYY-MM-DD. */
+  startDate: string;
+  /** Monthly instalments; a bullet has one, at `maturityDate` when given. */
+  instalments: number;
+  /** A bullet's maturity (for receivable financing: the invoice's due date). */
+  maturityDate?: string;
+  /** Charged once at disbursement, on the principal. */
+  upfrontFeeRate?: string;
+}
+
+export interface ScheduleLine {
+  number: number;
+  dueDate: string;
+  days: number;
+  openingPrincipal: string;
+  principal: string;
+  interest: string;
+  payment: string;
+  closingPrincipal: string;
+}
+
+export interface Schedule {
+  currency: string;
+  lines: ScheduleLine[];
+  fee: string;
+  totalPrincipal: string;
+  totalInterest: string;
+  /** Everything the borrower pays: principal, interest and the fee. */
+  totalPayable: string;
+}
+
+const BASIS: Record<DayCount, number> = { 'ACT/360': 360, 'ACT/365': 365, '30/360': 360 };
+
+export function dayCountDays(dayCount: DayCount, from: string, to: string): number {
+  return dayCount === '30/360' ? days30360(from, to) : actualDays(from, to);
+}
+
+/** Interest on an amount for a number of days at an annual rate, half-up at the minor unit. */
+export function interestFor(amount: Money, annualRate: Decimal, days: number, dayCount: DayCount): Money {
+  return amount.times(annualRate.times(days).dividedBy(BASIS[dayCount]));
+}
+
+/** Penalty (default) interest on an overdue amount for the days it is overdue. */
+export function penaltyInterest(overdue: string, penaltyRate: string, days: number, dayCount: DayCount, currency = 'CNY'): string {
+  return interestFor(Money.of(overdue, currency), new Dec(penaltyRate), days, dayCount).toString();
+}
+
+/** What a bank advances against a receivable: eligible amount × advance rate, half-up. */
+export function advanceAmount(eligible: string, advanceRate: string, currency = 'CNY'): string {
+  return Money.of(eligible, currency).times(advanceRate).toString();
+}
+
+function check(terms: LoanTerms): void {
+  const field = (name: string, message: string) => new DomainError('FINANCING.INVALID_TERMS', message, 'invalid', name);
+  if (!Number.isInteger(terms.instalments) || terms.instalments < 1 || terms.instalments > 360) throw field('instalments', 'instalments must be 1 to 360');
+  if (terms.method === 'BULLET' && terms.instalments !== 1) throw field('instalments', 'a bullet loan has one instalment');
+  const rate = new Dec(terms.annualRate);
+  if (rate.isNegative() || rate.greaterThan(1)) throw field('annualRate', 'annualRate must be between 0 and 1');
+  if (terms.maturityDate && terms.maturityDate <= terms.startDate) throw field('maturityDate', 'maturity must be after the start');
+}
+
+/**
+ * The repayment schedule.
+ * - BULLET: principal and all interest at maturity.
+ * - EQUAL_PRINCIPAL (等额本金): principal / n each month (the last takes the rounding rest),
+ *   interest on the opening balance for the period's days.
+ * - EQUAL_INSTALMENT (等额本息): the annuity A = P·r / (1 − (1 + r)^−n) with r = annual / 12,
+ *   rounded half-up; interest on the opening balance for the period's days; principal = A −
+ *   interest; the last instalment clears what is left. With 30/360 this is the textbook table.
+ * Interest of each period is rounded half-up at the fen (四舍五入).
+ */
+export function schedule(terms: LoanTerms): Schedule {
+  check(terms);
+  const currency = terms.currency ?? 'CNY';
+  const principal = Money.of(terms.principal, currency);
+  const rate = new Dec(terms.annualRate);
+  const n = terms.instalments;
+  const dueDates = Array.from({ length: n }, (_, i) =>
+    terms.method === 'BULLET' && terms.maturityDate ? terms.maturityDate : addMonths(terms.startDate, i + 1),
+  );
+
+  const equalPrincipal = Money.rounded(principal.amount.dividedBy(n), currency);
+  const r = rate.dividedBy(12);
+  const annuity = r.isZero()
+    ? Money.rounded(principal.amount.dividedBy(n), currency)
+    : Money.rounded(principal.amount.times(r).dividedBy(new Dec(1).minus(r.plus(1).pow(-n))), currency);
+
+  const lines: ScheduleLine[] = [];
+  let opening = principal;
+  let previous = terms.startDate;
+  for (let i = 0; i < n; i++) {
+    const dueDate = dueDates[i];
+    const days = dayCountDays(terms.dayCount, previous, dueDate);
+    const interest = interestFor(opening, rate, days, terms.dayCount);
+    const last = i === n - 1;
+    let repaid: Money;
+    if (last || terms.method === 'BULLET') repaid = opening;
+    else if (terms.method === 'EQUAL_PRINCIPAL') repaid = equalPrincipal;
+    else repaid = annuity.minus(interest);
+    const closing = opening.minus(repaid);
+    lines.push({
+      number: i + 1,
+      dueDate,
+      days,
+      openingPrincipal: opening.toString(),
+      principal: repaid.toString(),
+      interest: interest.toString(),
+      payment: repaid.plus(interest).toString(),
+      closingPrincipal: closing.toString(),
+    });
+    opening = closing;
+    previous = dueDate;
+  }
+
+  const fee = terms.upfrontFeeRate ? principal.times(terms.upfrontFeeRate) : Money.zero(currency);
+  const totalInterest = lines.reduce((sum, l) => sum.plus(Money.of(l.interest, currency)), Money.zero(currency));
+  return {
+    currency,
+    lines,
+    fee: fee.toString(),
+    totalPrincipal: principal.toString(),
+    totalInterest: totalInterest.toString(),
+    totalPayable: principal.plus(totalInterest).plus(fee).toString(),
+  };
+}
+
+export type Component = 'penalty' | 'fee' | 'interest' | 'principal';
+export const DEFAULT_ALLOCATION_ORDER: readonly Component[] = ['penalty', 'fee', 'interest', 'principal'];
+
+/**
+ * Allocates a payment over what is due, in order (penalty, fee, interest, principal by
+ * default); what is left over is returned as the surplus (early repayment or the SME's).
+ */
+export function allocate(
+  payment: string,
+  due: Record<Component, string>,
+  order: readonly Component[] = DEFAULT_ALLOCATION_ORDER,
+  currency = 'CNY',
+): { allocated: Record<Component, string>; surplus: string } {
+  let left = Money.of(payment, currency);
+  const allocated = { penalty: '0', fee: '0', interest: '0', principal: '0' } as Record<Component, string>;
+  for (const component of order) {
+    const owed = Money.of(due[component], currency);
+    const take = left.compare(owed) < 0 ? left : owed;
+    allocated[component] = take.toString();
+    left = left.minus(take);
+  }
+  for (const c of Object.keys(allocated) as Component[]) allocated[c] = Money.of(allocated[c], currency).toString();
+  return { allocated, surplus: left.toString() };
+}
