@@ -4,6 +4,7 @@ import { AppConfig, ConfigModule } from '../../libs/config/src';
 import { DatabaseModule } from '../../libs/database/src';
 import { IDENTITY_MIGRATIONS, IdentityModule } from '../../libs/identity/src';
 import { IDEMPOTENCY_MIGRATIONS } from '../../libs/idempotency/src';
+import { LEDGER_MIGRATIONS, LedgerModule } from '../../libs/ledger/src';
 import { LIMITS_MIGRATIONS, LimitsModule } from '../../libs/limits/src';
 import { LoggingModule } from '../../libs/logging/src';
 import { RECEIVABLES_MIGRATIONS, ReceivablePledges, ReceivablesModule } from '../../libs/receivables/src';
@@ -12,7 +13,7 @@ import { TemporalClientModule } from '../../libs/temporal/src';
 import { WAREHOUSE_RECEIPTS_MIGRATIONS, WarehouseReceiptPledges, WarehouseReceiptsModule } from '../../libs/warehouse-receipts/src';
 
 /** Every context's migrations, in one list: the schema both apps migrate to. */
-export const MIGRATIONS = [...IDENTITY_MIGRATIONS, ...RECEIVABLES_MIGRATIONS, ...AUDIT_MIGRATIONS, ...REGISTRY_MIGRATIONS, ...LIMITS_MIGRATIONS, ...WAREHOUSE_RECEIPTS_MIGRATIONS, ...IDEMPOTENCY_MIGRATIONS];
+export const MIGRATIONS = [...IDENTITY_MIGRATIONS, ...RECEIVABLES_MIGRATIONS, ...AUDIT_MIGRATIONS, ...REGISTRY_MIGRATIONS, ...LIMITS_MIGRATIONS, ...WAREHOUSE_RECEIPTS_MIGRATIONS, ...IDEMPOTENCY_MIGRATIONS, ...LEDGER_MIGRATIONS];
 
 /** What the API and the worker both run on: config, logs, database, Temporal client, contexts. */
 export function coreModules(config: AppConfig): Array<DynamicModule | Type> {
@@ -30,5 +31,6 @@ export function coreModules(config: AppConfig): Array<DynamicModule | Type> {
       assets: [ReceivablePledges, WarehouseReceiptPledges],
     }),
     LimitsModule,
+    LedgerModule,
   ];
 }

@@ -72,6 +72,10 @@ const rows: Row[] = [
     allowed: ['creditOfficer', 'treasury', 'backOffice'],
   },
 
+  { call: 'GET /ledger/balances', request: () => ({ method: 'get', path: '/ledger/balances' }), allowed: [...BANK, ...OPERATOR] },
+  { call: 'GET /ledger/entries', request: () => ({ method: 'get', path: '/ledger/entries?financingRef=RF-1' }), allowed: [...BANK, ...OPERATOR] },
+  { call: 'POST /ledger/entries/:id/reversal', request: (f, id = f.pledge) => ({ method: 'post', path: `/ledger/entries/${id}/reversal`, body: {} }), allowed: ['backOffice'] },
+
   { call: 'PUT /commodities/:code', request: () => ({ method: 'put', path: '/commodities/COAL-5500', body: {} }), allowed: ['admin'] },
   { call: 'GET /commodities', request: () => ({ method: 'get', path: '/commodities' }), allowed: ANYONE },
   { call: 'POST /commodities/:code/prices', request: () => ({ method: 'post', path: '/commodities/COAL-5500/prices', body: {} }), allowed: ['admin'] },

@@ -15,7 +15,8 @@ import { CurrentActor, Roles } from '../../../identity/src/api/auth.decorators';
 import type { Actor } from '../../../identity/src/domain/actor';
 import { Role } from '../../../identity/src/domain/organisation';
 import { ReceivablesService } from '../application/receivables.service';
-import { ConfirmReceivableDto, DilutionDto, ReasonDto, ReceivableQuery } from './dto/confirmation-decision.dto';
+import { ReasonDto } from '../../../http/src/reason.dto';
+import { ConfirmReceivableDto, DilutionDto, ReceivableQuery } from './dto/confirmation-decision.dto';
 import { ReceivableView } from './dto/receivable.view';
 import { RegisterReceivableDto } from './dto/register-receivable.dto';
 

@@ -12,14 +12,6 @@ export class ConfirmReceivableDto {
   reason?: string;
 }
 
-export class ReasonDto {
-  @ApiProperty({ example: 'Goods short-delivered: 3 wagons missing', maxLength: 1000 })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(1000)
-  reason: string;
-}
-
 export class DilutionDto {
   @ApiProperty({ enum: ['CREDIT_NOTE', 'RETURN'], example: 'CREDIT_NOTE' })
   @IsIn(['CREDIT_NOTE', 'RETURN'])

@@ -1,0 +1,54 @@
+import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { IsOptional, IsString, Length } from 'class-validator';
+import { Page, PageQuery, pageOf } from '../../../http/src/pagination';
+import { uuidParam } from '../../../http/src/params';
+import { ReasonDto } from '../../../http/src/reason.dto';
+import { Roles } from '../../../identity/src/api/auth.decorators';
+import { Role } from '../../../identity/src/domain/organisation';
+import { Balance, LedgerService, PostedEntry } from '../application/ledger.service';
+
+export class BalanceQuery {
+  @ApiPropertyOptional({ example: 'RF-2026-000123', description: 'One financing; the whole book without it' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 128)
+  financingRef?: string;
+}
+
+export class EntryQuery extends PageQuery {
+  @ApiPropertyOptional({ example: 'RF-2026-000123' })
+  @IsString()
+  @Length(1, 128)
+  financingRef: string;
+}
+
+const READERS = [Role.CREDIT_OFFICER, Role.APPROVER, Role.TREASURY, Role.BACK_OFFICE, Role.ADMIN, Role.AUDITOR];
+
+@ApiTags('ledger')
+@ApiBearerAuth()
+@Controller('ledger')
+export class LedgerController {
+  constructor(private readonly ledger: LedgerService) {}
+
+  @Get('balances')
+  @Roles(...READERS)
+  @ApiOperation({ summary: 'Balances per account, for a financing or the whole book' })
+  balances(@Query() query: BalanceQuery): Promise<Balance[]> {
+    return this.ledger.balances(query.financingRef);
+  }
+
+  @Get('entries')
+  @Roles(...READERS)
+  @ApiOperation({ summary: "A financing's journal entries, oldest first" })
+  async entries(@Query() query: EntryQuery): Promise<Page<PostedEntry>> {
+    return pageOf(await this.ledger.entries(query.financingRef, query.limit, query.offset), query, (e) => e);
+  }
+
+  @Post('entries/:id/reversal')
+  @Roles(Role.BACK_OFFICE)
+  @ApiOperation({ summary: 'Reverse an entry (entries are never edited)' })
+  reverse(@Param('id', uuidParam) id: string, @Body() body: ReasonDto): Promise<PostedEntry> {
+    return this.ledger.reverse(id, body.reason);
+  }
+}

@@ -1,0 +1,33 @@
+import { DomainError } from '../../../errors/src/domain-error';
+import { Money } from '../../../money/src/money';
+import type { EntryDraft, Line } from './accounts';
+
+/** Refuses an entry that does not balance, or a line that is not exactly one positive side. */
+export function assertBalanced(entry: EntryDraft): void {
+  const currency = entry.currency ?? 'CNY';
+  if (entry.lines.length < 2) throw new DomainError('LEDGER.TOO_FEW_LINES', 'an entry needs at least two lines', 'invalid', 'lines');
+  let debits = Money.zero(currency);
+  let credits = Money.zero(currency);
+  for (const line of entry.lines) {
+    if ((line.debit === undefined) === (line.credit === undefined)) {
+      throw new DomainError('LEDGER.ONE_SIDE_PER_LINE', `a line on ${line.account} must be a debit or a credit`, 'invalid', 'lines');
+    }
+    const amount = Money.of((line.debit ?? line.credit)!, currency);
+    if (!amount.isPositive()) throw new DomainError('LEDGER.NON_POSITIVE_LINE', `a line on ${line.account} must be positive`, 'invalid', 'lines');
+    if (line.debit) debits = debits.plus(amount);
+    else credits = credits.plus(amount);
+  }
+  if (!debits.equals(credits)) {
+    throw new DomainError('LEDGER.UNBALANCED', `debits ${debits.toString()} ≠ credits ${credits.toString()}`, 'invalid', 'lines');
+  }
+}
+
+/** A reversal: the same lines, sides swapped. Entries are never edited. */
+export function reversedLines(lines: Line[]): Line[] {
+  return lines.map((l) => ({ account: l.account, debit: l.credit, credit: l.debit }));
+}
+
+/** Drops zero lines: a template (fee, surplus) may produce them. */
+export function nonZero(lines: Line[]): Line[] {
+  return lines.filter((l) => !Money.of((l.debit ?? l.credit)!).isZero());
+}

@@ -1,0 +1,9 @@
+import { Module } from '@nestjs/common';
+import { LedgerController } from './api/ledger.controller';
+import { LedgerService } from './application/ledger.service';
+import { CreateLedger1764144600000 } from './infrastructure/migrations/1764144600000-create-ledger';
+
+export const LEDGER_MIGRATIONS = [CreateLedger1764144600000];
+
+@Module({ controllers: [LedgerController], providers: [LedgerService], exports: [LedgerService] })
+export class LedgerModule {}

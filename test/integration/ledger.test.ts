@@ -1,0 +1,132 @@
+import fc from 'fast-check';
+import { allocate } from '../../libs/financing/src/domain/schedule';
+import { accrualLines, disbursementLines, LedgerService, repaymentLines, surplusPayoutLines } from '../../libs/ledger/src';
+import { Money } from '../../libs/money/src';
+import { PEOPLE, startApi, TestApi } from '../support/api';
+import { isolatedConfig } from '../support/stack';
+
+describe('double-entry ledger on PostgreSQL', () => {
+  let api: TestApi;
+  let ledger: LedgerService;
+
+  beforeAll(async () => {
+    api = await startApi(await isolatedConfig('ledger'));
+    ledger = api.app.get(LedgerService);
+  });
+
+  afterAll(async () => {
+    await api?.close();
+  });
+
+  const draft = (key: string, lines: ReturnType<typeof disbursementLines>, financingRef = 'RF-T') => ({
+    idempotencyKey: key,
+    financingRef,
+    kind: 'test',
+    description: key,
+    valueDate: '2026-11-26',
+    lines,
+  });
+
+  it('posts once per idempotency key', async () => {
+    const first = await ledger.post(draft('once-1', disbursementLines('1000.00', '10.00')));
+    const again = await ledger.post(draft('once-1', disbursementLines('1000.00', '10.00')));
+    expect(again.id).toBe(first.id);
+    expect(await api.db.query('SELECT 1 FROM journal_entries WHERE idempotency_key = $1', ['once-1'])).toHaveLength(1);
+  });
+
+  it('refuses an unbalanced entry in code, and in the database when code is bypassed', async () => {
+    await expect(ledger.post(draft('bad-1', [{ account: 'LOAN_PRINCIPAL' as never, debit: '10.00' }, { account: 'BANK_FUNDING' as never, credit: '9.99' }]))).rejects.toMatchObject({
+      code: 'LEDGER.UNBALANCED',
+    });
+    const sneak = api.db.transaction(async (em) => {
+      await em.query(`INSERT INTO journal_entries (id, idempotency_key, kind, description, value_date, currency) VALUES ('00000000-0000-4000-8000-0000000000aa', 'sneak', 'x', 'x', '2026-11-26', 'CNY')`);
+      await em.query(`INSERT INTO journal_lines (entry_id, account_code, debit) VALUES ('00000000-0000-4000-8000-0000000000aa', 'LOAN_PRINCIPAL', 10)`);
+      await em.query(`INSERT INTO journal_lines (entry_id, account_code, credit) VALUES ('00000000-0000-4000-8000-0000000000aa', 'BANK_FUNDING', 9)`);
+    });
+    await expect(sneak).rejects.toThrow(/does not balance/);
+    expect(await api.db.query(`SELECT 1 FROM journal_entries WHERE idempotency_key = 'sneak'`)).toEqual([]);
+  });
+
+  it('never edits: updates and deletes are refused; a reversal mirrors the entry, once', async () => {
+    const entry = await ledger.post(draft('rev-1', disbursementLines('500.00', '0.00'), 'RF-REV'));
+    await expect(api.db.query('UPDATE journal_lines SET debit = 1 WHERE entry_id = $1', [entry.id])).rejects.toThrow(/append-only/);
+    await expect(api.db.query('DELETE FROM journal_entries WHERE id = $1', [entry.id])).rejects.toThrow(/append-only/);
+
+    const back = await (await api.as(PEOPLE.backOffice)).post(`/ledger/entries/${entry.id}/reversal`).send({ reason: 'posted to the wrong financing' }).expect(201);
+    expect(back.body.lines).toEqual([
+      { account: 'LOAN_PRINCIPAL', credit: '500.00' },
+      { account: 'BANK_FUNDING', debit: '500.00' },
+    ]);
+    expect(await ledger.reverse(entry.id, 'again')).toMatchObject({ id: back.body.id }); // same key: the same reversal
+    const balances = (await (await api.as(PEOPLE.backOffice)).get('/ledger/balances?financingRef=RF-REV').expect(200)).body;
+    expect(balances.every((b: { balance: string }) => b.balance === '0.00')).toBe(true);
+  });
+
+  /** One financing's life, as random steps: disburse, accrue, repay (any amount), pay out surplus, reverse. */
+  const step = fc.oneof(
+    fc.record({ op: fc.constant('accrue' as const), interest: fc.integer({ min: 1, max: 5_000_000 }), penalty: fc.integer({ min: 0, max: 100_000 }) }),
+    fc.record({ op: fc.constant('repay' as const), amount: fc.integer({ min: 1, max: 200_000_000 }) }),
+    fc.record({ op: fc.constant('payout' as const) }),
+    fc.record({ op: fc.constant('reverse' as const), which: fc.nat() }),
+  );
+  const fen = (n: number) => Money.of(`${Math.floor(n / 100)}.${String(n % 100).padStart(2, '0')}`);
+
+  it('keeps every entry balanced and every balance equal to the sum of its entries, for random lives', async () => {
+    let run = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 100, max: 100_000_000 }), fc.integer({ min: 0, max: 99 }), fc.array(step, { maxLength: 12 }), async (principalFen, feeFen, steps) => {
+        const ref = `RF-PROP-${++run}`;
+        const principal = fen(principalFen * 100);
+        const fee = fen(feeFen);
+        const posted: string[] = [];
+        const post = async (kind: string, lines: ReturnType<typeof disbursementLines>) => {
+          if (lines.length < 2) return;
+          posted.push((await ledger.post({ ...draft(`${ref}/${posted.length}/${kind}`, lines, ref), kind })).id);
+        };
+        // What the borrower owes, tracked beside the ledger to allocate repayments.
+        const owed = { penalty: Money.zero(), interest: Money.zero(), principal };
+        let surplus = Money.zero();
+        await post('disbursement', disbursementLines(principal.toString(), fee.toString()));
+        for (const s of steps) {
+          if (s.op === 'accrue') {
+            await post('accrual', accrualLines(fen(s.interest).toString(), fen(s.penalty).toString()));
+            owed.interest = owed.interest.plus(fen(s.interest));
+            owed.penalty = owed.penalty.plus(fen(s.penalty));
+          } else if (s.op === 'repay') {
+            const due = { penalty: owed.penalty.toString(), fee: '0.00', interest: owed.interest.toString(), principal: owed.principal.toString() };
+            const { allocated, surplus: left } = allocate(fen(s.amount).toString(), due);
+            await post('repayment', repaymentLines(fen(s.amount).toString(), allocated, left));
+            owed.penalty = owed.penalty.minus(Money.of(allocated.penalty));
+            owed.interest = owed.interest.minus(Money.of(allocated.interest));
+            owed.principal = owed.principal.minus(Money.of(allocated.principal));
+            surplus = surplus.plus(Money.of(left));
+          } else if (s.op === 'payout' && surplus.isPositive()) {
+            await post('payout', surplusPayoutLines(surplus.toString()));
+            surplus = Money.zero();
+          } else if (s.op === 'reverse' && posted.length > 0) {
+            await ledger.reverse(posted[s.which % posted.length], 'property test').catch((e) => {
+              if (e.code !== 'LEDGER.REVERSAL_OF_REVERSAL') throw e;
+            });
+          }
+        }
+        const unbalanced = await api.db.query(
+          `SELECT e.id FROM journal_entries e JOIN journal_lines l ON l.entry_id = e.id
+            WHERE e.financing_ref = $1 GROUP BY e.id HAVING sum(l.debit) <> sum(l.credit) OR count(*) < 2`,
+          [ref],
+        );
+        expect(unbalanced).toEqual([]);
+        const drift = await api.db.query(
+          `SELECT b.account_code FROM ledger_balances b
+             LEFT JOIN (SELECT account_code, sum(debit) AS d, sum(credit) AS c FROM journal_lines WHERE financing_ref = $1 GROUP BY account_code) s
+               ON s.account_code = b.account_code
+            WHERE b.financing_ref = $1 AND (b.debits <> coalesce(s.d, 0) OR b.credits <> coalesce(s.c, 0))`,
+          [ref],
+        );
+        expect(drift).toEqual([]);
+        const total = (await ledger.balances(ref)).reduce((sum, b) => sum.plus(Money.of(b.balance)), Money.zero());
+        expect(total.isZero()).toBe(true); // debits = credits over the whole financing
+      }),
+      { numRuns: 30 },
+    );
+  });
+});
