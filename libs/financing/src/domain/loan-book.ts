@@ -1,0 +1,162 @@
+import { Dec, Money } from '../../../money/src/money';
+import { allocate, Component, DayCount, DEFAULT_ALLOCATION_ORDER, interestFor, Schedule } from './schedule';
+
+// A financing's repayment state, pure and serialisable (it lives in the workflow, and
+// travels through continue-as-new): what has fallen due, what is paid, what is overdue.
+// Days are counted from disbursement (day 0).
+
+export interface BookLine {
+  number: number;
+  dueDay: number;
+  dueDate: string;
+  principal: string;
+  days: number;
+}
+
+export interface LoanBook {
+  currency: string;
+  annualRate: string;
+  penaltyRate: string;
+  dayCount: DayCount;
+  lines: BookLine[];
+  /** Lines that have fallen due so far. */
+  fallenDue: number;
+  /** Principal not yet repaid, due or not. */
+  outstanding: string;
+  /** Principal outstanding when the current period began: its interest base. */
+  periodOpening: string;
+  due: { penalty: string; interest: string; principal: string };
+  /** First day of the oldest unpaid due amount, or null when nothing is overdue. */
+  overdueSince: number | null;
+  penaltyAccruedTo: number;
+  applied: string[];
+  surplus: string;
+}
+
+export type AgeingBucket = 'CURRENT' | '1-30' | '31-60' | '61-90' | '90+';
+
+export function openBook(schedule: Schedule, terms: { annualRate: string; penaltyRate: string; dayCount: DayCount; startDate: string }, dayOf: (date: string) => number): LoanBook {
+  return {
+    currency: schedule.currency,
+    annualRate: terms.annualRate,
+    penaltyRate: terms.penaltyRate,
+    dayCount: terms.dayCount,
+    lines: schedule.lines.map((l) => ({ number: l.number, dueDay: dayOf(l.dueDate), dueDate: l.dueDate, principal: l.principal, days: l.days })),
+    fallenDue: 0,
+    outstanding: schedule.totalPrincipal,
+    periodOpening: schedule.totalPrincipal,
+    due: { penalty: '0.00', interest: '0.00', principal: '0.00' },
+    overdueSince: null,
+    penaltyAccruedTo: 0,
+    applied: [],
+    surplus: '0.00',
+  };
+}
+
+const m = (book: LoanBook, value: string) => Money.of(value, book.currency);
+
+/** Penalty interest on what is overdue, from the last accrual up to `day`. */
+function accruePenalty(book: LoanBook, day: number): LoanBook {
+  if (book.overdueSince === null || day <= book.penaltyAccruedTo) return { ...book, penaltyAccruedTo: Math.max(day, book.penaltyAccruedTo) };
+  const overdue = m(book, book.due.principal).plus(m(book, book.due.interest));
+  const penalty = interestFor(overdue, new Dec(book.penaltyRate), day - Math.max(book.penaltyAccruedTo, book.overdueSince), book.dayCount);
+  return { ...book, due: { ...book.due, penalty: m(book, book.due.penalty).plus(penalty).toString() }, penaltyAccruedTo: day };
+}
+
+/**
+ * The next line falls due: its interest (on the principal outstanding at the period's start,
+ * for the period's days) and its principal (the whole rest on the last line).
+ */
+export function fallDue(book: LoanBook): { book: LoanBook; interest: string; principal: string } {
+  const line = book.lines[book.fallenDue];
+  const accrued = accruePenalty(book, line.dueDay);
+  const interest = interestFor(m(book, book.periodOpening), new Dec(book.annualRate), line.days, book.dayCount);
+  const notYetDue = m(book, book.outstanding).minus(m(book, book.due.principal));
+  const last = book.fallenDue === book.lines.length - 1;
+  const principalDue = last ? notYetDue : Money.of(line.principal, book.currency).compare(notYetDue) <= 0 ? m(book, line.principal) : notYetDue;
+  const next: LoanBook = {
+    ...accrued,
+    fallenDue: book.fallenDue + 1,
+    periodOpening: m(book, book.outstanding).minus(m(book, book.due.principal)).minus(principalDue).toString(),
+    due: {
+      ...accrued.due,
+      interest: m(book, accrued.due.interest).plus(interest).toString(),
+      principal: m(book, accrued.due.principal).plus(principalDue).toString(),
+    },
+  };
+  const owing = !m(book, next.due.interest).isZero() || !m(book, next.due.principal).isZero();
+  return { book: { ...next, overdueSince: owing ? (book.overdueSince ?? line.dueDay) : null, penaltyAccruedTo: line.dueDay }, interest: interest.toString(), principal: principalDue.toString() };
+}
+
+export interface Allocation {
+  reference: string;
+  amount: string;
+  penalty: string;
+  interest: string;
+  principal: string;
+  /** Part of `principal` paid before it fell due. */
+  prepaid: string;
+  surplus: string;
+}
+
+/**
+ * Applies a payment on `day`: penalty first accrues to that day; the payment covers what is
+ * due in `order`, then prepays principal not yet due; what is left is surplus (the SME's).
+ * A reference already applied changes nothing.
+ */
+export function applyPayment(book: LoanBook, day: number, reference: string, amount: string, order: readonly Component[] = DEFAULT_ALLOCATION_ORDER): { book: LoanBook; allocation?: Allocation } {
+  if (book.applied.includes(reference)) return { book };
+  const accrued = accruePenalty(book, day);
+  const { allocated, surplus: afterDue } = allocate(amount, { ...accrued.due, fee: '0.00' }, order, book.currency);
+  const notYetDue = m(book, accrued.outstanding).minus(m(book, accrued.due.principal));
+  const left = m(book, afterDue);
+  const prepaid = left.compare(notYetDue) <= 0 ? left : notYetDue;
+  const surplus = left.minus(prepaid);
+  const due = {
+    penalty: m(book, accrued.due.penalty).minus(m(book, allocated.penalty)).toString(),
+    interest: m(book, accrued.due.interest).minus(m(book, allocated.interest)).toString(),
+    principal: m(book, accrued.due.principal).minus(m(book, allocated.principal)).toString(),
+  };
+  const stillOverdue = !m(book, due.interest).isZero() || !m(book, due.principal).isZero();
+  const next: LoanBook = {
+    ...accrued,
+    due,
+    outstanding: m(book, accrued.outstanding).minus(m(book, allocated.principal)).minus(prepaid).toString(),
+    overdueSince: stillOverdue ? accrued.overdueSince : null,
+    applied: [...accrued.applied, reference],
+    surplus: m(book, accrued.surplus).plus(surplus).toString(),
+  };
+  return {
+    book: next,
+    allocation: {
+      reference,
+      amount: m(book, amount).toString(),
+      penalty: allocated.penalty,
+      interest: allocated.interest,
+      principal: m(book, allocated.principal).plus(prepaid).toString(),
+      prepaid: prepaid.toString(),
+      surplus: surplus.toString(),
+    },
+  };
+}
+
+/** Repaid in full: no principal outstanding and nothing due (penalty included). */
+export function settled(book: LoanBook): boolean {
+  return m(book, book.outstanding).isZero() && Object.values(book.due).every((v) => m(book, v).isZero());
+}
+
+export function ageing(book: LoanBook, day: number): AgeingBucket {
+  if (book.overdueSince === null) return 'CURRENT';
+  const late = day - book.overdueSince;
+  if (late <= 0) return 'CURRENT';
+  if (late <= 30) return '1-30';
+  if (late <= 60) return '31-60';
+  if (late <= 90) return '61-90';
+  return '90+';
+}
+
+/** What clears the loan on `day`: everything due (penalty accrued to that day) and all principal. */
+export function payoff(book: LoanBook, day: number): string {
+  const accrued = accruePenalty(book, day);
+  return m(book, accrued.due.penalty).plus(m(book, accrued.due.interest)).plus(m(book, accrued.outstanding)).toString();
+}
