@@ -1,2 +1,3 @@
 // Every workflow the worker runs; the prebuilt bundle is made from this file.
 export * from './receivable-confirmation.workflow';
+export * from './financing.workflow';

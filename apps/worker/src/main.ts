@@ -5,6 +5,7 @@ import { Runtime } from '@temporalio/worker';
 import { Logger } from 'nestjs-pino';
 import { loadConfig } from '../../../libs/config/src';
 import { temporalLogger } from '../../../libs/logging/src';
+import { FinancingActivities } from '../../../libs/financing/src';
 import { ReceivableActivities } from '../../../libs/receivables/src';
 import { activitiesOf, createTemporalWorker } from '../../../libs/temporal/src';
 import { WorkerModule } from './worker.module';
@@ -19,7 +20,7 @@ async function main(): Promise<void> {
   const logger = app.get(Logger);
   app.useLogger(logger);
 
-  const activities = { ...activitiesOf(app.get(ReceivableActivities)) };
+  const activities = { ...activitiesOf(app.get(ReceivableActivities)), ...activitiesOf(app.get(FinancingActivities)) };
   const { worker, connection } = await createTemporalWorker(config, activities, WORKFLOW_BUNDLE);
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => worker.shutdown());
 

@@ -25,6 +25,13 @@ export class AppConfig {
   @Max(65535)
   PORT = 3000;
 
+  /** One business day of the financing workflows, in ms; tests shrink it so a loan runs in seconds. */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(10)
+  FINANCING_DAY_MS = 86_400_000;
+
   /** Signs access tokens (HMAC-SHA256); at least 32 characters of secret. */
   @IsString()
   @MinLength(32, { message: 'must be at least 32 characters' })

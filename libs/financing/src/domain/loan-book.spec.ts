@@ -41,6 +41,14 @@ describe('loan book', () => {
     expect(settled(paid.book)).toBe(true);
   });
 
+  it('charges no penalty within the grace days, and counts penalty days after them', () => {
+    const graced = openBook(schedule(terms), { ...terms, penaltyRate: '0.18', graceDays: 3 }, (d) => actualDays(terms.startDate, d));
+    const { book } = fallDue(graced);
+    expect(payoff(book, 69)).toBe('1008250.00');
+    // paid on day 76: 7 penalty days after 3 days' grace → 1,008,250 × 18% × 7 / 360 = 3,528.88
+    expect(applyPayment(book, 76, 'LATE', '2000000.00').allocation!.penalty).toBe('3528.88');
+  });
+
   it('ages overdue amounts into buckets', () => {
     const { book } = fallDue(open());
     expect(ageing(book, 66)).toBe('CURRENT');
@@ -70,6 +78,15 @@ describe('loan book', () => {
     book = applyPayment(second.book, 59, 'FEB', '100460.27').book;
     expect(settled(book)).toBe(true);
     expect(book.lines).toHaveLength(3); // the third line never falls due with anything left
+  });
+
+  it('settles early with the running period’s interest to date, not the full term’s', () => {
+    const book = open();
+    // day 20 of 66: 1,000,000 × 4.5% × 20 / 360 = 2,500.00
+    expect(payoff(book, 20)).toBe('1002500.00');
+    const early = applyPayment(book, 20, 'EARLY', '1002500.00');
+    expect(early.allocation).toMatchObject({ interest: '2500.00', principal: '1000000.00', surplus: '0.00' });
+    expect(settled(early.book)).toBe(true);
   });
 
   it('pays a partial amount in order: penalty, interest, then principal', () => {

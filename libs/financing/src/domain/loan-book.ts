@@ -17,6 +17,8 @@ export interface LoanBook {
   currency: string;
   annualRate: string;
   penaltyRate: string;
+  /** Days after a due date before penalty interest starts (宽限期). */
+  graceDays: number;
   dayCount: DayCount;
   lines: BookLine[];
   /** Lines that have fallen due so far. */
@@ -25,6 +27,8 @@ export interface LoanBook {
   outstanding: string;
   /** Principal outstanding when the current period began: its interest base. */
   periodOpening: string;
+  /** The day the current period began (disbursement, or the last due date). */
+  periodStart: number;
   due: { penalty: string; interest: string; principal: string };
   /** First day of the oldest unpaid due amount, or null when nothing is overdue. */
   overdueSince: number | null;
@@ -35,16 +39,22 @@ export interface LoanBook {
 
 export type AgeingBucket = 'CURRENT' | '1-30' | '31-60' | '61-90' | '90+';
 
-export function openBook(schedule: Schedule, terms: { annualRate: string; penaltyRate: string; dayCount: DayCount; startDate: string }, dayOf: (date: string) => number): LoanBook {
+export function openBook(
+  schedule: Schedule,
+  terms: { annualRate: string; penaltyRate: string; graceDays?: number; dayCount: DayCount; startDate: string },
+  dayOf: (date: string) => number,
+): LoanBook {
   return {
     currency: schedule.currency,
     annualRate: terms.annualRate,
     penaltyRate: terms.penaltyRate,
+    graceDays: terms.graceDays ?? 0,
     dayCount: terms.dayCount,
     lines: schedule.lines.map((l) => ({ number: l.number, dueDay: dayOf(l.dueDate), dueDate: l.dueDate, principal: l.principal, days: l.days })),
     fallenDue: 0,
     outstanding: schedule.totalPrincipal,
     periodOpening: schedule.totalPrincipal,
+    periodStart: 0,
     due: { penalty: '0.00', interest: '0.00', principal: '0.00' },
     overdueSince: null,
     penaltyAccruedTo: 0,
@@ -55,11 +65,12 @@ export function openBook(schedule: Schedule, terms: { annualRate: string; penalt
 
 const m = (book: LoanBook, value: string) => Money.of(value, book.currency);
 
-/** Penalty interest on what is overdue, from the last accrual up to `day`. */
+/** Penalty interest on what is overdue past the grace days, from the last accrual up to `day`. */
 function accruePenalty(book: LoanBook, day: number): LoanBook {
-  if (book.overdueSince === null || day <= book.penaltyAccruedTo) return { ...book, penaltyAccruedTo: Math.max(day, book.penaltyAccruedTo) };
+  const from = book.overdueSince === null ? day : Math.max(book.penaltyAccruedTo, book.overdueSince + book.graceDays);
+  if (book.overdueSince === null || day <= from) return { ...book, penaltyAccruedTo: Math.max(day, book.penaltyAccruedTo) };
   const overdue = m(book, book.due.principal).plus(m(book, book.due.interest));
-  const penalty = interestFor(overdue, new Dec(book.penaltyRate), day - Math.max(book.penaltyAccruedTo, book.overdueSince), book.dayCount);
+  const penalty = interestFor(overdue, new Dec(book.penaltyRate), day - from, book.dayCount);
   return { ...book, due: { ...book.due, penalty: m(book, book.due.penalty).plus(penalty).toString() }, penaltyAccruedTo: day };
 }
 
@@ -77,6 +88,7 @@ export function fallDue(book: LoanBook): { book: LoanBook; interest: string; pri
   const next: LoanBook = {
     ...accrued,
     fallenDue: book.fallenDue + 1,
+    periodStart: line.dueDay,
     periodOpening: m(book, book.outstanding).minus(m(book, book.due.principal)).minus(principalDue).toString(),
     due: {
       ...accrued.due,
@@ -106,7 +118,7 @@ export interface Allocation {
  */
 export function applyPayment(book: LoanBook, day: number, reference: string, amount: string, order: readonly Component[] = DEFAULT_ALLOCATION_ORDER): { book: LoanBook; allocation?: Allocation } {
   if (book.applied.includes(reference)) return { book };
-  const accrued = accruePenalty(book, day);
+  const accrued = settlesEarly(book, day, amount) ? closeEarly(accruePenalty(book, day), day) : accruePenalty(book, day);
   const { allocated, surplus: afterDue } = allocate(amount, { ...accrued.due, fee: '0.00' }, order, book.currency);
   const notYetDue = m(book, accrued.outstanding).minus(m(book, accrued.due.principal));
   const left = m(book, afterDue);
@@ -140,6 +152,30 @@ export function applyPayment(book: LoanBook, day: number, reference: string, amo
   };
 }
 
+/** Interest of the running period, for the days elapsed so far, on its opening principal. */
+function accruedInterest(book: LoanBook, day: number): Money {
+  if (book.fallenDue >= book.lines.length) return Money.zero(book.currency);
+  return interestFor(m(book, book.periodOpening), new Dec(book.annualRate), Math.max(0, day - book.periodStart), book.dayCount);
+}
+
+/** Whether this payment clears the loan before its last due date (early settlement). */
+function settlesEarly(book: LoanBook, day: number, amount: string): boolean {
+  return book.fallenDue < book.lines.length && m(book, amount).compare(m(book, payoff(book, day))) >= 0;
+}
+
+/** Early settlement: the running period's interest to date falls due with all the principal. */
+function closeEarly(book: LoanBook, day: number): LoanBook {
+  return {
+    ...book,
+    fallenDue: book.lines.length,
+    due: {
+      ...book.due,
+      interest: m(book, book.due.interest).plus(accruedInterest(book, day)).toString(),
+      principal: book.outstanding,
+    },
+  };
+}
+
 /** Repaid in full: no principal outstanding and nothing due (penalty included). */
 export function settled(book: LoanBook): boolean {
   return m(book, book.outstanding).isZero() && Object.values(book.due).every((v) => m(book, v).isZero());
@@ -155,8 +191,11 @@ export function ageing(book: LoanBook, day: number): AgeingBucket {
   return '90+';
 }
 
-/** What clears the loan on `day`: everything due (penalty accrued to that day) and all principal. */
+/**
+ * What clears the loan on `day`: everything due (penalty accrued to that day), all principal,
+ * and the running period's interest for the days elapsed (early settlement).
+ */
 export function payoff(book: LoanBook, day: number): string {
   const accrued = accruePenalty(book, day);
-  return m(book, accrued.due.penalty).plus(m(book, accrued.due.interest)).plus(m(book, accrued.outstanding)).toString();
+  return m(book, accrued.due.penalty).plus(m(book, accrued.due.interest)).plus(m(book, accrued.outstanding)).plus(accruedInterest(accrued, day)).toString();
 }

@@ -137,6 +137,38 @@ export class CreditLimitsService {
     });
   }
 
+  /**
+   * Releases a reservation down to what is still outstanding (a repayment's principal, or
+   * everything at closure and on a failed disbursement). Stated as a target, it is idempotent:
+   * a retried activity releases nothing twice.
+   */
+  async releaseTo(bankId: string, reference: string, outstanding: Money): Promise<void> {
+    await this.dataSource.query(
+      `WITH target AS (
+         SELECT r.id, r.limit_id, greatest(r.released, r.amount - least(r.amount, $3::numeric)) - r.released AS more
+           FROM limit_reservations r JOIN credit_limits l ON l.id = r.limit_id
+          WHERE r.reference = $1 AND l.bank_id = $2
+          FOR UPDATE OF r
+       ), reservations AS (
+         UPDATE limit_reservations r SET released = r.released + t.more FROM target t WHERE r.id = t.id AND t.more > 0
+       )
+       UPDATE credit_limits l SET utilised = l.utilised - t.more, updated_at = now() FROM target t WHERE l.id = t.limit_id AND t.more > 0`,
+      [reference, bankId, outstanding.toString()],
+    );
+  }
+
+  /** The first of these limits that has less than `amount` available, or undefined when all have room. */
+  async shortfall(bankId: string, subjects: LimitSubject[], amount: Money): Promise<string | undefined> {
+    try {
+      const limits = await this.limitsFor(this.dataSource.manager, bankId, subjects);
+      const short = limits.find((l) => Money.of(l.amount.minus(l.utilised)).compare(amount) < 0);
+      return short && `${short.kind} limit on ${short.subject} has ${short.amount.minus(short.utilised).toFixed(2)} left`;
+    } catch (e) {
+      if (e instanceof DomainError) return e.message;
+      throw e;
+    }
+  }
+
   private async limitsFor(em: EntityManager, bankId: string, subjects: LimitSubject[]): Promise<CreditLimitEntity[]> {
     const found = await em.findBy(CreditLimitEntity, { bankId, kind: In(subjects.map((s) => s.kind)), subject: In(subjects.map((s) => s.subject)) });
     return subjects.map((s) => {

@@ -65,6 +65,11 @@ export class ReceivablesService {
     return receivable;
   }
 
+  /** The platform's own read (a workflow's eligibility check), outside any caller's scope. */
+  peek(id: string): Promise<Receivable | undefined> {
+    return this.receivables.find(id, { kind: 'all' });
+  }
+
   list(actor: Actor, filter: ReceivableFilter, limit: number, offset: number): Promise<[Receivable[], number]> {
     return this.receivables.list(scopeOf(actor), filter, limit, offset);
   }

@@ -81,6 +81,14 @@ export class PledgeRegistry {
     });
   }
 
+  /** Discharges the live pledge of this financing on this asset, if there is one (saga compensation, closure). */
+  async dischargeFor(actor: Actor, assetType: AssetType, assetId: string, financingRef: string): Promise<void> {
+    const live = await this.dataSource.getRepository(PledgeEntity).findOneBy({ assetType, assetId, financingRef, pledgeeId: actor.organisationId, status: PledgeStatus.LIVE });
+    if (live) await this.discharge(actor, live.id).catch((e) => {
+      if (!(e instanceof DomainError && e.code === 'REGISTRY.ALREADY_DISCHARGED')) throw e;
+    });
+  }
+
   /** "Is this asset encumbered, by whom, since when": the registry's public question. */
   async search(assetType: AssetType, assetId: string): Promise<Encumbrance> {
     const [live] = await this.dataSource.query(

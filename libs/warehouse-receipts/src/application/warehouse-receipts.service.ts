@@ -171,7 +171,15 @@ export class WarehouseReceiptsService {
 
   /** Value on a date: the latest price on or before it, less the commodity's haircut. */
   async valuation(actor: Actor, id: string, date: string): Promise<Valuation> {
-    const receipt = await this.get(actor, id);
+    return this.valueOf(await this.get(actor, id), date);
+  }
+
+  /** The platform's own read (a workflow's eligibility check), outside any caller's scope. */
+  async peek(id: string): Promise<WarehouseReceipt | undefined> {
+    return (await this.dataSource.getRepository(WarehouseReceiptEntity).findOneBy({ id })) ?? undefined;
+  }
+
+  async valueOf(receipt: WarehouseReceipt, date: string): Promise<Valuation> {
     const commodity = await this.dataSource.getRepository(CommodityEntity).findOneByOrFail({ code: receipt.commodityCode });
     const price = await this.dataSource
       .getRepository(CommodityPriceEntity)

@@ -1,0 +1,127 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { ApplicationFailure } from '@temporalio/common';
+import { DataSource } from 'typeorm';
+import type { Actor } from '../../../identity/src/domain/actor';
+import { OrganisationKind } from '../../../identity/src/domain/organisation';
+import { LedgerService } from '../../../ledger/src/application/ledger.service';
+import type { Line } from '../../../ledger/src/domain/accounts';
+import { CreditLimitsService } from '../../../limits/src/application/credit-limits.service';
+import type { LimitSubject } from '../../../limits/src/domain/credit-limit';
+import { Dec, Money } from '../../../money/src';
+import { ReceivablesService } from '../../../receivables/src/application/receivables.service';
+import { eligibleAmount } from '../../../receivables/src/domain/receivable';
+import { ReceivableStatus } from '../../../receivables/src/domain/receivable-status';
+import { PledgeRegistry } from '../../../registry/src/application/pledge-registry';
+import { AssetType } from '../../../registry/src/domain/pledge';
+import type { FinancingInput, FinancingState } from '../../../temporal/src/contracts/financing.contract';
+import { WarehouseReceiptsService } from '../../../warehouse-receipts/src/application/warehouse-receipts.service';
+import { ReceiptStatus } from '../../../warehouse-receipts/src/domain/warehouse-receipt';
+import { PaymentGateway, PaymentInstruction } from '../application/payment-gateway';
+
+/** The bank acting through its workflow: audit trails name it 'system:financing-workflow'. */
+export function workflowActor(bankId: string): Actor {
+  return { userId: '00000000-0000-0000-0000-000000000000', email: 'system:financing-workflow', organisationId: bankId, organisationKind: OrganisationKind.BANK, roles: [] };
+}
+
+interface Base {
+  financingId: string;
+  ref: string;
+  bankId: string;
+}
+
+/**
+ * The financing workflow's activities: thin calls into the other contexts, each idempotent
+ * by the financing's key (a reservation per reference, a pledge per financing, a journal
+ * entry per key, a payment per instruction id), so a retry or a crashed worker repeats nothing.
+ */
+@Injectable()
+export class FinancingActivities {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly receivables: ReceivablesService,
+    private readonly receipts: WarehouseReceiptsService,
+    private readonly registry: PledgeRegistry,
+    private readonly limits: CreditLimitsService,
+    private readonly ledger: LedgerService,
+    private readonly bank: PaymentGateway,
+  ) {}
+
+  /** Asset confirmed and unencumbered, amount within the advance rate or LTV, limits with room. */
+  async checkEligibility(input: FinancingInput): Promise<{ eligible: boolean; reason?: string }> {
+    const amount = Money.of(input.amount, input.currency);
+    const ratio = new Dec(input.terms.maxFinancingRatio);
+    if (input.assetType === 'RECEIVABLE') {
+      const r = await this.receivables.peek(input.assetId);
+      if (!r || r.status !== ReceivableStatus.CONFIRMED) return { eligible: false, reason: `the receivable is ${r?.status ?? 'missing'}, not CONFIRMED` };
+      const cap = eligibleAmount(r).times(ratio);
+      if (amount.compare(cap) > 0) return { eligible: false, reason: `${amount} exceeds ${cap} (advance rate ${ratio.toFixed()} of the eligible amount)` };
+    } else {
+      const w = await this.receipts.peek(input.assetId);
+      if (!w || w.status !== ReceiptStatus.ISSUED) return { eligible: false, reason: `the receipt is ${w?.status ?? 'missing'}, not ISSUED` };
+      const cap = (await this.receipts.valueOf(w, new Date().toISOString().slice(0, 10))).value.times(ratio);
+      if (amount.compare(cap) > 0) return { eligible: false, reason: `${amount} exceeds ${cap} (LTV ${ratio.toFixed()} of the collateral value)` };
+    }
+    const encumbrance = await this.registry.search(input.assetType as AssetType, input.assetId);
+    if (encumbrance.encumbered && encumbrance.pledge?.financingRef !== input.ref) return { eligible: false, reason: 'the asset already backs a live financing' };
+    const short = await this.limits.shortfall(input.bankId, input.limitSubjects as LimitSubject[], amount);
+    return short ? { eligible: false, reason: short } : { eligible: true };
+  }
+
+  /** A step of the timeline, once per sequence number; the financing's row follows the workflow. */
+  async recordEvent(event: { financingId: string; seq: number; step: string; actor: string; detail: Record<string, unknown>; state: FinancingState }): Promise<void> {
+    await this.dataSource.transaction(async (em) => {
+      const [inserted] = await em.query(
+        `INSERT INTO financing_events (financing_id, seq, step, actor, detail) VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT ON CONSTRAINT financing_events_once DO NOTHING RETURNING id`,
+        [event.financingId, event.seq, event.step, event.actor, JSON.stringify(event.detail)],
+      );
+      if (!inserted) return;
+      // Events of a human step and of the main flow may commit in either order.
+      await em.query('UPDATE financings SET stage = $2, reason = $3, state = $4, state_seq = $5, updated_at = now() WHERE id = $1 AND state_seq < $5', [
+        event.financingId,
+        event.state.stage,
+        event.state.reason ?? null,
+        JSON.stringify(event.state),
+        event.seq,
+      ]);
+    });
+  }
+
+  async reserveLimit(input: Base & { amount: string; subjects: Array<{ kind: string; subject: string }> }): Promise<void> {
+    await this.limits.reserve(workflowActor(input.bankId), { reference: input.ref, amount: Money.of(input.amount), subjects: input.subjects as LimitSubject[] });
+  }
+
+  async releaseLimitTo(input: Base & { outstanding: string }): Promise<void> {
+    await this.limits.releaseTo(input.bankId, input.ref, Money.of(input.outstanding));
+  }
+
+  async registerPledge(input: Base & { assetType: string; assetId: string }): Promise<void> {
+    await this.registry.pledge(workflowActor(input.bankId), { assetType: input.assetType as AssetType, assetId: input.assetId, financingRef: input.ref });
+  }
+
+  async dischargePledge(input: Base & { assetType: string; assetId: string }): Promise<void> {
+    await this.registry.dischargeFor(workflowActor(input.bankId), input.assetType as AssetType, input.assetId, input.ref);
+  }
+
+  async postLedger(input: { key: string; ref: string; kind: string; valueDate: string; lines: Line[] }): Promise<void> {
+    await this.ledger.post({ idempotencyKey: input.key, financingRef: input.ref, kind: input.kind, description: `${input.kind} ${input.ref}`, valueDate: input.valueDate, lines: input.lines });
+  }
+
+  /** Undoes the entry posted under `key`, if it was posted. */
+  async reverseLedger(input: { key: string; reason: string }): Promise<void> {
+    const [entry] = await this.dataSource.query('SELECT id FROM journal_entries WHERE idempotency_key = $1', [input.key]);
+    if (entry) await this.ledger.reverse(entry.id, input.reason);
+  }
+
+  async instructPayment(instruction: PaymentInstruction): Promise<void> {
+    await this.bank.instruct(instruction);
+  }
+
+  /** Returns once the bank has settled; "pending" is a retryable failure, so Temporal polls. */
+  async awaitSettlement(input: { instructionId: string }): Promise<void> {
+    const { status, reason } = await this.bank.status(input.instructionId);
+    if (status === 'PENDING') throw ApplicationFailure.retryable('the bank has not settled yet', 'PAYMENT.PENDING');
+    if (status === 'FAILED') throw ApplicationFailure.nonRetryable(reason ?? 'the bank refused the payment', 'PAYMENT.FAILED');
+  }
+}

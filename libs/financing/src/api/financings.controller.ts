@@ -1,0 +1,216 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsArray, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { Page, PageQuery, pageOf } from '../../../http/src/pagination';
+import { uuidParam } from '../../../http/src/params';
+import { ReasonDto } from '../../../http/src/reason.dto';
+import { CurrentActor, Roles } from '../../../identity/src/api/auth.decorators';
+import type { Actor } from '../../../identity/src/domain/actor';
+import { Role } from '../../../identity/src/domain/organisation';
+import { AMOUNT, AMOUNT_MESSAGE } from '../../../money/src/wire';
+import type { Deadlines, Product } from '../../../temporal/src/contracts/financing.contract';
+import type { FinancingPolicy, Pricing } from '../application/financing-policy';
+import { Action, FinancingRow, FinancingsService } from '../application/financings.service';
+import { SimulatedBank } from '../infrastructure/simulated-bank';
+import type { RepaymentMethod } from '../domain/schedule';
+
+const PRODUCTS = ['RECEIVABLE_FINANCING', 'WAREHOUSE_RECEIPT_LOAN'] as const;
+const RATE = /^0(\.\d{1,6})?$|^1(\.0{1,6})?$/;
+
+export class ApplicationDto {
+  @ApiProperty({ enum: PRODUCTS }) @IsIn(PRODUCTS) product: Product;
+  @ApiProperty({ format: 'uuid', description: 'The receivable or warehouse receipt' }) @IsUUID() assetId: string;
+  @ApiProperty({ format: 'uuid', description: 'The bank asked to finance' }) @IsUUID() bankId: string;
+  @ApiProperty({ example: '980000.00' }) @IsString({ message: `amount ${AMOUNT_MESSAGE}` }) @Matches(AMOUNT, { message: `amount ${AMOUNT_MESSAGE}` }) amount: string;
+  @ApiPropertyOptional({ enum: ['BULLET', 'EQUAL_INSTALMENT', 'EQUAL_PRINCIPAL'], description: 'Warehouse-receipt loans only' })
+  @IsOptional()
+  @IsIn(['BULLET', 'EQUAL_INSTALMENT', 'EQUAL_PRINCIPAL'])
+  method?: RepaymentMethod;
+  @ApiPropertyOptional({ minimum: 1, maximum: 60, description: 'Monthly instalments, warehouse-receipt loans only' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(60)
+  instalments?: number;
+}
+
+export class CommentDto {
+  @ApiPropertyOptional({ maxLength: 1000, example: 'Buyer is our client; exposure within appetite' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  comment?: string;
+}
+
+export class PaymentDto {
+  @ApiProperty({ example: 'BNK-20270131-000451', description: "The bank's reference; a payment is applied once" }) @IsString() @Length(1, 128) reference: string;
+  @ApiProperty({ example: '1008250.00' }) @IsString({ message: `amount ${AMOUNT_MESSAGE}` }) @Matches(AMOUNT, { message: `amount ${AMOUNT_MESSAGE}` }) amount: string;
+}
+
+export class FinancingQuery extends PageQuery {
+  @ApiPropertyOptional({ example: 'AWAITING_APPROVAL' }) @IsOptional() @IsString() @Length(1, 40) stage?: string;
+}
+
+class TierDto {
+  @ApiProperty({ nullable: true, example: '1000000.00' }) @IsOptional() @Matches(AMOUNT, { message: `upTo ${AMOUNT_MESSAGE}` }) upTo: string | null;
+  @ApiProperty({ example: 1 }) @IsInt() @Min(0) @Max(5) approvals: number;
+}
+
+class DeadlinesDto implements Deadlines {
+  @ApiProperty() @IsInt() @Min(1) @Max(90) counterparty: number;
+  @ApiProperty() @IsInt() @Min(1) @Max(90) recommendation: number;
+  @ApiProperty() @IsInt() @Min(1) @Max(90) approval: number;
+  @ApiProperty() @IsInt() @Min(1) @Max(90) acceptance: number;
+  @ApiProperty() @IsInt() @Min(0) @Max(30) repaymentReminder: number;
+}
+
+class PricingDto implements Pricing {
+  @ApiProperty({ example: '0.0435' }) @Matches(RATE, { message: 'annualRate must be a decimal rate from 0 to 1' }) annualRate: string;
+  @ApiProperty({ example: '0.0653' }) @Matches(RATE, { message: 'penaltyRate must be a decimal rate from 0 to 1' }) penaltyRate: string;
+  @ApiProperty({ example: '0.001' }) @Matches(RATE, { message: 'upfrontFeeRate must be a decimal rate from 0 to 1' }) upfrontFeeRate: string;
+  @ApiProperty({ enum: ['ACT/360', 'ACT/365', '30/360'] }) @IsIn(['ACT/360', 'ACT/365', '30/360']) dayCount: 'ACT/360' | 'ACT/365' | '30/360';
+  @ApiProperty({ example: 3, description: 'Days after a due date before penalty interest runs' }) @IsInt() @Min(0) @Max(30) graceDays: number;
+}
+
+class PricingByProductDto {
+  @ApiProperty({ type: PricingDto }) @ValidateNested() @Type(() => PricingDto) RECEIVABLE_FINANCING: PricingDto;
+  @ApiProperty({ type: PricingDto }) @ValidateNested() @Type(() => PricingDto) WAREHOUSE_RECEIPT_LOAN: PricingDto;
+}
+
+export class PolicyDto implements FinancingPolicy {
+  @ApiProperty({ type: [TierDto] }) @IsArray() @ValidateNested({ each: true }) @Type(() => TierDto) tiers: TierDto[];
+  @ApiProperty({ type: DeadlinesDto }) @IsObject() @ValidateNested() @Type(() => DeadlinesDto) deadlines: DeadlinesDto;
+  @ApiProperty({ example: '0.8' }) @Matches(RATE, { message: 'maxAdvanceRate must be a decimal rate from 0 to 1' }) maxAdvanceRate: string;
+  @ApiProperty({ example: '0.7' }) @Matches(RATE, { message: 'maxLtv must be a decimal rate from 0 to 1' }) maxLtv: string;
+  @ApiProperty({ type: PricingByProductDto }) @IsObject() @ValidateNested() @Type(() => PricingByProductDto) pricing: PricingByProductDto;
+}
+
+export class FaultsDto {
+  @ApiProperty({ example: 1, description: 'Refuse the next N payment instructions' }) @IsInt() @Min(0) @Max(1000) failNext: number;
+  @ApiProperty({ example: 0, description: 'Settle each instruction only after this many ms' }) @IsInt() @Min(0) @Max(600000) delayMs: number;
+}
+
+const SME = [Role.APPLICANT, Role.FINANCE_MANAGER];
+const BANK = [Role.CREDIT_OFFICER, Role.APPROVER, Role.TREASURY, Role.BACK_OFFICE];
+
+@ApiTags('financing')
+@ApiBearerAuth()
+@Controller()
+export class FinancingsController {
+  constructor(
+    private readonly financings: FinancingsService,
+    private readonly bank: SimulatedBank,
+  ) {}
+
+  @Post('financings/trial')
+  @HttpCode(200)
+  @Roles(...SME)
+  @ApiOperation({ summary: '试算: the schedule, interest and fee these terms would book, and the most that can be financed' })
+  trial(@CurrentActor() actor: Actor, @Body() body: ApplicationDto) {
+    return this.financings.trial(actor, body);
+  }
+
+  @Post('financings')
+  @Roles(...SME)
+  @ApiOperation({ summary: 'Apply: starts the financing workflow (eligibility, confirmations, approval, disbursement, repayment)' })
+  apply(@CurrentActor() actor: Actor, @Body() body: ApplicationDto): Promise<FinancingRow> {
+    return this.financings.apply(actor, body);
+  }
+
+  @Get('financings')
+  async list(@CurrentActor() actor: Actor, @Query() query: FinancingQuery): Promise<Page<FinancingRow>> {
+    return pageOf(await this.financings.list(actor, query.stage, query.limit, query.offset), query, (r) => r);
+  }
+
+  @Get('financings/:id')
+  get(@CurrentActor() actor: Actor, @Param('id', uuidParam) id: string): Promise<FinancingRow> {
+    return this.financings.get(actor, id);
+  }
+
+  @Get('financings/:id/timeline')
+  @ApiOperation({ summary: 'Every step of the financing: what, who, when' })
+  timeline(@CurrentActor() actor: Actor, @Param('id', uuidParam) id: string) {
+    return this.financings.timeline(actor, id);
+  }
+
+  @Post('financings/:id/acknowledge')
+  @HttpCode(200)
+  @Roles(Role.PAYABLES_CLERK, Role.TREASURER, Role.CUSTODIAN_OFFICER)
+  @ApiOperation({ summary: 'The buyer acknowledges the assignment notice, or the custodian confirms control of the goods' })
+  acknowledge(@CurrentActor() actor: Actor, @Param('id', uuidParam) id: string, @Body() body: CommentDto) {
+    return this.step(actor, id, 'acknowledge', body.comment);
+  }
+
+  @Post('financings/:id/recommend')
+  @HttpCode(200)
+  @Roles(Role.CREDIT_OFFICER)
+  @ApiOperation({ summary: 'The maker recommends it for approval' })
+  recommend(@CurrentActor() actor: Actor, @Param('id', uuidParam) id: string, @Body() body: CommentDto) {
+    return this.step(actor, id, 'recommend', body.comment);
+  }
+
+  @Post('financings/:id/approve')
+  @HttpCode(200)
+  @Roles(Role.APPROVER)
+  @ApiOperation({ summary: 'A checker approves; refused for one’s own recommendation or twice; not counted above one’s authority' })
+  approve(@CurrentActor() actor: Actor, @Param('id', uuidParam) id: string, @Body() body: CommentDto) {
+    return this.step(actor, id, 'approve', body.comment);
+  }
+
+  @Post('financings/:id/reject')
+  @HttpCode(200)
+  @Roles(Role.CREDIT_OFFICER, Role.APPROVER)
+  reject(@CurrentActor() actor: Actor, @Param('id', uuidParam) id: string, @Body() body: ReasonDto) {
+    return this.step(actor, id, 'reject', body.reason);
+  }
+
+  @Post('financings/:id/withdraw')
+  @HttpCode(200)
+  @Roles(...SME)
+  @ApiOperation({ summary: 'The SME withdraws its application (before approval)' })
+  withdraw(@CurrentActor() actor: Actor, @Param('id', uuidParam) id: string, @Body() body: CommentDto) {
+    return this.step(actor, id, 'withdraw', body.comment);
+  }
+
+  @Post('financings/:id/accept')
+  @HttpCode(200)
+  @Roles(...SME)
+  @ApiOperation({ summary: 'The SME accepts the offer: disbursement starts' })
+  accept(@CurrentActor() actor: Actor, @Param('id', uuidParam) id: string, @Body() body: CommentDto) {
+    return this.step(actor, id, 'accept', body.comment);
+  }
+
+  @Post('financings/:id/payments')
+  @HttpCode(200)
+  @Roles(Role.BACK_OFFICE, Role.TREASURY)
+  @ApiOperation({ summary: 'A payment received into the collection account, allocated penalty → fee → interest → principal' })
+  pay(@CurrentActor() actor: Actor, @Param('id', uuidParam) id: string, @Body() body: PaymentDto) {
+    return this.financings.pay(actor, id, body.reference, body.amount);
+  }
+
+  @Get('financing-policy')
+  @Roles(...BANK)
+  policy(@CurrentActor() actor: Actor) {
+    return this.financings.policy(actor.organisationId);
+  }
+
+  @Put('financing-policy')
+  @Roles(Role.CREDIT_OFFICER, Role.APPROVER)
+  @ApiOperation({ summary: "Set the bank's authority matrix, deadlines, ratios and pricing" })
+  setPolicy(@CurrentActor() actor: Actor, @Body() body: PolicyDto) {
+    return this.financings.setPolicy(actor, body);
+  }
+
+  @Put('simulated-bank/faults')
+  @Roles(Role.ADMIN)
+  @ApiOperation({ summary: 'The built-in simulated bank: refuse the next N instructions, or settle after a delay' })
+  async faults(@Body() body: FaultsDto) {
+    await this.bank.setFaults(body.failNext, body.delayMs);
+    return body;
+  }
+
+  private step(actor: Actor, id: string, action: Action, comment?: string) {
+    return this.financings.act(actor, id, action, comment);
+  }
+}

@@ -1,0 +1,32 @@
+import { ApprovalTier, DEFAULT_TIERS } from '../domain/approval';
+import type { DayCount } from '../domain/schedule';
+import type { Deadlines, Product } from '../../../temporal/src/contracts/financing.contract';
+
+export interface Pricing {
+  annualRate: string;
+  penaltyRate: string;
+  upfrontFeeRate: string;
+  dayCount: DayCount;
+  /** Days after a due date before penalty interest runs. */
+  graceDays: number;
+}
+
+/** A bank's rules for financings addressed to it: authority matrix, deadlines, ratios, pricing. */
+export interface FinancingPolicy {
+  tiers: ApprovalTier[];
+  deadlines: Deadlines;
+  maxAdvanceRate: string;
+  maxLtv: string;
+  pricing: Record<Product, Pricing>;
+}
+
+export const DEFAULT_POLICY: FinancingPolicy = {
+  tiers: DEFAULT_TIERS,
+  deadlines: { counterparty: 5, recommendation: 3, approval: 3, acceptance: 5, repaymentReminder: 5 },
+  maxAdvanceRate: '0.8',
+  maxLtv: '0.7',
+  pricing: {
+    RECEIVABLE_FINANCING: { annualRate: '0.0435', penaltyRate: '0.0653', upfrontFeeRate: '0.001', dayCount: 'ACT/360', graceDays: 3 },
+    WAREHOUSE_RECEIPT_LOAN: { annualRate: '0.052', penaltyRate: '0.078', upfrontFeeRate: '0.002', dayCount: 'ACT/365', graceDays: 3 },
+  },
+};

@@ -1,0 +1,279 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Client, WorkflowNotFoundError } from '@temporalio/client';
+import { WorkflowIdReusePolicy } from '@temporalio/common';
+import { DataSource } from 'typeorm';
+import { AuditLog } from '../../../audit/src/audit-log';
+import { AppConfig } from '../../../config/src';
+import { DomainError } from '../../../errors/src';
+import { OrganisationDirectory } from '../../../identity/src/application/organisation-directory';
+import type { Actor } from '../../../identity/src/domain/actor';
+import { OrganisationKind, Role } from '../../../identity/src/domain/organisation';
+import { Money } from '../../../money/src';
+import { ReceivablesService } from '../../../receivables/src/application/receivables.service';
+import { eligibleAmount } from '../../../receivables/src/domain/receivable';
+import { ReceivableStatus } from '../../../receivables/src/domain/receivable-status';
+import {
+  acceptUpdate,
+  acknowledgeUpdate,
+  Act,
+  approveUpdate,
+  FINANCING_WORKFLOW,
+  FinancingInput,
+  financingWorkflowId,
+  paymentUpdate,
+  Product,
+  recommendUpdate,
+  rejectUpdate,
+  withdrawUpdate,
+} from '../../../temporal/src/contracts/financing.contract';
+import { domainErrorFrom } from '../../../temporal/src/failures';
+import { WarehouseReceiptsService } from '../../../warehouse-receipts/src/application/warehouse-receipts.service';
+import { ReceiptStatus } from '../../../warehouse-receipts/src/domain/warehouse-receipt';
+import type { Allocation } from '../domain/loan-book';
+import { RepaymentMethod, schedule, Schedule } from '../domain/schedule';
+import { DEFAULT_POLICY, FinancingPolicy } from './financing-policy';
+
+export interface Application {
+  product: Product;
+  assetId: string;
+  bankId: string;
+  amount: string;
+  method?: RepaymentMethod;
+  instalments?: number;
+}
+
+export type Action = 'acknowledge' | 'recommend' | 'approve' | 'reject' | 'withdraw' | 'accept';
+
+export interface FinancingRow {
+  id: string;
+  ref: string;
+  product: Product;
+  smeId: string;
+  bankId: string;
+  counterpartyId: string;
+  assetType: string;
+  assetId: string;
+  amount: string;
+  currency: string;
+  stage: string;
+  reason: string | null;
+  state: unknown;
+  createdAt: string;
+}
+
+const UPDATES = { acknowledge: acknowledgeUpdate, recommend: recommendUpdate, approve: approveUpdate, reject: rejectUpdate, withdraw: withdrawUpdate, accept: acceptUpdate };
+const notFound = (id: string) => new DomainError('FINANCING.NOT_FOUND', `financing ${id} not found`, 'not_found');
+
+/** SMEs see their applications, banks those addressed to them, counterparties those they confirm. */
+function scopeColumn(actor: Actor): string | undefined | null {
+  switch (actor.organisationKind) {
+    case OrganisationKind.OPERATOR:
+      return actor.roles.some((r) => r === Role.ADMIN || r === Role.AUDITOR) ? undefined : null;
+    case OrganisationKind.SME:
+      return 'sme_id';
+    case OrganisationKind.BANK:
+      return 'bank_id';
+    default:
+      return 'counterparty_id';
+  }
+}
+
+@Injectable()
+export class FinancingsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly client: Client,
+    private readonly config: AppConfig,
+    private readonly audit: AuditLog,
+    private readonly organisations: OrganisationDirectory,
+    private readonly receivables: ReceivablesService,
+    private readonly receipts: WarehouseReceiptsService,
+  ) {}
+
+  async policy(bankId: string): Promise<FinancingPolicy> {
+    const [row] = await this.dataSource.query('SELECT tiers, deadlines, max_advance_rate, max_ltv, pricing FROM financing_policies WHERE bank_id = $1', [bankId]);
+    if (!row) return DEFAULT_POLICY;
+    return { tiers: row.tiers, deadlines: row.deadlines, maxAdvanceRate: row.max_advance_rate, maxLtv: row.max_ltv, pricing: row.pricing };
+  }
+
+  async setPolicy(actor: Actor, policy: FinancingPolicy): Promise<FinancingPolicy> {
+    await this.dataSource.transaction(async (em) => {
+      await em.query(
+        `INSERT INTO financing_policies (bank_id, tiers, deadlines, max_advance_rate, max_ltv, pricing, updated_at) VALUES ($1, $2, $3, $4, $5, $6, now())
+         ON CONFLICT (bank_id) DO UPDATE SET tiers = EXCLUDED.tiers, deadlines = EXCLUDED.deadlines, max_advance_rate = EXCLUDED.max_advance_rate,
+           max_ltv = EXCLUDED.max_ltv, pricing = EXCLUDED.pricing, updated_at = now()`,
+        [actor.organisationId, JSON.stringify(policy.tiers), JSON.stringify(policy.deadlines), policy.maxAdvanceRate, policy.maxLtv, JSON.stringify(policy.pricing)],
+      );
+      await this.audit.record(em, { actor, action: 'financing-policy.set', entityType: 'financing-policy', entityId: actor.organisationId, after: policy });
+    });
+    return policy;
+  }
+
+  /** 试算: the schedule the bank's pricing gives for these terms, as it will be booked. */
+  async trial(actor: Actor, application: Application): Promise<{ schedule: Schedule; maxAmount: string }> {
+    const { input, maxAmount } = await this.prepare(actor, application);
+    return { schedule: schedule({ ...input.terms, principal: input.amount, currency: input.currency, startDate: new Date().toISOString().slice(0, 10) }), maxAmount };
+  }
+
+  /** The SME applies: the financing's row and its workflow start together. */
+  async apply(actor: Actor, application: Application): Promise<FinancingRow> {
+    const { input } = await this.prepare(actor, application);
+    await this.dataSource.transaction(async (em) => {
+      const [{ n }] = await em.query(`SELECT nextval('financing_ref_seq') AS n`);
+      input.ref = `${input.product === 'RECEIVABLE_FINANCING' ? 'RF' : 'WR'}-${new Date().getUTCFullYear()}-${String(n).padStart(6, '0')}`;
+      await em.query(
+        `INSERT INTO financings (id, ref, product, sme_id, bank_id, counterparty_id, asset_type, asset_id, amount, currency, terms, stage, created_at, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 'ELIGIBILITY', now(), now())`,
+        [input.financingId, input.ref, input.product, input.smeId, input.bankId, input.counterpartyId, input.assetType, input.assetId, input.amount, input.currency, JSON.stringify(input.terms)],
+      );
+      await this.audit.record(em, { actor, action: 'financing.apply', entityType: 'financing', entityId: input.financingId, after: input });
+      await this.client.workflow.start(FINANCING_WORKFLOW, {
+        taskQueue: this.config.TEMPORAL_TASK_QUEUE,
+        workflowId: financingWorkflowId(input.ref),
+        workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
+        args: [input],
+      });
+    });
+    return this.get(actor, input.financingId);
+  }
+
+  async list(actor: Actor, stage: string | undefined, limit: number, offset: number): Promise<[FinancingRow[], number]> {
+    const column = scopeColumn(actor);
+    if (column === null) return [[], 0];
+    const where = [column ? `${column} = $1` : '$1::uuid IS NOT NULL', ...(stage ? ['stage = $2'] : [])].join(' AND ');
+    const params = [actor.organisationId, ...(stage ? [stage] : [])];
+    const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM financings WHERE ${where}`, params);
+    const rows = await this.dataSource.query(
+      `SELECT * FROM financings WHERE ${where} ORDER BY created_at DESC, id LIMIT ${Number(limit)} OFFSET ${Number(offset)}`,
+      params,
+    );
+    return [rows.map(toRow), total];
+  }
+
+  async get(actor: Actor, id: string): Promise<FinancingRow> {
+    const column = scopeColumn(actor);
+    if (column === null) throw notFound(id);
+    const [row] = await this.dataSource.query(
+      `SELECT * FROM financings WHERE id = $1 ${column ? `AND ${column} = $2` : ''}`,
+      column ? [id, actor.organisationId] : [id],
+    );
+    if (!row) throw notFound(id);
+    return toRow(row);
+  }
+
+  /** Every step, who, when: the portal's timeline. */
+  async timeline(actor: Actor, id: string): Promise<Array<{ seq: number; step: string; actor: string; at: string; detail: unknown }>> {
+    await this.get(actor, id);
+    const events = await this.dataSource.query('SELECT seq, step, actor, occurred_at, detail FROM financing_events WHERE financing_id = $1 ORDER BY seq', [id]);
+    return events.map((e: { seq: number; step: string; actor: string; occurred_at: Date; detail: unknown }) => ({ seq: e.seq, step: e.step, actor: e.actor, at: e.occurred_at.toISOString(), detail: e.detail }));
+  }
+
+  /** A person's step: the workflow's validator answers at once, yes or a coded no. */
+  async act(actor: Actor, id: string, action: Action, comment?: string): Promise<FinancingRow> {
+    const financing = await this.get(actor, id);
+    const act: Act = { userId: actor.userId, name: actor.email, organisationId: actor.organisationId, comment };
+    const args = action === 'approve' ? [{ ...act, authority: await this.authorityOf(actor.userId) }] : [act];
+    await this.update(financing.ref, () => this.client.workflow.getHandle(financingWorkflowId(financing.ref)).executeUpdate(UPDATES[action] as typeof acknowledgeUpdate, { args: args as [Act] }));
+    return this.get(actor, id);
+  }
+
+  /** A payment into the collection account, allocated by the workflow (back office, or reconciliation). */
+  async pay(actor: Actor, id: string, reference: string, amount: string): Promise<Allocation | null> {
+    const financing = await this.get(actor, id);
+    return this.update(financing.ref, () => this.client.workflow.getHandle(financingWorkflowId(financing.ref)).executeUpdate(paymentUpdate, { args: [{ reference, amount }] }));
+  }
+
+  private async update<T>(ref: string, call: () => Promise<T>): Promise<T> {
+    try {
+      return await call();
+    } catch (e) {
+      if (e instanceof WorkflowNotFoundError) throw new DomainError('FINANCING.NOT_AT_THIS_STEP', `financing ${ref} has ended`, 'conflict');
+      throw domainErrorFrom(e) ?? e;
+    }
+  }
+
+  private async authorityOf(userId: string): Promise<string> {
+    const [row] = await this.dataSource.query('SELECT approval_authority FROM users WHERE id = $1', [userId]);
+    return row?.approval_authority ?? '0.00';
+  }
+
+  /** Checks the application against the asset and the bank's policy, and builds the workflow's input. */
+  private async prepare(actor: Actor, a: Application): Promise<{ input: FinancingInput; maxAmount: string }> {
+    if ((await this.organisations.kindOf(a.bankId)) !== OrganisationKind.BANK) {
+      throw new DomainError('FINANCING.NOT_A_BANK', 'bankId must name a bank on the platform', 'invalid', 'bankId');
+    }
+    const policy = await this.policy(a.bankId);
+    const pricing = policy.pricing[a.product];
+    const amount = Money.of(a.amount);
+    let counterpartyId: string;
+    let maxAmount: Money;
+    let limitSubjects: FinancingInput['limitSubjects'];
+    let maturityDate: string | undefined;
+    if (a.product === 'RECEIVABLE_FINANCING') {
+      const r = await this.receivables.get(actor, a.assetId);
+      if (r.status !== ReceivableStatus.CONFIRMED) throw new DomainError('FINANCING.ASSET_NOT_ELIGIBLE', `the receivable is ${r.status}; it must be CONFIRMED`, 'conflict', 'assetId');
+      maxAmount = eligibleAmount(r).times(policy.maxAdvanceRate);
+      counterpartyId = r.debtorId;
+      limitSubjects = [{ kind: 'SME', subject: actor.organisationId }, { kind: 'CORE_ENTERPRISE', subject: r.debtorId }];
+      maturityDate = r.dueDate;
+    } else {
+      const w = await this.receipts.get(actor, a.assetId);
+      if (w.status !== ReceiptStatus.ISSUED) throw new DomainError('FINANCING.ASSET_NOT_ELIGIBLE', `the receipt is ${w.status}; it must be ISSUED`, 'conflict', 'assetId');
+      maxAmount = (await this.receipts.valueOf(w, new Date().toISOString().slice(0, 10))).value.times(policy.maxLtv);
+      counterpartyId = w.custodianId;
+      limitSubjects = [{ kind: 'SME', subject: actor.organisationId }, { kind: 'COMMODITY_CONCENTRATION', subject: w.commodityCode }];
+    }
+    if (amount.compare(maxAmount) > 0) {
+      throw new DomainError('FINANCING.ABOVE_MAXIMUM', `at most ${maxAmount.toString()} can be financed against this asset`, 'unprocessable', 'amount');
+    }
+    const method = a.product === 'RECEIVABLE_FINANCING' ? 'BULLET' : (a.method ?? 'BULLET');
+    const instalments = method === 'BULLET' ? 1 : (a.instalments ?? 6);
+    return {
+      maxAmount: maxAmount.toString(),
+      input: {
+        financingId: randomUUID(),
+        ref: '',
+        product: a.product,
+        smeId: actor.organisationId,
+        bankId: a.bankId,
+        counterpartyId,
+        assetType: a.product === 'RECEIVABLE_FINANCING' ? 'RECEIVABLE' : 'WAREHOUSE_RECEIPT',
+        assetId: a.assetId,
+        amount: amount.toString(),
+        currency: amount.currency,
+        terms: {
+          ...pricing,
+          method,
+          instalments,
+          maturityDate,
+          maxFinancingRatio: a.product === 'RECEIVABLE_FINANCING' ? policy.maxAdvanceRate : policy.maxLtv,
+        },
+        tiers: policy.tiers,
+        limitSubjects,
+        deadlines: policy.deadlines,
+        dayMs: this.config.FINANCING_DAY_MS,
+      },
+    };
+  }
+}
+
+function toRow(r: Record<string, any>): FinancingRow {
+  return {
+    id: r.id,
+    ref: r.ref,
+    product: r.product,
+    smeId: r.sme_id,
+    bankId: r.bank_id,
+    counterpartyId: r.counterparty_id,
+    assetType: r.asset_type,
+    assetId: r.asset_id,
+    amount: Money.of(r.amount).toString(),
+    currency: r.currency,
+    stage: r.stage,
+    reason: r.reason,
+    state: r.state,
+    createdAt: new Date(r.created_at).toISOString(),
+  };
+}

@@ -1,0 +1,29 @@
+import { Module } from '@nestjs/common';
+import { IdentityModule } from '../../identity/src/identity.module';
+import { LedgerModule } from '../../ledger/src/ledger.module';
+import { LimitsModule } from '../../limits/src/limits.module';
+import { ReceivablesModule } from '../../receivables/src/receivables.module';
+import { RegistryModule } from '../../registry/src/registry.module';
+import { WarehouseReceiptsModule } from '../../warehouse-receipts/src/warehouse-receipts.module';
+import { FinancingActivities } from './api/financing.activities';
+import { FinancingsController } from './api/financings.controller';
+import { FinancingsService } from './application/financings.service';
+import { PaymentGateway } from './application/payment-gateway';
+import { CreateFinancings1764144700000 } from './infrastructure/migrations/1764144700000-create-financings';
+import { SimulatedBank } from './infrastructure/simulated-bank';
+
+export const FINANCING_MIGRATIONS = [CreateFinancings1764144700000];
+
+@Module({})
+export class FinancingModule {
+  /** The registry module is the app's (it knows which assets can be pledged); it is passed in. */
+  static register(registry: ReturnType<typeof RegistryModule.register>) {
+    return {
+      module: FinancingModule,
+      imports: [IdentityModule, ReceivablesModule, WarehouseReceiptsModule, LimitsModule, LedgerModule, registry],
+      controllers: [FinancingsController],
+      providers: [FinancingsService, FinancingActivities, SimulatedBank, { provide: PaymentGateway, useExisting: SimulatedBank }],
+      exports: [FinancingActivities],
+    };
+  }
+}

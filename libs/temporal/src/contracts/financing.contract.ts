@@ -1,0 +1,117 @@
+import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import type { Approval, ApprovalTier, Recommendation } from '../../../financing/src/domain/approval';
+import type { AgeingBucket, Allocation, LoanBook } from '../../../financing/src/domain/loan-book';
+import type { DayCount, RepaymentMethod, Schedule } from '../../../financing/src/domain/schedule';
+
+// The contract between the API, the worker and the financing workflow; workflow-safe.
+
+export const FINANCING_WORKFLOW = 'financingWorkflow';
+
+export type Product = 'RECEIVABLE_FINANCING' | 'WAREHOUSE_RECEIPT_LOAN';
+
+export interface FinancingTerms {
+  annualRate: string;
+  penaltyRate: string;
+  graceDays: number;
+  dayCount: DayCount;
+  method: RepaymentMethod;
+  instalments: number;
+  upfrontFeeRate: string;
+  /** The advance rate (receivables) or loan-to-value (receipts) the amount must stay within. */
+  maxFinancingRatio: string;
+  /** Receivable financing: the invoice's due date, when the buyer pays. */
+  maturityDate?: string;
+  recourse?: boolean;
+}
+
+/** How long each human step may take, in business days, before reminder, escalation, expiry. */
+export interface Deadlines {
+  counterparty: number;
+  recommendation: number;
+  approval: number;
+  acceptance: number;
+  /** Reminder this many days before each instalment falls due. */
+  repaymentReminder: number;
+}
+
+export interface FinancingInput {
+  financingId: string;
+  ref: string;
+  product: Product;
+  smeId: string;
+  bankId: string;
+  /** Who must confirm: the debtor (receivable) or the custodian (warehouse receipt). */
+  counterpartyId: string;
+  assetType: 'RECEIVABLE' | 'WAREHOUSE_RECEIPT';
+  assetId: string;
+  amount: string;
+  currency: string;
+  terms: FinancingTerms;
+  tiers: ApprovalTier[];
+  limitSubjects: Array<{ kind: string; subject: string }>;
+  deadlines: Deadlines;
+  /** Length of one business day in milliseconds: 86,400,000 in production, less in tests. */
+  dayMs: number;
+}
+
+export type FinancingStage =
+  | 'ELIGIBILITY'
+  | 'AWAITING_COUNTERPARTY'
+  | 'AWAITING_RECOMMENDATION'
+  | 'AWAITING_APPROVAL'
+  | 'AWAITING_ACCEPTANCE'
+  | 'DISBURSING'
+  | 'REPAYING'
+  | 'CLOSED'
+  | 'INELIGIBLE'
+  | 'REJECTED'
+  | 'WITHDRAWN'
+  | 'EXPIRED'
+  | 'DISBURSEMENT_FAILED';
+
+export interface FinancingState {
+  stage: FinancingStage;
+  /** Whose move it is and until when (workflow time, ISO). */
+  waitingFor?: { step: string; deadline: string };
+  acknowledgedBy?: string;
+  recommendation?: Recommendation;
+  approvals: Approval[];
+  approvalsNeeded: number;
+  acceptedBy?: string;
+  reason?: string;
+  schedule?: Schedule;
+  book?: LoanBook;
+  ageing?: AgeingBucket;
+  disbursedAt?: string;
+}
+
+/** A person acting through the portal, as the API (which authenticated them) states it. */
+export interface Act {
+  userId: string;
+  name: string;
+  organisationId: string;
+  comment?: string;
+}
+
+export interface ApproveAct extends Act {
+  /** The approver's authority, CNY, read by the API from the approver's record. */
+  authority: string;
+}
+
+export interface PaymentAct {
+  reference: string;
+  amount: string;
+}
+
+export const acknowledgeUpdate = defineUpdate<FinancingState, [Act]>('acknowledge');
+export const recommendUpdate = defineUpdate<FinancingState, [Act]>('recommend');
+export const approveUpdate = defineUpdate<FinancingState, [ApproveAct]>('approve');
+export const rejectUpdate = defineUpdate<FinancingState, [Act]>('reject');
+export const withdrawUpdate = defineUpdate<FinancingState, [Act]>('withdraw');
+export const acceptUpdate = defineUpdate<FinancingState, [Act]>('accept');
+export const paymentUpdate = defineUpdate<Allocation | null, [PaymentAct]>('recordPayment');
+export const financingStateQuery = defineQuery<FinancingState>('financingState');
+
+export function financingWorkflowId(ref: string): string {
+  return `financing/${ref}`;
+}

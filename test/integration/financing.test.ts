@@ -1,0 +1,198 @@
+import { Money } from '../../libs/money/src';
+import { startApi, TestApi } from '../support/api';
+import { approveAndAccept, confirmedReceivable, DAY_MS, Desk, desk, POLICY, prepareBank, reaches, stageOf, timeline } from '../support/financing';
+import { eventually, isolatedConfig } from '../support/stack';
+import { startWorkerProcess, WorkerProcess } from '../support/worker-process';
+
+// Business days are DAY_MS long here (FINANCING_DAY_MS): a 20-day financing runs in 2 s on the
+// real Temporal dev server, timers and all. We chose short business days over the Java
+// time-skipping server: the same server, worker and code paths as production.
+describe('financing workflow: receivable financing from application to closure', () => {
+  let api: TestApi;
+  let worker: WorkerProcess;
+  let d: Desk;
+
+  beforeAll(async () => {
+    const config = await isolatedConfig('financing');
+    config.FINANCING_DAY_MS = DAY_MS;
+    api = await startApi(config);
+    worker = await startWorkerProcess(config, api.temporal);
+    d = await desk(api);
+    await prepareBank(api, d);
+  });
+
+  afterAll(async () => {
+    await worker?.stop();
+    await api?.close();
+  });
+
+  const apply = async (assetId: string, amount: string) =>
+    (await d.sme.post('/financings').send({ product: 'RECEIVABLE_FINANCING', assetId, bankId: api.parties.bank, amount }).expect(201)).body as { id: string; ref: string };
+  const balances = async (ref: string) =>
+    Object.fromEntries(((await d.backOffice.get(`/ledger/balances?financingRef=${ref}`).expect(200)).body as Array<{ account: string; balance: string }>).map((b) => [b.account, b.balance]));
+  const utilised = async (subject: string) => (await api.db.query('SELECT utilised FROM credit_limits WHERE subject = $1', [subject]))[0].utilised as string;
+  const bankPayments = async (ref: string) => api.db.query(`SELECT instruction_id, amount, status FROM simulated_bank_payments WHERE instruction_id LIKE $1 ORDER BY created_at`, [`${ref}/%`]);
+
+  it('shows a trial calculation that is the schedule later booked', async () => {
+    const receivable = await confirmedReceivable(api, d, '1000000.00', 20);
+    const trial = await d.sme.post('/financings/trial').send({ product: 'RECEIVABLE_FINANCING', assetId: receivable, bankId: api.parties.bank, amount: '800000.00' }).expect(200);
+    expect(trial.body.maxAmount).toBe('800000.00');
+    // 800,000 × 4.35% × 20 / 360 = 1,933.33; fee 0.1% = 800.00
+    expect(trial.body.schedule).toMatchObject({ totalInterest: '1933.33', fee: '800.00', totalPayable: '802733.33' });
+    const above = await d.sme.post('/financings/trial').send({ product: 'RECEIVABLE_FINANCING', assetId: receivable, bankId: api.parties.bank, amount: '800000.01' }).expect(422);
+    expect(above.body).toMatchObject({ code: 'FINANCING.ABOVE_MAXIMUM', errors: [{ field: 'amount' }] });
+  });
+
+  it('approves, disburses once, falls due, is repaid by the buyer, returns the surplus and closes', async () => {
+    const receivable = await confirmedReceivable(api, d, '1000000.00', 20);
+    const before = await utilised(api.parties.powerGroup);
+    const { id, ref } = await apply(receivable, '800000.00');
+    expect(ref).toMatch(/^RF-\d{4}-\d{6}$/);
+    await approveAndAccept(d, id);
+    await reaches(d, id, 'REPAYING');
+
+    expect(await bankPayments(ref)).toEqual([{ instruction_id: `${ref}/disbursement`, amount: '799200.00', status: 'SETTLED' }]);
+    expect(Money.of(await utilised(api.parties.powerGroup)).minus(Money.of(before)).toString()).toBe('800000.00');
+    expect((await d.sme.get(`/receivables/${receivable}`)).body.status).toBe('PLEDGED');
+
+    await eventually(async () => ((await timeline(d, id)).some((e) => e.step === 'instalment.due') ? true : undefined), 'the due date', 30_000);
+    // The buyer pays the whole invoice into the collection account.
+    const allocation = (await d.backOffice.post(`/financings/${id}/payments`).send({ reference: 'BNK-001', amount: '1000000.00' }).expect(200)).body;
+    expect(allocation).toMatchObject({ interest: '1933.33', principal: '800000.00', penalty: '0.00', surplus: '198066.67' });
+    // the same bank reference again is not applied twice
+    expect((await d.backOffice.post(`/financings/${id}/payments`).send({ reference: 'BNK-001', amount: '1000000.00' })).status).toBeGreaterThanOrEqual(200);
+
+    await reaches(d, id, 'CLOSED');
+    expect(await bankPayments(ref)).toEqual([
+      { instruction_id: `${ref}/disbursement`, amount: '799200.00', status: 'SETTLED' },
+      { instruction_id: `${ref}/surplus`, amount: '198066.67', status: 'SETTLED' },
+    ]);
+    expect(await utilised(api.parties.powerGroup)).toBe(before);
+    expect((await d.sme.get(`/receivables/${receivable}`)).body.status).toBe('CONFIRMED');
+    expect((await d.sme.get(`/pledges/search?assetType=RECEIVABLE&assetId=${receivable}`)).body.encumbered).toBe(false);
+    expect(await balances(ref)).toMatchObject({
+      LOAN_PRINCIPAL: '0.00',
+      INTEREST_RECEIVABLE: '0.00',
+      SME_SETTLEMENT: '0.00',
+      BANK_FUNDING: '-799200.00',
+      COLLECTION_ACCOUNT: '801933.33',
+      FEE_INCOME: '-800.00',
+      INTEREST_INCOME: '-1933.33',
+    });
+    const steps = (await timeline(d, id)).map((e) => e.step);
+    expect(steps).toEqual(expect.arrayContaining(['eligible', 'counterparty.confirmed', 'recommended', 'approved', 'offer.accepted', 'disbursed', 'instalment.due', 'payment.allocated', 'closed']));
+  });
+
+  it('is rejected with a reason, and nothing is reserved or pledged', async () => {
+    const receivable = await confirmedReceivable(api, d, '500000.00', 30);
+    const { id } = await apply(receivable, '300000.00');
+    await reaches(d, id, 'AWAITING_COUNTERPARTY');
+    await d.maker.post(`/financings/${id}/reject`).send({}).expect(400);
+    await d.maker.post(`/financings/${id}/reject`).send({ reason: 'buyer concentration too high' }).expect(200);
+    await reaches(d, id, 'REJECTED');
+    const last = (await timeline(d, id)).at(-1)!;
+    expect(last).toMatchObject({ step: 'rejected', actor: expect.stringContaining('credit@') });
+    expect((await d.sme.get(`/pledges/search?assetType=RECEIVABLE&assetId=${receivable}`)).body.encumbered).toBe(false);
+  });
+
+  it('is withdrawn by the SME before approval, and not after', async () => {
+    const first = await apply(await confirmedReceivable(api, d, '500000.00', 30), '300000.00');
+    await reaches(d, first.id, 'AWAITING_COUNTERPARTY');
+    await d.sme.post(`/financings/${first.id}/withdraw`).send({ comment: 'found cheaper money' }).expect(200);
+    await reaches(d, first.id, 'WITHDRAWN');
+
+    const second = await apply(await confirmedReceivable(api, d, '500000.00', 30), '300000.00');
+    await reaches(d, second.id, 'AWAITING_COUNTERPARTY');
+    await d.debtor.post(`/financings/${second.id}/acknowledge`).send({}).expect(200);
+    await d.maker.post(`/financings/${second.id}/recommend`).send({}).expect(200);
+    await reaches(d, second.id, 'AWAITING_APPROVAL');
+    await d.approverA.post(`/financings/${second.id}/approve`).send({}).expect(200);
+    await reaches(d, second.id, 'AWAITING_ACCEPTANCE');
+    const late = await d.sme.post(`/financings/${second.id}/withdraw`).send({}).expect(409);
+    expect(late.body.code).toBe('FINANCING.NOT_AT_THIS_STEP');
+  });
+
+  it('never counts the maker approving their own recommendation, a second approval, or one above authority', async () => {
+    // a bank person who may both recommend and approve, to try the four-eyes rule
+    const both = 'both@silkroad-bank.example';
+    await d.admin.post(`/organisations/${api.parties.bank}/users`).send({ email: both, displayName: 'Both', password: 'caravan-demo-2026', roles: ['CREDIT_OFFICER', 'APPROVER'], approvalAuthority: '900000000.00' }).expect(201);
+    const dual = await api.as(both);
+    // 6,000,000 needs two approvals, each within the approver's authority
+    const { id } = await apply(await confirmedReceivable(api, d, '7500000.00', 30), '6000000.00');
+    await reaches(d, id, 'AWAITING_COUNTERPARTY');
+    await d.debtor.post(`/financings/${id}/acknowledge`).send({}).expect(200);
+    await dual.post(`/financings/${id}/recommend`).send({}).expect(200);
+    await reaches(d, id, 'AWAITING_APPROVAL');
+
+    const own = await dual.post(`/financings/${id}/approve`).send({}).expect(403);
+    expect(own.body.code).toBe('FINANCING.OWN_RECOMMENDATION');
+    await d.approverA.post(`/financings/${id}/approve`).send({}).expect(200); // 5,000,000 authority: recorded, not counted
+    const twice = await d.approverA.post(`/financings/${id}/approve`).send({}).expect(403);
+    expect(twice.body.code).toBe('FINANCING.ALREADY_APPROVED_BY_YOU');
+    await d.approverB.post(`/financings/${id}/approve`).send({}).expect(200);
+    expect(await stageOf(d, id)).toBe('AWAITING_APPROVAL'); // one counted approval of two
+    const steps = (await timeline(d, id)).map((e) => e.step);
+    expect(steps).toContain('approval.not.counted');
+    expect(steps.filter((s) => s === 'approved')).toHaveLength(1);
+  });
+
+  it('reminds, escalates and expires a step nobody takes', async () => {
+    await d.maker.put('/financing-policy').send({ ...POLICY, deadlines: { ...POLICY.deadlines, counterparty: 10 } }).expect(200);
+    try {
+      const { id } = await apply(await confirmedReceivable(api, d, '500000.00', 30), '300000.00');
+      await reaches(d, id, 'EXPIRED', 30_000);
+      const steps = (await timeline(d, id)).map((e) => e.step);
+      expect(steps).toEqual(expect.arrayContaining(['counterparty.awaited', 'counterparty.reminder', 'counterparty.escalated', 'expired']));
+    } finally {
+      await d.maker.put('/financing-policy').send(POLICY).expect(200);
+    }
+  });
+
+  it('undoes a failed disbursement in reverse: ledger reversed, pledge discharged, limit released', async () => {
+    const receivable = await confirmedReceivable(api, d, '400000.00', 30);
+    const before = await utilised(api.parties.powerGroup);
+    await d.admin.put('/simulated-bank/faults').send({ failNext: 1, delayMs: 0 }).expect(200);
+    const { id, ref } = await apply(receivable, '300000.00');
+    await approveAndAccept(d, id);
+    await reaches(d, id, 'DISBURSEMENT_FAILED');
+    expect((await d.sme.get(`/financings/${id}`)).body.reason).toContain('PAYMENT.FAILED');
+    expect(await bankPayments(ref)).toEqual([{ instruction_id: `${ref}/disbursement`, amount: '299700.00', status: 'FAILED' }]);
+    expect(await utilised(api.parties.powerGroup)).toBe(before);
+    expect((await d.sme.get(`/pledges/search?assetType=RECEIVABLE&assetId=${receivable}`)).body.encumbered).toBe(false);
+    expect((await d.sme.get(`/receivables/${receivable}`)).body.status).toBe('CONFIRMED');
+    const book = await balances(ref);
+    expect(Object.values(book).every((b) => b === '0.00')).toBe(true);
+  });
+
+  it('charges penalty interest on a late, partial repayment and ages the arrears', async () => {
+    const receivable = await confirmedReceivable(api, d, '1000000.00', 10);
+    const { id, ref } = await apply(receivable, '500000.00');
+    await approveAndAccept(d, id);
+    await reaches(d, id, 'REPAYING');
+    await eventually(async () => ((await timeline(d, id)).some((e) => e.step === 'instalment.due') ? true : undefined), 'the due date', 30_000);
+    await eventually(async () => ((await timeline(d, id)).some((e) => e.step === 'ageing') ? true : undefined), 'arrears ageing', 30_000);
+    expect((await d.sme.get(`/financings/${id}`)).body.state.ageing).toBe('1-30');
+    await new Promise((r) => setTimeout(r, 6 * DAY_MS)); // past the 3 days' grace
+    const partial = (await d.backOffice.post(`/financings/${id}/payments`).send({ reference: 'LATE-1', amount: '100000.00' }).expect(200)).body;
+    expect(Money.of(partial.penalty).isPositive()).toBe(true);
+    expect(await stageOf(d, id)).toBe('REPAYING');
+    // pay the rest with room to spare; the surplus goes back to the SME
+    await d.backOffice.post(`/financings/${id}/payments`).send({ reference: 'LATE-2', amount: '500000.00' }).expect(200);
+    await reaches(d, id, 'CLOSED');
+    const book = await balances(ref);
+    expect(book).toMatchObject({ LOAN_PRINCIPAL: '0.00', INTEREST_RECEIVABLE: '0.00', PENALTY_RECEIVABLE: '0.00', SME_SETTLEMENT: '0.00' });
+    expect(Money.of(book.PENALTY_INCOME).isNegative()).toBe(true);
+  });
+
+  it('settles early with the interest to date only', async () => {
+    const receivable = await confirmedReceivable(api, d, '1000000.00', 300);
+    const { id } = await apply(receivable, '600000.00');
+    await approveAndAccept(d, id);
+    await reaches(d, id, 'REPAYING');
+    const allocation = (await d.backOffice.post(`/financings/${id}/payments`).send({ reference: 'EARLY-1', amount: '700000.00' }).expect(200)).body;
+    expect(allocation.principal).toBe('600000.00');
+    // a few business days of interest, far below the full term's
+    expect(Money.of(allocation.interest).compare(Money.of('1000.00'))).toBeLessThan(0);
+    await reaches(d, id, 'CLOSED');
+  });
+});

@@ -1,0 +1,94 @@
+import { DEMO_ADMIN } from '../../scripts/demo-data';
+import { PEOPLE, TestApi, TokenAgent } from './api';
+import { receivableBody } from './receivables';
+import { eventually } from './stack';
+
+/** Test financings run on a short business day (FINANCING_DAY_MS); deadlines here are in days. */
+export const DAY_MS = 200;
+
+export function isoDaysFromToday(days: number): string {
+  return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+export interface Desk {
+  sme: TokenAgent;
+  debtor: TokenAgent;
+  custodian: TokenAgent;
+  maker: TokenAgent;
+  approverA: TokenAgent;
+  approverB: TokenAgent;
+  backOffice: TokenAgent;
+  admin: TokenAgent;
+}
+
+export async function desk(api: TestApi): Promise<Desk> {
+  return {
+    sme: await api.as(PEOPLE.applicant),
+    debtor: await api.as(PEOPLE.payablesClerk),
+    custodian: await api.as(PEOPLE.custodian),
+    maker: await api.as(PEOPLE.creditOfficer),
+    approverA: await api.as(PEOPLE.approverA),
+    approverB: await api.as(PEOPLE.approverB),
+    backOffice: await api.as(PEOPLE.backOffice),
+    admin: await api.as(DEMO_ADMIN.email, DEMO_ADMIN.password),
+  };
+}
+
+export const POLICY = {
+  tiers: [
+    { upTo: '1000000.00', approvals: 1 },
+    { upTo: null, approvals: 2 },
+  ],
+  deadlines: { counterparty: 60, recommendation: 60, approval: 60, acceptance: 60, repaymentReminder: 3 },
+  maxAdvanceRate: '0.8',
+  maxLtv: '0.7',
+  pricing: {
+    RECEIVABLE_FINANCING: { annualRate: '0.0435', penaltyRate: '0.0653', upfrontFeeRate: '0.001', dayCount: 'ACT/360', graceDays: 3 },
+    WAREHOUSE_RECEIPT_LOAN: { annualRate: '0.052', penaltyRate: '0.078', upfrontFeeRate: '0.002', dayCount: 'ACT/365', graceDays: 3 },
+  },
+};
+
+/** The bank's policy and generous limits, so each test only meets the limits it means to. */
+export async function prepareBank(api: TestApi, d: Desk): Promise<void> {
+  const set = await d.maker.put('/financing-policy').send(POLICY);
+  if (set.status !== 200) throw new Error(`setting the policy: ${JSON.stringify(set.body)}`);
+  for (const limit of [
+    { kind: 'SME', subject: api.parties.hami, amount: '900000000.00' },
+    { kind: 'CORE_ENTERPRISE', subject: api.parties.powerGroup, amount: '900000000.00' },
+    { kind: 'COMMODITY_CONCENTRATION', subject: 'COAL-5500', amount: '900000000.00' },
+  ]) {
+    await d.maker.post('/credit-limits').send(limit).expect(201);
+  }
+}
+
+export async function confirmedReceivable(api: TestApi, d: Desk, amount: string, dueInDays: number): Promise<string> {
+  const body = receivableBody(api.parties.powerGroup, { amount, issueDate: isoDaysFromToday(-10), dueDate: isoDaysFromToday(dueInDays) });
+  const { id } = (await d.sme.post('/receivables').send(body).expect(201)).body;
+  await d.sme.post(`/receivables/${id}/submit`).expect(200);
+  await d.debtor.post(`/receivables/${id}/confirm`).send({}).expect(200);
+  return id;
+}
+
+export async function stageOf(d: Desk, id: string): Promise<string> {
+  return (await d.sme.get(`/financings/${id}`).expect(200)).body.stage;
+}
+
+export function reaches(d: Desk, id: string, stage: string, timeoutMs = 60_000): Promise<true> {
+  return eventually(async () => ((await stageOf(d, id)) === stage ? true : undefined), `stage ${stage}`, timeoutMs);
+}
+
+export async function timeline(d: Desk, id: string): Promise<Array<{ step: string; actor: string }>> {
+  return (await d.sme.get(`/financings/${id}/timeline`).expect(200)).body;
+}
+
+/** Counterparty, maker, checker(s), the SME's acceptance: the human path to disbursement. */
+export async function approveAndAccept(d: Desk, id: string, checkers: TokenAgent[] = [d.approverA]): Promise<void> {
+  await reaches(d, id, 'AWAITING_COUNTERPARTY');
+  await d.debtor.post(`/financings/${id}/acknowledge`).send({ comment: 'assignment notice received' }).expect(200);
+  await reaches(d, id, 'AWAITING_RECOMMENDATION');
+  await d.maker.post(`/financings/${id}/recommend`).send({ comment: 'good buyer' }).expect(200);
+  await reaches(d, id, 'AWAITING_APPROVAL');
+  for (const checker of checkers) await checker.post(`/financings/${id}/approve`).send({}).expect(200);
+  await reaches(d, id, 'AWAITING_ACCEPTANCE');
+  await d.sme.post(`/financings/${id}/accept`).send({}).expect(200);
+}

@@ -1,0 +1,344 @@
+import {
+  ActivityFailure,
+  allHandlersFinished,
+  ApplicationFailure,
+  condition,
+  continueAsNew,
+  proxyActivities,
+  setHandler,
+  workflowInfo,
+} from '@temporalio/workflow';
+import type { FinancingActivities } from '../libs/financing/src/api/financing.activities';
+import { approvalRefusal, approvalsNeeded, approved, withinAuthority } from '../libs/financing/src/domain/approval';
+import { actualDays, addDays } from '../libs/financing/src/domain/calendar';
+import { ageing, Allocation, applyPayment, fallDue, LoanBook, openBook, settled } from '../libs/financing/src/domain/loan-book';
+import { schedule as scheduleOf } from '../libs/financing/src/domain/schedule';
+import { Money } from '../libs/money/src/money';
+import { AMOUNT } from '../libs/money/src/wire';
+import { accrualLines, disbursementLines, repaymentLines, surplusPayoutLines } from '../libs/ledger/src/domain/postings';
+import {
+  acceptUpdate,
+  acknowledgeUpdate,
+  Act,
+  approveUpdate,
+  FinancingInput,
+  FinancingStage,
+  FinancingState,
+  financingStateQuery,
+  paymentUpdate,
+  PaymentAct,
+  recommendUpdate,
+  rejectUpdate,
+  withdrawUpdate,
+} from '../libs/temporal/src/contracts/financing.contract';
+import { businessFailure } from '../libs/temporal/src/failures';
+
+const acts = proxyActivities<FinancingActivities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '200 milliseconds', backoffCoefficient: 2, maximumInterval: '10 seconds' },
+});
+// Settlement is polled: the bank answers "pending" with a retryable failure until it settles.
+const settlement = proxyActivities<FinancingActivities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '200 milliseconds', backoffCoefficient: 1.5, maximumInterval: '5 seconds', maximumAttempts: 60 },
+});
+
+/** State carried over continue-as-new once the loan is repaying. */
+export interface Resume {
+  state: FinancingState;
+  seq: number;
+  disbursedAtMs: number;
+  startDate: string;
+}
+
+const ENDED: FinancingStage[] = ['CLOSED', 'INELIGIBLE', 'REJECTED', 'WITHDRAWN', 'EXPIRED', 'DISBURSEMENT_FAILED'];
+const BEFORE_APPROVAL: FinancingStage[] = ['ELIGIBILITY', 'AWAITING_COUNTERPARTY', 'AWAITING_RECOMMENDATION', 'AWAITING_APPROVAL'];
+const SYSTEM = 'system:financing-workflow';
+
+/**
+ * One financing from application to closure (PRODUCT.md "Workflows"): eligibility, the
+ * counterparty's confirmation, the bank's maker–checker approval, the SME's acceptance, the
+ * disbursement saga, then repayment against the schedule until the loan is settled.
+ * Every human step has a deadline with a reminder, an escalation and an expiry.
+ */
+export async function financingWorkflow(input: FinancingInput, resume?: Resume): Promise<FinancingState> {
+  const state: FinancingState = resume?.state ?? { stage: 'ELIGIBILITY', approvals: [], approvalsNeeded: approvalsNeeded(input.amount, input.tiers) };
+  let seq = resume?.seq ?? 0;
+  let disbursedAtMs = resume?.disbursedAtMs ?? 0;
+  let startDate = resume?.startDate ?? '';
+  const payments: PaymentAct[] = [];
+  const allocations = new Map<string, Allocation | null>();
+
+  const ended = () => ENDED.includes(state.stage);
+  const record = (step: string, actor: string, detail: Record<string, unknown> = {}) =>
+    acts.recordEvent({ financingId: input.financingId, seq: ++seq, step, actor, detail, state });
+  const refuse = (code: string, message: string, kind: 'conflict' | 'forbidden' | 'invalid' = 'conflict', field?: string) => {
+    throw businessFailure(code, message, kind, field);
+  };
+  const expectStage = (...stages: FinancingStage[]) => {
+    if (!stages.includes(state.stage)) refuse('FINANCING.NOT_AT_THIS_STEP', `the financing is ${state.stage}`);
+  };
+  const expectOrg = (act: Act, organisationId: string) => {
+    if (act.organisationId !== organisationId) refuse('FINANCING.NOT_YOURS', 'this step belongs to another party', 'forbidden');
+  };
+
+  setHandler(financingStateQuery, () => state);
+  setHandler(
+    acknowledgeUpdate,
+    async (act) => {
+      state.acknowledgedBy = act.name;
+      await record('counterparty.confirmed', act.name, { comment: act.comment });
+      return state;
+    },
+    { validator: (act) => (expectStage('AWAITING_COUNTERPARTY'), expectOrg(act, input.counterpartyId)) },
+  );
+  setHandler(
+    recommendUpdate,
+    async (act) => {
+      state.recommendation = { by: act.userId, at: new Date().toISOString(), comment: act.comment };
+      await record('recommended', act.name, { comment: act.comment });
+      return state;
+    },
+    { validator: (act) => (expectStage('AWAITING_RECOMMENDATION'), expectOrg(act, input.bankId)) },
+  );
+  setHandler(
+    approveUpdate,
+    async (act) => {
+      const counts = withinAuthority(input.amount, act.authority);
+      state.approvals.push({ by: act.userId, authority: act.authority, at: new Date().toISOString(), comment: act.comment, counts });
+      await record(counts ? 'approved' : 'approval.not.counted', act.name, { authority: act.authority, comment: act.comment });
+      return state;
+    },
+    {
+      validator: (act) => {
+        expectStage('AWAITING_APPROVAL');
+        expectOrg(act, input.bankId);
+        const refusal = approvalRefusal(act.userId, state.recommendation, state.approvals);
+        if (refusal) refuse(refusal, refusal === 'FINANCING.OWN_RECOMMENDATION' ? 'nobody approves their own recommendation' : 'you have already approved this financing', 'forbidden');
+      },
+    },
+  );
+  setHandler(
+    rejectUpdate,
+    async (act) => {
+      state.stage = 'REJECTED';
+      state.reason = act.comment;
+      await record('rejected', act.name, { reason: act.comment });
+      return state;
+    },
+    {
+      validator: (act) => {
+        expectStage('AWAITING_COUNTERPARTY', 'AWAITING_RECOMMENDATION', 'AWAITING_APPROVAL');
+        expectOrg(act, input.bankId);
+        if (!act.comment?.trim()) refuse('FINANCING.REASON_REQUIRED', 'a rejection needs a reason', 'invalid', 'reason');
+      },
+    },
+  );
+  setHandler(
+    withdrawUpdate,
+    async (act) => {
+      state.stage = 'WITHDRAWN';
+      state.reason = act.comment;
+      await record('withdrawn', act.name, { reason: act.comment });
+      return state;
+    },
+    { validator: (act) => (expectStage(...BEFORE_APPROVAL), expectOrg(act, input.smeId)) },
+  );
+  setHandler(
+    acceptUpdate,
+    async (act) => {
+      state.acceptedBy = act.name;
+      await record('offer.accepted', act.name);
+      return state;
+    },
+    { validator: (act) => (expectStage('AWAITING_ACCEPTANCE'), expectOrg(act, input.smeId)) },
+  );
+  setHandler(
+    paymentUpdate,
+    async (payment) => {
+      if (!allocations.has(payment.reference)) payments.push(payment);
+      await condition(() => allocations.has(payment.reference));
+      return allocations.get(payment.reference) ?? null;
+    },
+    {
+      validator: (payment) => {
+        expectStage('REPAYING');
+        if (!AMOUNT.test(payment.amount)) refuse('FINANCING.BAD_PAYMENT', 'amount must be a positive decimal string', 'invalid', 'amount');
+        if (!payment.reference?.trim()) refuse('FINANCING.BAD_PAYMENT', 'a payment needs its bank reference', 'invalid', 'reference');
+      },
+    },
+  );
+
+  /** Waits for a person: reminder at half time, escalation at the deadline, expiry after a grace of half again. */
+  async function humanStep(step: string, done: () => boolean, days: number): Promise<boolean> {
+    const half = (days * input.dayMs) / 2;
+    const finished = () => done() || ended();
+    state.waitingFor = { step, deadline: new Date(Date.now() + 2 * half).toISOString() };
+    await record(`${step}.awaited`, SYSTEM, { deadline: state.waitingFor.deadline });
+    for (const [phase, event] of [['reminder', `${step}.reminder`], ['escalation', `${step}.escalated`]] as const) {
+      if (await condition(finished, half)) return !ended();
+      await record(event, SYSTEM, { phase });
+    }
+    if (await condition(finished, half)) return !ended();
+    state.stage = 'EXPIRED';
+    state.reason = `${step} not done in time`;
+    await record('expired', SYSTEM, { step });
+    return false;
+  }
+
+  const finish = async () => {
+    state.waitingFor = undefined;
+    await condition(allHandlersFinished);
+    return state;
+  };
+
+  if (!resume) {
+    const eligibility = await acts.checkEligibility(input);
+    if (!eligibility.eligible) {
+      state.stage = 'INELIGIBLE';
+      state.reason = eligibility.reason;
+      await record('ineligible', SYSTEM, { reason: eligibility.reason });
+      return finish();
+    }
+    await record('eligible', SYSTEM);
+
+    state.stage = 'AWAITING_COUNTERPARTY';
+    if (!(await humanStep('counterparty', () => state.acknowledgedBy !== undefined, input.deadlines.counterparty))) return finish();
+
+    if (state.approvalsNeeded === 0) {
+      await record('approved', SYSTEM, { straightThrough: true });
+    } else {
+      state.stage = 'AWAITING_RECOMMENDATION';
+      if (!(await humanStep('recommendation', () => state.recommendation !== undefined, input.deadlines.recommendation))) return finish();
+      state.stage = 'AWAITING_APPROVAL';
+      if (!(await humanStep('approval', () => approved(input.amount, input.tiers, state.approvals), input.deadlines.approval))) return finish();
+    }
+
+    state.stage = 'AWAITING_ACCEPTANCE';
+    state.schedule = scheduleOf({ ...input.terms, principal: input.amount, currency: input.currency, startDate: today() });
+    if (!(await humanStep('acceptance', () => state.acceptedBy !== undefined, input.deadlines.acceptance))) return finish();
+
+    state.stage = 'DISBURSING';
+    state.waitingFor = undefined;
+    if (!(await disburse())) return finish();
+  }
+
+  await repay();
+  return finish();
+
+  function today(): string {
+    return new Date(Date.now()).toISOString().slice(0, 10);
+  }
+
+  /** The disbursement saga: each step idempotent by the financing's key, undone in reverse on failure. */
+  async function disburse(): Promise<boolean> {
+    const compensations: Array<() => Promise<unknown>> = [];
+    const base = { financingId: input.financingId, ref: input.ref, bankId: input.bankId };
+    try {
+      await acts.reserveLimit({ ...base, amount: input.amount, subjects: input.limitSubjects });
+      compensations.unshift(() => acts.releaseLimitTo({ ...base, outstanding: '0.00' }));
+      await acts.registerPledge({ ...base, assetType: input.assetType, assetId: input.assetId });
+      compensations.unshift(() => acts.dischargePledge({ ...base, assetType: input.assetType, assetId: input.assetId }));
+      startDate = today();
+      state.schedule = scheduleOf({ ...input.terms, principal: input.amount, currency: input.currency, startDate });
+      const disbursement = `${input.ref}/disbursement`;
+      await acts.postLedger({ key: disbursement, ref: input.ref, kind: 'disbursement', valueDate: startDate, lines: disbursementLines(input.amount, state.schedule.fee) });
+      compensations.unshift(() => acts.reverseLedger({ key: disbursement, reason: 'disbursement failed' }));
+      const net = Money.of(input.amount, input.currency).minus(Money.of(state.schedule.fee, input.currency)).toString();
+      await acts.instructPayment({ instructionId: disbursement, amount: net, currency: input.currency, beneficiaryId: input.smeId, purpose: `Disbursement ${input.ref}` });
+      await settlement.awaitSettlement({ instructionId: disbursement });
+      disbursedAtMs = Date.now();
+      state.disbursedAt = new Date(disbursedAtMs).toISOString();
+      state.book = openBook(state.schedule, { ...input.terms, startDate }, (d) => actualDays(startDate, d));
+      state.stage = 'REPAYING';
+      await record('disbursed', SYSTEM, { amount: net, schedule: state.schedule.lines.length });
+      return true;
+    } catch (error) {
+      const reason = failureMessage(error);
+      for (const undo of compensations) await undo();
+      state.stage = 'DISBURSEMENT_FAILED';
+      state.reason = reason;
+      await record('disbursement.failed', SYSTEM, { reason, compensated: compensations.length });
+      return false;
+    }
+  }
+
+  /** Instalments fall due on durable timers; payments are allocated as they come. */
+  async function repay(): Promise<void> {
+    let book = state.book as LoanBook;
+    const dayNow = () => Math.floor((Date.now() - disbursedAtMs) / input.dayMs);
+    const msUntilDay = (day: number) => Math.max(0, disbursedAtMs + day * input.dayMs - Date.now());
+    const base = { financingId: input.financingId, ref: input.ref, bankId: input.bankId };
+    /** Books the interest and penalty that fell due in the book since `before` (paid at once or not). */
+    const bookAccrued = async (before: LoanBook, after: LoanBook, paid: { interest: string; penalty: string }, key: string, valueDate: string) => {
+      const delta = (k: 'interest' | 'penalty') => Money.of(after.due[k]).plus(Money.of(paid[k])).minus(Money.of(before.due[k])).toString();
+      const lines = accrualLines(delta('interest'), delta('penalty'));
+      if (lines.length > 0) await acts.postLedger({ key, ref: input.ref, kind: 'accrual', valueDate, lines });
+    };
+
+    while (!settled(book)) {
+      const line = book.lines[book.fallenDue];
+      if (line && dayNow() < line.dueDay - input.deadlines.repaymentReminder) {
+        if (!(await condition(() => payments.length > 0, msUntilDay(line.dueDay - input.deadlines.repaymentReminder)))) {
+          await record('repayment.reminder', SYSTEM, { instalment: line.number, dueDate: line.dueDate });
+        }
+      } else if (!(await condition(() => payments.length > 0, line ? msUntilDay(line.dueDay) : 30 * input.dayMs)) && line) {
+        const before = book;
+        const fell = fallDue(book);
+        book = fell.book;
+        await bookAccrued(before, book, { interest: '0.00', penalty: '0.00' }, `${input.ref}/accrual/${line.number}`, line.dueDate);
+        await record('instalment.due', SYSTEM, { instalment: line.number, interest: fell.interest, principal: fell.principal });
+      }
+      while (payments.length > 0) {
+        const payment = payments.shift()!;
+        const before = book;
+        const { book: after, allocation } = applyPayment(book, dayNow(), payment.reference, payment.amount);
+        book = after;
+        if (allocation) {
+          await bookAccrued(before, book, allocation, `${input.ref}/accrual/${payment.reference}`, addDays(startDate, dayNow()));
+          await acts.postLedger({
+            key: `${input.ref}/repayment/${payment.reference}`,
+            ref: input.ref,
+            kind: 'repayment',
+            valueDate: addDays(startDate, dayNow()),
+            lines: repaymentLines(allocation.amount, allocation, allocation.surplus),
+          });
+          await acts.releaseLimitTo({ ...base, outstanding: book.outstanding });
+          await record('payment.allocated', SYSTEM, { ...allocation });
+        }
+        allocations.set(payment.reference, allocation ?? null);
+      }
+      state.book = book;
+      const bucket = ageing(book, dayNow());
+      const changed = bucket !== (state.ageing ?? 'CURRENT');
+      state.ageing = bucket;
+      if (changed) await record('ageing', SYSTEM, { bucket });
+      if (workflowInfo().continueAsNewSuggested) {
+        await condition(allHandlersFinished);
+        await continueAsNew<typeof financingWorkflow>(input, { state, seq, disbursedAtMs, startDate });
+      }
+    }
+    await close(book);
+  }
+
+  /** Settled: the surplus goes to the SME, the pledge is discharged, the limit released. */
+  async function close(book: LoanBook): Promise<void> {
+    if (book.surplus !== '0.00') {
+      const payout = `${input.ref}/surplus`;
+      await acts.instructPayment({ instructionId: payout, amount: book.surplus, currency: input.currency, beneficiaryId: input.smeId, purpose: `Surplus ${input.ref}` });
+      await settlement.awaitSettlement({ instructionId: payout });
+      await acts.postLedger({ key: payout, ref: input.ref, kind: 'surplus', valueDate: addDays(startDate, Math.floor((Date.now() - disbursedAtMs) / input.dayMs)), lines: surplusPayoutLines(book.surplus) });
+    }
+    await acts.dischargePledge({ financingId: input.financingId, ref: input.ref, bankId: input.bankId, assetType: input.assetType, assetId: input.assetId });
+    await acts.releaseLimitTo({ financingId: input.financingId, ref: input.ref, bankId: input.bankId, outstanding: '0.00' });
+    state.stage = 'CLOSED';
+    state.ageing = 'CURRENT';
+    await record('closed', SYSTEM, { surplus: book.surplus });
+  }
+}
+
+function failureMessage(error: unknown): string {
+  const cause = error instanceof ActivityFailure ? error.cause : error;
+  if (cause instanceof ApplicationFailure) return `${cause.type ?? 'FAILURE'}: ${cause.message}`;
+  return cause instanceof Error ? cause.message : String(cause);
+}
