@@ -3,6 +3,8 @@ import { startApi, TestApi } from '../support/api';
 import { approveAndAccept, confirmedReceivable, DAY_MS, Desk, desk, POLICY, prepareBank, reaches, stageOf, timeline } from '../support/financing';
 import { eventually, isolatedConfig } from '../support/stack';
 import { startWorkerProcess, WorkerProcess } from '../support/worker-process';
+import { recordHistory } from '../support/histories';
+import { financingWorkflowId } from '../../libs/temporal/src/contracts/financing.contract';
 
 // Business days are DAY_MS long here (FINANCING_DAY_MS): a 20-day financing runs in 2 s on the
 // real Temporal dev server, timers and all. We chose short business days over the Java
@@ -81,11 +83,12 @@ describe('financing workflow: receivable financing from application to closure',
     });
     const steps = (await timeline(d, id)).map((e) => e.step);
     expect(steps).toEqual(expect.arrayContaining(['eligible', 'counterparty.confirmed', 'recommended', 'approved', 'offer.accepted', 'disbursed', 'instalment.due', 'payment.allocated', 'closed']));
+    await recordHistory(api.temporal, financingWorkflowId(ref), 'financing-closed');
   });
 
   it('is rejected with a reason, and nothing is reserved or pledged', async () => {
     const receivable = await confirmedReceivable(api, d, '500000.00', 30);
-    const { id } = await apply(receivable, '300000.00');
+    const { id, ref } = await apply(receivable, '300000.00');
     await reaches(d, id, 'AWAITING_COUNTERPARTY');
     await d.maker.post(`/financings/${id}/reject`).send({}).expect(400);
     await d.maker.post(`/financings/${id}/reject`).send({ reason: 'buyer concentration too high' }).expect(200);
@@ -93,6 +96,7 @@ describe('financing workflow: receivable financing from application to closure',
     const last = (await timeline(d, id)).at(-1)!;
     expect(last).toMatchObject({ step: 'rejected', actor: expect.stringContaining('credit@') });
     expect((await d.sme.get(`/pledges/search?assetType=RECEIVABLE&assetId=${receivable}`)).body.encumbered).toBe(false);
+    await recordHistory(api.temporal, financingWorkflowId(ref), 'financing-rejected');
   });
 
   it('is withdrawn by the SME before approval, and not after', async () => {
@@ -139,10 +143,11 @@ describe('financing workflow: receivable financing from application to closure',
   it('reminds, escalates and expires a step nobody takes', async () => {
     await d.maker.put('/financing-policy').send({ ...POLICY, deadlines: { ...POLICY.deadlines, counterparty: 10 } }).expect(200);
     try {
-      const { id } = await apply(await confirmedReceivable(api, d, '500000.00', 30), '300000.00');
+      const { id, ref } = await apply(await confirmedReceivable(api, d, '500000.00', 30), '300000.00');
       await reaches(d, id, 'EXPIRED', 30_000);
       const steps = (await timeline(d, id)).map((e) => e.step);
       expect(steps).toEqual(expect.arrayContaining(['counterparty.awaited', 'counterparty.reminder', 'counterparty.escalated', 'expired']));
+      await recordHistory(api.temporal, financingWorkflowId(ref), 'financing-expired');
     } finally {
       await d.maker.put('/financing-policy').send(POLICY).expect(200);
     }
@@ -162,6 +167,7 @@ describe('financing workflow: receivable financing from application to closure',
     expect((await d.sme.get(`/receivables/${receivable}`)).body.status).toBe('CONFIRMED');
     const book = await balances(ref);
     expect(Object.values(book).every((b) => b === '0.00')).toBe(true);
+    await recordHistory(api.temporal, financingWorkflowId(ref), 'financing-disbursement-failed');
   });
 
   it('charges penalty interest on a late, partial repayment and ages the arrears', async () => {
@@ -182,11 +188,12 @@ describe('financing workflow: receivable financing from application to closure',
     const book = await balances(ref);
     expect(book).toMatchObject({ LOAN_PRINCIPAL: '0.00', INTEREST_RECEIVABLE: '0.00', PENALTY_RECEIVABLE: '0.00', SME_SETTLEMENT: '0.00' });
     expect(Money.of(book.PENALTY_INCOME).isNegative()).toBe(true);
+    await recordHistory(api.temporal, financingWorkflowId(ref), 'financing-late-partial');
   });
 
   it('settles early with the interest to date only', async () => {
     const receivable = await confirmedReceivable(api, d, '1000000.00', 300);
-    const { id } = await apply(receivable, '600000.00');
+    const { id, ref } = await apply(receivable, '600000.00');
     await approveAndAccept(d, id);
     await reaches(d, id, 'REPAYING');
     const allocation = (await d.backOffice.post(`/financings/${id}/payments`).send({ reference: 'EARLY-1', amount: '700000.00' }).expect(200)).body;
@@ -194,5 +201,6 @@ describe('financing workflow: receivable financing from application to closure',
     // a few business days of interest, far below the full term's
     expect(Money.of(allocation.interest).compare(Money.of('1000.00'))).toBeLessThan(0);
     await reaches(d, id, 'CLOSED');
+    await recordHistory(api.temporal, financingWorkflowId(ref), 'financing-early');
   });
 });

@@ -1,12 +1,10 @@
-import { writeFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
-import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { ReceivableActivities } from '../../libs/receivables/src';
 import { receivableConfirmationWorkflowId } from '../../libs/temporal/src';
 import { PEOPLE, startApi, TestApi, TokenAgent } from '../support/api';
 import { receivableBody } from '../support/receivables';
 import { eventually, isolatedConfig } from '../support/stack';
 import { startWorkerProcess, WorkerProcess } from '../support/worker-process';
+import { recordHistory } from '../support/histories';
 
 const PROBLEM_JSON = /^application\/problem\+json/;
 
@@ -49,12 +47,8 @@ describe('receivables: register, submit, confirm (HTTP → workflow → PostgreS
     return created;
   }
 
-  async function recordHistory(name: string, invoiceNumber: string) {
-    if (!process.env.RECORD_HISTORIES) return;
-    const handle = workflowOf(invoiceNumber);
-    await handle.result();
-    await writeFile(resolve(__dirname, '../replay/histories', `${name}.json`), historyToJSON(await handle.fetchHistory()));
-  }
+  const record = (name: string, invoiceNumber: string) =>
+    recordHistory(api.temporal, receivableConfirmationWorkflowId({ creditorId: api.parties.hami, debtorId: api.parties.powerGroup, invoiceNumber }), name);
 
   it('registers, submits under the business key, and the debtor confirms', async () => {
     const created = await register();
@@ -75,7 +69,7 @@ describe('receivables: register, submit, confirm (HTTP → workflow → PostgreS
     expect(await workflowOf(created.invoiceNumber).result()).toEqual({ stage: 'CONFIRMED', decidedBy: expect.stringContaining(PEOPLE.payablesClerk) });
     // The workflow's own submit step found the API's and changed nothing: each step once.
     expect(await actionsOf(created.id)).toEqual(['receivable.register', 'receivable.submit', 'receivable.confirm']);
-    await recordHistory('receivable-confirmation-confirmed', created.invoiceNumber);
+    await record('receivable-confirmation-confirmed', created.invoiceNumber);
   });
 
   it('keeps the amount exact through PostgreSQL numeric', async () => {
@@ -89,7 +83,7 @@ describe('receivables: register, submit, confirm (HTTP → workflow → PostgreS
     expect((await debtor.post(`/receivables/${created.id}/dispute`).send({ reason }).expect(200)).body.status).toBe('DISPUTED');
     const [event] = await api.db.query(`SELECT after FROM audit_events WHERE entity_id = $1 AND action = 'receivable.dispute'`, [created.id]);
     expect(event.after.reason).toBe(reason);
-    await recordHistory('receivable-confirmation-disputed', created.invoiceNumber);
+    await record('receivable-confirmation-disputed', created.invoiceNumber);
   });
 
   it('hides a receivable from a debtor it is not owed to, and refuses their answer as if it did not exist', async () => {
