@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { DEMO_PASSWORD } from '../../scripts/demo-data';
 import { PEOPLE, startApi, TestApi } from '../support/api';
 import { receivableBody } from '../support/receivables';
-import { isolatedConfig } from '../support/stack';
+import { eventually, isolatedConfig } from '../support/stack';
 import { startWorkerProcess, WorkerProcess } from '../support/worker-process';
 
 /**
@@ -27,6 +27,7 @@ interface Row {
 }
 
 interface Fixtures {
+  financing: string;
   confirmed: string;
   pledged: string;
   pledge: string;
@@ -75,6 +76,22 @@ const rows: Row[] = [
   { call: 'GET /ledger/balances', request: () => ({ method: 'get', path: '/ledger/balances' }), allowed: [...BANK, ...OPERATOR] },
   { call: 'GET /ledger/entries', request: () => ({ method: 'get', path: '/ledger/entries?financingRef=RF-1' }), allowed: [...BANK, ...OPERATOR] },
   { call: 'POST /ledger/entries/:id/reversal', request: (f, id = f.pledge) => ({ method: 'post', path: `/ledger/entries/${id}/reversal`, body: {} }), allowed: ['backOffice'] },
+
+  { call: 'POST /financings/trial', request: () => ({ method: 'post', path: '/financings/trial', body: {} }), allowed: [...SME, 'outsider'] },
+  { call: 'POST /financings', request: () => ({ method: 'post', path: '/financings', body: {} }), allowed: [...SME, 'outsider'] },
+  { call: 'GET /financings', request: () => ({ method: 'get', path: '/financings' }), allowed: ANYONE },
+  { call: 'GET /financings/:id', request: (f, id = f.financing) => ({ method: 'get', path: `/financings/${id}` }), allowed: [...SME, ...DEBTOR, ...BANK, ...OPERATOR] },
+  { call: 'GET /financings/:id/timeline', request: (f, id = f.financing) => ({ method: 'get', path: `/financings/${id}/timeline` }), allowed: [...SME, ...DEBTOR, ...BANK, ...OPERATOR] },
+  { call: 'POST /financings/:id/acknowledge', request: (f, id = f.financing) => ({ method: 'post', path: `/financings/${id}/acknowledge`, body: {} }), allowed: DEBTOR },
+  { call: 'POST /financings/:id/recommend', request: (f, id = f.financing) => ({ method: 'post', path: `/financings/${id}/recommend`, body: {} }), allowed: ['creditOfficer'] },
+  { call: 'POST /financings/:id/approve', request: (f, id = f.financing) => ({ method: 'post', path: `/financings/${id}/approve`, body: {} }), allowed: ['approverA', 'approverB'] },
+  { call: 'POST /financings/:id/reject', request: (f, id = f.financing) => ({ method: 'post', path: `/financings/${id}/reject`, body: { reason: 'r' } }), allowed: ['creditOfficer', 'approverA', 'approverB'] },
+  { call: 'POST /financings/:id/withdraw', request: (f, id = f.financing) => ({ method: 'post', path: `/financings/${id}/withdraw`, body: {} }), allowed: SME },
+  { call: 'POST /financings/:id/accept', request: (f, id = f.financing) => ({ method: 'post', path: `/financings/${id}/accept`, body: {} }), allowed: SME },
+  { call: 'POST /financings/:id/payments', request: (f, id = f.financing) => ({ method: 'post', path: `/financings/${id}/payments`, body: { reference: 'R', amount: '1.00' } }), allowed: ['backOffice', 'treasury'] },
+  { call: 'GET /financing-policy', request: () => ({ method: 'get', path: '/financing-policy' }), allowed: BANK },
+  { call: 'PUT /financing-policy', request: () => ({ method: 'put', path: '/financing-policy', body: {} }), allowed: ['creditOfficer', 'approverA', 'approverB'] },
+  { call: 'PUT /simulated-bank/faults', request: () => ({ method: 'put', path: '/simulated-bank/faults', body: {} }), allowed: ['admin'] },
 
   { call: 'PUT /commodities/:code', request: () => ({ method: 'put', path: '/commodities/COAL-5500', body: {} }), allowed: ['admin'] },
   { call: 'GET /commodities', request: () => ({ method: 'get', path: '/commodities' }), allowed: ANYONE },
@@ -133,7 +150,10 @@ describe('authorisation matrix: every endpoint × every role', () => {
     const custodian = await api.as(PEOPLE.custodian);
     const receipt = (await custodian.post('/warehouse-receipts').send({ receiptNumber: 'M-1', holderId: api.parties.hami, commodityCode: 'COAL-5500', grade: 'Q', quantity: '10', location: 'bay 1' }).expect(201)).body.id;
     await custodian.post(`/warehouse-receipts/${receipt}/release`).expect(200); // released: later steps are refused, not applied
-    fixtures = { confirmed, pledged, pledge, discharged, receipt, hami: api.parties.hami };
+    // a financing that ended (no limits are set here, so it is ineligible): every step is refused by state, not by role
+    const financing = (await sme.post('/financings').send({ product: 'RECEIVABLE_FINANCING', assetId: await confirmedReceivable(), bankId: api.parties.bank, amount: '1000.00' }).expect(201)).body.id;
+    await eventually(async () => ((await sme.get(`/financings/${financing}`)).body.stage === 'INELIGIBLE' ? true : undefined), 'ineligible');
+    fixtures = { financing, confirmed, pledged, pledge, discharged, receipt, hami: api.parties.hami };
   });
 
   afterAll(async () => {

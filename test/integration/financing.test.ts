@@ -203,4 +203,29 @@ describe('financing workflow: receivable financing from application to closure',
     await reaches(d, id, 'CLOSED');
     await recordHistory(api.temporal, financingWorkflowId(ref), 'financing-early');
   });
+
+  it('runs a warehouse-receipt pledge loan in equal instalments, confirmed by the custodian', async () => {
+    const today = new Date().toISOString().slice(0, 10);
+    await d.admin.put('/commodities/COAL-5500').send({ name: 'Thermal coal', unit: 't', haircut: '0.15' }).expect(200);
+    await d.admin.post('/commodities/COAL-5500/prices').send({ date: today, price: '812.35', source: 'index' }).expect(201);
+    const receipt = (await d.custodian.post('/warehouse-receipts').send({ receiptNumber: `WR-${Date.now()}`, holderId: api.parties.hami, commodityCode: 'COAL-5500', grade: 'Q5500', quantity: '1000', location: 'bay 7' }).expect(201)).body.id;
+    const application = { product: 'WAREHOUSE_RECEIPT_LOAN', assetId: receipt, bankId: api.parties.bank, method: 'EQUAL_INSTALMENT', instalments: 2 };
+    // value 1,000 t × ¥812.35 × (1 − 15%) = ¥690,497.50; LTV 70% → at most ¥483,348.25
+    expect((await d.sme.post('/financings/trial').send({ ...application, amount: '400000.00' }).expect(200)).body.maxAmount).toBe('483348.25');
+    const { id, ref } = (await d.sme.post('/financings').send({ ...application, amount: '400000.00' }).expect(201)).body;
+    await approveAndAccept(d, id, [d.approverA], d.custodian);
+    await reaches(d, id, 'REPAYING');
+    expect((await d.custodian.get(`/warehouse-receipts/${receipt}`)).body.status).toBe('PLEDGED');
+    const lines = (await d.sme.get(`/financings/${id}`)).body.state.schedule.lines as Array<{ payment: string; interest: string }>;
+    expect(lines).toHaveLength(2);
+    for (const [i, line] of lines.entries()) {
+      await eventually(async () => ((await timeline(d, id)).filter((e) => e.step === 'instalment.due').length > i ? true : undefined), `instalment ${i + 1}`, 60_000);
+      const paid = (await d.backOffice.post(`/financings/${id}/payments`).send({ reference: `WR-PAY-${i}`, amount: line.payment }).expect(200)).body;
+      expect(paid).toMatchObject({ interest: line.interest, penalty: '0.00', surplus: '0.00' });
+    }
+    await reaches(d, id, 'CLOSED');
+    expect((await d.custodian.get(`/warehouse-receipts/${receipt}`)).body.status).toBe('ISSUED');
+    const book = Object.fromEntries(((await d.backOffice.get(`/ledger/balances?financingRef=${ref}`)).body as Array<{ account: string; balance: string }>).map((b) => [b.account, b.balance]));
+    expect(book).toMatchObject({ LOAN_PRINCIPAL: '0.00', INTEREST_RECEIVABLE: '0.00' });
+  });
 });

@@ -82,9 +82,9 @@ export async function timeline(d: Desk, id: string): Promise<Array<{ step: strin
 }
 
 /** Counterparty, maker, checker(s), the SME's acceptance: the human path to disbursement. */
-export async function approveAndAccept(d: Desk, id: string, checkers: TokenAgent[] = [d.approverA]): Promise<void> {
+export async function approveAndAccept(d: Desk, id: string, checkers: TokenAgent[] = [d.approverA], counterparty: TokenAgent = d.debtor): Promise<void> {
   await reaches(d, id, 'AWAITING_COUNTERPARTY');
-  await d.debtor.post(`/financings/${id}/acknowledge`).send({ comment: 'assignment notice received' }).expect(200);
+  await counterparty.post(`/financings/${id}/acknowledge`).send({ comment: 'assignment notice received' }).expect(200);
   await reaches(d, id, 'AWAITING_RECOMMENDATION');
   await d.maker.post(`/financings/${id}/recommend`).send({ comment: 'good buyer' }).expect(200);
   await reaches(d, id, 'AWAITING_APPROVAL');
