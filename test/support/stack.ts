@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import { Connection } from '@temporalio/client';
+import { msToTs } from '@temporalio/common/lib/time';
 import { Client as PgClient } from 'pg';
 import { AppConfig, loadConfig } from '../../libs/config/src';
 import { DEMO_ADMIN } from '../../scripts/demo-data';
@@ -11,8 +13,9 @@ function required(name: string): string {
 }
 
 /**
- * A config of its own for one test file: a fresh database in the run's PostgreSQL and a task
- * queue no other file polls, so files can run side by side and a killed worker stays alone.
+ * A config of its own for one test file: a fresh database in the run's PostgreSQL and a
+ * Temporal namespace of its own, so files can run side by side, business keys never meet,
+ * and a killed worker stays alone.
  */
 export async function isolatedConfig(label: string): Promise<AppConfig> {
   const suffix = `${label.replace(/\W+/g, '_')}_${randomBytes(4).toString('hex')}`.toLowerCase();
@@ -24,9 +27,17 @@ export async function isolatedConfig(label: string): Promise<AppConfig> {
   } finally {
     await admin.end();
   }
+  const namespace = `t-${suffix.replace(/_/g, '-')}`;
+  const connection = await Connection.connect({ address: required(STACK_ENV.temporalAddress) });
+  try {
+    await connection.workflowService.registerNamespace({ namespace, workflowExecutionRetentionPeriod: msToTs('1 day') });
+  } finally {
+    await connection.close();
+  }
   return loadConfig({
     DATABASE_URL: adminUrl.replace(/\/postgres$/, `/t_${suffix}`),
     TEMPORAL_ADDRESS: required(STACK_ENV.temporalAddress),
+    TEMPORAL_NAMESPACE: namespace,
     TEMPORAL_TASK_QUEUE: `test-${suffix}`,
     LOG_LEVEL: process.env.CARAVAN_TEST_VERBOSE ? 'info' : 'warn',
     AUTH_TOKEN_SECRET: randomBytes(32).toString('hex'),

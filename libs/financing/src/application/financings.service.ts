@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Client, WorkflowNotFoundError } from '@temporalio/client';
+import { Client, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/client';
 import { WorkflowIdReusePolicy } from '@temporalio/common';
 import { DataSource } from 'typeorm';
 import { AuditLog } from '../../../audit/src/audit-log';
@@ -117,26 +117,36 @@ export class FinancingsService {
     return { schedule: schedule({ ...input.terms, principal: input.amount, currency: input.currency, startDate: new Date().toISOString().slice(0, 10) }), maxAmount };
   }
 
-  /** The SME applies: the financing's row and its workflow start together. */
+  /**
+   * The SME applies: the financing's row and its workflow start together. The reference comes
+   * from a sequence; should Temporal still hold a workflow under it (a database restored or
+   * rebuilt beside a Temporal that kept its history), the next number is taken.
+   */
   async apply(actor: Actor, application: Application): Promise<FinancingRow> {
     const { input } = await this.prepare(actor, application);
-    await this.dataSource.transaction(async (em) => {
-      const [{ n }] = await em.query(`SELECT nextval('financing_ref_seq') AS n`);
-      input.ref = `${input.product === 'RECEIVABLE_FINANCING' ? 'RF' : 'WR'}-${new Date().getUTCFullYear()}-${String(n).padStart(6, '0')}`;
-      await em.query(
-        `INSERT INTO financings (id, ref, product, sme_id, bank_id, counterparty_id, asset_type, asset_id, amount, currency, terms, stage, created_at, updated_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 'ELIGIBILITY', now(), now())`,
-        [input.financingId, input.ref, input.product, input.smeId, input.bankId, input.counterpartyId, input.assetType, input.assetId, input.amount, input.currency, JSON.stringify(input.terms)],
-      );
-      await this.audit.record(em, { actor, action: 'financing.apply', entityType: 'financing', entityId: input.financingId, after: input });
-      await this.client.workflow.start(FINANCING_WORKFLOW, {
-        taskQueue: this.config.TEMPORAL_TASK_QUEUE,
-        workflowId: financingWorkflowId(input.ref),
-        workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
-        args: [input],
-      });
-    });
-    return this.get(actor, input.financingId);
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.dataSource.transaction(async (em) => {
+          const [{ n }] = await em.query(`SELECT nextval('financing_ref_seq') AS n`);
+          input.ref = `${input.product === 'RECEIVABLE_FINANCING' ? 'RF' : 'WR'}-${new Date().getUTCFullYear()}-${String(n).padStart(6, '0')}`;
+          await em.query(
+            `INSERT INTO financings (id, ref, product, sme_id, bank_id, counterparty_id, asset_type, asset_id, amount, currency, terms, stage, created_at, updated_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 'ELIGIBILITY', now(), now())`,
+            [input.financingId, input.ref, input.product, input.smeId, input.bankId, input.counterpartyId, input.assetType, input.assetId, input.amount, input.currency, JSON.stringify(input.terms)],
+          );
+          await this.audit.record(em, { actor, action: 'financing.apply', entityType: 'financing', entityId: input.financingId, after: input });
+          await this.client.workflow.start(FINANCING_WORKFLOW, {
+            taskQueue: this.config.TEMPORAL_TASK_QUEUE,
+            workflowId: financingWorkflowId(input.ref),
+            workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
+            args: [input],
+          });
+        });
+        return this.get(actor, input.financingId);
+      } catch (e) {
+        if (!(e instanceof WorkflowExecutionAlreadyStartedError) || attempt >= 10) throw e;
+      }
+    }
   }
 
   async list(actor: Actor, stage: string | undefined, limit: number, offset: number): Promise<[FinancingRow[], number]> {
