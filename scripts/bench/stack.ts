@@ -11,12 +11,14 @@ const root = resolve(__dirname, '../../..');
 export interface BenchStack {
   databaseUrl: string;
   baseUrl: string;
+  /** The environment the API runs with, for a worker process of the same stack. */
+  env: Record<string, string>;
   api: ChildProcess;
   stop(): Promise<void>;
 }
 
 /** A throwaway PostgreSQL, Temporal and API process of the benchmark's own, on free ports. */
-export async function startBenchStack(): Promise<BenchStack> {
+export async function startBenchStack(extraEnv: Record<string, string> = {}): Promise<BenchStack> {
   const runDir = await mkdtemp(join(tmpdir(), 'caravan-bench-'));
   await chmod(runDir, 0o755);
   const cli = await resolveTemporalCli(root);
@@ -24,19 +26,17 @@ export async function startBenchStack(): Promise<BenchStack> {
   await postgres.ensureDatabase('caravan');
   const temporal = await startLocalTemporal({ cli, dbFile: join(runDir, 'temporal.sqlite'), port: await freePort(), downloadDir: join(root, '.tools/sdk-download') });
   const port = await freePort();
-  const api = spawn(process.execPath, [join(root, 'dist/apps/api/src/main.js')], {
-    env: {
-      ...process.env,
-      DATABASE_URL: postgres.url('caravan'),
-      TEMPORAL_ADDRESS: temporal.address,
-      PORT: String(port),
-      LOG_LEVEL: 'warn',
-      AUTH_TOKEN_SECRET: randomBytes(32).toString('hex'),
-      BOOTSTRAP_ADMIN_EMAIL: DEMO_ADMIN.email,
-      BOOTSTRAP_ADMIN_PASSWORD: DEMO_ADMIN.password,
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  const env = {
+    DATABASE_URL: postgres.url('caravan'),
+    TEMPORAL_ADDRESS: temporal.address,
+    PORT: String(port),
+    LOG_LEVEL: 'warn',
+    AUTH_TOKEN_SECRET: randomBytes(32).toString('hex'),
+    BOOTSTRAP_ADMIN_EMAIL: DEMO_ADMIN.email,
+    BOOTSTRAP_ADMIN_PASSWORD: DEMO_ADMIN.password,
+    ...extraEnv,
+  };
+  const api = spawn(process.execPath, [join(root, 'dist/apps/api/src/main.js')], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
   const baseUrl = `http://127.0.0.1:${port}`;
   for (let i = 0; ; i++) {
     try {
@@ -50,6 +50,7 @@ export async function startBenchStack(): Promise<BenchStack> {
   return {
     databaseUrl: postgres.url('caravan'),
     baseUrl,
+    env,
     api,
     async stop() {
       await stopProcess(api);

@@ -1,3 +1,4 @@
+import { DEFAULT_POLICY } from '../../libs/financing/src/application/financing-policy';
 import { DEMO_ADMIN } from '../../scripts/demo-data';
 import { PEOPLE, TestApi, TokenAgent } from './api';
 import { receivableBody } from './receivables';
@@ -34,18 +35,10 @@ export async function desk(api: TestApi): Promise<Desk> {
   };
 }
 
+/** The default policy with deadlines long enough for a test's human steps, on short days. */
 export const POLICY = {
-  tiers: [
-    { upTo: '1000000.00', approvals: 1 },
-    { upTo: null, approvals: 2 },
-  ],
+  ...DEFAULT_POLICY,
   deadlines: { counterparty: 60, recommendation: 60, approval: 60, acceptance: 60, repaymentReminder: 3 },
-  maxAdvanceRate: '0.8',
-  maxLtv: '0.7',
-  pricing: {
-    RECEIVABLE_FINANCING: { annualRate: '0.0435', penaltyRate: '0.0653', upfrontFeeRate: '0.001', dayCount: 'ACT/360', graceDays: 3 },
-    WAREHOUSE_RECEIPT_LOAN: { annualRate: '0.052', penaltyRate: '0.078', upfrontFeeRate: '0.002', dayCount: 'ACT/365', graceDays: 3 },
-  },
 };
 
 /** The bank's policy and generous limits, so each test only meets the limits it means to. */
