@@ -1,6 +1,6 @@
 import { Money } from '../../libs/money/src';
 import { startApi, TestApi } from '../support/api';
-import { approveAndAccept, confirmedReceivable, DAY_MS, Desk, desk, POLICY, prepareBank, reaches, stageOf, timeline } from '../support/financing';
+import { approveAndAccept, confirmedReceivable, DAY_MS, Desk, desk, GRACE_DAYS, POLICY, prepareBank, reaches, stageOf, timeline } from '../support/financing';
 import { eventually, isolatedConfig } from '../support/stack';
 import { startWorkerProcess, WorkerProcess } from '../support/worker-process';
 import { recordHistory } from '../support/histories';
@@ -178,7 +178,7 @@ describe('financing workflow: receivable financing from application to closure',
     await eventually(async () => ((await timeline(d, id)).some((e) => e.step === 'instalment.due') ? true : undefined), 'the due date', 30_000);
     await eventually(async () => ((await timeline(d, id)).some((e) => e.step === 'ageing') ? true : undefined), 'arrears ageing', 30_000);
     expect((await d.sme.get(`/financings/${id}`)).body.state.ageing).toBe('1-30');
-    await new Promise((r) => setTimeout(r, 6 * DAY_MS)); // past the 3 days' grace
+    await new Promise((r) => setTimeout(r, (GRACE_DAYS + 3) * DAY_MS)); // past the grace days
     const partial = (await d.backOffice.post(`/financings/${id}/payments`).send({ reference: 'LATE-1', amount: '100000.00' }).expect(200)).body;
     expect(Money.of(partial.penalty).isPositive()).toBe(true);
     expect(await stageOf(d, id)).toBe('REPAYING');

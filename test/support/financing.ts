@@ -35,10 +35,17 @@ export async function desk(api: TestApi): Promise<Desk> {
   };
 }
 
-/** The default policy with deadlines long enough for a test's human steps, on short days. */
+/** Grace before penalty interest: 2 s of test time, so "on time" survives a busy machine. */
+export const GRACE_DAYS = 10;
+
+/** The default policy with deadlines and grace long enough for a test's steps, on short days. */
 export const POLICY = {
   ...DEFAULT_POLICY,
   deadlines: { counterparty: 60, recommendation: 60, approval: 60, acceptance: 60, repaymentReminder: 3 },
+  pricing: {
+    RECEIVABLE_FINANCING: { ...DEFAULT_POLICY.pricing.RECEIVABLE_FINANCING, graceDays: GRACE_DAYS },
+    WAREHOUSE_RECEIPT_LOAN: { ...DEFAULT_POLICY.pricing.WAREHOUSE_RECEIPT_LOAN, graceDays: GRACE_DAYS },
+  },
 };
 
 /** The bank's policy and generous limits, so each test only meets the limits it means to. */

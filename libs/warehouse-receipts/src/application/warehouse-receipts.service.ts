@@ -219,6 +219,43 @@ export class WarehouseReceiptsService {
     return { ...receipt, status };
   }
 
+  /**
+   * Releases part of the goods of a pledged receipt: the receipt keeps the rest, a RELEASED
+   * child receipt records what left the yard. `allowed` is asked first, with the value the
+   * remaining goods would have: the financing's LTV line decides.
+   */
+  async releasePart(id: string, quantity: Decimal, actor: Actor, allowed: (remainingValue: Valuation) => void): Promise<WarehouseReceipt> {
+    return this.dataSource.transaction(async (em) => {
+      const receipt = await em.findOne(WarehouseReceiptEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!receipt) throw notFound(id);
+      if (receipt.status !== ReceiptStatus.PLEDGED) throw new DomainError('WAREHOUSE.NOT_PLEDGED', `the receipt is ${receipt.status}`, 'conflict');
+      const remaining = receipt.quantity.minus(quantity);
+      if (remaining.lte(0)) throw new DomainError('WAREHOUSE.RELEASE_TOO_LARGE', 'a partial release must leave goods in the yard', 'invalid', 'quantity');
+      allowed(await this.valueOf({ ...receipt, quantity: remaining }, new Date().toISOString().slice(0, 10)));
+      await em.update(WarehouseReceiptEntity, { id }, { quantity: remaining, updatedAt: new Date() });
+      const released = Object.assign(new WarehouseReceiptEntity(), {
+        ...receipt,
+        id: randomUUID(),
+        receiptNumber: `${receipt.receiptNumber}-R${Date.now()}`,
+        quantity,
+        status: ReceiptStatus.RELEASED,
+        parentId: receipt.id,
+        issuedAt: new Date(),
+        updatedAt: new Date(),
+      });
+      await em.insert(WarehouseReceiptEntity, released);
+      await this.audit.record(em, {
+        actor,
+        action: 'warehouse-receipt.release-part',
+        entityType: 'warehouse-receipt',
+        entityId: id,
+        before: { quantity: receipt.quantity.toFixed() },
+        after: { quantity: remaining.toFixed(), released: released.id },
+      });
+      return { ...receipt, quantity: remaining };
+    });
+  }
+
   holderOf(em: EntityManager, id: string): Promise<string | undefined> {
     return em.findOne(WarehouseReceiptEntity, { where: { id }, select: { holderId: true } }).then((r) => r?.holderId);
   }
