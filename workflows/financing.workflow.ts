@@ -13,7 +13,7 @@ import { approvalRefusal, approvalsNeeded, approved, withinAuthority } from '../
 import { actualDays, addDays } from '../libs/financing/src/domain/calendar';
 import { ageing, Allocation, applyPayment, fallDue, LoanBook, openBook, settled } from '../libs/financing/src/domain/loan-book';
 import { schedule as scheduleOf } from '../libs/financing/src/domain/schedule';
-import { Money } from '../libs/money/src/money';
+import { Dec, Money } from '../libs/money/src/money';
 import { AMOUNT } from '../libs/money/src/wire';
 import { accrualLines, disbursementLines, repaymentLines, surplusPayoutLines } from '../libs/ledger/src/domain/postings';
 import {
@@ -29,6 +29,8 @@ import {
   PaymentAct,
   recommendUpdate,
   rejectUpdate,
+  releaseGoodsUpdate,
+  topUpUpdate,
   withdrawUpdate,
 } from '../libs/temporal/src/contracts/financing.contract';
 import { businessFailure } from '../libs/temporal/src/failures';
@@ -68,6 +70,8 @@ export async function financingWorkflow(input: FinancingInput, resume?: Resume):
   let startDate = resume?.startDate ?? '';
   const payments: PaymentAct[] = [];
   const allocations = new Map<string, Allocation | null>();
+  const securedByGoods = input.assetType === 'WAREHOUSE_RECEIPT';
+  let recheckCollateral = false;
 
   const ended = () => ENDED.includes(state.stage);
   const record = (step: string, actor: string, detail: Record<string, unknown> = {}) =>
@@ -169,6 +173,51 @@ export async function financingWorkflow(input: FinancingInput, resume?: Resume):
     },
   );
 
+  setHandler(
+    releaseGoodsUpdate,
+    async (act) => {
+      await acts.releaseCollateral({
+        financingId: input.financingId,
+        ref: input.ref,
+        bankId: input.bankId,
+        receiptIds: state.collateral!.receipts,
+        receiptId: act.receiptId,
+        quantity: act.quantity,
+        outstanding: state.book!.outstanding,
+        maxLtv: input.terms.maxFinancingRatio,
+      });
+      recheckCollateral = true;
+      await record('goods.released', act.name, { receiptId: act.receiptId, quantity: act.quantity });
+      return state;
+    },
+    {
+      validator: (act) => {
+        expectStage('REPAYING');
+        if (act.organisationId !== input.smeId && act.organisationId !== input.counterpartyId) refuse('FINANCING.NOT_YOURS', 'only the borrower or the custodian releases goods', 'forbidden');
+        if (!state.collateral?.receipts.includes(act.receiptId)) refuse('FINANCING.NOT_COLLATERAL', 'this receipt does not secure this financing', 'invalid', 'receiptId');
+        if (!/^(?!0+(\.0+)?$)\d{1,15}(\.\d{1,4})?$/.test(act.quantity)) refuse('FINANCING.BAD_QUANTITY', 'quantity must be a positive decimal string', 'invalid', 'quantity');
+      },
+    },
+  );
+  setHandler(
+    topUpUpdate,
+    async (act) => {
+      await acts.registerPledge({ financingId: input.financingId, ref: input.ref, bankId: input.bankId, assetType: 'WAREHOUSE_RECEIPT', assetId: act.receiptId, ownerId: input.smeId });
+      state.collateral!.receipts.push(act.receiptId);
+      recheckCollateral = true;
+      await record('collateral.topped.up', act.name, { receiptId: act.receiptId });
+      return state;
+    },
+    {
+      validator: (act) => {
+        expectStage('REPAYING');
+        expectOrg(act, input.smeId);
+        if (!securedByGoods) refuse('FINANCING.NOT_COLLATERAL', 'only warehouse-receipt loans take more receipts', 'invalid', 'receiptId');
+        if (state.collateral?.receipts.includes(act.receiptId)) refuse('FINANCING.NOT_COLLATERAL', 'this receipt already secures this financing', 'invalid', 'receiptId');
+      },
+    },
+  );
+
   /** Waits for a person: reminder at half time, escalation at the deadline, expiry after a grace of half again. */
   async function humanStep(step: string, done: () => boolean, days: number): Promise<boolean> {
     const half = (days * input.dayMs) / 2;
@@ -250,6 +299,7 @@ export async function financingWorkflow(input: FinancingInput, resume?: Resume):
       disbursedAtMs = Date.now();
       state.disbursedAt = new Date(disbursedAtMs).toISOString();
       state.book = openBook(state.schedule, { ...input.terms, startDate }, (d) => actualDays(startDate, d));
+      if (securedByGoods) state.collateral = { receipts: [input.assetId] };
       state.stage = 'REPAYING';
       await record('disbursed', SYSTEM, { amount: net, schedule: state.schedule.lines.length });
       return true;
@@ -276,13 +326,18 @@ export async function financingWorkflow(input: FinancingInput, resume?: Resume):
       if (lines.length > 0) await acts.postLedger({ key, ref: input.ref, kind: 'accrual', valueDate, lines });
     };
 
+    // Goods lose value when prices fall: their cover is checked every business day.
+    let nextCoverageCheck = 0;
+    const wake = () => payments.length > 0 || recheckCollateral;
+    const capped = (ms: number) => (securedByGoods ? Math.min(ms, msUntilDay(nextCoverageCheck)) : ms);
+
     while (!settled(book)) {
       const line = book.lines[book.fallenDue];
       if (line && dayNow() < line.dueDay - input.deadlines.repaymentReminder) {
-        if (!(await condition(() => payments.length > 0, msUntilDay(line.dueDay - input.deadlines.repaymentReminder)))) {
+        if (!(await condition(wake, capped(msUntilDay(line.dueDay - input.deadlines.repaymentReminder)))) && dayNow() >= line.dueDay - input.deadlines.repaymentReminder) {
           await record('repayment.reminder', SYSTEM, { instalment: line.number, dueDate: line.dueDate });
         }
-      } else if (!(await condition(() => payments.length > 0, line ? msUntilDay(line.dueDay) : 30 * input.dayMs)) && line) {
+      } else if (!(await condition(wake, capped(line ? msUntilDay(line.dueDay) : 30 * input.dayMs))) && line && dayNow() >= line.dueDay) {
         const before = book;
         const fell = fallDue(book);
         book = fell.book;
@@ -309,6 +364,11 @@ export async function financingWorkflow(input: FinancingInput, resume?: Resume):
         allocations.set(payment.reference, allocation ?? null);
       }
       state.book = book;
+      if (securedByGoods && (recheckCollateral || dayNow() >= nextCoverageCheck)) {
+        recheckCollateral = false;
+        nextCoverageCheck = dayNow() + 1;
+        await checkCoverage(book);
+      }
       const bucket = ageing(book, dayNow());
       const changed = bucket !== (state.ageing ?? 'CURRENT');
       state.ageing = bucket;
@@ -321,6 +381,30 @@ export async function financingWorkflow(input: FinancingInput, resume?: Resume):
     await close(book);
   }
 
+  /**
+   * A margin call when the loan-to-value rises above the maintenance line; cured when it is
+   * back within the LTV line (by a repayment or more receipts); escalated at the cure deadline.
+   */
+  async function checkCoverage(book: LoanBook): Promise<void> {
+    const collateral = state.collateral!;
+    const value = await acts.collateralValue({ receiptIds: collateral.receipts });
+    const ltv = Money.of(value).isZero() ? new Dec(1e9) : new Dec(book.outstanding).dividedBy(value);
+    state.collateral = { ...collateral, value, ltv: ltv.toFixed(4) };
+    const call = state.marginCall;
+    const maintenance = new Dec(input.terms.maintenanceLtv ?? '0.8');
+    if (call?.status !== 'OPEN' && ltv.greaterThan(maintenance)) {
+      const cureBy = new Date(Date.now() + (input.deadlines.marginCure ?? 5) * input.dayMs).toISOString();
+      state.marginCall = { status: 'OPEN', since: new Date().toISOString(), cureBy, ltv: ltv.toFixed(4) };
+      await record('margin.call', SYSTEM, { ltv: ltv.toFixed(4), value, cureBy });
+    } else if (call?.status === 'OPEN' && ltv.lessThanOrEqualTo(input.terms.maxFinancingRatio)) {
+      state.marginCall = { ...call, status: 'CURED', ltv: ltv.toFixed(4) };
+      await record('margin.cured', SYSTEM, { ltv: ltv.toFixed(4), value });
+    } else if (call?.status === 'OPEN' && Date.now() >= Date.parse(call.cureBy)) {
+      state.marginCall = { ...call, status: 'DEFAULTED', ltv: ltv.toFixed(4) };
+      await record('margin.call.escalated', SYSTEM, { ltv: ltv.toFixed(4), value });
+    }
+  }
+
   /** Settled: the surplus goes to the SME, the pledge is discharged, the limit released. */
   async function close(book: LoanBook): Promise<void> {
     if (book.surplus !== '0.00') {
@@ -329,7 +413,9 @@ export async function financingWorkflow(input: FinancingInput, resume?: Resume):
       await settlement.awaitSettlement({ instructionId: payout });
       await acts.postLedger({ key: payout, ref: input.ref, kind: 'surplus', valueDate: addDays(startDate, Math.floor((Date.now() - disbursedAtMs) / input.dayMs)), lines: surplusPayoutLines(book.surplus) });
     }
-    await acts.dischargePledge({ financingId: input.financingId, ref: input.ref, bankId: input.bankId, assetType: input.assetType, assetId: input.assetId });
+    for (const assetId of state.collateral?.receipts ?? [input.assetId]) {
+      await acts.dischargePledge({ financingId: input.financingId, ref: input.ref, bankId: input.bankId, assetType: input.assetType, assetId });
+    }
     await acts.releaseLimitTo({ financingId: input.financingId, ref: input.ref, bankId: input.bankId, outstanding: '0.00' });
     state.stage = 'CLOSED';
     state.ageing = 'CURRENT';

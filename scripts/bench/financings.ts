@@ -40,6 +40,7 @@ async function main(): Promise<void> {
       deadlines: { counterparty: 90, recommendation: 90, approval: 90, acceptance: 90, repaymentReminder: 0 },
       maxAdvanceRate: '0.8',
       maxLtv: '0.7',
+      maintenanceLtv: '0.8',
       pricing: {
         RECEIVABLE_FINANCING: { annualRate: '0.0435', penaltyRate: '0.0653', upfrontFeeRate: '0.001', dayCount: 'ACT/360', graceDays: 3 },
         WAREHOUSE_RECEIPT_LOAN: { annualRate: '0.052', penaltyRate: '0.078', upfrontFeeRate: '0.002', dayCount: 'ACT/365', graceDays: 3 },

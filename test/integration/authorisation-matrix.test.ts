@@ -89,6 +89,8 @@ const rows: Row[] = [
   { call: 'POST /financings/:id/withdraw', request: (f, id = f.financing) => ({ method: 'post', path: `/financings/${id}/withdraw`, body: {} }), allowed: SME },
   { call: 'POST /financings/:id/accept', request: (f, id = f.financing) => ({ method: 'post', path: `/financings/${id}/accept`, body: {} }), allowed: SME },
   { call: 'POST /financings/:id/payments', request: (f, id = f.financing) => ({ method: 'post', path: `/financings/${id}/payments`, body: { reference: 'R', amount: '1.00' } }), allowed: ['backOffice', 'treasury'] },
+  { call: 'POST /financings/:id/release-goods', request: (f, id = f.financing) => ({ method: 'post', path: `/financings/${id}/release-goods`, body: { receiptId: f.receipt, quantity: '1' } }), allowed: SME },
+  { call: 'POST /financings/:id/collateral', request: (f, id = f.financing) => ({ method: 'post', path: `/financings/${id}/collateral`, body: { receiptId: f.receipt } }), allowed: SME },
   { call: 'GET /financing-policy', request: () => ({ method: 'get', path: '/financing-policy' }), allowed: BANK },
   { call: 'PUT /financing-policy', request: () => ({ method: 'put', path: '/financing-policy', body: {} }), allowed: ['creditOfficer', 'approverA', 'approverB'] },
   { call: 'PUT /simulated-bank/faults', request: () => ({ method: 'put', path: '/simulated-bank/faults', body: {} }), allowed: ['admin'] },

@@ -227,5 +227,72 @@ describe('financing workflow: receivable financing from application to closure',
     expect((await d.custodian.get(`/warehouse-receipts/${receipt}`)).body.status).toBe('ISSUED');
     const book = Object.fromEntries(((await d.backOffice.get(`/ledger/balances?financingRef=${ref}`)).body as Array<{ account: string; balance: string }>).map((b) => [b.account, b.balance]));
     expect(book).toMatchObject({ LOAN_PRINCIPAL: '0.00', INTEREST_RECEIVABLE: '0.00' });
+    await recordHistory(api.temporal, financingWorkflowId(ref), 'financing-instalments');
+  });
+
+  describe('warehouse-receipt loans: collateral cover', () => {
+    const today = new Date().toISOString().slice(0, 10);
+    const price = (value: string) => d.admin.post('/commodities/COAL-5500/prices').send({ date: today, price: value, source: 'index' }).expect(201);
+    const issue = async (quantity: string) =>
+      (await d.custodian.post('/warehouse-receipts').send({ receiptNumber: `WR-${Date.now()}-${quantity}`, holderId: api.parties.hami, commodityCode: 'COAL-5500', grade: 'Q5500', quantity, location: 'bay 7' }).expect(201)).body.id as string;
+    const loan = async (receipt: string, amount: string) => {
+      const { id } = (await d.sme.post('/financings').send({ product: 'WAREHOUSE_RECEIPT_LOAN', assetId: receipt, bankId: api.parties.bank, amount, method: 'BULLET' }).expect(201)).body;
+      await approveAndAccept(d, id, [d.approverA], d.custodian);
+      await reaches(d, id, 'REPAYING');
+      return id as string;
+    };
+    const happened = (id: string, step: string) => eventually(async () => ((await timeline(d, id)).some((e) => e.step === step) ? true : undefined), step, 30_000);
+
+    beforeEach(async () => {
+      await d.admin.put('/commodities/COAL-5500').send({ name: 'Thermal coal', unit: 't', haircut: '0.15' }).expect(200);
+      await price('812.35');
+    });
+
+    it('calls margin when prices fall, is cured by more receipts, and releases goods only above the LTV line', async () => {
+      // 1,000 t × ¥812.35 × 0.85 = ¥690,497.50; ¥480,000 is an LTV of 0.695
+      const receipt = await issue('1000');
+      const id = await loan(receipt, '480000.00');
+      await price('700.00'); // value ¥595,000: LTV 0.807, above the 0.8 maintenance line
+      await happened(id, 'margin.call');
+      expect((await d.sme.get(`/financings/${id}`)).body.state.marginCall).toMatchObject({ status: 'OPEN', ltv: '0.8067' });
+
+      const more = await issue('200'); // + ¥119,000: LTV 0.672
+      await d.sme.post(`/financings/${id}/collateral`).send({ receiptId: more }).expect(200);
+      await happened(id, 'margin.cured');
+      expect((await d.custodian.get(`/warehouse-receipts/${more}`)).body.status).toBe('PLEDGED');
+
+      // releasing 150 t would leave cover of ¥437,325 at the LTV line for ¥480,000 outstanding
+      const refused = await d.sme.post(`/financings/${id}/release-goods`).send({ receiptId: more, quantity: '150' }).expect(422);
+      expect(refused.body).toMatchObject({ code: 'FINANCING.BELOW_LTV_LINE', errors: [{ field: 'quantity' }] });
+      await d.backOffice.post(`/financings/${id}/payments`).send({ reference: 'WR-PREPAY', amount: '100000.00' }).expect(200);
+      await d.custodian.post(`/financings/${id}/release-goods`).send({ receiptId: more, quantity: '150' }).expect(200);
+      expect((await d.custodian.get(`/warehouse-receipts/${more}`)).body.quantity).toBe('50');
+      const released = await api.db.query(`SELECT quantity, status FROM warehouse_receipts WHERE parent_id = $1`, [more]);
+      expect(released).toEqual([{ quantity: '150.0000', status: 'RELEASED' }]);
+      // the rest repaid: both receipts are discharged
+      const payoff = await d.backOffice.post(`/financings/${id}/payments`).send({ reference: 'WR-PAYOFF', amount: '400000.00' }).expect(200);
+      expect(payoff.body.principal).toBe('380000.00');
+      await reaches(d, id, 'CLOSED');
+      expect((await d.custodian.get(`/warehouse-receipts/${more}`)).body.status).toBe('ISSUED');
+      expect((await d.custodian.get(`/warehouse-receipts/${receipt}`)).body.status).toBe('ISSUED');
+      await recordHistory(api.temporal, financingWorkflowId((await d.sme.get(`/financings/${id}`)).body.ref), 'financing-margin-call-cured');
+    });
+
+    it('escalates a margin call that is not cured in time', async () => {
+      await d.maker.put('/financing-policy').send({ ...POLICY, deadlines: { ...POLICY.deadlines, marginCure: 3 } }).expect(200);
+      try {
+        const id = await loan(await issue('1000'), '480000.00');
+        await price('650.00');
+        await happened(id, 'margin.call');
+        await happened(id, 'margin.call.escalated');
+        expect((await d.sme.get(`/financings/${id}`)).body.state.marginCall.status).toBe('DEFAULTED');
+        await d.backOffice.post(`/financings/${id}/payments`).send({ reference: 'WR-DEFAULT-PAYOFF', amount: '500000.00' }).expect(200);
+        await reaches(d, id, 'CLOSED');
+        await recordHistory(api.temporal, financingWorkflowId((await d.sme.get(`/financings/${id}`)).body.ref), 'financing-margin-call-escalated');
+      } finally {
+        await d.maker.put('/financing-policy').send(POLICY).expect(200);
+        await price('812.35');
+      }
+    });
   });
 });

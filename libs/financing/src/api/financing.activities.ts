@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ApplicationFailure } from '@temporalio/common';
 import { DataSource } from 'typeorm';
+import { DomainError } from '../../../errors/src';
 import type { Actor } from '../../../identity/src/domain/actor';
 import { OrganisationKind } from '../../../identity/src/domain/organisation';
 import { LedgerService } from '../../../ledger/src/application/ledger.service';
@@ -96,8 +97,35 @@ export class FinancingActivities {
     await this.limits.releaseTo(input.bankId, input.ref, Money.of(input.outstanding));
   }
 
-  async registerPledge(input: Base & { assetType: string; assetId: string }): Promise<void> {
+  /** Pledges the asset to the bank for this financing; with `ownerId`, only an asset that owner holds. */
+  async registerPledge(input: Base & { assetType: string; assetId: string; ownerId?: string }): Promise<void> {
+    if (input.ownerId) {
+      const receipt = await this.receipts.peek(input.assetId);
+      if (receipt?.holderId !== input.ownerId) throw new DomainError('FINANCING.NOT_YOUR_COLLATERAL', 'the receipt is not held by the borrower', 'invalid', 'receiptId');
+    }
     await this.registry.pledge(workflowActor(input.bankId), { assetType: input.assetType as AssetType, assetId: input.assetId, financingRef: input.ref });
+  }
+
+  /** The value of the pledged receipts today (latest prices, less haircuts). */
+  async collateralValue(input: { receiptIds: string[] }): Promise<string> {
+    const today = new Date().toISOString().slice(0, 10);
+    let total = Money.zero();
+    for (const id of input.receiptIds) {
+      const receipt = await this.receipts.peek(id);
+      if (receipt) total = total.plus((await this.receipts.valueOf(receipt, today)).value);
+    }
+    return total.toString();
+  }
+
+  /** Releases goods from a pledged receipt, refused if the rest would fall below the LTV line. */
+  async releaseCollateral(input: Base & { receiptIds: string[]; receiptId: string; quantity: string; outstanding: string; maxLtv: string }): Promise<void> {
+    const others = await this.collateralValue({ receiptIds: input.receiptIds.filter((r) => r !== input.receiptId) });
+    await this.receipts.releasePart(input.receiptId, new Dec(input.quantity), workflowActor(input.bankId), (remaining) => {
+      const cover = remaining.value.plus(Money.of(others)).times(input.maxLtv);
+      if (Money.of(input.outstanding).compare(cover) > 0) {
+        throw new DomainError('FINANCING.BELOW_LTV_LINE', `after this release the goods would cover ${cover} at the LTV line, ${input.outstanding} is outstanding`, 'unprocessable', 'quantity');
+      }
+    });
   }
 
   async dischargePledge(input: Base & { assetType: string; assetId: string }): Promise<void> {

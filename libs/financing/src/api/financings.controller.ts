@@ -48,6 +48,17 @@ export class PaymentDto {
   @ApiProperty({ example: '1008250.00' }) @IsString({ message: `amount ${AMOUNT_MESSAGE}` }) @Matches(AMOUNT, { message: `amount ${AMOUNT_MESSAGE}` }) amount: string;
 }
 
+export class ReleaseGoodsDto {
+  @ApiProperty({ format: 'uuid', description: 'A pledged receipt securing this financing' }) @IsUUID() receiptId: string;
+  @ApiProperty({ example: '200.000', description: "In the commodity's unit" })
+  @Matches(/^(?!0+(\.0+)?$)\d{1,15}(\.\d{1,4})?$/, { message: 'quantity must be a positive decimal string with at most four decimals' })
+  quantity: string;
+}
+
+export class TopUpDto {
+  @ApiProperty({ format: 'uuid', description: 'Another receipt the SME holds, to pledge as more collateral' }) @IsUUID() receiptId: string;
+}
+
 export class FinancingQuery extends PageQuery {
   @ApiPropertyOptional({ example: 'AWAITING_APPROVAL' }) @IsOptional() @IsString() @Length(1, 40) stage?: string;
 }
@@ -63,6 +74,7 @@ class DeadlinesDto implements Deadlines {
   @ApiProperty() @IsInt() @Min(1) @Max(90) approval: number;
   @ApiProperty() @IsInt() @Min(1) @Max(90) acceptance: number;
   @ApiProperty() @IsInt() @Min(0) @Max(30) repaymentReminder: number;
+  @ApiPropertyOptional({ description: 'Days to cure a margin call' }) @IsOptional() @IsInt() @Min(1) @Max(90) marginCure?: number;
 }
 
 class PricingDto implements Pricing {
@@ -83,6 +95,9 @@ export class PolicyDto implements FinancingPolicy {
   @ApiProperty({ type: DeadlinesDto }) @IsObject() @ValidateNested() @Type(() => DeadlinesDto) deadlines: DeadlinesDto;
   @ApiProperty({ example: '0.8' }) @Matches(RATE, { message: 'maxAdvanceRate must be a decimal rate from 0 to 1' }) maxAdvanceRate: string;
   @ApiProperty({ example: '0.7' }) @Matches(RATE, { message: 'maxLtv must be a decimal rate from 0 to 1' }) maxLtv: string;
+  @ApiProperty({ example: '0.8', description: 'Above this loan-to-value a margin call is made' })
+  @Matches(RATE, { message: 'maintenanceLtv must be a decimal rate from 0 to 1' })
+  maintenanceLtv: string;
   @ApiProperty({ type: PricingByProductDto }) @IsObject() @ValidateNested() @Type(() => PricingByProductDto) pricing: PricingByProductDto;
 }
 
@@ -187,6 +202,22 @@ export class FinancingsController {
   @ApiOperation({ summary: 'A payment received into the collection account, allocated penalty → fee → interest → principal' })
   pay(@CurrentActor() actor: Actor, @Param('id', uuidParam) id: string, @Body() body: PaymentDto) {
     return this.financings.pay(actor, id, body.reference, body.amount);
+  }
+
+  @Post('financings/:id/release-goods')
+  @HttpCode(200)
+  @Roles(...SME, Role.CUSTODIAN_OFFICER)
+  @ApiOperation({ summary: 'Release part of the pledged goods, never below the LTV line (warehouse-receipt loans)' })
+  releaseGoods(@CurrentActor() actor: Actor, @Param('id', uuidParam) id: string, @Body() body: ReleaseGoodsDto) {
+    return this.financings.act(actor, id, 'releaseGoods', undefined, { receiptId: body.receiptId, quantity: body.quantity });
+  }
+
+  @Post('financings/:id/collateral')
+  @HttpCode(200)
+  @Roles(...SME)
+  @ApiOperation({ summary: 'Pledge another receipt as more collateral (cures a margin call)' })
+  topUp(@CurrentActor() actor: Actor, @Param('id', uuidParam) id: string, @Body() body: TopUpDto) {
+    return this.financings.act(actor, id, 'topUp', undefined, { receiptId: body.receiptId });
   }
 
   @Get('financing-policy')

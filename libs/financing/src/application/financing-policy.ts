@@ -17,14 +17,17 @@ export interface FinancingPolicy {
   deadlines: Deadlines;
   maxAdvanceRate: string;
   maxLtv: string;
+  /** Above this loan-to-value a warehouse-receipt loan gets a margin call. */
+  maintenanceLtv: string;
   pricing: Record<Product, Pricing>;
 }
 
 export const DEFAULT_POLICY: FinancingPolicy = {
   tiers: DEFAULT_TIERS,
-  deadlines: { counterparty: 5, recommendation: 3, approval: 3, acceptance: 5, repaymentReminder: 5 },
+  deadlines: { counterparty: 5, recommendation: 3, approval: 3, acceptance: 5, repaymentReminder: 5, marginCure: 5 },
   maxAdvanceRate: '0.8',
   maxLtv: '0.7',
+  maintenanceLtv: '0.8',
   pricing: {
     RECEIVABLE_FINANCING: { annualRate: '0.0435', penaltyRate: '0.0653', upfrontFeeRate: '0.001', dayCount: 'ACT/360', graceDays: 3 },
     WAREHOUSE_RECEIPT_LOAN: { annualRate: '0.052', penaltyRate: '0.078', upfrontFeeRate: '0.002', dayCount: 'ACT/365', graceDays: 3 },

@@ -10,7 +10,7 @@ import { DomainError } from '../../../errors/src';
 import { OrganisationDirectory } from '../../../identity/src/application/organisation-directory';
 import type { Actor } from '../../../identity/src/domain/actor';
 import { OrganisationKind, Role } from '../../../identity/src/domain/organisation';
-import { Money } from '../../../money/src';
+import { Dec, Money } from '../../../money/src';
 import { ReceivablesService } from '../../../receivables/src/application/receivables.service';
 import { eligibleAmount } from '../../../receivables/src/domain/receivable';
 import { ReceivableStatus } from '../../../receivables/src/domain/receivable-status';
@@ -26,6 +26,8 @@ import {
   Product,
   recommendUpdate,
   rejectUpdate,
+  releaseGoodsUpdate,
+  topUpUpdate,
   withdrawUpdate,
 } from '../../../temporal/src/contracts/financing.contract';
 import { domainErrorFrom } from '../../../temporal/src/failures';
@@ -44,7 +46,7 @@ export interface Application {
   instalments?: number;
 }
 
-export type Action = 'acknowledge' | 'recommend' | 'approve' | 'reject' | 'withdraw' | 'accept';
+export type Action = 'acknowledge' | 'recommend' | 'approve' | 'reject' | 'withdraw' | 'accept' | 'releaseGoods' | 'topUp';
 
 export interface FinancingRow {
   id: string;
@@ -63,7 +65,16 @@ export interface FinancingRow {
   createdAt: string;
 }
 
-const UPDATES = { acknowledge: acknowledgeUpdate, recommend: recommendUpdate, approve: approveUpdate, reject: rejectUpdate, withdraw: withdrawUpdate, accept: acceptUpdate };
+const UPDATES = {
+  acknowledge: acknowledgeUpdate,
+  recommend: recommendUpdate,
+  approve: approveUpdate,
+  reject: rejectUpdate,
+  withdraw: withdrawUpdate,
+  accept: acceptUpdate,
+  releaseGoods: releaseGoodsUpdate,
+  topUp: topUpUpdate,
+};
 const notFound = (id: string) => new DomainError('FINANCING.NOT_FOUND', `financing ${id} not found`, 'not_found');
 
 /** SMEs see their applications, banks those addressed to them, counterparties those they confirm. */
@@ -93,18 +104,21 @@ export class FinancingsService {
   ) {}
 
   async policy(bankId: string): Promise<FinancingPolicy> {
-    const [row] = await this.dataSource.query('SELECT tiers, deadlines, max_advance_rate, max_ltv, pricing FROM financing_policies WHERE bank_id = $1', [bankId]);
+    const [row] = await this.dataSource.query('SELECT tiers, deadlines, max_advance_rate, max_ltv, maintenance_ltv, pricing FROM financing_policies WHERE bank_id = $1', [bankId]);
     if (!row) return DEFAULT_POLICY;
-    return { tiers: row.tiers, deadlines: row.deadlines, maxAdvanceRate: row.max_advance_rate, maxLtv: row.max_ltv, pricing: row.pricing };
+    return { tiers: row.tiers, deadlines: row.deadlines, maxAdvanceRate: row.max_advance_rate, maxLtv: row.max_ltv, maintenanceLtv: row.maintenance_ltv, pricing: row.pricing };
   }
 
   async setPolicy(actor: Actor, policy: FinancingPolicy): Promise<FinancingPolicy> {
+    if (new Dec(policy.maintenanceLtv).lessThan(policy.maxLtv)) {
+      throw new DomainError('FINANCING.MAINTENANCE_BELOW_LTV', 'the maintenance line must not be below the LTV line', 'invalid', 'maintenanceLtv');
+    }
     await this.dataSource.transaction(async (em) => {
       await em.query(
-        `INSERT INTO financing_policies (bank_id, tiers, deadlines, max_advance_rate, max_ltv, pricing, updated_at) VALUES ($1, $2, $3, $4, $5, $6, now())
+        `INSERT INTO financing_policies (bank_id, tiers, deadlines, max_advance_rate, max_ltv, maintenance_ltv, pricing, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, now())
          ON CONFLICT (bank_id) DO UPDATE SET tiers = EXCLUDED.tiers, deadlines = EXCLUDED.deadlines, max_advance_rate = EXCLUDED.max_advance_rate,
-           max_ltv = EXCLUDED.max_ltv, pricing = EXCLUDED.pricing, updated_at = now()`,
-        [actor.organisationId, JSON.stringify(policy.tiers), JSON.stringify(policy.deadlines), policy.maxAdvanceRate, policy.maxLtv, JSON.stringify(policy.pricing)],
+           max_ltv = EXCLUDED.max_ltv, maintenance_ltv = EXCLUDED.maintenance_ltv, pricing = EXCLUDED.pricing, updated_at = now()`,
+        [actor.organisationId, JSON.stringify(policy.tiers), JSON.stringify(policy.deadlines), policy.maxAdvanceRate, policy.maxLtv, policy.maintenanceLtv, JSON.stringify(policy.pricing)],
       );
       await this.audit.record(em, { actor, action: 'financing-policy.set', entityType: 'financing-policy', entityId: actor.organisationId, after: policy });
     });
@@ -181,9 +195,9 @@ export class FinancingsService {
   }
 
   /** A person's step: the workflow's validator answers at once, yes or a coded no. */
-  async act(actor: Actor, id: string, action: Action, comment?: string): Promise<FinancingRow> {
+  async act(actor: Actor, id: string, action: Action, comment?: string, details: Record<string, string> = {}): Promise<FinancingRow> {
     const financing = await this.get(actor, id);
-    const act: Act = { userId: actor.userId, name: actor.email, organisationId: actor.organisationId, comment };
+    const act: Act = { userId: actor.userId, name: actor.email, organisationId: actor.organisationId, comment, ...details };
     const args = action === 'approve' ? [{ ...act, authority: await this.authorityOf(actor.userId) }] : [act];
     await this.update(financing.ref, () => this.client.workflow.getHandle(financingWorkflowId(financing.ref)).executeUpdate(UPDATES[action] as typeof acknowledgeUpdate, { args: args as [Act] }));
     return this.get(actor, id);
@@ -259,6 +273,7 @@ export class FinancingsService {
           instalments,
           maturityDate,
           maxFinancingRatio: a.product === 'RECEIVABLE_FINANCING' ? policy.maxAdvanceRate : policy.maxLtv,
+          maintenanceLtv: a.product === 'RECEIVABLE_FINANCING' ? undefined : policy.maintenanceLtv,
         },
         tiers: policy.tiers,
         limitSubjects,

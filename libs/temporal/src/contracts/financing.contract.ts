@@ -19,6 +19,8 @@ export interface FinancingTerms {
   upfrontFeeRate: string;
   /** The advance rate (receivables) or loan-to-value (receipts) the amount must stay within. */
   maxFinancingRatio: string;
+  /** Warehouse-receipt loans: above this loan-to-value a margin call is made. */
+  maintenanceLtv?: string;
   /** Receivable financing: the invoice's due date, when the buyer pays. */
   maturityDate?: string;
   recourse?: boolean;
@@ -32,6 +34,8 @@ export interface Deadlines {
   acceptance: number;
   /** Reminder this many days before each instalment falls due. */
   repaymentReminder: number;
+  /** Days the SME has to cure a margin call (warehouse-receipt loans). */
+  marginCure?: number;
 }
 
 export interface FinancingInput {
@@ -83,6 +87,9 @@ export interface FinancingState {
   book?: LoanBook;
   ageing?: AgeingBucket;
   disbursedAt?: string;
+  /** Warehouse-receipt loans: the receipts pledged and how well they cover the loan. */
+  collateral?: { receipts: string[]; value?: string; ltv?: string };
+  marginCall?: { status: 'OPEN' | 'CURED' | 'DEFAULTED'; since: string; cureBy: string; ltv: string };
 }
 
 /** A person acting through the portal, as the API (which authenticated them) states it. */
@@ -98,6 +105,15 @@ export interface ApproveAct extends Act {
   authority: string;
 }
 
+export interface ReleaseGoodsAct extends Act {
+  receiptId: string;
+  quantity: string;
+}
+
+export interface TopUpAct extends Act {
+  receiptId: string;
+}
+
 export interface PaymentAct {
   reference: string;
   amount: string;
@@ -109,6 +125,8 @@ export const approveUpdate = defineUpdate<FinancingState, [ApproveAct]>('approve
 export const rejectUpdate = defineUpdate<FinancingState, [Act]>('reject');
 export const withdrawUpdate = defineUpdate<FinancingState, [Act]>('withdraw');
 export const acceptUpdate = defineUpdate<FinancingState, [Act]>('accept');
+export const releaseGoodsUpdate = defineUpdate<FinancingState, [ReleaseGoodsAct]>('releaseGoods');
+export const topUpUpdate = defineUpdate<FinancingState, [TopUpAct]>('topUpCollateral');
 export const paymentUpdate = defineUpdate<Allocation | null, [PaymentAct]>('recordPayment');
 export const financingStateQuery = defineQuery<FinancingState>('financingState');
 
