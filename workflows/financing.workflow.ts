@@ -347,7 +347,7 @@ export async function financingWorkflow(input: FinancingInput, resume?: Resume):
       while (payments.length > 0) {
         const payment = payments.shift()!;
         const before = book;
-        const { book: after, allocation } = applyPayment(book, dayNow(), payment.reference, payment.amount);
+        const { book: after, allocation } = applyPayment(book, dayNow(), payment.reference, payment.amount, input.terms.allocationOrder);
         book = after;
         if (allocation) {
           await bookAccrued(before, book, allocation, `${input.ref}/accrual/${payment.reference}`, addDays(startDate, dayNow()));
@@ -373,7 +373,8 @@ export async function financingWorkflow(input: FinancingInput, resume?: Resume):
       const changed = bucket !== (state.ageing ?? 'CURRENT');
       state.ageing = bucket;
       if (changed) await record('ageing', SYSTEM, { bucket });
-      if (workflowInfo().continueAsNewSuggested) {
+      const { continueAsNewSuggested, historyLength } = workflowInfo();
+      if (continueAsNewSuggested || (input.historyLimit !== undefined && historyLength > input.historyLimit)) {
         await condition(allHandlersFinished);
         await continueAsNew<typeof financingWorkflow>(input, { state, seq, disbursedAtMs, startDate });
       }

@@ -32,6 +32,13 @@ export class AppConfig {
   @Min(10)
   FINANCING_DAY_MS = 86_400_000;
 
+  /** Financing workflows continue as new past this many history events (tests lower it). */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(100)
+  FINANCING_HISTORY_LIMIT?: number;
+
   /** Signs access tokens (HMAC-SHA256); at least 32 characters of secret. */
   @IsString()
   @MinLength(32, { message: 'must be at least 32 characters' })

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsArray, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { Page, PageQuery, pageOf } from '../../../http/src/pagination';
 import { uuidParam } from '../../../http/src/params';
 import { ReasonDto } from '../../../http/src/reason.dto';
@@ -98,6 +98,15 @@ export class PolicyDto implements FinancingPolicy {
   @ApiProperty({ example: '0.8', description: 'Above this loan-to-value a margin call is made' })
   @Matches(RATE, { message: 'maintenanceLtv must be a decimal rate from 0 to 1' })
   maintenanceLtv: string;
+  @ApiPropertyOptional({ isArray: true, enum: ['penalty', 'fee', 'interest', 'principal'], example: ['penalty', 'fee', 'interest', 'principal'] })
+  @IsOptional()
+  @IsArray()
+  @ArrayUnique()
+  @ArrayMinSize(4)
+  @ArrayMaxSize(4)
+  @IsIn(['penalty', 'fee', 'interest', 'principal'], { each: true })
+  allocationOrder?: Array<'penalty' | 'fee' | 'interest' | 'principal'>;
+
   @ApiProperty({ type: PricingByProductDto }) @IsObject() @ValidateNested() @Type(() => PricingByProductDto) pricing: PricingByProductDto;
 }
 

@@ -1,5 +1,5 @@
 import { ApprovalTier, DEFAULT_TIERS } from '../domain/approval';
-import type { DayCount } from '../domain/schedule';
+import { Component, DayCount, DEFAULT_ALLOCATION_ORDER } from '../domain/schedule';
 import type { Deadlines, Product } from '../../../temporal/src/contracts/financing.contract';
 
 export interface Pricing {
@@ -19,6 +19,8 @@ export interface FinancingPolicy {
   maxLtv: string;
   /** Above this loan-to-value a warehouse-receipt loan gets a margin call. */
   maintenanceLtv: string;
+  /** The order a payment pays what is due in. */
+  allocationOrder?: Component[];
   pricing: Record<Product, Pricing>;
 }
 
@@ -28,6 +30,7 @@ export const DEFAULT_POLICY: FinancingPolicy = {
   maxAdvanceRate: '0.8',
   maxLtv: '0.7',
   maintenanceLtv: '0.8',
+  allocationOrder: [...DEFAULT_ALLOCATION_ORDER],
   pricing: {
     RECEIVABLE_FINANCING: { annualRate: '0.0435', penaltyRate: '0.0653', upfrontFeeRate: '0.001', dayCount: 'ACT/360', graceDays: 3 },
     WAREHOUSE_RECEIPT_LOAN: { annualRate: '0.052', penaltyRate: '0.078', upfrontFeeRate: '0.002', dayCount: 'ACT/365', graceDays: 3 },

@@ -104,9 +104,9 @@ export class FinancingsService {
   ) {}
 
   async policy(bankId: string): Promise<FinancingPolicy> {
-    const [row] = await this.dataSource.query('SELECT tiers, deadlines, max_advance_rate, max_ltv, maintenance_ltv, pricing FROM financing_policies WHERE bank_id = $1', [bankId]);
+    const [row] = await this.dataSource.query('SELECT tiers, deadlines, max_advance_rate, max_ltv, maintenance_ltv, allocation_order, pricing FROM financing_policies WHERE bank_id = $1', [bankId]);
     if (!row) return DEFAULT_POLICY;
-    return { tiers: row.tiers, deadlines: row.deadlines, maxAdvanceRate: row.max_advance_rate, maxLtv: row.max_ltv, maintenanceLtv: row.maintenance_ltv, pricing: row.pricing };
+    return { tiers: row.tiers, deadlines: row.deadlines, maxAdvanceRate: row.max_advance_rate, maxLtv: row.max_ltv, maintenanceLtv: row.maintenance_ltv, allocationOrder: row.allocation_order, pricing: row.pricing };
   }
 
   async setPolicy(actor: Actor, policy: FinancingPolicy): Promise<FinancingPolicy> {
@@ -115,10 +115,21 @@ export class FinancingsService {
     }
     await this.dataSource.transaction(async (em) => {
       await em.query(
-        `INSERT INTO financing_policies (bank_id, tiers, deadlines, max_advance_rate, max_ltv, maintenance_ltv, pricing, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, now())
+        `INSERT INTO financing_policies (bank_id, tiers, deadlines, max_advance_rate, max_ltv, maintenance_ltv, allocation_order, pricing, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, now())
          ON CONFLICT (bank_id) DO UPDATE SET tiers = EXCLUDED.tiers, deadlines = EXCLUDED.deadlines, max_advance_rate = EXCLUDED.max_advance_rate,
-           max_ltv = EXCLUDED.max_ltv, maintenance_ltv = EXCLUDED.maintenance_ltv, pricing = EXCLUDED.pricing, updated_at = now()`,
-        [actor.organisationId, JSON.stringify(policy.tiers), JSON.stringify(policy.deadlines), policy.maxAdvanceRate, policy.maxLtv, policy.maintenanceLtv, JSON.stringify(policy.pricing)],
+           max_ltv = EXCLUDED.max_ltv, maintenance_ltv = EXCLUDED.maintenance_ltv, allocation_order = EXCLUDED.allocation_order,
+           pricing = EXCLUDED.pricing, updated_at = now()`,
+        [
+          actor.organisationId,
+          JSON.stringify(policy.tiers),
+          JSON.stringify(policy.deadlines),
+          policy.maxAdvanceRate,
+          policy.maxLtv,
+          policy.maintenanceLtv,
+          JSON.stringify(policy.allocationOrder ?? DEFAULT_POLICY.allocationOrder),
+          JSON.stringify(policy.pricing),
+        ],
       );
       await this.audit.record(em, { actor, action: 'financing-policy.set', entityType: 'financing-policy', entityId: actor.organisationId, after: policy });
     });
@@ -274,11 +285,13 @@ export class FinancingsService {
           maturityDate,
           maxFinancingRatio: a.product === 'RECEIVABLE_FINANCING' ? policy.maxAdvanceRate : policy.maxLtv,
           maintenanceLtv: a.product === 'RECEIVABLE_FINANCING' ? undefined : policy.maintenanceLtv,
+          allocationOrder: policy.allocationOrder,
         },
         tiers: policy.tiers,
         limitSubjects,
         deadlines: policy.deadlines,
         dayMs: this.config.FINANCING_DAY_MS,
+        historyLimit: this.config.FINANCING_HISTORY_LIMIT,
       },
     };
   }

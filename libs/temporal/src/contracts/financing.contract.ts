@@ -1,7 +1,7 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { Approval, ApprovalTier, Recommendation } from '../../../financing/src/domain/approval';
 import type { AgeingBucket, Allocation, LoanBook } from '../../../financing/src/domain/loan-book';
-import type { DayCount, RepaymentMethod, Schedule } from '../../../financing/src/domain/schedule';
+import type { Component, DayCount, RepaymentMethod, Schedule } from '../../../financing/src/domain/schedule';
 
 // The contract between the API, the worker and the financing workflow; workflow-safe.
 
@@ -21,6 +21,8 @@ export interface FinancingTerms {
   maxFinancingRatio: string;
   /** Warehouse-receipt loans: above this loan-to-value a margin call is made. */
   maintenanceLtv?: string;
+  /** The order payments pay what is due in; penalty, fee, interest, principal by default. */
+  allocationOrder?: Component[];
   /** Receivable financing: the invoice's due date, when the buyer pays. */
   maturityDate?: string;
   recourse?: boolean;
@@ -56,6 +58,8 @@ export interface FinancingInput {
   deadlines: Deadlines;
   /** Length of one business day in milliseconds: 86,400,000 in production, less in tests. */
   dayMs: number;
+  /** Continue-as-new past this many history events (besides Temporal's own suggestion). */
+  historyLimit?: number;
 }
 
 export type FinancingStage =

@@ -48,6 +48,7 @@ export class CreateFinancings1764144700000 implements MigrationInterface {
         max_advance_rate numeric(5, 4) NOT NULL CHECK (max_advance_rate > 0 AND max_advance_rate <= 1),
         max_ltv numeric(5, 4) NOT NULL CHECK (max_ltv > 0 AND max_ltv <= 1),
         maintenance_ltv numeric(5, 4) NOT NULL CHECK (maintenance_ltv >= max_ltv AND maintenance_ltv <= 1),
+        allocation_order jsonb NOT NULL,
         pricing jsonb NOT NULL,
         updated_at timestamptz NOT NULL
       )`);

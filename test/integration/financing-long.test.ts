@@ -1,0 +1,51 @@
+import { financingWorkflowId } from '../../libs/temporal/src/contracts/financing.contract';
+import { startApi, TestApi } from '../support/api';
+import { approveAndAccept, DAY_MS, Desk, desk, prepareBank, reaches, timeline } from '../support/financing';
+import { eventually, isolatedConfig } from '../support/stack';
+import { startWorkerProcess, WorkerProcess } from '../support/worker-process';
+
+describe('a long loan continues as new and keeps its state', () => {
+  let api: TestApi;
+  let worker: WorkerProcess;
+  let d: Desk;
+
+  beforeAll(async () => {
+    const config = await isolatedConfig('financing_long');
+    config.FINANCING_DAY_MS = DAY_MS;
+    config.FINANCING_HISTORY_LIMIT = 100; // a real loan continues at Temporal's suggestion; this one early
+    api = await startApi(config);
+    worker = await startWorkerProcess(config, api.temporal);
+    d = await desk(api);
+    await prepareBank(api, d);
+  });
+
+  afterAll(async () => {
+    await worker?.stop();
+    await api?.close();
+  });
+
+  it('runs several histories, allocates every payment once, and closes', async () => {
+    const today = new Date().toISOString().slice(0, 10);
+    await d.admin.put('/commodities/COAL-5500').send({ name: 'Thermal coal', unit: 't', haircut: '0.15' }).expect(200);
+    await d.admin.post('/commodities/COAL-5500/prices').send({ date: today, price: '812.35', source: 'index' }).expect(201);
+    const receipt = (await d.custodian.post('/warehouse-receipts').send({ receiptNumber: 'LONG-1', holderId: api.parties.hami, commodityCode: 'COAL-5500', grade: 'Q', quantity: '1000', location: 'bay' }).expect(201)).body.id;
+    const { id, ref } = (await d.sme.post('/financings').send({ product: 'WAREHOUSE_RECEIPT_LOAN', assetId: receipt, bankId: api.parties.bank, amount: '300000.00', method: 'EQUAL_PRINCIPAL', instalments: 2 }).expect(201)).body;
+    await approveAndAccept(d, id, [d.approverA], d.custodian);
+    await reaches(d, id, 'REPAYING');
+    const lines = (await d.sme.get(`/financings/${id}`)).body.state.schedule.lines as Array<{ payment: string }>;
+    for (const [i, line] of lines.entries()) {
+      await eventually(async () => ((await timeline(d, id)).filter((e) => e.step === 'instalment.due').length > i ? true : undefined), `instalment ${i + 1}`, 60_000);
+      await d.backOffice.post(`/financings/${id}/payments`).send({ reference: `LONG-${i}`, amount: line.payment }).expect(200);
+    }
+    await reaches(d, id, 'CLOSED', 60_000);
+
+    const runs: string[] = [];
+    for await (const execution of api.temporal.workflow.list({ query: `WorkflowId = '${financingWorkflowId(ref)}'` })) runs.push(execution.status.name);
+    expect(runs.filter((s) => s === 'CONTINUED_AS_NEW').length).toBeGreaterThanOrEqual(1);
+    expect(runs).toContain('COMPLETED');
+    const allocated = (await timeline(d, id)).filter((e) => e.step === 'payment.allocated');
+    expect(allocated).toHaveLength(2);
+    const [{ n }] = await api.db.query(`SELECT count(*)::int AS n FROM journal_entries WHERE financing_ref = $1 AND kind = 'repayment'`, [ref]);
+    expect(n).toBe(2);
+  });
+});
