@@ -4,6 +4,7 @@ import {
   ApplicationFailure,
   condition,
   continueAsNew,
+  patched,
   proxyActivities,
   setHandler,
   workflowInfo,
@@ -373,6 +374,11 @@ export async function financingWorkflow(input: FinancingInput, resume?: Resume):
       const changed = bucket !== (state.ageing ?? 'CURRENT');
       state.ageing = bucket;
       if (changed) await record('ageing', SYSTEM, { bucket });
+      // Added after loans were running: patched() keeps their histories replaying.
+      if (changed && bucket === '1-30' && input.product === 'RECEIVABLE_FINANCING' && patched('recourse-events')) {
+        // The buyer did not pay: with recourse the SME now owes the bank; without, the bank bears it.
+        await record(input.terms.recourse ? 'recourse.claimed' : 'buyer.default', SYSTEM, { outstanding: book.outstanding, smeId: input.smeId });
+      }
       const { continueAsNewSuggested, historyLength } = workflowInfo();
       if (continueAsNewSuggested || (input.historyLimit !== undefined && historyLength > input.historyLimit)) {
         await condition(allHandlersFinished);

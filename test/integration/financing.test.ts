@@ -178,6 +178,7 @@ describe('financing workflow: receivable financing from application to closure',
     await eventually(async () => ((await timeline(d, id)).some((e) => e.step === 'instalment.due') ? true : undefined), 'the due date', 30_000);
     await eventually(async () => ((await timeline(d, id)).some((e) => e.step === 'ageing') ? true : undefined), 'arrears ageing', 30_000);
     expect((await d.sme.get(`/financings/${id}`)).body.state.ageing).toBe('1-30');
+    expect((await timeline(d, id)).map((e) => e.step)).toContain('recourse.claimed'); // with recourse, by default
     await new Promise((r) => setTimeout(r, (GRACE_DAYS + 3) * DAY_MS)); // past the grace days
     const partial = (await d.backOffice.post(`/financings/${id}/payments`).send({ reference: 'LATE-1', amount: '100000.00' }).expect(200)).body;
     expect(Money.of(partial.penalty).isPositive()).toBe(true);
@@ -188,7 +189,7 @@ describe('financing workflow: receivable financing from application to closure',
     const book = await balances(ref);
     expect(book).toMatchObject({ LOAN_PRINCIPAL: '0.00', INTEREST_RECEIVABLE: '0.00', PENALTY_RECEIVABLE: '0.00', SME_SETTLEMENT: '0.00' });
     expect(Money.of(book.PENALTY_INCOME).isNegative()).toBe(true);
-    await recordHistory(api.temporal, financingWorkflowId(ref), 'financing-late-partial');
+    await recordHistory(api.temporal, financingWorkflowId(ref), 'financing-late-recourse');
   });
 
   it('settles early with the interest to date only', async () => {

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { Page, PageQuery, pageOf } from '../../../http/src/pagination';
 import { uuidParam } from '../../../http/src/params';
 import { ReasonDto } from '../../../http/src/reason.dto';
@@ -33,6 +33,10 @@ export class ApplicationDto {
   @Min(1)
   @Max(60)
   instalments?: number;
+  @ApiPropertyOptional({ default: true, description: 'Receivable financing: with recourse to the SME if the buyer does not pay' })
+  @IsOptional()
+  @IsBoolean()
+  recourse?: boolean;
 }
 
 export class CommentDto {

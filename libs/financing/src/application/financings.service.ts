@@ -44,6 +44,8 @@ export interface Application {
   amount: string;
   method?: RepaymentMethod;
   instalments?: number;
+  /** Receivable financing: whether the bank may turn to the SME if the buyer does not pay. */
+  recourse?: boolean;
 }
 
 export type Action = 'acknowledge' | 'recommend' | 'approve' | 'reject' | 'withdraw' | 'accept' | 'releaseGoods' | 'topUp';
@@ -286,6 +288,7 @@ export class FinancingsService {
           maxFinancingRatio: a.product === 'RECEIVABLE_FINANCING' ? policy.maxAdvanceRate : policy.maxLtv,
           maintenanceLtv: a.product === 'RECEIVABLE_FINANCING' ? undefined : policy.maintenanceLtv,
           allocationOrder: policy.allocationOrder,
+          recourse: a.product === 'RECEIVABLE_FINANCING' ? (a.recourse ?? true) : undefined,
         },
         tiers: policy.tiers,
         limitSubjects,
