@@ -93,6 +93,8 @@ const rows: Row[] = [
   { call: 'POST /financings/:id/collateral', request: (f, id = f.financing) => ({ method: 'post', path: `/financings/${id}/collateral`, body: { receiptId: f.receipt } }), allowed: SME },
   { call: 'GET /financing-policy', request: () => ({ method: 'get', path: '/financing-policy' }), allowed: BANK },
   { call: 'PUT /financing-policy', request: () => ({ method: 'put', path: '/financing-policy', body: {} }), allowed: ['creditOfficer', 'approverA', 'approverB'] },
+  { call: 'POST /simulated-bank/payments', request: () => ({ method: 'post', path: '/simulated-bank/payments', body: {} }), allowed: ['admin', 'backOffice'] },
+  { call: 'GET /simulated-bank/payments/:instructionId', request: () => ({ method: 'get', path: '/simulated-bank/payments/none' }), allowed: ['admin', 'backOffice'] },
   { call: 'PUT /simulated-bank/faults', request: () => ({ method: 'put', path: '/simulated-bank/faults', body: {} }), allowed: ['admin'] },
 
   { call: 'PUT /commodities/:code', request: () => ({ method: 'put', path: '/commodities/COAL-5500', body: {} }), allowed: ['admin'] },

@@ -54,6 +54,10 @@ describe('financing workflow: receivable financing from application to closure',
     await reaches(d, id, 'REPAYING');
 
     expect(await bankPayments(ref)).toEqual([{ instruction_id: `${ref}/disbursement`, amount: '799200.00', status: 'SETTLED' }]);
+    // the bank's own API answers the same; instructing again changes nothing
+    expect((await d.backOffice.get(`/simulated-bank/payments/${encodeURIComponent(`${ref}/disbursement`)}`).expect(200)).body).toMatchObject({ status: 'SETTLED' });
+    const again = { instructionId: `${ref}/disbursement`, amount: '799200.00', currency: 'CNY', beneficiaryId: api.parties.hami, purpose: 'again' };
+    expect((await d.backOffice.post('/simulated-bank/payments').send(again).expect(200)).body.status).toBe('SETTLED');
     expect(Money.of(await utilised(api.parties.powerGroup)).minus(Money.of(before)).toString()).toBe('800000.00');
     expect((await d.sme.get(`/receivables/${receivable}`)).body.status).toBe('PLEDGED');
 

@@ -114,6 +114,14 @@ export class PolicyDto implements FinancingPolicy {
   @ApiProperty({ type: PricingByProductDto }) @IsObject() @ValidateNested() @Type(() => PricingByProductDto) pricing: PricingByProductDto;
 }
 
+export class InstructionDto {
+  @ApiProperty({ example: 'RF-2026-000123/disbursement' }) @IsString() @Length(1, 200) instructionId: string;
+  @ApiProperty({ example: '799200.00' }) @IsString({ message: `amount ${AMOUNT_MESSAGE}` }) @Matches(AMOUNT, { message: `amount ${AMOUNT_MESSAGE}` }) amount: string;
+  @ApiProperty({ example: 'CNY' }) @IsIn(['CNY', 'USD', 'EUR', 'HKD']) currency: string;
+  @ApiProperty({ format: 'uuid' }) @IsUUID() beneficiaryId: string;
+  @ApiProperty({ example: 'Disbursement RF-2026-000123' }) @IsString() @Length(1, 200) purpose: string;
+}
+
 export class FaultsDto {
   @ApiProperty({ example: 1, description: 'Refuse the next N payment instructions' }) @IsInt() @Min(0) @Max(1000) failNext: number;
   @ApiProperty({ example: 0, description: 'Settle each instruction only after this many ms' }) @IsInt() @Min(0) @Max(600000) delayMs: number;
@@ -252,6 +260,21 @@ export class FinancingsController {
   async faults(@Body() body: FaultsDto) {
     await this.bank.setFaults(body.failNext, body.delayMs);
     return body;
+  }
+
+  @Post('simulated-bank/payments')
+  @HttpCode(200)
+  @Roles(Role.ADMIN, Role.BACK_OFFICE)
+  @ApiOperation({ summary: 'The simulated bank’s own API: instruct a payment, idempotent by instructionId' })
+  async instruct(@Body() body: InstructionDto) {
+    return { instructionId: body.instructionId, status: await this.bank.instruct(body) };
+  }
+
+  @Get('simulated-bank/payments/:instructionId')
+  @Roles(Role.ADMIN, Role.BACK_OFFICE)
+  @ApiOperation({ summary: 'The simulated bank’s own API: a payment’s status (PENDING, SETTLED, FAILED)' })
+  async payment(@Param('instructionId') instructionId: string) {
+    return { instructionId, ...(await this.bank.status(instructionId)) };
   }
 
   private step(actor: Actor, id: string, action: Action, comment?: string) {
