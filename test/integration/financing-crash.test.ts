@@ -1,7 +1,7 @@
 import type { AppConfig } from '../../libs/config/src';
-import { startApi, TestApi } from '../support/api';
-import { approveAndAccept, confirmedReceivable, DAY_MS, Desk, desk, prepareBank, reaches } from '../support/financing';
-import { eventually, isolatedConfig } from '../support/stack';
+import type { TestApi } from '../support/api';
+import { approveAndAccept, confirmedReceivable, Desk, reaches, startFinancingStack } from '../support/financing';
+import { eventually } from '../support/stack';
 import { startWorkerProcess, WorkerProcess } from '../support/worker-process';
 
 describe('the worker killed (SIGKILL) during disbursement', () => {
@@ -11,11 +11,7 @@ describe('the worker killed (SIGKILL) during disbursement', () => {
   let d: Desk;
 
   beforeAll(async () => {
-    config = await isolatedConfig('financing_crash');
-    config.FINANCING_DAY_MS = DAY_MS;
-    api = await startApi(config);
-    d = await desk(api);
-    await prepareBank(api, d);
+    ({ config, api, desk: d } = await startFinancingStack('financing_crash'));
   });
 
   afterAll(async () => {

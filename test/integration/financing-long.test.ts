@@ -1,7 +1,7 @@
 import { financingWorkflowId } from '../../libs/temporal/src/contracts/financing.contract';
-import { startApi, TestApi } from '../support/api';
-import { approveAndAccept, DAY_MS, Desk, desk, prepareBank, reaches, timeline } from '../support/financing';
-import { eventually, isolatedConfig } from '../support/stack';
+import type { TestApi } from '../support/api';
+import { approveAndAccept, Desk, reaches, startFinancingStack, timeline } from '../support/financing';
+import { eventually } from '../support/stack';
 import { startWorkerProcess, WorkerProcess } from '../support/worker-process';
 
 describe('a long loan continues as new and keeps its state', () => {
@@ -10,13 +10,10 @@ describe('a long loan continues as new and keeps its state', () => {
   let d: Desk;
 
   beforeAll(async () => {
-    const config = await isolatedConfig('financing_long');
-    config.FINANCING_DAY_MS = DAY_MS;
-    config.FINANCING_HISTORY_LIMIT = 100; // a real loan continues at Temporal's suggestion; this one early
-    api = await startApi(config);
-    worker = await startWorkerProcess(config, api.temporal);
-    d = await desk(api);
-    await prepareBank(api, d);
+    // a real loan continues at Temporal's suggestion; this one early
+    const stack = await startFinancingStack('financing_long', { FINANCING_HISTORY_LIMIT: 100 });
+    ({ api, desk: d } = stack);
+    worker = await startWorkerProcess(stack.config, api.temporal);
   });
 
   afterAll(async () => {

@@ -1,7 +1,7 @@
 import { Money } from '../../libs/money/src';
-import { startApi, TestApi } from '../support/api';
-import { approveAndAccept, confirmedReceivable, DAY_MS, Desk, desk, GRACE_DAYS, POLICY, prepareBank, reaches, stageOf, timeline } from '../support/financing';
-import { eventually, isolatedConfig } from '../support/stack';
+import type { TestApi } from '../support/api';
+import { approveAndAccept, confirmedReceivable, DAY_MS, Desk, GRACE_DAYS, POLICY, reaches, stageOf, startFinancingStack, timeline } from '../support/financing';
+import { eventually } from '../support/stack';
 import { startWorkerProcess, WorkerProcess } from '../support/worker-process';
 import { recordHistory } from '../support/histories';
 import { financingWorkflowId } from '../../libs/temporal/src/contracts/financing.contract';
@@ -15,12 +15,9 @@ describe('financing workflow: receivable financing from application to closure',
   let d: Desk;
 
   beforeAll(async () => {
-    const config = await isolatedConfig('financing');
-    config.FINANCING_DAY_MS = DAY_MS;
-    api = await startApi(config);
-    worker = await startWorkerProcess(config, api.temporal);
-    d = await desk(api);
-    await prepareBank(api, d);
+    const stack = await startFinancingStack('financing');
+    ({ api, desk: d } = stack);
+    worker = await startWorkerProcess(stack.config, api.temporal);
   });
 
   afterAll(async () => {

@@ -1,8 +1,9 @@
 import { DEFAULT_POLICY } from '../../libs/financing/src/application/financing-policy';
 import { DEMO_ADMIN } from '../../scripts/demo-data';
-import { PEOPLE, TestApi, TokenAgent } from './api';
+import type { AppConfig } from '../../libs/config/src';
+import { PEOPLE, startApi, TestApi, TokenAgent } from './api';
 import { receivableBody } from './receivables';
-import { eventually } from './stack';
+import { eventually, isolatedConfig } from './stack';
 
 /** Test financings run on a short business day (FINANCING_DAY_MS); deadlines here are in days. */
 export const DAY_MS = 200;
@@ -91,4 +92,20 @@ export async function approveAndAccept(d: Desk, id: string, checkers: TokenAgent
   for (const checker of checkers) await checker.post(`/financings/${id}/approve`).send({}).expect(200);
   await reaches(d, id, 'AWAITING_ACCEPTANCE');
   await d.sme.post(`/financings/${id}/accept`).send({}).expect(200);
+}
+
+export interface FinancingStack {
+  config: AppConfig;
+  api: TestApi;
+  desk: Desk;
+  stop(): Promise<void>;
+}
+
+/** A test file's own stack for financings: short business days, the bank prepared. */
+export async function startFinancingStack(label: string, overrides: Partial<AppConfig> = {}): Promise<FinancingStack> {
+  const config = Object.assign(await isolatedConfig(label), { FINANCING_DAY_MS: DAY_MS }, overrides);
+  const api = await startApi(config);
+  const d = await desk(api);
+  await prepareBank(api, d);
+  return { config, api, desk: d, stop: () => api.close() };
 }
