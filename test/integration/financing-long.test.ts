@@ -36,10 +36,13 @@ describe('a long loan continues as new and keeps its state', () => {
     }
     await reaches(d, id, 'CLOSED', 60_000);
 
-    const runs: string[] = [];
-    for await (const execution of api.temporal.workflow.list({ query: `WorkflowId = '${financingWorkflowId(ref)}'` })) runs.push(execution.status.name);
-    expect(runs.filter((s) => s === 'CONTINUED_AS_NEW').length).toBeGreaterThanOrEqual(1);
-    expect(runs).toContain('COMPLETED');
+    // Visibility is written asynchronously: wait until it shows the runs as they ended.
+    const runs = await eventually(async () => {
+      const statuses: string[] = [];
+      for await (const execution of api.temporal.workflow.list({ query: `WorkflowId = '${financingWorkflowId(ref)}'` })) statuses.push(execution.status.name);
+      return statuses.includes('COMPLETED') && statuses.includes('CONTINUED_AS_NEW') ? statuses : undefined;
+    }, 'the runs in visibility');
+    expect(runs.filter((s) => s === 'RUNNING')).toEqual([]);
     const allocated = (await timeline(d, id)).filter((e) => e.step === 'payment.allocated');
     expect(allocated).toHaveLength(2);
     const [{ n }] = await api.db.query(`SELECT count(*)::int AS n FROM journal_entries WHERE financing_ref = $1 AND kind = 'repayment'`, [ref]);
