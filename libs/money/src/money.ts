@@ -11,7 +11,7 @@ export const DEFAULT_CURRENCY = 'CNY';
 export const ROUNDING = Decimal.ROUND_HALF_UP;
 
 // Exponent of each currency's minor unit; the ones this platform settles in.
-const MINOR_UNITS: Readonly<Record<string, number>> = { CNY: 2, USD: 2, EUR: 2, HKD: 2, JPY: 0 };
+const MINOR_UNITS: Readonly<Record<string, number>> = { CNY: 2, USD: 2, EUR: 2, HKD: 2, GBP: 2, CHF: 2, SEK: 2, PLN: 2, JPY: 0 };
 
 /** A plain decimal string with at most 20 integer digits: no exponent, no grouping, no '+'. */
 const DECIMAL_STRING = /^-?\d{1,20}(\.\d+)?$/;

@@ -1,0 +1,138 @@
+import { createReadStream, existsSync } from 'node:fs';
+import { Readable } from 'node:stream';
+import { resolve } from 'node:path';
+import { StatementFormatError } from '../statement';
+import { parseCamt } from './camt.parser';
+import { parseMt940 } from './mt940.parser';
+import { summarise } from './summarise';
+
+// Real statements published by banks and parser projects, read in place from ../shared
+// (see SOURCES.md there for origins and the expected figures used below).
+const FIXTURES = resolve(__dirname, '../../../../../../shared/fixtures/statements');
+const file = (path: string) => createReadStream(resolve(FIXTURES, path), { highWaterMark: 1024 });
+const text = (content: string) => Readable.from([content]);
+
+describe('statement parsers on real files', () => {
+  beforeAll(() => {
+    if (!existsSync(FIXTURES)) throw new Error(`the shared statement fixtures are missing at ${FIXTURES}`);
+  });
+
+  it('camt.053 FFFS (Finland): 10 entries, 12 details, reconciles', async () => {
+    const [s] = await summarise(parseCamt(file('camt053/moov-iso20022__FFFS-Finland-official-sample__camt.053.001.02.xml')));
+    expect(s).toMatchObject({ entries: 10, details: 12, credits: '23075.00', debits: '9430.17', reversals: 0, mismatch: undefined });
+    expect(s.header).toMatchObject({ format: 'camt.053', account: 'FI7433010001222090' });
+    expect(s.balances.find((b) => b.type === 'CLBD')).toMatchObject({ amount: '23644.83', currency: 'EUR' });
+  });
+
+  it('camt.053 PostFinance: reconciles only value-date-aware (a forward-valued credit)', async () => {
+    const [s] = await summarise(parseCamt(file('camt053/moov-iso20022__PostFinance-CH-sample__camt.053.001.04.xml')));
+    expect(s).toMatchObject({ entries: 5, credits: '4733.72', debits: '77.70', mismatch: undefined });
+    expect(s.header.account).toBe('CH2909000000250094239');
+  });
+
+  it('camt.053 ABN AMRO style: reads a reversal with two details, and finds that it does not reconcile', async () => {
+    const [s] = await summarise(parseCamt(file('camt053/OCA-bank-statement-import__test-camt053__NL-ABNAMRO-style__camt.053.001.02.xml')));
+    expect(s).toMatchObject({ entries: 3, details: 4, reversals: 1 });
+    expect(s.mismatch).toMatch(/closing balance is 15121.12/);
+  });
+
+  it('camt.053 .001.08: a date-time booking date, and balances in other currencies refused for reconciliation', async () => {
+    const [s] = await summarise(parseCamt(file('camt053/genkgo-camt__camt053.v8__camt.053.001.08.xml')));
+    expect(s).toMatchObject({ entries: 1, credits: '8.85' });
+    expect(s.mismatch).toMatch(/balances in/);
+  });
+
+  it('camt.054 FFFS: 6 entries, 13 details, one reversal, no balances', async () => {
+    const [s] = await summarise(parseCamt(file('camt054/moov-iso20022__FFFS-Finland-official-sample__camt.054.001.02.xml')));
+    expect(s).toMatchObject({ entries: 6, details: 13, credits: '5600.00', debits: '5230.05', reversals: 1, balances: [] });
+    expect(s.header.format).toBe('camt.054');
+  });
+
+  it('camt.054 PostFinance ESR batch: a credit of 1,537.00 split into 5 details', async () => {
+    const [s] = await summarise(parseCamt(file('camt054/moov-iso20022__PostFinance-CH-ESR-batch__camt.054.001.04.xml')));
+    expect(s).toMatchObject({ entries: 2, details: 6, credits: '1537.00', debits: '147.00' });
+  });
+
+  it('MT940 Rabobank: two statements, structured :86: with end-to-end ids, reconciles', async () => {
+    const statements = await summarise(parseMt940(file('mt940/wolph-mt940__jejik__Rabobank-IBAN-structured86.sta')));
+    expect(statements).toHaveLength(2);
+    for (const s of statements) expect(s).toMatchObject({ entries: 2, debits: '35.00', mismatch: undefined });
+    expect(statements[0].endToEndIds[0]).toBe('01-01-2013 12:00 0030000987654321');
+  });
+
+  it('MT940 betterplace (DE): 26 statements, 97 lines, 2 RC reversals, all reconcile', async () => {
+    const statements = await summarise(parseMt940(file('mt940/wolph-mt940__betterplace__DE-SEPA-structured86-GVC.sta')));
+    expect(statements).toHaveLength(26);
+    expect(statements.reduce((n, s) => n + s.entries, 0)).toBe(97);
+    expect(statements.reduce((n, s) => n + s.reversals, 0)).toBe(2);
+    expect(statements.filter((s) => s.mismatch)).toEqual([]);
+  });
+
+  it('MT940 mBank (PL): SOH/ETX wrapped, three credits of 0.01, reconciles', async () => {
+    const [s] = await summarise(parseMt940(file('mt940/wolph-mt940__mBank-PL.sta')));
+    expect(s).toMatchObject({ entries: 3, credits: '0.03', mismatch: undefined });
+    expect(s.header.account).toBe('PL29114010810000267002001002');
+  });
+
+  it('MT940 ABN AMRO: reads both messages and finds that they do not reconcile', async () => {
+    const statements = await summarise(parseMt940(file('mt940/wolph-mt940__jejik__ABNAMRO.sta')));
+    expect(statements).toHaveLength(2);
+    expect(statements[0]).toMatchObject({ entries: 8, debits: '321.44' });
+    expect(statements.some((s) => s.mismatch)).toBe(true);
+  });
+});
+
+describe('malformed statements are refused with the line, the element and the reason', () => {
+  const camt = (entries: string, balance = '<Bal><Tp><CdOrPrtry><Cd>OPBD</Cd></CdOrPrtry></Tp><Amt Ccy="EUR">10.00</Amt><CdtDbtInd>CRDT</CdtDbtInd><Dt><Dt>2026-11-01</Dt></Dt></Bal>') =>
+    `<?xml version="1.0"?>\n<Document><BkToCstmrStmt><Stmt><Id>S1</Id><Acct><Id><IBAN>FI7433010001222090</IBAN></Id></Acct>\n${balance}\n${entries}\n</Stmt></BkToCstmrStmt></Document>`;
+  const ntry = (amount: string, date = '2026-11-02') =>
+    `<Ntry><Amt Ccy="EUR">${amount}</Amt><CdtDbtInd>CRDT</CdtDbtInd><BookgDt><Dt>${date}</Dt></BookgDt></Ntry>`;
+  const refusal = async (events: AsyncIterable<unknown>) => {
+    try {
+      for await (const _ of events) void _;
+    } catch (e) {
+      return e;
+    }
+    return undefined;
+  };
+
+  it('a truncated XML file', async () => {
+    const e = await refusal(parseCamt(text(camt(ntry('5.00')).slice(0, -30))));
+    expect(e).toBeInstanceOf(StatementFormatError);
+    expect((e as Error).message).toBe('line 5, Document/BkToCstmrStmt/Stmt: unclosed tag: Stmt');
+  });
+
+  it('a non-numeric amount', async () => {
+    const e = (await refusal(parseCamt(text(camt(ntry('12,5O')))))) as StatementFormatError;
+    expect(e.message).toBe('line 4, Document/BkToCstmrStmt/Stmt/Ntry/Amt: "12,5O" is not an amount');
+  });
+
+  it('a date that does not exist', async () => {
+    const e = (await refusal(parseCamt(text(camt(ntry('5.00', '2026-02-30')))))) as StatementFormatError;
+    expect(e.message).toBe('line 4, Document/BkToCstmrStmt/Stmt/Ntry/BookgDt/Dt: "2026-02-30" is not a date');
+  });
+
+  it('a wrong balance is found, not silently accepted', async () => {
+    const closing = '<Bal><Tp><CdOrPrtry><Cd>CLBD</Cd></CdOrPrtry></Tp><Amt Ccy="EUR">99.00</Amt><CdtDbtInd>CRDT</CdtDbtInd><Dt><Dt>2026-11-30</Dt></Dt></Bal>';
+    const [s] = await summarise(parseCamt(text(camt(ntry('5.00') + closing))));
+    expect(s.mismatch).toBe('opening 10.00 + entries 5.00 = 15.00, but the closing balance is 99.00');
+  });
+
+  it('an MT940 line with a non-numeric amount', async () => {
+    const mt = ':20:S1\n:25:NL71RABO0123456789\n:28C:1\n:60F:C130101EUR1000,00\n:61:130101D2X,00N102NONREF\n:62F:C130101EUR975,00\n';
+    const e = (await refusal(parseMt940(text(mt)))) as StatementFormatError;
+    expect(e.message).toBe('line 5, :61:: "130101D2X,00N102NONREF" is not a statement line (date, C/D/RC/RD, amount, type)');
+  });
+
+  it('an MT940 statement that never closes', async () => {
+    const mt = ':20:S1\n:25:NL71RABO0123456789\n:60F:C130101EUR1000,00\n:61:130101D25,00N102NONREF\n';
+    const e = (await refusal(parseMt940(text(mt)))) as StatementFormatError;
+    expect(e.message).toMatch(/the statement ends without a closing balance/);
+  });
+
+  it('an MT940 bad date', async () => {
+    const mt = ':20:S1\n:25:NL71RABO0123456789\n:60F:C131301EUR1000,00\n:62F:C131301EUR1000,00\n';
+    const e = (await refusal(parseMt940(text(mt)))) as StatementFormatError;
+    expect(e.message).toBe('line 3, :60F:: "131301" is not a date');
+  });
+});

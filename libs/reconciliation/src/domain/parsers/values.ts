@@ -1,0 +1,24 @@
+import { StatementFormatError } from '../statement';
+
+const DECIMAL = /^\d{1,18}(\.\d{1,5})?$/;
+const DATE = /^(\d{4})-(\d{2})-(\d{2})/;
+
+/** A positive amount as the file states it, or a refusal naming where. */
+export function amountAt(value: string | undefined, line: number, element: string): string {
+  const v = (value ?? '').trim();
+  if (!DECIMAL.test(v)) throw new StatementFormatError(line, element, `"${v}" is not an amount`);
+  return v;
+}
+
+/** A calendar date (YYYY-MM-DD, or the date part of a date-time) that exists. */
+export function dateAt(value: string | undefined, line: number, element: string): string {
+  const v = (value ?? '').trim();
+  const m = DATE.exec(v);
+  const valid = m && (() => {
+    const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    const t = new Date(Date.UTC(y, mo - 1, d));
+    return t.getUTCFullYear() === y && t.getUTCMonth() === mo - 1 && t.getUTCDate() === d;
+  })();
+  if (!m || !valid) throw new StatementFormatError(line, element, `"${v}" is not a date`);
+  return v.slice(0, 10);
+}
