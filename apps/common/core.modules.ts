@@ -9,12 +9,13 @@ import { LEDGER_MIGRATIONS, LedgerModule } from '../../libs/ledger/src';
 import { LIMITS_MIGRATIONS, LimitsModule } from '../../libs/limits/src';
 import { LoggingModule } from '../../libs/logging/src';
 import { RECEIVABLES_MIGRATIONS, ReceivablePledges, ReceivablesModule } from '../../libs/receivables/src';
+import { RECONCILIATION_MIGRATIONS, ReconciliationModule } from '../../libs/reconciliation/src';
 import { REGISTRY_MIGRATIONS, RegistryModule } from '../../libs/registry/src';
 import { TemporalClientModule } from '../../libs/temporal/src';
 import { WAREHOUSE_RECEIPTS_MIGRATIONS, WarehouseReceiptPledges, WarehouseReceiptsModule } from '../../libs/warehouse-receipts/src';
 
 /** Every context's migrations, in one list: the schema both apps migrate to. */
-export const MIGRATIONS = [...IDENTITY_MIGRATIONS, ...RECEIVABLES_MIGRATIONS, ...AUDIT_MIGRATIONS, ...REGISTRY_MIGRATIONS, ...LIMITS_MIGRATIONS, ...WAREHOUSE_RECEIPTS_MIGRATIONS, ...IDEMPOTENCY_MIGRATIONS, ...LEDGER_MIGRATIONS, ...FINANCING_MIGRATIONS];
+export const MIGRATIONS = [...IDENTITY_MIGRATIONS, ...RECEIVABLES_MIGRATIONS, ...AUDIT_MIGRATIONS, ...REGISTRY_MIGRATIONS, ...LIMITS_MIGRATIONS, ...WAREHOUSE_RECEIPTS_MIGRATIONS, ...IDEMPOTENCY_MIGRATIONS, ...LEDGER_MIGRATIONS, ...FINANCING_MIGRATIONS, ...RECONCILIATION_MIGRATIONS];
 
 /** What the API and the worker both run on: config, logs, database, Temporal client, contexts. */
 export function coreModules(config: AppConfig): Array<DynamicModule | Type> {
@@ -35,5 +36,6 @@ export function coreModules(config: AppConfig): Array<DynamicModule | Type> {
     LimitsModule,
     LedgerModule,
     FinancingModule.register(registry),
+    ReconciliationModule,
   ];
 }

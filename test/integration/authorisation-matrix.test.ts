@@ -97,6 +97,9 @@ const rows: Row[] = [
   { call: 'GET /simulated-bank/payments/:instructionId', request: () => ({ method: 'get', path: '/simulated-bank/payments/none' }), allowed: ['admin', 'backOffice'] },
   { call: 'PUT /simulated-bank/faults', request: () => ({ method: 'put', path: '/simulated-bank/faults', body: {} }), allowed: ['admin'] },
 
+  { call: 'POST /statements', request: () => ({ method: 'post', path: '/statements' }), allowed: ['backOffice'] },
+  { call: 'GET /statements', request: () => ({ method: 'get', path: '/statements' }), allowed: ['backOffice', 'treasury', 'admin', 'auditor'] },
+
   { call: 'PUT /commodities/:code', request: () => ({ method: 'put', path: '/commodities/COAL-5500', body: {} }), allowed: ['admin'] },
   { call: 'GET /commodities', request: () => ({ method: 'get', path: '/commodities' }), allowed: ANYONE },
   { call: 'POST /commodities/:code/prices', request: () => ({ method: 'post', path: '/commodities/COAL-5500/prices', body: {} }), allowed: ['admin'] },

@@ -1,0 +1,123 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuditLog } from '../../../audit/src/audit-log';
+import { isUniqueViolation } from '../../../database/src/errors';
+import { DomainError } from '../../../errors/src';
+import type { Actor } from '../../../identity/src/domain/actor';
+import { parseCamt } from '../domain/parsers/camt.parser';
+import { parseMt940 } from '../domain/parsers/mt940.parser';
+import { Entry, StatementFormatError, StatementHeader, StatementTotals, verifyBalances } from '../domain/statement';
+
+export type StatementFormat = 'camt.053' | 'camt.054' | 'mt940';
+
+export interface ImportedStatement {
+  id: string;
+  account: string;
+  bankStatementId: string;
+  entries: number;
+  /** Lines not already known from an overlapping statement. */
+  newLines: number;
+}
+
+const BATCH = 500;
+
+/** What identifies a booking: the same booking in another statement has the same identity. */
+function identityOf(e: Entry): string {
+  const d = e.details[0] ?? {};
+  return [e.bookingDate, e.valueDate, e.direction, e.amount, e.currency, e.reversal, e.bankReference, d.endToEndId, e.information ?? d.remittance].join('|');
+}
+
+@Injectable()
+export class StatementImportService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditLog,
+  ) {}
+
+  /**
+   * Imports a statement file in one transaction: all of it, or nothing. Lines are written in
+   * batches as they stream; a line already known from an overlapping statement is kept once;
+   * a file already imported (same account and content, whatever its statement id) is refused.
+   */
+  async import(actor: Actor, format: StatementFormat, body: AsyncIterable<string | Buffer>): Promise<ImportedStatement[]> {
+    const events = (format === 'mt940' ? parseMt940 : parseCamt)(body);
+    try {
+      return await this.dataSource.transaction(async (em) => {
+        const imported: ImportedStatement[] = [];
+        let current:
+          | { id: string; header: StatementHeader; totals?: StatementTotals; batch: Entry[]; newLines: number; occurrences: Map<string, number>; content: ReturnType<typeof createHash>; first?: string; last?: string }
+          | undefined;
+        for await (const event of events) {
+          if (event.kind === 'statement') {
+            current = { id: randomUUID(), header: event.header, batch: [], newLines: 0, occurrences: new Map(), content: createHash('sha256').update(event.header.account) };
+            await em.query(
+              `INSERT INTO bank_statements (id, account, format, bank_statement_id, currency, content_hash, entries, new_lines, imported_by)
+               VALUES ($1, $2, $3, $4, $5, $6, 0, 0, $7)`,
+              [current.id, event.header.account, event.header.format, event.header.statementId, event.header.currency ?? 'XXX', `pending:${current.id}`, actor.userId],
+            );
+          } else if (event.kind === 'entry' && current) {
+            current.totals ??= new StatementTotals(event.entry.currency);
+            current.totals.add(event.entry);
+            current.content.update(`\n${identityOf(event.entry)}`);
+            const day = event.entry.bookingDate ?? event.entry.valueDate;
+            if (day && (!current.first || day < current.first)) current.first = day;
+            if (day && (!current.last || day > current.last)) current.last = day;
+            current.batch.push(event.entry);
+            if (current.batch.length >= BATCH) current.newLines += await this.writeLines(em, current.id, current.header.account, current.batch.splice(0), current.occurrences);
+          } else if (event.kind === 'end' && current) {
+            current.newLines += await this.writeLines(em, current.id, current.header.account, current.batch.splice(0), current.occurrences);
+            const totals = current.totals ?? new StatementTotals(current.header.currency ?? 'XXX');
+            const mismatch = verifyBalances(totals, event.balances);
+            if (mismatch) throw new StatementFormatError(0, `statement ${current.header.statementId}`, `does not reconcile: ${mismatch}`);
+            const opening = event.balances.find((b) => b.type === 'OPBD');
+            const closing = event.balances.find((b) => b.type === 'CLBD');
+            // Banks reuse statement ids: a statement is the same when its account, period,
+            // balances and bookings are, whatever id or file it comes in.
+            const contentHash = current.content.update(`\n${JSON.stringify(event.balances)}`).digest('hex');
+            const [known] = await em.query('SELECT bank_statement_id FROM bank_statements WHERE account = $1 AND content_hash = $2', [current.header.account, contentHash]);
+            if (known) {
+              throw new DomainError('RECONCILIATION.DUPLICATE_STATEMENT', `this statement of ${current.header.account} was already imported (as ${known.bank_statement_id})`, 'conflict');
+            }
+            await em.query(
+              `UPDATE bank_statements SET entries = $2, new_lines = $3, currency = $4, opening_balance = $5, closing_balance = $6, period_from = $7, period_to = $8, content_hash = $9 WHERE id = $1`,
+              [current.id, totals.count, current.newLines, totals.currency, opening?.amount ?? null, closing?.amount ?? null, opening?.date ?? current.first ?? null, closing?.date ?? current.last ?? null, contentHash],
+            );
+            imported.push({ id: current.id, account: current.header.account, bankStatementId: current.header.statementId, entries: totals.count, newLines: current.newLines });
+            current = undefined;
+          }
+        }
+        if (imported.length === 0) throw new StatementFormatError(0, 'file', 'holds no statement');
+        await this.audit.record(em, { actor, action: 'statement.import', entityType: 'bank-statement', entityId: imported.map((s) => s.id).join(','), after: { format, statements: imported } });
+        return imported;
+      });
+    } catch (e) {
+      if (e instanceof StatementFormatError) throw new DomainError('RECONCILIATION.BAD_STATEMENT', e.message, 'invalid', e.element);
+      if (isUniqueViolation(e, 'bank_statements_once')) throw new DomainError('RECONCILIATION.DUPLICATE_STATEMENT', 'this statement is being or was already imported', 'conflict');
+      throw e;
+    }
+  }
+
+  /** Writes a batch; a line whose fingerprint the account already has is not written again. */
+  private async writeLines(em: EntityManager, statementId: string, account: string, entries: Entry[], occurrences: Map<string, number>): Promise<number> {
+    if (entries.length === 0) return 0;
+    const rows = entries.map((e) => {
+      const d = e.details[0] ?? {};
+      const identity = identityOf(e);
+      const nth = (occurrences.get(identity) ?? 0) + 1;
+      occurrences.set(identity, nth);
+      const fingerprint = createHash('sha256').update(`${identity}#${nth}`).digest('hex');
+      return [statementId, account, e.line, e.amount, e.currency, e.direction, e.reversal, e.bookingDate ?? null, e.valueDate ?? null, e.bankReference ?? null, d.endToEndId ?? null, d.counterpartyName ?? null, d.counterpartyAccount ?? null, d.remittance ?? e.information ?? null, fingerprint];
+    });
+    const columns = 15;
+    const values = rows.map((_, r) => `(${Array.from({ length: columns }, (__, c) => `$${r * columns + c + 1}`).join(', ')})`).join(', ');
+    const inserted = await em.query(
+      `INSERT INTO statement_lines (statement_id, account, position, amount, currency, direction, reversal, booking_date, value_date, bank_reference,
+         end_to_end_id, counterparty_name, counterparty_account, remittance, fingerprint)
+       VALUES ${values} ON CONFLICT ON CONSTRAINT statement_lines_once DO NOTHING RETURNING id`,
+      rows.flat(),
+    );
+    return inserted.length;
+  }
+}
