@@ -1,7 +1,9 @@
-import { Controller, Get, Post, Query, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiConsumes, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Param, Post, Put, Query, Req } from '@nestjs/common';
+import { ApiBearerAuth, ApiConsumes, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { IsIn } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Max, Min, ValidateNested } from 'class-validator';
+import { DomainError } from '../../../errors/src';
 import type { Request } from 'express';
 import { DataSource } from 'typeorm';
 import { Page, PageQuery, pageOf } from '../../../http/src/pagination';
@@ -9,11 +11,40 @@ import { CurrentActor, Roles } from '../../../identity/src/api/auth.decorators';
 import type { Actor } from '../../../identity/src/domain/actor';
 import { Role } from '../../../identity/src/domain/organisation';
 import { ImportedStatement, StatementFormat, StatementImportService } from '../application/statement-import.service';
+import type { CsvMapping } from '../domain/parsers/csv.parser';
 
 export class ImportQuery {
-  @ApiProperty({ enum: ['camt.053', 'camt.054', 'mt940'] })
-  @IsIn(['camt.053', 'camt.054', 'mt940'])
+  @ApiProperty({ enum: ['camt.053', 'camt.054', 'mt940', 'csv'] })
+  @IsIn(['camt.053', 'camt.054', 'mt940', 'csv'])
   format: StatementFormat;
+
+  @ApiPropertyOptional({ example: 'CN6201234567890123456', description: 'CSV only: the account whose saved mapping reads the file' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 64)
+  account?: string;
+}
+
+class CsvColumnsDto {
+  @ApiProperty({ example: 1 }) @IsInt() @Min(1) @Max(100) bookingDate: number;
+  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) @Max(100) valueDate?: number;
+  @ApiPropertyOptional({ description: 'A signed amount column; or give debit and credit' }) @IsOptional() @IsInt() @Min(1) @Max(100) amount?: number;
+  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) @Max(100) debit?: number;
+  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) @Max(100) credit?: number;
+  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) @Max(100) reference?: number;
+  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) @Max(100) endToEndId?: number;
+  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) @Max(100) counterpartyName?: number;
+  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) @Max(100) counterpartyAccount?: number;
+  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) @Max(100) remittance?: number;
+}
+
+export class CsvMappingDto implements CsvMapping {
+  @ApiProperty({ enum: [',', ';', '\t'] }) @IsIn([',', ';', '\t']) delimiter: ',' | ';' | '\t';
+  @ApiProperty() @IsBoolean() hasHeader: boolean;
+  @ApiProperty({ enum: ['.', ','] }) @IsIn(['.', ',']) decimalSeparator: '.' | ',';
+  @ApiProperty({ enum: ['YYYY-MM-DD', 'DD.MM.YYYY', 'YYYYMMDD', 'DD/MM/YYYY'] }) @IsIn(['YYYY-MM-DD', 'DD.MM.YYYY', 'YYYYMMDD', 'DD/MM/YYYY']) dateFormat: CsvMapping['dateFormat'];
+  @ApiProperty({ example: 'CNY' }) @IsIn(['CNY', 'USD', 'EUR', 'HKD', 'GBP', 'CHF', 'SEK', 'PLN', 'JPY']) currency: string;
+  @ApiProperty({ type: CsvColumnsDto }) @ValidateNested() @Type(() => CsvColumnsDto) columns: CsvColumnsDto;
 }
 
 @ApiTags('reconciliation')
@@ -30,7 +61,17 @@ export class StatementsController {
   @ApiConsumes('application/xml', 'text/plain', 'application/octet-stream')
   @ApiOperation({ summary: 'Import a bank statement file (the raw body), streamed; all of it or nothing' })
   import(@CurrentActor() actor: Actor, @Query() query: ImportQuery, @Req() request: Request): Promise<ImportedStatement[]> {
-    return this.statements.import(actor, query.format, request);
+    return this.statements.import(actor, query.format, request, query.account);
+  }
+
+  @Put('csv-mappings/:account')
+  @Roles(Role.BACK_OFFICE)
+  @ApiOperation({ summary: "Save how an account's CSV export is laid out (columns, separators, date format)" })
+  saveMapping(@CurrentActor() actor: Actor, @Param('account') account: string, @Body() body: CsvMappingDto): Promise<CsvMapping> {
+    if (body.columns.amount === undefined && (body.columns.debit === undefined || body.columns.credit === undefined)) {
+      throw new DomainError('RECONCILIATION.MAPPING_WITHOUT_AMOUNT', 'map an amount column, or both debit and credit', 'invalid', 'columns');
+    }
+    return this.statements.saveMapping(actor, account, body);
   }
 
   @Get()

@@ -7,10 +7,11 @@ import { isUniqueViolation } from '../../../database/src/errors';
 import { DomainError } from '../../../errors/src';
 import type { Actor } from '../../../identity/src/domain/actor';
 import { parseCamt } from '../domain/parsers/camt.parser';
+import { CsvMapping, parseCsv } from '../domain/parsers/csv.parser';
 import { parseMt940 } from '../domain/parsers/mt940.parser';
 import { Entry, StatementFormatError, StatementHeader, StatementTotals, verifyBalances } from '../domain/statement';
 
-export type StatementFormat = 'camt.053' | 'camt.054' | 'mt940';
+export type StatementFormat = 'camt.053' | 'camt.054' | 'mt940' | 'csv';
 
 export interface ImportedStatement {
   id: string;
@@ -41,8 +42,8 @@ export class StatementImportService {
    * batches as they stream; a line already known from an overlapping statement is kept once;
    * a file already imported (same account and content, whatever its statement id) is refused.
    */
-  async import(actor: Actor, format: StatementFormat, body: AsyncIterable<string | Buffer>): Promise<ImportedStatement[]> {
-    const events = (format === 'mt940' ? parseMt940 : parseCamt)(body);
+  async import(actor: Actor, format: StatementFormat, body: AsyncIterable<string | Buffer>, account?: string): Promise<ImportedStatement[]> {
+    const events = (await this.parserFor(format, account))(body);
     try {
       return await this.dataSource.transaction(async (em) => {
         const imported: ImportedStatement[] = [];
@@ -97,6 +98,28 @@ export class StatementImportService {
       if (isUniqueViolation(e, 'bank_statements_once')) throw new DomainError('RECONCILIATION.DUPLICATE_STATEMENT', 'this statement is being or was already imported', 'conflict');
       throw e;
     }
+  }
+
+  /** Saves how an account's CSV export is laid out. */
+  async saveMapping(actor: Actor, account: string, mapping: CsvMapping): Promise<CsvMapping> {
+    await this.dataSource.transaction(async (em) => {
+      await em.query(
+        `INSERT INTO csv_mappings (account, mapping, updated_by) VALUES ($1, $2, $3)
+         ON CONFLICT (account) DO UPDATE SET mapping = EXCLUDED.mapping, updated_by = EXCLUDED.updated_by, updated_at = now()`,
+        [account, JSON.stringify(mapping), actor.userId],
+      );
+      await this.audit.record(em, { actor, action: 'csv-mapping.save', entityType: 'csv-mapping', entityId: account, after: mapping });
+    });
+    return mapping;
+  }
+
+  private async parserFor(format: StatementFormat, account?: string) {
+    if (format === 'mt940') return parseMt940;
+    if (format !== 'csv') return parseCamt;
+    if (!account) throw new DomainError('RECONCILIATION.ACCOUNT_REQUIRED', 'a CSV import names its account', 'invalid', 'account');
+    const [row] = await this.dataSource.query('SELECT mapping FROM csv_mappings WHERE account = $1', [account]);
+    if (!row) throw new DomainError('RECONCILIATION.NO_CSV_MAPPING', `no CSV column mapping is saved for ${account}`, 'unprocessable', 'account');
+    return parseCsv(row.mapping as CsvMapping, account);
   }
 
   /** Writes a batch; a line whose fingerprint the account already has is not written again. */

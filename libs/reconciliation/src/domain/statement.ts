@@ -16,7 +16,7 @@ export interface Balance {
 }
 
 export interface StatementHeader {
-  format: 'camt.053' | 'camt.054' | 'MT940';
+  format: 'camt.053' | 'camt.054' | 'MT940' | 'CSV';
   /** The bank's id for the statement: not trusted alone to recognise a repeat. */
   statementId: string;
   account: string;

@@ -46,9 +46,16 @@ export class CreateStatements1764144800000 implements MigrationInterface {
       )`);
     await db.query('CREATE INDEX statement_lines_end_to_end ON statement_lines (end_to_end_id) WHERE end_to_end_id IS NOT NULL');
     await db.query('CREATE INDEX statement_lines_statement ON statement_lines (statement_id, position)');
+    await db.query(`
+      CREATE TABLE csv_mappings (
+        account text PRIMARY KEY,
+        mapping jsonb NOT NULL,
+        updated_at timestamptz NOT NULL DEFAULT now(),
+        updated_by uuid NOT NULL
+      )`);
   }
 
   async down(db: QueryRunner): Promise<void> {
-    await db.query('DROP TABLE statement_lines, bank_statements');
+    await db.query('DROP TABLE csv_mappings, statement_lines, bank_statements');
   }
 }
