@@ -3,6 +3,7 @@ import { IdentityModule } from '../../identity/src/identity.module';
 import { LedgerModule } from '../../ledger/src/ledger.module';
 import { LimitsModule } from '../../limits/src/limits.module';
 import { ReceivablesModule } from '../../receivables/src/receivables.module';
+import { ReconciliationModule } from '../../reconciliation/src/reconciliation.module';
 import { RegistryModule } from '../../registry/src/registry.module';
 import { WarehouseReceiptsModule } from '../../warehouse-receipts/src/warehouse-receipts.module';
 import { FinancingActivities } from './api/financing.activities';
@@ -20,7 +21,7 @@ export class FinancingModule {
   static register(registry: ReturnType<typeof RegistryModule.register>) {
     return {
       module: FinancingModule,
-      imports: [IdentityModule, ReceivablesModule, WarehouseReceiptsModule, LimitsModule, LedgerModule, registry],
+      imports: [IdentityModule, ReceivablesModule, WarehouseReceiptsModule, LimitsModule, LedgerModule, ReconciliationModule, registry],
       controllers: [FinancingsController],
       providers: [FinancingsService, FinancingActivities, SimulatedBank, { provide: PaymentGateway, useExisting: SimulatedBank }],
       exports: [FinancingActivities],

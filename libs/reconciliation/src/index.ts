@@ -4,3 +4,4 @@ export * from './domain/parsers/mt940.parser';
 export * from './domain/parsers/summarise';
 export * from './reconciliation.module';
 export * from './application/statement-import.service';
+export * from './application/matching.service';

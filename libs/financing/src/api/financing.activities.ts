@@ -10,6 +10,7 @@ import type { Line } from '../../../ledger/src/domain/accounts';
 import { CreditLimitsService } from '../../../limits/src/application/credit-limits.service';
 import type { LimitSubject } from '../../../limits/src/domain/credit-limit';
 import { Dec, Money } from '../../../money/src';
+import { MatchingService } from '../../../reconciliation/src/application/matching.service';
 import { ReceivablesService } from '../../../receivables/src/application/receivables.service';
 import { eligibleAmount } from '../../../receivables/src/domain/receivable';
 import { ReceivableStatus } from '../../../receivables/src/domain/receivable-status';
@@ -46,6 +47,7 @@ export class FinancingActivities {
     private readonly limits: CreditLimitsService,
     private readonly ledger: LedgerService,
     private readonly bank: PaymentGateway,
+    private readonly matching: MatchingService,
   ) {}
 
   /** Asset confirmed and unencumbered, amount within the advance rate or LTV, limits with room. */
@@ -78,6 +80,21 @@ export class FinancingActivities {
         [event.financingId, event.seq, event.step, event.actor, JSON.stringify(event.detail)],
       );
       if (!inserted) return;
+      if (event.step === 'disbursed') {
+        // From now on the buyer's (or the SME's) payments are awaited under the financing's reference.
+        const [financing] = await em.query('SELECT ref, amount, currency FROM financings WHERE id = $1', [event.financingId]);
+        const lines = event.state.schedule?.lines ?? [];
+        await this.matching.expect({
+          financingRef: financing.ref,
+          kind: 'REPAYMENT',
+          endToEndId: financing.ref,
+          direction: 'CRDT',
+          amount: event.state.schedule?.totalPayable ?? financing.amount,
+          currency: financing.currency,
+          valueFrom: lines[0]?.dueDate,
+          valueTo: lines.at(-1)?.dueDate,
+        });
+      }
       // Events of a human step and of the main flow may commit in either order.
       await em.query('UPDATE financings SET stage = $2, reason = $3, state = $4, state_seq = $5, updated_at = now() WHERE id = $1 AND state_seq < $5', [
         event.financingId,
@@ -142,7 +159,18 @@ export class FinancingActivities {
     if (entry) await this.ledger.reverse(entry.id, input.reason);
   }
 
+  /** Sends the instruction and tells reconciliation to expect it on the bank's statement. */
   async instructPayment(instruction: PaymentInstruction): Promise<void> {
+    const [ref, purpose] = instruction.instructionId.split('/');
+    await this.matching.expect({
+      financingRef: ref,
+      kind: purpose === 'disbursement' ? 'DISBURSEMENT' : 'PAYOUT',
+      endToEndId: instruction.instructionId,
+      direction: 'DBIT',
+      amount: instruction.amount,
+      currency: instruction.currency,
+      counterparty: instruction.beneficiaryId,
+    });
     await this.bank.instruct(instruction);
   }
 

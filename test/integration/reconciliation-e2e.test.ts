@@ -1,0 +1,62 @@
+import { Money } from '../../libs/money/src';
+import type { TestApi } from '../support/api';
+import { approveAndAccept, confirmedReceivable, Desk, reaches, startFinancingStack, timeline } from '../support/financing';
+import { startWorkerProcess, WorkerProcess } from '../support/worker-process';
+
+/**
+ * A financing is disbursed; the bank's statements come in as files; matching sends the buyer's
+ * payment to the workflow, which closes the financing; the ledger's collection account then
+ * equals the bank's.
+ */
+describe('reconciliation end to end: statement lines drive the financing', () => {
+  let api: TestApi;
+  let worker: WorkerProcess;
+  let d: Desk;
+
+  beforeAll(async () => {
+    const stack = await startFinancingStack('reconciliation');
+    ({ api, desk: d } = stack);
+    worker = await startWorkerProcess(stack.config, api.temporal);
+  });
+
+  afterAll(async () => {
+    await worker?.stop();
+    await api?.close();
+  });
+
+  const mapping = { delimiter: ';', hasHeader: true, decimalSeparator: '.', dateFormat: 'YYYY-MM-DD', currency: 'CNY', columns: { bookingDate: 1, amount: 2, endToEndId: 3, remittance: 4 } };
+  const importCsv = (account: string, rows: string[]) =>
+    d.backOffice.post(`/statements?format=csv&account=${account}`).set('content-type', 'text/plain').send(['date;amount;e2e;text', ...rows].join('\n')).expect(201);
+
+  it('matches the disbursement and the buyer’s payment, closes the financing, and the books agree with the bank', async () => {
+    await d.backOffice.put('/statements/csv-mappings/FUNDING-1').send(mapping).expect(200);
+    await d.backOffice.put('/statements/csv-mappings/COLLECTION-1').send(mapping).expect(200);
+    const receivable = await confirmedReceivable(api, d, '1000000.00', 300);
+    const { id, ref } = (await d.sme.post('/financings').send({ product: 'RECEIVABLE_FINANCING', assetId: receivable, bankId: api.parties.bank, amount: '800000.00' }).expect(201)).body;
+    await approveAndAccept(d, id);
+    await reaches(d, id, 'REPAYING');
+    const today = new Date().toISOString().slice(0, 10);
+
+    // The funding account's statement shows the disbursement; the collection account's the buyer's payment.
+    await importCsv('FUNDING-1', [`${today};-799200.00;${ref}/disbursement;disbursement`]);
+    await importCsv('COLLECTION-1', [`${today};1000000.00;${ref};invoice paid by the power group`, `${today};12.34;UNKNOWN-REF;stray credit`]);
+    const run = (await d.backOffice.post('/statements/matching').expect(200)).body;
+    expect(run).toEqual({ matched: 2, paymentsSent: 1, unmatched: 1 });
+    await reaches(d, id, 'CLOSED');
+    expect((await timeline(d, id)).some((e) => e.step === 'payment.allocated')).toBe(true);
+
+    // The surplus went back to the SME from the collection account: the bank's next statement shows it.
+    const [payout] = await api.db.query(`SELECT amount FROM simulated_bank_payments WHERE instruction_id = $1`, [`${ref}/surplus`]);
+    await importCsv('COLLECTION-1', [`${today};-${payout.amount};${ref}/surplus;surplus to the SME`]);
+    expect((await d.backOffice.post('/statements/matching').expect(200)).body).toMatchObject({ matched: 1, paymentsSent: 0 });
+
+    const [bank] = await api.db.query(
+      `SELECT sum(CASE WHEN direction = 'CRDT' THEN amount ELSE -amount END) AS balance FROM statement_lines WHERE account = 'COLLECTION-1' AND match_status = 'MATCHED'`,
+    );
+    const books = (await d.backOffice.get(`/ledger/balances?financingRef=${ref}`).expect(200)).body as Array<{ account: string; balance: string }>;
+    const collection = books.find((b) => b.account === 'COLLECTION_ACCOUNT')!.balance;
+    expect(Money.of(collection).equals(Money.of(bank.balance))).toBe(true);
+    // a second run finds nothing new, and sends no payment twice
+    expect((await d.backOffice.post('/statements/matching').expect(200)).body).toEqual({ matched: 0, paymentsSent: 0, unmatched: 1 });
+  });
+});
