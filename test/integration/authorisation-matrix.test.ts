@@ -100,6 +100,7 @@ const rows: Row[] = [
   { call: 'POST /statements', request: () => ({ method: 'post', path: '/statements' }), allowed: ['backOffice'] },
   { call: 'PUT /statements/csv-mappings/:account', request: () => ({ method: 'put', path: '/statements/csv-mappings/ACC-1', body: {} }), allowed: ['backOffice'] },
   { call: 'POST /statements/matching', request: () => ({ method: 'post', path: '/statements/matching' }), allowed: ['backOffice'] },
+  { call: 'GET /statements/exceptions', request: () => ({ method: 'get', path: '/statements/exceptions' }), allowed: ['backOffice', 'treasury', 'admin', 'auditor'] },
   { call: 'GET /statements', request: () => ({ method: 'get', path: '/statements' }), allowed: ['backOffice', 'treasury', 'admin', 'auditor'] },
 
   { call: 'PUT /commodities/:code', request: () => ({ method: 'put', path: '/commodities/COAL-5500', body: {} }), allowed: ['admin'] },

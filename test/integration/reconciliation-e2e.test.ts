@@ -58,5 +58,9 @@ describe('reconciliation end to end: statement lines drive the financing', () =>
     expect(Money.of(collection).equals(Money.of(bank.balance))).toBe(true);
     // a second run finds nothing new, and sends no payment twice
     expect((await d.backOffice.post('/statements/matching').expect(200)).body).toEqual({ matched: 0, paymentsSent: 0, unmatched: 1 });
+    // the stray credit waits in the exceptions queue, never silently dropped
+    const queue = (await d.backOffice.get('/statements/exceptions').expect(200)).body;
+    expect(queue).toMatchObject({ total: 1, items: [{ account: 'COLLECTION-1', amount: '12.34', direction: 'CRDT', endToEndId: 'UNKNOWN-REF', ageDays: 0 }] });
+    expect(Array.isArray(queue.items[0].candidates)).toBe(true);
   });
 });

@@ -10,7 +10,7 @@ import { Page, PageQuery, pageOf } from '../../../http/src/pagination';
 import { CurrentActor, Roles } from '../../../identity/src/api/auth.decorators';
 import type { Actor } from '../../../identity/src/domain/actor';
 import { Role } from '../../../identity/src/domain/organisation';
-import { MatchingService, MatchRun } from '../application/matching.service';
+import { ExceptionLine, MatchingService, MatchRun } from '../application/matching.service';
 import { ImportedStatement, StatementFormat, StatementImportService } from '../application/statement-import.service';
 import type { CsvMapping } from '../domain/parsers/csv.parser';
 
@@ -82,6 +82,13 @@ export class StatementsController {
   @ApiOperation({ summary: 'Match unmatched statement lines now (exact end-to-end reference); matched repayments go to their financings' })
   match(@CurrentActor() actor: Actor): Promise<MatchRun> {
     return this.matching.run(actor);
+  }
+
+  @Get('exceptions')
+  @Roles(Role.BACK_OFFICE, Role.TREASURY, Role.ADMIN, Role.AUDITOR)
+  @ApiOperation({ summary: 'The exceptions queue: unmatched lines, oldest first, with their age and nearest candidates' })
+  async exceptions(@Query() query: PageQuery): Promise<Page<ExceptionLine>> {
+    return pageOf(await this.matching.exceptions(query.limit, query.offset), query, (e) => e);
   }
 
   @Get()

@@ -19,6 +19,20 @@ export interface ExpectedMovement {
   counterparty?: string;
 }
 
+export interface ExceptionLine {
+  lineId: string;
+  account: string;
+  amount: string;
+  currency: string;
+  direction: string;
+  endToEndId: string | null;
+  remittance: string | null;
+  bookedOn: string | null;
+  ageDays: number;
+  /** The nearest open expected movements by amount, for a person to choose from. */
+  candidates: Array<{ endToEndId: string; financingRef: string; kind: string; amount: string }>;
+}
+
 export interface MatchRun {
   matched: number;
   paymentsSent: number;
@@ -45,6 +59,44 @@ export class MatchingService {
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT ON CONSTRAINT expected_movements_once DO NOTHING`,
       [randomUUID(), m.financingRef, m.kind, m.endToEndId, m.direction, m.amount, m.currency, m.valueFrom ?? null, m.valueTo ?? null, m.counterparty ?? null],
     );
+  }
+
+  /**
+   * The exceptions queue: every line no rule matched, oldest first, with its age in days and
+   * the three open expected movements of the same direction nearest to it in amount.
+   */
+  async exceptions(limit: number, offset: number): Promise<[ExceptionLine[], number]> {
+    const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM statement_lines WHERE match_status = 'UNMATCHED'`);
+    const rows = await this.dataSource.query(
+      `SELECT l.id, l.account, l.amount, l.currency, l.direction, l.end_to_end_id, l.remittance,
+              to_char(coalesce(l.booking_date, l.value_date), 'YYYY-MM-DD') AS booked,
+              (current_date - coalesce(l.booking_date, l.value_date, current_date))::int AS age_days,
+              coalesce((SELECT json_agg(c ORDER BY c.distance) FROM (
+                 SELECT e.end_to_end_id AS "endToEndId", e.financing_ref AS "financingRef", e.kind, e.amount::text AS amount, abs(e.amount - l.amount) AS distance
+                   FROM expected_movements e
+                  WHERE e.status = 'OPEN' AND e.direction = l.direction AND e.currency = l.currency
+                  ORDER BY abs(e.amount - l.amount) LIMIT 3) c), '[]') AS candidates
+         FROM statement_lines l
+        WHERE l.match_status = 'UNMATCHED'
+        ORDER BY coalesce(l.booking_date, l.value_date) NULLS LAST, l.id
+        LIMIT $1 OFFSET $2`,
+      [limit, offset],
+    );
+    return [
+      rows.map((r: Record<string, any>) => ({
+        lineId: r.id,
+        account: r.account,
+        amount: r.amount,
+        currency: r.currency,
+        direction: r.direction,
+        endToEndId: r.end_to_end_id,
+        remittance: r.remittance,
+        bookedOn: r.booked,
+        ageDays: r.age_days,
+        candidates: (r.candidates as Array<Record<string, unknown>>).map(({ distance: _, ...c }) => c),
+      })),
+      total,
+    ];
   }
 
   async run(actor: Actor): Promise<MatchRun> {
