@@ -61,6 +61,14 @@ export class MatchingService {
     );
   }
 
+  private async unmatch(actor: Actor, lineId: string, reason: string): Promise<void> {
+    await this.dataSource.transaction(async (em) => {
+      await em.query('DELETE FROM statement_matches WHERE line_id = $1', [lineId]);
+      await em.query(`UPDATE statement_lines SET match_status = 'UNMATCHED' WHERE id = $1`, [lineId]);
+      await this.audit.record(em, { actor, action: 'statement-line.unmatch', entityType: 'statement-line', entityId: lineId, after: { reason } });
+    });
+  }
+
   /**
    * The exceptions queue: every line no rule matched, oldest first, with its age in days and
    * the three open expected movements of the same direction nearest to it in amount.
@@ -119,13 +127,20 @@ export class MatchingService {
         return true;
       });
       if (!took) continue;
-      matched += 1;
       if (c.kind === 'REPAYMENT') {
-        await this.temporal.workflow
-          .getHandle(financingWorkflowId(c.financing_ref))
-          .executeUpdate(paymentUpdate, { args: [{ reference: `statement-line/${c.line_id}`, amount: c.amount }] });
-        paymentsSent += 1;
+        try {
+          await this.temporal.workflow
+            .getHandle(financingWorkflowId(c.financing_ref))
+            .executeUpdate(paymentUpdate, { args: [{ reference: `statement-line/${c.line_id}`, amount: c.amount }] });
+          paymentsSent += 1;
+        } catch (e) {
+          // The financing no longer takes payments (closed, or never disbursed): the money
+          // goes to the exceptions queue for a person, never silently dropped.
+          await this.unmatch(actor, c.line_id, `the financing ${c.financing_ref} refused the payment: ${(e as Error).message}`);
+          continue;
+        }
       }
+      matched += 1;
     }
     const [{ n }] = await this.dataSource.query(`SELECT count(*)::int AS n FROM statement_lines WHERE match_status = 'UNMATCHED'`);
     return { matched, paymentsSent, unmatched: n };
