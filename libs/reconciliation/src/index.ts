@@ -1,7 +1,6 @@
 export * from './domain/statement';
 export * from './domain/parsers/camt.parser';
 export * from './domain/parsers/mt940.parser';
-export * from './domain/parsers/summarise';
 export * from './reconciliation.module';
 export * from './application/statement-import.service';
 export * from './application/matching.service';

@@ -8,8 +8,8 @@ import { AuditLog } from '../../../audit/src/audit-log';
 import { AppConfig } from '../../../config/src';
 import { DomainError } from '../../../errors/src';
 import { OrganisationDirectory } from '../../../identity/src/application/organisation-directory';
-import type { Actor } from '../../../identity/src/domain/actor';
-import { OrganisationKind, Role } from '../../../identity/src/domain/organisation';
+import { Actor, isOperatorReader } from '../../../identity/src/domain/actor';
+import { OrganisationKind } from '../../../identity/src/domain/organisation';
 import { Dec, Money } from '../../../money/src';
 import { ReceivablesService } from '../../../receivables/src/application/receivables.service';
 import { eligibleAmount } from '../../../receivables/src/domain/receivable';
@@ -83,7 +83,7 @@ const notFound = (id: string) => new DomainError('FINANCING.NOT_FOUND', `financi
 function scopeColumn(actor: Actor): string | undefined | null {
   switch (actor.organisationKind) {
     case OrganisationKind.OPERATOR:
-      return actor.roles.some((r) => r === Role.ADMIN || r === Role.AUDITOR) ? undefined : null;
+      return isOperatorReader(actor) ? undefined : null;
     case OrganisationKind.SME:
       return 'sme_id';
     case OrganisationKind.BANK:

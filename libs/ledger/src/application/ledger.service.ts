@@ -78,11 +78,8 @@ export class LedgerService {
 
   async entries(financingRef: string, limit: number, offset: number): Promise<[PostedEntry[], number]> {
     const [{ total }] = await this.dataSource.query('SELECT count(*)::int AS total FROM journal_entries WHERE financing_ref = $1', [financingRef]);
-    const ids: Array<{ id: string }> = await this.dataSource.query(
-      'SELECT id FROM journal_entries WHERE financing_ref = $1 ORDER BY posted_at, id LIMIT $2 OFFSET $3',
-      [financingRef, limit, offset],
-    );
-    return [await Promise.all(ids.map(({ id }) => this.entryById(this.dataSource.manager, id))), total];
+    const entries = await this.load(this.dataSource.manager, 'e.financing_ref = $1 ORDER BY e.posted_at, e.id LIMIT $2 OFFSET $3', [financingRef, limit, offset]);
+    return [entries, total];
   }
 
   /** Balances per account, for one financing or (without one) the whole book. */
@@ -108,17 +105,21 @@ export class LedgerService {
   }
 
   private async entryById(em: EntityManager, id: string): Promise<PostedEntry> {
-    const [entry] = await em.query(
-      `SELECT id, idempotency_key, financing_ref, kind, description, to_char(value_date, 'YYYY-MM-DD') AS value_date, reverses_entry_id
-         FROM journal_entries WHERE id = $1`,
-      [id],
-    );
+    const [entry] = await this.load(em, 'e.id = $1', [id]);
     if (!entry) throw new DomainError('LEDGER.ENTRY_NOT_FOUND', `journal entry ${id} not found`, 'not_found');
-    const lines: Array<{ account_code: Account; debit: string; credit: string }> = await em.query(
-      'SELECT account_code, debit, credit FROM journal_lines WHERE entry_id = $1 ORDER BY id',
-      [id],
+    return entry;
+  }
+
+  /** Entries with their lines, in one query. */
+  private async load(em: EntityManager, where: string, params: unknown[]): Promise<PostedEntry[]> {
+    const rows: Array<Record<string, any>> = await em.query(
+      `SELECT e.id, e.idempotency_key, e.financing_ref, e.kind, e.description, to_char(e.value_date, 'YYYY-MM-DD') AS value_date, e.reverses_entry_id,
+              (SELECT json_agg(json_build_object('account', l.account_code, 'debit', l.debit::text, 'credit', l.credit::text) ORDER BY l.id)
+                 FROM journal_lines l WHERE l.entry_id = e.id) AS lines
+         FROM journal_entries e WHERE ${where}`,
+      params,
     );
-    return {
+    return rows.map((entry) => ({
       id: entry.id,
       idempotencyKey: entry.idempotency_key,
       financingRef: entry.financing_ref,
@@ -126,7 +127,10 @@ export class LedgerService {
       description: entry.description,
       valueDate: entry.value_date,
       reversesEntryId: entry.reverses_entry_id,
-      lines: lines.map((l) => (Money.of(l.debit).isZero() ? { account: l.account_code, credit: l.credit } : { account: l.account_code, debit: l.debit })),
-    };
+      lines: (entry.lines as Array<{ account: Account; debit: string; credit: string }>).map((l) =>
+        Money.of(l.debit).isZero() ? { account: l.account, credit: l.credit } : { account: l.account, debit: l.debit },
+      ),
+    }));
   }
+
 }

@@ -3,8 +3,8 @@ import { Injectable } from '@nestjs/common';
 import { orOnDuplicate } from '../../../database/src/errors';
 import { DomainError } from '../../../errors/src';
 import { OrganisationDirectory } from '../../../identity/src/application/organisation-directory';
-import { Actor, actorName } from '../../../identity/src/domain/actor';
-import { OrganisationKind, Role } from '../../../identity/src/domain/organisation';
+import { Actor, actorName, isOperatorReader } from '../../../identity/src/domain/actor';
+import { OrganisationKind } from '../../../identity/src/domain/organisation';
 import { Money, MoneyError } from '../../../money/src';
 import { ConfirmationDecision, receivableSubmitKey } from '../../../temporal/src/contracts/receivable-confirmation.contract';
 import { applyTransition, dilute, Receivable, registerReceivable, RegisterReceivable } from '../domain/receivable';
@@ -22,13 +22,11 @@ export interface DilutionCommand {
   reason: string;
 }
 
-const OPERATOR_READERS = [Role.ADMIN, Role.AUDITOR];
-
 /** What each kind of organisation sees of receivables (PRODUCT.md: parties see what concerns them). */
 export function scopeOf(actor: Actor): ReceivableScope {
   switch (actor.organisationKind) {
     case OrganisationKind.OPERATOR:
-      return actor.roles.some((r) => OPERATOR_READERS.includes(r)) ? { kind: 'all' } : { kind: 'none' };
+      return isOperatorReader(actor) ? { kind: 'all' } : { kind: 'none' };
     case OrganisationKind.SME:
       return { kind: 'creditor', organisationId: actor.organisationId };
     case OrganisationKind.CORE_ENTERPRISE:

@@ -116,11 +116,10 @@ export function verifyBalances(totals: StatementTotals, balances: Balance[]): st
   if (opening.currency !== totals.currency || closing.currency !== totals.currency) {
     return `balances in ${opening.currency}/${closing.currency} for an account in ${totals.currency}`;
   }
-  const open = Money.of(opening.amount.replace(/^-/, ''), opening.currency);
-  const start = opening.amount.startsWith('-') ? Money.zero(opening.currency).minus(open) : open;
+  const start = Money.of(opening.amount, opening.currency);
   const expectedAll = start.plus(totals.net());
   const expectedByDate = start.plus(totals.netUpTo(closing.date));
-  const close = closing.amount.startsWith('-') ? Money.zero(closing.currency).minus(Money.of(closing.amount.slice(1), closing.currency)) : Money.of(closing.amount, closing.currency);
+  const close = Money.of(closing.amount, closing.currency);
   if (close.equals(expectedAll) || close.equals(expectedByDate)) return undefined;
   return `opening ${opening.amount} + entries ${totals.net().toString()} = ${expectedAll.toString()}, but the closing balance is ${closing.amount}`;
 }

@@ -7,8 +7,8 @@ import { AuditLog } from '../../../audit/src/audit-log';
 import { orOnDuplicate } from '../../../database/src/errors';
 import { DomainError } from '../../../errors/src';
 import { OrganisationDirectory } from '../../../identity/src/application/organisation-directory';
-import type { Actor } from '../../../identity/src/domain/actor';
-import { OrganisationKind, Role } from '../../../identity/src/domain/organisation';
+import { Actor, isOperatorReader } from '../../../identity/src/domain/actor';
+import { OrganisationKind } from '../../../identity/src/domain/organisation';
 import { nextReceiptStatus, ReceiptStatus, ReceiptTransition, splitQuantities, Valuation, value, WarehouseReceipt } from '../domain/warehouse-receipt';
 import { CommodityEntity, CommodityPriceEntity, WarehouseReceiptEntity } from '../infrastructure/warehouse-receipt.entities';
 
@@ -34,7 +34,7 @@ const notFound = (id: string) => new DomainError('WAREHOUSE.RECEIPT_NOT_FOUND', 
 function scopeOf(actor: Actor): Scope {
   switch (actor.organisationKind) {
     case OrganisationKind.OPERATOR:
-      return actor.roles.some((r) => r === Role.ADMIN || r === Role.AUDITOR) ? { kind: 'all' } : { kind: 'none' };
+      return isOperatorReader(actor) ? { kind: 'all' } : { kind: 'none' };
     case OrganisationKind.CUSTODIAN:
       return { kind: 'custodian', organisationId: actor.organisationId };
     case OrganisationKind.SME:
