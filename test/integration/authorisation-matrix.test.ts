@@ -34,6 +34,10 @@ interface Fixtures {
   discharged: string;
   receipt: string;
   hami: string;
+  run: string;
+  /** A statement line and a write-off of it, undone: later steps are refused, not applied. */
+  line: string;
+  decision: string;
 }
 
 const rows: Row[] = [
@@ -99,9 +103,18 @@ const rows: Row[] = [
 
   { call: 'POST /statements', request: () => ({ method: 'post', path: '/statements' }), allowed: ['backOffice'] },
   { call: 'PUT /statements/csv-mappings/:account', request: () => ({ method: 'put', path: '/statements/csv-mappings/ACC-1', body: {} }), allowed: ['backOffice'] },
-  { call: 'POST /statements/matching', request: () => ({ method: 'post', path: '/statements/matching' }), allowed: ['backOffice'] },
   { call: 'GET /statements/exceptions', request: () => ({ method: 'get', path: '/statements/exceptions' }), allowed: ['backOffice', 'treasury', 'admin', 'auditor'] },
   { call: 'GET /statements', request: () => ({ method: 'get', path: '/statements' }), allowed: ['backOffice', 'treasury', 'admin', 'auditor'] },
+  { call: 'POST /reconciliation/runs', request: () => ({ method: 'post', path: '/reconciliation/runs' }), allowed: ['backOffice'] },
+  { call: 'GET /reconciliation/runs', request: () => ({ method: 'get', path: '/reconciliation/runs' }), allowed: ['backOffice', 'treasury', 'admin', 'auditor'] },
+  { call: 'GET /reconciliation/runs/:id', request: (f, id = f.run) => ({ method: 'get', path: `/reconciliation/runs/${id}` }), allowed: ['backOffice', 'treasury', 'admin', 'auditor'] },
+  { call: 'GET /reconciliation/report', request: () => ({ method: 'get', path: '/reconciliation/report' }), allowed: ['backOffice', 'treasury', 'admin', 'auditor'] },
+  { call: 'PUT /reconciliation/accounts/:account', request: () => ({ method: 'put', path: '/reconciliation/accounts/ACC-1', body: {} }), allowed: ['backOffice'] },
+  { call: 'POST /reconciliation/matches', request: () => ({ method: 'post', path: '/reconciliation/matches', body: {} }), allowed: ['backOffice'] },
+  { call: 'GET /reconciliation/matches/:id', request: (f, id = f.decision) => ({ method: 'get', path: `/reconciliation/matches/${id}` }), allowed: ['backOffice', 'treasury', 'admin', 'auditor'] },
+  { call: 'POST /reconciliation/matches/:id/confirm', request: (f, id = f.decision) => ({ method: 'post', path: `/reconciliation/matches/${id}/confirm` }), allowed: ['backOffice'] },
+  { call: 'POST /reconciliation/matches/:id/reverse', request: (f, id = f.decision) => ({ method: 'post', path: `/reconciliation/matches/${id}/reverse`, body: {} }), allowed: ['backOffice'] },
+  { call: 'POST /reconciliation/lines/:id/write-off', request: (f, id = f.line) => ({ method: 'post', path: `/reconciliation/lines/${id}/write-off`, body: {} }), allowed: ['backOffice'] },
 
   { call: 'PUT /commodities/:code', request: () => ({ method: 'put', path: '/commodities/COAL-5500', body: {} }), allowed: ['admin'] },
   { call: 'GET /commodities', request: () => ({ method: 'get', path: '/commodities' }), allowed: ANYONE },
@@ -163,7 +176,17 @@ describe('authorisation matrix: every endpoint × every role', () => {
     // a financing that ended (no limits are set here, so it is ineligible): every step is refused by state, not by role
     const financing = (await sme.post('/financings').send({ product: 'RECEIVABLE_FINANCING', assetId: await confirmedReceivable(), bankId: api.parties.bank, amount: '1000.00' }).expect(201)).body.id;
     await eventually(async () => ((await sme.get(`/financings/${financing}`)).body.stage === 'INELIGIBLE' ? true : undefined), 'ineligible');
-    fixtures = { financing, confirmed, pledged, pledge, discharged, receipt, hami: api.parties.hami };
+    const backOffice = await api.as(PEOPLE.backOffice);
+    const run = (await backOffice.post('/reconciliation/runs').expect(201)).body.id;
+    await backOffice
+      .put('/statements/csv-mappings/ACC-1')
+      .send({ delimiter: ';', hasHeader: false, decimalSeparator: '.', dateFormat: 'YYYY-MM-DD', currency: 'CNY', columns: { bookingDate: 1, amount: 2 } })
+      .expect(200);
+    await backOffice.post('/statements?format=csv&account=ACC-1').set('content-type', 'text/plain').send('2026-11-25;1.00').expect(201);
+    const [{ id: line }] = await api.db.query(`SELECT id::text AS id FROM statement_lines WHERE account = 'ACC-1'`);
+    const decision = (await backOffice.post(`/reconciliation/lines/${line}/write-off`).send({ reason: 'fixture' }).expect(201)).body.id;
+    await backOffice.post(`/reconciliation/matches/${decision}/reverse`).send({ reason: 'fixture' }).expect(200);
+    fixtures = { financing, confirmed, pledged, pledge, discharged, receipt, hami: api.parties.hami, run, line, decision };
   });
 
   afterAll(async () => {

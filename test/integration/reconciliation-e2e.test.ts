@@ -1,6 +1,7 @@
 import { Money } from '../../libs/money/src';
 import type { TestApi } from '../support/api';
 import { approveAndAccept, confirmedReceivable, Desk, reaches, startFinancingStack, timeline } from '../support/financing';
+import { reconcile } from '../support/reconciliation';
 import { startWorkerProcess, WorkerProcess } from '../support/worker-process';
 
 /**
@@ -40,15 +41,14 @@ describe('reconciliation end to end: statement lines drive the financing', () =>
     // The funding account's statement shows the disbursement; the collection account's the buyer's payment.
     await importCsv('FUNDING-1', [`${today};-799200.00;${ref}/disbursement;disbursement`]);
     await importCsv('COLLECTION-1', [`${today};1000000.00;${ref};invoice paid by the power group`, `${today};12.34;UNKNOWN-REF;stray credit`]);
-    const run = (await d.backOffice.post('/statements/matching').expect(200)).body;
-    expect(run).toEqual({ matched: 2, paymentsSent: 1, unmatched: 1 });
+    expect(await reconcile(d.backOffice)).toMatchObject({ status: 'DONE', total: 3, processed: 3, matched: 2 });
     await reaches(d, id, 'CLOSED');
     expect((await timeline(d, id)).some((e) => e.step === 'payment.allocated')).toBe(true);
 
     // The surplus went back to the SME from the collection account: the bank's next statement shows it.
     const [payout] = await api.db.query(`SELECT amount FROM simulated_bank_payments WHERE instruction_id = $1`, [`${ref}/surplus`]);
     await importCsv('COLLECTION-1', [`${today};-${payout.amount};${ref}/surplus;surplus to the SME`]);
-    expect((await d.backOffice.post('/statements/matching').expect(200)).body).toMatchObject({ matched: 1, paymentsSent: 0 });
+    expect(await reconcile(d.backOffice)).toMatchObject({ matched: 1 });
 
     const [bank] = await api.db.query(
       `SELECT sum(CASE WHEN direction = 'CRDT' THEN amount ELSE -amount END) AS balance FROM statement_lines WHERE account = 'COLLECTION-1' AND match_status = 'MATCHED'`,
@@ -57,10 +57,12 @@ describe('reconciliation end to end: statement lines drive the financing', () =>
     const collection = books.find((b) => b.account === 'COLLECTION_ACCOUNT')!.balance;
     expect(Money.of(collection).equals(Money.of(bank.balance))).toBe(true);
     // a second run finds nothing new, and sends no payment twice
-    expect((await d.backOffice.post('/statements/matching').expect(200)).body).toEqual({ matched: 0, paymentsSent: 0, unmatched: 1 });
-    // the buyer pays again after closure: the financing refuses it, so the line is an exception
+    expect(await reconcile(d.backOffice)).toMatchObject({ total: 1, matched: 0 });
+    const allocations = (await timeline(d, id)).filter((e) => e.step === 'payment.allocated');
+    expect(allocations).toHaveLength(1);
+    // the buyer pays again after closure: nothing awaits it any more, so the line is an exception
     await importCsv('COLLECTION-1', [`${today};500.00;${ref};duplicate payment by the buyer`]);
-    expect((await d.backOffice.post('/statements/matching').expect(200)).body).toEqual({ matched: 0, paymentsSent: 0, unmatched: 2 });
+    expect(await reconcile(d.backOffice)).toMatchObject({ total: 2, matched: 0 });
     // the stray credits wait in the exceptions queue, never silently dropped
     const queue = (await d.backOffice.get('/statements/exceptions').expect(200)).body;
     expect(queue.total).toBe(2);
@@ -71,5 +73,10 @@ describe('reconciliation end to end: statement lines drive the financing', () =>
       ]),
     );
     expect(Array.isArray(queue.items[0].candidates)).toBe(true);
+
+    // the daily report: the books and the bank differ by exactly what is still unexplained
+    await d.backOffice.put('/reconciliation/accounts/COLLECTION-1').send({ ledgerAccount: 'COLLECTION_ACCOUNT', currency: 'CNY' }).expect(200);
+    const [day] = (await d.backOffice.get(`/reconciliation/report?from=${today}&to=${today}&account=COLLECTION-1`).expect(200)).body;
+    expect(day).toMatchObject({ matchedCount: 2, unmatchedCount: 2, unmatchedSum: '512.34', ledgerBalance: collection, difference: '-512.34' });
   });
 });

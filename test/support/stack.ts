@@ -40,6 +40,8 @@ export async function isolatedConfig(label: string): Promise<AppConfig> {
     TEMPORAL_NAMESPACE: namespace,
     TEMPORAL_TASK_QUEUE: `test-${suffix}`,
     LOG_LEVEL: process.env.CARAVAN_TEST_VERBOSE ? 'info' : 'warn',
+    // the tests date their statement lines in UTC; the report's ledger day must agree
+    RECONCILIATION_TIMEZONE: 'UTC',
     AUTH_TOKEN_SECRET: randomBytes(32).toString('hex'),
     BOOTSTRAP_ADMIN_EMAIL: DEMO_ADMIN.email,
     BOOTSTRAP_ADMIN_PASSWORD: DEMO_ADMIN.password,

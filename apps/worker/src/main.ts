@@ -7,6 +7,7 @@ import { loadConfig } from '../../../libs/config/src';
 import { temporalLogger } from '../../../libs/logging/src';
 import { FinancingActivities } from '../../../libs/financing/src';
 import { ReceivableActivities } from '../../../libs/receivables/src';
+import { ReconciliationActivities, ReconciliationRunsService } from '../../../libs/reconciliation/src';
 import { activitiesOf, createTemporalWorker } from '../../../libs/temporal/src';
 import { WorkerModule } from './worker.module';
 
@@ -20,7 +21,8 @@ async function main(): Promise<void> {
   const logger = app.get(Logger);
   app.useLogger(logger);
 
-  const activities = { ...activitiesOf(app.get(ReceivableActivities)), ...activitiesOf(app.get(FinancingActivities)) };
+  const activities = { ...activitiesOf(app.get(ReceivableActivities)), ...activitiesOf(app.get(FinancingActivities)), ...activitiesOf(app.get(ReconciliationActivities)) };
+  await app.get(ReconciliationRunsService).ensureDailySchedule();
   const { worker, connection } = await createTemporalWorker(config, activities, WORKFLOW_BUNDLE);
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => worker.shutdown());
 

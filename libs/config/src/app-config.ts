@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { plainToInstance, Type } from 'class-transformer';
-import { IsEmail, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+import { IsEmail, IsIn, IsInt, IsNumber, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 
 /** The environment every app reads, validated once at boot. */
 export class AppConfig {
@@ -60,6 +60,28 @@ export class AppConfig {
   @IsString()
   @MinLength(12, { message: 'must be at least 12 characters' })
   BOOTSTRAP_ADMIN_PASSWORD?: string;
+
+  /** Matches at or above this confidence (0..1) are made by themselves; below it they are suggested. */
+  @IsOptional()
+  @Type(() => Number)
+  @IsNumber({ maxDecimalPlaces: 2 })
+  @Min(0.01)
+  @Max(1)
+  RECONCILIATION_AUTO_MATCH_CONFIDENCE = 0.9;
+
+  /** The largest difference a person may write off when matching by hand, in the statement's currency. */
+  @IsOptional()
+  @Matches(/^\d{1,9}(\.\d{1,2})?$/, { message: 'must be a decimal amount such as 10.00' })
+  RECONCILIATION_WRITE_OFF_TOLERANCE = '10.00';
+
+  /** When the daily reconciliation runs: a cron line, read in RECONCILIATION_TIMEZONE. */
+  @IsOptional()
+  @Matches(/^(\S+\s+){4}\S+$/, { message: 'must be a five-field cron line, e.g. "0 2 * * *"' })
+  RECONCILIATION_SCHEDULE = '0 2 * * *';
+
+  @IsOptional()
+  @Matches(/^[A-Za-z_]+\/[A-Za-z_]+$|^UTC$/, { message: 'must be an IANA time zone such as Asia/Shanghai' })
+  RECONCILIATION_TIMEZONE = 'Asia/Shanghai';
 
   @IsOptional()
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])

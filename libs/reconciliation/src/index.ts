@@ -4,3 +4,5 @@ export * from './domain/parsers/mt940.parser';
 export * from './reconciliation.module';
 export * from './application/statement-import.service';
 export * from './application/matching.service';
+export * from './application/reconciliation-runs.service';
+export * from './api/reconciliation.activities';

@@ -1,10 +1,18 @@
 import { Module } from '@nestjs/common';
+import { ReconciliationActivities } from './api/reconciliation.activities';
+import { ReconciliationController } from './api/reconciliation.controller';
 import { StatementsController } from './api/statements.controller';
 import { MatchingService } from './application/matching.service';
+import { ReconciliationRunsService } from './application/reconciliation-runs.service';
 import { StatementImportService } from './application/statement-import.service';
 import { CreateStatements1764144800000 } from './infrastructure/migrations/1764144800000-create-statements';
+import { MatchingDecisions1764145000000 } from './infrastructure/migrations/1764145000000-matching-decisions';
 
-export const RECONCILIATION_MIGRATIONS = [CreateStatements1764144800000];
+export const RECONCILIATION_MIGRATIONS = [CreateStatements1764144800000, MatchingDecisions1764145000000];
 
-@Module({ controllers: [StatementsController], providers: [StatementImportService, MatchingService], exports: [StatementImportService, MatchingService] })
+@Module({
+  controllers: [StatementsController, ReconciliationController],
+  providers: [StatementImportService, MatchingService, ReconciliationRunsService, ReconciliationActivities],
+  exports: [StatementImportService, MatchingService, ReconciliationRunsService, ReconciliationActivities],
+})
 export class ReconciliationModule {}

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ApplicationFailure } from '@temporalio/common';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { DomainError } from '../../../errors/src';
 import type { Actor } from '../../../identity/src/domain/actor';
 import { OrganisationKind } from '../../../identity/src/domain/organisation';
@@ -16,10 +16,11 @@ import { eligibleAmount } from '../../../receivables/src/domain/receivable';
 import { ReceivableStatus } from '../../../receivables/src/domain/receivable-status';
 import { PledgeRegistry } from '../../../registry/src/application/pledge-registry';
 import { AssetType } from '../../../registry/src/domain/pledge';
-import type { FinancingInput, FinancingState } from '../../../temporal/src/contracts/financing.contract';
+import type { FinancingInput, FinancingState, FinancingTerms } from '../../../temporal/src/contracts/financing.contract';
 import { WarehouseReceiptsService } from '../../../warehouse-receipts/src/application/warehouse-receipts.service';
 import { ReceiptStatus } from '../../../warehouse-receipts/src/domain/warehouse-receipt';
 import { PaymentGateway, PaymentInstruction } from '../application/payment-gateway';
+import { addDays } from '../domain/calendar';
 
 /** The bank acting through its workflow: audit trails name it 'system:financing-workflow'. */
 export function workflowActor(bankId: string): Actor {
@@ -80,21 +81,7 @@ export class FinancingActivities {
         [event.financingId, event.seq, event.step, event.actor, JSON.stringify(event.detail)],
       );
       if (!inserted) return;
-      if (event.step === 'disbursed') {
-        // From now on the buyer's (or the SME's) payments are awaited under the financing's reference.
-        const [financing] = await em.query('SELECT ref, amount, currency FROM financings WHERE id = $1', [event.financingId]);
-        const lines = event.state.schedule?.lines ?? [];
-        await this.matching.expect({
-          financingRef: financing.ref,
-          kind: 'REPAYMENT',
-          endToEndId: financing.ref,
-          direction: 'CRDT',
-          amount: event.state.schedule?.totalPayable ?? financing.amount,
-          currency: financing.currency,
-          valueFrom: lines[0]?.dueDate,
-          valueTo: lines.at(-1)?.dueDate,
-        });
-      }
+      if (event.step === 'disbursed') await awaitRepayments(em, this.matching, event.financingId, event.state);
       // Events of a human step and of the main flow may commit in either order.
       await em.query('UPDATE financings SET stage = $2, reason = $3, state = $4, state_seq = $5, updated_at = now() WHERE id = $1 AND state_seq < $5', [
         event.financingId,
@@ -162,6 +149,8 @@ export class FinancingActivities {
   /** Sends the instruction and tells reconciliation to expect it on the bank's statement. */
   async instructPayment(instruction: PaymentInstruction): Promise<void> {
     const [ref, purpose] = instruction.instructionId.split('/');
+    const [beneficiary] = await this.dataSource.query('SELECT name FROM organisations WHERE id = $1', [instruction.beneficiaryId]);
+    const today = new Date().toISOString().slice(0, 10);
     await this.matching.expect({
       financingRef: ref,
       kind: purpose === 'disbursement' ? 'DISBURSEMENT' : 'PAYOUT',
@@ -169,7 +158,10 @@ export class FinancingActivities {
       direction: 'DBIT',
       amount: instruction.amount,
       currency: instruction.currency,
-      counterparty: instruction.beneficiaryId,
+      // the bank books it today or, over a weekend or holiday, a few days later
+      valueFrom: today,
+      valueTo: addDays(today, 5),
+      counterparty: beneficiary?.name,
     });
     await this.bank.instruct(instruction);
   }
@@ -179,5 +171,31 @@ export class FinancingActivities {
     const { status, reason } = await this.bank.status(input.instructionId);
     if (status === 'PENDING') throw ApplicationFailure.retryable('the bank has not settled yet', 'PAYMENT.PENDING');
     if (status === 'FAILED') throw ApplicationFailure.nonRetryable(reason ?? 'the bank refused the payment', 'PAYMENT.FAILED');
+  }
+}
+
+/**
+ * From the disbursement on, reconciliation awaits the payments under the financing's
+ * reference: the buyer's payment of the invoice (receivable financing) or the borrower's
+ * instalments (warehouse loans), each in a window from a week before its due date to the
+ * end of the grace days.
+ */
+async function awaitRepayments(em: EntityManager, matching: MatchingService, financingId: string, state: FinancingState): Promise<void> {
+  const [f] = await em.query(
+    `SELECT f.ref, f.product, f.currency, f.terms, payer.name AS payer, (r.amount - r.diluted_amount)::text AS invoice
+       FROM financings f
+       JOIN organisations payer ON payer.id = CASE WHEN f.product = 'RECEIVABLE_FINANCING' THEN f.counterparty_id ELSE f.sme_id END
+       LEFT JOIN receivables r ON f.product = 'RECEIVABLE_FINANCING' AND r.id = f.asset_id
+      WHERE f.id = $1`,
+    [financingId],
+  );
+  const window = (due: string) => ({ valueFrom: addDays(due, -7), valueTo: addDays(due, (f.terms as FinancingTerms).graceDays) });
+  const lines = state.schedule?.lines ?? [];
+  const awaited =
+    f.invoice !== null
+      ? [{ endToEndId: f.ref, amount: f.invoice as string, ...window(lines.at(-1)!.dueDate) }]
+      : lines.map((l) => ({ endToEndId: `${f.ref}/instalment/${l.number}`, amount: l.payment, ...window(l.dueDate) }));
+  for (const a of awaited) {
+    await matching.expect({ financingRef: f.ref, kind: 'REPAYMENT', reference: f.ref, direction: 'CRDT', currency: f.currency, counterparty: f.payer, ...a }, em);
   }
 }

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Req } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Put, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiConsumes, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -10,7 +10,7 @@ import { Page, PageQuery, pageOf } from '../../../http/src/pagination';
 import { CurrentActor, Roles } from '../../../identity/src/api/auth.decorators';
 import type { Actor } from '../../../identity/src/domain/actor';
 import { Role } from '../../../identity/src/domain/organisation';
-import { ExceptionLine, MatchingService, MatchRun } from '../application/matching.service';
+import { ExceptionLine, MatchingService } from '../application/matching.service';
 import { ImportedStatement, StatementFormat, StatementImportService } from '../application/statement-import.service';
 import type { CsvMapping } from '../domain/parsers/csv.parser';
 
@@ -74,14 +74,6 @@ export class StatementsController {
       throw new DomainError('RECONCILIATION.MAPPING_WITHOUT_AMOUNT', 'map an amount column, or both debit and credit', 'invalid', 'columns');
     }
     return this.statements.saveMapping(actor, account, body);
-  }
-
-  @Post('matching')
-  @HttpCode(200)
-  @Roles(Role.BACK_OFFICE)
-  @ApiOperation({ summary: 'Match unmatched statement lines now (exact end-to-end reference); matched repayments go to their financings' })
-  match(@CurrentActor() actor: Actor): Promise<MatchRun> {
-    return this.matching.run(actor);
   }
 
   @Get('exceptions')

@@ -1,0 +1,161 @@
+import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Put, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiProduces, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ArrayMaxSize, ArrayMinSize, IsIn, IsOptional, IsString, IsUUID, Length, Matches, MaxLength } from 'class-validator';
+import type { Response } from 'express';
+import { DomainError } from '../../../errors/src';
+import { Page, PageQuery, pageOf } from '../../../http/src/pagination';
+import { uuidParam } from '../../../http/src/params';
+import { ReasonDto } from '../../../http/src/reason.dto';
+import { CurrentActor, Roles } from '../../../identity/src/api/auth.decorators';
+import type { Actor } from '../../../identity/src/domain/actor';
+import { Role } from '../../../identity/src/domain/organisation';
+import { Account } from '../../../ledger/src/domain/accounts';
+import { CURRENCIES } from '../../../money/src/wire';
+import type { ReconciliationRun } from '../../../temporal/src/contracts/reconciliation.contract';
+import { Decision, MatchingService } from '../application/matching.service';
+import { ReconciliationRunsService, ReportRow } from '../application/reconciliation-runs.service';
+
+const READERS = [Role.BACK_OFFICE, Role.TREASURY, Role.ADMIN, Role.AUDITOR];
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export class ManualMatchDto {
+  @ApiProperty({ example: ['1042'], description: 'Statement lines, all of one currency and direction' })
+  @ArrayMinSize(1)
+  @ArrayMaxSize(100)
+  @Matches(/^\d{1,18}$/, { each: true, message: 'each line id must be a number' })
+  lineIds: string[];
+
+  @ApiProperty({ example: ['0b7c…'], description: 'Expected movements the lines settle, earliest first' })
+  @ArrayMinSize(1)
+  @ArrayMaxSize(100)
+  @IsUUID('all', { each: true })
+  expectedIds: string[];
+
+  @ApiPropertyOptional({ description: 'Required when the amounts differ: the difference is written off (within tolerance)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  reason?: string;
+}
+
+export class ReportQuery {
+  @ApiProperty({ example: '2026-11-01' }) @Matches(DATE, { message: 'from must be YYYY-MM-DD' }) from: string;
+  @ApiProperty({ example: '2026-11-30' }) @Matches(DATE, { message: 'to must be YYYY-MM-DD' }) to: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 64) account?: string;
+  @ApiPropertyOptional({ enum: ['json', 'csv'] }) @IsOptional() @IsIn(['json', 'csv']) format?: 'json' | 'csv';
+}
+
+export class BankAccountDto {
+  @ApiProperty({ enum: Account, example: Account.COLLECTION_ACCOUNT }) @IsIn(Object.values(Account)) ledgerAccount: Account;
+  @ApiProperty({ example: 'CNY' }) @IsIn(CURRENCIES) currency: string;
+}
+
+const REPORT_COLUMNS: Array<keyof ReportRow> = [
+  'account',
+  'day',
+  'currency',
+  'matchedCount',
+  'matchedSum',
+  'unmatchedCount',
+  'unmatchedSum',
+  'writtenOffCount',
+  'writtenOffSum',
+  'bankBalance',
+  'ledgerAccount',
+  'ledgerBalance',
+  'difference',
+];
+
+/** A CSV field as spreadsheets read it: quoted when it holds a separator, a quote or a line break. */
+const csvField = (value: unknown) => {
+  const text = value === null || value === undefined ? '' : String(value);
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+};
+
+@ApiTags('reconciliation')
+@ApiBearerAuth()
+@Controller('reconciliation')
+export class ReconciliationController {
+  constructor(
+    private readonly runs: ReconciliationRunsService,
+    private readonly matching: MatchingService,
+  ) {}
+
+  @Post('runs')
+  @Roles(Role.BACK_OFFICE)
+  @ApiOperation({ summary: 'Start a reconciliation run now; follow its progress at GET /reconciliation/runs/{id}' })
+  start(@CurrentActor() actor: Actor): Promise<ReconciliationRun> {
+    return this.runs.start(actor);
+  }
+
+  @Get('runs')
+  @Roles(...READERS)
+  @ApiOperation({ summary: 'Reconciliation runs, newest first (daily and on demand)' })
+  async list(@Query() query: PageQuery): Promise<Page<ReconciliationRun>> {
+    return pageOf(await this.runs.list(query.limit, query.offset), query, (r) => r);
+  }
+
+  @Get('runs/:id')
+  @Roles(...READERS)
+  @ApiOperation({ summary: "A run's progress: lines processed of the total, matched, suggested" })
+  get(@Param('id') id: string): Promise<ReconciliationRun> {
+    if (!/^[\w:.-]{1,80}$/.test(id)) throw new DomainError('REQUEST.INVALID_ID', 'not a run id', 'invalid', 'id');
+    return this.runs.get(id);
+  }
+
+  @Get('report')
+  @Roles(...READERS)
+  @ApiProduces('application/json', 'text/csv')
+  @ApiOperation({ summary: 'Per account and day: matched / unmatched / written-off counts and sums, bank and ledger balances, their difference' })
+  async report(@Query() query: ReportQuery, @Res({ passthrough: true }) response: Response): Promise<ReportRow[] | string> {
+    if (query.from > query.to) throw new DomainError('RECONCILIATION.BAD_PERIOD', 'from must not be after to', 'invalid', 'from');
+    const rows = await this.runs.report(query.from, query.to, query.account);
+    if (query.format !== 'csv') return rows;
+    response.type('text/csv; charset=utf-8').attachment(`reconciliation-${query.from}-${query.to}.csv`);
+    return [REPORT_COLUMNS, ...rows.map((r) => REPORT_COLUMNS.map((c) => r[c]))].map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
+  }
+
+  @Put('accounts/:account')
+  @Roles(Role.BACK_OFFICE)
+  @ApiOperation({ summary: "Say which ledger account a bank account's statements reconcile against" })
+  mapAccount(@CurrentActor() actor: Actor, @Param('account') account: string, @Body() body: BankAccountDto) {
+    if (!/^[\w-]{1,64}$/.test(account)) throw new DomainError('REQUEST.INVALID_ID', 'not a bank account number', 'invalid', 'account');
+    return this.runs.mapAccount(actor, account, body.ledgerAccount, body.currency);
+  }
+
+  @Post('matches')
+  @Roles(Role.BACK_OFFICE)
+  @ApiOperation({ summary: 'Match statement lines to expected movements by hand; a difference within tolerance is written off' })
+  match(@CurrentActor() actor: Actor, @Body() body: ManualMatchDto): Promise<Decision> {
+    return this.matching.matchManually(actor, body.lineIds, body.expectedIds, body.reason);
+  }
+
+  @Get('matches/:id')
+  @Roles(...READERS)
+  decision(@Param('id', uuidParam) id: string): Promise<Decision> {
+    return this.matching.decision(id);
+  }
+
+  @Post('matches/:id/confirm')
+  @HttpCode(200)
+  @Roles(Role.BACK_OFFICE)
+  @ApiOperation({ summary: 'Make a suggested match' })
+  confirm(@CurrentActor() actor: Actor, @Param('id', uuidParam) id: string): Promise<Decision> {
+    return this.matching.confirm(actor, id);
+  }
+
+  @Post('matches/:id/reverse')
+  @HttpCode(200)
+  @Roles(Role.BACK_OFFICE)
+  @ApiOperation({ summary: 'Undo a match, write-off or suggestion: the lines go back to the exceptions queue' })
+  reverse(@CurrentActor() actor: Actor, @Param('id', uuidParam) id: string, @Body() body: ReasonDto): Promise<Decision> {
+    return this.matching.reverse(actor, id, body.reason);
+  }
+
+  @Post('lines/:id/write-off')
+  @Roles(Role.BACK_OFFICE)
+  @ApiOperation({ summary: 'Write off a small line nothing will explain (within tolerance), with a reason' })
+  writeOff(@CurrentActor() actor: Actor, @Param('id', new ParseIntPipe({ exceptionFactory: () => new DomainError('REQUEST.INVALID_ID', 'id must be a line number', 'invalid', 'id') })) id: number, @Body() body: ReasonDto): Promise<Decision> {
+    return this.matching.writeOff(actor, String(id), body.reason);
+  }
+}

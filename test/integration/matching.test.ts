@@ -1,0 +1,202 @@
+import { ScheduleOverlapPolicy } from '@temporalio/client';
+import { MatchingService } from '../../libs/reconciliation/src';
+import { AppConfig } from '../../libs/config/src';
+import { Money } from '../../libs/money/src';
+import { DAILY_RECONCILIATION_SCHEDULE } from '../../libs/temporal/src/contracts/reconciliation.contract';
+import { PEOPLE, startApi, TestApi, TokenAgent } from '../support/api';
+import { isoDaysFromToday } from '../support/financing';
+import { reconcile } from '../support/reconciliation';
+import { eventually, isolatedConfig } from '../support/stack';
+import { startWorkerProcess, WorkerProcess } from '../support/worker-process';
+
+/**
+ * The matching rules after the exact reference, the exceptions queue's suggestions, manual
+ * match / unmatch / write-off, runs with progress, the daily schedule and the report. Expected
+ * movements are recorded through the service as the financing activities do; the statement
+ * lines come in as a CSV file.
+ */
+describe('reconciliation: rules, suggestions, manual decisions, runs and the report', () => {
+  let api: TestApi;
+  let worker: WorkerProcess;
+  let backOffice: TokenAgent;
+  let auditor: TokenAgent;
+  let config: AppConfig;
+  const today = isoDaysFromToday(0);
+  const window = { valueFrom: isoDaysFromToday(-2), valueTo: isoDaysFromToday(5) };
+
+  beforeAll(async () => {
+    config = await isolatedConfig('matching');
+    api = await startApi(config);
+    worker = await startWorkerProcess(config, api.temporal);
+    backOffice = await api.as(PEOPLE.backOffice);
+    auditor = await api.as('auditor@caravan.example');
+    await backOffice
+      .put('/statements/csv-mappings/PAY-9')
+      .send({ delimiter: ';', hasHeader: true, decimalSeparator: '.', dateFormat: 'YYYY-MM-DD', currency: 'CNY', columns: { bookingDate: 1, amount: 2, endToEndId: 3, counterpartyName: 4, remittance: 5 } })
+      .expect(200);
+  });
+
+  afterAll(async () => {
+    await worker?.stop();
+    await api?.close();
+  });
+
+  const payout = (endToEndId: string, amount: string, counterparty: string, financingRef = endToEndId.split('/')[0]) =>
+    api.app.get(MatchingService).expect({ financingRef, kind: 'PAYOUT', endToEndId, direction: 'DBIT', amount, currency: 'CNY', counterparty, ...window });
+  let file = 0;
+  const importLines = (rows: string[]) =>
+    backOffice
+      .post('/statements?format=csv&account=PAY-9')
+      .set('content-type', 'text/plain')
+      // each file differs, or it would be the same statement again
+      .send(['date;amount;e2e;name;text', ...rows, `${today};0.01;;Bank;file ${++file}`].join('\n'))
+      .expect(201);
+  const lineOf = async (text: string) => (await api.db.query('SELECT id::text AS id, match_status AS status FROM statement_lines WHERE remittance = $1', [text]))[0] as { id: string; status: string };
+  const expected = async (endToEndId: string) =>
+    (await api.db.query('SELECT id, status, settled::text AS settled FROM expected_movements WHERE end_to_end_id = $1', [endToEndId]))[0] as { id: string; status: string; settled: string };
+  const decisionOf = async (lineId: string) =>
+    (await api.db.query(`SELECT d.id, d.method, d.confidence::text AS confidence, d.status FROM match_decisions d JOIN match_links k ON k.decision_id = d.id WHERE k.line_id = $1 ORDER BY d.decided_at DESC LIMIT 1`, [lineId]))[0];
+  const queueItem = async (lineId: string) => {
+    const queue = (await backOffice.get('/statements/exceptions?limit=100').expect(200)).body;
+    return queue.items.find((i: { lineId: string }) => i.lineId === lineId);
+  };
+
+  it('matches by amount, window and payer; by a run of instalments; suggests parts and ties; reports progress', async () => {
+    await payout('P-1/payout', '1234.56', '新疆哈密物流有限公司');
+    await payout('T-1/payout', '777.00', 'Acme Freight');
+    await payout('T-2/payout', '777.00', 'Acme Freight');
+    await payout('F-9/1', '100.00', 'Silk Road Storage', 'F-9');
+    await payout('F-9/2', '200.00', 'Silk Road Storage', 'F-9');
+    await payout('F-9/3', '300.00', 'Silk Road Storage', 'F-9');
+    await payout('Q-1/payout', '900.00', 'Kunlun Trading Co.');
+    await payout('R-1/payout', '1000.00', 'Tianshan Steel');
+    await importLines([
+      `${today};-1234.56;;新疆哈密物流 有限公司;rule two`,
+      `${today};-777.00;;ACME FREIGHT;a tie`,
+      `${today};-500.00;;Silk Road Storage;two instalments at once`,
+      `${today};-400.00;;kunlun trading co;first part`,
+      `${today};-500.00;;Kunlun Trading Co;second part`,
+      `${today};-600.00;R-1/payout;Tianshan Steel;partial by reference`,
+    ]);
+
+    const run = await reconcile(backOffice);
+    expect(run).toMatchObject({ status: 'DONE', trigger: 'ON_DEMAND', total: 7, processed: 7, matched: 3 });
+
+    expect(await decisionOf((await lineOf('rule two')).id)).toMatchObject({ method: 'AMOUNT_DATE_COUNTERPARTY', confidence: '1.00', status: 'ACTIVE' });
+    expect(await expected('P-1/payout')).toMatchObject({ status: 'MATCHED', settled: '1234.56' });
+    // one debit of 500.00 settled the second and third instalments
+    expect(await decisionOf((await lineOf('two instalments at once')).id)).toMatchObject({ method: 'MANY_TO_ONE', confidence: '0.90', status: 'ACTIVE' });
+    expect([(await expected('F-9/1')).status, (await expected('F-9/2')).status, (await expected('F-9/3')).status]).toEqual(['OPEN', 'MATCHED', 'MATCHED']);
+    // a partial payment by reference leaves the rest awaited
+    expect((await lineOf('partial by reference')).status).toBe('MATCHED');
+    expect(await expected('R-1/payout')).toMatchObject({ status: 'PARTIAL', settled: '600.00' });
+
+    // two equally good candidates: a suggestion, not a match
+    const tie = await lineOf('a tie');
+    expect(tie.status).toBe('UNMATCHED');
+    expect((await queueItem(tie.id)).suggestions).toEqual([expect.objectContaining({ method: 'AMOUNT_DATE_COUNTERPARTY', confidence: '0.50' })]);
+    // parts of one payment are only ever suggested; confirming makes the match
+    const [first, second] = [await lineOf('first part'), await lineOf('second part')];
+    const [parts] = (await queueItem(first.id)).suggestions;
+    expect(parts).toMatchObject({ method: 'ONE_TO_MANY', confidence: '0.80' });
+    expect(parts.links.map((l: { lineId: string }) => l.lineId).sort()).toEqual([first.id, second.id].sort());
+    const confirmed = (await backOffice.post(`/reconciliation/matches/${parts.decisionId}/confirm`).expect(200)).body;
+    expect(confirmed).toMatchObject({ method: 'MANUAL', status: 'ACTIVE', writtenOff: '0.00' });
+    expect(await expected('Q-1/payout')).toMatchObject({ status: 'MATCHED', settled: '900.00' });
+    expect((await backOffice.post(`/reconciliation/matches/${parts.decisionId}/confirm`).expect(409)).body.code).toBe('RECONCILIATION.NOT_A_SUGGESTION');
+    // a second run proposes the tie again, and nothing else
+    expect(await reconcile(backOffice)).toMatchObject({ status: 'DONE', total: 2, processed: 2, matched: 0, suggested: 1 });
+  });
+
+  it('hands a payment its financing cannot take back to the queue, and leaves it to people after that', async () => {
+    await api.app.get(MatchingService).expect({ financingRef: 'RF-GHOST', kind: 'REPAYMENT', endToEndId: 'RF-GHOST', direction: 'CRDT', amount: '50.00', currency: 'CNY', ...window });
+    await importLines([`${today};50.00;RF-GHOST;Somebody;for a financing that does not exist`]);
+    await reconcile(backOffice);
+    const line = await lineOf('for a financing that does not exist');
+    expect(line.status).toBe('UNMATCHED');
+    const [reversal] = await api.db.query(`SELECT after FROM audit_events WHERE action = 'statement-match.reverse' ORDER BY id DESC LIMIT 1`);
+    expect(reversal.after.reason).toMatch(/RF-GHOST refused the payment/);
+    expect(await expected('RF-GHOST')).toMatchObject({ status: 'OPEN', settled: '0.00' });
+    // the next run does not match and refuse it again
+    await reconcile(backOffice);
+    expect(await decisionOf(line.id)).toMatchObject({ status: 'REVERSED' });
+    expect(await queueItem(line.id)).toMatchObject({ amount: '50.00', endToEndId: 'RF-GHOST' });
+  });
+
+  it('matches by hand within tolerance, writes off and undoes, each audited', async () => {
+    await payout('M-1/payout', '2000.00', 'Hami Yard');
+    await importLines([`${today};-1995.00;;Hami Yard Ltd;short by five`, `${today};-1500.00;;Hami Yard Ltd;far too short`, `${today};3.50;;Bank;interest credit`]);
+    const short = await lineOf('short by five');
+    const far = await lineOf('far too short');
+    const m1 = await expected('M-1/payout');
+    const tooFar = await backOffice.post('/reconciliation/matches').send({ lineIds: [far.id], expectedIds: [m1.id], reason: 'try' }).expect(422);
+    expect(tooFar.body).toMatchObject({ code: 'RECONCILIATION.OUTSIDE_TOLERANCE', errors: [expect.objectContaining({ field: 'expectedIds' })] });
+    expect((await backOffice.post('/reconciliation/matches').send({ lineIds: [short.id], expectedIds: [m1.id] }).expect(400)).body.code).toBe('RECONCILIATION.REASON_REQUIRED');
+    const manual = (await backOffice.post('/reconciliation/matches').send({ lineIds: [short.id], expectedIds: [m1.id], reason: 'bank charge deducted' }).expect(201)).body;
+    expect(manual).toMatchObject({ method: 'MANUAL', status: 'ACTIVE', writtenOff: '-5.00', links: [{ lineId: short.id, expectedId: m1.id, amount: '1995.00' }] });
+    expect(await expected('M-1/payout')).toMatchObject({ status: 'MATCHED', settled: '1995.00' });
+    expect((await backOffice.post('/reconciliation/matches').send({ lineIds: [short.id], expectedIds: [m1.id], reason: 'again' }).expect(409)).body.code).toBe('RECONCILIATION.LINE_DECIDED');
+
+    // undone: the line is back in the queue, the movement awaited again
+    await backOffice.post(`/reconciliation/matches/${manual.id}/reverse`).send({ reason: 'wrong supplier' }).expect(200);
+    expect((await lineOf('short by five')).status).toBe('UNMATCHED');
+    expect(await expected('M-1/payout')).toMatchObject({ status: 'OPEN', settled: '0.00' });
+    expect((await backOffice.post(`/reconciliation/matches/${manual.id}/reverse`).send({ reason: 'twice' }).expect(409)).body.code).toBe('RECONCILIATION.ALREADY_REVERSED');
+
+    const interest = await lineOf('interest credit');
+    const writeOff = (await backOffice.post(`/reconciliation/lines/${interest.id}/write-off`).send({ reason: 'bank interest' }).expect(201)).body;
+    expect(writeOff).toMatchObject({ method: 'WRITE_OFF', writtenOff: '3.50' });
+    expect((await lineOf('interest credit')).status).toBe('WRITTEN_OFF');
+    expect((await backOffice.post(`/reconciliation/lines/${far.id}/write-off`).send({ reason: 'no' }).expect(422)).body.code).toBe('RECONCILIATION.OUTSIDE_TOLERANCE');
+    await backOffice.post(`/reconciliation/matches/${writeOff.id}/reverse`).send({ reason: 'booked as income instead' }).expect(200);
+    expect((await lineOf('interest credit')).status).toBe('UNMATCHED');
+
+    const actions = (await api.db.query(`SELECT action, actor_label FROM audit_events WHERE entity_type = 'statement-match' AND entity_id = ANY($1) ORDER BY id`, [[manual.id, writeOff.id]])).map(
+      (r: { action: string }) => r.action,
+    );
+    expect(actions).toEqual(['statement-line.match', 'statement-match.reverse', 'statement-line.write-off', 'statement-match.reverse']);
+    expect((await auditor.post('/reconciliation/matches').send({ lineIds: [short.id], expectedIds: [m1.id] }).expect(403)).body.code).toBeDefined();
+  });
+
+  it('reports each account and day as JSON and CSV, with the ledger difference', async () => {
+    await backOffice.put('/reconciliation/accounts/PAY-9').send({ ledgerAccount: 'BANK_FUNDING', currency: 'CNY' }).expect(200);
+    const [bank] = await api.db.query(
+      `SELECT count(*) FILTER (WHERE match_status = 'MATCHED')::int AS matched, count(*) FILTER (WHERE match_status = 'UNMATCHED')::int AS unmatched,
+              sum(CASE WHEN direction = 'CRDT' THEN amount ELSE -amount END)::text AS balance FROM statement_lines WHERE account = 'PAY-9'`,
+    );
+    const [row] = (await auditor.get(`/reconciliation/report?from=${today}&to=${today}`).expect(200)).body;
+    expect(row).toMatchObject({
+      account: 'PAY-9',
+      day: today,
+      currency: 'CNY',
+      matchedCount: bank.matched,
+      unmatchedCount: bank.unmatched,
+      bankBalance: bank.balance,
+      ledgerAccount: 'BANK_FUNDING',
+      ledgerBalance: '0.00',
+    });
+    // nothing is booked in this test's ledger: the difference is the whole bank balance
+    expect(row.difference).toBe(Money.zero().minus(Money.of(bank.balance)).toString());
+    const csv = await auditor.get(`/reconciliation/report?from=${today}&to=${today}&format=csv`).expect(200);
+    expect(csv.headers['content-type']).toMatch(/^text\/csv/);
+    expect(csv.headers['content-disposition']).toContain(`reconciliation-${today}-${today}.csv`);
+    const [header, first] = csv.text.trim().split('\r\n');
+    expect(header).toBe('account,day,currency,matchedCount,matchedSum,unmatchedCount,unmatchedSum,writtenOffCount,writtenOffSum,bankBalance,ledgerAccount,ledgerBalance,difference');
+    expect(first.split(',')).toEqual(['PAY-9', today, 'CNY', String(row.matchedCount), row.matchedSum, String(row.unmatchedCount), row.unmatchedSum, '0', '0.00', row.bankBalance, 'BANK_FUNDING', '0.00', row.difference]);
+    expect((await auditor.get(`/reconciliation/report?from=${today}&to=2000-01-01`).expect(400)).body.code).toBe('RECONCILIATION.BAD_PERIOD');
+  });
+
+  it('runs daily from a Temporal Schedule that skips overlaps and catches up', async () => {
+    const schedule = api.temporal.schedule.getHandle(DAILY_RECONCILIATION_SCHEDULE);
+    const described = await schedule.describe();
+    expect(described.policies).toMatchObject({ overlap: ScheduleOverlapPolicy.SKIP, catchupWindow: 3 * 86_400_000 });
+    expect(described.spec.timezone).toBe(config.RECONCILIATION_TIMEZONE);
+    await schedule.trigger();
+    const run = await eventually(async () => {
+      const page = (await backOffice.get('/reconciliation/runs').expect(200)).body;
+      return page.items.find((r: { trigger: string; status: string }) => r.trigger === 'SCHEDULE' && r.status === 'DONE');
+    }, 'the scheduled run');
+    expect(run.id).toMatch(/^daily-/);
+    expect(run.startedBy).toBe('system:daily-reconciliation');
+  });
+});

@@ -1,0 +1,30 @@
+import { proxyActivities, workflowInfo } from '@temporalio/workflow';
+import type { ReconciliationActivities } from '../libs/reconciliation/src/api/reconciliation.activities';
+import { ReconciliationInput, ReconciliationRun, runIdOf } from '../libs/temporal/src/contracts/reconciliation.contract';
+
+const acts = proxyActivities<ReconciliationActivities>({
+  startToCloseTimeout: '5 minutes',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute', maximumAttempts: 10 },
+});
+
+/**
+ * One reconciliation run, daily from the schedule or on demand: the unmatched statement lines
+ * go through the matching rules a batch at a time (each batch commits with the run's progress,
+ * so a retried or resumed run goes on where it stopped), and each batch's matched repayments
+ * are forwarded to their financings before the next.
+ */
+export async function reconciliationWorkflow(input: ReconciliationInput): Promise<ReconciliationRun> {
+  const runId = runIdOf(workflowInfo().workflowId);
+  await acts.beginReconciliation({ runId, trigger: input.trigger, startedBy: input.startedBy });
+  try {
+    for (;;) {
+      const batch = await acts.matchNextBatch({ runId, size: input.batchSize });
+      await acts.forwardMatchedPayments();
+      if (batch.done) break;
+    }
+  } catch (e) {
+    await acts.failReconciliation({ runId });
+    throw e;
+  }
+  return acts.finishReconciliation({ runId });
+}
