@@ -25,33 +25,27 @@ export class AuditLog {
   /** Many events in one statement (a matching batch decides thousands at once). */
   async recordMany(em: EntityManager, entries: AuditEntry[]): Promise<void> {
     if (entries.length === 0) return;
-    const occurredAt = new Date();
-    const events = entries.map((entry) => {
-      const person = typeof entry.actor === 'string' ? undefined : entry.actor;
-      return Object.assign(new AuditEventEntity(), {
-        occurredAt,
-        actorUserId: person?.userId ?? null,
-        actorOrganisationId: person?.organisationId ?? null,
-        actorLabel: person ? person.email : (entry.actor as string),
-        action: entry.action,
-        entityType: entry.entityType,
-        entityId: entry.entityId,
-        before: plain(entry.before),
-        after: plain(entry.after),
-        idempotencyKey: entry.idempotencyKey ?? null,
-      });
-    });
-    // 11 parameters a row; PostgreSQL takes at most 65,535 in one statement
-    await em.save(events, { reload: false, chunk: 5000 });
+    const person = (e: AuditEntry) => (typeof e.actor === 'string' ? undefined : e.actor);
+    const json = (value: object | null | undefined) => (value ? JSON.stringify(value) : null);
+    await em.query(
+      `INSERT INTO audit_events (occurred_at, actor_user_id, actor_organisation_id, actor_label, action, entity_type, entity_id, before, after, idempotency_key)
+       SELECT now(), * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::jsonb[], $8::jsonb[], $9::text[])`,
+      [
+        entries.map((e) => person(e)?.userId ?? null),
+        entries.map((e) => person(e)?.organisationId ?? null),
+        entries.map((e) => person(e)?.email ?? (e.actor as string)),
+        entries.map((e) => e.action),
+        entries.map((e) => e.entityType),
+        entries.map((e) => e.entityId),
+        entries.map((e) => json(e.before)),
+        entries.map((e) => json(e.after)),
+        entries.map((e) => e.idempotencyKey ?? null),
+      ],
+    );
   }
 
   /** Whether the change with this key has been recorded (and so made) already. */
   async done(em: EntityManager, idempotencyKey: string): Promise<boolean> {
     return em.existsBy(AuditEventEntity, { idempotencyKey });
   }
-}
-
-/** JSON as the API would show it: Money and Decimal become strings, dates ISO. */
-function plain(value: object | null | undefined): Record<string, unknown> | null {
-  return value ? (JSON.parse(JSON.stringify(value)) as Record<string, unknown>) : null;
 }

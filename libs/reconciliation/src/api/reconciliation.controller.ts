@@ -45,6 +45,10 @@ export class ReportQuery {
   @ApiPropertyOptional({ enum: ['json', 'csv'] }) @IsOptional() @IsIn(['json', 'csv']) format?: 'json' | 'csv';
 }
 
+export class DecisionQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: ['ACTIVE', 'SUGGESTED', 'REVERSED'] }) @IsOptional() @IsIn(['ACTIVE', 'SUGGESTED', 'REVERSED']) status?: Decision['status'];
+}
+
 export class BankAccountDto {
   @ApiProperty({ enum: Account, example: Account.COLLECTION_ACCOUNT }) @IsIn(Object.values(Account)) ledgerAccount: Account;
   @ApiProperty({ example: 'CNY' }) @IsIn(CURRENCIES) currency: string;
@@ -128,6 +132,13 @@ export class ReconciliationController {
   @ApiOperation({ summary: 'Match statement lines to expected movements by hand; a difference within tolerance is written off' })
   match(@CurrentActor() actor: Actor, @Body() body: ManualMatchDto): Promise<Decision> {
     return this.matching.matchManually(actor, body.lineIds, body.expectedIds, body.reason);
+  }
+
+  @Get('matches')
+  @Roles(...READERS)
+  @ApiOperation({ summary: 'Match decisions, newest first (made, suggested, reversed)' })
+  async decisions(@Query() query: DecisionQuery): Promise<Page<Decision>> {
+    return pageOf(await this.matching.decisions({ status: query.status }, query.limit, query.offset), query, (d) => d);
   }
 
   @Get('matches/:id')

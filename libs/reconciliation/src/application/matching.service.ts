@@ -58,7 +58,9 @@ export interface Decision {
   status: 'ACTIVE' | 'SUGGESTED' | 'REVERSED';
   writtenOff: string;
   reason: string | null;
-  links: Array<{ lineId: string; expectedId: string | null; amount: string }>;
+  decidedAt: string;
+  decidedBy: string;
+  links: Array<{ lineId: string; expectedId: string | null; amount: string; endToEndId: string | null; financingRef: string | null; lineAmount: string; account: string }>;
 }
 
 export interface BatchResult {
@@ -78,12 +80,10 @@ interface Draft extends Proposal {
 }
 
 const LOCK = `SELECT pg_advisory_xact_lock(hashtext('reconciliation.matching'))`;
-/** Why a suggestion was dropped when its lines were proposed for again; any other undoing is a person's or a financing's. */
+/** Why a suggestion was dropped when its lines were proposed for again. */
 const STALE = 'proposed afresh';
 /** The lines the rules go through (as `l`): unmatched, not reversals, and not a line whose match a person or its financing undid. */
-export const AUTOMATIC_LINES = `l.match_status = 'UNMATCHED' AND NOT l.reversal
-  AND NOT EXISTS (SELECT 1 FROM match_links k JOIN match_decisions d ON d.id = k.decision_id
-                   WHERE k.line_id = l.id AND d.status = 'REVERSED' AND d.reversal_reason <> '${STALE}')`;
+export const AUTOMATIC_LINES = `l.match_status = 'UNMATCHED' AND l.auto_match AND NOT l.reversal`;
 const LINE_COLUMNS = `l.id::text AS id, l.amount::text AS amount, l.currency, l.direction, l.end_to_end_id AS "endToEndId",
   to_char(coalesce(l.booking_date, l.value_date), 'YYYY-MM-DD') AS day, l.counterparty_key AS "counterpartyKey"`;
 const MOVEMENT_COLUMNS = `e.id, e.financing_ref AS "financingRef", e.kind, e.reference, e.direction, e.currency, (e.amount - e.settled)::text AS remaining,
@@ -320,7 +320,8 @@ export class MatchingService {
       }
       await em.query(`UPDATE match_decisions SET status = 'REVERSED', reversed_at = now(), reversed_by = $2, reversal_reason = $3 WHERE id = $1`, [decisionId, label(actor), reason]);
       if (d.status === 'ACTIVE') {
-        await em.query(`UPDATE statement_lines SET match_status = 'UNMATCHED' WHERE id = ANY($1::bigint[])`, [links.map((l) => l.line_id)]);
+        // undone by a person or a financing: the rules must not make the same match again
+        await em.query(`UPDATE statement_lines SET match_status = 'UNMATCHED', auto_match = false WHERE id = ANY($1::bigint[])`, [links.map((l) => l.line_id)]);
         await this.settle(em, links.filter((l) => l.expected_id).map((l) => ({ expectedId: l.expected_id!, amount: `-${l.amount}` })), []);
       }
       await this.audit.record(em, { actor, action: 'statement-match.reverse', entityType: 'statement-match', entityId: decisionId, before: { status: d.status, links }, after: { status: 'REVERSED', reason } });
@@ -329,14 +330,25 @@ export class MatchingService {
   }
 
   async decision(id: string): Promise<Decision> {
-    const [d] = await this.dataSource.query(
-      `SELECT d.id, d.method, d.confidence::text AS confidence, d.status, d.written_off::text AS "writtenOff", d.reason,
-              (SELECT json_agg(json_build_object('lineId', k.line_id::text, 'expectedId', k.expected_id, 'amount', k.amount::text)) FROM match_links k WHERE k.decision_id = d.id) AS links
-         FROM match_decisions d WHERE d.id = $1`,
-      [id],
-    );
+    const [[d]] = await this.decisions({ id }, 1, 0);
     if (!d) throw new DomainError('RECONCILIATION.DECISION_NOT_FOUND', 'no such match', 'not_found');
     return d;
+  }
+
+  /** Decisions newest first, for people to review (and undo); one by id, or those of a status. */
+  async decisions(where: { id?: string; status?: Decision['status'] }, limit: number, offset: number): Promise<[Decision[], number]> {
+    const filter = `($1::uuid IS NULL OR d.id = $1) AND ($2::text IS NULL OR d.status = $2)`;
+    const params = [where.id ?? null, where.status ?? null];
+    const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM match_decisions d WHERE ${filter}`, params);
+    const rows = await this.dataSource.query(
+      `SELECT d.id, d.method, d.confidence::text AS confidence, d.status, d.written_off::text AS "writtenOff", d.reason, d.decided_at AS "decidedAt", d.decided_by AS "decidedBy",
+              (SELECT json_agg(json_build_object('lineId', k.line_id::text, 'expectedId', k.expected_id, 'amount', k.amount::text,
+                                                 'endToEndId', e.end_to_end_id, 'financingRef', e.financing_ref, 'lineAmount', l.amount::text, 'account', l.account))
+                 FROM match_links k JOIN statement_lines l ON l.id = k.line_id LEFT JOIN expected_movements e ON e.id = k.expected_id WHERE k.decision_id = d.id) AS links
+         FROM match_decisions d WHERE ${filter} ORDER BY d.decided_at DESC, d.id LIMIT $3 OFFSET $4`,
+      [...params, limit, offset],
+    );
+    return [rows, total];
   }
 
   /**
@@ -407,10 +419,11 @@ export class MatchingService {
     const made = drafts.filter((d) => d.status === 'ACTIVE');
     if (made.length === 0) return;
     const lineStatus = new Map(made.flatMap((d) => d.links.map((l) => [l.lineId, d.method === 'WRITE_OFF' ? 'WRITTEN_OFF' : 'MATCHED'] as const)));
-    const [, updated] = await em.query(`UPDATE statement_lines l SET match_status = x.status FROM unnest($1::bigint[], $2::text[]) AS x(id, status) WHERE l.id = x.id AND l.match_status = 'UNMATCHED'`, [
-      [...lineStatus.keys()],
-      [...lineStatus.values()],
-    ]);
+    let updated = 0;
+    for (const status of ['MATCHED', 'WRITTEN_OFF']) {
+      const ids = [...lineStatus].filter(([, s]) => s === status).map(([id]) => id);
+      if (ids.length) updated += (await em.query(`UPDATE statement_lines SET match_status = $2 WHERE id = ANY($1::bigint[]) AND match_status = 'UNMATCHED'`, [ids, status]))[1];
+    }
     // the advisory lock makes this impossible; were it not, the transaction must not go on
     if (updated !== lineStatus.size) throw new Error(`matching raced: ${lineStatus.size - updated} lines were decided meanwhile`);
     await this.settle(
@@ -441,7 +454,8 @@ export class MatchingService {
               status = CASE WHEN e.settled + x.amount >= e.amount OR e.id = ANY($3::uuid[]) THEN 'MATCHED' WHEN e.settled + x.amount > 0 THEN 'PARTIAL' ELSE 'OPEN' END
          FROM (SELECT id, sum(amount) AS amount FROM unnest($1::uuid[], $2::numeric[]) AS t(id, amount) GROUP BY id
                UNION ALL SELECT c, 0 FROM unnest($3::uuid[]) AS c WHERE c <> ALL($1::uuid[])) AS x
-        WHERE e.id = x.id`,
+        -- the ANY lets PostgreSQL find the rows by key rather than join the whole table
+        WHERE e.id = x.id AND (e.id = ANY($1::uuid[]) OR e.id = ANY($3::uuid[]))`,
       [links.map((l) => l.expectedId), links.map((l) => l.amount), closes],
     );
   }

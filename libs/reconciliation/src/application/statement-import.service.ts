@@ -24,6 +24,7 @@ export interface ImportedStatement {
 }
 
 const BATCH = 2000;
+const BIG_IMPORT = 10_000;
 
 /** What identifies a booking: the same booking in another statement has the same identity. */
 function identityOf(e: Entry): string {
@@ -91,6 +92,9 @@ export class StatementImportService {
           }
         }
         if (imported.length === 0) throw new StatementFormatError(0, 'file', 'holds no statement');
+        // a big file changes what the planner should expect of the lines (a run walks them in
+        // id order, which it does by index only if it knows how many there are)
+        if (imported.reduce((n, s) => n + s.newLines, 0) >= BIG_IMPORT) await em.query('ANALYZE statement_lines');
         await this.audit.record(em, { actor, action: 'statement.import', entityType: 'bank-statement', entityId: imported.map((s) => s.id).join(','), after: { format, statements: imported } });
         return imported;
       });
@@ -129,8 +133,10 @@ export class StatementImportService {
     const rows = entries.map((e) => {
       const d = e.details[0] ?? {};
       const identity = identityOf(e);
-      const nth = (occurrences.get(identity) ?? 0) + 1;
-      occurrences.set(identity, nth);
+      // counted by a short digest: a million full identities would cost hundreds of MB
+      const key = createHash('sha1').update(identity).digest('base64');
+      const nth = (occurrences.get(key) ?? 0) + 1;
+      occurrences.set(key, nth);
       const fingerprint = createHash('sha256').update(`${identity}#${nth}`).digest('hex');
       return [e.line, e.amount, e.currency, e.direction, e.reversal, e.bookingDate ?? null, e.valueDate ?? null, e.bankReference ?? null, d.endToEndId ?? null, d.counterpartyName ?? null, partyKey(d.counterpartyName), d.counterpartyAccount ?? null, d.remittance ?? e.information ?? null, fingerprint];
     });
