@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, StreamableFile } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
@@ -14,7 +14,11 @@ import { uuidParam as uuid } from '../../../http/src/params';
 import { CurrentActor, Roles } from '../../../identity/src/api/auth.decorators';
 import type { Actor } from '../../../identity/src/domain/actor';
 import { Role } from '../../../identity/src/domain/organisation';
+import { ReceivableDocument, ReceivableDocumentsService } from '../application/receivable-documents.service';
 import { ReceivablesService } from '../application/receivables.service';
+import type { Request } from 'express';
+import { IsString, Length } from 'class-validator';
+import { ApiConsumes, ApiProperty } from '@nestjs/swagger';
 import { ReasonDto } from '../../../http/src/reason.dto';
 import { ConfirmReceivableDto, DilutionDto, ReceivableQuery } from './dto/confirmation-decision.dto';
 import { ReceivableView } from './dto/receivable.view';
@@ -25,9 +29,37 @@ const DEBTOR = [Role.PAYABLES_CLERK, Role.TREASURER];
 
 @ApiTags('receivables')
 @ApiBearerAuth()
+export class DocumentQuery {
+  @ApiProperty({ example: 'invoice-HM-2026-001234.pdf' }) @IsString() @Length(1, 200) name: string;
+}
+
 @Controller('receivables')
 export class ReceivablesController {
-  constructor(private readonly receivables: ReceivablesService) {}
+  constructor(
+    private readonly receivables: ReceivablesService,
+    private readonly documents: ReceivableDocumentsService,
+  ) {}
+
+  @Post(':id/documents')
+  @Roles(...SME)
+  @ApiConsumes('application/pdf', 'image/jpeg', 'image/png', 'application/xml', 'application/ofd', 'application/octet-stream')
+  @ApiOperation({ summary: 'Attach a document (the raw body, at most 10 MB): invoice scan, waybill' })
+  attach(@CurrentActor() actor: Actor, @Param('id', uuid) id: string, @Query() query: DocumentQuery, @Req() request: Request): Promise<ReceivableDocument> {
+    return this.documents.attach(actor, id, query.name, request.headers['content-type'] ?? '', request);
+  }
+
+  @Get(':id/documents')
+  @ApiOperation({ summary: "A receivable's documents (who may see the receivable may see them)" })
+  listDocuments(@CurrentActor() actor: Actor, @Param('id', uuid) id: string): Promise<ReceivableDocument[]> {
+    return this.documents.list(actor, id);
+  }
+
+  @Get(':id/documents/:documentId')
+  @ApiOperation({ summary: 'Download a document' })
+  async document(@CurrentActor() actor: Actor, @Param('id', uuid) id: string, @Param('documentId', uuid) documentId: string): Promise<StreamableFile> {
+    const d = await this.documents.content(actor, id, documentId);
+    return new StreamableFile(d.content, { type: d.contentType, disposition: `attachment; filename*=UTF-8''${encodeURIComponent(d.name)}`, length: d.size });
+  }
 
   @Post()
   @Roles(...SME)

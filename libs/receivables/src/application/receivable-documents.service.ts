@@ -1,0 +1,74 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AuditLog } from '../../../audit/src/audit-log';
+import { DomainError } from '../../../errors/src';
+import type { Actor } from '../../../identity/src/domain/actor';
+import { ReceivableStatus } from '../domain/receivable-status';
+import { ReceivablesService } from './receivables.service';
+
+export interface ReceivableDocument {
+  id: string;
+  name: string;
+  contentType: string;
+  size: number;
+  sha256: string;
+  uploadedAt: string;
+}
+
+export const DOCUMENT_TYPES = ['application/pdf', 'image/jpeg', 'image/png', 'application/xml', 'text/xml', 'application/ofd', 'application/octet-stream'];
+export const MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
+
+const COLUMNS = 'id, name, content_type AS "contentType", size, sha256, uploaded_at AS "uploadedAt"';
+
+/** Invoice scans and waybills attached to a receivable: its creditor adds them, whoever sees it reads them. */
+@Injectable()
+export class ReceivableDocumentsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly receivables: ReceivablesService,
+    private readonly audit: AuditLog,
+  ) {}
+
+  /** Reads the body up to the size limit, then stores it; the same file again answers the first copy. */
+  async attach(actor: Actor, receivableId: string, name: string, contentType: string, body: AsyncIterable<Buffer>): Promise<ReceivableDocument> {
+    const receivable = await this.receivables.get(actor, receivableId);
+    if (receivable.creditorId !== actor.organisationId) throw new DomainError('RECEIVABLE.NOT_FOUND', `no receivable ${receivableId}`, 'not_found');
+    if (receivable.status === ReceivableStatus.CANCELLED) throw new DomainError('RECEIVABLE.ILLEGAL_TRANSITION', 'a cancelled receivable takes no documents', 'conflict');
+    const type = contentType.split(';')[0].trim().toLowerCase();
+    if (!DOCUMENT_TYPES.includes(type)) throw new DomainError('RECEIVABLE.DOCUMENT_TYPE', `documents are PDF, JPEG, PNG, XML or OFD, not ${type || 'untyped'}`, 'invalid', 'document');
+    const chunks: Buffer[] = [];
+    let size = 0;
+    for await (const chunk of body) {
+      size += chunk.length;
+      if (size > MAX_DOCUMENT_BYTES) throw new DomainError('RECEIVABLE.DOCUMENT_TOO_LARGE', `a document is at most ${MAX_DOCUMENT_BYTES / 1024 / 1024} MB`, 'invalid', 'document');
+      chunks.push(chunk);
+    }
+    if (size === 0) throw new DomainError('RECEIVABLE.DOCUMENT_EMPTY', 'the document is empty', 'invalid', 'document');
+    const content = Buffer.concat(chunks);
+    const sha256 = createHash('sha256').update(content).digest('hex');
+    return this.dataSource.transaction(async (em) => {
+      const [inserted] = await em.query(
+        `INSERT INTO receivable_documents (id, receivable_id, name, content_type, size, sha256, content, uploaded_by)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT ON CONSTRAINT receivable_documents_once DO NOTHING RETURNING ${COLUMNS}`,
+        [randomUUID(), receivableId, name, type, size, sha256, content, actor.userId],
+      );
+      if (!inserted) return (await em.query(`SELECT ${COLUMNS} FROM receivable_documents WHERE receivable_id = $1 AND sha256 = $2`, [receivableId, sha256]))[0];
+      await this.audit.record(em, { actor, action: 'receivable.document.attach', entityType: 'receivable', entityId: receivableId, after: { document: inserted.id, name, contentType: type, size, sha256 } });
+      return inserted;
+    });
+  }
+
+  async list(actor: Actor, receivableId: string): Promise<ReceivableDocument[]> {
+    await this.receivables.get(actor, receivableId);
+    return this.dataSource.query(`SELECT ${COLUMNS} FROM receivable_documents WHERE receivable_id = $1 ORDER BY uploaded_at, id`, [receivableId]);
+  }
+
+  async content(actor: Actor, receivableId: string, documentId: string): Promise<ReceivableDocument & { content: Buffer }> {
+    await this.receivables.get(actor, receivableId);
+    const [document] = await this.dataSource.query(`SELECT ${COLUMNS}, content FROM receivable_documents WHERE receivable_id = $1 AND id = $2`, [receivableId, documentId]);
+    if (!document) throw new DomainError('RECEIVABLE.DOCUMENT_NOT_FOUND', `no document ${documentId}`, 'not_found');
+    return document;
+  }
+}
