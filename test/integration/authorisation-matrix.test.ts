@@ -34,6 +34,7 @@ interface Fixtures {
   discharged: string;
   receipt: string;
   hami: string;
+  document: string;
   run: string;
   /** A statement line and a write-off of it, undone: later steps are refused, not applied. */
   line: string;
@@ -53,6 +54,13 @@ const rows: Row[] = [
   { call: 'GET /receivables', request: () => ({ method: 'get', path: '/receivables' }), allowed: ANYONE },
   { call: 'GET /receivables/:id', request: (f, id = f.confirmed) => ({ method: 'get', path: `/receivables/${id}` }), allowed: [...SME, ...DEBTOR, ...OPERATOR] },
   { call: 'GET /receivables/:id (pledged)', request: (f, id = f.pledged) => ({ method: 'get', path: `/receivables/${id}` }), allowed: [...SME, ...DEBTOR, ...OPERATOR, ...BANK] },
+  { call: 'POST /receivables/:id/documents', request: (f, id = f.confirmed) => ({ method: 'post', path: `/receivables/${id}/documents?name=x.pdf`, body: {} }), allowed: SME },
+  { call: 'GET /receivables/:id/documents', request: (f, id = f.confirmed) => ({ method: 'get', path: `/receivables/${id}/documents` }), allowed: [...SME, ...DEBTOR, ...OPERATOR] },
+  {
+    call: 'GET /receivables/:id/documents/:documentId',
+    request: (f, id = f.confirmed) => ({ method: 'get', path: `/receivables/${id}/documents/${f.document}` }),
+    allowed: [...SME, ...DEBTOR, ...OPERATOR],
+  },
   { call: 'POST /receivables/:id/submit', request: (f, id = f.confirmed) => ({ method: 'post', path: `/receivables/${id}/submit` }), allowed: SME },
   { call: 'POST /receivables/:id/confirm', request: (f, id = f.confirmed) => ({ method: 'post', path: `/receivables/${id}/confirm`, body: {} }), allowed: DEBTOR },
   { call: 'POST /receivables/:id/dispute', request: (f, id = f.confirmed) => ({ method: 'post', path: `/receivables/${id}/dispute`, body: { reason: 'r' } }), allowed: DEBTOR },
@@ -111,6 +119,7 @@ const rows: Row[] = [
   { call: 'GET /reconciliation/report', request: () => ({ method: 'get', path: '/reconciliation/report' }), allowed: ['backOffice', 'treasury', 'admin', 'auditor'] },
   { call: 'PUT /reconciliation/accounts/:account', request: () => ({ method: 'put', path: '/reconciliation/accounts/ACC-1', body: {} }), allowed: ['backOffice'] },
   { call: 'POST /reconciliation/matches', request: () => ({ method: 'post', path: '/reconciliation/matches', body: {} }), allowed: ['backOffice'] },
+  { call: 'GET /reconciliation/matches', request: () => ({ method: 'get', path: '/reconciliation/matches' }), allowed: ['backOffice', 'treasury', 'admin', 'auditor'] },
   { call: 'GET /reconciliation/matches/:id', request: (f, id = f.decision) => ({ method: 'get', path: `/reconciliation/matches/${id}` }), allowed: ['backOffice', 'treasury', 'admin', 'auditor'] },
   { call: 'POST /reconciliation/matches/:id/confirm', request: (f, id = f.decision) => ({ method: 'post', path: `/reconciliation/matches/${id}/confirm` }), allowed: ['backOffice'] },
   { call: 'POST /reconciliation/matches/:id/reverse', request: (f, id = f.decision) => ({ method: 'post', path: `/reconciliation/matches/${id}/reverse`, body: {} }), allowed: ['backOffice'] },
@@ -162,6 +171,7 @@ describe('authorisation matrix: every endpoint × every role', () => {
       return id as string;
     };
     const confirmed = await confirmedReceivable();
+    const document = (await sme.post(`/receivables/${confirmed}/documents?name=invoice.pdf`).set('content-type', 'application/pdf').send(Buffer.from('%PDF-1.4 fixture')).expect(201)).body.id;
     const pledged = await confirmedReceivable();
     const pledge = (await bank.post('/pledges').send({ assetType: 'RECEIVABLE', assetId: pledged, financingRef: 'RF-M-1' }).expect(201)).body.id;
     const dischargedAsset = await confirmedReceivable();
@@ -186,7 +196,7 @@ describe('authorisation matrix: every endpoint × every role', () => {
     const [{ id: line }] = await api.db.query(`SELECT id::text AS id FROM statement_lines WHERE account = 'ACC-1'`);
     const decision = (await backOffice.post(`/reconciliation/lines/${line}/write-off`).send({ reason: 'fixture' }).expect(201)).body.id;
     await backOffice.post(`/reconciliation/matches/${decision}/reverse`).send({ reason: 'fixture' }).expect(200);
-    fixtures = { financing, confirmed, pledged, pledge, discharged, receipt, hami: api.parties.hami, run, line, decision };
+    fixtures = { financing, confirmed, pledged, pledge, discharged, receipt, hami: api.parties.hami, document, run, line, decision };
   });
 
   afterAll(async () => {
