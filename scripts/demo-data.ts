@@ -55,6 +55,8 @@ export const DEMO_ORGANISATIONS = {
       { email: 'approver.b@silkroad-bank.example', displayName: '吴刚 Wu Gang', roles: ['APPROVER'], approvalAuthority: '50000000.00' },
       { email: 'treasury@silkroad-bank.example', displayName: '孙丽 Sun Li', roles: ['TREASURY'] },
       { email: 'backoffice@silkroad-bank.example', displayName: '郑伟 Zheng Wei', roles: ['BACK_OFFICE'] },
+      // a senior officer who may both recommend and approve, but never approve their own recommendation
+      { email: 'senior.credit@silkroad-bank.example', displayName: '韩梅 Han Mei', roles: ['CREDIT_OFFICER', 'APPROVER'], approvalAuthority: '5000000.00' },
     ],
   },
 } satisfies Record<string, DemoOrganisation>;
@@ -82,6 +84,17 @@ export async function seedParties(api: ApiClient): Promise<DemoParties> {
   if (auditor.status !== 201 && auditor.status !== 409) throw new Error(`adding the auditor: ${JSON.stringify(auditor.body)}`);
   return parties as DemoParties;
 }
+
+export const DEMO_COLLECTION_ACCOUNT = 'COLLECTION-1';
+/** The demo bank's CSV export: `date;amount;end-to-end reference;payer;text`, credits positive. */
+export const DEMO_CSV_MAPPING = {
+  delimiter: ';',
+  hasHeader: true,
+  decimalSeparator: '.',
+  dateFormat: 'YYYY-MM-DD',
+  currency: 'CNY',
+  columns: { bookingDate: 1, amount: 2, endToEndId: 3, counterpartyName: 4, remittance: 5 },
+};
 
 export const DEMO_RECEIVABLES = [
   { invoiceNumber: 'HM-2026-001234', waybillRefs: ['WB-HAMI-2026-0778', 'WB-HAMI-2026-0779'], issueDate: '2026-11-02', dueDate: '2027-01-31', amount: '1250000.00', confirm: true },
@@ -115,6 +128,11 @@ export async function seedDemo(baseUrl: string): Promise<{ parties: DemoParties;
   ]) {
     await officer.call('POST', '/credit-limits', limit);
   }
+
+  // the bank's collection account: its CSV export's layout, and the ledger account it reconciles against
+  const backOffice = await api.login(DEMO_ORGANISATIONS.bank.users[4].email, DEMO_PASSWORD);
+  await backOffice.call('PUT', `/statements/csv-mappings/${DEMO_COLLECTION_ACCOUNT}`, DEMO_CSV_MAPPING);
+  await backOffice.call('PUT', `/reconciliation/accounts/${DEMO_COLLECTION_ACCOUNT}`, { ledgerAccount: 'COLLECTION_ACCOUNT', currency: 'CNY' });
 
   const sme = await api.login(DEMO_ORGANISATIONS.hami.users[0].email, DEMO_PASSWORD);
   const debtor = await api.login(DEMO_ORGANISATIONS.powerGroup.users[0].email, DEMO_PASSWORD);

@@ -114,6 +114,7 @@ async function main(): Promise<void> {
   const { parties, seeded } = await seedDemo(baseUrl);
   say(seeded > 0 ? `demo data seeded: ${seeded} receivables` : 'demo data already present');
   say('');
+  say(`Portal       ${baseUrl}/portal/`);
   say(`API          ${baseUrl}`);
   say(`OpenAPI      ${baseUrl}/docs`);
   say(`Health       ${baseUrl}/health`);

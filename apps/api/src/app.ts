@@ -1,4 +1,8 @@
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { INestApplication } from '@nestjs/common';
+import type { Express } from 'express';
+import { static as serveStatic } from 'express';
 import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
@@ -21,5 +25,18 @@ export async function createApiApp(config: AppConfig): Promise<INestApplication>
     .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'POST /auth/login for a token' })
     .build();
   SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, openApi), { jsonDocumentUrl: 'docs/openapi.json' });
+  servePortal(app.getHttpAdapter().getInstance());
   return app;
+}
+
+/**
+ * The web portal, built by `npm run build` into dist/portal, is static files under /portal/
+ * (outside the API's guards: it signs in through the API like any client).
+ */
+function servePortal(server: Express): void {
+  // dist/apps/api/src when built, apps/api/src when run from source (tests)
+  const portal = [resolve(__dirname, '../../../portal'), resolve(__dirname, '../../../dist/portal')].find((dir) => existsSync(join(dir, 'index.html')));
+  if (!portal) return;
+  server.use('/portal', serveStatic(portal, { index: 'index.html', maxAge: '1h', setHeaders: (res, path) => path.endsWith('index.html') && res.setHeader('cache-control', 'no-cache') }));
+  server.get('/', (_req, res) => res.redirect('/portal/'));
 }

@@ -22,6 +22,7 @@ import {
   FINANCING_WORKFLOW,
   FinancingInput,
   financingWorkflowId,
+  FinancingTerms,
   paymentUpdate,
   Product,
   recommendUpdate,
@@ -139,9 +140,9 @@ export class FinancingsService {
   }
 
   /** 试算: the schedule the bank's pricing gives for these terms, as it will be booked. */
-  async trial(actor: Actor, application: Application): Promise<{ schedule: Schedule; maxAmount: string }> {
+  async trial(actor: Actor, application: Application): Promise<{ schedule: Schedule; maxAmount: string; terms: FinancingTerms }> {
     const { input, maxAmount } = await this.prepare(actor, application);
-    return { schedule: schedule({ ...input.terms, principal: input.amount, currency: input.currency, startDate: new Date().toISOString().slice(0, 10) }), maxAmount };
+    return { schedule: schedule({ ...input.terms, principal: input.amount, currency: input.currency, startDate: new Date().toISOString().slice(0, 10) }), maxAmount, terms: input.terms };
   }
 
   /**

@@ -1,0 +1,181 @@
+import { FormEvent, ReactNode, useCallback, useEffect, useMemo, useState } from 'react';
+import { api, session, whenUnauthenticated } from './api';
+import { has, I18n, I18nContext, Language, saveLanguage, savedLanguage, translate, useI18n } from './i18n';
+import { BackOfficeHome } from './pages/back-office';
+import { BankHome, PortfolioPage } from './pages/bank';
+import { BuyerHome } from './pages/buyer';
+import { CustodianHome } from './pages/custodian';
+import { FinancingPage } from './pages/financing';
+import { ApplyPage, SmeHome } from './pages/sme';
+import { Field, ErrorNote, usePageTitle } from './ui';
+
+export interface Me {
+  id: string;
+  organisationId: string;
+  email: string;
+  displayName: string;
+  roles: string[];
+  approvalAuthority: string | null;
+}
+
+/** Which home a person gets: their organisation's work, by their first role that has one. */
+export type Desk = 'sme' | 'buyer' | 'custodian' | 'bank' | 'backOffice' | 'operator';
+export function deskOf(roles: string[]): Desk {
+  if (roles.some((r) => r === 'APPLICANT' || r === 'FINANCE_MANAGER')) return 'sme';
+  if (roles.some((r) => r === 'PAYABLES_CLERK' || r === 'TREASURER')) return 'buyer';
+  if (roles.includes('CUSTODIAN_OFFICER')) return 'custodian';
+  if (roles.some((r) => r === 'CREDIT_OFFICER' || r === 'APPROVER')) return 'bank';
+  if (roles.some((r) => r === 'BACK_OFFICE' || r === 'TREASURY')) return 'backOffice';
+  return 'operator';
+}
+
+/** The route: the part of the address after '#'. */
+function useRoute(): [string, (to: string) => void] {
+  const [route, setRoute] = useState(() => location.hash.slice(1) || '/');
+  useEffect(() => {
+    const onChange = () => setRoute(location.hash.slice(1) || '/');
+    addEventListener('hashchange', onChange);
+    return () => removeEventListener('hashchange', onChange);
+  }, []);
+  return [route, (to) => (location.hash = to)];
+}
+
+export function App() {
+  const [language, setLanguage] = useState<Language>(savedLanguage);
+  const [me, setMe] = useState<Me | null>(null);
+  const [ready, setReady] = useState(false);
+  const i18n = useMemo<I18n>(
+    () => ({
+      language,
+      t: (key, params) => translate(language, key, params),
+      label: (prefix, code) => (has(`${prefix}.${code}`) ? translate(language, `${prefix}.${code}` as never) : code),
+      setLanguage: (l) => (saveLanguage(l), setLanguage(l)),
+    }),
+    [language],
+  );
+  const loadMe = useCallback(async () => {
+    setMe(session.token ? await api<Me>('GET', '/auth/me').catch(() => null) : null);
+    setReady(true);
+  }, []);
+  useEffect(() => {
+    saveLanguage(language);
+    whenUnauthenticated(() => setMe(null));
+    void loadMe();
+  }, [loadMe, language]);
+
+  return (
+    <I18nContext.Provider value={i18n}>
+      {!ready ? null : me ? (
+        <Shell me={me} onLogout={() => ((session.token = null), setMe(null), (location.hash = '/'))} />
+      ) : (
+        <Login onLogin={loadMe} />
+      )}
+    </I18nContext.Provider>
+  );
+}
+
+function LanguageSwitch() {
+  const { language, setLanguage, t } = useI18n();
+  const other: Language = language === 'en' ? 'zh-CN' : 'en';
+  return (
+    <button type="button" className="link" lang={other} onClick={() => setLanguage(other)} aria-label={t('language.switch')}>
+      {other === 'en' ? 'English' : '中文'}
+    </button>
+  );
+}
+
+function Login({ onLogin }: { onLogin: () => Promise<void> }) {
+  const { t } = useI18n();
+  usePageTitle(t('login.title'));
+  const [error, setError] = useState<unknown>();
+  const submit = async (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const form = new FormData(e.currentTarget);
+    try {
+      const { accessToken } = await api('POST', '/auth/login', { email: form.get('email'), password: form.get('password') });
+      session.token = accessToken;
+      await onLogin();
+    } catch (err) {
+      setError(err);
+    }
+  };
+  return (
+    <main className="login">
+      <div className="login-top">
+        <LanguageSwitch />
+      </div>
+      <h1>{t('app.name')}</h1>
+      <form onSubmit={submit} className="card" aria-label={t('login.title')}>
+        <Field label={t('login.email')} name="email" error={error}>
+          {(p) => <input {...p} type="email" autoComplete="username" required autoFocus />}
+        </Field>
+        <Field label={t('login.password')} name="password" error={error}>
+          {(p) => <input {...p} type="password" autoComplete="current-password" required />}
+        </Field>
+        <ErrorNote error={error} fields={['email', 'password']} />
+        <button type="submit">{t('login.submit')}</button>
+      </form>
+    </main>
+  );
+}
+
+function Shell({ me, onLogout }: { me: Me; onLogout: () => void }) {
+  const { t, label } = useI18n();
+  const [route] = useRoute();
+  const desk = deskOf(me.roles);
+  const links: Array<[string, string]> = [['/', t('nav.home')]];
+  if (desk === 'sme') links.push(['/apply', t('nav.apply')]);
+  if (desk === 'bank') links.push(['/portfolio', t('nav.portfolio')]);
+
+  let page: ReactNode;
+  const financing = /^\/financings\/([\w-]+)$/.exec(route);
+  if (financing) page = <FinancingPage me={me} id={financing[1]} />;
+  else if (route === '/apply' && desk === 'sme') page = <ApplyPage me={me} />;
+  else if (route === '/portfolio' && desk === 'bank') page = <PortfolioPage />;
+  else page = <Home me={me} desk={desk} />;
+
+  return (
+    <>
+      <a className="skip" href="#main" onClick={(e) => (e.preventDefault(), document.getElementById('main')?.focus())}>
+        {t('nav.skip')}
+      </a>
+      <header className="top">
+        <span className="brand">{t('app.name')}</span>
+        <nav aria-label={t('nav.main')}>
+          {links.map(([to, text]) => (
+            <a key={to} href={`#${to}`} aria-current={route === to ? 'page' : undefined}>
+              {text}
+            </a>
+          ))}
+        </nav>
+        <span className="who">
+          {me.displayName} · {me.roles.map((r) => label('role', r)).join(', ')}
+        </span>
+        <LanguageSwitch />
+        <button type="button" className="link" onClick={onLogout}>
+          {t('nav.logout')}
+        </button>
+      </header>
+      <main id="main" tabIndex={-1}>
+        {page}
+      </main>
+    </>
+  );
+}
+
+function Home({ me, desk }: { me: Me; desk: Desk }) {
+  switch (desk) {
+    case 'sme':
+      return <SmeHome me={me} />;
+    case 'buyer':
+      return <BuyerHome me={me} />;
+    case 'custodian':
+      return <CustodianHome me={me} />;
+    case 'bank':
+      return <BankHome me={me} />;
+    case 'backOffice':
+      return <BackOfficeHome />;
+    default:
+      return <BackOfficeHome />;
+  }
+}

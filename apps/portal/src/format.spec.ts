@@ -1,0 +1,42 @@
+import { formatDate, formatMoney, formatRate, share } from './format';
+
+describe('portal formatting', () => {
+  it.each([
+    ['1234567.89', '¥1,234,567.89'],
+    ['1234567.8', '¥1,234,567.80'],
+    ['980000', '¥980,000.00'],
+    ['0.5', '¥0.50'],
+    ['-512.34', '-¥512.34'],
+    ['100', '¥100.00'],
+    ['123456789012345678.99', '¥123,456,789,012,345,678.99'],
+  ])('formats %s as %s', (amount, shown) => {
+    expect(formatMoney(amount)).toBe(shown);
+  });
+
+  it('shows a dash for nothing and leaves what is not an amount alone', () => {
+    expect(formatMoney(null)).toBe('—');
+    expect(formatMoney('abc')).toBe('abc');
+    expect(formatMoney('10.00', 'USD')).toBe('$10.00');
+  });
+
+  it.each([
+    ['0.0435', '4.35%'],
+    ['0.8', '80%'],
+    ['0.001', '0.1%'],
+    ['1', '100%'],
+  ])('formats the rate %s as %s', (rate, shown) => {
+    expect(formatRate(rate)).toBe(shown);
+  });
+
+  it('formats dates in the reader’s locale', () => {
+    expect(formatDate('2026-11-26', 'zh-CN')).toBe('2026年11月26日');
+    expect(formatDate('2026-11-26', 'en')).toBe('Nov 26, 2026');
+  });
+
+  it('computes a share exactly, rounded half up to a tenth of a percent', () => {
+    expect(share('1250000.00', '200000000.00')).toBe('0.6%');
+    expect(share('1', '3')).toBe('33.3%');
+    expect(share('2', '3')).toBe('66.7%');
+    expect(share('5', '0')).toBe('—');
+  });
+});

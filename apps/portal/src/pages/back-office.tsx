@@ -1,0 +1,389 @@
+import { FormEvent, useState } from 'react';
+import { api, ApiError, session, upload } from '../api';
+import { formatDate, formatMoney } from '../format';
+import { useI18n } from '../i18n';
+import { Badge, ErrorNote, Field, Progress, Section, useLoad, usePageTitle } from '../ui';
+
+interface Run {
+  id: string;
+  status: string;
+  total: number;
+  processed: number;
+  matched: number;
+  suggested: number;
+  trigger: string;
+  startedAt: string;
+}
+
+interface ExceptionLine {
+  lineId: string;
+  account: string;
+  amount: string;
+  currency: string;
+  direction: string;
+  endToEndId: string | null;
+  counterparty: string | null;
+  remittance: string | null;
+  bookedOn: string | null;
+  ageDays: number;
+  suggestions: Array<{ decisionId: string; method: string; confidence: string; links: Array<{ endToEndId: string | null; financingRef: string | null; amount: string }> }>;
+  candidates: Array<{ expectedId: string; endToEndId: string; financingRef: string; kind: string; remaining: string; counterparty: string | null }>;
+}
+
+interface Decision {
+  id: string;
+  method: string;
+  confidence: string;
+  status: string;
+  writtenOff: string;
+  decidedAt: string;
+  decidedBy: string;
+  links: Array<{ lineId: string; amount: string; endToEndId: string | null; financingRef: string | null; account: string }>;
+}
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+/** Back office: statements in, reconciliation runs, the exceptions queue, recent matches, the daily report. */
+export function BackOfficeHome() {
+  const { t } = useI18n();
+  usePageTitle(t('backOffice.title'));
+  const [runId, setRunId] = useState<string>();
+  const [tick, setTick] = useState(0);
+  const refresh = () => setTick((n) => n + 1);
+  return (
+    <>
+      <h1>{t('backOffice.title')}</h1>
+      <div className="two">
+        <StatementUpload onImported={refresh} />
+        <RunPanel runId={runId} onStart={setRunId} onDone={refresh} />
+      </div>
+      <ExceptionsQueue tick={tick} onChange={refresh} />
+      <RecentMatches tick={tick} onChange={refresh} />
+      <Report />
+    </>
+  );
+}
+
+function StatementUpload({ onImported }: { onImported: () => void }) {
+  const { t } = useI18n();
+  const [progress, setProgress] = useState<number>();
+  const [error, setError] = useState<unknown>();
+  const [result, setResult] = useState<string>();
+  const [format, setFormat] = useState('csv');
+  const submit = async (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const data = new FormData(e.currentTarget);
+    const file = data.get('file');
+    if (!(file instanceof File) || file.size === 0) return setError(new ApiError(400, 'PORTAL.NO_FILE', '', [{ field: 'file', message: t('field.file') }]));
+    setError(undefined);
+    setResult(undefined);
+    setProgress(0);
+    try {
+      const account = data.get('account');
+      const statements = await upload<Array<{ bankStatementId: string; entries: number; newLines: number }>>(
+        `/statements?format=${format}${account ? `&account=${encodeURIComponent(String(account))}` : ''}`,
+        file,
+        setProgress,
+      );
+      setProgress(1);
+      setResult(t('statements.imported', { count: statements.length, lines: statements.reduce((n, s) => n + s.newLines, 0) }));
+      onImported();
+    } catch (err) {
+      setError(err);
+    }
+  };
+  return (
+    <Section title={t('statements.upload')}>
+      <form onSubmit={submit} aria-label={t('statements.upload')}>
+        <Field label={t('statements.format')} name="format" error={error}>
+          {(p) => (
+            <select {...p} value={format} onChange={(e) => setFormat(e.target.value)}>
+              <option value="camt.053">camt.053</option>
+              <option value="camt.054">camt.054</option>
+              <option value="mt940">MT940</option>
+              <option value="csv">CSV</option>
+            </select>
+          )}
+        </Field>
+        {format === 'csv' && (
+          <Field label={t('statements.account')} name="account" error={error}>
+            {(p) => <input {...p} defaultValue="COLLECTION-1" required />}
+          </Field>
+        )}
+        <Field label={t('statements.file')} name="file" error={error}>
+          {(p) => <input {...p} type="file" accept=".xml,.csv,.txt,.sta,.940" />}
+        </Field>
+        <button type="submit">{t('statements.uploadButton')}</button>
+        {progress !== undefined && <Progress value={progress} label={t('statements.progress')} />}
+        <ErrorNote error={error} fields={['file', 'account', 'format']} />
+        {result && <p role="status">{result}</p>}
+      </form>
+    </Section>
+  );
+}
+
+function RunPanel({ runId, onStart, onDone }: { runId?: string; onStart: (id: string) => void; onDone: () => void }) {
+  const { t, label, language } = useI18n();
+  const [error, setError] = useState<unknown>();
+  const run = useLoad(
+    async () => {
+      if (!runId) return undefined;
+      const r = await api<Run>('GET', `/reconciliation/runs/${runId}`);
+      if (r.status !== 'RUNNING') onDone();
+      return r;
+    },
+    [runId],
+    runId ? 1000 : undefined,
+  );
+  const runs = useLoad(() => api<{ items: Run[] }>('GET', '/reconciliation/runs?limit=5'), [runId, run.data?.status]);
+  const start = async () => {
+    setError(undefined);
+    try {
+      onStart((await api<Run>('POST', '/reconciliation/runs')).id);
+    } catch (err) {
+      setError(err);
+    }
+  };
+  const r = run.data;
+  return (
+    <Section title={t('runs.title')}>
+      <button type="button" onClick={start} disabled={r?.status === 'RUNNING'}>
+        {t('runs.start')}
+      </button>
+      {r && (
+        <div aria-live="polite">
+          <Progress value={r.total ? r.processed / r.total : r.status === 'RUNNING' ? 0 : 1} label={t('runs.progress')} />
+          <p data-testid="run-status">
+            {label('run', r.status)} · {t('runs.counts', { processed: r.processed, total: r.total, matched: r.matched, suggested: r.suggested })}
+          </p>
+        </div>
+      )}
+      <ErrorNote error={error} />
+      <ul className="plain muted">
+        {(runs.data?.items ?? []).map((x) => (
+          <li key={x.id}>
+            {formatDate(x.startedAt, language, true)} · {label('trigger', x.trigger)} · {label('run', x.status)} · {t('runs.counts', { processed: x.processed, total: x.total, matched: x.matched, suggested: x.suggested })}
+          </li>
+        ))}
+      </ul>
+    </Section>
+  );
+}
+
+function ExceptionsQueue({ tick, onChange }: { tick: number; onChange: () => void }) {
+  const { t, label, language } = useI18n();
+  const queue = useLoad(() => api<{ items: ExceptionLine[]; total: number }>('GET', '/statements/exceptions?limit=50'), [tick]);
+  const [error, setError] = useState<unknown>();
+  const act = async (call: () => Promise<unknown>) => {
+    setError(undefined);
+    try {
+      await call();
+      onChange();
+    } catch (err) {
+      setError(err);
+    }
+  };
+  const items = queue.data?.items ?? [];
+  return (
+    <Section title={t('exceptions.title', { count: queue.data?.total ?? 0 })}>
+      <ErrorNote error={error} />
+      {items.length === 0 ? (
+        <p>{t('common.none')}</p>
+      ) : (
+        <table>
+          <caption className="sr-only">{t('exceptions.caption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('exceptions.booked')}</th>
+              <th scope="col">{t('statements.account')}</th>
+              <th scope="col" className="num">{t('receivables.amount')}</th>
+              <th scope="col">{t('exceptions.reference')}</th>
+              <th scope="col">{t('exceptions.age')}</th>
+              <th scope="col">{t('exceptions.proposals')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {items.map((l) => (
+              <tr key={l.lineId} data-line={l.lineId}>
+                <td>{formatDate(l.bookedOn, language)}</td>
+                <td>{l.account}</td>
+                <td className="num">
+                  {l.direction === 'DBIT' ? '-' : ''}
+                  {formatMoney(l.amount, l.currency)}
+                </td>
+                <td>
+                  {l.endToEndId ?? '—'}
+                  <div className="muted">{[l.counterparty, l.remittance].filter(Boolean).join(' · ')}</div>
+                </td>
+                <td>{t('exceptions.days', { days: l.ageDays })}</td>
+                <td>
+                  <ul className="plain">
+                    {l.suggestions.map((s) => (
+                      <li key={s.decisionId}>
+                        <Badge tone="warn">
+                          {label('method', s.method)} {s.confidence}
+                        </Badge>{' '}
+                        {s.links.map((k) => k.endToEndId).join(', ')}{' '}
+                        <button type="button" onClick={() => act(() => api('POST', `/reconciliation/matches/${s.decisionId}/confirm`))}>
+                          {t('exceptions.confirm')}
+                        </button>
+                      </li>
+                    ))}
+                    {l.candidates.map((c) => (
+                      <li key={c.expectedId}>
+                        {c.endToEndId} · {formatMoney(c.remaining, l.currency)} {c.counterparty ? `· ${c.counterparty}` : ''}{' '}
+                        <button
+                          type="button"
+                          onClick={() =>
+                            act(() => {
+                              const same = c.remaining === l.amount;
+                              const reason = same ? undefined : (prompt(t('exceptions.reasonPrompt')) ?? undefined);
+                              return api('POST', '/reconciliation/matches', { lineIds: [l.lineId], expectedIds: [c.expectedId], reason });
+                            })
+                          }
+                        >
+                          {t('exceptions.match')}
+                        </button>
+                      </li>
+                    ))}
+                  </ul>
+                  <button
+                    type="button"
+                    className="link"
+                    onClick={() => {
+                      const reason = prompt(t('exceptions.writeOffPrompt'));
+                      if (reason) void act(() => api('POST', `/reconciliation/lines/${l.lineId}/write-off`, { reason }));
+                    }}
+                  >
+                    {t('exceptions.writeOff')}
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </Section>
+  );
+}
+
+function RecentMatches({ tick, onChange }: { tick: number; onChange: () => void }) {
+  const { t, label, language } = useI18n();
+  const decisions = useLoad(() => api<{ items: Decision[] }>('GET', '/reconciliation/matches?status=ACTIVE&limit=20'), [tick]);
+  const [error, setError] = useState<unknown>();
+  const undo = async (id: string) => {
+    const reason = prompt(t('matches.reasonPrompt'));
+    if (!reason) return;
+    setError(undefined);
+    try {
+      await api('POST', `/reconciliation/matches/${id}/reverse`, { reason });
+      onChange();
+    } catch (err) {
+      setError(err);
+    }
+  };
+  return (
+    <Section title={t('matches.title')}>
+      <ErrorNote error={error} />
+      <table>
+        <caption className="sr-only">{t('matches.title')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('matches.when')}</th>
+            <th scope="col">{t('matches.method')}</th>
+            <th scope="col">{t('matches.links')}</th>
+            <th scope="col">{t('matches.by')}</th>
+            <th scope="col">{t('common.actions')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {(decisions.data?.items ?? []).map((d) => (
+            <tr key={d.id}>
+              <td>{formatDate(d.decidedAt, language, true)}</td>
+              <td>
+                {label('method', d.method)} {d.confidence}
+              </td>
+              <td>{d.links.map((k) => `${k.account} ${formatMoney(k.amount)} → ${k.endToEndId ?? t('matches.writtenOff')}`).join('; ')}</td>
+              <td>{d.decidedBy}</td>
+              <td>
+                <button type="button" onClick={() => undo(d.id)}>
+                  {t('matches.undo')}
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </Section>
+  );
+}
+
+interface ReportRow {
+  account: string;
+  day: string;
+  matchedCount: number;
+  matchedSum: string;
+  unmatchedCount: number;
+  unmatchedSum: string;
+  bankBalance: string;
+  ledgerBalance: string | null;
+  difference: string | null;
+}
+
+function Report() {
+  const { t, language } = useI18n();
+  const [range, setRange] = useState({ from: today(), to: today() });
+  const report = useLoad(() => api<ReportRow[]>('GET', `/reconciliation/report?from=${range.from}&to=${range.to}`), [range.from, range.to], 5000);
+  const download = async () => {
+    const response = await fetch(`/reconciliation/report?from=${range.from}&to=${range.to}&format=csv`, { headers: { authorization: `Bearer ${session.token}` } });
+    const link = document.createElement('a');
+    link.href = URL.createObjectURL(await response.blob());
+    link.download = `reconciliation-${range.from}-${range.to}.csv`;
+    link.click();
+    URL.revokeObjectURL(link.href);
+  };
+  return (
+    <Section title={t('report.title')} actions={<button type="button" onClick={download}>{t('report.csv')}</button>}>
+      <div className="inline-form">
+        <Field label={t('report.from')} name="from">
+          {(p) => <input {...p} type="date" value={range.from} onChange={(e) => setRange((r) => ({ ...r, from: e.target.value }))} />}
+        </Field>
+        <Field label={t('report.to')} name="to">
+          {(p) => <input {...p} type="date" value={range.to} onChange={(e) => setRange((r) => ({ ...r, to: e.target.value }))} />}
+        </Field>
+      </div>
+      <ErrorNote error={report.error} />
+      <table>
+        <caption className="sr-only">{t('report.title')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('statements.account')}</th>
+            <th scope="col">{t('report.day')}</th>
+            <th scope="col" className="num">{t('report.matched')}</th>
+            <th scope="col" className="num">{t('report.unmatched')}</th>
+            <th scope="col" className="num">{t('report.bank')}</th>
+            <th scope="col" className="num">{t('report.ledger')}</th>
+            <th scope="col" className="num">{t('report.difference')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {(report.data ?? []).map((r) => (
+            <tr key={`${r.account}-${r.day}`}>
+              <td>{r.account}</td>
+              <td>{formatDate(r.day, language)}</td>
+              <td className="num">
+                {r.matchedCount} · {formatMoney(r.matchedSum)}
+              </td>
+              <td className="num">
+                {r.unmatchedCount} · {formatMoney(r.unmatchedSum)}
+              </td>
+              <td className="num">{formatMoney(r.bankBalance)}</td>
+              <td className="num">{formatMoney(r.ledgerBalance)}</td>
+              <td className="num">{formatMoney(r.difference)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </Section>
+  );
+}

@@ -1,0 +1,157 @@
+import { useState } from 'react';
+import { api } from '../api';
+import type { Me } from '../app';
+import { formatDate, formatMoney } from '../format';
+import { useI18n } from '../i18n';
+import { ErrorNote, Section, useLoad, usePageTitle } from '../ui';
+import { byDeadline, Financing, FinancingTable, useOrganisations } from './shared';
+
+interface Receivable {
+  id: string;
+  creditorId: string;
+  invoiceNumber: string;
+  issueDate: string;
+  dueDate: string;
+  amount: string;
+}
+
+/**
+ * The core enterprise's queue: receivables its suppliers submitted, to confirm or dispute in
+ * bulk, and the assignment notices of financings against them.
+ */
+export function BuyerHome({ me }: { me: Me }) {
+  const { t, language } = useI18n();
+  usePageTitle(t('buyer.title'));
+  const suppliers = useOrganisations('SME');
+  const queue = useLoad(() => api<{ items: Receivable[] }>('GET', '/receivables?status=SUBMITTED&limit=100'), [], 3000);
+  const notices = useLoad(() => api<{ items: Financing[] }>('GET', '/financings?stage=AWAITING_COUNTERPARTY&limit=100'), [], 3000);
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [selectedNotices, setSelectedNotices] = useState<Set<string>>(new Set());
+  const [error, setError] = useState<unknown>();
+  const [result, setResult] = useState<string>();
+  const items = queue.data?.items ?? [];
+  const toggle = (set: Set<string>, id: string) => {
+    const next = new Set(set);
+    if (!next.delete(id)) next.add(id);
+    return next;
+  };
+
+  /** One call per item: each confirmation is its own decision in the workflow and the audit trail. */
+  const decide = async (paths: string[], body: object) => {
+    setError(undefined);
+    let ok = 0;
+    for (const path of paths) {
+      try {
+        await api('POST', path, body);
+        ok += 1;
+      } catch (err) {
+        setError(err);
+      }
+    }
+    setResult(t('buyer.done', { count: ok }));
+    setSelected(new Set());
+    setSelectedNotices(new Set());
+    queue.reload();
+    notices.reload();
+  };
+
+  return (
+    <>
+      <h1>{t('buyer.title')}</h1>
+      <Section
+        title={t('buyer.queue')}
+        actions={
+          <div className="buttons">
+            <button type="button" disabled={selected.size === 0} onClick={() => decide([...selected].map((id) => `/receivables/${id}/confirm`), {})}>
+              {t('buyer.confirm', { count: selected.size })}
+            </button>
+            <button
+              type="button"
+              className="danger"
+              disabled={selected.size === 0}
+              onClick={() => {
+                const reason = prompt(t('buyer.disputeReason'));
+                if (reason) void decide([...selected].map((id) => `/receivables/${id}/dispute`), { reason });
+              }}
+            >
+              {t('buyer.dispute', { count: selected.size })}
+            </button>
+          </div>
+        }
+      >
+        {items.length === 0 ? (
+          <p>{t('common.none')}</p>
+        ) : (
+          <table>
+            <caption className="sr-only">{t('buyer.queue')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">
+                  <input
+                    type="checkbox"
+                    aria-label={t('common.selectAll')}
+                    checked={selected.size === items.length}
+                    onChange={(e) => setSelected(e.target.checked ? new Set(items.map((r) => r.id)) : new Set())}
+                  />
+                </th>
+                <th scope="col">{t('receivables.invoice')}</th>
+                <th scope="col">{t('buyer.supplier')}</th>
+                <th scope="col" className="num">{t('receivables.amount')}</th>
+                <th scope="col">{t('receivables.issued')}</th>
+                <th scope="col">{t('receivables.due')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((r) => (
+                <tr key={r.id} data-invoice={r.invoiceNumber}>
+                  <td>
+                    <input type="checkbox" aria-label={t('common.select', { item: r.invoiceNumber })} checked={selected.has(r.id)} onChange={() => setSelected((s) => toggle(s, r.id))} />
+                  </td>
+                  <td>{r.invoiceNumber}</td>
+                  <td>{suppliers.find((s) => s.id === r.creditorId)?.name ?? r.creditorId}</td>
+                  <td className="num">{formatMoney(r.amount)}</td>
+                  <td>{formatDate(r.issueDate, language)}</td>
+                  <td>{formatDate(r.dueDate, language)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </Section>
+      <Section
+        title={t('buyer.notices')}
+        actions={
+          <button type="button" disabled={selectedNotices.size === 0} onClick={() => decide([...selectedNotices].map((id) => `/financings/${id}/acknowledge`), {})}>
+            {t('buyer.acknowledge', { count: selectedNotices.size })}
+          </button>
+        }
+      >
+        {(notices.data?.items ?? []).length === 0 ? (
+          <p>{t('common.none')}</p>
+        ) : (
+          <ul className="plain">
+            {(notices.data?.items ?? []).sort(byDeadline).map((f) => (
+              <li key={f.id}>
+                <input
+                  type="checkbox"
+                  id={`notice-${f.id}`}
+                  checked={selectedNotices.has(f.id)}
+                  onChange={() => setSelectedNotices((s) => toggle(s, f.id))}
+                />{' '}
+                <label htmlFor={`notice-${f.id}`}>
+                  {t('buyer.notice', { ref: f.ref, amount: formatMoney(f.amount, f.currency), deadline: formatDate(f.state?.waitingFor?.deadline, language, true) })}
+                </label>{' '}
+                <a href={`#/financings/${f.id}`}>{t('common.open')}</a>
+              </li>
+            ))}
+          </ul>
+        )}
+      </Section>
+      <ErrorNote error={error} />
+      {result && <p role="status">{result}</p>}
+      <Section title={t('financings.title')}>
+        <FinancingTable filter={(f) => f.counterpartyId === me.organisationId} />
+      </Section>
+    </>
+  );
+}

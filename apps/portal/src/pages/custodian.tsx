@@ -1,0 +1,155 @@
+import { FormEvent, useRef, useState } from 'react';
+import { api } from '../api';
+import type { Me } from '../app';
+import { formatDate } from '../format';
+import { useI18n } from '../i18n';
+import { Badge, ErrorNote, Field, Section, useLoad, usePageTitle } from '../ui';
+import { byDeadline, FinancingTable, useOrganisations } from './shared';
+
+interface Receipt {
+  id: string;
+  receiptNumber: string;
+  holderId: string;
+  commodityCode: string;
+  grade: string;
+  quantity: string;
+  unit: string;
+  location: string;
+  status: string;
+}
+
+/** The custodian's desk: issue and split receipts, release goods, confirm control for pledges, watch margin calls. */
+export function CustodianHome({ me }: { me: Me }) {
+  const { t, label, language } = useI18n();
+  usePageTitle(t('custodian.title'));
+  const holders = useOrganisations('SME');
+  const receipts = useLoad(() => api<{ items: Receipt[] }>('GET', '/warehouse-receipts?limit=100'), [], 5000);
+  const commodities = useLoad(() => api<Array<{ code: string; name: string; unit: string }>>('GET', '/commodities'), []);
+  const [error, setError] = useState<unknown>();
+  const [message, setMessage] = useState<string>();
+  const form = useRef<HTMLFormElement>(null);
+  const run = async (call: () => Promise<unknown>, done: string) => {
+    setError(undefined);
+    try {
+      await call();
+      setMessage(done);
+      receipts.reload();
+    } catch (err) {
+      setError(err);
+    }
+  };
+  const issue = (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const d = Object.fromEntries(new FormData(e.currentTarget));
+    void run(() => api('POST', '/warehouse-receipts', d).then(() => form.current?.reset()), t('custodian.issued'));
+  };
+  const list = Array.isArray(commodities.data) ? commodities.data : ((commodities.data as unknown as { items?: Array<{ code: string; name: string }> })?.items ?? []);
+
+  return (
+    <>
+      <h1>{t('custodian.title')}</h1>
+      <Section title={t('custodian.control')}>
+        <FinancingTable filter={(f) => f.counterpartyId === me.organisationId && f.state?.waitingFor?.step === 'counterparty'} sort={byDeadline} />
+      </Section>
+      <Section title={t('custodian.margin')}>
+        <FinancingTable filter={(f) => f.counterpartyId === me.organisationId && f.product === 'WAREHOUSE_RECEIPT_LOAN' && f.stage === 'REPAYING'} />
+      </Section>
+      <Section title={t('receipts.title')}>
+        <table>
+          <caption className="sr-only">{t('receipts.title')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('receipts.number')}</th>
+              <th scope="col">{t('receipts.holder')}</th>
+              <th scope="col">{t('receipts.commodity')}</th>
+              <th scope="col" className="num">{t('receipts.quantity')}</th>
+              <th scope="col">{t('common.status')}</th>
+              <th scope="col">{t('common.actions')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {(receipts.data?.items ?? []).map((r) => (
+              <tr key={r.id}>
+                <td>{r.receiptNumber}</td>
+                <td>{holders.find((h) => h.id === r.holderId)?.name ?? r.holderId}</td>
+                <td>
+                  {r.commodityCode} {r.grade}
+                </td>
+                <td className="num">
+                  {r.quantity} {r.unit}
+                </td>
+                <td>
+                  <Badge tone={r.status === 'ISSUED' || r.status === 'PLEDGED' ? 'good' : 'neutral'}>{label('receipt', r.status)}</Badge>
+                </td>
+                <td className="buttons">
+                  {r.status === 'ISSUED' && (
+                    <>
+                      <button
+                        type="button"
+                        onClick={() => {
+                          const parts = prompt(t('custodian.splitPrompt'));
+                          if (parts) void run(() => api('POST', `/warehouse-receipts/${r.id}/split`, { quantities: parts.split(/[,，\s]+/).filter(Boolean) }), t('custodian.split'));
+                        }}
+                      >
+                        {t('custodian.splitButton')}
+                      </button>
+                      <button type="button" onClick={() => run(() => api('POST', `/warehouse-receipts/${r.id}/release`), t('custodian.released'))}>
+                        {t('custodian.release')}
+                      </button>
+                    </>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <form ref={form} onSubmit={issue} className="grid-form" aria-label={t('custodian.issue')}>
+          <h3>{t('custodian.issue')}</h3>
+          <Field label={t('receipts.number')} name="receiptNumber" error={error}>
+            {(p) => <input {...p} required />}
+          </Field>
+          <Field label={t('receipts.holder')} name="holderId" error={error}>
+            {(p) => (
+              <select {...p} required defaultValue="">
+                <option value="" disabled>
+                  {t('common.choose')}
+                </option>
+                {holders.map((h) => (
+                  <option key={h.id} value={h.id}>
+                    {h.name}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field label={t('receipts.commodity')} name="commodityCode" error={error}>
+            {(p) => (
+              <select {...p} required defaultValue="">
+                <option value="" disabled>
+                  {t('common.choose')}
+                </option>
+                {list.map((c) => (
+                  <option key={c.code} value={c.code}>
+                    {c.name} ({c.code})
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field label={t('receipts.grade')} name="grade" error={error}>
+            {(p) => <input {...p} required />}
+          </Field>
+          <Field label={t('receipts.quantity')} name="quantity" error={error}>
+            {(p) => <input {...p} inputMode="decimal" required />}
+          </Field>
+          <Field label={t('receipts.location')} name="location" error={error}>
+            {(p) => <input {...p} required />}
+          </Field>
+          <button type="submit">{t('custodian.issueButton')}</button>
+        </form>
+      </Section>
+      <ErrorNote error={error} fields={['receiptNumber', 'holderId', 'commodityCode', 'grade', 'quantity', 'location']} />
+      {message && <p role="status">{message}</p>}
+    </>
+  );
+}

@@ -1,0 +1,212 @@
+import { FormEvent, useState } from 'react';
+import { api } from '../api';
+import type { Me } from '../app';
+import { deskOf } from '../app';
+import { formatDate, formatMoney } from '../format';
+import { useI18n } from '../i18n';
+import { Badge, ErrorNote, Field, Section, useLoad, usePageTitle } from '../ui';
+import { LimitsTable } from './bank';
+import { Financing, stageTone } from './shared';
+import { ScheduleTable } from './sme';
+
+interface Event {
+  seq: number;
+  step: string;
+  actor: string;
+  detail: Record<string, unknown>;
+  at: string;
+}
+
+/** Why this approver's approval would not count, or undefined when it would. */
+export function approvalBlocker(me: Me, f: Financing): 'own' | 'twice' | 'authority' | undefined {
+  if (f.state?.recommendation?.by === me.id) return 'own';
+  if (f.state?.approvals.some((a) => a.by === me.id)) return 'twice';
+  if (me.approvalAuthority !== null && greater(f.amount, me.approvalAuthority)) return 'authority';
+  return undefined;
+}
+
+/** a > b for non-negative decimal strings, without turning either into a number. */
+function greater(a: string, b: string): boolean {
+  const [ai, af = ''] = a.split('.');
+  const [bi, bf = ''] = b.split('.');
+  const wa = ai.replace(/^0+/, '');
+  const wb = bi.replace(/^0+/, '');
+  if (wa.length !== wb.length) return wa.length > wb.length;
+  if (wa !== wb) return wa > wb;
+  return af.padEnd(2, '0') > bf.padEnd(2, '0');
+}
+
+/** One financing, live: where it stands, who acts next and by when, its timeline and schedule. */
+export function FinancingPage({ me, id }: { me: Me; id: string }) {
+  const { t, label, language } = useI18n();
+  const financing = useLoad(() => api<Financing>('GET', `/financings/${id}`), [id], 2000);
+  const timeline = useLoad(() => api<Event[]>('GET', `/financings/${id}/timeline`), [id], 2000);
+  const [error, setError] = useState<unknown>();
+  const [done, setDone] = useState<string>();
+  const f = financing.data;
+  usePageTitle(f ? `${t('financing.title')} ${f.ref}` : t('financing.title'));
+  if (financing.error) return <ErrorNote error={financing.error} />;
+  if (!f) return <p>{t('common.loading')}</p>;
+
+  const desk = deskOf(me.roles);
+  const waiting = f.state?.waitingFor?.step;
+  const act = async (step: string, body: Record<string, unknown> = {}) => {
+    setError(undefined);
+    try {
+      await api('POST', `/financings/${f.id}/${step}`, body);
+      setDone(step);
+      financing.reload();
+      timeline.reload();
+    } catch (err) {
+      setError(err);
+    }
+  };
+  const commentOf = (e: FormEvent<HTMLFormElement>) => (new FormData(e.currentTarget).get('comment') as string) || undefined;
+  const blocker = me.roles.includes('APPROVER') ? approvalBlocker(me, f) : undefined;
+  const paidThrough = f.stage === 'CLOSED' ? (f.state?.schedule?.lines.length ?? 0) : f.state?.book ? f.state.book.lines.filter((l) => l.principal === '0.00').length : 0;
+
+  return (
+    <>
+      <h1>
+        {t('financing.title')} {f.ref}
+      </h1>
+      <Section title={t('financing.summary')}>
+        <dl className="facts">
+          <dt>{t('financings.stage')}</dt>
+          <dd>
+            <Badge tone={stageTone(f.stage)}>
+              <span data-testid="stage">{label('stage', f.stage)}</span>
+            </Badge>
+          </dd>
+          <dt>{t('financings.product')}</dt>
+          <dd>{label('product', f.product)}</dd>
+          <dt>{t('financings.amount')}</dt>
+          <dd>{formatMoney(f.amount, f.currency)}</dd>
+          {f.state?.waitingFor && (
+            <>
+              <dt>{t('financings.next')}</dt>
+              <dd data-testid="waiting-for">{label('step', f.state.waitingFor.step)}</dd>
+              <dt>{t('financings.deadline')}</dt>
+              <dd>{formatDate(f.state.waitingFor.deadline, language, true)}</dd>
+            </>
+          )}
+          {f.state?.approvalsNeeded !== undefined && (
+            <>
+              <dt>{t('financing.approvals')}</dt>
+              <dd>
+                {f.state.approvals.filter((a) => a.counts).length} / {f.state.approvalsNeeded}
+              </dd>
+            </>
+          )}
+          {f.state?.ageing && (
+            <>
+              <dt>{t('financing.ageing')}</dt>
+              <dd>{label('ageing', f.state.ageing)}</dd>
+            </>
+          )}
+          {f.state?.book && (
+            <>
+              <dt>{t('financing.outstanding')}</dt>
+              <dd>{formatMoney(f.state.book.outstanding, f.currency)}</dd>
+            </>
+          )}
+          {f.state?.marginCall && (
+            <>
+              <dt>{t('financing.marginCall')}</dt>
+              <dd>
+                {label('margin', f.state.marginCall.status)} · {formatDate(f.state.marginCall.cureBy, language, true)}
+              </dd>
+            </>
+          )}
+          {f.reason && (
+            <>
+              <dt>{t('financing.reason')}</dt>
+              <dd>{f.reason}</dd>
+            </>
+          )}
+        </dl>
+      </Section>
+
+      {desk === 'sme' && f.stage === 'AWAITING_ACCEPTANCE' && (
+        <Section title={t('financing.offer')}>
+          <p>{t('financing.offerText', { amount: formatMoney(f.amount, f.currency), payable: formatMoney(f.state?.schedule?.totalPayable, f.currency) })}</p>
+          <button type="button" onClick={() => act('accept')}>
+            {t('financing.accept')}
+          </button>
+        </Section>
+      )}
+      {desk === 'sme' && f.stage === 'REPAYING' && (
+        <Section title={t('financing.repay')}>
+          <p data-testid="repay-instructions">{t('financing.repayText', { ref: f.ref })}</p>
+        </Section>
+      )}
+      {(desk === 'buyer' || desk === 'custodian') && waiting === 'counterparty' && (
+        <Section title={desk === 'buyer' ? t('financing.notice') : t('financing.control')}>
+          <form onSubmit={(e) => (e.preventDefault(), act('acknowledge', { comment: commentOf(e) }))}>
+            <Field label={t('common.comment')} name="comment" error={error}>
+              {(p) => <textarea {...p} rows={2} />}
+            </Field>
+            <button type="submit">{desk === 'buyer' ? t('financing.acknowledge') : t('financing.confirmControl')}</button>
+          </form>
+        </Section>
+      )}
+      {desk === 'bank' && (waiting === 'recommendation' || waiting === 'approval') && (
+        <Section title={t('financing.decision')}>
+          {waiting === 'approval' && blocker && (
+            <p className="warning" role="note" data-testid="approval-blocker">
+              {t(`approval.${blocker}` as never)}
+            </p>
+          )}
+          <form
+            onSubmit={(e) => {
+              e.preventDefault();
+              const submitter = (e.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
+              const step = submitter?.value ?? waiting;
+              void act(step, step === 'reject' ? { reason: commentOf(e) ?? '' } : { comment: commentOf(e) });
+            }}
+          >
+            <Field label={t('common.comment')} name={error && (error as { about?: (f: string) => unknown }).about?.('reason') ? 'reason' : 'comment'} error={error}>
+              {(p) => <textarea {...p} rows={2} />}
+            </Field>
+            <div className="buttons">
+              {waiting === 'recommendation' && me.roles.includes('CREDIT_OFFICER') && (
+                <button type="submit" value="recommend">
+                  {t('financing.recommend')}
+                </button>
+              )}
+              {waiting === 'approval' && me.roles.includes('APPROVER') && (
+                <button type="submit" value="approve">
+                  {t('financing.approve')}
+                </button>
+              )}
+              <button type="submit" value="reject" className="danger">
+                {t('financing.reject')}
+              </button>
+            </div>
+          </form>
+        </Section>
+      )}
+      {error ? <ErrorNote error={error} fields={['comment', 'reason']} /> : done ? <p role="status">{t('financing.done', { step: label('act', done) })}</p> : null}
+
+      {desk === 'bank' && (
+        <Section title={t('financing.limits')}>
+          <LimitsTable subjects={[f.smeId, f.counterpartyId]} />
+        </Section>
+      )}
+      {f.state?.schedule && (
+        <Section title={t('schedule.title')}>
+          <ScheduleTable lines={f.state.schedule.lines} paidThrough={paidThrough} overdueFrom={f.state.book?.overdueSince !== null && f.state.book?.overdueSince !== undefined ? f.state.book.fallenDue : undefined} />
+        </Section>
+      )}
+      <Section title={t('financing.timeline')}>
+        <ol className="timeline" aria-live="polite">
+          {(timeline.data ?? []).map((e) => (
+            <li key={e.seq} data-step={e.step}>
+              <time dateTime={e.at}>{formatDate(e.at, language, true)}</time> <strong>{label('step', e.step)}</strong> <span className="muted">{e.actor}</span>
+            </li>
+          ))}
+        </ol>
+      </Section>
+    </>
+  );
+}

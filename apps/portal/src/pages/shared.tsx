@@ -1,0 +1,89 @@
+import { api } from '../api';
+import { formatDate, formatMoney } from '../format';
+import { useI18n } from '../i18n';
+import { Badge, useLoad } from '../ui';
+
+export interface Organisation {
+  id: string;
+  kind: string;
+  name: string;
+}
+
+export interface Financing {
+  id: string;
+  ref: string;
+  product: string;
+  smeId: string;
+  bankId: string;
+  counterpartyId: string;
+  assetType: string;
+  assetId: string;
+  amount: string;
+  currency: string;
+  stage: string;
+  reason: string | null;
+  state: FinancingState | null;
+  createdAt: string;
+}
+
+export interface FinancingState {
+  stage: string;
+  waitingFor?: { step: string; deadline: string };
+  recommendation?: { by: string; at: string; comment?: string };
+  approvals: Array<{ by: string; authority: string; at: string; comment?: string; counts: boolean }>;
+  approvalsNeeded: number;
+  schedule?: { lines: Array<{ number: number; dueDate: string; principal: string; interest: string; payment: string }>; fee: string; totalInterest: string; totalPayable: string };
+  book?: { fallenDue: number; outstanding: string; due: { penalty: string; interest: string; principal: string }; overdueSince: number | null; surplus: string; lines: Array<{ number: number; principal: string }> };
+  ageing?: string;
+  disbursedAt?: string;
+  collateral?: { receipts: string[]; value?: string; ltv?: string };
+  marginCall?: { status: string; since: string; cureBy: string; ltv: string };
+}
+
+export function useOrganisations(kind: string): Organisation[] {
+  return useLoad(() => api<{ items: Organisation[] }>('GET', `/organisations?kind=${kind}&limit=100`), [kind]).data?.items ?? [];
+}
+
+export const stageTone = (stage: string) =>
+  stage === 'CLOSED' || stage === 'REPAYING' ? 'good' : ['REJECTED', 'INELIGIBLE', 'EXPIRED', 'WITHDRAWN', 'DISBURSEMENT_FAILED'].includes(stage) ? 'bad' : 'warn';
+
+/** Financings the caller may see, newest first, optionally only those a filter keeps. */
+export function FinancingTable({ filter, sort, pollMs = 3000 }: { filter?: (f: Financing) => boolean; sort?: (a: Financing, b: Financing) => number; pollMs?: number }) {
+  const { t, label, language } = useI18n();
+  const { data } = useLoad(() => api<{ items: Financing[] }>('GET', '/financings?limit=100'), [], pollMs);
+  const rows = (data?.items ?? []).filter(filter ?? (() => true)).sort(sort ?? (() => 0));
+  if (data && rows.length === 0) return <p>{t('common.none')}</p>;
+  return (
+    <table>
+      <caption className="sr-only">{t('financings.title')}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t('financings.ref')}</th>
+          <th scope="col">{t('financings.product')}</th>
+          <th scope="col" className="num">{t('financings.amount')}</th>
+          <th scope="col">{t('financings.stage')}</th>
+          <th scope="col">{t('financings.next')}</th>
+          <th scope="col">{t('financings.deadline')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((f) => (
+          <tr key={f.id} data-ref={f.ref}>
+            <td>
+              <a href={`#/financings/${f.id}`}>{f.ref}</a>
+            </td>
+            <td>{label('product', f.product)}</td>
+            <td className="num">{formatMoney(f.amount, f.currency)}</td>
+            <td>
+              <Badge tone={stageTone(f.stage)}>{label('stage', f.stage)}</Badge>
+            </td>
+            <td>{f.state?.waitingFor ? label('step', f.state.waitingFor.step) : '—'}</td>
+            <td>{f.state?.waitingFor ? formatDate(f.state.waitingFor.deadline, language, true) : '—'}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+export const byDeadline = (a: Financing, b: Financing) => (a.state?.waitingFor?.deadline ?? '9999').localeCompare(b.state?.waitingFor?.deadline ?? '9999');

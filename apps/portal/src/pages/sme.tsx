@@ -1,0 +1,352 @@
+import { FormEvent, useEffect, useRef, useState } from 'react';
+import { api, upload } from '../api';
+import type { Me } from '../app';
+import { formatDate, formatMoney, formatRate } from '../format';
+import { useI18n } from '../i18n';
+import { Badge, ErrorNote, Field, Section, useLoad, usePageTitle } from '../ui';
+import { FinancingTable, Organisation, useOrganisations } from './shared';
+
+interface Receivable {
+  id: string;
+  debtorId: string;
+  invoiceNumber: string;
+  dueDate: string;
+  amount: string;
+  eligibleAmount: string;
+  status: string;
+}
+
+interface Receipt {
+  id: string;
+  receiptNumber: string;
+  commodityCode: string;
+  quantity: string;
+  status: string;
+  holderId: string;
+}
+
+const tone = (status: string) => (['CONFIRMED', 'PLEDGED', 'SETTLED', 'ISSUED'].includes(status) ? 'good' : ['DISPUTED', 'CANCELLED'].includes(status) ? 'bad' : 'neutral');
+
+/** The SME's home: receivables and their confirmation, warehouse receipts, financings. */
+export function SmeHome({ me }: { me: Me }) {
+  const { t, label, language } = useI18n();
+  usePageTitle(t('sme.title'));
+  const buyers = useOrganisations('CORE_ENTERPRISE');
+  const receivables = useLoad(() => api<{ items: Receivable[] }>('GET', '/receivables?limit=100'), [], 3000);
+  const receipts = useLoad(() => api<{ items: Receipt[] }>('GET', '/warehouse-receipts?limit=100'), []);
+  const [error, setError] = useState<unknown>();
+  const [saved, setSaved] = useState<string>();
+  const form = useRef<HTMLFormElement>(null);
+  const nameOf = (id: string) => buyers.find((b) => b.id === id)?.name ?? id;
+
+  const register = async (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const data = new FormData(e.currentTarget);
+    setError(undefined);
+    try {
+      const created = await api<Receivable>('POST', '/receivables', {
+        debtorId: data.get('debtorId'),
+        invoiceNumber: data.get('invoiceNumber'),
+        issueDate: data.get('issueDate'),
+        dueDate: data.get('dueDate'),
+        amount: data.get('amount'),
+      });
+      const file = data.get('document');
+      if (file instanceof File && file.size > 0) await upload(`/receivables/${created.id}/documents?name=${encodeURIComponent(file.name)}`, file, () => undefined);
+      form.current?.reset();
+      setSaved(created.invoiceNumber);
+      receivables.reload();
+    } catch (err) {
+      setError(err);
+    }
+  };
+  const submit = async (id: string) => {
+    try {
+      await api('POST', `/receivables/${id}/submit`);
+      receivables.reload();
+    } catch (err) {
+      setError(err);
+    }
+  };
+
+  return (
+    <>
+      <h1>{t('sme.title')}</h1>
+      <Section title={t('receivables.title')}>
+        <table>
+          <caption className="sr-only">{t('receivables.title')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('receivables.invoice')}</th>
+              <th scope="col">{t('receivables.debtor')}</th>
+              <th scope="col" className="num">{t('receivables.amount')}</th>
+              <th scope="col">{t('receivables.due')}</th>
+              <th scope="col">{t('common.status')}</th>
+              <th scope="col">{t('common.actions')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {(receivables.data?.items ?? []).map((r) => (
+              <tr key={r.id} data-invoice={r.invoiceNumber}>
+                <td>{r.invoiceNumber}</td>
+                <td>{nameOf(r.debtorId)}</td>
+                <td className="num">{formatMoney(r.amount)}</td>
+                <td>{formatDate(r.dueDate, language)}</td>
+                <td>
+                  <Badge tone={tone(r.status)}>{label('receivable', r.status)}</Badge>
+                </td>
+                <td>
+                  {r.status === 'REGISTERED' && (
+                    <button type="button" onClick={() => submit(r.id)} aria-label={t('receivables.submitFor', { invoice: r.invoiceNumber })}>
+                      {t('receivables.submit')}
+                    </button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <form ref={form} onSubmit={register} className="grid-form" aria-label={t('receivables.register')}>
+          <h3>{t('receivables.register')}</h3>
+          <Field label={t('receivables.debtor')} name="debtorId" error={error}>
+            {(p) => (
+              <select {...p} required defaultValue="">
+                <option value="" disabled>
+                  {t('common.choose')}
+                </option>
+                {buyers.map((b) => (
+                  <option key={b.id} value={b.id}>
+                    {b.name}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field label={t('receivables.invoice')} name="invoiceNumber" error={error}>
+            {(p) => <input {...p} required />}
+          </Field>
+          <Field label={t('receivables.issued')} name="issueDate" error={error}>
+            {(p) => <input {...p} type="date" required />}
+          </Field>
+          <Field label={t('receivables.due')} name="dueDate" error={error}>
+            {(p) => <input {...p} type="date" required />}
+          </Field>
+          <Field label={t('receivables.amount')} name="amount" error={error}>
+            {(p) => <input {...p} inputMode="decimal" placeholder="1250000.00" required />}
+          </Field>
+          <Field label={t('receivables.document')} name="document" error={error}>
+            {(p) => <input {...p} type="file" accept=".pdf,.jpg,.jpeg,.png,.ofd,.xml" />}
+          </Field>
+          <ErrorNote error={error} fields={['debtorId', 'invoiceNumber', 'issueDate', 'dueDate', 'amount', 'document']} />
+          {saved && <p role="status">{t('receivables.saved', { invoice: saved })}</p>}
+          <button type="submit">{t('receivables.registerButton')}</button>
+        </form>
+      </Section>
+      <Section title={t('receipts.title')}>
+        <table>
+          <caption className="sr-only">{t('receipts.title')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('receipts.number')}</th>
+              <th scope="col">{t('receipts.commodity')}</th>
+              <th scope="col" className="num">{t('receipts.quantity')}</th>
+              <th scope="col">{t('common.status')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {(receipts.data?.items ?? [])
+              .filter((r) => r.holderId === me.organisationId)
+              .map((r) => (
+                <tr key={r.id}>
+                  <td>{r.receiptNumber}</td>
+                  <td>{r.commodityCode}</td>
+                  <td className="num">{r.quantity}</td>
+                  <td>
+                    <Badge tone={tone(r.status)}>{label('receipt', r.status)}</Badge>
+                  </td>
+                </tr>
+              ))}
+          </tbody>
+        </table>
+      </Section>
+      <Section title={t('financings.title')} actions={<a href="#/apply" className="button">{t('nav.apply')}</a>}>
+        <FinancingTable />
+      </Section>
+    </>
+  );
+}
+
+interface Trial {
+  schedule: { lines: Array<{ number: number; dueDate: string; principal: string; interest: string; payment: string }>; fee: string; totalInterest: string; totalPayable: string };
+  maxAmount: string;
+  terms: { annualRate: string; upfrontFeeRate: string; dayCount: string; method: string; graceDays: number };
+}
+
+/** Apply: choose the asset and the amount, see the 试算 as you type, then submit. */
+export function ApplyPage({ me }: { me: Me }) {
+  const { t, language } = useI18n();
+  usePageTitle(t('apply.title'));
+  const banks = useOrganisations('BANK');
+  const receivables = useLoad(() => api<{ items: Receivable[] }>('GET', '/receivables?status=CONFIRMED&limit=100'), []);
+  const receipts = useLoad(() => api<{ items: Receipt[] }>('GET', '/warehouse-receipts?status=ISSUED&limit=100'), []);
+  const [form, setForm] = useState({ product: 'RECEIVABLE_FINANCING', assetId: '', bankId: '', amount: '', method: 'EQUAL_INSTALMENT', instalments: '6' });
+  const [trial, setTrial] = useState<Trial>();
+  const [trialError, setTrialError] = useState<unknown>();
+  const [error, setError] = useState<unknown>();
+  const warehouse = form.product === 'WAREHOUSE_RECEIPT_LOAN';
+  const body = () => ({
+    product: form.product,
+    assetId: form.assetId,
+    bankId: form.bankId,
+    amount: form.amount,
+    ...(warehouse ? { method: form.method, instalments: Number(form.instalments) } : {}),
+  });
+  useEffect(() => {
+    if (!banks[0] || form.bankId) return;
+    setForm((f) => ({ ...f, bankId: banks[0].id }));
+  }, [banks, form.bankId]);
+  // the trial follows the form, a moment after the typing stops
+  useEffect(() => {
+    if (!form.assetId || !form.bankId || !/^\d+(\.\d{1,2})?$/.test(form.amount)) return setTrial(undefined);
+    const timer = setTimeout(
+      () =>
+        api<Trial>('POST', '/financings/trial', body()).then(
+          (r) => (setTrial(r), setTrialError(undefined)),
+          (e) => (setTrial(undefined), setTrialError(e)),
+        ),
+      300,
+    );
+    return () => clearTimeout(timer);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [form]);
+  const set = (name: keyof typeof form) => (e: { target: { value: string } }) => setForm((f) => ({ ...f, [name]: e.target.value }));
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    try {
+      const created = await api<{ id: string }>('POST', '/financings', body());
+      location.hash = `/financings/${created.id}`;
+    } catch (err) {
+      setError(err);
+    }
+  };
+  const assets: Array<{ id: string; text: string }> = warehouse
+    ? (receipts.data?.items ?? []).filter((r) => r.holderId === me.organisationId).map((r) => ({ id: r.id, text: `${r.receiptNumber} · ${r.commodityCode} ${r.quantity}` }))
+    : (receivables.data?.items ?? []).map((r) => ({ id: r.id, text: `${r.invoiceNumber} · ${formatMoney(r.eligibleAmount)}` }));
+
+  return (
+    <>
+      <h1>{t('apply.title')}</h1>
+      <form onSubmit={submit} className="card grid-form" aria-label={t('apply.title')}>
+        <Field label={t('apply.product')} name="product" error={error}>
+          {(p) => (
+            <select {...p} value={form.product} onChange={(e) => setForm((f) => ({ ...f, product: e.target.value, assetId: '' }))}>
+              <option value="RECEIVABLE_FINANCING">{t('product.RECEIVABLE_FINANCING')}</option>
+              <option value="WAREHOUSE_RECEIPT_LOAN">{t('product.WAREHOUSE_RECEIPT_LOAN')}</option>
+            </select>
+          )}
+        </Field>
+        <Field label={warehouse ? t('apply.receipt') : t('apply.receivable')} name="assetId" error={error ?? trialError}>
+          {(p) => (
+            <select {...p} value={form.assetId} onChange={set('assetId')} required>
+              <option value="">{t('common.choose')}</option>
+              {assets.map((a) => (
+                <option key={a.id} value={a.id}>
+                  {a.text}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label={t('apply.bank')} name="bankId" error={error ?? trialError}>
+          {(p) => (
+            <select {...p} value={form.bankId} onChange={set('bankId')} required>
+              {banks.map((b: Organisation) => (
+                <option key={b.id} value={b.id}>
+                  {b.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label={t('apply.amount')} name="amount" error={error ?? trialError}>
+          {(p) => <input {...p} value={form.amount} onChange={set('amount')} inputMode="decimal" placeholder="800000.00" required />}
+        </Field>
+        {warehouse && (
+          <>
+            <Field label={t('apply.method')} name="method" error={error}>
+              {(p) => (
+                <select {...p} value={form.method} onChange={set('method')}>
+                  {['BULLET', 'EQUAL_INSTALMENT', 'EQUAL_PRINCIPAL'].map((m) => (
+                    <option key={m} value={m}>
+                      {t(`method.${m}` as never)}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+            <Field label={t('apply.instalments')} name="instalments" error={error}>
+              {(p) => <input {...p} type="number" min={1} max={60} value={form.instalments} onChange={set('instalments')} />}
+            </Field>
+          </>
+        )}
+        <ErrorNote error={error ?? trialError} fields={['product', 'assetId', 'bankId', 'amount', 'method', 'instalments']} />
+        <div className="trial" aria-live="polite">
+          <h2>{t('apply.trial')}</h2>
+          {trial ? (
+            <>
+              <dl className="facts">
+                <dt>{t('apply.rate')}</dt>
+                <dd data-testid="trial-rate">{formatRate(trial.terms.annualRate)}</dd>
+                <dt>{t('apply.fee')}</dt>
+                <dd data-testid="trial-fee">{formatMoney(trial.schedule.fee)}</dd>
+                <dt>{t('apply.interest')}</dt>
+                <dd>{formatMoney(trial.schedule.totalInterest)}</dd>
+                <dt>{t('apply.payable')}</dt>
+                <dd data-testid="trial-payable">{formatMoney(trial.schedule.totalPayable)}</dd>
+                <dt>{t('apply.max')}</dt>
+                <dd>{formatMoney(trial.maxAmount)}</dd>
+              </dl>
+              <ScheduleTable lines={trial.schedule.lines} />
+            </>
+          ) : (
+            <p>{t('apply.trialHint')}</p>
+          )}
+        </div>
+        <button type="submit">{t('apply.submit')}</button>
+      </form>
+    </>
+  );
+}
+
+export function ScheduleTable({ lines, paidThrough = 0, overdueFrom }: { lines: Trial['schedule']['lines']; paidThrough?: number; overdueFrom?: number }) {
+  const { t, language } = useI18n();
+  return (
+    <table>
+      <caption className="sr-only">{t('schedule.title')}</caption>
+      <thead>
+        <tr>
+          <th scope="col">#</th>
+          <th scope="col">{t('schedule.due')}</th>
+          <th scope="col" className="num">{t('schedule.principal')}</th>
+          <th scope="col" className="num">{t('schedule.interest')}</th>
+          <th scope="col" className="num">{t('schedule.payment')}</th>
+          {overdueFrom !== undefined || paidThrough > 0 ? <th scope="col">{t('common.status')}</th> : null}
+        </tr>
+      </thead>
+      <tbody>
+        {lines.map((l) => (
+          <tr key={l.number}>
+            <td>{l.number}</td>
+            <td>{formatDate(l.dueDate, language)}</td>
+            <td className="num">{formatMoney(l.principal)}</td>
+            <td className="num">{formatMoney(l.interest)}</td>
+            <td className="num">{formatMoney(l.payment)}</td>
+            {overdueFrom !== undefined || paidThrough > 0 ? (
+              <td>{l.number <= paidThrough ? <Badge tone="good">{t('schedule.paid')}</Badge> : overdueFrom !== undefined && l.number >= overdueFrom ? <Badge tone="bad">{t('schedule.overdue')}</Badge> : <Badge>{t('schedule.open')}</Badge>}</td>
+            ) : null}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,125 @@
+import { ReactNode, useEffect, useId, useState } from 'react';
+import { explain, explainField, useI18n } from './i18n';
+
+/** Sets the page title (what a screen reader announces and the tab shows). */
+export function usePageTitle(title: string): void {
+  useEffect(() => {
+    document.title = `${title} · Caravan`;
+  }, [title]);
+}
+
+/** Runs a loader now, again on `deps`, and every `pollMs` while mounted (the live pages). */
+export function useLoad<T>(load: () => Promise<T>, deps: unknown[], pollMs?: number): { data: T | undefined; error: unknown; reload: () => void } {
+  const [data, setData] = useState<T>();
+  const [error, setError] = useState<unknown>();
+  const [tick, setTick] = useState(0);
+  useEffect(() => {
+    let live = true;
+    const run = () =>
+      load().then(
+        (d) => live && (setData(d), setError(undefined)),
+        (e) => live && setError(e),
+      );
+    run();
+    const timer = pollMs ? setInterval(run, pollMs) : undefined;
+    return () => {
+      live = false;
+      if (timer) clearInterval(timer);
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [...deps, tick]);
+  return { data, error, reload: () => setTick((n) => n + 1) };
+}
+
+export function Section({ title, children, actions }: { title: string; children: ReactNode; actions?: ReactNode }) {
+  const id = useId();
+  return (
+    <section aria-labelledby={id} className="card">
+      <header className="card-head">
+        <h2 id={id}>{title}</h2>
+        {actions}
+      </header>
+      {children}
+    </section>
+  );
+}
+
+/** A labelled input; the API's complaint about this field shows under it. */
+export function Field({ label, name, error, children }: { label: string; name: string; error?: unknown; children: (props: { id: string; name: string; 'aria-invalid'?: boolean; 'aria-describedby'?: string }) => ReactNode }) {
+  const { language } = useI18n();
+  const id = useId();
+  const complaint = explainField(language, error, name);
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      {children({ id, name, ...(complaint ? { 'aria-invalid': true, 'aria-describedby': `${id}-error` } : {}) })}
+      {complaint && (
+        <p className="field-error" id={`${id}-error`} role="alert" data-field={name}>
+          {complaint}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** The refusal not tied to a field, in the reader's language. */
+export function ErrorNote({ error, fields = [] }: { error: unknown; fields?: string[] }) {
+  const { language } = useI18n();
+  if (!error) return null;
+  if (fields.some((f) => explainField(language, error, f))) return null;
+  return (
+    <p className="error" role="alert">
+      {explain(language, error)}
+    </p>
+  );
+}
+
+export function Progress({ value, label }: { value: number; label: string }) {
+  const percent = Math.round(Math.max(0, Math.min(1, value)) * 100);
+  return (
+    <div className="progress">
+      <div role="progressbar" aria-label={label} aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent} className="progress-track">
+        <div className="progress-bar" style={{ width: `${percent}%` }} />
+      </div>
+      <span>{percent}%</span>
+    </div>
+  );
+}
+
+/** Hundredths of a decimal string, exact at any size. */
+const hundredths = (value: string) => {
+  const [whole, fraction = ''] = value.replace(/^-/, '').split('.');
+  return BigInt(whole || '0') * 100n + BigInt((fraction + '00').slice(0, 2));
+};
+
+/**
+ * A horizontal bar chart in SVG. Values are decimal strings (amounts or counts); only the
+ * bars' lengths, as fractions of the longest, ever become numbers.
+ */
+export function BarChart({ title, bars }: { title: string; bars: Array<{ label: string; value: string; shown: string }> }) {
+  const longest = bars.reduce((m, b) => (hundredths(b.value) > m ? hundredths(b.value) : m), 1n);
+  const length = (value: string) => Number((hundredths(value) * 1000n) / longest) / 1000;
+  const row = 28;
+  return (
+    <figure className="chart">
+      <figcaption>{title}</figcaption>
+      <svg role="img" aria-label={title} viewBox={`0 0 440 ${bars.length * row}`} width="100%">
+        {bars.map((b, i) => (
+          <g key={b.label} transform={`translate(0 ${i * row})`}>
+            <text x="0" y="18" className="chart-label">
+              {b.label}
+            </text>
+            <rect x="120" y="5" height="18" width={length(b.value) * 200} className="chart-bar" />
+            <text x={126 + length(b.value) * 200} y="18" className="chart-value">
+              {b.shown}
+            </text>
+          </g>
+        ))}
+      </svg>
+    </figure>
+  );
+}
+
+export function Badge({ children, tone = 'neutral' }: { children: ReactNode; tone?: 'neutral' | 'good' | 'warn' | 'bad' }) {
+  return <span className={`badge badge-${tone}`}>{children}</span>;
+}
