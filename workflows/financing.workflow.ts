@@ -22,6 +22,7 @@ import {
   acknowledgeUpdate,
   Act,
   approveUpdate,
+  disbursementConfirmedSignal,
   FinancingInput,
   FinancingStage,
   FinancingState,
@@ -88,6 +89,13 @@ export async function financingWorkflow(input: FinancingInput, resume?: Resume):
   };
 
   setHandler(financingStateQuery, () => state);
+  // Informational: the money left as instructed. A signal never sent before this handler
+  // existed, so recorded histories replay unchanged.
+  setHandler(disbursementConfirmedSignal, async (confirmation) => {
+    if (state.disbursementConfirmed) return;
+    state.disbursementConfirmed = confirmation;
+    await record('disbursement.confirmed', 'system:reconciliation', { ...confirmation });
+  });
   setHandler(
     acknowledgeUpdate,
     async (act) => {

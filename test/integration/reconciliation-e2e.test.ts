@@ -43,7 +43,10 @@ describe('reconciliation end to end: statement lines drive the financing', () =>
     await importCsv('COLLECTION-1', [`${today};1000000.00;${ref};invoice paid by the power group`, `${today};12.34;UNKNOWN-REF;stray credit`]);
     expect(await reconcile(d.backOffice)).toMatchObject({ status: 'DONE', total: 3, processed: 3, matched: 2 });
     await reaches(d, id, 'CLOSED');
-    expect((await timeline(d, id)).some((e) => e.step === 'payment.allocated')).toBe(true);
+    const steps = (await timeline(d, id)).map((e) => e.step);
+    expect(steps).toContain('payment.allocated');
+    // the funding account's debit confirmed the disbursement on the financing's timeline
+    expect(steps).toContain('disbursement.confirmed');
 
     // The surplus went back to the SME from the collection account: the bank's next statement shows it.
     const [payout] = await api.db.query(`SELECT amount FROM simulated_bank_payments WHERE instruction_id = $1`, [`${ref}/surplus`]);

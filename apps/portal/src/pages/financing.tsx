@@ -6,8 +6,8 @@ import { formatDate, formatMoney } from '../format';
 import { useI18n } from '../i18n';
 import { Badge, ErrorNote, Field, Section, useLoad, usePageTitle } from '../ui';
 import { LimitsTable } from './bank';
-import { Financing, stageTone } from './shared';
-import { ScheduleTable } from './sme';
+import { Financing, Organisation, stageTone } from './shared';
+import { LineStatus, ScheduleTable } from './sme';
 
 interface Event {
   seq: number;
@@ -43,6 +43,8 @@ export function FinancingPage({ me, id }: { me: Me; id: string }) {
   const timeline = useLoad(() => api<Event[]>('GET', `/financings/${id}/timeline`), [id], 2000);
   const [error, setError] = useState<unknown>();
   const [done, setDone] = useState<string>();
+  const organisations = useLoad(() => api<{ items: Organisation[] }>('GET', '/organisations?limit=100'), []);
+  const nameOf = (id: string) => organisations.data?.items.find((o) => o.id === id)?.name ?? id.slice(0, 8);
   const f = financing.data;
   usePageTitle(f ? `${t('financing.title')} ${f.ref}` : t('financing.title'));
   if (financing.error) return <ErrorNote error={financing.error} />;
@@ -63,7 +65,10 @@ export function FinancingPage({ me, id }: { me: Me; id: string }) {
   };
   const commentOf = (e: FormEvent<HTMLFormElement>) => (new FormData(e.currentTarget).get('comment') as string) || undefined;
   const blocker = me.roles.includes('APPROVER') ? approvalBlocker(me, f) : undefined;
-  const paidThrough = f.stage === 'CLOSED' ? (f.state?.schedule?.lines.length ?? 0) : f.state?.book ? f.state.book.lines.filter((l) => l.principal === '0.00').length : 0;
+  // lines fallen due are paid unless something is overdue; the next one is due; the rest are not yet
+  const book = f.state?.book;
+  const statusOf = (line: number): LineStatus =>
+    f.stage === 'CLOSED' ? 'paid' : !book ? 'open' : line <= book.fallenDue ? (book.overdueSince === null ? 'paid' : 'overdue') : line === book.fallenDue + 1 ? 'due' : 'open';
 
   return (
     <>
@@ -82,6 +87,16 @@ export function FinancingPage({ me, id }: { me: Me; id: string }) {
           <dd>{label('product', f.product)}</dd>
           <dt>{t('financings.amount')}</dt>
           <dd>{formatMoney(f.amount, f.currency)}</dd>
+          <dt>{t('financing.borrower')}</dt>
+          <dd>{nameOf(f.smeId)}</dd>
+          <dt>{f.product === 'RECEIVABLE_FINANCING' ? t('financing.buyer') : t('financing.custodian')}</dt>
+          <dd>
+            {nameOf(f.counterpartyId)} · {f.state?.acknowledgedBy ? t('financing.acknowledgedBy', { who: f.state.acknowledgedBy }) : t('financing.notAcknowledged')}
+          </dd>
+          <dt>{t('financing.asset')}</dt>
+          <dd>
+            {label('asset', f.assetType)} <span className="muted">{f.assetId.slice(0, 8)}</span>
+          </dd>
           {f.state?.waitingFor && (
             <>
               <dt>{t('financings.next')}</dt>
@@ -195,7 +210,7 @@ export function FinancingPage({ me, id }: { me: Me; id: string }) {
       )}
       {f.state?.schedule && (
         <Section title={t('schedule.title')}>
-          <ScheduleTable lines={f.state.schedule.lines} paidThrough={paidThrough} overdueFrom={f.state.book?.overdueSince !== null && f.state.book?.overdueSince !== undefined ? f.state.book.fallenDue : undefined} />
+          <ScheduleTable lines={f.state.schedule.lines} statusOf={f.stage === 'REPAYING' || f.stage === 'CLOSED' ? statusOf : undefined} />
         </Section>
       )}
       <Section title={t('financing.timeline')}>

@@ -29,6 +29,7 @@ export interface Financing {
 export interface FinancingState {
   stage: string;
   waitingFor?: { step: string; deadline: string };
+  acknowledgedBy?: string;
   recommendation?: { by: string; at: string; comment?: string };
   approvals: Array<{ by: string; authority: string; at: string; comment?: string; counts: boolean }>;
   approvalsNeeded: number;

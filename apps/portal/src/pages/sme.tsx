@@ -318,8 +318,12 @@ export function ApplyPage({ me }: { me: Me }) {
   );
 }
 
-export function ScheduleTable({ lines, paidThrough = 0, overdueFrom }: { lines: Trial['schedule']['lines']; paidThrough?: number; overdueFrom?: number }) {
+export type LineStatus = 'paid' | 'overdue' | 'due' | 'open';
+
+/** A schedule; with `statusOf`, each line's state (paid, overdue, due next, not yet due). */
+export function ScheduleTable({ lines, statusOf }: { lines: Trial['schedule']['lines']; statusOf?: (line: number) => LineStatus }) {
   const { t, language } = useI18n();
+  const tones = { paid: 'good', overdue: 'bad', due: 'warn', open: 'neutral' } as const;
   return (
     <table>
       <caption className="sr-only">{t('schedule.title')}</caption>
@@ -330,7 +334,7 @@ export function ScheduleTable({ lines, paidThrough = 0, overdueFrom }: { lines: 
           <th scope="col" className="num">{t('schedule.principal')}</th>
           <th scope="col" className="num">{t('schedule.interest')}</th>
           <th scope="col" className="num">{t('schedule.payment')}</th>
-          {overdueFrom !== undefined || paidThrough > 0 ? <th scope="col">{t('common.status')}</th> : null}
+          {statusOf && <th scope="col">{t('common.status')}</th>}
         </tr>
       </thead>
       <tbody>
@@ -341,9 +345,11 @@ export function ScheduleTable({ lines, paidThrough = 0, overdueFrom }: { lines: 
             <td className="num">{formatMoney(l.principal)}</td>
             <td className="num">{formatMoney(l.interest)}</td>
             <td className="num">{formatMoney(l.payment)}</td>
-            {overdueFrom !== undefined || paidThrough > 0 ? (
-              <td>{l.number <= paidThrough ? <Badge tone="good">{t('schedule.paid')}</Badge> : overdueFrom !== undefined && l.number >= overdueFrom ? <Badge tone="bad">{t('schedule.overdue')}</Badge> : <Badge>{t('schedule.open')}</Badge>}</td>
-            ) : null}
+            {statusOf && (
+              <td>
+                <Badge tone={tones[statusOf(l.number)]}>{t(`line.${statusOf(l.number)}`)}</Badge>
+              </td>
+            )}
           </tr>
         ))}
       </tbody>

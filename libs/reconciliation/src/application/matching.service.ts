@@ -8,7 +8,7 @@ import { AppConfig } from '../../../config/src';
 import { DomainError } from '../../../errors/src';
 import type { Actor } from '../../../identity/src/domain/actor';
 import { Money } from '../../../money/src/money';
-import { financingWorkflowId, paymentUpdate } from '../../../temporal/src/contracts/financing.contract';
+import { disbursementConfirmedSignal, financingWorkflowId, paymentUpdate } from '../../../temporal/src/contracts/financing.contract';
 import { byAmountDateCounterparty, byReference, Line, Link, manualLinks, manyToOne, Method, oneToMany, OpenMovement, partyKey, Proposal } from '../domain/matching';
 
 export interface ExpectedMovement {
@@ -215,25 +215,32 @@ export class MatchingService {
   }
 
   /**
-   * Sends each made repayment match to its financing, once: the workflow keys the payment by
-   * the statement line. A financing that refuses it (closed, never disbursed) hands the line
-   * back to the exceptions queue; a Temporal outage leaves it for the next call.
+   * Tells the financings what made matches mean, once each: a repayment goes to its workflow
+   * as a payment (keyed by the statement line, so never twice); a disbursement confirms the
+   * money left. A financing that refuses a payment (closed, never disbursed) hands the line
+   * back to the exceptions queue; a Temporal outage leaves it all for the next call.
    */
   async forwardPayments(actor: Actor | string): Promise<{ forwarded: number; refused: number }> {
-    const pending: Array<{ decision_id: string; line_id: string; financing_ref: string; amount: string }> = await this.dataSource.query(
-      `SELECT d.id AS decision_id, k.line_id::text AS line_id, e.financing_ref, sum(k.amount)::text AS amount
-         FROM match_decisions d JOIN match_links k ON k.decision_id = d.id JOIN expected_movements e ON e.id = k.expected_id
-        WHERE d.status = 'ACTIVE' AND d.forwarded_at IS NULL AND e.kind = 'REPAYMENT'
-        GROUP BY d.id, k.line_id, e.financing_ref ORDER BY d.id, k.line_id`,
+    const pending: Array<{ decision_id: string; line_id: string; financing_ref: string; kind: string; amount: string; booked_on: string | null }> = await this.dataSource.query(
+      `SELECT d.id AS decision_id, k.line_id::text AS line_id, e.financing_ref, e.kind, sum(k.amount)::text AS amount,
+              to_char(coalesce(l.booking_date, l.value_date), 'YYYY-MM-DD') AS booked_on
+         FROM match_decisions d JOIN match_links k ON k.decision_id = d.id JOIN expected_movements e ON e.id = k.expected_id JOIN statement_lines l ON l.id = k.line_id
+        WHERE d.status = 'ACTIVE' AND d.forwarded_at IS NULL AND e.kind IN ('REPAYMENT', 'DISBURSEMENT')
+        -- confirmations first: a repayment may close its financing
+        GROUP BY d.id, k.line_id, e.financing_ref, e.kind, l.booking_date, l.value_date ORDER BY e.kind = 'REPAYMENT', d.id, k.line_id`,
     );
     const refused = new Map<string, string>();
     for (const p of pending) {
       if (refused.has(p.decision_id)) continue;
+      const workflow = this.temporal.workflow.getHandle(financingWorkflowId(p.financing_ref));
+      const reference = `statement-line/${p.line_id}`;
       try {
-        await this.temporal.workflow.getHandle(financingWorkflowId(p.financing_ref)).executeUpdate(paymentUpdate, { args: [{ reference: `statement-line/${p.line_id}`, amount: p.amount }] });
+        if (p.kind === 'REPAYMENT') await workflow.executeUpdate(paymentUpdate, { args: [{ reference, amount: p.amount }] });
+        else await workflow.signal(disbursementConfirmedSignal, { reference, amount: p.amount, bookedOn: p.booked_on });
       } catch (e) {
         if (!(e instanceof WorkflowUpdateFailedError || e instanceof WorkflowNotFoundError)) throw e;
-        refused.set(p.decision_id, `the financing ${p.financing_ref} refused the payment: ${(e.cause as Error | undefined)?.message ?? e.message}`);
+        // the bank did pay a disbursement out, whatever became of its financing since
+        if (p.kind === 'REPAYMENT') refused.set(p.decision_id, `the financing ${p.financing_ref} refused the payment: ${(e.cause as Error | undefined)?.message ?? e.message}`);
       }
     }
     for (const [decisionId, reason] of refused) await this.reverse(actor, decisionId, reason, true);
@@ -402,8 +409,8 @@ export class MatchingService {
   private async save(em: EntityManager, actor: Actor | string, drafts: Draft[], movements: Map<string, OpenMovement>): Promise<void> {
     if (drafts.length === 0) return;
     const links = drafts.flatMap((d) => d.links.map((l) => ({ ...l, decisionId: d.id })));
-    // a made decision with no repayment in it has nothing to forward
-    const forwarded = drafts.map((d) => d.status === 'ACTIVE' && !d.links.some((l) => l.expectedId && movements.get(l.expectedId)?.kind === 'REPAYMENT'));
+    // a made decision with no repayment or disbursement in it has nothing to tell a financing
+    const forwarded = drafts.map((d) => d.status === 'ACTIVE' && !d.links.some((l) => l.expectedId && ['REPAYMENT', 'DISBURSEMENT'].includes(movements.get(l.expectedId)?.kind ?? '')));
     await em.query(
       `INSERT INTO match_decisions (id, method, confidence, status, written_off, reason, forwarded_at, decided_by)
        SELECT id, method, confidence, status, written_off, reason, CASE WHEN forwarded THEN now() END, $8

@@ -1,4 +1,4 @@
-import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { Approval, ApprovalTier, Recommendation } from '../../../financing/src/domain/approval';
 import type { AgeingBucket, Allocation, LoanBook } from '../../../financing/src/domain/loan-book';
 import type { Component, DayCount, RepaymentMethod, Schedule } from '../../../financing/src/domain/schedule';
@@ -94,6 +94,8 @@ export interface FinancingState {
   /** Warehouse-receipt loans: the receipts pledged and how well they cover the loan. */
   collateral?: { receipts: string[]; value?: string; ltv?: string };
   marginCall?: { status: 'OPEN' | 'CURED' | 'DEFAULTED'; since: string; cureBy: string; ltv: string };
+  /** The disbursement as the bank's statement shows it, once reconciliation matched it. */
+  disbursementConfirmed?: BankConfirmation;
 }
 
 /** A person acting through the portal, as the API (which authenticated them) states it. */
@@ -118,6 +120,13 @@ export interface TopUpAct extends Act {
   receiptId: string;
 }
 
+export interface BankConfirmation {
+  /** The statement line that shows it. */
+  reference: string;
+  amount: string;
+  bookedOn: string | null;
+}
+
 export interface PaymentAct {
   reference: string;
   amount: string;
@@ -132,6 +141,8 @@ export const acceptUpdate = defineUpdate<FinancingState, [Act]>('accept');
 export const releaseGoodsUpdate = defineUpdate<FinancingState, [ReleaseGoodsAct]>('releaseGoods');
 export const topUpUpdate = defineUpdate<FinancingState, [TopUpAct]>('topUpCollateral');
 export const paymentUpdate = defineUpdate<Allocation | null, [PaymentAct]>('recordPayment');
+/** Reconciliation found the disbursement on the bank's statement. */
+export const disbursementConfirmedSignal = defineSignal<[BankConfirmation]>('disbursementConfirmed');
 export const financingStateQuery = defineQuery<FinancingState>('financingState');
 
 export function financingWorkflowId(ref: string): string {
