@@ -1,32 +1,22 @@
-import { spawn } from 'node:child_process';
-import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import { request } from 'node:http';
-import { cpus, tmpdir, totalmem } from 'node:os';
-import { join, resolve } from 'node:path';
 import { once } from 'node:events';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Client } from 'pg';
-import { stopProcess } from '../../libs/devstack/src';
-import { ApiClient } from '../api-client';
-import { DEMO_ORGANISATIONS, DEMO_PASSWORD, seedParties } from '../demo-data';
-import { startBenchStack } from './stack';
+import type { ApiClient } from '../api-client';
+import { BenchStack, Figure, figure, sampleRss } from './stack';
 
 // 1,000,000 statement lines against 1,000,000 expected movements: the import of the bank's
 // file over HTTP (streamed, all or nothing), then a reconciliation run through the worker
 // (every rule, decisions, audit events, progress), against PostgreSQL's own join of the same
 // lines to the same movements on the exact reference, in the same database and run.
 const LINES = Number(process.env.BENCH_LINES ?? 1_000_000);
-const root = resolve(__dirname, '../../..');
 const ACCOUNT = 'BENCH-PAYOUTS';
 const DAY = '2026-11-25';
 
 const amountOf = (i: number) => `${1 + (i % 250_000)}.${String(i % 100).padStart(2, '0')}`;
-
-/** Peak resident memory of a process so far (VmHWM), in MiB. */
-async function peakRssMiB(pid: number): Promise<number> {
-  const status = await readFile(`/proc/${pid}/status`, 'utf8');
-  return Math.round(Number(/VmHWM:\s+(\d+) kB/.exec(status)![1]) / 1024);
-}
 
 /** Streams a file as a request body; Node's fetch would give up on a long answer. */
 function upload(url: string, token: string, path: string): Promise<{ status: number; body: string }> {
@@ -41,18 +31,12 @@ function upload(url: string, token: string, path: string): Promise<{ status: num
   });
 }
 
-async function main(): Promise<void> {
+export async function runReconciliation(stack: BenchStack, backOffice: ApiClient, workerPid: number): Promise<Figure[]> {
   const dir = await mkdtemp(join(tmpdir(), 'caravan-bench-recon-'));
-  const stack = await startBenchStack();
-  const worker = spawn(process.execPath, [resolve(root, 'dist/apps/worker/src/main.js')], { env: { ...process.env, ...stack.env }, stdio: ['ignore', 'ignore', 'inherit'] });
   const db = new Client({ connectionString: stack.databaseUrl });
   try {
-    await seedParties(new ApiClient(stack.baseUrl));
-    const backOffice = await new ApiClient(stack.baseUrl).login(DEMO_ORGANISATIONS.bank.users[4].email, DEMO_PASSWORD);
     await db.connect();
-
     // What the platform expects: a payout per line, as the financing activities record them.
-    let t0 = Date.now();
     await db.query(
       `INSERT INTO expected_movements (id, financing_ref, kind, end_to_end_id, reference, direction, amount, currency, value_from, value_to, counterparty, counterparty_key)
        SELECT gen_random_uuid(), 'RF-BENCH-' || (i / 4), 'PAYOUT', 'RF-BENCH-' || i || '/payout', 'RF-BENCH-' || i || '/payout', 'DBIT',
@@ -61,7 +45,6 @@ async function main(): Promise<void> {
       [LINES, DAY],
     );
     await db.query('ANALYZE expected_movements');
-    const seedSeconds = (Date.now() - t0) / 1000;
 
     // The bank's file: the same payments, in another order, as a CSV export.
     const file = join(dir, 'statement.csv');
@@ -83,13 +66,14 @@ async function main(): Promise<void> {
       currency: 'CNY',
       columns: { bookingDate: 1, amount: 2, endToEndId: 3, counterpartyName: 4 },
     });
-    const apiBefore = await peakRssMiB(stack.api.pid!);
-    t0 = Date.now();
+    const apiMemory = sampleRss(stack.api.pid!);
+    let t0 = Date.now();
     const imported = await upload(`${stack.baseUrl}/statements?format=csv&account=${ACCOUNT}`, backOffice.token!, file);
     const importSeconds = (Date.now() - t0) / 1000;
     if (imported.status !== 201) throw new Error(`import: HTTP ${imported.status} ${imported.body}`);
-    const apiPeak = await peakRssMiB(stack.api.pid!);
+    const apiPeak = await apiMemory.stop();
 
+    const workerMemory = sampleRss(workerPid);
     t0 = Date.now();
     const run = await backOffice.call('POST', '/reconciliation/runs');
     let finished;
@@ -101,8 +85,8 @@ async function main(): Promise<void> {
     }
     const matchSeconds = (Date.now() - t0) / 1000;
     process.stdout.write('\n');
-    if (finished.status !== 'DONE' || finished.matched !== LINES) throw new Error(`the run ended ${JSON.stringify(finished)}`);
-    const workerPeak = await peakRssMiB(worker.pid!);
+    if (finished.status !== 'DONE' || finished.matched < LINES) throw new Error(`the run ended ${JSON.stringify(finished)}`);
+    const workerPeak = await workerMemory.stop();
 
     // PostgreSQL's own exact-reference join of the same rows, materialised as our matches are.
     t0 = Date.now();
@@ -115,33 +99,30 @@ async function main(): Promise<void> {
     const joinSeconds = (Date.now() - t0) / 1000;
     if (joined.rowCount !== LINES) throw new Error(`the reference join found ${joined.rowCount}`);
 
-    const result = {
-      machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version },
-      lines: LINES,
-      fileMiB,
-      expectedMovementsSeedSeconds: seedSeconds,
-      figures: [
-        { figure: 'import (HTTP, streamed CSV, one transaction)', seconds: importSeconds, linesPerSecond: Math.round(LINES / importSeconds), peakRssMiB: apiPeak, rssBeforeMiB: apiBefore },
-        { figure: 'reconciliation run (worker, all rules, decisions + audit)', seconds: matchSeconds, linesPerSecond: Math.round(LINES / matchSeconds), peakRssMiB: workerPeak },
-        { figure: 'reference: PostgreSQL exact-reference join', seconds: joinSeconds, linesPerSecond: Math.round(LINES / joinSeconds) },
-      ],
-      ratio: { matchingVsJoin: Number((matchSeconds / joinSeconds).toFixed(1)), importAndMatchingVsJoin: Number(((importSeconds + matchSeconds) / joinSeconds).toFixed(1)) },
-    };
-    console.table(result.figures);
-    console.log(`ratio (our matching / PostgreSQL's join, time): ${result.ratio.matchingVsJoin}; import + matching / join: ${result.ratio.importAndMatchingVsJoin}`);
-    const results = resolve(root, 'bench-results');
-    await mkdir(results, { recursive: true });
-    await writeFile(resolve(results, 'reconciliation.json'), JSON.stringify(result, null, 2));
-    console.log('written: bench-results/reconciliation.json');
+    const lines = LINES.toLocaleString('en');
+    const reference = `PostgreSQL's exact-reference join of the same ${lines} lines and movements`;
+    return [
+      figure({
+        benchmark: 'reconciliation',
+        figure: `import of a ${lines}-line CSV statement (HTTP, streamed, one transaction)`,
+        unit: 'seconds',
+        ours: importSeconds,
+        referenceIs: reference,
+        reference: joinSeconds,
+        detail: { fileMiB, linesPerSecond: Math.round(LINES / importSeconds), apiPeakRssMiB: apiPeak },
+      }),
+      figure({
+        benchmark: 'reconciliation',
+        figure: `reconciliation run over ${lines} lines and ${lines} expected movements (every rule, decisions, audit)`,
+        unit: 'seconds',
+        ours: matchSeconds,
+        referenceIs: reference,
+        reference: joinSeconds,
+        detail: { linesPerSecond: Math.round(LINES / matchSeconds), workerPeakRssMiB: workerPeak },
+      }),
+    ];
   } finally {
     await db.end().catch(() => undefined);
-    await stopProcess(worker);
-    await stack.stop();
     await rm(dir, { recursive: true, force: true });
   }
 }
-
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});

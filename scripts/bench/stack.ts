@@ -1,6 +1,6 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import { chmod, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { freePort, resolveTemporalCli, startLocalPostgres, startLocalTemporal, stopProcess } from '../../libs/devstack/src';
@@ -81,4 +81,47 @@ export async function load(total: number, concurrency: number, task: (i: number)
     }),
   );
   return { durations: durations.sort((a, b) => a - b), seconds: Number(process.hrtime.bigint() - started) / 1e9 };
+}
+
+/** One line of the benchmark table: our number, the reference taken in the same run, their ratio. */
+export interface Figure {
+  benchmark: string;
+  figure: string;
+  unit: string;
+  ours: number;
+  /** What the reference is, and its number. */
+  referenceIs: string;
+  reference: number;
+  /** ours / reference. */
+  ratio: number;
+  detail?: Record<string, unknown>;
+}
+
+export function figure(f: Omit<Figure, 'ratio'>): Figure {
+  return { ...f, ratio: Number((f.ours / f.reference).toFixed(3)) };
+}
+
+/** A process's resident memory now (VmRSS) or at its peak so far (VmHWM), in MiB. */
+export async function rssMiB(pid: number, field: 'VmRSS' | 'VmHWM' = 'VmRSS'): Promise<number> {
+  const status = await readFile(`/proc/${pid}/status`, 'utf8');
+  return Math.round(Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(status)![1]) / 1024);
+}
+
+/** Samples a process's resident memory until stopped; returns the highest sample, in MiB. */
+export function sampleRss(pid: number, everyMs = 200): { stop(): Promise<number> } {
+  let peak = 0;
+  const take = () => rssMiB(pid).then((mib) => (peak = Math.max(peak, mib)), () => undefined);
+  const timer = setInterval(take, everyMs);
+  return {
+    async stop() {
+      clearInterval(timer);
+      await take();
+      return peak;
+    },
+  };
+}
+
+/** The worker app of the stack, as its own process. */
+export function startWorker(stack: BenchStack): ChildProcess {
+  return spawn(process.execPath, [join(root, 'dist/apps/worker/src/main.js')], { env: { ...process.env, ...stack.env }, stdio: ['ignore', 'ignore', 'inherit'] });
 }

@@ -1,0 +1,57 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { cpus, totalmem } from 'node:os';
+import { resolve } from 'node:path';
+import { stopProcess } from '../../libs/devstack/src';
+import { ApiClient } from '../api-client';
+import { DEMO_ORGANISATIONS, DEMO_PASSWORD, seedParties } from '../demo-data';
+import { runFinancings } from './financings';
+import { runHttp } from './http';
+import { runOpenWorkflows } from './open-workflows';
+import { runReconciliation } from './reconciliation';
+import { Figure, startBenchStack, startWorker } from './stack';
+
+// `npm run bench`: one PostgreSQL, one Temporal, the API and the worker of our own; each
+// benchmark against a reference measured in the same run; one table, one JSON file.
+// BENCH_ONLY=http,workflows,memory,reconciliation picks some.
+const ONLY = (process.env.BENCH_ONLY ?? 'http,workflows,memory,reconciliation').split(',');
+const DAY_MS = 10; // the financings' business day: repayment timers fire at once
+
+async function main(): Promise<void> {
+  const stack = await startBenchStack({ FINANCING_DAY_MS: String(DAY_MS) });
+  const worker = startWorker(stack);
+  const figures: Figure[] = [];
+  try {
+    const api = new ApiClient(stack.baseUrl);
+    const parties = await seedParties(api);
+    const [sme, buyer, officer, backOffice] = await Promise.all(
+      [DEMO_ORGANISATIONS.hami.users[0], DEMO_ORGANISATIONS.powerGroup.users[0], DEMO_ORGANISATIONS.bank.users[0], DEMO_ORGANISATIONS.bank.users[4]].map((u) => api.login(u.email, DEMO_PASSWORD)),
+    );
+    const step = async (name: string, run: () => Promise<Figure[]>) => {
+      if (!ONLY.includes(name)) return;
+      console.log(`[bench] ${name}`);
+      figures.push(...(await run()));
+    };
+    await step('http', () => runHttp(stack, sme, parties));
+    await step('workflows', () => runFinancings(stack, { sme, buyer, officer, backOffice }, parties));
+    await step('memory', () => runOpenWorkflows(stack, worker.pid!, 'caravan'));
+    await step('reconciliation', () => runReconciliation(stack, backOffice, worker.pid!));
+
+    console.table(figures.map(({ detail: _, ...f }) => f));
+    const result = {
+      machine: { cpus: cpus().length, cpu: cpus()[0]?.model, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version, at: new Date().toISOString() },
+      figures,
+    };
+    const out = resolve(__dirname, '../../../bench-results');
+    await mkdir(out, { recursive: true });
+    await writeFile(resolve(out, 'bench.json'), JSON.stringify(result, null, 2));
+    console.log('written: bench-results/bench.json');
+  } finally {
+    await stopProcess(worker);
+    await stack.stop();
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
