@@ -199,7 +199,7 @@ describe('the portal in a real browser: the demo journey', () => {
     it('signs in and moves around with the keyboard alone, and fits a tablet', async () => {
       const context = await browser.newContext({ viewport: { width: 820, height: 1180 }, locale: language === 'en' ? 'en-US' : 'zh-CN' });
       contexts.push(context);
-      await context.addInitScript((l) => localStorage.setItem('caravan.language', l), language);
+      await context.addInitScript(`localStorage.setItem('caravan.language', '${language}')`);
       const page = await context.newPage();
       await page.goto(`${baseUrl}/portal/`);
       await page.getByRole('form', { name: m['login.title'] }).waitFor();
@@ -212,11 +212,11 @@ describe('the portal in a real browser: the demo journey', () => {
       await page.getByRole('heading', { name: m['sme.title'] }).waitFor();
       // the skip link comes first and takes the focus to the page's content
       await page.keyboard.press('Tab');
-      expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(m['nav.skip']);
+      expect(await page.evaluate('document.activeElement?.textContent')).toBe(m['nav.skip']);
       await page.keyboard.press('Enter');
-      expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+      expect(await page.evaluate('document.activeElement?.id')).toBe('main');
       // nothing is wider than the tablet's screen
-      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(820);
+      expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(820);
       await shoot(page, 'sme-tablet');
     });
   });

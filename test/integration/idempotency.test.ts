@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { PEOPLE, startApi, TestApi, TokenAgent } from '../support/api';
 import { receivableBody } from '../support/receivables';
 import { isolatedConfig } from '../support/stack';
@@ -32,6 +33,19 @@ describe('Idempotency-Key on POSTs that create a case', () => {
     await sme.post('/receivables').set('Idempotency-Key', 'reg-002').send(body).expect(201);
     const other = await sme.post('/receivables').set('Idempotency-Key', 'reg-002').send({ ...body, amount: '1.00' }).expect(422);
     expect(other.body).toMatchObject({ code: 'IDEMPOTENCY.KEY_REUSED', errors: [{ field: 'Idempotency-Key' }] });
+    expect(await rows(body.invoiceNumber)).toBe(1);
+  });
+
+  it('lets a repeat take over a first request its dead process never finished, only once it is old', async () => {
+    const body = receivableBody(api.parties.powerGroup);
+    const me = (await sme.get('/auth/me').expect(200)).body;
+    const hash = createHash('sha256').update(`POST /receivables\n${JSON.stringify(body)}`).digest('hex');
+    // what a process killed in the middle of the request leaves behind
+    await api.db.query(`INSERT INTO idempotency_keys (scope, key, method, path, request_hash) VALUES ($1, 'reg-dead', 'POST', '/receivables', $2)`, [me.id, hash]);
+    expect((await sme.post('/receivables').set('Idempotency-Key', 'reg-dead').send(body).expect(409)).body.code).toBe('IDEMPOTENCY.IN_PROGRESS');
+    await api.db.query(`UPDATE idempotency_keys SET created_at = now() - interval '1 hour' WHERE key = 'reg-dead'`);
+    const taken = await sme.post('/receivables').set('Idempotency-Key', 'reg-dead').send(body).expect(201);
+    expect((await sme.post('/receivables').set('Idempotency-Key', 'reg-dead').send(body).expect(201)).body).toEqual(taken.body);
     expect(await rows(body.invoiceNumber)).toBe(1);
   });
 

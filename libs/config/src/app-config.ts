@@ -25,6 +25,13 @@ export class AppConfig {
   @Max(65535)
   PORT = 3000;
 
+  /** Workflows a worker keeps in memory between their tasks; the rest are replayed when they wake. */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  TEMPORAL_MAX_CACHED_WORKFLOWS = 1000;
+
   /** One business day of the financing workflows, in ms; tests shrink it so a loan runs in seconds. */
   @IsOptional()
   @Type(() => Number)
@@ -60,6 +67,13 @@ export class AppConfig {
   @IsString()
   @MinLength(12, { message: 'must be at least 12 characters' })
   BOOTSTRAP_ADMIN_PASSWORD?: string;
+
+  /** An Idempotency-Key whose first request has not finished after this long is presumed abandoned (its process died) and may run again. */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  IDEMPOTENCY_ABANDONED_AFTER_SECONDS = 120;
 
   /** Matches at or above this confidence (0..1) are made by themselves; below it they are suggested. */
   @IsOptional()

@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Request, Response } from 'express';
 import { from, lastValueFrom, Observable } from 'rxjs';
 import { DataSource } from 'typeorm';
+import { AppConfig } from '../../config/src';
 import { DomainError } from '../../errors/src';
 import type { Actor } from '../../identity/src/domain/actor';
 
@@ -14,11 +15,16 @@ const KEY = /^[\x21-\x7e]{1,200}$/;
  * `Idempotency-Key` on a POST: the first request with a key runs and its 2xx answer is kept;
  * a repeat with the same body gets that answer again (header `Idempotent-Replayed: true`),
  * one with another body a 422, one while the first still runs a 409. A refused first
- * request keeps nothing, so the client may correct it and retry with the same key.
+ * request keeps nothing, so the client may correct it and retry with the same key; one
+ * abandoned mid-way (the process died) is run again by a repeat after
+ * IDEMPOTENCY_ABANDONED_AFTER_SECONDS.
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly config: AppConfig,
+  ) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const request = context.switchToHttp().getRequest<Request & { actor?: Actor }>();
@@ -33,10 +39,15 @@ export class IdempotencyInterceptor implements NestInterceptor {
   private async once(request: Request, response: Response, actor: Actor, key: string, next: CallHandler): Promise<unknown> {
     const scope = actor.userId;
     const hash = createHash('sha256').update(`${request.method} ${request.path}\n${JSON.stringify(request.body ?? null)}`).digest('hex');
+    // A first request that never finished (its API process died) is taken over by a repeat
+    // once it is older than any request runs; until then a repeat is told to retry.
     const claimed = await this.dataSource.query(
       `INSERT INTO idempotency_keys (scope, key, method, path, request_hash) VALUES ($1, $2, $3, $4, $5)
-       ON CONFLICT (scope, key) DO NOTHING RETURNING key`,
-      [scope, key, request.method, request.path, hash],
+       ON CONFLICT (scope, key) DO UPDATE SET created_at = now()
+        WHERE idempotency_keys.completed_at IS NULL AND idempotency_keys.request_hash = EXCLUDED.request_hash
+          AND idempotency_keys.created_at < now() - make_interval(secs => $6)
+       RETURNING key`,
+      [scope, key, request.method, request.path, hash, this.config.IDEMPOTENCY_ABANDONED_AFTER_SECONDS],
     );
     // The route's own status (201 or 200) is sent again on a replay: only 2xx answers are kept.
     if (claimed.length === 0) return this.replay(response, scope, key, hash);

@@ -18,6 +18,9 @@ export async function createTemporalWorker(
     taskQueue: config.TEMPORAL_TASK_QUEUE,
     workflowBundle: { codePath: workflowBundlePath },
     activities,
+    // Loans sleep for months: a bounded cache keeps the worker's memory flat however many are
+    // open; one evicted is replayed from its history when its timer fires.
+    maxCachedWorkflows: config.TEMPORAL_MAX_CACHED_WORKFLOWS,
   });
   return { worker, connection };
 }

