@@ -50,7 +50,18 @@ describe('bad input on every endpoint that writes', () => {
     ['a negative price', 'admin', 'post', () => '/commodities/COAL-5500/prices', { date: '2026-11-01', price: '-1.00', source: 's' }, 'price', 'commodity_prices'],
     ['a split with a malformed quantity', PEOPLE.custodian, 'post', (i) => `/warehouse-receipts/${i.receipt}/split`, { quantities: ['5', 'five'] }, 'quantities', 'warehouse_receipts'],
     ['a split that does not add up', PEOPLE.custodian, 'post', (i) => `/warehouse-receipts/${i.receipt}/split`, { quantities: ['5', '4'] }, 'quantities', 'warehouse_receipts'],
+    // found by the fuzzer (npm run test:fuzz): each was a 500
+    ['a release of a null amount', PEOPLE.creditOfficer, 'post', () => '/credit-limits/reservations/R-1/release', { amount: null }, 'amount', 'limit_reservations'],
+    ['a CSV mapping without columns', PEOPLE.backOffice, 'put', () => '/statements/csv-mappings/ACC-1', { delimiter: ',', hasHeader: false, decimalSeparator: '.', dateFormat: 'YYYY-MM-DD', currency: 'CNY' }, 'columns', 'csv_mappings'],
   ];
+
+  it('refuses an offset beyond any page (it reached PostgreSQL as an out-of-range bigint)', async () => {
+    const backOffice = await api.as(PEOPLE.backOffice);
+    for (const path of ['/statements', '/reconciliation/runs', '/receivables']) {
+      const response = await backOffice.get(`${path}?offset=1.5e308`).expect(400);
+      expect(response.body.errors.map((e: { field: string }) => e.field)).toContain('offset');
+    }
+  });
 
   it.each(cases)('%s', async (_, who, method, path, body, field, table) => {
     const count = async () => Number((await api.db.query(`SELECT count(*) AS n FROM ${table}`))[0].n);

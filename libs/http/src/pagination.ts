@@ -12,11 +12,13 @@ export class PageQuery {
   @Max(100)
   limit: number = 20;
 
-  @ApiPropertyOptional({ minimum: 0, default: 0 })
+  // bounded: PostgreSQL's OFFSET is a bigint, and no page lies further than this
+  @ApiPropertyOptional({ minimum: 0, maximum: 1_000_000_000, default: 0 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(0)
+  @Max(1_000_000_000)
   offset: number = 0;
 }
 

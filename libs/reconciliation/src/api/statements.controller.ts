@@ -2,7 +2,7 @@ import { Body, Controller, Get, Param, Post, Put, Query, Req } from '@nestjs/com
 import { ApiBearerAuth, ApiConsumes, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Max, Min, ValidateNested } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsObject, IsOptional, IsString, Length, Max, Min, ValidateNested } from 'class-validator';
 import { DomainError } from '../../../errors/src';
 import type { Request } from 'express';
 import { DataSource } from 'typeorm';
@@ -45,7 +45,7 @@ export class CsvMappingDto implements CsvMapping {
   @ApiProperty({ enum: ['.', ','] }) @IsIn(['.', ',']) decimalSeparator: '.' | ',';
   @ApiProperty({ enum: ['YYYY-MM-DD', 'DD.MM.YYYY', 'YYYYMMDD', 'DD/MM/YYYY'] }) @IsIn(['YYYY-MM-DD', 'DD.MM.YYYY', 'YYYYMMDD', 'DD/MM/YYYY']) dateFormat: CsvMapping['dateFormat'];
   @ApiProperty({ example: 'CNY' }) @IsIn(['CNY', 'USD', 'EUR', 'HKD', 'GBP', 'CHF', 'SEK', 'PLN', 'JPY']) currency: string;
-  @ApiProperty({ type: CsvColumnsDto }) @ValidateNested() @Type(() => CsvColumnsDto) columns: CsvColumnsDto;
+  @ApiProperty({ type: CsvColumnsDto }) @IsObject() @ValidateNested() @Type(() => CsvColumnsDto) columns: CsvColumnsDto;
 }
 
 @ApiTags('reconciliation')
