@@ -76,4 +76,23 @@ describe('bad input on every endpoint that writes', () => {
     expect(await count()).toBe(rowsBefore);
     expect(await audit()).toBe(auditBefore);
   });
+
+  it('answers oversized bodies, deep JSON and wrong content types with a 4xx problem, writing nothing', async () => {
+    const sme = await api.as(PEOPLE.applicant);
+    const count = async () => Number((await api.db.query('SELECT count(*) AS n FROM receivables'))[0].n);
+    const before = await count();
+    const body = receivableBody(api.parties.powerGroup);
+    const oversized = await sme.post('/receivables').send({ ...body, waybillRefs: Array.from({ length: 50_000 }, (_, i) => `WB-${i}`) });
+    expect(oversized.status).toBe(413);
+    expect(oversized.headers['content-type']).toMatch(/^application\/problem\+json/);
+    const deep = '{"a":'.repeat(50_000) + '1' + '}'.repeat(50_000);
+    const nested = await sme.post('/receivables').set('content-type', 'application/json').send(deep);
+    expect(nested.status).toBeGreaterThanOrEqual(400);
+    expect(nested.status).toBeLessThan(500);
+    const text = await sme.post('/receivables').set('content-type', 'text/plain').send(JSON.stringify(body));
+    expect(text.status).toBe(400);
+    const xml = await sme.post('/receivables').set('content-type', 'application/xml').send('<receivable/>');
+    expect(xml.status).toBe(400);
+    expect(await count()).toBe(before);
+  });
 });

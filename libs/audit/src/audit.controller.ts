@@ -15,7 +15,8 @@ export class AuditQuery extends PageQuery {
   @MaxLength(64)
   entityType?: string;
 
-  @ApiPropertyOptional({ format: 'uuid' })
+  // not only UUIDs: statement lines, bank accounts and runs have ids of their own
+  @ApiPropertyOptional({ example: '0b7c3a52-5f0e-4a51-9a07-3f1d1c2b9e10', maxLength: 64 })
   @IsOptional()
   @IsString()
   @MaxLength(64)

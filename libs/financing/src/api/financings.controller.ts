@@ -68,7 +68,7 @@ export class FinancingQuery extends PageQuery {
 }
 
 class TierDto {
-  @ApiProperty({ nullable: true, example: '1000000.00' }) @IsOptional() @Matches(AMOUNT, { message: `upTo ${AMOUNT_MESSAGE}` }) upTo: string | null;
+  @ApiProperty({ type: String, nullable: true, example: '1000000.00' }) @IsOptional() @Matches(AMOUNT, { message: `upTo ${AMOUNT_MESSAGE}` }) upTo: string | null;
   @ApiProperty({ example: 1 }) @IsInt() @Min(0) @Max(5) approvals: number;
 }
 

@@ -85,6 +85,6 @@ export class UserView {
   @ApiProperty() email: string;
   @ApiProperty() displayName: string;
   @ApiProperty({ enum: Role, isArray: true }) roles: Role[];
-  @ApiPropertyOptional({ nullable: true, example: '5000000.00' }) approvalAuthority: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, example: '5000000.00' }) approvalAuthority: string | null;
   @ApiProperty() active: boolean;
 }
