@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { Client } from 'pg';
 import { stopProcess } from '../libs/devstack/src';
 import { ApiClient } from './api-client';
 import { startBenchStack, startWorker } from './bench/stack';
@@ -10,7 +11,8 @@ import { DEMO_ADMIN, DEMO_AUDITOR, DEMO_ORGANISATIONS, DEMO_PASSWORD, seedDemo }
 // from our OpenAPI document for every operation, once per role with that role's token,
 // against an API, worker, PostgreSQL and Temporal of its own. A run fails on any 5xx, on a
 // response that breaks its documented schema or content type, or on a request the schema
-// forbids that the API accepted anyway.
+// forbids that the API accepted anyway. Each role first sends only requests the schema
+// forbids: every table must have as many rows afterwards as before (a refusal writes nothing).
 const root = resolve(__dirname, '../..');
 const SCHEMATHESIS = process.env.SCHEMATHESIS ?? resolve(root, '.tools/fuzz-venv/bin/schemathesis');
 const EXAMPLES = process.env.FUZZ_EXAMPLES ?? '15';
@@ -28,6 +30,14 @@ const ROLES: Array<[string, string, string]> = [
   ['auditor', DEMO_AUDITOR.email, DEMO_PASSWORD],
 ];
 
+/** Rows in every table of the schema: what a refused request must not change. */
+async function rowCounts(db: Client): Promise<Record<string, number>> {
+  const { rows: tables } = await db.query(`SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'migrations' ORDER BY 1`);
+  const counts: Record<string, number> = {};
+  for (const { tablename } of tables) counts[tablename] = Number((await db.query(`SELECT count(*) AS n FROM "${tablename}"`)).rows[0].n);
+  return counts;
+}
+
 function run(command: string, args: string[]): Promise<number> {
   return new Promise((done) => spawn(command, args, { stdio: 'inherit' }).once('exit', (code) => done(code ?? 1)));
 }
@@ -36,45 +46,54 @@ async function main(): Promise<void> {
   const only = process.env.FUZZ_ROLES?.split(',');
   const stack = await startBenchStack({ AUTH_TOKEN_TTL_SECONDS: '3600' });
   const worker = startWorker(stack);
-  const summary: Array<{ role: string; exit: number; operations?: number; cases?: number; failures?: number }> = [];
+  const summary: Array<{ role: string; exit: number; operations?: number; cases?: number; failures?: number; seconds?: number; refusedWrote?: string }> = [];
+  const db = new Client({ connectionString: stack.databaseUrl });
   try {
     await seedDemo(stack.baseUrl);
+    await db.connect();
     const out = resolve(root, 'test-results/fuzz');
     await mkdir(out, { recursive: true });
     for (const [role, email, password] of ROLES.filter(([r]) => !only || only.includes(r))) {
       const { token } = await new ApiClient(stack.baseUrl).login(email, password);
       const report = resolve(out, `${role.replace(/\W+/g, '-')}.json`);
-      console.log(`\n[fuzz] ${role} (${email})`);
+      const common = ['--header', `Authorization: Bearer ${token}`, '--workers', '2', '--seed', '2026', '--request-timeout', '30', '--continue-on-failure'];
+      console.log(`\n[fuzz] ${role} (${email}): only forbidden requests`);
+      const before = await rowCounts(db);
+      const refusedExit = await run(SCHEMATHESIS, ['run', `${stack.baseUrl}/docs/openapi.json`, ...common, '--mode', 'negative', '--checks', CHECKS, '--max-examples', EXAMPLES, '--phases', 'coverage,fuzzing']);
+      const after = await rowCounts(db);
+      const wrote = Object.keys(after).filter((t) => after[t] !== before[t]);
+      console.log(`\n[fuzz] ${role} (${email}): everything`);
       const exit = await run(SCHEMATHESIS, [
         'run',
         `${stack.baseUrl}/docs/openapi.json`,
-        '--header',
-        `Authorization: Bearer ${token}`,
+        ...common,
         '--checks',
         CHECKS,
         '--max-examples',
         EXAMPLES,
         '--phases',
         'examples,coverage,fuzzing',
-        '--workers',
-        '2',
-        '--seed',
-        '2026',
-        '--request-timeout',
-        '30',
-        '--continue-on-failure',
         '--report',
         'json',
         '--report-json-path',
         report,
       ]);
       const json = JSON.parse(await readFile(report, 'utf8').catch(() => '{}'));
-      summary.push({ role, exit, ...(json.summary ?? {}) });
+      summary.push({
+        role,
+        exit: Math.max(exit, refusedExit, wrote.length > 0 ? 1 : 0),
+        refusedWrote: wrote.join(',') || 'nothing',
+        operations: json.operations?.tested,
+        cases: json.test_cases?.generated,
+        failures: json.test_cases?.unique_failures,
+        seconds: Math.round(json.running_time ?? 0),
+      });
     }
     console.table(summary);
     await writeFile(resolve(out, 'summary.json'), JSON.stringify(summary, null, 2));
     if (summary.some((s) => s.exit !== 0)) process.exitCode = 1;
   } finally {
+    await db.end().catch(() => undefined);
     await stopProcess(worker);
     await stack.stop();
   }

@@ -55,12 +55,23 @@ describe('bad input on every endpoint that writes', () => {
     ['a CSV mapping without columns', PEOPLE.backOffice, 'put', () => '/statements/csv-mappings/ACC-1', { delimiter: ',', hasHeader: false, decimalSeparator: '.', dateFormat: 'YYYY-MM-DD', currency: 'CNY' }, 'columns', 'csv_mappings'],
   ];
 
-  it('refuses an offset beyond any page (it reached PostgreSQL as an out-of-range bigint)', async () => {
+  it('refuses an offset beyond any page, empty or repeated (found by the fuzzer: a 500, then a silent 0)', async () => {
     const backOffice = await api.as(PEOPLE.backOffice);
-    for (const path of ['/statements', '/reconciliation/runs', '/receivables']) {
-      const response = await backOffice.get(`${path}?offset=1.5e308`).expect(400);
-      expect(response.body.errors.map((e: { field: string }) => e.field)).toContain('offset');
+    for (const [path, field] of [['/statements?offset=1.5e308', 'offset'], ['/reconciliation/runs?offset=', 'offset'], ['/receivables?offset=1&offset=2', 'offset'], ['/statements?limit=ten', 'limit']]) {
+      const response = await backOffice.get(path).expect(400);
+      expect([...new Set(response.body.errors.map((e: { field: string }) => e.field))]).toEqual([field]);
     }
+  });
+
+  it('refuses text with a NUL character in a query, a path or a body (found by the fuzzer: a 500 from PostgreSQL)', async () => {
+    const custodian = await api.as(PEOPLE.custodian);
+    const query = await custodian.get('/warehouse-receipts?commodityCode=AB%00C').expect(400);
+    expect(query.body.errors).toEqual([expect.objectContaining({ field: 'commodityCode' })]);
+    const backOffice = await api.as(PEOPLE.backOffice);
+    await backOffice.put('/statements/csv-mappings/A%00B').send({}).expect(400);
+    const sme = await api.as(PEOPLE.applicant);
+    const body = await sme.post('/receivables').send({ ...receivableBody(api.parties.powerGroup), invoiceNumber: 'HM\u0000-1' }).expect(400);
+    expect(body.body.errors).toEqual([expect.objectContaining({ field: 'invoiceNumber' })]);
   });
 
   it.each(cases)('%s', async (_, who, method, path, body, field, table) => {
