@@ -59,7 +59,22 @@ async function main(): Promise<void> {
       const common = ['--header', `Authorization: Bearer ${token}`, '--workers', '2', '--seed', '2026', '--request-timeout', '30', '--continue-on-failure'];
       console.log(`\n[fuzz] ${role} (${email}): only forbidden requests`);
       const before = await rowCounts(db);
-      const refusedExit = await run(SCHEMATHESIS, ['run', `${stack.baseUrl}/docs/openapi.json`, ...common, '--mode', 'negative', '--checks', CHECKS, '--max-examples', EXAMPLES, '--phases', 'coverage,fuzzing']);
+      // an operation with no input at all (start a run now) has nothing to get wrong
+      const refusedExit = await run(SCHEMATHESIS, [
+        'run',
+        `${stack.baseUrl}/docs/openapi.json`,
+        ...common,
+        '--mode',
+        'negative',
+        '--exclude-operation-id',
+        'ReconciliationController_start',
+        '--checks',
+        CHECKS,
+        '--max-examples',
+        EXAMPLES,
+        '--phases',
+        'coverage,fuzzing',
+      ]);
       const after = await rowCounts(db);
       const wrote = Object.keys(after).filter((t) => after[t] !== before[t]);
       console.log(`\n[fuzz] ${role} (${email}): everything`);
