@@ -100,6 +100,19 @@ describe('financing workflow: receivable financing from application to closure',
     await recordHistory(api.temporal, financingWorkflowId(ref), 'financing-rejected');
   });
 
+  it('gives a retried step whose answer was lost its first outcome, not a refusal (found by the fault test)', async () => {
+    const { id } = await apply(await confirmedReceivable(api, d, '500000.00', 30), '300000.00');
+    await reaches(d, id, 'AWAITING_COUNTERPARTY');
+    await d.debtor.post(`/financings/${id}/acknowledge`).set('Idempotency-Key', 'ack-lost-1').send({}).expect(200);
+    // the API died before keeping the answer: the key is gone, the workflow has moved on
+    await api.db.query(`DELETE FROM idempotency_keys WHERE key = 'ack-lost-1'`);
+    await d.debtor.post(`/financings/${id}/acknowledge`).set('Idempotency-Key', 'ack-lost-1').send({}).expect(200);
+    expect((await timeline(d, id)).filter((e) => e.step === 'counterparty.confirmed')).toHaveLength(1);
+    // without the key it is a new request, and a refused one
+    await reaches(d, id, 'AWAITING_RECOMMENDATION');
+    expect((await d.debtor.post(`/financings/${id}/acknowledge`).send({}).expect(409)).body.code).toBe('FINANCING.NOT_AT_THIS_STEP');
+  });
+
   it('is withdrawn by the SME before approval, and not after', async () => {
     const first = await apply(await confirmedReceivable(api, d, '500000.00', 30), '300000.00');
     await reaches(d, first.id, 'AWAITING_COUNTERPARTY');

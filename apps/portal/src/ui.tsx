@@ -1,5 +1,24 @@
-import { ReactNode, useEffect, useId, useState } from 'react';
+import { ReactNode, SelectHTMLAttributes, useEffect, useId, useState } from 'react';
 import { explain, explainField, useI18n } from './i18n';
+
+/**
+ * A person's action and its refusal: `run` clears the last refusal, runs the action and
+ * keeps what it threw, to be shown beside the form; it answers whether the action went through.
+ */
+export function useAction(): { error: unknown; setError: (error: unknown) => void; run: (action: () => Promise<unknown>) => Promise<boolean> } {
+  const [error, setError] = useState<unknown>();
+  const run = async (action: () => Promise<unknown>) => {
+    setError(undefined);
+    try {
+      await action();
+      return true;
+    } catch (e) {
+      setError(e);
+      return false;
+    }
+  };
+  return { error, setError, run };
+}
 
 /** Sets the page title (what a screen reader announces and the tab shows). */
 export function usePageTitle(title: string): void {
@@ -26,7 +45,6 @@ export function useLoad<T>(load: () => Promise<T>, deps: unknown[], pollMs?: num
       live = false;
       if (timer) clearInterval(timer);
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [...deps, tick]);
   return { data, error, reload: () => setTick((n) => n + 1) };
 }
@@ -71,6 +89,23 @@ export function ErrorNote({ error, fields = [] }: { error: unknown; fields?: str
     <p className="error" role="alert">
       {explain(language, error)}
     </p>
+  );
+}
+
+/** A required choice, starting on a "choose…" line that cannot be chosen. */
+export function Choice({ options, ...select }: { options: Array<{ value: string; text: string }> } & SelectHTMLAttributes<HTMLSelectElement>) {
+  const { t } = useI18n();
+  return (
+    <select {...select} required defaultValue="">
+      <option value="" disabled>
+        {t('common.choose')}
+      </option>
+      {options.map((o) => (
+        <option key={o.value} value={o.value}>
+          {o.text}
+        </option>
+      ))}
+    </select>
   );
 }
 

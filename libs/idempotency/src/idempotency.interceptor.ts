@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
+import { CallHandler, createParamDecorator, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Request, Response } from 'express';
 import { from, lastValueFrom, Observable } from 'rxjs';
@@ -9,6 +9,15 @@ import { DomainError } from '../../errors/src';
 import type { Actor } from '../../identity/src/domain/actor';
 
 export const IDEMPOTENCY_HEADER = 'idempotency-key';
+
+/**
+ * The request's Idempotency-Key, for handlers whose effect happens elsewhere (a workflow
+ * update): passed on, it makes a retry of an answer lost in transit find the first outcome.
+ */
+export const IdempotencyKey = createParamDecorator((_: unknown, context: ExecutionContext): string | undefined => {
+  const key = context.switchToHttp().getRequest<Request>().headers[IDEMPOTENCY_HEADER];
+  return typeof key === 'string' ? key : undefined;
+});
 const KEY = /^[\x21-\x7e]{1,200}$/;
 
 /**

@@ -1,1 +1,2 @@
 export * from './idempotency.module';
+export { IdempotencyKey } from './idempotency.interceptor';

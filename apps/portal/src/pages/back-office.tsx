@@ -2,7 +2,7 @@ import { FormEvent, useState } from 'react';
 import { api, ApiError, session, upload } from '../api';
 import { formatDate, formatMoney } from '../format';
 import { useI18n } from '../i18n';
-import { Badge, ErrorNote, Field, Progress, Section, useLoad, usePageTitle } from '../ui';
+import { Badge, ErrorNote, Field, Progress, Section, useAction, useLoad, usePageTitle } from '../ui';
 
 interface Run {
   id: string;
@@ -67,7 +67,7 @@ export function BackOfficeHome() {
 function StatementUpload({ onImported }: { onImported: () => void }) {
   const { t } = useI18n();
   const [progress, setProgress] = useState<number>();
-  const [error, setError] = useState<unknown>();
+  const { error, setError, run } = useAction();
   const [result, setResult] = useState<string>();
   const [format, setFormat] = useState('csv');
   const submit = async (e: FormEvent<HTMLFormElement>) => {
@@ -75,11 +75,10 @@ function StatementUpload({ onImported }: { onImported: () => void }) {
     const data = new FormData(e.currentTarget);
     const file = data.get('file');
     if (!(file instanceof File) || file.size === 0) return setError(new ApiError(400, 'PORTAL.NO_FILE', '', [{ field: 'file', message: t('field.file') }]));
-    setError(undefined);
     setResult(undefined);
     setProgress(0);
-    try {
-      const account = data.get('account');
+    const account = data.get('account');
+    await run(async () => {
       const statements = await upload<Array<{ bankStatementId: string; entries: number; newLines: number }>>(
         `/statements?format=${format}${account ? `&account=${encodeURIComponent(String(account))}` : ''}`,
         file,
@@ -88,9 +87,7 @@ function StatementUpload({ onImported }: { onImported: () => void }) {
       setProgress(1);
       setResult(t('statements.imported', { count: statements.length, lines: statements.reduce((n, s) => n + s.newLines, 0) }));
       onImported();
-    } catch (err) {
-      setError(err);
-    }
+    });
   };
   return (
     <Section title={t('statements.upload')}>
@@ -124,7 +121,7 @@ function StatementUpload({ onImported }: { onImported: () => void }) {
 
 function RunPanel({ runId, onStart, onDone }: { runId?: string; onStart: (id: string) => void; onDone: () => void }) {
   const { t, label, language } = useI18n();
-  const [error, setError] = useState<unknown>();
+  const { error, run: act } = useAction();
   const run = useLoad(
     async () => {
       if (!runId) return undefined;
@@ -136,14 +133,7 @@ function RunPanel({ runId, onStart, onDone }: { runId?: string; onStart: (id: st
     runId ? 1000 : undefined,
   );
   const runs = useLoad(() => api<{ items: Run[] }>('GET', '/reconciliation/runs?limit=5'), [runId, run.data?.status]);
-  const start = async () => {
-    setError(undefined);
-    try {
-      onStart((await api<Run>('POST', '/reconciliation/runs')).id);
-    } catch (err) {
-      setError(err);
-    }
-  };
+  const start = () => act(async () => onStart((await api<Run>('POST', '/reconciliation/runs')).id));
   const r = run.data;
   return (
     <Section title={t('runs.title')}>
@@ -173,16 +163,8 @@ function RunPanel({ runId, onStart, onDone }: { runId?: string; onStart: (id: st
 function ExceptionsQueue({ tick, onChange }: { tick: number; onChange: () => void }) {
   const { t, label, language } = useI18n();
   const queue = useLoad(() => api<{ items: ExceptionLine[]; total: number }>('GET', '/statements/exceptions?limit=50'), [tick]);
-  const [error, setError] = useState<unknown>();
-  const act = async (call: () => Promise<unknown>) => {
-    setError(undefined);
-    try {
-      await call();
-      onChange();
-    } catch (err) {
-      setError(err);
-    }
-  };
+  const { error, run } = useAction();
+  const act = (call: () => Promise<unknown>) => run(async () => (await call(), onChange()));
   const items = queue.data?.items ?? [];
   return (
     <Section title={t('exceptions.title', { count: queue.data?.total ?? 0 })}>
@@ -270,17 +252,10 @@ function ExceptionsQueue({ tick, onChange }: { tick: number; onChange: () => voi
 function RecentMatches({ tick, onChange }: { tick: number; onChange: () => void }) {
   const { t, label, language } = useI18n();
   const decisions = useLoad(() => api<{ items: Decision[] }>('GET', '/reconciliation/matches?status=ACTIVE&limit=20'), [tick]);
-  const [error, setError] = useState<unknown>();
+  const { error, run } = useAction();
   const undo = async (id: string) => {
     const reason = prompt(t('matches.reasonPrompt'));
-    if (!reason) return;
-    setError(undefined);
-    try {
-      await api('POST', `/reconciliation/matches/${id}/reverse`, { reason });
-      onChange();
-    } catch (err) {
-      setError(err);
-    }
+    if (reason) await run(async () => (await api('POST', `/reconciliation/matches/${id}/reverse`, { reason }), onChange()));
   };
   return (
     <Section title={t('matches.title')}>

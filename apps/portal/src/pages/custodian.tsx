@@ -1,9 +1,8 @@
 import { FormEvent, useRef, useState } from 'react';
 import { api } from '../api';
 import type { Me } from '../app';
-import { formatDate } from '../format';
 import { useI18n } from '../i18n';
-import { Badge, ErrorNote, Field, Section, useLoad, usePageTitle } from '../ui';
+import { Badge, Choice, ErrorNote, Field, Section, useAction, useLoad, usePageTitle } from '../ui';
 import { byDeadline, FinancingTable, useOrganisations } from './shared';
 
 interface Receipt {
@@ -20,24 +19,16 @@ interface Receipt {
 
 /** The custodian's desk: issue and split receipts, release goods, confirm control for pledges, watch margin calls. */
 export function CustodianHome({ me }: { me: Me }) {
-  const { t, label, language } = useI18n();
+  const { t, label } = useI18n();
   usePageTitle(t('custodian.title'));
   const holders = useOrganisations('SME');
   const receipts = useLoad(() => api<{ items: Receipt[] }>('GET', '/warehouse-receipts?limit=100'), [], 5000);
   const commodities = useLoad(() => api<Array<{ code: string; name: string; unit: string }>>('GET', '/commodities'), []);
-  const [error, setError] = useState<unknown>();
+  const action = useAction();
+  const error = action.error;
   const [message, setMessage] = useState<string>();
   const form = useRef<HTMLFormElement>(null);
-  const run = async (call: () => Promise<unknown>, done: string) => {
-    setError(undefined);
-    try {
-      await call();
-      setMessage(done);
-      receipts.reload();
-    } catch (err) {
-      setError(err);
-    }
-  };
+  const run = (call: () => Promise<unknown>, done: string) => action.run(async () => (await call(), setMessage(done), receipts.reload()));
   const issue = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     const d = Object.fromEntries(new FormData(e.currentTarget));
@@ -109,32 +100,10 @@ export function CustodianHome({ me }: { me: Me }) {
             {(p) => <input {...p} required />}
           </Field>
           <Field label={t('receipts.holder')} name="holderId" error={error}>
-            {(p) => (
-              <select {...p} required defaultValue="">
-                <option value="" disabled>
-                  {t('common.choose')}
-                </option>
-                {holders.map((h) => (
-                  <option key={h.id} value={h.id}>
-                    {h.name}
-                  </option>
-                ))}
-              </select>
-            )}
+            {(p) => <Choice {...p} options={holders.map((h) => ({ value: h.id, text: h.name }))} />}
           </Field>
           <Field label={t('receipts.commodity')} name="commodityCode" error={error}>
-            {(p) => (
-              <select {...p} required defaultValue="">
-                <option value="" disabled>
-                  {t('common.choose')}
-                </option>
-                {list.map((c) => (
-                  <option key={c.code} value={c.code}>
-                    {c.name} ({c.code})
-                  </option>
-                ))}
-              </select>
-            )}
+            {(p) => <Choice {...p} options={list.map((c) => ({ value: c.code, text: `${c.name} (${c.code})` }))} />}
           </Field>
           <Field label={t('receipts.grade')} name="grade" error={error}>
             {(p) => <input {...p} required />}

@@ -4,7 +4,7 @@ import type { Me } from '../app';
 import { deskOf } from '../app';
 import { formatDate, formatMoney } from '../format';
 import { useI18n } from '../i18n';
-import { Badge, ErrorNote, Field, Section, useLoad, usePageTitle } from '../ui';
+import { Badge, ErrorNote, Field, Section, useAction, useLoad, usePageTitle } from '../ui';
 import { LimitsTable } from './bank';
 import { Financing, Organisation, stageTone } from './shared';
 import { LineStatus, ScheduleTable } from './sme';
@@ -41,7 +41,7 @@ export function FinancingPage({ me, id }: { me: Me; id: string }) {
   const { t, label, language } = useI18n();
   const financing = useLoad(() => api<Financing>('GET', `/financings/${id}`), [id], 2000);
   const timeline = useLoad(() => api<Event[]>('GET', `/financings/${id}/timeline`), [id], 2000);
-  const [error, setError] = useState<unknown>();
+  const { error, run } = useAction();
   const [done, setDone] = useState<string>();
   const organisations = useLoad(() => api<{ items: Organisation[] }>('GET', '/organisations?limit=100'), []);
   const nameOf = (id: string) => organisations.data?.items.find((o) => o.id === id)?.name ?? id.slice(0, 8);
@@ -52,17 +52,13 @@ export function FinancingPage({ me, id }: { me: Me; id: string }) {
 
   const desk = deskOf(me.roles);
   const waiting = f.state?.waitingFor?.step;
-  const act = async (step: string, body: Record<string, unknown> = {}) => {
-    setError(undefined);
-    try {
+  const act = (step: string, body: Record<string, unknown> = {}) =>
+    run(async () => {
       await api('POST', `/financings/${f.id}/${step}`, body);
       setDone(step);
       financing.reload();
       timeline.reload();
-    } catch (err) {
-      setError(err);
-    }
-  };
+    });
   const commentOf = (e: FormEvent<HTMLFormElement>) => (new FormData(e.currentTarget).get('comment') as string) || undefined;
   const blocker = me.roles.includes('APPROVER') ? approvalBlocker(me, f) : undefined;
   // lines fallen due are paid unless something is overdue; the next one is due; the rest are not yet

@@ -3,7 +3,7 @@ import { api, upload } from '../api';
 import type { Me } from '../app';
 import { formatDate, formatMoney, formatRate } from '../format';
 import { useI18n } from '../i18n';
-import { Badge, ErrorNote, Field, Section, useLoad, usePageTitle } from '../ui';
+import { Badge, Choice, ErrorNote, Field, Section, useAction, useLoad, usePageTitle } from '../ui';
 import { FinancingTable, Organisation, useOrganisations } from './shared';
 
 interface Receivable {
@@ -34,7 +34,7 @@ export function SmeHome({ me }: { me: Me }) {
   const buyers = useOrganisations('CORE_ENTERPRISE');
   const receivables = useLoad(() => api<{ items: Receivable[] }>('GET', '/receivables?limit=100'), [], 3000);
   const receipts = useLoad(() => api<{ items: Receipt[] }>('GET', '/warehouse-receipts?limit=100'), []);
-  const [error, setError] = useState<unknown>();
+  const { error, run } = useAction();
   const [saved, setSaved] = useState<string>();
   const form = useRef<HTMLFormElement>(null);
   const nameOf = (id: string) => buyers.find((b) => b.id === id)?.name ?? id;
@@ -42,8 +42,7 @@ export function SmeHome({ me }: { me: Me }) {
   const register = async (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     const data = new FormData(e.currentTarget);
-    setError(undefined);
-    try {
+    await run(async () => {
       const created = await api<Receivable>('POST', '/receivables', {
         debtorId: data.get('debtorId'),
         invoiceNumber: data.get('invoiceNumber'),
@@ -56,18 +55,9 @@ export function SmeHome({ me }: { me: Me }) {
       form.current?.reset();
       setSaved(created.invoiceNumber);
       receivables.reload();
-    } catch (err) {
-      setError(err);
-    }
+    });
   };
-  const submit = async (id: string) => {
-    try {
-      await api('POST', `/receivables/${id}/submit`);
-      receivables.reload();
-    } catch (err) {
-      setError(err);
-    }
-  };
+  const submit = (id: string) => run(async () => (await api('POST', `/receivables/${id}/submit`), receivables.reload()));
 
   return (
     <>
@@ -109,18 +99,7 @@ export function SmeHome({ me }: { me: Me }) {
         <form ref={form} onSubmit={register} className="grid-form" aria-label={t('receivables.register')}>
           <h3>{t('receivables.register')}</h3>
           <Field label={t('receivables.debtor')} name="debtorId" error={error}>
-            {(p) => (
-              <select {...p} required defaultValue="">
-                <option value="" disabled>
-                  {t('common.choose')}
-                </option>
-                {buyers.map((b) => (
-                  <option key={b.id} value={b.id}>
-                    {b.name}
-                  </option>
-                ))}
-              </select>
-            )}
+            {(p) => <Choice {...p} options={buyers.map((b) => ({ value: b.id, text: b.name }))} />}
           </Field>
           <Field label={t('receivables.invoice')} name="invoiceNumber" error={error}>
             {(p) => <input {...p} required />}
@@ -184,7 +163,7 @@ interface Trial {
 
 /** Apply: choose the asset and the amount, see the 试算 as you type, then submit. */
 export function ApplyPage({ me }: { me: Me }) {
-  const { t, language } = useI18n();
+  const { t } = useI18n();
   usePageTitle(t('apply.title'));
   const banks = useOrganisations('BANK');
   const receivables = useLoad(() => api<{ items: Receivable[] }>('GET', '/receivables?status=CONFIRMED&limit=100'), []);
@@ -192,7 +171,7 @@ export function ApplyPage({ me }: { me: Me }) {
   const [form, setForm] = useState({ product: 'RECEIVABLE_FINANCING', assetId: '', bankId: '', amount: '', method: 'EQUAL_INSTALMENT', instalments: '6' });
   const [trial, setTrial] = useState<Trial>();
   const [trialError, setTrialError] = useState<unknown>();
-  const [error, setError] = useState<unknown>();
+  const { error, run } = useAction();
   const warehouse = form.product === 'WAREHOUSE_RECEIPT_LOAN';
   const body = () => ({
     product: form.product,
@@ -217,17 +196,13 @@ export function ApplyPage({ me }: { me: Me }) {
       300,
     );
     return () => clearTimeout(timer);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [form]);
   const set = (name: keyof typeof form) => (e: { target: { value: string } }) => setForm((f) => ({ ...f, [name]: e.target.value }));
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    try {
-      const created = await api<{ id: string }>('POST', '/financings', body());
-      location.hash = `/financings/${created.id}`;
-    } catch (err) {
-      setError(err);
-    }
+    await run(async () => {
+      location.hash = `/financings/${(await api<{ id: string }>('POST', '/financings', body())).id}`;
+    });
   };
   const assets: Array<{ id: string; text: string }> = warehouse
     ? (receipts.data?.items ?? []).filter((r) => r.holderId === me.organisationId).map((r) => ({ id: r.id, text: `${r.receiptNumber} · ${r.commodityCode} ${r.quantity}` }))

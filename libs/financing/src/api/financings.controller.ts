@@ -5,6 +5,7 @@ import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsIn
 import { Page, PageQuery, pageOf } from '../../../http/src/pagination';
 import { uuidParam } from '../../../http/src/params';
 import { ReasonDto } from '../../../http/src/reason.dto';
+import { IdempotencyKey } from '../../../idempotency/src';
 import { CurrentActor, Roles } from '../../../identity/src/api/auth.decorators';
 import type { Actor } from '../../../identity/src/domain/actor';
 import { Role } from '../../../identity/src/domain/organisation';
@@ -174,47 +175,47 @@ export class FinancingsController {
   @HttpCode(200)
   @Roles(Role.PAYABLES_CLERK, Role.TREASURER, Role.CUSTODIAN_OFFICER)
   @ApiOperation({ summary: 'The buyer acknowledges the assignment notice, or the custodian confirms control of the goods' })
-  acknowledge(@CurrentActor() actor: Actor, @Param('id', uuidParam) id: string, @Body() body: CommentDto) {
-    return this.step(actor, id, 'acknowledge', body.comment);
+  acknowledge(@CurrentActor() actor: Actor, @Param('id', uuidParam) id: string, @Body() body: CommentDto, @IdempotencyKey() key?: string) {
+    return this.step(actor, id, 'acknowledge', body.comment, key);
   }
 
   @Post('financings/:id/recommend')
   @HttpCode(200)
   @Roles(Role.CREDIT_OFFICER)
   @ApiOperation({ summary: 'The maker recommends it for approval' })
-  recommend(@CurrentActor() actor: Actor, @Param('id', uuidParam) id: string, @Body() body: CommentDto) {
-    return this.step(actor, id, 'recommend', body.comment);
+  recommend(@CurrentActor() actor: Actor, @Param('id', uuidParam) id: string, @Body() body: CommentDto, @IdempotencyKey() key?: string) {
+    return this.step(actor, id, 'recommend', body.comment, key);
   }
 
   @Post('financings/:id/approve')
   @HttpCode(200)
   @Roles(Role.APPROVER)
   @ApiOperation({ summary: 'A checker approves; refused for one’s own recommendation or twice; not counted above one’s authority' })
-  approve(@CurrentActor() actor: Actor, @Param('id', uuidParam) id: string, @Body() body: CommentDto) {
-    return this.step(actor, id, 'approve', body.comment);
+  approve(@CurrentActor() actor: Actor, @Param('id', uuidParam) id: string, @Body() body: CommentDto, @IdempotencyKey() key?: string) {
+    return this.step(actor, id, 'approve', body.comment, key);
   }
 
   @Post('financings/:id/reject')
   @HttpCode(200)
   @Roles(Role.CREDIT_OFFICER, Role.APPROVER)
-  reject(@CurrentActor() actor: Actor, @Param('id', uuidParam) id: string, @Body() body: ReasonDto) {
-    return this.step(actor, id, 'reject', body.reason);
+  reject(@CurrentActor() actor: Actor, @Param('id', uuidParam) id: string, @Body() body: ReasonDto, @IdempotencyKey() key?: string) {
+    return this.step(actor, id, 'reject', body.reason, key);
   }
 
   @Post('financings/:id/withdraw')
   @HttpCode(200)
   @Roles(...SME)
   @ApiOperation({ summary: 'The SME withdraws its application (before approval)' })
-  withdraw(@CurrentActor() actor: Actor, @Param('id', uuidParam) id: string, @Body() body: CommentDto) {
-    return this.step(actor, id, 'withdraw', body.comment);
+  withdraw(@CurrentActor() actor: Actor, @Param('id', uuidParam) id: string, @Body() body: CommentDto, @IdempotencyKey() key?: string) {
+    return this.step(actor, id, 'withdraw', body.comment, key);
   }
 
   @Post('financings/:id/accept')
   @HttpCode(200)
   @Roles(...SME)
   @ApiOperation({ summary: 'The SME accepts the offer: disbursement starts' })
-  accept(@CurrentActor() actor: Actor, @Param('id', uuidParam) id: string, @Body() body: CommentDto) {
-    return this.step(actor, id, 'accept', body.comment);
+  accept(@CurrentActor() actor: Actor, @Param('id', uuidParam) id: string, @Body() body: CommentDto, @IdempotencyKey() key?: string) {
+    return this.step(actor, id, 'accept', body.comment, key);
   }
 
   @Post('financings/:id/payments')
@@ -229,16 +230,16 @@ export class FinancingsController {
   @HttpCode(200)
   @Roles(...SME, Role.CUSTODIAN_OFFICER)
   @ApiOperation({ summary: 'Release part of the pledged goods, never below the LTV line (warehouse-receipt loans)' })
-  releaseGoods(@CurrentActor() actor: Actor, @Param('id', uuidParam) id: string, @Body() body: ReleaseGoodsDto) {
-    return this.financings.act(actor, id, 'releaseGoods', undefined, { receiptId: body.receiptId, quantity: body.quantity });
+  releaseGoods(@CurrentActor() actor: Actor, @Param('id', uuidParam) id: string, @Body() body: ReleaseGoodsDto, @IdempotencyKey() key?: string) {
+    return this.financings.act(actor, id, 'releaseGoods', undefined, { receiptId: body.receiptId, quantity: body.quantity }, key);
   }
 
   @Post('financings/:id/collateral')
   @HttpCode(200)
   @Roles(...SME)
   @ApiOperation({ summary: 'Pledge another receipt as more collateral (cures a margin call)' })
-  topUp(@CurrentActor() actor: Actor, @Param('id', uuidParam) id: string, @Body() body: TopUpDto) {
-    return this.financings.act(actor, id, 'topUp', undefined, { receiptId: body.receiptId });
+  topUp(@CurrentActor() actor: Actor, @Param('id', uuidParam) id: string, @Body() body: TopUpDto, @IdempotencyKey() key?: string) {
+    return this.financings.act(actor, id, 'topUp', undefined, { receiptId: body.receiptId }, key);
   }
 
   @Get('financing-policy')
@@ -277,7 +278,7 @@ export class FinancingsController {
     return { instructionId, ...(await this.bank.status(instructionId)) };
   }
 
-  private step(actor: Actor, id: string, action: Action, comment?: string) {
-    return this.financings.act(actor, id, action, comment);
+  private step(actor: Actor, id: string, action: Action, comment?: string, key?: string) {
+    return this.financings.act(actor, id, action, comment, {}, key);
   }
 }

@@ -208,12 +208,19 @@ export class FinancingsService {
     return events.map((e: { seq: number; step: string; actor: string; occurred_at: Date; detail: unknown }) => ({ seq: e.seq, step: e.step, actor: e.actor, at: e.occurred_at.toISOString(), detail: e.detail }));
   }
 
-  /** A person's step: the workflow's validator answers at once, yes or a coded no. */
-  async act(actor: Actor, id: string, action: Action, comment?: string, details: Record<string, string> = {}): Promise<FinancingRow> {
+  /**
+   * A person's step: the workflow's validator answers at once, yes or a coded no. With the
+   * request's Idempotency-Key the update has an id of its own, so a retry after a lost answer
+   * gets the first outcome from Temporal instead of running the step again.
+   */
+  async act(actor: Actor, id: string, action: Action, comment?: string, details: Record<string, string> = {}, requestKey?: string): Promise<FinancingRow> {
     const financing = await this.get(actor, id);
     const act: Act = { userId: actor.userId, name: actor.email, organisationId: actor.organisationId, comment, ...details };
     const args = action === 'approve' ? [{ ...act, authority: await this.authorityOf(actor.userId) }] : [act];
-    await this.update(financing.ref, () => this.client.workflow.getHandle(financingWorkflowId(financing.ref)).executeUpdate(UPDATES[action] as typeof acknowledgeUpdate, { args: args as [Act] }));
+    const updateId = requestKey ? `${action}/${actor.userId}/${requestKey}` : undefined;
+    await this.update(financing.ref, () =>
+      this.client.workflow.getHandle(financingWorkflowId(financing.ref)).executeUpdate(UPDATES[action] as typeof acknowledgeUpdate, { args: args as [Act], updateId }),
+    );
     return this.get(actor, id);
   }
 

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsEnum, IsOptional, IsString, Length, Matches, ValidateNested, ValidateIf } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsEnum, IsString, Length, Matches, ValidateNested, ValidateIf } from 'class-validator';
 import { Page, PageQuery, pageOf } from '../../../http/src/pagination';
 import { CurrentActor, Roles } from '../../../identity/src/api/auth.decorators';
 import type { Actor } from '../../../identity/src/domain/actor';
