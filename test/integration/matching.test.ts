@@ -2,7 +2,8 @@ import { ScheduleOverlapPolicy } from '@temporalio/client';
 import { MatchingService } from '../../libs/reconciliation/src';
 import { AppConfig } from '../../libs/config/src';
 import { Money } from '../../libs/money/src';
-import { DAILY_RECONCILIATION_SCHEDULE } from '../../libs/temporal/src/contracts/reconciliation.contract';
+import { DAILY_RECONCILIATION_SCHEDULE, reconciliationWorkflowId } from '../../libs/temporal/src/contracts/reconciliation.contract';
+import { recordHistory } from '../support/histories';
 import { PEOPLE, startApi, TestApi, TokenAgent } from '../support/api';
 import { isoDaysFromToday } from '../support/financing';
 import { reconcile } from '../support/reconciliation';
@@ -81,6 +82,7 @@ describe('reconciliation: rules, suggestions, manual decisions, runs and the rep
 
     const run = await reconcile(backOffice);
     expect(run).toMatchObject({ status: 'DONE', trigger: 'ON_DEMAND', total: 7, processed: 7, matched: 3 });
+    await recordHistory(api.temporal, reconciliationWorkflowId(run.id), 'reconciliation-run');
 
     expect(await decisionOf((await lineOf('rule two')).id)).toMatchObject({ method: 'AMOUNT_DATE_COUNTERPARTY', confidence: '1.00', status: 'ACTIVE' });
     expect(await expected('P-1/payout')).toMatchObject({ status: 'MATCHED', settled: '1234.56' });

@@ -1,6 +1,8 @@
 import { Money } from '../../libs/money/src';
 import type { TestApi } from '../support/api';
 import { approveAndAccept, confirmedReceivable, Desk, reaches, startFinancingStack, timeline } from '../support/financing';
+import { financingWorkflowId } from '../../libs/temporal/src/contracts/financing.contract';
+import { recordHistory } from '../support/histories';
 import { reconcile } from '../support/reconciliation';
 import { startWorkerProcess, WorkerProcess } from '../support/worker-process';
 
@@ -47,6 +49,7 @@ describe('reconciliation end to end: statement lines drive the financing', () =>
     expect(steps).toContain('payment.allocated');
     // the funding account's debit confirmed the disbursement on the financing's timeline
     expect(steps).toContain('disbursement.confirmed');
+    await recordHistory(api.temporal, financingWorkflowId(ref), 'financing-reconciled');
 
     // The surplus went back to the SME from the collection account: the bank's next statement shows it.
     const [payout] = await api.db.query(`SELECT amount FROM simulated_bank_payments WHERE instruction_id = $1`, [`${ref}/surplus`]);
