@@ -113,6 +113,10 @@ describe('the portal in a real browser: the demo journey', () => {
 
       buyer = await signIn(PEOPLE.buyer);
       await buyer.getByRole('heading', { name: m['buyer.title'] }).waitFor();
+      // the buyer sees the invoice scan before confirming, and can open it
+      const scan = buyer.locator(`tr[data-invoice="${invoice}"]`).getByRole('button', { name: m['documents.download'].replace('{name}', `${invoice}.pdf`) });
+      const [file] = await Promise.all([buyer.waitForEvent('download'), scan.click()]);
+      expect(file.suggestedFilename()).toBe(`${invoice}.pdf`);
       await buyer.getByRole('checkbox', { name: m['common.select'].replace('{item}', invoice) }).check();
       await shoot(buyer, 'buyer');
       await buyer.getByRole('button', { name: m['buyer.confirm'].replace('{count}', '1') }).click();

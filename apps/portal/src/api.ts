@@ -64,6 +64,17 @@ export async function api<T = any>(method: string, path: string, body?: unknown,
   return (text ? JSON.parse(text) : undefined) as T;
 }
 
+/** Saves what a GET answers as a file: a plain link cannot carry the bearer token. */
+export async function download(path: string, filename: string): Promise<void> {
+  const response = await fetch(path, { headers: session.token ? { authorization: `Bearer ${session.token}` } : {} });
+  if (!response.ok) throw await problemOf(response);
+  const link = document.createElement('a');
+  link.href = URL.createObjectURL(await response.blob());
+  link.download = filename;
+  link.click();
+  URL.revokeObjectURL(link.href);
+}
+
 /**
  * Sends a file as the raw body with upload progress (fetch cannot report it): statement
  * imports and documents.

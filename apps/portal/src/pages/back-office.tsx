@@ -1,5 +1,5 @@
 import { FormEvent, useState } from 'react';
-import { api, ApiError, session, upload } from '../api';
+import { api, ApiError, download, upload } from '../api';
 import { formatDate, formatMoney } from '../format';
 import { useI18n } from '../i18n';
 import { Badge, ErrorNote, Field, Progress, Section, useAction, useLoad, usePageTitle } from '../ui';
@@ -309,16 +309,9 @@ function Report() {
   const { t, language } = useI18n();
   const [range, setRange] = useState({ from: today(), to: today() });
   const report = useLoad(() => api<ReportRow[]>('GET', `/reconciliation/report?from=${range.from}&to=${range.to}`), [range.from, range.to], 5000);
-  const download = async () => {
-    const response = await fetch(`/reconciliation/report?from=${range.from}&to=${range.to}&format=csv`, { headers: { authorization: `Bearer ${session.token}` } });
-    const link = document.createElement('a');
-    link.href = URL.createObjectURL(await response.blob());
-    link.download = `reconciliation-${range.from}-${range.to}.csv`;
-    link.click();
-    URL.revokeObjectURL(link.href);
-  };
+  const csv = () => download(`/reconciliation/report?from=${range.from}&to=${range.to}&format=csv`, `reconciliation-${range.from}-${range.to}.csv`);
   return (
-    <Section title={t('report.title')} actions={<button type="button" onClick={download}>{t('report.csv')}</button>}>
+    <Section title={t('report.title')} actions={<button type="button" onClick={csv}>{t('report.csv')}</button>}>
       <div className="inline-form">
         <Field label={t('report.from')} name="from">
           {(p) => <input {...p} type="date" value={range.from} onChange={(e) => setRange((r) => ({ ...r, from: e.target.value }))} />}

@@ -4,7 +4,7 @@ import type { Me } from '../app';
 import { formatDate, formatMoney } from '../format';
 import { useI18n } from '../i18n';
 import { ErrorNote, Section, useLoad, usePageTitle } from '../ui';
-import { byDeadline, Financing, FinancingTable, useOrganisations } from './shared';
+import { byDeadline, Documents, Financing, FinancingTable, useOrganisations } from './shared';
 
 interface Receivable {
   id: string;
@@ -99,6 +99,7 @@ export function BuyerHome({ me }: { me: Me }) {
                 <th scope="col" className="num">{t('receivables.amount')}</th>
                 <th scope="col">{t('receivables.issued')}</th>
                 <th scope="col">{t('receivables.due')}</th>
+                <th scope="col">{t('documents.title')}</th>
               </tr>
             </thead>
             <tbody>
@@ -112,6 +113,9 @@ export function BuyerHome({ me }: { me: Me }) {
                   <td className="num">{formatMoney(r.amount)}</td>
                   <td>{formatDate(r.issueDate, language)}</td>
                   <td>{formatDate(r.dueDate, language)}</td>
+                  <td>
+                    <Documents receivableId={r.id} />
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -1,4 +1,4 @@
-import { api } from '../api';
+import { api, download } from '../api';
 import { formatDate, formatMoney } from '../format';
 import { useI18n } from '../i18n';
 import { Badge, useLoad } from '../ui';
@@ -84,6 +84,30 @@ export function FinancingTable({ filter, sort, pollMs = 3000 }: { filter?: (f: F
         ))}
       </tbody>
     </table>
+  );
+}
+
+interface Document {
+  id: string;
+  name: string;
+  size: number;
+}
+
+/** A receivable's documents, each a download. */
+export function Documents({ receivableId }: { receivableId: string }) {
+  const { t } = useI18n();
+  const { data } = useLoad(() => api<Document[]>('GET', `/receivables/${receivableId}/documents`), [receivableId]);
+  if (!data || data.length === 0) return <span className="muted">{t('documents.none')}</span>;
+  return (
+    <ul className="plain">
+      {data.map((d) => (
+        <li key={d.id}>
+          <button type="button" className="link" onClick={() => download(`/receivables/${receivableId}/documents/${d.id}`, d.name)} aria-label={t('documents.download', { name: d.name })}>
+            {d.name}
+          </button>
+        </li>
+      ))}
+    </ul>
   );
 }
 

@@ -4,7 +4,7 @@ import type { Me } from '../app';
 import { formatDate, formatMoney, formatRate } from '../format';
 import { useI18n } from '../i18n';
 import { Badge, Choice, ErrorNote, Field, Section, useAction, useLoad, usePageTitle } from '../ui';
-import { FinancingTable, Organisation, useOrganisations } from './shared';
+import { Documents, FinancingTable, Organisation, useOrganisations } from './shared';
 
 interface Receivable {
   id: string;
@@ -72,6 +72,7 @@ export function SmeHome({ me }: { me: Me }) {
               <th scope="col" className="num">{t('receivables.amount')}</th>
               <th scope="col">{t('receivables.due')}</th>
               <th scope="col">{t('common.status')}</th>
+              <th scope="col">{t('documents.title')}</th>
               <th scope="col">{t('common.actions')}</th>
             </tr>
           </thead>
@@ -84,6 +85,9 @@ export function SmeHome({ me }: { me: Me }) {
                 <td>{formatDate(r.dueDate, language)}</td>
                 <td>
                   <Badge tone={tone(r.status)}>{label('receivable', r.status)}</Badge>
+                </td>
+                <td>
+                  <Documents receivableId={r.id} />
                 </td>
                 <td>
                   {r.status === 'REGISTERED' && (
