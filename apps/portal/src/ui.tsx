@@ -49,6 +49,25 @@ export function useLoad<T>(load: () => Promise<T>, deps: unknown[], pollMs?: num
   return { data, error, reload: () => setTick((n) => n + 1) };
 }
 
+/** A table with its caption (read by screen readers, hidden on screen) and column headers. */
+export function DataTable({ caption, columns, children }: { caption: string; columns: Array<{ label: ReactNode; numeric?: boolean }>; children: ReactNode }) {
+  return (
+    <table>
+      <caption className="sr-only">{caption}</caption>
+      <thead>
+        <tr>
+          {columns.map((c, i) => (
+            <th key={i} scope="col" className={c.numeric ? 'num' : undefined}>
+              {c.label}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>{children}</tbody>
+    </table>
+  );
+}
+
 export function Section({ title, children, actions }: { title: string; children: ReactNode; actions?: ReactNode }) {
   const id = useId();
   return (

@@ -2,7 +2,7 @@ import { FormEvent, useState } from 'react';
 import { api, ApiError, download, upload } from '../api';
 import { formatDate, formatMoney } from '../format';
 import { useI18n } from '../i18n';
-import { Badge, ErrorNote, Field, Progress, Section, useAction, useLoad, usePageTitle } from '../ui';
+import { Badge, DataTable, ErrorNote, Field, Progress, Section, useAction, useLoad, usePageTitle } from '../ui';
 
 interface Run {
   id: string;
@@ -172,78 +172,65 @@ function ExceptionsQueue({ tick, onChange }: { tick: number; onChange: () => voi
       {items.length === 0 ? (
         <p>{t('common.none')}</p>
       ) : (
-        <table>
-          <caption className="sr-only">{t('exceptions.caption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('exceptions.booked')}</th>
-              <th scope="col">{t('statements.account')}</th>
-              <th scope="col" className="num">{t('receivables.amount')}</th>
-              <th scope="col">{t('exceptions.reference')}</th>
-              <th scope="col">{t('exceptions.age')}</th>
-              <th scope="col">{t('exceptions.proposals')}</th>
+        <DataTable caption={t('exceptions.caption')} columns={[{ label: t('exceptions.booked') }, { label: t('statements.account') }, { label: t('receivables.amount'), numeric: true }, { label: t('exceptions.reference') }, { label: t('exceptions.age') }, { label: t('exceptions.proposals') }]}>
+          {items.map((l) => (
+            <tr key={l.lineId} data-line={l.lineId}>
+              <td>{formatDate(l.bookedOn, language)}</td>
+              <td>{l.account}</td>
+              <td className="num">
+                {l.direction === 'DBIT' ? '-' : ''}
+                {formatMoney(l.amount, l.currency)}
+              </td>
+              <td>
+                {l.endToEndId ?? '—'}
+                <div className="muted">{[l.counterparty, l.remittance].filter(Boolean).join(' · ')}</div>
+              </td>
+              <td>{t('exceptions.days', { days: l.ageDays })}</td>
+              <td>
+                <ul className="plain">
+                  {l.suggestions.map((s) => (
+                    <li key={s.decisionId}>
+                      <Badge tone="warn">
+                        {label('method', s.method)} {s.confidence}
+                      </Badge>{' '}
+                      {s.links.map((k) => k.endToEndId).join(', ')}{' '}
+                      <button type="button" onClick={() => act(() => api('POST', `/reconciliation/matches/${s.decisionId}/confirm`))}>
+                        {t('exceptions.confirm')}
+                      </button>
+                    </li>
+                  ))}
+                  {l.candidates.map((c) => (
+                    <li key={c.expectedId}>
+                      {c.endToEndId} · {formatMoney(c.remaining, l.currency)} {c.counterparty ? `· ${c.counterparty}` : ''}{' '}
+                      <button
+                        type="button"
+                        onClick={() =>
+                          act(() => {
+                            const same = c.remaining === l.amount;
+                            const reason = same ? undefined : (prompt(t('exceptions.reasonPrompt')) ?? undefined);
+                            return api('POST', '/reconciliation/matches', { lineIds: [l.lineId], expectedIds: [c.expectedId], reason });
+                          })
+                        }
+                      >
+                        {t('exceptions.match')}
+                      </button>
+                    </li>
+                  ))}
+                </ul>
+                <button
+                  type="button"
+                  className="link"
+                  onClick={() => {
+                    const reason = prompt(t('exceptions.writeOffPrompt'));
+                    if (reason) void act(() => api('POST', `/reconciliation/lines/${l.lineId}/write-off`, { reason }));
+                  }}
+                >
+                  {t('exceptions.writeOff')}
+                </button>
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {items.map((l) => (
-              <tr key={l.lineId} data-line={l.lineId}>
-                <td>{formatDate(l.bookedOn, language)}</td>
-                <td>{l.account}</td>
-                <td className="num">
-                  {l.direction === 'DBIT' ? '-' : ''}
-                  {formatMoney(l.amount, l.currency)}
-                </td>
-                <td>
-                  {l.endToEndId ?? '—'}
-                  <div className="muted">{[l.counterparty, l.remittance].filter(Boolean).join(' · ')}</div>
-                </td>
-                <td>{t('exceptions.days', { days: l.ageDays })}</td>
-                <td>
-                  <ul className="plain">
-                    {l.suggestions.map((s) => (
-                      <li key={s.decisionId}>
-                        <Badge tone="warn">
-                          {label('method', s.method)} {s.confidence}
-                        </Badge>{' '}
-                        {s.links.map((k) => k.endToEndId).join(', ')}{' '}
-                        <button type="button" onClick={() => act(() => api('POST', `/reconciliation/matches/${s.decisionId}/confirm`))}>
-                          {t('exceptions.confirm')}
-                        </button>
-                      </li>
-                    ))}
-                    {l.candidates.map((c) => (
-                      <li key={c.expectedId}>
-                        {c.endToEndId} · {formatMoney(c.remaining, l.currency)} {c.counterparty ? `· ${c.counterparty}` : ''}{' '}
-                        <button
-                          type="button"
-                          onClick={() =>
-                            act(() => {
-                              const same = c.remaining === l.amount;
-                              const reason = same ? undefined : (prompt(t('exceptions.reasonPrompt')) ?? undefined);
-                              return api('POST', '/reconciliation/matches', { lineIds: [l.lineId], expectedIds: [c.expectedId], reason });
-                            })
-                          }
-                        >
-                          {t('exceptions.match')}
-                        </button>
-                      </li>
-                    ))}
-                  </ul>
-                  <button
-                    type="button"
-                    className="link"
-                    onClick={() => {
-                      const reason = prompt(t('exceptions.writeOffPrompt'));
-                      if (reason) void act(() => api('POST', `/reconciliation/lines/${l.lineId}/write-off`, { reason }));
-                    }}
-                  >
-                    {t('exceptions.writeOff')}
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DataTable>
       )}
     </Section>
   );
@@ -260,35 +247,23 @@ function RecentMatches({ tick, onChange }: { tick: number; onChange: () => void 
   return (
     <Section title={t('matches.title')}>
       <ErrorNote error={error} />
-      <table>
-        <caption className="sr-only">{t('matches.title')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('matches.when')}</th>
-            <th scope="col">{t('matches.method')}</th>
-            <th scope="col">{t('matches.links')}</th>
-            <th scope="col">{t('matches.by')}</th>
-            <th scope="col">{t('common.actions')}</th>
+      <DataTable caption={t('matches.title')} columns={[{ label: t('matches.when') }, { label: t('matches.method') }, { label: t('matches.links') }, { label: t('matches.by') }, { label: t('common.actions') }]}>
+        {(decisions.data?.items ?? []).map((d) => (
+          <tr key={d.id}>
+            <td>{formatDate(d.decidedAt, language, true)}</td>
+            <td>
+              {label('method', d.method)} {d.confidence}
+            </td>
+            <td>{d.links.map((k) => `${k.account} ${formatMoney(k.amount)} → ${k.endToEndId ?? t('matches.writtenOff')}`).join('; ')}</td>
+            <td>{d.decidedBy}</td>
+            <td>
+              <button type="button" onClick={() => undo(d.id)}>
+                {t('matches.undo')}
+              </button>
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {(decisions.data?.items ?? []).map((d) => (
-            <tr key={d.id}>
-              <td>{formatDate(d.decidedAt, language, true)}</td>
-              <td>
-                {label('method', d.method)} {d.confidence}
-              </td>
-              <td>{d.links.map((k) => `${k.account} ${formatMoney(k.amount)} → ${k.endToEndId ?? t('matches.writtenOff')}`).join('; ')}</td>
-              <td>{d.decidedBy}</td>
-              <td>
-                <button type="button" onClick={() => undo(d.id)}>
-                  {t('matches.undo')}
-                </button>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </DataTable>
     </Section>
   );
 }
@@ -321,37 +296,23 @@ function Report() {
         </Field>
       </div>
       <ErrorNote error={report.error} />
-      <table>
-        <caption className="sr-only">{t('report.title')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('statements.account')}</th>
-            <th scope="col">{t('report.day')}</th>
-            <th scope="col" className="num">{t('report.matched')}</th>
-            <th scope="col" className="num">{t('report.unmatched')}</th>
-            <th scope="col" className="num">{t('report.bank')}</th>
-            <th scope="col" className="num">{t('report.ledger')}</th>
-            <th scope="col" className="num">{t('report.difference')}</th>
+      <DataTable caption={t('report.title')} columns={[{ label: t('statements.account') }, { label: t('report.day') }, { label: t('report.matched'), numeric: true }, { label: t('report.unmatched'), numeric: true }, { label: t('report.bank'), numeric: true }, { label: t('report.ledger'), numeric: true }, { label: t('report.difference'), numeric: true }]}>
+        {(report.data ?? []).map((r) => (
+          <tr key={`${r.account}-${r.day}`}>
+            <td>{r.account}</td>
+            <td>{formatDate(r.day, language)}</td>
+            <td className="num">
+              {r.matchedCount} · {formatMoney(r.matchedSum)}
+            </td>
+            <td className="num">
+              {r.unmatchedCount} · {formatMoney(r.unmatchedSum)}
+            </td>
+            <td className="num">{formatMoney(r.bankBalance)}</td>
+            <td className="num">{formatMoney(r.ledgerBalance)}</td>
+            <td className="num">{formatMoney(r.difference)}</td>
           </tr>
-        </thead>
-        <tbody>
-          {(report.data ?? []).map((r) => (
-            <tr key={`${r.account}-${r.day}`}>
-              <td>{r.account}</td>
-              <td>{formatDate(r.day, language)}</td>
-              <td className="num">
-                {r.matchedCount} · {formatMoney(r.matchedSum)}
-              </td>
-              <td className="num">
-                {r.unmatchedCount} · {formatMoney(r.unmatchedSum)}
-              </td>
-              <td className="num">{formatMoney(r.bankBalance)}</td>
-              <td className="num">{formatMoney(r.ledgerBalance)}</td>
-              <td className="num">{formatMoney(r.difference)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </DataTable>
     </Section>
   );
 }

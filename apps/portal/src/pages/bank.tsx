@@ -2,7 +2,7 @@ import { api } from '../api';
 import type { Me } from '../app';
 import { formatMoney, share } from '../format';
 import { useI18n } from '../i18n';
-import { BarChart, Section, useLoad, usePageTitle } from '../ui';
+import { BarChart, DataTable, Section, useLoad, usePageTitle } from '../ui';
 import { byDeadline, Financing, FinancingTable, useOrganisations } from './shared';
 
 export interface CreditLimit {
@@ -45,31 +45,18 @@ export function LimitsTable({ subjects }: { subjects: string[] }) {
   const limits = useLoad(() => api<{ items: CreditLimit[] }>('GET', '/credit-limits?limit=100'), []);
   const rows = (limits.data?.items ?? []).filter((l) => subjects.includes(l.subject));
   return (
-    <table>
-      <caption className="sr-only">{t('limits.title')}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t('limits.kind')}</th>
-          <th scope="col">{t('limits.subject')}</th>
-          <th scope="col" className="num">{t('limits.amount')}</th>
-          <th scope="col" className="num">{t('limits.utilised')}</th>
-          <th scope="col" className="num">{t('limits.available')}</th>
-          <th scope="col" className="num">{t('limits.share')}</th>
+    <DataTable caption={t('limits.title')} columns={[{ label: t('limits.kind') }, { label: t('limits.subject') }, { label: t('limits.amount'), numeric: true }, { label: t('limits.utilised'), numeric: true }, { label: t('limits.available'), numeric: true }, { label: t('limits.share'), numeric: true }]}>
+      {rows.map((l) => (
+        <tr key={l.id}>
+          <td>{label('limit', l.kind)}</td>
+          <td>{organisations.find((o) => o.id === l.subject)?.name ?? l.subject}</td>
+          <td className="num">{formatMoney(l.amount, l.currency)}</td>
+          <td className="num">{formatMoney(l.utilised, l.currency)}</td>
+          <td className="num">{formatMoney(l.available, l.currency)}</td>
+          <td className="num">{share(l.utilised, l.amount)}</td>
         </tr>
-      </thead>
-      <tbody>
-        {rows.map((l) => (
-          <tr key={l.id}>
-            <td>{label('limit', l.kind)}</td>
-            <td>{organisations.find((o) => o.id === l.subject)?.name ?? l.subject}</td>
-            <td className="num">{formatMoney(l.amount, l.currency)}</td>
-            <td className="num">{formatMoney(l.utilised, l.currency)}</td>
-            <td className="num">{formatMoney(l.available, l.currency)}</td>
-            <td className="num">{share(l.utilised, l.amount)}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+      ))}
+    </DataTable>
   );
 }
 

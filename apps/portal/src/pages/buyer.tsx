@@ -3,7 +3,7 @@ import { api } from '../api';
 import type { Me } from '../app';
 import { formatDate, formatMoney } from '../format';
 import { useI18n } from '../i18n';
-import { ErrorNote, Section, useLoad, usePageTitle } from '../ui';
+import { DataTable, ErrorNote, Section, useLoad, usePageTitle } from '../ui';
 import { byDeadline, Documents, Financing, FinancingTable, useOrganisations } from './shared';
 
 interface Receivable {
@@ -55,6 +55,15 @@ export function BuyerHome({ me }: { me: Me }) {
     notices.reload();
   };
 
+  const selectAll = (
+    <input
+      type="checkbox"
+      aria-label={t('common.selectAll')}
+      checked={items.length > 0 && selected.size === items.length}
+      onChange={(e) => setSelected(e.target.checked ? new Set(items.map((r) => r.id)) : new Set())}
+    />
+  );
+
   return (
     <>
       <h1>{t('buyer.title')}</h1>
@@ -82,27 +91,18 @@ export function BuyerHome({ me }: { me: Me }) {
         {items.length === 0 ? (
           <p>{t('common.none')}</p>
         ) : (
-          <table>
-            <caption className="sr-only">{t('buyer.queue')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">
-                  <input
-                    type="checkbox"
-                    aria-label={t('common.selectAll')}
-                    checked={selected.size === items.length}
-                    onChange={(e) => setSelected(e.target.checked ? new Set(items.map((r) => r.id)) : new Set())}
-                  />
-                </th>
-                <th scope="col">{t('receivables.invoice')}</th>
-                <th scope="col">{t('buyer.supplier')}</th>
-                <th scope="col" className="num">{t('receivables.amount')}</th>
-                <th scope="col">{t('receivables.issued')}</th>
-                <th scope="col">{t('receivables.due')}</th>
-                <th scope="col">{t('documents.title')}</th>
-              </tr>
-            </thead>
-            <tbody>
+          <DataTable
+            caption={t('buyer.queue')}
+            columns={[
+              { label: selectAll },
+              { label: t('receivables.invoice') },
+              { label: t('buyer.supplier') },
+              { label: t('receivables.amount'), numeric: true },
+              { label: t('receivables.issued') },
+              { label: t('receivables.due') },
+              { label: t('documents.title') },
+            ]}
+          >
               {items.map((r) => (
                 <tr key={r.id} data-invoice={r.invoiceNumber}>
                   <td>
@@ -118,8 +118,7 @@ export function BuyerHome({ me }: { me: Me }) {
                   </td>
                 </tr>
               ))}
-            </tbody>
-          </table>
+          </DataTable>
         )}
       </Section>
       <Section

@@ -2,7 +2,7 @@ import { FormEvent, useRef, useState } from 'react';
 import { api } from '../api';
 import type { Me } from '../app';
 import { useI18n } from '../i18n';
-import { Badge, Choice, ErrorNote, Field, Section, useAction, useLoad, usePageTitle } from '../ui';
+import { Badge, Choice, DataTable, ErrorNote, Field, Section, useAction, useLoad, usePageTitle } from '../ui';
 import { byDeadline, FinancingTable, useOrganisations } from './shared';
 
 interface Receipt {
@@ -46,54 +46,41 @@ export function CustodianHome({ me }: { me: Me }) {
         <FinancingTable filter={(f) => f.counterpartyId === me.organisationId && f.product === 'WAREHOUSE_RECEIPT_LOAN' && f.stage === 'REPAYING'} />
       </Section>
       <Section title={t('receipts.title')}>
-        <table>
-          <caption className="sr-only">{t('receipts.title')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('receipts.number')}</th>
-              <th scope="col">{t('receipts.holder')}</th>
-              <th scope="col">{t('receipts.commodity')}</th>
-              <th scope="col" className="num">{t('receipts.quantity')}</th>
-              <th scope="col">{t('common.status')}</th>
-              <th scope="col">{t('common.actions')}</th>
+        <DataTable caption={t('receipts.title')} columns={[{ label: t('receipts.number') }, { label: t('receipts.holder') }, { label: t('receipts.commodity') }, { label: t('receipts.quantity'), numeric: true }, { label: t('common.status') }, { label: t('common.actions') }]}>
+          {(receipts.data?.items ?? []).map((r) => (
+            <tr key={r.id}>
+              <td>{r.receiptNumber}</td>
+              <td>{holders.find((h) => h.id === r.holderId)?.name ?? r.holderId}</td>
+              <td>
+                {r.commodityCode} {r.grade}
+              </td>
+              <td className="num">
+                {r.quantity} {r.unit}
+              </td>
+              <td>
+                <Badge tone={r.status === 'ISSUED' || r.status === 'PLEDGED' ? 'good' : 'neutral'}>{label('receipt', r.status)}</Badge>
+              </td>
+              <td className="buttons">
+                {r.status === 'ISSUED' && (
+                  <>
+                    <button
+                      type="button"
+                      onClick={() => {
+                        const parts = prompt(t('custodian.splitPrompt'));
+                        if (parts) void run(() => api('POST', `/warehouse-receipts/${r.id}/split`, { quantities: parts.split(/[,，\s]+/).filter(Boolean) }), t('custodian.split'));
+                      }}
+                    >
+                      {t('custodian.splitButton')}
+                    </button>
+                    <button type="button" onClick={() => run(() => api('POST', `/warehouse-receipts/${r.id}/release`), t('custodian.released'))}>
+                      {t('custodian.release')}
+                    </button>
+                  </>
+                )}
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {(receipts.data?.items ?? []).map((r) => (
-              <tr key={r.id}>
-                <td>{r.receiptNumber}</td>
-                <td>{holders.find((h) => h.id === r.holderId)?.name ?? r.holderId}</td>
-                <td>
-                  {r.commodityCode} {r.grade}
-                </td>
-                <td className="num">
-                  {r.quantity} {r.unit}
-                </td>
-                <td>
-                  <Badge tone={r.status === 'ISSUED' || r.status === 'PLEDGED' ? 'good' : 'neutral'}>{label('receipt', r.status)}</Badge>
-                </td>
-                <td className="buttons">
-                  {r.status === 'ISSUED' && (
-                    <>
-                      <button
-                        type="button"
-                        onClick={() => {
-                          const parts = prompt(t('custodian.splitPrompt'));
-                          if (parts) void run(() => api('POST', `/warehouse-receipts/${r.id}/split`, { quantities: parts.split(/[,，\s]+/).filter(Boolean) }), t('custodian.split'));
-                        }}
-                      >
-                        {t('custodian.splitButton')}
-                      </button>
-                      <button type="button" onClick={() => run(() => api('POST', `/warehouse-receipts/${r.id}/release`), t('custodian.released'))}>
-                        {t('custodian.release')}
-                      </button>
-                    </>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DataTable>
         <form ref={form} onSubmit={issue} className="grid-form" aria-label={t('custodian.issue')}>
           <h3>{t('custodian.issue')}</h3>
           <Field label={t('receipts.number')} name="receiptNumber" error={error}>

@@ -1,7 +1,7 @@
 import { api, download } from '../api';
 import { formatDate, formatMoney } from '../format';
 import { useI18n } from '../i18n';
-import { Badge, useLoad } from '../ui';
+import { Badge, DataTable, useLoad } from '../ui';
 
 export interface Organisation {
   id: string;
@@ -55,35 +55,22 @@ export function FinancingTable({ filter, sort, pollMs = 3000 }: { filter?: (f: F
   const rows = (data?.items ?? []).filter(filter ?? (() => true)).sort(sort ?? (() => 0));
   if (data && rows.length === 0) return <p>{t('common.none')}</p>;
   return (
-    <table>
-      <caption className="sr-only">{t('financings.title')}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t('financings.ref')}</th>
-          <th scope="col">{t('financings.product')}</th>
-          <th scope="col" className="num">{t('financings.amount')}</th>
-          <th scope="col">{t('financings.stage')}</th>
-          <th scope="col">{t('financings.next')}</th>
-          <th scope="col">{t('financings.deadline')}</th>
+    <DataTable caption={t('financings.title')} columns={[{ label: t('financings.ref') }, { label: t('financings.product') }, { label: t('financings.amount'), numeric: true }, { label: t('financings.stage') }, { label: t('financings.next') }, { label: t('financings.deadline') }]}>
+      {rows.map((f) => (
+        <tr key={f.id} data-ref={f.ref}>
+          <td>
+            <a href={`#/financings/${f.id}`}>{f.ref}</a>
+          </td>
+          <td>{label('product', f.product)}</td>
+          <td className="num">{formatMoney(f.amount, f.currency)}</td>
+          <td>
+            <Badge tone={stageTone(f.stage)}>{label('stage', f.stage)}</Badge>
+          </td>
+          <td>{f.state?.waitingFor ? label('step', f.state.waitingFor.step) : '—'}</td>
+          <td>{f.state?.waitingFor ? formatDate(f.state.waitingFor.deadline, language, true) : '—'}</td>
         </tr>
-      </thead>
-      <tbody>
-        {rows.map((f) => (
-          <tr key={f.id} data-ref={f.ref}>
-            <td>
-              <a href={`#/financings/${f.id}`}>{f.ref}</a>
-            </td>
-            <td>{label('product', f.product)}</td>
-            <td className="num">{formatMoney(f.amount, f.currency)}</td>
-            <td>
-              <Badge tone={stageTone(f.stage)}>{label('stage', f.stage)}</Badge>
-            </td>
-            <td>{f.state?.waitingFor ? label('step', f.state.waitingFor.step) : '—'}</td>
-            <td>{f.state?.waitingFor ? formatDate(f.state.waitingFor.deadline, language, true) : '—'}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+      ))}
+    </DataTable>
   );
 }
 

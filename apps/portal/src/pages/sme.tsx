@@ -3,7 +3,7 @@ import { api, upload } from '../api';
 import type { Me } from '../app';
 import { formatDate, formatMoney, formatRate } from '../format';
 import { useI18n } from '../i18n';
-import { Badge, Choice, ErrorNote, Field, Section, useAction, useLoad, usePageTitle } from '../ui';
+import { Badge, Choice, DataTable, ErrorNote, Field, Section, useAction, useLoad, usePageTitle } from '../ui';
 import { Documents, FinancingTable, Organisation, useOrganisations } from './shared';
 
 interface Receivable {
@@ -63,43 +63,29 @@ export function SmeHome({ me }: { me: Me }) {
     <>
       <h1>{t('sme.title')}</h1>
       <Section title={t('receivables.title')}>
-        <table>
-          <caption className="sr-only">{t('receivables.title')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('receivables.invoice')}</th>
-              <th scope="col">{t('receivables.debtor')}</th>
-              <th scope="col" className="num">{t('receivables.amount')}</th>
-              <th scope="col">{t('receivables.due')}</th>
-              <th scope="col">{t('common.status')}</th>
-              <th scope="col">{t('documents.title')}</th>
-              <th scope="col">{t('common.actions')}</th>
+        <DataTable caption={t('receivables.title')} columns={[{ label: t('receivables.invoice') }, { label: t('receivables.debtor') }, { label: t('receivables.amount'), numeric: true }, { label: t('receivables.due') }, { label: t('common.status') }, { label: t('documents.title') }, { label: t('common.actions') }]}>
+          {(receivables.data?.items ?? []).map((r) => (
+            <tr key={r.id} data-invoice={r.invoiceNumber}>
+              <td>{r.invoiceNumber}</td>
+              <td>{nameOf(r.debtorId)}</td>
+              <td className="num">{formatMoney(r.amount)}</td>
+              <td>{formatDate(r.dueDate, language)}</td>
+              <td>
+                <Badge tone={tone(r.status)}>{label('receivable', r.status)}</Badge>
+              </td>
+              <td>
+                <Documents receivableId={r.id} />
+              </td>
+              <td>
+                {r.status === 'REGISTERED' && (
+                  <button type="button" onClick={() => submit(r.id)} aria-label={t('receivables.submitFor', { invoice: r.invoiceNumber })}>
+                    {t('receivables.submit')}
+                  </button>
+                )}
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {(receivables.data?.items ?? []).map((r) => (
-              <tr key={r.id} data-invoice={r.invoiceNumber}>
-                <td>{r.invoiceNumber}</td>
-                <td>{nameOf(r.debtorId)}</td>
-                <td className="num">{formatMoney(r.amount)}</td>
-                <td>{formatDate(r.dueDate, language)}</td>
-                <td>
-                  <Badge tone={tone(r.status)}>{label('receivable', r.status)}</Badge>
-                </td>
-                <td>
-                  <Documents receivableId={r.id} />
-                </td>
-                <td>
-                  {r.status === 'REGISTERED' && (
-                    <button type="button" onClick={() => submit(r.id)} aria-label={t('receivables.submitFor', { invoice: r.invoiceNumber })}>
-                      {t('receivables.submit')}
-                    </button>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DataTable>
         <form ref={form} onSubmit={register} className="grid-form" aria-label={t('receivables.register')}>
           <h3>{t('receivables.register')}</h3>
           <Field label={t('receivables.debtor')} name="debtorId" error={error}>
@@ -126,31 +112,20 @@ export function SmeHome({ me }: { me: Me }) {
         </form>
       </Section>
       <Section title={t('receipts.title')}>
-        <table>
-          <caption className="sr-only">{t('receipts.title')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('receipts.number')}</th>
-              <th scope="col">{t('receipts.commodity')}</th>
-              <th scope="col" className="num">{t('receipts.quantity')}</th>
-              <th scope="col">{t('common.status')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {(receipts.data?.items ?? [])
-              .filter((r) => r.holderId === me.organisationId)
-              .map((r) => (
-                <tr key={r.id}>
-                  <td>{r.receiptNumber}</td>
-                  <td>{r.commodityCode}</td>
-                  <td className="num">{r.quantity}</td>
-                  <td>
-                    <Badge tone={tone(r.status)}>{label('receipt', r.status)}</Badge>
-                  </td>
-                </tr>
-              ))}
-          </tbody>
-        </table>
+        <DataTable caption={t('receipts.title')} columns={[{ label: t('receipts.number') }, { label: t('receipts.commodity') }, { label: t('receipts.quantity'), numeric: true }, { label: t('common.status') }]}>
+          {(receipts.data?.items ?? [])
+            .filter((r) => r.holderId === me.organisationId)
+            .map((r) => (
+              <tr key={r.id}>
+                <td>{r.receiptNumber}</td>
+                <td>{r.commodityCode}</td>
+                <td className="num">{r.quantity}</td>
+                <td>
+                  <Badge tone={tone(r.status)}>{label('receipt', r.status)}</Badge>
+                </td>
+              </tr>
+            ))}
+        </DataTable>
       </Section>
       <Section title={t('financings.title')} actions={<a href="#/apply" className="button">{t('nav.apply')}</a>}>
         <FinancingTable />
@@ -304,19 +279,17 @@ export function ScheduleTable({ lines, statusOf }: { lines: Trial['schedule']['l
   const { t, language } = useI18n();
   const tones = { paid: 'good', overdue: 'bad', due: 'warn', open: 'neutral' } as const;
   return (
-    <table>
-      <caption className="sr-only">{t('schedule.title')}</caption>
-      <thead>
-        <tr>
-          <th scope="col">#</th>
-          <th scope="col">{t('schedule.due')}</th>
-          <th scope="col" className="num">{t('schedule.principal')}</th>
-          <th scope="col" className="num">{t('schedule.interest')}</th>
-          <th scope="col" className="num">{t('schedule.payment')}</th>
-          {statusOf && <th scope="col">{t('common.status')}</th>}
-        </tr>
-      </thead>
-      <tbody>
+    <DataTable
+      caption={t('schedule.title')}
+      columns={[
+        { label: '#' },
+        { label: t('schedule.due') },
+        { label: t('schedule.principal'), numeric: true },
+        { label: t('schedule.interest'), numeric: true },
+        { label: t('schedule.payment'), numeric: true },
+        ...(statusOf ? [{ label: t('common.status') }] : []),
+      ]}
+    >
         {lines.map((l) => (
           <tr key={l.number}>
             <td>{l.number}</td>
@@ -331,7 +304,6 @@ export function ScheduleTable({ lines, statusOf }: { lines: Trial['schedule']['l
             )}
           </tr>
         ))}
-      </tbody>
-    </table>
+    </DataTable>
   );
 }
