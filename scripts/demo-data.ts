@@ -73,10 +73,11 @@ export async function seedParties(api: ApiClient): Promise<DemoParties> {
 
   const parties: Partial<DemoParties> = { operator: existing.items.find((o) => o.kind === 'OPERATOR')!.id };
   for (const [key, { users, ...organisation }] of Object.entries(DEMO_ORGANISATIONS)) {
-    let id = idOf(organisation.creditCode);
-    if (!id) {
-      id = (await admin.call<{ id: string }>('POST', '/organisations', organisation)).id;
-      for (const user of users) await admin.call('POST', `/organisations/${id}/users`, { ...user, password: DEMO_PASSWORD });
+    const id = idOf(organisation.creditCode) ?? (await admin.call<{ id: string }>('POST', '/organisations', organisation)).id;
+    // people added to the demo since an earlier start join their organisation now
+    for (const user of users) {
+      const added = await admin.request('POST', `/organisations/${id}/users`, { ...user, password: DEMO_PASSWORD });
+      if (added.status !== 201 && added.status !== 409) throw new Error(`adding ${user.email}: ${JSON.stringify(added.body)}`);
     }
     parties[key as keyof typeof DEMO_ORGANISATIONS] = id;
   }
