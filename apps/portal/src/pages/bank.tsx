@@ -41,7 +41,7 @@ export function BankHome({ me }: { me: Me }) {
 /** Limits a financing draws on, with what is used: shown beside an application. */
 export function LimitsTable({ subjects }: { subjects: string[] }) {
   const { t, label } = useI18n();
-  const organisations = [...useOrganisations('SME'), ...useOrganisations('CORE_ENTERPRISE')];
+  const organisations = useOrganisations();
   const limits = useLoad(() => api<{ items: CreditLimit[] }>('GET', '/credit-limits?limit=100'), []);
   const rows = (limits.data?.items ?? []).filter((l) => subjects.includes(l.subject));
   return (
@@ -66,7 +66,7 @@ export function PortfolioPage() {
   usePageTitle(t('portfolio.title'));
   const financings = useLoad(() => api<{ items: Financing[] }>('GET', '/financings?stage=REPAYING&limit=100'), []);
   const limits = useLoad(() => api<{ items: CreditLimit[] }>('GET', '/credit-limits?limit=100'), []);
-  const organisations = [...useOrganisations('SME'), ...useOrganisations('CORE_ENTERPRISE')];
+  const organisations = useOrganisations();
   const cents = (v: string) => {
     const [w, f = ''] = v.split('.');
     return BigInt(w) * 100n + BigInt((f + '00').slice(0, 2));

@@ -6,7 +6,7 @@ import { formatDate, formatMoney } from '../format';
 import { useI18n } from '../i18n';
 import { Badge, ErrorNote, Field, Section, useAction, useLoad, usePageTitle } from '../ui';
 import { LimitsTable } from './bank';
-import { Financing, Organisation, stageTone } from './shared';
+import { Financing, stageTone, useOrganisations } from './shared';
 import { LineStatus, ScheduleTable } from './sme';
 
 interface Event {
@@ -43,8 +43,8 @@ export function FinancingPage({ me, id }: { me: Me; id: string }) {
   const timeline = useLoad(() => api<Event[]>('GET', `/financings/${id}/timeline`), [id], 2000);
   const { error, run } = useAction();
   const [done, setDone] = useState<string>();
-  const organisations = useLoad(() => api<{ items: Organisation[] }>('GET', '/organisations?limit=100'), []);
-  const nameOf = (id: string) => organisations.data?.items.find((o) => o.id === id)?.name ?? id.slice(0, 8);
+  const organisations = useOrganisations();
+  const nameOf = (id: string) => organisations.find((o) => o.id === id)?.name ?? id.slice(0, 8);
   const f = financing.data;
   usePageTitle(f ? `${t('financing.title')} ${f.ref}` : t('financing.title'));
   if (financing.error) return <ErrorNote error={financing.error} />;

@@ -41,8 +41,9 @@ export interface FinancingState {
   marginCall?: { status: string; since: string; cureBy: string; ltv: string };
 }
 
-export function useOrganisations(kind: string): Organisation[] {
-  return useLoad(() => api<{ items: Organisation[] }>('GET', `/organisations?kind=${kind}&limit=100`), [kind]).data?.items ?? [];
+/** The directory (every organisation, or those of one kind), to choose from or to name ids by. */
+export function useOrganisations(kind?: string): Organisation[] {
+  return useLoad(() => api<{ items: Organisation[] }>('GET', `/organisations?limit=100${kind ? `&kind=${kind}` : ''}`), [kind]).data?.items ?? [];
 }
 
 export const stageTone = (stage: string) =>

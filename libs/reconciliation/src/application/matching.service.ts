@@ -84,6 +84,7 @@ const LOCK = `SELECT pg_advisory_xact_lock(hashtext('reconciliation.matching'))`
 const STALE = 'proposed afresh';
 /** The lines the rules go through (as `l`): unmatched, not reversals, and not a line whose match a person or its financing undid. */
 export const AUTOMATIC_LINES = `l.match_status = 'UNMATCHED' AND l.auto_match AND NOT l.reversal`;
+const DECISION_FILTER = `($1::uuid IS NULL OR d.id = $1) AND ($2::text IS NULL OR d.status = $2)`;
 const LINE_COLUMNS = `l.id::text AS id, l.amount::text AS amount, l.currency, l.direction, l.end_to_end_id AS "endToEndId",
   to_char(coalesce(l.booking_date, l.value_date), 'YYYY-MM-DD') AS day, l.counterparty_key AS "counterpartyKey"`;
 const MOVEMENT_COLUMNS = `e.id, e.financing_ref AS "financingRef", e.kind, e.reference, e.direction, e.currency, (e.amount - e.settled)::text AS remaining,
@@ -249,8 +250,11 @@ export class MatchingService {
     return { forwarded: done.length, refused: refused.size };
   }
 
-  /** A person matches lines to expected movements; a difference within tolerance is written off with a reason. */
-  async matchManually(actor: Actor, lineIds: string[], expectedIds: string[], reason?: string): Promise<Decision> {
+  /**
+   * A person matches lines to expected movements; a difference within tolerance is written off
+   * with a reason. Confirming a suggestion retires it in the same transaction.
+   */
+  async matchManually(actor: Actor, lineIds: string[], expectedIds: string[], reason?: string, confirming?: string): Promise<Decision> {
     const decision = await this.dataSource.transaction(async (em) => {
       await em.query(LOCK);
       const lines = await this.lockLines(em, lineIds);
@@ -273,6 +277,13 @@ export class MatchingService {
         closes: difference.isNegative() ? movements.map((m) => m.id) : [],
       };
       await this.save(em, actor, [draft], new Map(movements.map((m) => [m.id, m])));
+      if (confirming) {
+        const [, retired] = await em.query(
+          `UPDATE match_decisions SET status = 'REVERSED', reversed_at = now(), reversed_by = $2, reversal_reason = $3 WHERE id = $1 AND status = 'SUGGESTED'`,
+          [confirming, actor.email, `confirmed as ${draft.id}`],
+        );
+        if (retired === 0) throw new DomainError('RECONCILIATION.NOT_A_SUGGESTION', 'the suggestion was decided meanwhile', 'conflict');
+      }
       return draft.id;
     });
     await this.forwardPayments(actor);
@@ -285,13 +296,7 @@ export class MatchingService {
     if (suggestion.status !== 'SUGGESTED') throw new DomainError('RECONCILIATION.NOT_A_SUGGESTION', `the decision is ${suggestion.status}, not a suggestion`, 'conflict');
     const lineIds = [...new Set(suggestion.links.map((l) => l.lineId))];
     const expectedIds = [...new Set(suggestion.links.map((l) => l.expectedId).filter((e): e is string => !!e))];
-    const made = await this.matchManually(actor, lineIds, expectedIds, `confirmed suggestion ${decisionId} (${suggestion.method}, ${suggestion.confidence})`);
-    await this.dataSource.query(`UPDATE match_decisions SET status = 'REVERSED', reversed_at = now(), reversed_by = $2, reversal_reason = $3 WHERE id = $1 AND status = 'SUGGESTED'`, [
-      decisionId,
-      actor.email,
-      `confirmed as ${made.id}`,
-    ]);
-    return made;
+    return this.matchManually(actor, lineIds, expectedIds, `confirmed suggestion ${decisionId} (${suggestion.method}, ${suggestion.confidence})`, decisionId);
   }
 
   /** Writes off a line no movement will ever explain (a bank fee, a few cents), within tolerance. */
@@ -337,25 +342,26 @@ export class MatchingService {
   }
 
   async decision(id: string): Promise<Decision> {
-    const [[d]] = await this.decisions({ id }, 1, 0);
+    const [d] = await this.decisionRows({ id }, 1, 0);
     if (!d) throw new DomainError('RECONCILIATION.DECISION_NOT_FOUND', 'no such match', 'not_found');
     return d;
   }
 
   /** Decisions newest first, for people to review (and undo); one by id, or those of a status. */
   async decisions(where: { id?: string; status?: Decision['status'] }, limit: number, offset: number): Promise<[Decision[], number]> {
-    const filter = `($1::uuid IS NULL OR d.id = $1) AND ($2::text IS NULL OR d.status = $2)`;
-    const params = [where.id ?? null, where.status ?? null];
-    const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM match_decisions d WHERE ${filter}`, params);
-    const rows = await this.dataSource.query(
+    const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM match_decisions d WHERE ${DECISION_FILTER}`, [where.id ?? null, where.status ?? null]);
+    return [await this.decisionRows(where, limit, offset), total];
+  }
+
+  private decisionRows(where: { id?: string; status?: Decision['status'] }, limit: number, offset: number): Promise<Decision[]> {
+    return this.dataSource.query(
       `SELECT d.id, d.method, d.confidence::text AS confidence, d.status, d.written_off::text AS "writtenOff", d.reason, d.decided_at AS "decidedAt", d.decided_by AS "decidedBy",
               (SELECT json_agg(json_build_object('lineId', k.line_id::text, 'expectedId', k.expected_id, 'amount', k.amount::text,
                                                  'endToEndId', e.end_to_end_id, 'financingRef', e.financing_ref, 'lineAmount', l.amount::text, 'account', l.account))
                  FROM match_links k JOIN statement_lines l ON l.id = k.line_id LEFT JOIN expected_movements e ON e.id = k.expected_id WHERE k.decision_id = d.id) AS links
-         FROM match_decisions d WHERE ${filter} ORDER BY d.decided_at DESC, d.id LIMIT $3 OFFSET $4`,
-      [...params, limit, offset],
+         FROM match_decisions d WHERE ${DECISION_FILTER} ORDER BY d.decided_at DESC, d.id LIMIT $3 OFFSET $4`,
+      [where.id ?? null, where.status ?? null, limit, offset],
     );
-    return [rows, total];
   }
 
   /**
