@@ -74,6 +74,7 @@ async function main(): Promise<void> {
     say('PostgreSQL: using DATABASE_URL');
   } else {
     postgres = await startLocalPostgres({ dataDir: resolve(dataDir, 'postgres'), port: await portOr(54329), durable: true });
+    postgres.notes.forEach(say);
     await postgres.ensureDatabase('caravan');
     databaseUrl = postgres.url('caravan');
     say(`PostgreSQL: embedded, data in .data/postgres, ${databaseUrl}`);

