@@ -116,19 +116,24 @@ export class IdentityService extends OrganisationDirectory {
 
   /**
    * Creates the platform operator and its first admin once, from the boot configuration.
-   * The API and the worker may both try at the same moment: the loser finds it done.
+   * The API and the worker may both try at the same moment: the one that loses a race on the
+   * operator or the admin tries again, and so returns only once the admin exists (a conflict
+   * on the admin's e-mail is reported after the winner committed).
    */
   async bootstrapAdmin(email: string, password: string): Promise<void> {
-    const admins = await this.dataSource.query(`SELECT 1 FROM users WHERE 'ADMIN' = ANY (roles) LIMIT 1`);
-    if (admins.length > 0) return;
-    try {
-      const operator =
-        (await this.dataSource.getRepository(OrganisationEntity).findOneBy({ creditCode: OPERATOR_CREDIT_CODE })) ??
-        (await this.onboardOrganisation('system:bootstrap', { kind: OrganisationKind.OPERATOR, name: 'Caravan platform operator', creditCode: OPERATOR_CREDIT_CODE }));
-      await this.addUser('system:bootstrap', operator.id, { email, displayName: 'Platform admin', password, roles: [Role.ADMIN] });
-      this.logger.log({ msg: 'bootstrap admin created', email });
-    } catch (e) {
-      if (!(e instanceof DomainError && e.kind === 'conflict')) throw e;
+    for (let attempt = 1; ; attempt++) {
+      const admins = await this.dataSource.query(`SELECT 1 FROM users WHERE 'ADMIN' = ANY (roles) LIMIT 1`);
+      if (admins.length > 0) return;
+      try {
+        const operator =
+          (await this.dataSource.getRepository(OrganisationEntity).findOneBy({ creditCode: OPERATOR_CREDIT_CODE })) ??
+          (await this.onboardOrganisation('system:bootstrap', { kind: OrganisationKind.OPERATOR, name: 'Caravan platform operator', creditCode: OPERATOR_CREDIT_CODE }));
+        await this.addUser('system:bootstrap', operator.id, { email, displayName: 'Platform admin', password, roles: [Role.ADMIN] });
+        this.logger.log({ msg: 'bootstrap admin created', email });
+        return;
+      } catch (e) {
+        if (!(e instanceof DomainError && e.kind === 'conflict') || attempt >= 3) throw e;
+      }
     }
   }
 
