@@ -11,6 +11,8 @@ import {
   startLocalTemporal,
   stopProcess,
 } from '../libs/devstack/src';
+import { MIGRATIONS } from '../apps/common/migrations';
+import { migrateDatabase } from '../libs/database/src';
 import { DEMO_ADMIN, DEMO_ORGANISATIONS, DEMO_PASSWORD, seedDemo } from './demo-data';
 
 // `npm start`: PostgreSQL, Temporal, the API and the worker on this machine, demo data seeded.
@@ -70,15 +72,20 @@ async function main(): Promise<void> {
   process.once('SIGTERM', () => void stopAll().then(() => process.exit(0)));
 
   let databaseUrl = process.env.DATABASE_URL;
+  let migrationUrl = process.env.DATABASE_MIGRATION_URL;
   if (databaseUrl) {
-    say('PostgreSQL: using DATABASE_URL');
+    if (!migrationUrl) throw new Error('DATABASE_URL is set without DATABASE_MIGRATION_URL: give the URL of the role that owns the tables too (see README, Configuration)');
+    say('PostgreSQL: using DATABASE_URL (the apps) and DATABASE_MIGRATION_URL (migrations)');
   } else {
     postgres = await startLocalPostgres({ dataDir: resolve(dataDir, 'postgres'), port: await portOr(54329), durable: true });
     postgres.notes.forEach(say);
     await postgres.ensureDatabase('caravan');
-    databaseUrl = postgres.url('caravan');
+    databaseUrl = postgres.appUrl('caravan');
+    migrationUrl = postgres.ownerUrl('caravan');
     say(`PostgreSQL: embedded, data in .data/postgres, ${databaseUrl}`);
   }
+  const applied = await migrateDatabase(migrationUrl!, MIGRATIONS);
+  if (applied.length > 0) say(`migrations applied: ${applied.join(', ')}`);
 
   let temporalAddress = process.env.TEMPORAL_ADDRESS;
   if (temporalAddress) {
@@ -98,11 +105,13 @@ async function main(): Promise<void> {
   }
 
   const port = Number(process.env.PORT ?? (await portOr(3000)));
+  // the apps never see the owner's URL: they cannot migrate, nor switch the database's guarantees off
+  const { DATABASE_MIGRATION_URL: _, ...inherited } = process.env;
   const env = {
     AUTH_TOKEN_SECRET: localSecret(),
     BOOTSTRAP_ADMIN_EMAIL: DEMO_ADMIN.email,
     BOOTSTRAP_ADMIN_PASSWORD: DEMO_ADMIN.password,
-    ...process.env,
+    ...inherited,
     DATABASE_URL: databaseUrl,
     TEMPORAL_ADDRESS: temporalAddress,
     PORT: String(port),

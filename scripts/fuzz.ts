@@ -47,7 +47,7 @@ async function main(): Promise<void> {
   const stack = await startBenchStack({ AUTH_TOKEN_TTL_SECONDS: '3600' });
   const worker = startWorker(stack);
   const summary: Array<{ role: string; exit: number; operations?: number; cases?: number; failures?: number; seconds?: number; refusedWrote?: string }> = [];
-  const db = new Client({ connectionString: stack.databaseUrl });
+  const db = new Client({ connectionString: stack.ownerUrl });
   try {
     await seedDemo(stack.baseUrl);
     await db.connect();

@@ -77,7 +77,7 @@ export async function financingWorkflow(input: FinancingInput, resume?: Resume):
 
   const ended = () => ENDED.includes(state.stage);
   const record = (step: string, actor: string, detail: Record<string, unknown> = {}) =>
-    acts.recordEvent({ financingId: input.financingId, seq: ++seq, step, actor, detail, state });
+    acts.recordEvent({ financingId: input.financingId, bankId: input.bankId, seq: ++seq, step, actor, detail, state });
   const refuse = (code: string, message: string, kind: 'conflict' | 'forbidden' | 'invalid' = 'conflict', field?: string) => {
     throw businessFailure(code, message, kind, field);
   };
@@ -211,7 +211,7 @@ export async function financingWorkflow(input: FinancingInput, resume?: Resume):
   setHandler(
     topUpUpdate,
     async (act) => {
-      await acts.registerPledge({ financingId: input.financingId, ref: input.ref, bankId: input.bankId, assetType: 'WAREHOUSE_RECEIPT', assetId: act.receiptId, ownerId: input.smeId });
+      await acts.registerPledge({ financingId: input.financingId, ref: input.ref, bankId: input.bankId, assetType: 'WAREHOUSE_RECEIPT', assetId: act.receiptId });
       state.collateral!.receipts.push(act.receiptId);
       recheckCollateral = true;
       await record('collateral.topped.up', act.name, { receiptId: act.receiptId });
@@ -300,11 +300,11 @@ export async function financingWorkflow(input: FinancingInput, resume?: Resume):
       startDate = today();
       state.schedule = scheduleOf({ ...input.terms, principal: input.amount, currency: input.currency, startDate });
       const disbursement = `${input.ref}/disbursement`;
-      await acts.postLedger({ key: disbursement, ref: input.ref, kind: 'disbursement', valueDate: startDate, lines: disbursementLines(input.amount, state.schedule.fee) });
-      compensations.unshift(() => acts.reverseLedger({ key: disbursement, reason: 'disbursement failed' }));
+      await acts.postLedger({ key: disbursement, ref: input.ref, bankId: input.bankId, kind: 'disbursement', valueDate: startDate, lines: disbursementLines(input.amount, state.schedule.fee) });
+      compensations.unshift(() => acts.reverseLedger({ key: disbursement, bankId: input.bankId, reason: 'disbursement failed' }));
       const net = Money.of(input.amount, input.currency).minus(Money.of(state.schedule.fee, input.currency)).toString();
-      await acts.instructPayment({ instructionId: disbursement, amount: net, currency: input.currency, beneficiaryId: input.smeId, purpose: `Disbursement ${input.ref}` });
-      await settlement.awaitSettlement({ instructionId: disbursement });
+      await acts.instructPayment({ instructionId: disbursement, bankId: input.bankId, amount: net, currency: input.currency, beneficiaryId: input.smeId, purpose: `Disbursement ${input.ref}` });
+      await settlement.awaitSettlement({ instructionId: disbursement, bankId: input.bankId });
       disbursedAtMs = Date.now();
       state.disbursedAt = new Date(disbursedAtMs).toISOString();
       state.book = openBook(state.schedule, { ...input.terms, startDate }, (d) => actualDays(startDate, d));
@@ -332,7 +332,7 @@ export async function financingWorkflow(input: FinancingInput, resume?: Resume):
     const bookAccrued = async (before: LoanBook, after: LoanBook, paid: { interest: string; penalty: string }, key: string, valueDate: string) => {
       const delta = (k: 'interest' | 'penalty') => Money.of(after.due[k]).plus(Money.of(paid[k])).minus(Money.of(before.due[k])).toString();
       const lines = accrualLines(delta('interest'), delta('penalty'));
-      if (lines.length > 0) await acts.postLedger({ key, ref: input.ref, kind: 'accrual', valueDate, lines });
+      if (lines.length > 0) await acts.postLedger({ key, ref: input.ref, bankId: input.bankId, kind: 'accrual', valueDate, lines });
     };
 
     // Goods lose value when prices fall: their cover is checked every business day.
@@ -363,6 +363,7 @@ export async function financingWorkflow(input: FinancingInput, resume?: Resume):
           await acts.postLedger({
             key: `${input.ref}/repayment/${payment.reference}`,
             ref: input.ref,
+            bankId: input.bankId,
             kind: 'repayment',
             valueDate: addDays(startDate, dayNow()),
             lines: repaymentLines(allocation.amount, allocation, allocation.surplus),
@@ -424,9 +425,9 @@ export async function financingWorkflow(input: FinancingInput, resume?: Resume):
   async function close(book: LoanBook): Promise<void> {
     if (book.surplus !== '0.00') {
       const payout = `${input.ref}/surplus`;
-      await acts.instructPayment({ instructionId: payout, amount: book.surplus, currency: input.currency, beneficiaryId: input.smeId, purpose: `Surplus ${input.ref}` });
-      await settlement.awaitSettlement({ instructionId: payout });
-      await acts.postLedger({ key: payout, ref: input.ref, kind: 'surplus', valueDate: addDays(startDate, Math.floor((Date.now() - disbursedAtMs) / input.dayMs)), lines: surplusPayoutLines(book.surplus) });
+      await acts.instructPayment({ instructionId: payout, bankId: input.bankId, amount: book.surplus, currency: input.currency, beneficiaryId: input.smeId, purpose: `Surplus ${input.ref}` });
+      await settlement.awaitSettlement({ instructionId: payout, bankId: input.bankId });
+      await acts.postLedger({ key: payout, ref: input.ref, bankId: input.bankId, kind: 'surplus', valueDate: addDays(startDate, Math.floor((Date.now() - disbursedAtMs) / input.dayMs)), lines: surplusPayoutLines(book.surplus) });
     }
     for (const assetId of state.collateral?.receipts ?? [input.assetId]) {
       await acts.dischargePledge({ financingId: input.financingId, ref: input.ref, bankId: input.bankId, assetType: input.assetType, assetId });

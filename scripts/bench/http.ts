@@ -31,7 +31,7 @@ export async function runHttp(stack: BenchStack, sme: ApiClient, parties: DemoPa
     const http = await load(TOTAL, concurrency, register(`HTTP${concurrency}`));
     apiPeak = Math.max(apiPeak, await sampler.stop());
 
-    const pool = new Pool({ connectionString: stack.databaseUrl, max: concurrency });
+    const pool = new Pool({ connectionString: stack.ownerUrl, max: concurrency });
     const insert = (prefix: string) => async (i: number) => {
       const r = row(i, prefix);
       await pool.query(

@@ -33,7 +33,7 @@ function upload(url: string, token: string, path: string): Promise<{ status: num
 
 export async function runReconciliation(stack: BenchStack, backOffice: ApiClient, workerPid: number): Promise<Figure[]> {
   const dir = await mkdtemp(join(tmpdir(), 'caravan-bench-recon-'));
-  const db = new Client({ connectionString: stack.databaseUrl });
+  const db = new Client({ connectionString: stack.ownerUrl });
   try {
     await db.connect();
     // What the platform expects: a payout per line, as the financing activities record them.

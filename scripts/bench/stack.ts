@@ -3,13 +3,16 @@ import { randomBytes } from 'node:crypto';
 import { chmod, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { MIGRATIONS } from '../../apps/common/migrations';
+import { migrateDatabase } from '../../libs/database/src';
 import { freePort, resolveTemporalCli, startLocalPostgres, startLocalTemporal, stopProcess } from '../../libs/devstack/src';
 import { DEMO_ADMIN } from '../demo-data';
 
 const root = resolve(__dirname, '../../..');
 
 export interface BenchStack {
-  databaseUrl: string;
+  /** As the owner of the tables: the references and the benchmarks' own checks. */
+  ownerUrl: string;
   baseUrl: string;
   /** The environment the API runs with, for a worker process of the same stack. */
   env: Record<string, string>;
@@ -24,10 +27,11 @@ export async function startBenchStack(extraEnv: Record<string, string> = {}): Pr
   const cli = await resolveTemporalCli(root);
   const postgres = await startLocalPostgres({ dataDir: join(runDir, 'pg'), port: await freePort(), durable: true });
   await postgres.ensureDatabase('caravan');
+  await migrateDatabase(postgres.ownerUrl('caravan'), MIGRATIONS);
   const temporal = await startLocalTemporal({ cli, dbFile: join(runDir, 'temporal.sqlite'), port: await freePort(), downloadDir: join(root, '.tools/sdk-download') });
   const port = await freePort();
   const env = {
-    DATABASE_URL: postgres.url('caravan'),
+    DATABASE_URL: postgres.appUrl('caravan'),
     TEMPORAL_ADDRESS: temporal.address,
     PORT: String(port),
     LOG_LEVEL: 'warn',
@@ -48,7 +52,7 @@ export async function startBenchStack(extraEnv: Record<string, string> = {}): Pr
     await new Promise((r) => setTimeout(r, 100));
   }
   return {
-    databaseUrl: postgres.url('caravan'),
+    ownerUrl: postgres.ownerUrl('caravan'),
     baseUrl,
     env,
     api,

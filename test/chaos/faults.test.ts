@@ -9,6 +9,8 @@ import { freePort, LocalTemporal, resolveTemporalCli, startLocalTemporal, stopPr
 import { ApiClient } from '../../scripts/api-client';
 import { prepareStraightThrough } from '../../scripts/bench/financings';
 import { DEMO_ADMIN, DEMO_ORGANISATIONS, DEMO_PASSWORD, DemoParties, seedParties } from '../../scripts/demo-data';
+import { MIGRATIONS } from '../../apps/common/migrations';
+import { migrateDatabase } from '../../libs/database/src';
 
 /**
  * Faults under a steady load of applications and repayments, on servers this test starts
@@ -27,6 +29,7 @@ describe('faults under load: worker, API, PostgreSQL and Temporal each fail in t
   let cli: TemporalCli;
   let postgres: ChildProcess;
   let databaseUrl: string;
+  let ownerUrl: string;
   let temporal: LocalTemporal;
   let pgPort: number;
   let temporalPort: number;
@@ -46,7 +49,7 @@ describe('faults under load: worker, API, PostgreSQL and Temporal each fail in t
       if (child.exitCode !== null) throw new Error(`PostgreSQL did not start: ${output}`);
       await sleep(100);
     }
-    databaseUrl = /ready (\S+)/.exec(output)![1];
+    [, databaseUrl, ownerUrl] = /ready (\S+) (\S+)/.exec(output)!;
     return child;
   };
   const stopPostgres = async () => {
@@ -69,6 +72,7 @@ describe('faults under load: worker, API, PostgreSQL and Temporal each fail in t
     cli = await resolveTemporalCli(root);
     [pgPort, temporalPort] = [await freePort(), await freePort()];
     postgres = await startPostgres();
+    await migrateDatabase(ownerUrl, MIGRATIONS);
     temporal = await startTemporal();
     const port = await freePort();
     baseUrl = `http://127.0.0.1:${port}`;
@@ -190,7 +194,7 @@ describe('faults under load: worker, API, PostgreSQL and Temporal each fail in t
     expect(faults).toHaveLength(4);
     expect(answered.financings.length).toBeGreaterThanOrEqual(LANES);
 
-    const db = new Client({ connectionString: env.DATABASE_URL });
+    const db = new Client({ connectionString: ownerUrl });
     await db.connect();
     try {
       // every answered request left its mark

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { allocate } from '../../libs/financing/src/domain/schedule';
 import { accrualLines, disbursementLines, LedgerService, repaymentLines, surplusPayoutLines } from '../../libs/ledger/src';
+import { Actor, systemActor } from '../../libs/identity/src';
 import { Money } from '../../libs/money/src';
 import { PEOPLE, startApi, TestApi } from '../support/api';
 import { isolatedConfig } from '../support/stack';
@@ -8,10 +9,13 @@ import { isolatedConfig } from '../support/stack';
 describe('double-entry ledger on PostgreSQL', () => {
   let api: TestApi;
   let ledger: LedgerService;
+  /** The bank's books, posted to as its workflows do. */
+  let bank: Actor;
 
   beforeAll(async () => {
     api = await startApi(await isolatedConfig('ledger'));
     ledger = api.app.get(LedgerService);
+    bank = systemActor('system:ledger-test', api.parties.bank);
   });
 
   afterAll(async () => {
@@ -28,36 +32,51 @@ describe('double-entry ledger on PostgreSQL', () => {
   });
 
   it('posts once per idempotency key', async () => {
-    const first = await ledger.post(draft('once-1', disbursementLines('1000.00', '10.00')));
-    const again = await ledger.post(draft('once-1', disbursementLines('1000.00', '10.00')));
+    const first = await ledger.post(bank, draft('once-1', disbursementLines('1000.00', '10.00')));
+    const again = await ledger.post(bank, draft('once-1', disbursementLines('1000.00', '10.00')));
     expect(again.id).toBe(first.id);
-    expect(await api.db.query('SELECT 1 FROM journal_entries WHERE idempotency_key = $1', ['once-1'])).toHaveLength(1);
+    expect(await api.owner.query('SELECT 1 FROM journal_entries WHERE idempotency_key = $1', ['once-1'])).toHaveLength(1);
   });
 
   it('refuses an unbalanced entry in code, and in the database when code is bypassed', async () => {
-    await expect(ledger.post(draft('bad-1', [{ account: 'LOAN_PRINCIPAL' as never, debit: '10.00' }, { account: 'BANK_FUNDING' as never, credit: '9.99' }]))).rejects.toMatchObject({
+    await expect(ledger.post(bank, draft('bad-1', [{ account: 'LOAN_PRINCIPAL' as never, debit: '10.00' }, { account: 'BANK_FUNDING' as never, credit: '9.99' }]))).rejects.toMatchObject({
       code: 'LEDGER.UNBALANCED',
     });
-    const sneak = api.db.transaction(async (em) => {
-      await em.query(`INSERT INTO journal_entries (id, idempotency_key, kind, description, value_date, currency) VALUES ('00000000-0000-4000-8000-0000000000aa', 'sneak', 'x', 'x', '2026-11-26', 'CNY')`);
+    const sneak = api.owner.transaction(async (em) => {
+      await em.query(
+        `INSERT INTO journal_entries (id, idempotency_key, kind, description, value_date, currency, bank_id, posted_by) VALUES ('00000000-0000-4000-8000-0000000000aa', 'sneak', 'x', 'x', '2026-11-26', 'CNY', $1, 'test')`,
+        [api.parties.bank],
+      );
       await em.query(`INSERT INTO journal_lines (entry_id, account_code, debit) VALUES ('00000000-0000-4000-8000-0000000000aa', 'LOAN_PRINCIPAL', 10)`);
       await em.query(`INSERT INTO journal_lines (entry_id, account_code, credit) VALUES ('00000000-0000-4000-8000-0000000000aa', 'BANK_FUNDING', 9)`);
     });
     await expect(sneak).rejects.toThrow(/does not balance/);
-    expect(await api.db.query(`SELECT 1 FROM journal_entries WHERE idempotency_key = 'sneak'`)).toEqual([]);
+    expect(await api.owner.query(`SELECT 1 FROM journal_entries WHERE idempotency_key = 'sneak'`)).toEqual([]);
   });
 
-  it('never edits: updates and deletes are refused; a reversal mirrors the entry, once', async () => {
-    const entry = await ledger.post(draft('rev-1', disbursementLines('500.00', '0.00'), 'RF-REV'));
-    await expect(api.db.query('UPDATE journal_lines SET debit = 1 WHERE entry_id = $1', [entry.id])).rejects.toThrow(/append-only/);
-    await expect(api.db.query('DELETE FROM journal_entries WHERE id = $1', [entry.id])).rejects.toThrow(/append-only/);
+  it('never edits: updates and deletes are refused; a reversal takes two people, mirrors the entry, once', async () => {
+    const entry = await ledger.post(bank, draft('rev-1', disbursementLines('500.00', '0.00'), 'RF-REV'));
+    // the apps' role holds no UPDATE or DELETE; the owner's meets the trigger
+    await expect(api.db.query('UPDATE journal_lines SET debit = 1 WHERE entry_id = $1', [entry.id])).rejects.toThrow(/permission denied/);
+    await expect(api.db.query('DELETE FROM journal_entries WHERE id = $1', [entry.id])).rejects.toThrow(/permission denied/);
+    await expect(api.owner.query('UPDATE journal_lines SET debit = 1 WHERE entry_id = $1', [entry.id])).rejects.toThrow(/append-only/);
+    await expect(api.owner.query('DELETE FROM journal_entries WHERE id = $1', [entry.id])).rejects.toThrow(/append-only/);
 
-    const back = await (await api.as(PEOPLE.backOffice)).post(`/ledger/entries/${entry.id}/reversal`).send({ reason: 'posted to the wrong financing' }).expect(201);
-    expect(back.body.lines).toEqual([
+    const backOffice = await api.as(PEOPLE.backOffice);
+    const request = (await backOffice.post(`/ledger/entries/${entry.id}/reversal`).send({ reason: 'posted to the wrong financing' }).expect(202)).body;
+    expect(request).toMatchObject({ kind: 'ledger.reversal', status: 'PENDING' });
+    expect(await api.owner.query('SELECT 1 FROM journal_entries WHERE reverses_entry_id = $1', [entry.id])).toEqual([]); // nothing yet
+    await backOffice.post(`/approval-requests/${request.id}/approve`).send({}).expect(403); // not one's own
+    const approved = (await (await api.as(PEOPLE.treasury)).post(`/approval-requests/${request.id}/approve`).send({ comment: 'checked' }).expect(200)).body;
+    expect(approved.status).toBe('APPROVED');
+    const [back] = (await backOffice.get('/ledger/entries?financingRef=RF-REV').expect(200)).body.items.filter((e: { reversesEntryId: string | null }) => e.reversesEntryId === entry.id);
+    expect(back.lines).toEqual([
       { account: 'LOAN_PRINCIPAL', credit: '500.00' },
       { account: 'BANK_FUNDING', debit: '500.00' },
     ]);
-    expect(await ledger.reverse(entry.id, 'again')).toMatchObject({ id: back.body.id }); // same key: the same reversal
+    expect(back).toMatchObject({ postedBy: expect.stringContaining(PEOPLE.backOffice), approvedBy: expect.stringContaining(PEOPLE.treasury) });
+    expect(await ledger.reverse(bank, entry.id, 'again')).toMatchObject({ id: back.id }); // same key: the same reversal
+    await backOffice.post(`/ledger/entries/${entry.id}/reversal`).send({ reason: 'once more' }).expect(409);
     const balances = (await (await api.as(PEOPLE.backOffice)).get('/ledger/balances?financingRef=RF-REV').expect(200)).body;
     expect(balances.every((b: { balance: string }) => b.balance === '0.00')).toBe(true);
   });
@@ -81,7 +100,7 @@ describe('double-entry ledger on PostgreSQL', () => {
         const posted: string[] = [];
         const post = async (kind: string, lines: ReturnType<typeof disbursementLines>) => {
           if (lines.length < 2) return;
-          posted.push((await ledger.post({ ...draft(`${ref}/${posted.length}/${kind}`, lines, ref), kind })).id);
+          posted.push((await ledger.post(bank, { ...draft(`${ref}/${posted.length}/${kind}`, lines, ref), kind })).id);
         };
         // What the borrower owes, tracked beside the ledger to allocate repayments.
         const owed = { penalty: Money.zero(), interest: Money.zero(), principal };
@@ -104,18 +123,18 @@ describe('double-entry ledger on PostgreSQL', () => {
             await post('payout', surplusPayoutLines(surplus.toString()));
             surplus = Money.zero();
           } else if (s.op === 'reverse' && posted.length > 0) {
-            await ledger.reverse(posted[s.which % posted.length], 'property test').catch((e) => {
+            await ledger.reverse(bank, posted[s.which % posted.length], 'property test').catch((e) => {
               if (e.code !== 'LEDGER.REVERSAL_OF_REVERSAL') throw e;
             });
           }
         }
-        const unbalanced = await api.db.query(
+        const unbalanced = await api.owner.query(
           `SELECT e.id FROM journal_entries e JOIN journal_lines l ON l.entry_id = e.id
             WHERE e.financing_ref = $1 GROUP BY e.id HAVING sum(l.debit) <> sum(l.credit) OR count(*) < 2`,
           [ref],
         );
         expect(unbalanced).toEqual([]);
-        const drift = await api.db.query(
+        const drift = await api.owner.query(
           `SELECT b.account_code FROM ledger_balances b
              LEFT JOIN (SELECT account_code, sum(debit) AS d, sum(credit) AS c FROM journal_lines WHERE financing_ref = $1 GROUP BY account_code) s
                ON s.account_code = b.account_code
@@ -123,7 +142,7 @@ describe('double-entry ledger on PostgreSQL', () => {
           [ref],
         );
         expect(drift).toEqual([]);
-        const total = (await ledger.balances(ref)).reduce((sum, b) => sum.plus(Money.of(b.balance)), Money.zero());
+        const total = (await ledger.balances(bank, ref)).reduce((sum, b) => sum.plus(Money.of(b.balance)), Money.zero());
         expect(total.isZero()).toBe(true); // debits = credits over the whole financing
       }),
       { numRuns: 30 },

@@ -6,6 +6,7 @@ import { createApiApp } from '../../apps/api/src/app';
 import type { AppConfig } from '../../libs/config/src';
 import { ApiClient } from '../../scripts/api-client';
 import { DEMO_ORGANISATIONS, DEMO_PASSWORD, DemoParties, seedParties } from '../../scripts/demo-data';
+import { ownerUrlOf } from './stack';
 
 export interface TestApi {
   app: INestApplication;
@@ -15,7 +16,10 @@ export interface TestApi {
   as: (email: string, password?: string) => Promise<TokenAgent>;
   client: ApiClient;
   parties: DemoParties;
+  /** The app's own connection: least privilege, row-level security applies. */
   db: DataSource;
+  /** The database as the owner of its tables sees it (past row-level security): the tests' checks. */
+  owner: DataSource;
   temporal: Client;
   close(): Promise<void>;
 }
@@ -26,6 +30,7 @@ export type TokenAgent = ReturnType<typeof request.agent>;
 export async function startApi(config: AppConfig): Promise<TestApi> {
   const app = await createApiApp(config);
   await app.listen(0, '127.0.0.1');
+  const owner = await new DataSource({ type: 'postgres', url: ownerUrlOf(config), extra: { max: 4 } }).initialize();
   const client = new ApiClient(await app.getUrl());
   const parties = await seedParties(client);
   const tokens = new Map<string, string>();
@@ -42,8 +47,12 @@ export async function startApi(config: AppConfig): Promise<TestApi> {
     client,
     parties,
     db: app.get(DataSource),
+    owner,
     temporal: app.get(Client),
-    close: () => app.close(),
+    close: async () => {
+      await app.close();
+      await owner.destroy();
+    },
   };
 }
 

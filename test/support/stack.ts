@@ -2,7 +2,10 @@ import { randomBytes } from 'node:crypto';
 import { Connection } from '@temporalio/client';
 import { msToTs } from '@temporalio/common/lib/time';
 import { Client as PgClient } from 'pg';
+import { MIGRATIONS } from '../../apps/common/migrations';
 import { AppConfig, loadConfig } from '../../libs/config/src';
+import { migrateDatabase } from '../../libs/database/src';
+import { LOCAL_ROLES } from '../../libs/devstack/src/local-roles';
 import { DEMO_ADMIN } from '../../scripts/demo-data';
 import { STACK_ENV } from './stack-env';
 
@@ -12,10 +15,22 @@ function required(name: string): string {
   return value;
 }
 
+const ownerUrls = new Map<string, string>();
+
+/** The test database's URL as the role that owns its tables (migrations, and the tests' own checks). */
+export function ownerUrlOf(config: AppConfig): string {
+  const url = ownerUrls.get(config.DATABASE_URL);
+  if (!url) throw new Error('not a database isolatedConfig made');
+  return url;
+}
+
+const as = (url: string, role: { name: string; password: string }) => url.replace(/\/\/[^@]+@/, `//${role.name}:${role.password}@`);
+
 /**
- * A config of its own for one test file: a fresh database in the run's PostgreSQL and a
- * Temporal namespace of its own, so files can run side by side, business keys never meet,
- * and a killed worker stays alone.
+ * A config of its own for one test file: a fresh database in the run's PostgreSQL, migrated
+ * by its owner role, which the apps reach as the least-privileged role; and a Temporal
+ * namespace of its own, so files can run side by side, business keys never meet, and a
+ * killed worker stays alone.
  */
 export async function isolatedConfig(label: string): Promise<AppConfig> {
   const suffix = `${label.replace(/\W+/g, '_')}_${randomBytes(4).toString('hex')}`.toLowerCase();
@@ -23,7 +38,7 @@ export async function isolatedConfig(label: string): Promise<AppConfig> {
   const admin = new PgClient({ connectionString: adminUrl });
   await admin.connect();
   try {
-    await admin.query(`CREATE DATABASE "t_${suffix}"`);
+    await admin.query(`CREATE DATABASE "t_${suffix}" OWNER ${LOCAL_ROLES.owner.name}`);
   } finally {
     await admin.end();
   }
@@ -34,8 +49,10 @@ export async function isolatedConfig(label: string): Promise<AppConfig> {
   } finally {
     await connection.close();
   }
-  return loadConfig({
-    DATABASE_URL: adminUrl.replace(/\/postgres$/, `/t_${suffix}`),
+  const databaseUrl = adminUrl.replace(/\/postgres$/, `/t_${suffix}`);
+  await migrateDatabase(as(databaseUrl, LOCAL_ROLES.owner), MIGRATIONS);
+  const config = loadConfig({
+    DATABASE_URL: as(databaseUrl, LOCAL_ROLES.app),
     TEMPORAL_ADDRESS: required(STACK_ENV.temporalAddress),
     TEMPORAL_NAMESPACE: namespace,
     TEMPORAL_TASK_QUEUE: `test-${suffix}`,
@@ -46,6 +63,8 @@ export async function isolatedConfig(label: string): Promise<AppConfig> {
     BOOTSTRAP_ADMIN_EMAIL: DEMO_ADMIN.email,
     BOOTSTRAP_ADMIN_PASSWORD: DEMO_ADMIN.password,
   });
+  ownerUrls.set(config.DATABASE_URL, as(databaseUrl, LOCAL_ROLES.owner));
+  return config;
 }
 
 /** Polls until `check` returns something other than undefined. */

@@ -4,8 +4,9 @@ import { AuditEventEntity } from './audit-event.entity';
 import { AuditController } from './audit.controller';
 import { AuditLog } from './audit-log';
 import { CreateAuditEvents1764144100000 } from './migrations/1764144100000-create-audit-events';
+import { AuditPrivileges1764146100000 } from './migrations/1764146100000-app-privileges';
 
-export const AUDIT_MIGRATIONS = [CreateAuditEvents1764144100000];
+export const AUDIT_MIGRATIONS = [CreateAuditEvents1764144100000, AuditPrivileges1764146100000];
 
 @Global()
 @Module({

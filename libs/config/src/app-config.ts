@@ -102,6 +102,12 @@ export class AppConfig {
   LOG_LEVEL = 'info';
 }
 
+/** What `npm run migrate` reads: the connection of the role that owns the tables. */
+export class MigrationConfig {
+  @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'must be a postgres:// connection URL of the role that owns the tables' })
+  DATABASE_MIGRATION_URL!: string;
+}
+
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
     super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
@@ -116,8 +122,16 @@ function shown(name: string, value: unknown): string {
 
 /** Reads and checks the environment; a bad or missing variable fails with every problem named. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  return loadInto(AppConfig, env);
+}
+
+export function loadMigrationConfig(env: NodeJS.ProcessEnv = process.env): MigrationConfig {
+  return loadInto(MigrationConfig, env);
+}
+
+function loadInto<T extends object>(type: new () => T, env: NodeJS.ProcessEnv): T {
   const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
-  const config = plainToInstance(AppConfig, present, { excludeExtraneousValues: false });
+  const config = plainToInstance(type, present, { excludeExtraneousValues: false });
   const errors = validateSync(config, { whitelist: false });
   if (errors.length > 0) {
     throw new ConfigError(

@@ -1,11 +1,12 @@
-import { DynamicModule, Logger, Module } from '@nestjs/common';
+import { DynamicModule, Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource, DataSourceOptions, MixedList } from 'typeorm';
 import { AppConfig } from '../../config/src';
-import { runMigrationsLocked } from './migrate';
+import { assertLeastPrivilege, assertMigrated } from './roles';
+import { ScopedDatabase } from './scoped-database';
 
 export interface DatabaseModuleOptions {
-  /** Every bounded context's migrations; the schema is built by these alone. */
+  /** Every bounded context's migrations: the schema this build expects to find. */
   migrations: MixedList<Function>;
 }
 
@@ -20,11 +21,14 @@ export function dataSourceOptions(url: string, migrations: MixedList<Function>):
   };
 }
 
+@Global()
 @Module({})
 export class DatabaseModule {
   static forRoot(options: DatabaseModuleOptions): DynamicModule {
     return {
       module: DatabaseModule,
+      providers: [ScopedDatabase],
+      exports: [ScopedDatabase],
       imports: [
         TypeOrmModule.forRootAsync({
           inject: [AppConfig],
@@ -32,10 +36,16 @@ export class DatabaseModule {
             ...dataSourceOptions(config.DATABASE_URL, options.migrations),
             autoLoadEntities: true,
           }),
+          // The apps never migrate: they run as a role that cannot, and check they may run at all.
           dataSourceFactory: async (dsOptions) => {
             const dataSource = await new DataSource(dsOptions!).initialize();
-            const applied = await runMigrationsLocked(dataSource);
-            if (applied.length > 0) new Logger('Database').log({ msg: 'migrations applied', applied });
+            try {
+              await assertLeastPrivilege(dataSource);
+              await assertMigrated(dataSource);
+            } catch (e) {
+              await dataSource.destroy();
+              throw e;
+            }
             return dataSource;
           },
         }),

@@ -1,13 +1,20 @@
 import { existsSync } from 'node:fs';
+import type { Client as PgClient } from 'pg';
 import { mkdir } from 'node:fs/promises';
+import { adoptDatabase, ensureRoles, LOCAL_ROLES } from './local-roles';
 import { placePostgres } from './postgres-placement';
 
 export interface LocalPostgres {
   port: number;
   /** Where the cluster had to be placed apart from what was asked, and why. */
   notes: string[];
+  /** As the superuser (creating databases, the tests' raw checks). */
   url(database: string): string;
-  /** Creates the database unless it exists. */
+  /** As the owner of the tables: migrations. */
+  ownerUrl(database: string): string;
+  /** As the apps connect: least privilege, row-level security applies. */
+  appUrl(database: string): string;
+  /** Creates the database, owned by the owner role, unless it exists (then adopts it). */
   ensureDatabase(name: string): Promise<void>;
   stop(): Promise<void>;
 }
@@ -65,20 +72,31 @@ export async function startLocalPostgres(options: LocalPostgresOptions): Promise
     throw new Error(`PostgreSQL in ${dataDir} did not start: ${reason}\n${lastLines.join('\n')}`);
   }
 
-  const url = (database: string) => `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${database}`;
+  const url = (database: string, role: { name: string; password: string } = { name: USER, password: PASSWORD }) =>
+    `postgres://${role.name}:${role.password}@127.0.0.1:${options.port}/${database}`;
+  const asSuperuser = async <T>(database: string, work: (client: PgClient) => Promise<T>): Promise<T> => {
+    const client: PgClient = pg.getPgClient(database, '127.0.0.1');
+    await client.connect();
+    try {
+      return await work(client);
+    } finally {
+      await client.end();
+    }
+  };
+  await asSuperuser('postgres', ensureRoles);
   return {
     port: options.port,
     notes: placement.notes,
-    url,
+    url: (database) => url(database),
+    ownerUrl: (database) => url(database, LOCAL_ROLES.owner),
+    appUrl: (database) => url(database, LOCAL_ROLES.app),
     async ensureDatabase(name) {
-      const client = pg.getPgClient('postgres', '127.0.0.1');
-      await client.connect();
-      try {
-        const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
-        if (rowCount === 0) await client.query(`CREATE DATABASE "${name.replace(/"/g, '""')}"`);
-      } finally {
-        await client.end();
-      }
+      const owner = await asSuperuser('postgres', async (client) => {
+        const { rows } = await client.query('SELECT pg_get_userbyid(datdba) AS owner FROM pg_database WHERE datname = $1', [name]);
+        if (rows.length === 0) await client.query(`CREATE DATABASE "${name.replace(/"/g, '""')}" OWNER ${LOCAL_ROLES.owner.name}`);
+        return rows[0]?.owner ?? LOCAL_ROLES.owner.name;
+      });
+      if (owner !== LOCAL_ROLES.owner.name) await asSuperuser(name, (client) => adoptDatabase(client, name));
     },
     stop: () => pg.stop(),
   };

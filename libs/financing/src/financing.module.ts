@@ -9,11 +9,13 @@ import { WarehouseReceiptsModule } from '../../warehouse-receipts/src/warehouse-
 import { FinancingActivities } from './api/financing.activities';
 import { FinancingsController } from './api/financings.controller';
 import { FinancingsService } from './application/financings.service';
-import { PaymentGateway } from './application/payment-gateway';
+import { FinancingPolicies } from './application/financing-policies';
+import { PaymentGateways } from './application/payment-gateway';
 import { CreateFinancings1764144700000 } from './infrastructure/migrations/1764144700000-create-financings';
-import { SimulatedBank } from './infrastructure/simulated-bank';
+import { ManyBanks1764146300000 } from './infrastructure/migrations/1764146300000-many-banks';
+import { SimulatedBanks } from './infrastructure/simulated-bank';
 
-export const FINANCING_MIGRATIONS = [CreateFinancings1764144700000];
+export const FINANCING_MIGRATIONS = [CreateFinancings1764144700000, ManyBanks1764146300000];
 
 @Module({})
 export class FinancingModule {
@@ -23,7 +25,7 @@ export class FinancingModule {
       module: FinancingModule,
       imports: [IdentityModule, ReceivablesModule, WarehouseReceiptsModule, LimitsModule, LedgerModule, ReconciliationModule, registry],
       controllers: [FinancingsController],
-      providers: [FinancingsService, FinancingActivities, SimulatedBank, { provide: PaymentGateway, useExisting: SimulatedBank }],
+      providers: [FinancingsService, FinancingPolicies, FinancingActivities, SimulatedBanks, { provide: PaymentGateways, useExisting: SimulatedBanks }],
       exports: [FinancingActivities],
     };
   }

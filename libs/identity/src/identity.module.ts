@@ -9,8 +9,9 @@ import { OrganisationDirectory } from './application/organisation-directory';
 import { CreateIdentity1764143900000 } from './infrastructure/migrations/1764143900000-create-identity';
 import { OrganisationEntity } from './infrastructure/organisation.entity';
 import { UserEntity } from './infrastructure/user.entity';
+import { IdentityPrivileges1764146100000 } from './infrastructure/migrations/1764146100000-app-privileges';
 
-export const IDENTITY_MIGRATIONS = [CreateIdentity1764143900000];
+export const IDENTITY_MIGRATIONS = [CreateIdentity1764143900000, IdentityPrivileges1764146100000];
 
 @Module({
   imports: [TypeOrmModule.forFeature([OrganisationEntity, UserEntity])],

@@ -12,8 +12,9 @@ import { ReceivablePledges } from './infrastructure/receivable-pledges';
 import { ReceivableDilutionEntity, ReceivableEntity } from './infrastructure/receivable.entity';
 import { TemporalConfirmationWorkflows } from './infrastructure/temporal-confirmation.workflows';
 import { TypeOrmReceivableRepository } from './infrastructure/typeorm-receivable.repository';
+import { ReceivablePrivileges1764146100000 } from './infrastructure/migrations/1764146100000-app-privileges';
 
-export const RECEIVABLES_MIGRATIONS = [CreateReceivables1764144000000, ReceivableDocuments1764145100000];
+export const RECEIVABLES_MIGRATIONS = [CreateReceivables1764144000000, ReceivableDocuments1764145100000, ReceivablePrivileges1764146100000];
 
 @Module({
   imports: [TypeOrmModule.forFeature([ReceivableEntity, ReceivableDilutionEntity]), IdentityModule],

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { IdentityModule } from '../../identity/src/identity.module';
 import { ReconciliationActivities } from './api/reconciliation.activities';
 import { ReconciliationController } from './api/reconciliation.controller';
 import { StatementsController } from './api/statements.controller';
@@ -7,10 +8,12 @@ import { ReconciliationRunsService } from './application/reconciliation-runs.ser
 import { StatementImportService } from './application/statement-import.service';
 import { CreateStatements1764144800000 } from './infrastructure/migrations/1764144800000-create-statements';
 import { MatchingDecisions1764145000000 } from './infrastructure/migrations/1764145000000-matching-decisions';
+import { BankOwnedReconciliation1764146400000 } from './infrastructure/migrations/1764146400000-bank-owned';
 
-export const RECONCILIATION_MIGRATIONS = [CreateStatements1764144800000, MatchingDecisions1764145000000];
+export const RECONCILIATION_MIGRATIONS = [CreateStatements1764144800000, MatchingDecisions1764145000000, BankOwnedReconciliation1764146400000];
 
 @Module({
+  imports: [IdentityModule],
   controllers: [StatementsController, ReconciliationController],
   providers: [StatementImportService, MatchingService, ReconciliationRunsService, ReconciliationActivities],
   exports: [StatementImportService, MatchingService, ReconciliationRunsService, ReconciliationActivities],

@@ -5,8 +5,9 @@ import { PLEDGEABLE_ASSETS, PledgeableAsset } from './application/pledgeable-ass
 import { PledgeRegistry } from './application/pledge-registry';
 import { CreatePledges1764144200000 } from './infrastructure/migrations/1764144200000-create-pledges';
 import { PledgeEntity } from './infrastructure/pledge.entity';
+import { RegistryPrivileges1764146100000 } from './infrastructure/migrations/1764146100000-app-privileges';
 
-export const REGISTRY_MIGRATIONS = [CreatePledges1764144200000];
+export const REGISTRY_MIGRATIONS = [CreatePledges1764144200000, RegistryPrivileges1764146100000];
 
 @Module({})
 export class RegistryModule {

@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { ApplicationFailure } from '@temporalio/common';
-import { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
+import { ScopedDatabase } from '../../../database/src/scoped-database';
 import { DomainError } from '../../../errors/src';
-import type { Actor } from '../../../identity/src/domain/actor';
-import { OrganisationKind } from '../../../identity/src/domain/organisation';
+import { Actor, dataScopeOf, systemActor } from '../../../identity/src/domain/actor';
 import { LedgerService } from '../../../ledger/src/application/ledger.service';
 import type { Line } from '../../../ledger/src/domain/accounts';
 import { CreditLimitsService } from '../../../limits/src/application/credit-limits.service';
@@ -19,12 +18,12 @@ import { AssetType } from '../../../registry/src/domain/pledge';
 import type { FinancingInput, FinancingState, FinancingTerms } from '../../../temporal/src/contracts/financing.contract';
 import { WarehouseReceiptsService } from '../../../warehouse-receipts/src/application/warehouse-receipts.service';
 import { ReceiptStatus } from '../../../warehouse-receipts/src/domain/warehouse-receipt';
-import { PaymentGateway, PaymentInstruction } from '../application/payment-gateway';
+import { PaymentGateways, PaymentInstruction } from '../application/payment-gateway';
 import { addDays } from '../domain/calendar';
 
-/** The bank acting through its workflow: audit trails name it 'system:financing-workflow'. */
+/** The bank acting through its workflow: audit trails and journal entries name it 'system:financing-workflow'. */
 export function workflowActor(bankId: string): Actor {
-  return { userId: '00000000-0000-0000-0000-000000000000', email: 'system:financing-workflow', organisationId: bankId, organisationKind: OrganisationKind.BANK, roles: [] };
+  return systemActor('system:financing-workflow', bankId);
 }
 
 interface Base {
@@ -33,21 +32,25 @@ interface Base {
   bankId: string;
 }
 
+/** Workflows pass their bank; an activity scheduled before they did finds it from the financing. */
+type OfBank = { bankId?: string; financingId?: string; ref?: string };
+
 /**
  * The financing workflow's activities: thin calls into the other contexts, each idempotent
  * by the financing's key (a reservation per reference, a pledge per financing, a journal
  * entry per key, a payment per instruction id), so a retry or a crashed worker repeats nothing.
+ * Each acts for the financing's bank, in its scope: it reaches that bank's books and no other.
  */
 @Injectable()
 export class FinancingActivities {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly db: ScopedDatabase,
     private readonly receivables: ReceivablesService,
     private readonly receipts: WarehouseReceiptsService,
     private readonly registry: PledgeRegistry,
     private readonly limits: CreditLimitsService,
     private readonly ledger: LedgerService,
-    private readonly bank: PaymentGateway,
+    private readonly gateways: PaymentGateways,
     private readonly matching: MatchingService,
   ) {}
 
@@ -66,15 +69,15 @@ export class FinancingActivities {
       const cap = (await this.receipts.valueOf(w, new Date().toISOString().slice(0, 10))).value.times(ratio);
       if (amount.compare(cap) > 0) return { eligible: false, reason: `${amount} exceeds ${cap} (LTV ${ratio.toFixed()} of the collateral value)` };
     }
-    const encumbrance = await this.registry.search(input.assetType as AssetType, input.assetId);
-    if (encumbrance.encumbered && encumbrance.pledge?.financingRef !== input.ref) return { eligible: false, reason: 'the asset already backs a live financing' };
+    const live = await this.registry.livePledge(input.assetType as AssetType, input.assetId);
+    if (live && live.financingRef !== input.ref) return { eligible: false, reason: 'the asset already backs a live financing' };
     const short = await this.limits.shortfall(input.bankId, input.limitSubjects as LimitSubject[], amount);
     return short ? { eligible: false, reason: short } : { eligible: true };
   }
 
   /** A step of the timeline, once per sequence number; the financing's row follows the workflow. */
-  async recordEvent(event: { financingId: string; seq: number; step: string; actor: string; detail: Record<string, unknown>; state: FinancingState }): Promise<void> {
-    await this.dataSource.transaction(async (em) => {
+  async recordEvent(event: OfBank & { financingId: string; seq: number; step: string; actor: string; detail: Record<string, unknown>; state: FinancingState }): Promise<void> {
+    await this.asBank(event, async (em) => {
       const [inserted] = await em.query(
         `INSERT INTO financing_events (financing_id, seq, step, actor, detail) VALUES ($1, $2, $3, $4, $5)
          ON CONFLICT ON CONSTRAINT financing_events_once DO NOTHING RETURNING id`,
@@ -101,13 +104,10 @@ export class FinancingActivities {
     await this.limits.releaseTo(input.bankId, input.ref, Money.of(input.outstanding));
   }
 
-  /** Pledges the asset to the bank for this financing; with `ownerId`, only an asset that owner holds. */
-  async registerPledge(input: Base & { assetType: string; assetId: string; ownerId?: string }): Promise<void> {
-    if (input.ownerId) {
-      const receipt = await this.receipts.peek(input.assetId);
-      if (receipt?.holderId !== input.ownerId) throw new DomainError('FINANCING.NOT_YOUR_COLLATERAL', 'the receipt is not held by the borrower', 'invalid', 'receiptId');
-    }
-    await this.registry.pledge(workflowActor(input.bankId), { assetType: input.assetType as AssetType, assetId: input.assetId, financingRef: input.ref });
+  /** Pledges the asset to the bank for this financing, only if it is held by the SME that applied. */
+  async registerPledge(input: Base & { assetType: string; assetId: string }): Promise<void> {
+    const [financing] = await this.asBank(input, (em) => em.query('SELECT sme_id FROM financings WHERE id = $1', [input.financingId]));
+    await this.registry.pledge(workflowActor(input.bankId), { assetType: input.assetType as AssetType, assetId: input.assetId, financingRef: input.ref, pledgorId: financing.sme_id });
   }
 
   /** The value of the pledged receipts today (latest prices, less haircuts). */
@@ -136,53 +136,77 @@ export class FinancingActivities {
     await this.registry.dischargeFor(workflowActor(input.bankId), input.assetType as AssetType, input.assetId, input.ref);
   }
 
-  async postLedger(input: { key: string; ref: string; kind: string; valueDate: string; lines: Line[] }): Promise<void> {
-    await this.ledger.post({ idempotencyKey: input.key, financingRef: input.ref, kind: input.kind, description: `${input.kind} ${input.ref}`, valueDate: input.valueDate, lines: input.lines });
+  async postLedger(input: OfBank & { key: string; ref: string; kind: string; valueDate: string; lines: Line[] }): Promise<void> {
+    const bankId = await this.bankOf(input);
+    await this.ledger.post(workflowActor(bankId), { idempotencyKey: input.key, financingRef: input.ref, kind: input.kind, description: `${input.kind} ${input.ref}`, valueDate: input.valueDate, lines: input.lines });
   }
 
   /** Undoes the entry posted under `key`, if it was posted. */
-  async reverseLedger(input: { key: string; reason: string }): Promise<void> {
-    const [entry] = await this.dataSource.query('SELECT id FROM journal_entries WHERE idempotency_key = $1', [input.key]);
-    if (entry) await this.ledger.reverse(entry.id, input.reason);
+  async reverseLedger(input: OfBank & { key: string; reason: string }): Promise<void> {
+    const actor = workflowActor(await this.bankOf({ ...input, ref: input.bankId ? undefined : input.key.split('/')[0] }));
+    const entry = await this.ledger.entryByKey(actor, input.key);
+    if (entry) await this.ledger.reverse(actor, entry.id, input.reason);
   }
 
-  /** Sends the instruction and tells reconciliation to expect it on the bank's statement. */
-  async instructPayment(instruction: PaymentInstruction): Promise<void> {
+  /** Sends the instruction through the bank's gateway and tells reconciliation to expect it on the bank's statement. */
+  async instructPayment(instruction: PaymentInstruction & { bankId?: string }): Promise<void> {
     const [ref, purpose] = instruction.instructionId.split('/');
-    const [beneficiary] = await this.dataSource.query('SELECT name FROM organisations WHERE id = $1', [instruction.beneficiaryId]);
-    const today = new Date().toISOString().slice(0, 10);
-    await this.matching.expect({
-      financingRef: ref,
-      kind: purpose === 'disbursement' ? 'DISBURSEMENT' : 'PAYOUT',
-      endToEndId: instruction.instructionId,
-      direction: 'DBIT',
-      amount: instruction.amount,
-      currency: instruction.currency,
-      // the bank books it today or, over a weekend or holiday, a few days later
-      valueFrom: today,
-      valueTo: addDays(today, 5),
-      counterparty: beneficiary?.name,
+    const bankId = await this.bankOf({ bankId: instruction.bankId, ref });
+    await this.asBank({ bankId }, async (em) => {
+      const [beneficiary] = await em.query('SELECT name FROM organisations WHERE id = $1', [instruction.beneficiaryId]);
+      const today = new Date().toISOString().slice(0, 10);
+      await this.matching.expect(
+        {
+          financingRef: ref,
+          kind: purpose === 'disbursement' ? 'DISBURSEMENT' : 'PAYOUT',
+          endToEndId: instruction.instructionId,
+          direction: 'DBIT',
+          amount: instruction.amount,
+          currency: instruction.currency,
+          // the bank books it today or, over a weekend or holiday, a few days later
+          valueFrom: today,
+          valueTo: addDays(today, 5),
+          counterparty: beneficiary?.name,
+        },
+        em,
+      );
     });
-    await this.bank.instruct(instruction);
+    const { bankId: _, ...payment } = instruction;
+    await this.gateways.forBank(bankId).instruct(payment);
   }
 
   /** Returns once the bank has settled; "pending" is a retryable failure, so Temporal polls. */
-  async awaitSettlement(input: { instructionId: string }): Promise<void> {
-    const { status, reason } = await this.bank.status(input.instructionId);
+  async awaitSettlement(input: { instructionId: string; bankId?: string }): Promise<void> {
+    const bankId = await this.bankOf({ bankId: input.bankId, ref: input.instructionId.split('/')[0] });
+    const { status, reason } = await this.gateways.forBank(bankId).status(input.instructionId);
     if (status === 'PENDING') throw ApplicationFailure.retryable('the bank has not settled yet', 'PAYMENT.PENDING');
     if (status === 'FAILED') throw ApplicationFailure.nonRetryable(reason ?? 'the bank refused the payment', 'PAYMENT.FAILED');
+  }
+
+  private async asBank<T>(of: OfBank, work: (em: EntityManager) => Promise<T>): Promise<T> {
+    return this.db.transaction(dataScopeOf(workflowActor(await this.bankOf(of))), work);
+  }
+
+  private async bankOf(of: OfBank): Promise<string> {
+    if (of.bankId) return of.bankId;
+    // the platform's own read, to learn whose the financing is
+    const [row] = await this.db.transaction({ organisationId: null, readsAll: true }, (em) =>
+      em.query('SELECT bank_id FROM financings WHERE id = $1 OR ref = $2', [of.financingId ?? null, of.ref ?? null]),
+    );
+    if (!row) throw new DomainError('FINANCING.NOT_FOUND', `no financing ${of.financingId ?? of.ref}`, 'not_found');
+    return row.bank_id;
   }
 }
 
 /**
- * From the disbursement on, reconciliation awaits the payments under the financing's
- * reference: the buyer's payment of the invoice (receivable financing) or the borrower's
+ * From the disbursement on, reconciliation awaits the payments under the financing's payment
+ * reference (the loan number for financings from before there was one): the buyer's payment of the invoice (receivable financing) or the borrower's
  * instalments (warehouse loans), each in a window from a week before its due date to the
  * end of the grace days.
  */
 async function awaitRepayments(em: EntityManager, matching: MatchingService, financingId: string, state: FinancingState): Promise<void> {
   const [f] = await em.query(
-    `SELECT f.ref, f.product, f.currency, f.terms, payer.name AS payer, (r.amount - r.diluted_amount)::text AS invoice
+    `SELECT f.ref, coalesce(f.payment_reference, f.ref) AS reference, f.product, f.currency, f.terms, payer.name AS payer, (r.amount - r.diluted_amount)::text AS invoice
        FROM financings f
        JOIN organisations payer ON payer.id = CASE WHEN f.product = 'RECEIVABLE_FINANCING' THEN f.counterparty_id ELSE f.sme_id END
        LEFT JOIN receivables r ON f.product = 'RECEIVABLE_FINANCING' AND r.id = f.asset_id
@@ -196,6 +220,6 @@ async function awaitRepayments(em: EntityManager, matching: MatchingService, fin
       ? [{ endToEndId: f.ref, amount: f.invoice as string, ...window(lines.at(-1)!.dueDate) }]
       : lines.map((l) => ({ endToEndId: `${f.ref}/instalment/${l.number}`, amount: l.payment, ...window(l.dueDate) }));
   for (const a of awaited) {
-    await matching.expect({ financingRef: f.ref, kind: 'REPAYMENT', reference: f.ref, direction: 'CRDT', currency: f.currency, counterparty: f.payer, ...a }, em);
+    await matching.expect({ financingRef: f.ref, kind: 'REPAYMENT', reference: f.reference, direction: 'CRDT', currency: f.currency, counterparty: f.payer, ...a }, em);
   }
 }

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsObject, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { Page, PageQuery, pageOf } from '../../../http/src/pagination';
 import { uuidParam } from '../../../http/src/params';
 import { ReasonDto } from '../../../http/src/reason.dto';
@@ -11,9 +11,14 @@ import type { Actor } from '../../../identity/src/domain/actor';
 import { Role } from '../../../identity/src/domain/organisation';
 import { AMOUNT, AMOUNT_MESSAGE } from '../../../money/src/wire';
 import type { Deadlines, Product } from '../../../temporal/src/contracts/financing.contract';
-import type { FinancingPolicy, Pricing } from '../application/financing-policy';
+import type { DualControlRequest } from '../../../dual-control/src/domain/request';
+import { OrganisationDirectory } from '../../../identity/src/application/organisation-directory';
+import { OrganisationKind } from '../../../identity/src/domain/organisation';
+import { DomainError } from '../../../errors/src';
+import { FinancingPolicies } from '../application/financing-policies';
+import type { FinancingPolicy, Pricing, PolicyVersion } from '../application/financing-policy';
 import { Action, FinancingRow, FinancingsService } from '../application/financings.service';
-import { SimulatedBank } from '../infrastructure/simulated-bank';
+import { SimulatedBanks, SimulatedPayment } from '../infrastructure/simulated-bank';
 import type { RepaymentMethod } from '../domain/schedule';
 
 const PRODUCTS = ['RECEIVABLE_FINANCING', 'WAREHOUSE_RECEIPT_LOAN'] as const;
@@ -113,17 +118,15 @@ export class PolicyDto implements FinancingPolicy {
   allocationOrder?: Array<'penalty' | 'fee' | 'interest' | 'principal'>;
 
   @ApiProperty({ type: PricingByProductDto }) @IsObject() @ValidateNested() @Type(() => PricingByProductDto) pricing: PricingByProductDto;
-}
 
-export class InstructionDto {
-  @ApiProperty({ example: 'RF-2026-000123/disbursement' }) @IsString() @Length(1, 200) instructionId: string;
-  @ApiProperty({ example: '799200.00' }) @IsString({ message: `amount ${AMOUNT_MESSAGE}` }) @Matches(AMOUNT, { message: `amount ${AMOUNT_MESSAGE}` }) amount: string;
-  @ApiProperty({ example: 'CNY' }) @IsIn(['CNY', 'USD', 'EUR', 'HKD']) currency: string;
-  @ApiProperty({ format: 'uuid' }) @IsUUID() beneficiaryId: string;
-  @ApiProperty({ example: 'Disbursement RF-2026-000123' }) @IsString() @Length(1, 200) purpose: string;
+  @ApiPropertyOptional({ format: 'date-time', description: 'In force from this time (or the approval, if later)' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  effectiveFrom?: string;
 }
 
 export class FaultsDto {
+  @ApiProperty({ format: 'uuid', description: "The bank whose simulated gateway misbehaves" }) @IsUUID() bankId: string;
   @ApiProperty({ example: 1, description: 'Refuse the next N payment instructions' }) @IsInt() @Min(0) @Max(1000) failNext: number;
   @ApiProperty({ example: 0, description: 'Settle each instruction only after this many ms' }) @IsInt() @Min(0) @Max(600000) delayMs: number;
 }
@@ -137,7 +140,9 @@ const BANK = [Role.CREDIT_OFFICER, Role.APPROVER, Role.TREASURY, Role.BACK_OFFIC
 export class FinancingsController {
   constructor(
     private readonly financings: FinancingsService,
-    private readonly bank: SimulatedBank,
+    private readonly policies: FinancingPolicies,
+    private readonly banks: SimulatedBanks,
+    private readonly organisations: OrganisationDirectory,
   ) {}
 
   @Post('financings/trial')
@@ -219,11 +224,14 @@ export class FinancingsController {
   }
 
   @Post('financings/:id/payments')
-  @HttpCode(200)
+  @HttpCode(202)
   @Roles(Role.BACK_OFFICE, Role.TREASURY)
-  @ApiOperation({ summary: 'A payment received into the collection account, allocated penalty → fee → interest → principal' })
-  pay(@CurrentActor() actor: Actor, @Param('id', uuidParam) id: string, @Body() body: PaymentDto) {
-    return this.financings.pay(actor, id, body.reference, body.amount);
+  @ApiOperation({
+    summary:
+      'Record by hand a payment no statement line shows: allocated (penalty → fee → interest → principal) once a second person approves the request. A payment on a statement is matched instead (POST /reconciliation/matches)',
+  })
+  pay(@CurrentActor() actor: Actor, @Param('id', uuidParam) id: string, @Body() body: PaymentDto): Promise<DualControlRequest> {
+    return this.financings.requestPayment(actor, id, body.reference, body.amount);
   }
 
   @Post('financings/:id/release-goods')
@@ -244,38 +252,42 @@ export class FinancingsController {
 
   @Get('financing-policy')
   @Roles(...BANK)
-  policy(@CurrentActor() actor: Actor) {
-    return this.financings.policy(actor.organisationId);
+  @ApiOperation({ summary: "The bank's policy in force: version, since when, who proposed and who approved it" })
+  policy(@CurrentActor() actor: Actor): Promise<PolicyVersion> {
+    return this.policies.current(actor);
   }
 
-  @Put('financing-policy')
+  @Get('financing-policy/versions')
+  @Roles(...BANK)
+  @ApiOperation({ summary: "Every version the bank adopted, newest first (including ones not yet in force)" })
+  async versions(@CurrentActor() actor: Actor, @Query() query: PageQuery): Promise<Page<PolicyVersion>> {
+    return pageOf(await this.policies.versions(actor, query.limit, query.offset), query, (v) => v);
+  }
+
+  @Post('financing-policy/proposals')
   @Roles(Role.CREDIT_OFFICER, Role.APPROVER)
-  @ApiOperation({ summary: "Set the bank's authority matrix, deadlines, ratios and pricing" })
-  setPolicy(@CurrentActor() actor: Actor, @Body() body: PolicyDto) {
-    return this.financings.setPolicy(actor, body);
+  @ApiOperation({ summary: "Propose the bank's authority matrix, deadlines, ratios and pricing: adopted when another person, an approver, approves the request" })
+  propose(@CurrentActor() actor: Actor, @Body() body: PolicyDto): Promise<DualControlRequest> {
+    const { effectiveFrom, ...policy } = body;
+    return this.policies.propose(actor, policy, effectiveFrom);
   }
 
   @Put('simulated-bank/faults')
   @Roles(Role.ADMIN)
-  @ApiOperation({ summary: 'The built-in simulated bank: refuse the next N instructions, or settle after a delay' })
+  @ApiOperation({ summary: "A bank's simulated gateway: refuse the next N instructions, or settle after a delay" })
   async faults(@Body() body: FaultsDto) {
-    await this.bank.setFaults(body.failNext, body.delayMs);
+    if ((await this.organisations.kindOf(body.bankId)) !== OrganisationKind.BANK) {
+      throw new DomainError('FINANCING.NOT_A_BANK', 'bankId must name a bank on the platform', 'invalid', 'bankId');
+    }
+    await this.banks.setFaults(body.bankId, body.failNext, body.delayMs);
     return body;
   }
 
-  @Post('simulated-bank/payments')
-  @HttpCode(200)
-  @Roles(Role.ADMIN, Role.BACK_OFFICE)
-  @ApiOperation({ summary: 'The simulated bank’s own API: instruct a payment, idempotent by instructionId' })
-  async instruct(@Body() body: InstructionDto) {
-    return { instructionId: body.instructionId, status: await this.bank.instruct(body) };
-  }
-
   @Get('simulated-bank/payments/:instructionId')
-  @Roles(Role.ADMIN, Role.BACK_OFFICE)
-  @ApiOperation({ summary: 'The simulated bank’s own API: a payment’s status (PENDING, SETTLED, FAILED)' })
-  async payment(@Param('instructionId') instructionId: string) {
-    return { instructionId, ...(await this.bank.status(instructionId)) };
+  @Roles(Role.TREASURY, Role.BACK_OFFICE, Role.ADMIN, Role.AUDITOR)
+  @ApiOperation({ summary: "A payment the bank's simulated gateway was instructed to make (PENDING, SETTLED, FAILED); the bank's own only" })
+  payment(@CurrentActor() actor: Actor, @Param('instructionId') instructionId: string): Promise<SimulatedPayment> {
+    return this.banks.payment(actor, instructionId);
   }
 
   private step(actor: Actor, id: string, action: Action, comment?: string, key?: string) {

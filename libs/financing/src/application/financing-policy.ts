@@ -36,3 +36,14 @@ export const DEFAULT_POLICY: FinancingPolicy = {
     WAREHOUSE_RECEIPT_LOAN: { annualRate: '0.052', penaltyRate: '0.078', upfrontFeeRate: '0.002', dayCount: 'ACT/365', graceDays: 3 },
   },
 };
+
+/** A policy as a bank adopted it: numbered, in force from a time, proposed and approved by two people. */
+export interface PolicyVersion extends FinancingPolicy {
+  /** 0 for the platform's default, which applies until a bank adopts a policy of its own. */
+  version: number;
+  effectiveFrom: string | null;
+  proposedBy: string;
+  approvedBy: string;
+}
+
+export const DEFAULT_VERSION: PolicyVersion = { ...DEFAULT_POLICY, version: 0, effectiveFrom: null, proposedBy: 'platform default', approvedBy: 'platform default' };

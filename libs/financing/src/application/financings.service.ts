@@ -1,16 +1,19 @@
 import { randomUUID } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Client, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/client';
 import { WorkflowIdReusePolicy } from '@temporalio/common';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { AuditLog } from '../../../audit/src/audit-log';
 import { AppConfig } from '../../../config/src';
+import { ScopedDatabase } from '../../../database/src/scoped-database';
+import { DualControl } from '../../../dual-control/src/application/dual-control';
+import type { DualControlRequest } from '../../../dual-control/src/domain/request';
 import { DomainError } from '../../../errors/src';
 import { OrganisationDirectory } from '../../../identity/src/application/organisation-directory';
-import { Actor, isOperatorReader } from '../../../identity/src/domain/actor';
-import { OrganisationKind } from '../../../identity/src/domain/organisation';
-import { Dec, Money } from '../../../money/src';
+import { Actor, dataScopeOf, isOperatorReader } from '../../../identity/src/domain/actor';
+import { OrganisationKind, Role } from '../../../identity/src/domain/organisation';
+import { Money } from '../../../money/src';
 import { ReceivablesService } from '../../../receivables/src/application/receivables.service';
 import { eligibleAmount } from '../../../receivables/src/domain/receivable';
 import { ReceivableStatus } from '../../../receivables/src/domain/receivable-status';
@@ -35,8 +38,9 @@ import { domainErrorFrom } from '../../../temporal/src/failures';
 import { WarehouseReceiptsService } from '../../../warehouse-receipts/src/application/warehouse-receipts.service';
 import { ReceiptStatus } from '../../../warehouse-receipts/src/domain/warehouse-receipt';
 import type { Allocation } from '../domain/loan-book';
+import { newPaymentReference } from '../domain/payment-reference';
 import { RepaymentMethod, schedule, Schedule } from '../domain/schedule';
-import { DEFAULT_POLICY, FinancingPolicy } from './financing-policy';
+import { FinancingPolicies } from './financing-policies';
 
 export interface Application {
   product: Product;
@@ -54,6 +58,10 @@ export type Action = 'acknowledge' | 'recommend' | 'approve' | 'reject' | 'withd
 export interface FinancingRow {
   id: string;
   ref: string;
+  /** What the payer quotes when repaying (ISO 11649); null for financings from before it existed. */
+  paymentReference: string | null;
+  /** The bank's policy version it started under (0: the platform default). */
+  policyVersion: number | null;
   product: Product;
   smeId: string;
   bankId: string;
@@ -80,7 +88,19 @@ const UPDATES = {
 };
 const notFound = (id: string) => new DomainError('FINANCING.NOT_FOUND', `financing ${id} not found`, 'not_found');
 
-/** SMEs see their applications, banks those addressed to them, counterparties those they confirm. */
+export const HAND_RECORDED_PAYMENT = 'financing.payment';
+
+interface PaymentClaim {
+  financingId: string;
+  ref: string;
+  reference: string;
+  amount: string;
+}
+
+/**
+ * SMEs see their applications, banks those addressed to them, counterparties those they
+ * confirm; row-level security on the same columns holds it should a query forget.
+ */
 function scopeColumn(actor: Actor): string | undefined | null {
   switch (actor.organisationKind) {
     case OrganisationKind.OPERATOR:
@@ -95,48 +115,32 @@ function scopeColumn(actor: Actor): string | undefined | null {
 }
 
 @Injectable()
-export class FinancingsService {
+export class FinancingsService implements OnModuleInit {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly db: ScopedDatabase,
     private readonly client: Client,
     private readonly config: AppConfig,
     private readonly audit: AuditLog,
     private readonly organisations: OrganisationDirectory,
     private readonly receivables: ReceivablesService,
     private readonly receipts: WarehouseReceiptsService,
+    private readonly policies: FinancingPolicies,
+    private readonly dualControl: DualControl,
   ) {}
 
-  async policy(bankId: string): Promise<FinancingPolicy> {
-    const [row] = await this.dataSource.query('SELECT tiers, deadlines, max_advance_rate, max_ltv, maintenance_ltv, allocation_order, pricing FROM financing_policies WHERE bank_id = $1', [bankId]);
-    if (!row) return DEFAULT_POLICY;
-    return { tiers: row.tiers, deadlines: row.deadlines, maxAdvanceRate: row.max_advance_rate, maxLtv: row.max_ltv, maintenanceLtv: row.maintenance_ltv, allocationOrder: row.allocation_order, pricing: row.pricing };
-  }
-
-  async setPolicy(actor: Actor, policy: FinancingPolicy): Promise<FinancingPolicy> {
-    if (new Dec(policy.maintenanceLtv).lessThan(policy.maxLtv)) {
-      throw new DomainError('FINANCING.MAINTENANCE_BELOW_LTV', 'the maintenance line must not be below the LTV line', 'invalid', 'maintenanceLtv');
-    }
-    await this.dataSource.transaction(async (em) => {
-      await em.query(
-        `INSERT INTO financing_policies (bank_id, tiers, deadlines, max_advance_rate, max_ltv, maintenance_ltv, allocation_order, pricing, updated_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, now())
-         ON CONFLICT (bank_id) DO UPDATE SET tiers = EXCLUDED.tiers, deadlines = EXCLUDED.deadlines, max_advance_rate = EXCLUDED.max_advance_rate,
-           max_ltv = EXCLUDED.max_ltv, maintenance_ltv = EXCLUDED.maintenance_ltv, allocation_order = EXCLUDED.allocation_order,
-           pricing = EXCLUDED.pricing, updated_at = now()`,
-        [
-          actor.organisationId,
-          JSON.stringify(policy.tiers),
-          JSON.stringify(policy.deadlines),
-          policy.maxAdvanceRate,
-          policy.maxLtv,
-          policy.maintenanceLtv,
-          JSON.stringify(policy.allocationOrder ?? DEFAULT_POLICY.allocationOrder),
-          JSON.stringify(policy.pricing),
-        ],
-      );
-      await this.audit.record(em, { actor, action: 'financing-policy.set', entityType: 'financing-policy', entityId: actor.organisationId, after: policy });
+  /** A payment recorded by hand (no statement line shows it): a second person of the bank confirms it. */
+  onModuleInit(): void {
+    this.dualControl.register({
+      kind: HAND_RECORDED_PAYMENT,
+      makers: [Role.BACK_OFFICE, Role.TREASURY],
+      checkers: [Role.BACK_OFFICE, Role.TREASURY],
+      apply: async (em, request: DualControlRequest<PaymentClaim>) => {
+        const [visible] = await em.query('SELECT 1 FROM financings WHERE id = $1', [request.payload.financingId]);
+        if (!visible) throw notFound(request.payload.financingId);
+      },
+      afterCommit: (request: DualControlRequest<PaymentClaim>) => this.forwardPayment(request.payload),
     });
-    return policy;
   }
 
   /** 试算: the schedule the bank's pricing gives for these terms, as it will be booked. */
@@ -151,18 +155,18 @@ export class FinancingsService {
    * rebuilt beside a Temporal that kept its history), the next number is taken.
    */
   async apply(actor: Actor, application: Application): Promise<FinancingRow> {
-    const { input } = await this.prepare(actor, application);
+    const { input, policyVersion } = await this.prepare(actor, application);
     for (let attempt = 1; ; attempt++) {
       try {
-        await this.dataSource.transaction(async (em) => {
+        await this.db.transaction(dataScopeOf(actor), async (em) => {
           const [{ n }] = await em.query(`SELECT nextval('financing_ref_seq') AS n`);
           input.ref = `${input.product === 'RECEIVABLE_FINANCING' ? 'RF' : 'WR'}-${new Date().getUTCFullYear()}-${String(n).padStart(6, '0')}`;
           await em.query(
-            `INSERT INTO financings (id, ref, product, sme_id, bank_id, counterparty_id, asset_type, asset_id, amount, currency, terms, stage, created_at, updated_at)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 'ELIGIBILITY', now(), now())`,
-            [input.financingId, input.ref, input.product, input.smeId, input.bankId, input.counterpartyId, input.assetType, input.assetId, input.amount, input.currency, JSON.stringify(input.terms)],
+            `INSERT INTO financings (id, ref, payment_reference, policy_version, product, sme_id, bank_id, counterparty_id, asset_type, asset_id, amount, currency, terms, stage, created_at, updated_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, 'ELIGIBILITY', now(), now())`,
+            [input.financingId, input.ref, newPaymentReference(), policyVersion, input.product, input.smeId, input.bankId, input.counterpartyId, input.assetType, input.assetId, input.amount, input.currency, JSON.stringify(input.terms)],
           );
-          await this.audit.record(em, { actor, action: 'financing.apply', entityType: 'financing', entityId: input.financingId, after: input });
+          await this.audit.record(em, { actor, action: 'financing.apply', entityType: 'financing', entityId: input.financingId, after: { ...input, policyVersion } });
           await this.client.workflow.start(FINANCING_WORKFLOW, {
             taskQueue: this.config.TEMPORAL_TASK_QUEUE,
             workflowId: financingWorkflowId(input.ref),
@@ -182,30 +186,32 @@ export class FinancingsService {
     if (column === null) return [[], 0];
     const where = [column ? `${column} = $1` : '$1::uuid IS NOT NULL', ...(stage ? ['stage = $2'] : [])].join(' AND ');
     const params = [actor.organisationId, ...(stage ? [stage] : [])];
-    const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM financings WHERE ${where}`, params);
-    const rows = await this.dataSource.query(
-      `SELECT * FROM financings WHERE ${where} ORDER BY created_at DESC, id LIMIT ${Number(limit)} OFFSET ${Number(offset)}`,
-      params,
-    );
-    return [rows.map(toRow), total];
+    return this.db.transaction(dataScopeOf(actor), async (em) => {
+      const [{ total }] = await em.query(`SELECT count(*)::int AS total FROM financings WHERE ${where}`, params);
+      const rows = await em.query(`SELECT * FROM financings WHERE ${where} ORDER BY created_at DESC, id LIMIT ${Number(limit)} OFFSET ${Number(offset)}`, params);
+      return [rows.map(toRow), total];
+    });
   }
 
   async get(actor: Actor, id: string): Promise<FinancingRow> {
-    const column = scopeColumn(actor);
-    if (column === null) throw notFound(id);
-    const [row] = await this.dataSource.query(
-      `SELECT * FROM financings WHERE id = $1 ${column ? `AND ${column} = $2` : ''}`,
-      column ? [id, actor.organisationId] : [id],
-    );
-    if (!row) throw notFound(id);
-    return toRow(row);
+    return this.db.transaction(dataScopeOf(actor), (em) => this.getWithin(em, actor, id));
   }
 
   /** Every step, who, when: the portal's timeline. */
   async timeline(actor: Actor, id: string): Promise<Array<{ seq: number; step: string; actor: string; at: string; detail: unknown }>> {
-    await this.get(actor, id);
-    const events = await this.dataSource.query('SELECT seq, step, actor, occurred_at, detail FROM financing_events WHERE financing_id = $1 ORDER BY seq', [id]);
-    return events.map((e: { seq: number; step: string; actor: string; occurred_at: Date; detail: unknown }) => ({ seq: e.seq, step: e.step, actor: e.actor, at: e.occurred_at.toISOString(), detail: e.detail }));
+    return this.db.transaction(dataScopeOf(actor), async (em) => {
+      await this.getWithin(em, actor, id);
+      const events = await em.query('SELECT seq, step, actor, occurred_at, detail FROM financing_events WHERE financing_id = $1 ORDER BY seq', [id]);
+      return events.map((e: { seq: number; step: string; actor: string; occurred_at: Date; detail: unknown }) => ({ seq: e.seq, step: e.step, actor: e.actor, at: e.occurred_at.toISOString(), detail: e.detail }));
+    });
+  }
+
+  private async getWithin(em: EntityManager, actor: Actor, id: string): Promise<FinancingRow> {
+    const column = scopeColumn(actor);
+    if (column === null) throw notFound(id);
+    const [row] = await em.query(`SELECT * FROM financings WHERE id = $1 ${column ? `AND ${column} = $2` : ''}`, column ? [id, actor.organisationId] : [id]);
+    if (!row) throw notFound(id);
+    return toRow(row);
   }
 
   /**
@@ -224,10 +230,20 @@ export class FinancingsService {
     return this.get(actor, id);
   }
 
-  /** A payment into the collection account, allocated by the workflow (back office, or reconciliation). */
-  async pay(actor: Actor, id: string, reference: string, amount: string): Promise<Allocation | null> {
+  /**
+   * A payment into the collection account that no statement line shows yet, recorded by hand:
+   * it reaches the financing only when a second person of the bank approves the request. (With
+   * a statement line as evidence, matching the line — POST /reconciliation/matches — needs no one else.)
+   */
+  async requestPayment(actor: Actor, id: string, reference: string, amount: string): Promise<DualControlRequest<PaymentClaim>> {
     const financing = await this.get(actor, id);
-    return this.update(financing.ref, () => this.client.workflow.getHandle(financingWorkflowId(financing.ref)).executeUpdate(paymentUpdate, { args: [{ reference, amount }] }));
+    const claim: PaymentClaim = { financingId: id, ref: financing.ref, reference, amount };
+    return this.dualControl.request(actor, HAND_RECORDED_PAYMENT, `${id}/${reference}`, claim, `payment ${reference} of ${amount} recorded by hand`);
+  }
+
+  /** The approved payment goes to the workflow, which allocates it once per reference. */
+  private forwardPayment(claim: PaymentClaim): Promise<Allocation | null> {
+    return this.update(claim.ref, () => this.client.workflow.getHandle(financingWorkflowId(claim.ref)).executeUpdate(paymentUpdate, { args: [{ reference: claim.reference, amount: claim.amount }] }));
   }
 
   private async update<T>(ref: string, call: () => Promise<T>): Promise<T> {
@@ -245,11 +261,11 @@ export class FinancingsService {
   }
 
   /** Checks the application against the asset and the bank's policy, and builds the workflow's input. */
-  private async prepare(actor: Actor, a: Application): Promise<{ input: FinancingInput; maxAmount: string }> {
+  private async prepare(actor: Actor, a: Application): Promise<{ input: FinancingInput; maxAmount: string; policyVersion: number }> {
     if ((await this.organisations.kindOf(a.bankId)) !== OrganisationKind.BANK) {
       throw new DomainError('FINANCING.NOT_A_BANK', 'bankId must name a bank on the platform', 'invalid', 'bankId');
     }
-    const policy = await this.policy(a.bankId);
+    const policy = await this.policies.inForce(a.bankId);
     const pricing = policy.pricing[a.product];
     const amount = Money.of(a.amount);
     let counterpartyId: string;
@@ -277,6 +293,7 @@ export class FinancingsService {
     const instalments = method === 'BULLET' ? 1 : (a.instalments ?? 6);
     return {
       maxAmount: maxAmount.toString(),
+      policyVersion: policy.version,
       input: {
         financingId: randomUUID(),
         ref: '',
@@ -312,6 +329,8 @@ function toRow(r: Record<string, any>): FinancingRow {
   return {
     id: r.id,
     ref: r.ref,
+    paymentReference: r.payment_reference,
+    policyVersion: r.policy_version,
     product: r.product,
     smeId: r.sme_id,
     bankId: r.bank_id,

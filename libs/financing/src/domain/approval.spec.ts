@@ -1,4 +1,4 @@
-import { Approval, approvalRefusal, approvalsNeeded, approved, DEFAULT_TIERS, withinAuthority } from './approval';
+import { Approval, approvalRefusal, approvalsNeeded, approved, assertSoundTiers, DEFAULT_TIERS, withinAuthority } from './approval';
 
 const rec = { by: 'maker', at: 't' };
 const approval = (by: string, authority: string, amount: string): Approval => ({ by, authority, at: 't', counts: withinAuthority(amount, authority) });
@@ -11,8 +11,26 @@ describe('authority matrix', () => {
     ['300000000.00', 2],
   ])('%s needs %d approval(s)', (amount, n) => expect(approvalsNeeded(amount, DEFAULT_TIERS)).toBe(n));
 
-  it('lets a zero tier approve straight through', () => {
+  it('lets a zero tier of an old workflow approve straight through, but never with no tier at all', () => {
     expect(approved('10.00', [{ upTo: null, approvals: 0 }], [])).toBe(true);
+    expect(approvalsNeeded('10.00', [])).toBe(1);
+    expect(approved('10.00', [], [])).toBe(false);
+  });
+
+  it.each([
+    ['no tier', []],
+    ['a zero tier', [{ upTo: null, approvals: 0 }]],
+    ['a zero tier for small amounts', [{ upTo: '1000.00', approvals: 0 }, { upTo: null, approvals: 1 }]],
+    ['six approvals', [{ upTo: null, approvals: 6 }]],
+    ['a bounded last tier', [{ upTo: '1000.00', approvals: 1 }]],
+    ['an unbounded tier before the last', [{ upTo: null, approvals: 1 }, { upTo: null, approvals: 2 }]],
+    ['descending bounds', [{ upTo: '2000.00', approvals: 1 }, { upTo: '1000.00', approvals: 2 }, { upTo: null, approvals: 3 }]],
+  ])('refuses unsound tiers: %s', (_, tiers) => {
+    expect(() => assertSoundTiers(tiers)).toThrow(expect.objectContaining({ code: 'FINANCING.UNSOUND_TIERS' }));
+  });
+
+  it('accepts the default tiers', () => {
+    expect(() => assertSoundTiers(DEFAULT_TIERS)).not.toThrow();
   });
 
   it('refuses the maker approving their own recommendation, anyone approving twice, and approval before recommendation', () => {

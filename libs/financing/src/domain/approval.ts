@@ -1,3 +1,4 @@
+import { DomainError } from '../../../errors/src/domain-error';
 import { Money } from '../../../money/src/money';
 
 // The bank's authority matrix, pure: amount tiers → how many approvals count; an approval
@@ -31,10 +32,28 @@ export interface Approval {
   counts: boolean;
 }
 
+/**
+ * Tiers a bank may adopt: at least one, each asking 1 to 5 approvals (no amount goes through
+ * without a checker), bounded and ascending but the last, which takes every larger amount.
+ * PostgreSQL checks the same of every stored policy (financing_tiers_sound).
+ */
+export function assertSoundTiers(tiers: ApprovalTier[]): void {
+  const refuse = (message: string) => {
+    throw new DomainError('FINANCING.UNSOUND_TIERS', message, 'invalid', 'tiers');
+  };
+  if (tiers.length === 0) refuse('at least one tier is needed');
+  if (tiers.some((t) => !Number.isInteger(t.approvals) || t.approvals < 1 || t.approvals > 5)) refuse('every tier needs 1 to 5 approvals');
+  if (tiers.at(-1)!.upTo !== null) refuse('the last tier has no upper bound (upTo null): it takes every larger amount');
+  const bounds = tiers.slice(0, -1).map((t) => t.upTo);
+  if (bounds.some((b) => b === null)) refuse('only the last tier is unbounded');
+  for (let i = 1; i < bounds.length; i++) if (Money.of(bounds[i]!).compare(Money.of(bounds[i - 1]!)) <= 0) refuse('tier bounds must ascend');
+}
+
 export function approvalsNeeded(amount: string, tiers: ApprovalTier[]): number {
   const a = Money.of(amount);
   const tier = tiers.find((t) => t.upTo === null || a.compare(Money.of(t.upTo)) <= 0);
-  return tier ? tier.approvals : Math.max(...tiers.map((t) => t.approvals));
+  // no tier fits only unsound tiers (none stored since four eyes): the strictest, never fewer than one
+  return tier ? tier.approvals : Math.max(1, ...tiers.map((t) => t.approvals));
 }
 
 export type ApprovalRefusal =

@@ -73,6 +73,10 @@ export class IdentityService extends OrganisationDirectory {
     return (await this.dataSource.getRepository(OrganisationEntity).findOneBy({ id: organisationId }))?.kind;
   }
 
+  async idsOfKind(kind: OrganisationKind): Promise<string[]> {
+    return (await this.dataSource.getRepository(OrganisationEntity).find({ select: { id: true }, where: { kind }, order: { id: 'ASC' } })).map((o) => o.id);
+  }
+
   async onboardOrganisation(actor: Actor | string, input: NewOrganisation): Promise<OrganisationEntity> {
     return this.dataSource.transaction(async (em) => {
       const organisation = Object.assign(new OrganisationEntity(), { id: randomUUID(), ...input, createdAt: new Date() });

@@ -1,6 +1,7 @@
 import type { OrganisationKind } from '../domain/organisation';
 
-/** What other contexts may ask about organisations: that one exists, and its kind. */
+/** What other contexts may ask about organisations: that one exists, its kind, those of a kind. */
 export abstract class OrganisationDirectory {
   abstract kindOf(organisationId: string): Promise<OrganisationKind | undefined>;
+  abstract idsOfKind(kind: OrganisationKind): Promise<string[]>;
 }

@@ -1,10 +1,12 @@
-import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsOptional, IsString, Length } from 'class-validator';
 import { Page, PageQuery, pageOf } from '../../../http/src/pagination';
 import { uuidParam } from '../../../http/src/params';
 import { ReasonDto } from '../../../http/src/reason.dto';
-import { Roles } from '../../../identity/src/api/auth.decorators';
+import type { DualControlRequest } from '../../../dual-control/src/domain/request';
+import { CurrentActor, Roles } from '../../../identity/src/api/auth.decorators';
+import type { Actor } from '../../../identity/src/domain/actor';
 import { Role } from '../../../identity/src/domain/organisation';
 import { Balance, LedgerService, PostedEntry } from '../application/ledger.service';
 
@@ -23,6 +25,7 @@ export class EntryQuery extends PageQuery {
   financingRef: string;
 }
 
+// a bank's staff read their own bank's books; the operator's readers every bank's
 const READERS = [Role.CREDIT_OFFICER, Role.APPROVER, Role.TREASURY, Role.BACK_OFFICE, Role.ADMIN, Role.AUDITOR];
 
 @ApiTags('ledger')
@@ -33,22 +36,23 @@ export class LedgerController {
 
   @Get('balances')
   @Roles(...READERS)
-  @ApiOperation({ summary: 'Balances per account, for a financing or the whole book' })
-  balances(@Query() query: BalanceQuery): Promise<Balance[]> {
-    return this.ledger.balances(query.financingRef);
+  @ApiOperation({ summary: "Balances per account, for a financing or the bank's whole book" })
+  balances(@CurrentActor() actor: Actor, @Query() query: BalanceQuery): Promise<Balance[]> {
+    return this.ledger.balances(actor, query.financingRef);
   }
 
   @Get('entries')
   @Roles(...READERS)
   @ApiOperation({ summary: "A financing's journal entries, oldest first" })
-  async entries(@Query() query: EntryQuery): Promise<Page<PostedEntry>> {
-    return pageOf(await this.ledger.entries(query.financingRef, query.limit, query.offset), query, (e) => e);
+  async entries(@CurrentActor() actor: Actor, @Query() query: EntryQuery): Promise<Page<PostedEntry>> {
+    return pageOf(await this.ledger.entries(actor, query.financingRef, query.limit, query.offset), query, (e) => e);
   }
 
   @Post('entries/:id/reversal')
+  @HttpCode(202)
   @Roles(Role.BACK_OFFICE)
-  @ApiOperation({ summary: 'Reverse an entry (entries are never edited)' })
-  reverse(@Param('id', uuidParam) id: string, @Body() body: ReasonDto): Promise<PostedEntry> {
-    return this.ledger.reverse(id, body.reason);
+  @ApiOperation({ summary: 'Ask to reverse an entry (entries are never edited): posted when a second person approves the request (POST /approval-requests/{id}/approve)' })
+  reverse(@CurrentActor() actor: Actor, @Param('id', uuidParam) id: string, @Body() body: ReasonDto): Promise<DualControlRequest> {
+    return this.ledger.requestReversal(actor, id, body.reason);
   }
 }

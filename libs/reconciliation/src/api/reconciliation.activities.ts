@@ -1,11 +1,20 @@
 import { Injectable } from '@nestjs/common';
+import { DomainError } from '../../../errors/src';
 import type { ReconciliationRun } from '../../../temporal/src/contracts/reconciliation.contract';
 import { BatchResult, MatchingService } from '../application/matching.service';
-import { ReconciliationRunsService } from '../application/reconciliation-runs.service';
+import { reconciliationActor, ReconciliationRunsService } from '../application/reconciliation-runs.service';
 
-const ACTOR = 'system:reconciliation-workflow';
+interface OfBank {
+  /** Runs scheduled before runs were per bank have none: they fail rather than reach every bank. */
+  bankId?: string;
+}
 
-/** The reconciliation workflow's activities: each commits its own progress, so a retry is safe. */
+const bankOf = ({ bankId }: OfBank): string => {
+  if (!bankId) throw new DomainError('RECONCILIATION.RUN_WITHOUT_BANK', 'this run predates per-bank runs; each bank runs its own now', 'conflict');
+  return bankId;
+};
+
+/** The reconciliation workflow's activities, each for one bank: each commits its own progress, so a retry is safe. */
 @Injectable()
 export class ReconciliationActivities {
   constructor(
@@ -13,23 +22,23 @@ export class ReconciliationActivities {
     private readonly matching: MatchingService,
   ) {}
 
-  async beginReconciliation(input: { runId: string; trigger: ReconciliationRun['trigger']; startedBy: string }): Promise<void> {
-    await this.runs.begin(input.runId, input.trigger, input.startedBy);
+  async beginReconciliation(input: OfBank & { runId: string; trigger: ReconciliationRun['trigger']; startedBy: string }): Promise<void> {
+    await this.runs.begin(bankOf(input), input.runId, input.trigger, input.startedBy);
   }
 
-  matchNextBatch(input: { runId: string; size: number }): Promise<BatchResult> {
-    return this.matching.runBatch(ACTOR, input.runId, input.size);
+  matchNextBatch(input: OfBank & { runId: string; size: number }): Promise<BatchResult> {
+    return this.matching.runBatch(reconciliationActor(bankOf(input)), input.runId, input.size);
   }
 
-  async forwardMatchedPayments(): Promise<void> {
-    await this.matching.forwardPayments(ACTOR);
+  async forwardMatchedPayments(input: OfBank = {}): Promise<void> {
+    await this.matching.forwardPayments(reconciliationActor(bankOf(input)));
   }
 
-  finishReconciliation(input: { runId: string }): Promise<ReconciliationRun> {
-    return this.runs.end(input.runId, 'DONE');
+  finishReconciliation(input: OfBank & { runId: string }): Promise<ReconciliationRun> {
+    return this.runs.end(bankOf(input), input.runId, 'DONE');
   }
 
-  async failReconciliation(input: { runId: string }): Promise<void> {
-    await this.runs.end(input.runId, 'FAILED');
+  async failReconciliation(input: OfBank & { runId: string }): Promise<void> {
+    await this.runs.end(bankOf(input), input.runId, 'FAILED');
   }
 }

@@ -12,8 +12,9 @@ import { Role } from '../../../identity/src/domain/organisation';
 import { Account } from '../../../ledger/src/domain/accounts';
 import { CURRENCIES } from '../../../money/src/wire';
 import type { ReconciliationRun } from '../../../temporal/src/contracts/reconciliation.contract';
+import { DualControlRequest, isDualControlRequest } from '../../../dual-control/src/domain/request';
 import { Decision, MatchingService } from '../application/matching.service';
-import { ReconciliationRunsService, ReportRow } from '../application/reconciliation-runs.service';
+import { BankAccount, ReconciliationRunsService, ReportRow } from '../application/reconciliation-runs.service';
 
 const READERS = [Role.BACK_OFFICE, Role.TREASURY, Role.ADMIN, Role.AUDITOR];
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -70,6 +71,12 @@ const REPORT_COLUMNS: Array<keyof ReportRow> = [
   'difference',
 ];
 
+/** A change made answers 201 (or 200); one that awaits a second person's approval 202. */
+function answered<T>(response: Response, outcome: T | DualControlRequest): T | DualControlRequest {
+  if (isDualControlRequest(outcome)) response.status(202);
+  return outcome;
+}
+
 /** A CSV field as spreadsheets read it: quoted when it holds a separator, a quote or a line break. */
 const csvField = (value: unknown) => {
   const text = value === null || value === undefined ? '' : String(value);
@@ -95,33 +102,40 @@ export class ReconciliationController {
   @Get('runs')
   @Roles(...READERS)
   @ApiOperation({ summary: 'Reconciliation runs, newest first (daily and on demand)' })
-  async list(@Query() query: PageQuery): Promise<Page<ReconciliationRun>> {
-    return pageOf(await this.runs.list(query.limit, query.offset), query, (r) => r);
+  async list(@CurrentActor() actor: Actor, @Query() query: PageQuery): Promise<Page<ReconciliationRun>> {
+    return pageOf(await this.runs.list(actor, query.limit, query.offset), query, (r) => r);
   }
 
   @Get('runs/:id')
   @Roles(...READERS)
   @ApiOperation({ summary: "A run's progress: lines processed of the total, matched, suggested" })
-  get(@Param('id') id: string): Promise<ReconciliationRun> {
-    if (!/^[\w:.-]{1,80}$/.test(id)) throw new DomainError('REQUEST.INVALID_ID', 'not a run id', 'invalid', 'id');
-    return this.runs.get(id);
+  get(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<ReconciliationRun> {
+    if (!/^[\w:./-]{1,120}$/.test(id)) throw new DomainError('REQUEST.INVALID_ID', 'not a run id', 'invalid', 'id');
+    return this.runs.get(actor, id);
   }
 
   @Get('report')
   @Roles(...READERS)
   @ApiProduces('application/json', 'text/csv')
   @ApiOperation({ summary: 'Per account and day: matched / unmatched / written-off counts and sums, bank and ledger balances, their difference' })
-  async report(@Query() query: ReportQuery, @Res({ passthrough: true }) response: Response): Promise<ReportRow[] | string> {
+  async report(@CurrentActor() actor: Actor, @Query() query: ReportQuery, @Res({ passthrough: true }) response: Response): Promise<ReportRow[] | string> {
     if (query.from > query.to) throw new DomainError('RECONCILIATION.BAD_PERIOD', 'from must not be after to', 'invalid', 'from');
-    const rows = await this.runs.report(query.from, query.to, query.account);
+    const rows = await this.runs.report(actor, query.from, query.to, query.account);
     if (query.format !== 'csv') return rows;
     response.type('text/csv; charset=utf-8').attachment(`reconciliation-${query.from}-${query.to}.csv`);
     return [REPORT_COLUMNS, ...rows.map((r) => REPORT_COLUMNS.map((c) => r[c]))].map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
   }
 
+  @Get('accounts')
+  @Roles(...READERS)
+  @ApiOperation({ summary: "The bank's accounts and the ledger account each reconciles against" })
+  accounts(@CurrentActor() actor: Actor): Promise<BankAccount[]> {
+    return this.runs.accounts(actor);
+  }
+
   @Put('accounts/:account')
   @Roles(Role.BACK_OFFICE)
-  @ApiOperation({ summary: "Say which ledger account a bank account's statements reconcile against" })
+  @ApiOperation({ summary: "Register an account of the bank: which ledger account its statements reconcile against" })
   mapAccount(@CurrentActor() actor: Actor, @Param('account') account: string, @Body() body: BankAccountDto) {
     if (!/^[\w-]{1,64}$/.test(account)) throw new DomainError('REQUEST.INVALID_ID', 'not a bank account number', 'invalid', 'account');
     return this.runs.mapAccount(actor, account, body.ledgerAccount, body.currency);
@@ -129,30 +143,32 @@ export class ReconciliationController {
 
   @Post('matches')
   @Roles(Role.BACK_OFFICE)
-  @ApiOperation({ summary: 'Match statement lines to expected movements by hand; a difference within tolerance is written off' })
-  match(@CurrentActor() actor: Actor, @Body() body: ManualMatchDto): Promise<Decision> {
-    return this.matching.matchManually(actor, body.lineIds, body.expectedIds, body.reason);
+  @ApiOperation({
+    summary: 'Match statement lines to expected movements by hand; a difference within tolerance is written off (201), one beyond it awaits a second person (202, an approval request)',
+  })
+  async match(@CurrentActor() actor: Actor, @Body() body: ManualMatchDto, @Res({ passthrough: true }) response: Response): Promise<Decision | DualControlRequest> {
+    return answered(response, await this.matching.matchManually(actor, body.lineIds, body.expectedIds, body.reason));
   }
 
   @Get('matches')
   @Roles(...READERS)
   @ApiOperation({ summary: 'Match decisions, newest first (made, suggested, reversed)' })
-  async decisions(@Query() query: DecisionQuery): Promise<Page<Decision>> {
-    return pageOf(await this.matching.decisions({ status: query.status }, query.limit, query.offset), query, (d) => d);
+  async decisions(@CurrentActor() actor: Actor, @Query() query: DecisionQuery): Promise<Page<Decision>> {
+    return pageOf(await this.matching.decisions(actor, { status: query.status }, query.limit, query.offset), query, (d) => d);
   }
 
   @Get('matches/:id')
   @Roles(...READERS)
-  decision(@Param('id', uuidParam) id: string): Promise<Decision> {
-    return this.matching.decision(id);
+  decision(@CurrentActor() actor: Actor, @Param('id', uuidParam) id: string): Promise<Decision> {
+    return this.matching.decision(actor, id);
   }
 
   @Post('matches/:id/confirm')
   @HttpCode(200)
   @Roles(Role.BACK_OFFICE)
-  @ApiOperation({ summary: 'Make a suggested match' })
-  confirm(@CurrentActor() actor: Actor, @Param('id', uuidParam) id: string): Promise<Decision> {
-    return this.matching.confirm(actor, id);
+  @ApiOperation({ summary: 'Make a suggested match (202 when what it writes off needs a second person)' })
+  async confirm(@CurrentActor() actor: Actor, @Param('id', uuidParam) id: string, @Res({ passthrough: true }) response: Response): Promise<Decision | DualControlRequest> {
+    return answered(response, await this.matching.confirm(actor, id));
   }
 
   @Post('matches/:id/reverse')
@@ -165,8 +181,13 @@ export class ReconciliationController {
 
   @Post('lines/:id/write-off')
   @Roles(Role.BACK_OFFICE)
-  @ApiOperation({ summary: 'Write off a small line nothing will explain (within tolerance), with a reason' })
-  writeOff(@CurrentActor() actor: Actor, @Param('id', new ParseIntPipe({ exceptionFactory: () => new DomainError('REQUEST.INVALID_ID', 'id must be a line number', 'invalid', 'id') })) id: number, @Body() body: ReasonDto): Promise<Decision> {
-    return this.matching.writeOff(actor, String(id), body.reason);
+  @ApiOperation({ summary: 'Write off a line nothing will explain, with a reason: within tolerance at once (201), beyond it once a second person approves (202)' })
+  async writeOff(
+    @CurrentActor() actor: Actor,
+    @Param('id', new ParseIntPipe({ exceptionFactory: () => new DomainError('REQUEST.INVALID_ID', 'id must be a line number', 'invalid', 'id') })) id: number,
+    @Body() body: ReasonDto,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<Decision | DualControlRequest> {
+    return answered(response, await this.matching.writeOff(actor, String(id), body.reason));
   }
 }

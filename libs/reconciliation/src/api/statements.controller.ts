@@ -1,17 +1,15 @@
 import { Body, Controller, Get, Param, Post, Put, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiConsumes, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { IsBoolean, IsIn, IsInt, IsObject, IsOptional, IsString, Length, Max, Min, ValidateNested } from 'class-validator';
 import { DomainError } from '../../../errors/src';
 import type { Request } from 'express';
-import { DataSource } from 'typeorm';
 import { Page, PageQuery, pageOf } from '../../../http/src/pagination';
 import { CurrentActor, Roles } from '../../../identity/src/api/auth.decorators';
 import type { Actor } from '../../../identity/src/domain/actor';
 import { Role } from '../../../identity/src/domain/organisation';
 import { ExceptionLine, MatchingService } from '../application/matching.service';
-import { ImportedStatement, StatementFormat, StatementImportService } from '../application/statement-import.service';
+import { ImportedStatement, StatementFormat, StatementImportService, StatementRow } from '../application/statement-import.service';
 import type { CsvMapping } from '../domain/parsers/csv.parser';
 
 export class ImportQuery {
@@ -55,7 +53,6 @@ export class StatementsController {
   constructor(
     private readonly statements: StatementImportService,
     private readonly matching: MatchingService,
-    @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
   @Post()
@@ -79,21 +76,13 @@ export class StatementsController {
   @Get('exceptions')
   @Roles(Role.BACK_OFFICE, Role.TREASURY, Role.ADMIN, Role.AUDITOR)
   @ApiOperation({ summary: 'The exceptions queue: unmatched lines, oldest first, with their age and nearest candidates' })
-  async exceptions(@Query() query: PageQuery): Promise<Page<ExceptionLine>> {
-    return pageOf(await this.matching.exceptions(query.limit, query.offset), query, (e) => e);
+  async exceptions(@CurrentActor() actor: Actor, @Query() query: PageQuery): Promise<Page<ExceptionLine>> {
+    return pageOf(await this.matching.exceptions(actor, query.limit, query.offset), query, (e) => e);
   }
 
   @Get()
   @Roles(Role.BACK_OFFICE, Role.TREASURY, Role.ADMIN, Role.AUDITOR)
-  async list(@Query() query: PageQuery): Promise<Page<Record<string, unknown>>> {
-    const [{ total }] = await this.dataSource.query('SELECT count(*)::int AS total FROM bank_statements');
-    const rows = await this.dataSource.query(
-      `SELECT id, account, format, bank_statement_id AS "bankStatementId", to_char(period_from, 'YYYY-MM-DD') AS "periodFrom",
-              to_char(period_to, 'YYYY-MM-DD') AS "periodTo", currency, opening_balance AS "openingBalance", closing_balance AS "closingBalance",
-              entries, new_lines AS "newLines", imported_at AS "importedAt"
-         FROM bank_statements ORDER BY imported_at DESC, id LIMIT $1 OFFSET $2`,
-      [query.limit, query.offset],
-    );
-    return pageOf<Record<string, unknown>, Record<string, unknown>>([rows, total], query, (r) => r);
+  async list(@CurrentActor() actor: Actor, @Query() query: PageQuery): Promise<Page<StatementRow>> {
+    return pageOf(await this.statements.list(actor, query.limit, query.offset), query, (r) => r);
   }
 }

@@ -1,15 +1,18 @@
 import { randomUUID } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { Injectable, OnModuleInit } from '@nestjs/common';
 import { Client, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
-import { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { AuditEntry, AuditLog } from '../../../audit/src/audit-log';
 import { AppConfig } from '../../../config/src';
+import { ScopedDatabase } from '../../../database/src/scoped-database';
+import { DualControl } from '../../../dual-control/src/application/dual-control';
+import type { DualControlRequest } from '../../../dual-control/src/domain/request';
 import { DomainError } from '../../../errors/src';
-import type { Actor } from '../../../identity/src/domain/actor';
+import { Actor, actorName, dataScopeOf } from '../../../identity/src/domain/actor';
+import { Role } from '../../../identity/src/domain/organisation';
 import { Money } from '../../../money/src/money';
 import { disbursementConfirmedSignal, financingWorkflowId, paymentUpdate } from '../../../temporal/src/contracts/financing.contract';
-import { byAmountDateCounterparty, byReference, Line, Link, manualLinks, manyToOne, Method, oneToMany, OpenMovement, partyKey, Proposal } from '../domain/matching';
+import { byAmountDateCounterparty, byReference, Line, Link, manualLinks, manyToOne, Method, oneToMany, OpenMovement, partyKey, Proposal, referenceKey } from '../domain/matching';
 
 export interface ExpectedMovement {
   financingRef: string;
@@ -79,7 +82,11 @@ interface Draft extends Proposal {
   closes?: string[];
 }
 
-const LOCK = `SELECT pg_advisory_xact_lock(hashtext('reconciliation.matching'))`;
+/** One bank's matching at a time: a person's match and a run never decide the same line twice. */
+const LOCK = `SELECT pg_advisory_xact_lock(hashtext('reconciliation.matching'), hashtext(caravan_organisation()::text))`;
+export const MATCH_BEYOND_TOLERANCE = 'reconciliation.match';
+export const WRITE_OFF_BEYOND_TOLERANCE = 'reconciliation.write-off';
+const FOUR_EYES = { makers: [Role.BACK_OFFICE], checkers: [Role.BACK_OFFICE, Role.TREASURY] };
 /** Why a suggestion was dropped when its lines were proposed for again. */
 const STALE = 'proposed afresh';
 /** The lines the rules go through (as `l`): unmatched, not reversals, and not a line whose match a person or its financing undid. */
@@ -90,29 +97,52 @@ const LINE_COLUMNS = `l.id::text AS id, l.amount::text AS amount, l.currency, l.
 const MOVEMENT_COLUMNS = `e.id, e.financing_ref AS "financingRef", e.kind, e.reference, e.direction, e.currency, (e.amount - e.settled)::text AS remaining,
   to_char(e.value_from, 'YYYY-MM-DD') AS "valueFrom", to_char(e.value_to, 'YYYY-MM-DD') AS "valueTo", e.counterparty_key AS "counterpartyKey"`;
 
+interface ManualMatch {
+  lineIds: string[];
+  expectedIds: string[];
+  reason?: string;
+}
+
 /**
- * Expected movements and matching. A batch of unmatched lines goes through the rules in order
- * (exact reference; amount + date window + counterparty; many-to-one; one-to-many); a proposal
- * at or above the configured confidence is made, one below is kept as a suggestion. Made
- * matches of repayments are then forwarded to their financings' workflows, once each.
- * Everything that changes matches holds one advisory lock, so a person's match and a run
- * never decide the same line twice.
+ * Expected movements and matching, within one bank: every statement runs in the scope of the
+ * bank whose lines and movements it touches, and row-level security holds it, so a statement
+ * of one bank never settles what another bank awaits. A batch of unmatched lines goes through
+ * the rules in order (exact reference; amount + date window + counterparty; many-to-one;
+ * one-to-many); a proposal at or above the configured confidence is made, one below is kept
+ * as a suggestion. Made matches of repayments are then forwarded to their financings'
+ * workflows, once each. A person's write-off beyond the tolerance needs a second person.
  */
 @Injectable()
-export class MatchingService {
+export class MatchingService implements OnModuleInit {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly db: ScopedDatabase,
     private readonly audit: AuditLog,
     private readonly temporal: Client,
     private readonly config: AppConfig,
+    private readonly dualControl: DualControl,
   ) {}
 
-  /** Records what should appear on a statement; the same end-to-end id is recorded once. */
-  async expect(m: ExpectedMovement, em: EntityManager = this.dataSource.manager): Promise<void> {
+  onModuleInit(): void {
+    this.dualControl.register({
+      kind: MATCH_BEYOND_TOLERANCE,
+      ...FOUR_EYES,
+      apply: (em, request: DualControlRequest<ManualMatch>, checker) => this.decideManually(em, approvedBy(request, checker), request.payload, true),
+      afterCommit: (_request, checker) => this.forwardPayments(checker),
+    });
+    this.dualControl.register({
+      kind: WRITE_OFF_BEYOND_TOLERANCE,
+      ...FOUR_EYES,
+      apply: (em, request: DualControlRequest<{ lineId: string; reason: string }>, checker) =>
+        this.writeOffWithin(em, approvedBy(request, checker), request.payload.lineId, request.payload.reason, true),
+    });
+  }
+
+  /** Records, in the bank's transaction `em`, what should appear on its statement; the same end-to-end id once. */
+  async expect(m: ExpectedMovement, em: EntityManager): Promise<void> {
     await em.query(
       `INSERT INTO expected_movements (id, financing_ref, kind, end_to_end_id, reference, direction, amount, currency, value_from, value_to, counterparty, counterparty_key)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) ON CONFLICT ON CONSTRAINT expected_movements_once DO NOTHING`,
-      [randomUUID(), m.financingRef, m.kind, m.endToEndId, m.reference ?? m.endToEndId, m.direction, m.amount, m.currency, m.valueFrom ?? null, m.valueTo ?? null, m.counterparty ?? null, partyKey(m.counterparty)],
+      [randomUUID(), m.financingRef, m.kind, m.endToEndId, referenceKey(m.reference ?? m.endToEndId), m.direction, m.amount, m.currency, m.valueFrom ?? null, m.valueTo ?? null, m.counterparty ?? null, partyKey(m.counterparty)],
     );
   }
 
@@ -121,9 +151,8 @@ export class MatchingService {
    * earlier for these lines are dropped and proposed afresh.
    */
   async matchBatch(em: EntityManager, actor: Actor | string, afterId: string, size: number): Promise<{ lines: Line[]; drafts: Draft[] }> {
-    const lines: Line[] = await em.query(
-      `SELECT ${LINE_COLUMNS} FROM statement_lines l WHERE ${AUTOMATIC_LINES} AND l.id > $1 ORDER BY l.id LIMIT $2`,
-      [afterId, size],
+    const lines: Line[] = (await em.query(`SELECT ${LINE_COLUMNS} FROM statement_lines l WHERE ${AUTOMATIC_LINES} AND l.id > $1 ORDER BY l.id LIMIT $2`, [afterId, size])).map(
+      (l: Line) => ({ ...l, endToEndId: referenceKey(l.endToEndId) }),
     );
     if (lines.length === 0) return { lines, drafts: [] };
     await em.query(
@@ -196,14 +225,14 @@ export class MatchingService {
     return { lines, drafts };
   }
 
-  /** Runs one batch of a run in its own transaction, advancing the run's cursor with it. */
-  async runBatch(actor: Actor | string, runId: string, size: number): Promise<BatchResult> {
-    return this.dataSource.transaction(async (em) => {
+  /** Runs one batch of a bank's run in its own transaction, advancing the run's cursor with it. */
+  async runBatch(bank: Actor, runId: string, size: number): Promise<BatchResult> {
+    return this.db.transaction(dataScopeOf(bank), async (em) => {
       await em.query(LOCK);
       const [run] = await em.query(`SELECT cursor::text AS cursor, status FROM reconciliation_runs WHERE id = $1 FOR UPDATE`, [runId]);
       if (!run) throw new DomainError('RECONCILIATION.RUN_NOT_FOUND', `no reconciliation run ${runId}`, 'not_found');
       if (run.status !== 'RUNNING') return { processed: 0, matched: 0, suggested: 0, done: true };
-      const { lines, drafts } = await this.matchBatch(em, actor, run.cursor, size);
+      const { lines, drafts } = await this.matchBatch(em, bank.email, run.cursor, size);
       const made = drafts.filter((d) => d.status === 'ACTIVE');
       const matched = new Set(made.flatMap((d) => d.links.map((l) => l.lineId))).size;
       const suggested = drafts.length - made.length;
@@ -221,15 +250,16 @@ export class MatchingService {
    * money left. A financing that refuses a payment (closed, never disbursed) hands the line
    * back to the exceptions queue; a Temporal outage leaves it all for the next call.
    */
-  async forwardPayments(actor: Actor | string): Promise<{ forwarded: number; refused: number }> {
-    const pending: Array<{ decision_id: string; line_id: string; financing_ref: string; kind: string; amount: string; booked_on: string | null }> = await this.dataSource.query(
+  async forwardPayments(actor: Actor): Promise<{ forwarded: number; refused: number }> {
+    const scope = dataScopeOf(actor);
+    const pending: Array<{ decision_id: string; line_id: string; financing_ref: string; kind: string; amount: string; booked_on: string | null }> = await this.db.transaction(scope, (em) => em.query(
       `SELECT d.id AS decision_id, k.line_id::text AS line_id, e.financing_ref, e.kind, sum(k.amount)::text AS amount,
               to_char(coalesce(l.booking_date, l.value_date), 'YYYY-MM-DD') AS booked_on
          FROM match_decisions d JOIN match_links k ON k.decision_id = d.id JOIN expected_movements e ON e.id = k.expected_id JOIN statement_lines l ON l.id = k.line_id
         WHERE d.status = 'ACTIVE' AND d.forwarded_at IS NULL AND e.kind IN ('REPAYMENT', 'DISBURSEMENT')
         -- confirmations first: a repayment may close its financing
         GROUP BY d.id, k.line_id, e.financing_ref, e.kind, l.booking_date, l.value_date ORDER BY e.kind = 'REPAYMENT', d.id, k.line_id`,
-    );
+    ));
     const refused = new Map<string, string>();
     for (const p of pending) {
       if (refused.has(p.decision_id)) continue;
@@ -246,70 +276,94 @@ export class MatchingService {
     }
     for (const [decisionId, reason] of refused) await this.reverse(actor, decisionId, reason, true);
     const done = [...new Set(pending.map((p) => p.decision_id))].filter((id) => !refused.has(id));
-    await this.dataSource.query(`UPDATE match_decisions SET forwarded_at = now() WHERE id = ANY($1::uuid[]) AND forwarded_at IS NULL`, [done]);
+    await this.db.transaction(scope, (em) => em.query(`UPDATE match_decisions SET forwarded_at = now() WHERE id = ANY($1::uuid[]) AND forwarded_at IS NULL`, [done]));
     return { forwarded: done.length, refused: refused.size };
   }
 
   /**
    * A person matches lines to expected movements; a difference within tolerance is written off
-   * with a reason. Confirming a suggestion retires it in the same transaction.
+   * with a reason, one beyond it becomes a request a second person approves. Confirming a
+   * suggestion retires it in the same transaction.
    */
-  async matchManually(actor: Actor, lineIds: string[], expectedIds: string[], reason?: string, confirming?: string): Promise<Decision> {
-    const decision = await this.dataSource.transaction(async (em) => {
-      await em.query(LOCK);
-      const lines = await this.lockLines(em, lineIds);
-      const movements: OpenMovement[] = await em.query(`SELECT ${MOVEMENT_COLUMNS} FROM expected_movements e WHERE e.id = ANY($1::uuid[]) ORDER BY e.value_from NULLS FIRST, e.end_to_end_id FOR UPDATE`, [expectedIds]);
-      if (movements.length !== new Set(expectedIds).size) throw new DomainError('RECONCILIATION.EXPECTED_NOT_FOUND', 'an expected movement was not found', 'not_found', 'expectedIds');
-      const settled = movements.find((m) => !Money.of(m.remaining, m.currency).isPositive());
-      if (settled) throw new DomainError('RECONCILIATION.ALREADY_SETTLED', `the expected movement ${settled.reference} is already settled`, 'conflict', 'expectedIds');
-      const odd = movements.find((m) => m.direction !== lines[0].direction || m.currency !== lines[0].currency);
-      if (odd) throw new DomainError('RECONCILIATION.MISMATCHED_PAYMENT', `the expected movement ${odd.reference} is ${odd.direction} ${odd.currency}, the lines ${lines[0].direction} ${lines[0].currency}`, 'unprocessable', 'expectedIds');
-      const { links, difference } = manualLinks(lines, movements);
-      this.withinTolerance(difference.isNegative() ? Money.zero(difference.currency).minus(difference) : difference, reason);
-      const draft: Draft = {
-        id: randomUUID(),
-        method: 'MANUAL',
-        confidence: 1,
-        status: 'ACTIVE',
-        links,
-        writtenOff: difference.toString(),
-        reason,
-        closes: difference.isNegative() ? movements.map((m) => m.id) : [],
-      };
-      await this.save(em, actor, [draft], new Map(movements.map((m) => [m.id, m])));
-      if (confirming) {
-        const [, retired] = await em.query(
-          `UPDATE match_decisions SET status = 'REVERSED', reversed_at = now(), reversed_by = $2, reversal_reason = $3 WHERE id = $1 AND status = 'SUGGESTED'`,
-          [confirming, actor.email, `confirmed as ${draft.id}`],
-        );
-        if (retired === 0) throw new DomainError('RECONCILIATION.NOT_A_SUGGESTION', 'the suggestion was decided meanwhile', 'conflict');
+  async matchManually(actor: Actor, lineIds: string[], expectedIds: string[], reason?: string, confirming?: string): Promise<Decision | DualControlRequest> {
+    const outcome = await this.db.transaction(dataScopeOf(actor), async (em) => {
+      const decided = await this.decideManually(em, actorName(actor), { lineIds, expectedIds, reason }, false, confirming);
+      if (decided.beyondTolerance) {
+        const subject = [...new Set(lineIds)].sort().join(',');
+        return this.dualControl.request(actor, MATCH_BEYOND_TOLERANCE, subject, { lineIds, expectedIds, reason }, reason, em);
       }
-      return draft.id;
+      return decided.decisionId!;
     });
+    if (typeof outcome !== 'string') return outcome;
     await this.forwardPayments(actor);
-    return this.decision(decision);
+    return this.decision(actor, outcome);
   }
 
   /** Makes a suggested match, if its lines and movements are still as they were. */
-  async confirm(actor: Actor, decisionId: string): Promise<Decision> {
-    const suggestion = await this.decision(decisionId);
+  async confirm(actor: Actor, decisionId: string): Promise<Decision | DualControlRequest> {
+    const suggestion = await this.decision(actor, decisionId);
     if (suggestion.status !== 'SUGGESTED') throw new DomainError('RECONCILIATION.NOT_A_SUGGESTION', `the decision is ${suggestion.status}, not a suggestion`, 'conflict');
     const lineIds = [...new Set(suggestion.links.map((l) => l.lineId))];
     const expectedIds = [...new Set(suggestion.links.map((l) => l.expectedId).filter((e): e is string => !!e))];
     return this.matchManually(actor, lineIds, expectedIds, `confirmed suggestion ${decisionId} (${suggestion.method}, ${suggestion.confidence})`, decisionId);
   }
 
-  /** Writes off a line no movement will ever explain (a bank fee, a few cents), within tolerance. */
-  async writeOff(actor: Actor, lineId: string, reason: string): Promise<Decision> {
-    const id = await this.dataSource.transaction(async (em) => {
-      await em.query(LOCK);
-      const [line] = await this.lockLines(em, [lineId]);
-      this.withinTolerance(Money.of(line.amount, line.currency), reason);
-      const draft: Draft = { id: randomUUID(), method: 'WRITE_OFF', confidence: 1, status: 'ACTIVE', links: [{ lineId, expectedId: null, amount: line.amount }], writtenOff: line.amount, reason };
-      await this.save(em, actor, [draft], new Map());
-      return draft.id;
+  /** Writes off a line no movement will ever explain (a bank fee, a few cents); beyond tolerance, with a second person. */
+  async writeOff(actor: Actor, lineId: string, reason: string): Promise<Decision | DualControlRequest> {
+    const outcome = await this.db.transaction(dataScopeOf(actor), async (em) => {
+      const decided = await this.writeOffWithin(em, actorName(actor), lineId, reason, false);
+      if (decided.beyondTolerance) return this.dualControl.request(actor, WRITE_OFF_BEYOND_TOLERANCE, lineId, { lineId, reason }, reason, em);
+      return decided.decisionId!;
     });
-    return this.decision(id);
+    return typeof outcome === 'string' ? this.decision(actor, outcome) : outcome;
+  }
+
+  /**
+   * Plans a manual match in `em` and, within tolerance (or `approved` by a second person),
+   * makes it; beyond tolerance without approval, only says so.
+   */
+  private async decideManually(em: EntityManager, decidedBy: string, m: ManualMatch, approved: boolean, confirming?: string): Promise<{ decisionId?: string; beyondTolerance?: true }> {
+    await em.query(LOCK);
+    const lines = await this.lockLines(em, m.lineIds);
+    const movements: OpenMovement[] = await em.query(`SELECT ${MOVEMENT_COLUMNS} FROM expected_movements e WHERE e.id = ANY($1::uuid[]) ORDER BY e.value_from NULLS FIRST, e.end_to_end_id FOR UPDATE`, [m.expectedIds]);
+    if (movements.length !== new Set(m.expectedIds).size) throw new DomainError('RECONCILIATION.EXPECTED_NOT_FOUND', 'an expected movement was not found', 'not_found', 'expectedIds');
+    const settled = movements.find((mv) => !Money.of(mv.remaining, mv.currency).isPositive());
+    if (settled) throw new DomainError('RECONCILIATION.ALREADY_SETTLED', `the expected movement ${settled.reference} is already settled`, 'conflict', 'expectedIds');
+    const odd = movements.find((mv) => mv.direction !== lines[0].direction || mv.currency !== lines[0].currency);
+    if (odd) throw new DomainError('RECONCILIATION.MISMATCHED_PAYMENT', `the expected movement ${odd.reference} is ${odd.direction} ${odd.currency}, the lines ${lines[0].direction} ${lines[0].currency}`, 'unprocessable', 'expectedIds');
+    const { links, difference } = manualLinks(lines, movements);
+    if (!difference.isZero()) this.requireReason(difference, m.reason, 'reason');
+    if (!approved && this.beyondTolerance(difference)) return { beyondTolerance: true };
+    const draft: Draft = {
+      id: randomUUID(),
+      method: 'MANUAL',
+      confidence: 1,
+      status: 'ACTIVE',
+      links,
+      writtenOff: difference.toString(),
+      reason: m.reason,
+      closes: difference.isNegative() ? movements.map((mv) => mv.id) : [],
+    };
+    await this.save(em, decidedBy, [draft], new Map(movements.map((mv) => [mv.id, mv])));
+    if (confirming) {
+      const [, retired] = await em.query(
+        `UPDATE match_decisions SET status = 'REVERSED', reversed_at = now(), reversed_by = $2, reversal_reason = $3 WHERE id = $1 AND status = 'SUGGESTED'`,
+        [confirming, decidedBy, `confirmed as ${draft.id}`],
+      );
+      if (retired === 0) throw new DomainError('RECONCILIATION.NOT_A_SUGGESTION', 'the suggestion was decided meanwhile', 'conflict');
+    }
+    return { decisionId: draft.id };
+  }
+
+  private async writeOffWithin(em: EntityManager, decidedBy: string, lineId: string, reason: string, approved: boolean): Promise<{ decisionId?: string; beyondTolerance?: true }> {
+    await em.query(LOCK);
+    const [line] = await this.lockLines(em, [lineId]);
+    const amount = Money.of(line.amount, line.currency);
+    this.requireReason(amount, reason, 'reason');
+    if (!approved && this.beyondTolerance(amount)) return { beyondTolerance: true };
+    const draft: Draft = { id: randomUUID(), method: 'WRITE_OFF', confidence: 1, status: 'ACTIVE', links: [{ lineId, expectedId: null, amount: line.amount }], writtenOff: line.amount, reason };
+    await this.save(em, decidedBy, [draft], new Map());
+    return { decisionId: draft.id };
   }
 
   /**
@@ -317,8 +371,8 @@ export class MatchingService {
    * repayment its financing has already allocated is not undone here: the money is on the
    * loan, and only a refund takes it back.
    */
-  async reverse(actor: Actor | string, decisionId: string, reason: string, refusedByFinancing = false): Promise<Decision> {
-    await this.dataSource.transaction(async (em) => {
+  async reverse(actor: Actor, decisionId: string, reason: string, refusedByFinancing = false): Promise<Decision> {
+    await this.db.transaction(dataScopeOf(actor), async (em) => {
       await em.query(LOCK);
       const [d] = await em.query('SELECT status, forwarded_at FROM match_decisions WHERE id = $1 FOR UPDATE', [decisionId]);
       if (!d) throw new DomainError('RECONCILIATION.DECISION_NOT_FOUND', 'no such match', 'not_found');
@@ -330,7 +384,7 @@ export class MatchingService {
       if (d.forwarded_at && !refusedByFinancing && links.some((l) => l.kind === 'REPAYMENT')) {
         throw new DomainError('RECONCILIATION.PAYMENT_ALLOCATED', 'the financing has allocated this payment; a refund, not an unmatch, takes it back', 'conflict');
       }
-      await em.query(`UPDATE match_decisions SET status = 'REVERSED', reversed_at = now(), reversed_by = $2, reversal_reason = $3 WHERE id = $1`, [decisionId, label(actor), reason]);
+      await em.query(`UPDATE match_decisions SET status = 'REVERSED', reversed_at = now(), reversed_by = $2, reversal_reason = $3 WHERE id = $1`, [decisionId, actor.email, reason]);
       if (d.status === 'ACTIVE') {
         // undone by a person or a financing: the rules must not make the same match again
         await em.query(`UPDATE statement_lines SET match_status = 'UNMATCHED', auto_match = false WHERE id = ANY($1::bigint[])`, [links.map((l) => l.line_id)]);
@@ -338,23 +392,25 @@ export class MatchingService {
       }
       await this.audit.record(em, { actor, action: 'statement-match.reverse', entityType: 'statement-match', entityId: decisionId, before: { status: d.status, links }, after: { status: 'REVERSED', reason } });
     });
-    return this.decision(decisionId);
+    return this.decision(actor, decisionId);
   }
 
-  async decision(id: string): Promise<Decision> {
-    const [d] = await this.decisionRows({ id }, 1, 0);
+  async decision(actor: Actor, id: string): Promise<Decision> {
+    const [d] = await this.db.transaction(dataScopeOf(actor), (em) => this.decisionRows(em, { id }, 1, 0));
     if (!d) throw new DomainError('RECONCILIATION.DECISION_NOT_FOUND', 'no such match', 'not_found');
     return d;
   }
 
   /** Decisions newest first, for people to review (and undo); one by id, or those of a status. */
-  async decisions(where: { id?: string; status?: Decision['status'] }, limit: number, offset: number): Promise<[Decision[], number]> {
-    const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM match_decisions d WHERE ${DECISION_FILTER}`, [where.id ?? null, where.status ?? null]);
-    return [await this.decisionRows(where, limit, offset), total];
+  async decisions(actor: Actor, where: { id?: string; status?: Decision['status'] }, limit: number, offset: number): Promise<[Decision[], number]> {
+    return this.db.transaction(dataScopeOf(actor), async (em) => {
+      const [{ total }] = await em.query(`SELECT count(*)::int AS total FROM match_decisions d WHERE ${DECISION_FILTER}`, [where.id ?? null, where.status ?? null]);
+      return [await this.decisionRows(em, where, limit, offset), total];
+    });
   }
 
-  private decisionRows(where: { id?: string; status?: Decision['status'] }, limit: number, offset: number): Promise<Decision[]> {
-    return this.dataSource.query(
+  private decisionRows(em: EntityManager, where: { id?: string; status?: Decision['status'] }, limit: number, offset: number): Promise<Decision[]> {
+    return em.query(
       `SELECT d.id, d.method, d.confidence::text AS confidence, d.status, d.written_off::text AS "writtenOff", d.reason, d.decided_at AS "decidedAt", d.decided_by AS "decidedBy",
               (SELECT json_agg(json_build_object('lineId', k.line_id::text, 'expectedId', k.expected_id, 'amount', k.amount::text,
                                                  'endToEndId', e.end_to_end_id, 'financingRef', e.financing_ref, 'lineAmount', l.amount::text, 'account', l.account))
@@ -368,9 +424,10 @@ export class MatchingService {
    * The exceptions queue: every line no rule matched, oldest first, with its age in days, what
    * the rules suggested, and the three open expected movements of its direction nearest in amount.
    */
-  async exceptions(limit: number, offset: number): Promise<[ExceptionLine[], number]> {
-    const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM statement_lines WHERE match_status = 'UNMATCHED'`);
-    const rows = await this.dataSource.query(
+  async exceptions(actor: Actor, limit: number, offset: number): Promise<[ExceptionLine[], number]> {
+    return this.db.transaction(dataScopeOf(actor), async (em) => {
+    const [{ total }] = await em.query(`SELECT count(*)::int AS total FROM statement_lines WHERE match_status = 'UNMATCHED'`);
+    const rows = await em.query(
       `SELECT l.id::text AS "lineId", l.account, l.amount::text AS amount, l.currency, l.direction, l.end_to_end_id AS "endToEndId", l.counterparty_name AS counterparty,
               l.remittance, to_char(coalesce(l.booking_date, l.value_date), 'YYYY-MM-DD') AS "bookedOn",
               (current_date - coalesce(l.booking_date, l.value_date, current_date))::int AS "ageDays",
@@ -389,7 +446,8 @@ export class MatchingService {
         LIMIT $1 OFFSET $2`,
       [limit, offset],
     );
-    return [rows, total];
+    return [rows, total] as [ExceptionLine[], number];
+    });
   }
 
   private async lockLines(em: EntityManager, lineIds: string[]): Promise<Line[]> {
@@ -403,12 +461,13 @@ export class MatchingService {
     return lines;
   }
 
-  private withinTolerance(difference: Money, reason: string | undefined): void {
-    const tolerance = Money.of(this.config.RECONCILIATION_WRITE_OFF_TOLERANCE, difference.currency);
-    if (difference.compare(tolerance) > 0) {
-      throw new DomainError('RECONCILIATION.OUTSIDE_TOLERANCE', `a difference of ${difference} exceeds the write-off tolerance of ${tolerance}`, 'unprocessable', 'expectedIds');
-    }
-    if (!difference.isZero() && !reason?.trim()) throw new DomainError('RECONCILIATION.REASON_REQUIRED', `writing off ${difference} needs a reason`, 'invalid', 'reason');
+  private beyondTolerance(difference: Money): boolean {
+    const size = difference.isNegative() ? Money.zero(difference.currency).minus(difference) : difference;
+    return size.compare(Money.of(this.config.RECONCILIATION_WRITE_OFF_TOLERANCE, difference.currency)) > 0;
+  }
+
+  private requireReason(difference: Money, reason: string | undefined, field: string): void {
+    if (!reason?.trim()) throw new DomainError('RECONCILIATION.REASON_REQUIRED', `writing off ${difference} needs a reason`, 'invalid', field);
   }
 
   /** Writes decisions with their links; made ones mark their lines and settle their movements. */
@@ -481,3 +540,6 @@ function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
 }
 
 const label = (actor: Actor | string) => (typeof actor === 'string' ? actor : actor.email);
+
+/** A change a second person approved is decided in the name of both. */
+const approvedBy = (request: DualControlRequest, checker: Actor) => `${request.requestedByName}, approved by ${actorName(checker)}`;

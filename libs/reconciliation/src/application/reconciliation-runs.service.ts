@@ -1,20 +1,23 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { Client, ScheduleAlreadyRunning, ScheduleOptions, ScheduleOverlapPolicy } from '@temporalio/client';
-import { DataSource } from 'typeorm';
+import { Client, ScheduleAlreadyRunning, ScheduleNotFoundError, ScheduleOptions, ScheduleOverlapPolicy } from '@temporalio/client';
+import type { EntityManager } from 'typeorm';
 import { AuditLog } from '../../../audit/src/audit-log';
 import { AppConfig } from '../../../config/src';
+import { ScopedDatabase } from '../../../database/src/scoped-database';
 import { DomainError } from '../../../errors/src';
-import { AUTOMATIC_LINES } from './matching.service';
-import type { Actor } from '../../../identity/src/domain/actor';
+import { OrganisationDirectory } from '../../../identity/src/application/organisation-directory';
+import { Actor, dataScopeOf, systemActor } from '../../../identity/src/domain/actor';
+import { OrganisationKind } from '../../../identity/src/domain/organisation';
 import {
-  DAILY_RECONCILIATION_SCHEDULE,
+  dailyScheduleId,
+  LEGACY_DAILY_SCHEDULE,
   RECONCILIATION_WORKFLOW,
   ReconciliationInput,
   ReconciliationRun,
   reconciliationWorkflowId,
 } from '../../../temporal/src/contracts/reconciliation.contract';
+import { AUTOMATIC_LINES } from './matching.service';
 
 /** Lines a batch goes through: big enough to amortise a round trip, small enough to commit quickly. */
 export const RECONCILIATION_BATCH = 5000;
@@ -37,33 +40,52 @@ export interface ReportRow {
   difference: string | null;
 }
 
+export interface BankAccount {
+  account: string;
+  ledgerAccount: string;
+  currency: string;
+}
+
+/** The bank a run works for, acting by itself: what its trail and decisions name. */
+export const reconciliationActor = (bankId: string) => systemActor('system:reconciliation-workflow', bankId);
+
 const RUN_COLUMNS = `id, trigger, status, total, processed, matched, suggested, started_at AS "startedAt", finished_at AS "finishedAt", started_by AS "startedBy"`;
 
-/** Reconciliation runs (scheduled daily and on demand), their progress, and the daily report. */
+/** Each bank's reconciliation runs (scheduled daily and on demand), their progress, and its daily report. */
 @Injectable()
 export class ReconciliationRunsService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly db: ScopedDatabase,
     private readonly temporal: Client,
     private readonly config: AppConfig,
     private readonly audit: AuditLog,
+    private readonly organisations: OrganisationDirectory,
   ) {}
 
   /**
-   * The daily run: created on the worker's start, or brought up to date with the config. One
-   * run at a time (a run still going when the next is due makes that one skip), and runs
-   * missed while the cluster was down are caught up for three days.
+   * Every bank's daily run, brought up to date with the config on the worker's start (and a
+   * bank's own when it registers an account). One run at a time per bank (a run still going
+   * when the next is due makes that one skip); runs missed while the cluster was down are
+   * caught up for three days. The platform-wide schedule of before is removed.
    */
-  async ensureDailySchedule(): Promise<void> {
+  async ensureDailySchedules(): Promise<void> {
+    for (const bankId of await this.organisations.idsOfKind(OrganisationKind.BANK)) await this.ensureDailySchedule(bankId);
+    await this.temporal.schedule.getHandle(LEGACY_DAILY_SCHEDULE).delete().catch((e: unknown) => {
+      if (!(e instanceof ScheduleNotFoundError)) throw e;
+    });
+  }
+
+  async ensureDailySchedule(bankId: string): Promise<void> {
+    const scheduleId = dailyScheduleId(bankId);
     const options: ScheduleOptions = {
-      scheduleId: DAILY_RECONCILIATION_SCHEDULE,
+      scheduleId,
       spec: { cronExpressions: [this.config.RECONCILIATION_SCHEDULE], timezone: this.config.RECONCILIATION_TIMEZONE },
       action: {
         type: 'startWorkflow',
         workflowType: RECONCILIATION_WORKFLOW,
-        workflowId: reconciliationWorkflowId('daily'),
+        workflowId: reconciliationWorkflowId(`daily/${bankId}`),
         taskQueue: this.config.TEMPORAL_TASK_QUEUE,
-        args: [{ trigger: 'SCHEDULE', startedBy: 'system:daily-reconciliation', batchSize: RECONCILIATION_BATCH } satisfies ReconciliationInput],
+        args: [{ trigger: 'SCHEDULE', startedBy: 'system:daily-reconciliation', batchSize: RECONCILIATION_BATCH, bankId } satisfies ReconciliationInput],
       },
       policies: { overlap: ScheduleOverlapPolicy.SKIP, catchupWindow: '3 days' },
     };
@@ -71,27 +93,32 @@ export class ReconciliationRunsService {
       await this.temporal.schedule.create(options);
     } catch (e) {
       if (!(e instanceof ScheduleAlreadyRunning)) throw e;
-      await this.temporal.schedule.getHandle(DAILY_RECONCILIATION_SCHEDULE).update((previous) => ({ ...previous, spec: options.spec, action: options.action, policies: options.policies }));
+      await this.temporal.schedule.getHandle(scheduleId).update((previous) => ({ ...previous, spec: options.spec, action: options.action, policies: options.policies }));
     }
   }
 
-  /** An on-demand run: recorded first, so its progress can be read as soon as it is answered. */
+  /** An on-demand run of the caller's bank: recorded first, so its progress can be read as soon as it is answered. */
   async start(actor: Actor, batchSize = RECONCILIATION_BATCH): Promise<ReconciliationRun> {
     const id = randomUUID();
-    await this.dataSource.transaction(async (em) => {
-      await this.begin(id, 'ON_DEMAND', actor.email, em);
+    const bankId = actor.organisationId;
+    await this.db.transaction(dataScopeOf(actor), async (em) => {
+      await this.beginWithin(em, id, 'ON_DEMAND', actor.email);
       await this.audit.record(em, { actor, action: 'reconciliation.start', entityType: 'reconciliation-run', entityId: id, after: { batchSize } });
     });
     await this.temporal.workflow.start(RECONCILIATION_WORKFLOW, {
       workflowId: reconciliationWorkflowId(id),
       taskQueue: this.config.TEMPORAL_TASK_QUEUE,
-      args: [{ trigger: 'ON_DEMAND', startedBy: actor.email, batchSize } satisfies ReconciliationInput],
+      args: [{ trigger: 'ON_DEMAND', startedBy: actor.email, batchSize, bankId } satisfies ReconciliationInput],
     });
-    return this.get(id);
+    return this.get(actor, id);
   }
 
-  /** The run's row, with the number of lines it will go through; recorded once. */
-  async begin(id: string, trigger: ReconciliationRun['trigger'], startedBy: string, em = this.dataSource.manager): Promise<void> {
+  /** The run's row, with the number of the bank's lines it will go through; recorded once. */
+  begin(bankId: string, id: string, trigger: ReconciliationRun['trigger'], startedBy: string): Promise<void> {
+    return this.db.transaction(dataScopeOf(reconciliationActor(bankId)), (em) => this.beginWithin(em, id, trigger, startedBy));
+  }
+
+  private async beginWithin(em: EntityManager, id: string, trigger: ReconciliationRun['trigger'], startedBy: string): Promise<void> {
     await em.query(
       `INSERT INTO reconciliation_runs (id, trigger, status, total, started_by)
        SELECT $1, $2, 'RUNNING', count(*), $3 FROM statement_lines l WHERE ${AUTOMATIC_LINES}
@@ -100,34 +127,44 @@ export class ReconciliationRunsService {
     );
   }
 
-  async end(id: string, status: 'DONE' | 'FAILED'): Promise<ReconciliationRun> {
-    await this.dataSource.query(`UPDATE reconciliation_runs SET status = $2, finished_at = now() WHERE id = $1 AND status = 'RUNNING'`, [id, status]);
-    return this.get(id);
+  async end(bankId: string, id: string, status: 'DONE' | 'FAILED'): Promise<ReconciliationRun> {
+    const bank = reconciliationActor(bankId);
+    await this.db.transaction(dataScopeOf(bank), (em) => em.query(`UPDATE reconciliation_runs SET status = $2, finished_at = now() WHERE id = $1 AND status = 'RUNNING'`, [id, status]));
+    return this.get(bank, id);
   }
 
-  async get(id: string): Promise<ReconciliationRun> {
-    const [run] = await this.dataSource.query(`SELECT ${RUN_COLUMNS} FROM reconciliation_runs WHERE id = $1`, [id]);
+  async get(actor: Actor, id: string): Promise<ReconciliationRun> {
+    const [run] = await this.db.transaction(dataScopeOf(actor), (em) => em.query(`SELECT ${RUN_COLUMNS} FROM reconciliation_runs WHERE id = $1`, [id]));
     if (!run) throw new DomainError('RECONCILIATION.RUN_NOT_FOUND', `no reconciliation run ${id}`, 'not_found');
     return run;
   }
 
-  async list(limit: number, offset: number): Promise<[ReconciliationRun[], number]> {
-    const [{ total }] = await this.dataSource.query('SELECT count(*)::int AS total FROM reconciliation_runs');
-    return [await this.dataSource.query(`SELECT ${RUN_COLUMNS} FROM reconciliation_runs ORDER BY started_at DESC, id LIMIT $1 OFFSET $2`, [limit, offset]), total];
+  async list(actor: Actor, limit: number, offset: number): Promise<[ReconciliationRun[], number]> {
+    return this.db.transaction(dataScopeOf(actor), async (em) => {
+      const [{ total }] = await em.query('SELECT count(*)::int AS total FROM reconciliation_runs');
+      return [await em.query(`SELECT ${RUN_COLUMNS} FROM reconciliation_runs ORDER BY started_at DESC, id LIMIT $1 OFFSET $2`, [limit, offset]), total];
+    });
   }
 
-  /** Which ledger account a bank account's statements are reconciled against. */
-  async mapAccount(actor: Actor, account: string, ledgerAccount: string, currency: string): Promise<{ account: string; ledgerAccount: string; currency: string }> {
-    await this.dataSource.transaction(async (em) => {
+  /** The caller's bank registers an account: which ledger account its statements reconcile against. */
+  async mapAccount(actor: Actor, account: string, ledgerAccount: string, currency: string): Promise<BankAccount> {
+    await this.db.transaction(dataScopeOf(actor), async (em) => {
       const [before] = await em.query('SELECT ledger_account AS "ledgerAccount", currency FROM bank_accounts WHERE account = $1', [account]);
       await em.query(
         `INSERT INTO bank_accounts (account, ledger_account, currency, updated_by) VALUES ($1, $2, $3, $4)
-         ON CONFLICT (account) DO UPDATE SET ledger_account = EXCLUDED.ledger_account, currency = EXCLUDED.currency, updated_by = EXCLUDED.updated_by, updated_at = now()`,
+         ON CONFLICT (bank_id, account) DO UPDATE SET ledger_account = EXCLUDED.ledger_account, currency = EXCLUDED.currency, updated_by = EXCLUDED.updated_by, updated_at = now()`,
         [account, ledgerAccount, currency, actor.userId],
       );
       await this.audit.record(em, { actor, action: 'bank-account.map', entityType: 'bank-account', entityId: account, before: before ?? null, after: { ledgerAccount, currency } });
     });
+    await this.ensureDailySchedule(actor.organisationId);
     return { account, ledgerAccount, currency };
+  }
+
+  async accounts(actor: Actor): Promise<BankAccount[]> {
+    return this.db.transaction(dataScopeOf(actor), (em) =>
+      em.query('SELECT account, ledger_account AS "ledgerAccount", currency FROM bank_accounts ORDER BY account'),
+    );
   }
 
   /**
@@ -136,8 +173,8 @@ export class ReconciliationRunsService {
    * every line booked so far), the mapped ledger account's balance from what was posted by
    * then (in the reconciliation time zone), and the difference, ledger less bank.
    */
-  async report(from: string, to: string, account?: string): Promise<ReportRow[]> {
-    return this.dataSource.query(
+  async report(actor: Actor, from: string, to: string, account?: string): Promise<ReportRow[]> {
+    return this.db.transaction(dataScopeOf(actor), (em) => em.query(
       `WITH days AS (
          SELECT account, currency, coalesce(booking_date, value_date) AS day,
                 count(*) FILTER (WHERE match_status = 'MATCHED')::int AS matched_count,
@@ -171,6 +208,6 @@ export class ReconciliationRunsService {
               ledger_balance::numeric(20, 2)::text AS "ledgerBalance", (ledger_balance - bank_balance)::numeric(20, 2)::text AS difference
          FROM booked ORDER BY account, day`,
       [from, to, account ?? null, this.config.RECONCILIATION_TIMEZONE],
-    );
+    ));
   }
 }

@@ -1,11 +1,11 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { AuditLog } from '../../../audit/src/audit-log';
 import { isUniqueViolation } from '../../../database/src/errors';
+import { ScopedDatabase } from '../../../database/src/scoped-database';
 import { DomainError } from '../../../errors/src';
-import type { Actor } from '../../../identity/src/domain/actor';
+import { Actor, dataScopeOf } from '../../../identity/src/domain/actor';
 import { partyKey } from '../domain/matching';
 import { parseCamt } from '../domain/parsers/camt.parser';
 import { CsvMapping, parseCsv } from '../domain/parsers/csv.parser';
@@ -32,10 +32,26 @@ function identityOf(e: Entry): string {
   return [e.bookingDate, e.valueDate, e.direction, e.amount, e.currency, e.reversal, e.bankReference, d.endToEndId, e.information ?? d.remittance].join('|');
 }
 
+export interface StatementRow {
+  id: string;
+  account: string;
+  format: string;
+  bankStatementId: string;
+  periodFrom: string | null;
+  periodTo: string | null;
+  currency: string;
+  openingBalance: string | null;
+  closingBalance: string | null;
+  entries: number;
+  newLines: number;
+  importedAt: string;
+}
+
+/** A bank's statements: imported, kept and read within that bank (row-level security holds it). */
 @Injectable()
 export class StatementImportService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly db: ScopedDatabase,
     private readonly audit: AuditLog,
   ) {}
 
@@ -45,9 +61,9 @@ export class StatementImportService {
    * a file already imported (same account and content, whatever its statement id) is refused.
    */
   async import(actor: Actor, format: StatementFormat, body: AsyncIterable<string | Buffer>, account?: string): Promise<ImportedStatement[]> {
-    const events = (await this.parserFor(format, account))(body);
+    const events = (await this.parserFor(actor, format, account))(body);
     try {
-      return await this.dataSource.transaction(async (em) => {
+      return await this.db.transaction(dataScopeOf(actor), async (em) => {
         const imported: ImportedStatement[] = [];
         let current:
           | { id: string; header: StatementHeader; totals?: StatementTotals; batch: Entry[]; newLines: number; occurrences: Map<string, number>; content: ReturnType<typeof createHash>; first?: string; last?: string }
@@ -105,12 +121,12 @@ export class StatementImportService {
     }
   }
 
-  /** Saves how an account's CSV export is laid out. */
+  /** Saves how an account of the caller's bank lays its CSV export out. */
   async saveMapping(actor: Actor, account: string, mapping: CsvMapping): Promise<CsvMapping> {
-    await this.dataSource.transaction(async (em) => {
+    await this.db.transaction(dataScopeOf(actor), async (em) => {
       await em.query(
         `INSERT INTO csv_mappings (account, mapping, updated_by) VALUES ($1, $2, $3)
-         ON CONFLICT (account) DO UPDATE SET mapping = EXCLUDED.mapping, updated_by = EXCLUDED.updated_by, updated_at = now()`,
+         ON CONFLICT (bank_id, account) DO UPDATE SET mapping = EXCLUDED.mapping, updated_by = EXCLUDED.updated_by, updated_at = now()`,
         [account, JSON.stringify(mapping), actor.userId],
       );
       await this.audit.record(em, { actor, action: 'csv-mapping.save', entityType: 'csv-mapping', entityId: account, after: mapping });
@@ -118,11 +134,26 @@ export class StatementImportService {
     return mapping;
   }
 
-  private async parserFor(format: StatementFormat, account?: string) {
+  /** The caller's bank's statements, newest first. */
+  async list(actor: Actor, limit: number, offset: number): Promise<[StatementRow[], number]> {
+    return this.db.transaction(dataScopeOf(actor), async (em) => {
+      const [{ total }] = await em.query('SELECT count(*)::int AS total FROM bank_statements');
+      const rows = await em.query(
+        `SELECT id, account, format, bank_statement_id AS "bankStatementId", to_char(period_from, 'YYYY-MM-DD') AS "periodFrom",
+                to_char(period_to, 'YYYY-MM-DD') AS "periodTo", currency, opening_balance AS "openingBalance", closing_balance AS "closingBalance",
+                entries, new_lines AS "newLines", imported_at AS "importedAt"
+           FROM bank_statements ORDER BY imported_at DESC, id LIMIT $1 OFFSET $2`,
+        [limit, offset],
+      );
+      return [rows, total];
+    });
+  }
+
+  private async parserFor(actor: Actor, format: StatementFormat, account?: string) {
     if (format === 'mt940') return parseMt940;
     if (format !== 'csv') return parseCamt;
     if (!account) throw new DomainError('RECONCILIATION.ACCOUNT_REQUIRED', 'a CSV import names its account', 'invalid', 'account');
-    const [row] = await this.dataSource.query('SELECT mapping FROM csv_mappings WHERE account = $1', [account]);
+    const [row] = await this.db.transaction(dataScopeOf(actor), (em) => em.query('SELECT mapping FROM csv_mappings WHERE account = $1', [account]));
     if (!row) throw new DomainError('RECONCILIATION.NO_CSV_MAPPING', `no CSV column mapping is saved for ${account}`, 'unprocessable', 'account');
     return parseCsv(row.mapping as CsvMapping, account);
   }

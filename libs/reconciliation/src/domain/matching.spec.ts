@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { Dec, Money } from '../../../money/src/money';
-import { byAmountDateCounterparty, byReference, Line, Link, manualLinks, manyToOne, oneToMany, OpenMovement, partyKey } from './matching';
+import { byAmountDateCounterparty, byReference, Line, Link, manualLinks, manyToOne, oneToMany, OpenMovement, partyKey, referenceKey } from './matching';
 
 const mv = (id: string, over: Partial<OpenMovement> = {}): OpenMovement => ({
   id,
@@ -30,6 +30,15 @@ const ln = (id: string, over: Partial<Line> = {}): Line => ({
 const total = (amounts: string[]) => amounts.reduce((s, a) => s.plus(Money.of(a, 'CNY')), Money.zero('CNY')).toString();
 const sumLinks = (links: Link[]) => total(links.map((l) => l.amount));
 const yuan = (cents: number) => new Dec(cents).div(100).toFixed(2);
+
+describe('referenceKey', () => {
+  it('reads a reference as typed with spaces or in lower case as ours', () => {
+    expect(referenceKey('rf18 5390 0754 7034')).toBe('RF18539007547034');
+    expect(referenceKey(' RF18539007547034\t')).toBe('RF18539007547034');
+    expect(referenceKey('   ')).toBeNull();
+    expect(referenceKey(null)).toBeNull();
+  });
+});
 
 describe('partyKey', () => {
   it('ignores case, spaces and punctuation', () => {

@@ -51,6 +51,15 @@ export function partyKey(name: string | null | undefined): string | null {
   return key === '' ? null : key;
 }
 
+/**
+ * A reference as the payer may have typed it ('rf18 5390 0754 7034') compares equal to ours
+ * ('RF18539007547034'): case and spaces aside.
+ */
+export function referenceKey(reference: string | null | undefined): string | null {
+  const key = (reference ?? '').normalize('NFKC').toUpperCase().replace(/\s+/g, '');
+  return key === '' ? null : key;
+}
+
 const money = (amount: string, currency: string) => Money.of(amount, currency);
 
 function inWindow(day: string | null, m: OpenMovement): boolean {

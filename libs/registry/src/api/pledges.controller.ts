@@ -1,27 +1,11 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { IsEnum, IsString, IsUUID, Length } from 'class-validator';
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { IsEnum, IsUUID } from 'class-validator';
 import { uuidParam } from '../../../http/src/params';
-import { CurrentActor, Roles } from '../../../identity/src/api/auth.decorators';
+import { CurrentActor } from '../../../identity/src/api/auth.decorators';
 import type { Actor } from '../../../identity/src/domain/actor';
-import { Role } from '../../../identity/src/domain/organisation';
 import { Encumbrance, PledgeRegistry } from '../application/pledge-registry';
 import { AssetType, Pledge } from '../domain/pledge';
-
-export class PledgeDto {
-  @ApiProperty({ enum: AssetType, example: AssetType.RECEIVABLE })
-  @IsEnum(AssetType)
-  assetType: AssetType;
-
-  @ApiProperty({ format: 'uuid' })
-  @IsUUID()
-  assetId: string;
-
-  @ApiProperty({ example: 'RF-2026-000123', description: 'The financing this asset backs' })
-  @IsString()
-  @Length(1, 128)
-  financingRef: string;
-}
 
 export class AssetQuery {
   @ApiProperty({ enum: AssetType })
@@ -33,26 +17,19 @@ export class AssetQuery {
   assetId: string;
 }
 
-const BANK_CREDIT = [Role.CREDIT_OFFICER, Role.BACK_OFFICE];
-
+/**
+ * The registry's door for people: search and read. Pledges are made and discharged by the
+ * financing workflow alone, for an asset its holder applied to finance.
+ */
 @ApiTags('pledge registry')
 @ApiBearerAuth()
 @Controller('pledges')
 export class PledgesController {
   constructor(private readonly registry: PledgeRegistry) {}
 
-  @Post()
-  @Roles(...BANK_CREDIT)
-  @ApiOperation({ summary: "Pledge an asset to the caller's bank for a financing" })
-  @ApiCreatedResponse({ description: 'the live pledge' })
-  @ApiConflictResponse({ description: 'REGISTRY.ASSET_ENCUMBERED: the asset already backs a live financing' })
-  pledge(@CurrentActor() actor: Actor, @Body() body: PledgeDto): Promise<Pledge> {
-    return this.registry.pledge(actor, body);
-  }
-
   @Get('search')
-  @ApiOperation({ summary: 'Is this asset encumbered, by whom, since when' })
-  @ApiOkResponse({ schema: { example: { encumbered: true, pledge: { id: '…', pledgeeId: '…', pledgeeName: 'Silk Road Commercial Bank', since: '2026-11-26T08:00:00Z', financingRef: 'RF-2026-000123' } } } })
+  @ApiOperation({ summary: 'Is this asset encumbered, by whom, since when (not for which financing: that is the parties’ business)' })
+  @ApiOkResponse({ schema: { example: { encumbered: true, pledge: { pledgeeId: '…', pledgeeName: 'Silk Road Commercial Bank', since: '2026-11-26T08:00:00Z' } } } })
   search(@Query() query: AssetQuery): Promise<Encumbrance> {
     return this.registry.search(query.assetType, query.assetId);
   }
@@ -60,13 +37,5 @@ export class PledgesController {
   @Get(':id')
   get(@CurrentActor() actor: Actor, @Param('id', uuidParam) id: string): Promise<Pledge> {
     return this.registry.get(actor, id);
-  }
-
-  @Post(':id/discharge')
-  @HttpCode(200)
-  @Roles(...BANK_CREDIT)
-  @ApiOperation({ summary: 'Discharge a live pledge (its financing closed); the asset is free again' })
-  discharge(@CurrentActor() actor: Actor, @Param('id', uuidParam) id: string): Promise<Pledge> {
-    return this.registry.discharge(actor, id);
   }
 }

@@ -15,11 +15,25 @@ export interface PledgeCommand {
   assetType: AssetType;
   assetId: string;
   financingRef: string;
+  /** Who applied to finance the asset: it is pledged only if they hold it. */
+  pledgorId: string;
 }
 
+/**
+ * The registry's public answer: whether the asset is encumbered, to which bank, since when.
+ * It does not say for which financing, on what terms, or the pledge's own id: those are the
+ * bank's and the borrower's business, read through GET /pledges/{id} by them alone.
+ */
 export interface Encumbrance {
   encumbered: boolean;
-  pledge?: { id: string; pledgeeId: string; pledgeeName: string; since: Date; financingRef: string };
+  pledge?: { pledgeeId: string; pledgeeName: string; since: Date };
+}
+
+/** The engine's own view, for the financing workflow's eligibility check. */
+export interface LivePledge {
+  id: string;
+  pledgeeId: string;
+  financingRef: string;
 }
 
 const notFound = () => new DomainError('REGISTRY.PLEDGE_NOT_FOUND', 'pledge not found', 'not_found');
@@ -33,21 +47,25 @@ export class PledgeRegistry {
   ) {}
 
   /**
-   * Pledges an asset to the caller's bank for a financing. The partial unique index lets one
-   * live pledge exist per asset, so of any number of racing calls exactly one wins; the same
-   * financing asking again gets its pledge back (the disbursement saga retries).
+   * Pledges an asset to the acting bank for a financing (the financing workflow is the only
+   * caller: no person pledges an asset by a request of their own). The partial unique index
+   * lets one live pledge exist per asset, so of any number of racing calls exactly one wins;
+   * the same financing asking again gets its pledge back (the disbursement saga retries).
    */
   async pledge(actor: Actor, command: PledgeCommand): Promise<Pledge> {
     const asset = this.asset(command.assetType);
     return this.dataSource.transaction(async (em) => {
       const pledgorId = await asset.ownerOf(em, command.assetId);
       if (!pledgorId) throw new DomainError('REGISTRY.ASSET_NOT_FOUND', `no ${command.assetType} ${command.assetId}`, 'not_found', 'assetId');
+      if (pledgorId !== command.pledgorId) throw new DomainError('REGISTRY.NOT_THE_HOLDER', `the ${command.assetType} is not held by the borrower`, 'invalid', 'assetId');
       const live = await em.findOneBy(PledgeEntity, { assetType: command.assetType, assetId: command.assetId, status: PledgeStatus.LIVE });
       if (live && live.financingRef === command.financingRef && live.pledgeeId === actor.organisationId) return live;
 
       const pledge = Object.assign(new PledgeEntity(), {
         id: randomUUID(),
-        ...command,
+        assetType: command.assetType,
+        assetId: command.assetId,
+        financingRef: command.financingRef,
         pledgeeId: actor.organisationId,
         pledgorId,
         status: PledgeStatus.LIVE,
@@ -66,8 +84,8 @@ export class PledgeRegistry {
     });
   }
 
-  /** The pledgee releases the asset when its financing closes. */
-  async discharge(actor: Actor, pledgeId: string): Promise<Pledge> {
+  /** The pledgee's financing releases the asset when it closes (or its disbursement is undone). */
+  private async discharge(actor: Actor, pledgeId: string): Promise<Pledge> {
     return this.dataSource.transaction(async (em) => {
       const pledge = await em.findOne(PledgeEntity, { where: { id: pledgeId, pledgeeId: actor.organisationId }, lock: { mode: 'pessimistic_write' } });
       if (!pledge) throw notFound();
@@ -92,16 +110,18 @@ export class PledgeRegistry {
   /** "Is this asset encumbered, by whom, since when": the registry's public question. */
   async search(assetType: AssetType, assetId: string): Promise<Encumbrance> {
     const [live] = await this.dataSource.query(
-      `SELECT p.id, p.pledgee_id, o.name, p.pledged_at, p.financing_ref
-         FROM pledges p JOIN organisations o ON o.id = p.pledgee_id
+      `SELECT p.pledgee_id, o.name, p.pledged_at FROM pledges p JOIN organisations o ON o.id = p.pledgee_id
         WHERE p.asset_type = $1 AND p.asset_id = $2 AND p.status = 'LIVE'`,
       [assetType, assetId],
     );
     if (!live) return { encumbered: false };
-    return {
-      encumbered: true,
-      pledge: { id: live.id, pledgeeId: live.pledgee_id, pledgeeName: live.name, since: live.pledged_at, financingRef: live.financing_ref },
-    };
+    return { encumbered: true, pledge: { pledgeeId: live.pledgee_id, pledgeeName: live.name, since: live.pledged_at } };
+  }
+
+  /** The live pledge of an asset, for the financing workflow (not a person's question). */
+  async livePledge(assetType: AssetType, assetId: string): Promise<LivePledge | undefined> {
+    const live = await this.dataSource.getRepository(PledgeEntity).findOneBy({ assetType, assetId, status: PledgeStatus.LIVE });
+    return live ? { id: live.id, pledgeeId: live.pledgeeId, financingRef: live.financingRef } : undefined;
   }
 
   /** A pledge as its pledgee, its pledgor or the operator sees it; others get not found. */

@@ -1,7 +1,9 @@
 // The contract between the API, the worker and the reconciliation workflow; workflow-safe.
 
 export const RECONCILIATION_WORKFLOW = 'reconciliationWorkflow';
-export const DAILY_RECONCILIATION_SCHEDULE = 'reconciliation-daily';
+/** Each bank has its daily run; the platform-wide schedule of before is removed on the worker's start. */
+export const dailyScheduleId = (bankId: string) => `reconciliation-daily/${bankId}`;
+export const LEGACY_DAILY_SCHEDULE = 'reconciliation-daily';
 
 /** A run's workflow id is `reconciliation/<run id>`; the schedule appends its start time. */
 export const reconciliationWorkflowId = (runId: string) => `reconciliation/${runId}`;
@@ -12,6 +14,8 @@ export interface ReconciliationInput {
   startedBy: string;
   /** Statement lines a batch (one activity) goes through. */
   batchSize: number;
+  /** The bank whose lines the run goes through (runs of before had none, and went through all). */
+  bankId?: string;
 }
 
 export interface ReconciliationRun {

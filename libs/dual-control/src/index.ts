@@ -1,0 +1,3 @@
+export * from './dual-control.module';
+export * from './application/dual-control';
+export * from './domain/request';

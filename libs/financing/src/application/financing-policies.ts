@@ -1,0 +1,79 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { ScopedDatabase } from '../../../database/src/scoped-database';
+import { DualControl } from '../../../dual-control/src/application/dual-control';
+import type { DualControlRequest } from '../../../dual-control/src/domain/request';
+import { DomainError } from '../../../errors/src';
+import { Actor, actorName, dataScopeOf, systemActor } from '../../../identity/src/domain/actor';
+import { Role } from '../../../identity/src/domain/organisation';
+import { Dec } from '../../../money/src';
+import { assertSoundTiers } from '../domain/approval';
+import { currentVersion, insertVersion, listVersions } from '../infrastructure/policy-versions';
+import { DEFAULT_POLICY, DEFAULT_VERSION, FinancingPolicy, PolicyVersion } from './financing-policy';
+
+export const POLICY_CHANGE = 'financing.policy';
+
+interface Proposal {
+  policy: FinancingPolicy;
+  effectiveFrom?: string;
+}
+
+/**
+ * A bank's rules for financings addressed to it, as versions: a maker proposes, an approver
+ * (another person) adopts it, and it is in force from its effective time on. A financing
+ * keeps the version it started under.
+ */
+@Injectable()
+export class FinancingPolicies implements OnModuleInit {
+  constructor(
+    private readonly db: ScopedDatabase,
+    private readonly dualControl: DualControl,
+  ) {}
+
+  onModuleInit(): void {
+    this.dualControl.register({
+      kind: POLICY_CHANGE,
+      makers: [Role.CREDIT_OFFICER, Role.APPROVER],
+      checkers: [Role.APPROVER],
+      apply: (em, request: DualControlRequest<Proposal>, checker) => this.adopt(em, request, checker),
+    });
+  }
+
+  /** The bank's policy in force, read for the bank whatever the caller (an SME's trial reads its pricing). */
+  inForce(bankId: string): Promise<PolicyVersion> {
+    return this.db.transaction(dataScopeOf(systemActor('system:financing-policy', bankId)), async (em) => (await currentVersion(em)) ?? DEFAULT_VERSION);
+  }
+
+  /** What the caller's bank has in force. */
+  current(actor: Actor): Promise<PolicyVersion> {
+    return this.inForce(actor.organisationId);
+  }
+
+  versions(actor: Actor, limit: number, offset: number): Promise<[PolicyVersion[], number]> {
+    return this.db.transaction(dataScopeOf(actor), (em) => listVersions(em, limit, offset));
+  }
+
+  /** A maker proposes; nothing changes until a second person approves the request. */
+  propose(actor: Actor, policy: FinancingPolicy, effectiveFrom?: string): Promise<DualControlRequest<Proposal>> {
+    assertSoundPolicy(policy);
+    const proposal: Proposal = { policy: { ...policy, allocationOrder: policy.allocationOrder ?? DEFAULT_POLICY.allocationOrder }, effectiveFrom };
+    return this.dualControl.request(actor, POLICY_CHANGE, 'financing-policy', proposal, `policy from ${effectiveFrom ?? 'approval'}`);
+  }
+
+  private async adopt(em: EntityManager, request: DualControlRequest<Proposal>, checker: Actor): Promise<PolicyVersion> {
+    assertSoundPolicy(request.payload.policy);
+    return insertVersion(em, request.payload.policy, {
+      effectiveFrom: request.payload.effectiveFrom,
+      proposedBy: request.requestedByName,
+      approvedBy: actorName(checker),
+      requestId: request.id,
+    });
+  }
+}
+
+function assertSoundPolicy(policy: FinancingPolicy): void {
+  assertSoundTiers(policy.tiers);
+  if (new Dec(policy.maintenanceLtv).lessThan(policy.maxLtv)) {
+    throw new DomainError('FINANCING.MAINTENANCE_BELOW_LTV', 'the maintenance line must not be below the LTV line', 'invalid', 'maintenanceLtv');
+  }
+}
