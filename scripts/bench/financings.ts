@@ -6,9 +6,10 @@ import type { ApiClient } from '../api-client';
 import type { DemoParties } from '../demo-data';
 import { BenchStack, Figure, figure, load } from './stack';
 
-// Financings per second through the whole straight-through path (apply, eligibility, the
-// buyer's acknowledgement, system approval, acceptance, the disbursement saga, repayment,
-// surplus, closure) against a bare workflow with as many no-op activities, same server.
+// Financings per second through the whole path (apply, eligibility, the buyer's
+// acknowledgement, the maker's recommendation, one checker's approval, acceptance, the
+// disbursement saga, a payment recorded and approved by two people, surplus, closure)
+// against a bare workflow with as many no-op activities, same server.
 const N = Number(process.env.BENCH_FINANCINGS ?? 60);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
 const root = resolve(__dirname, '../../..');
@@ -25,13 +26,18 @@ export interface Desk {
   sme: ApiClient;
   buyer: ApiClient;
   officer: ApiClient;
+  approver: ApiClient;
   backOffice: ApiClient;
+  treasury: ApiClient;
 }
 
-/** Straight-through policy (no approvals needed), unlimited limits: only the path is measured. */
-export async function prepareStraightThrough(d: Desk, parties: DemoParties): Promise<void> {
-  await d.officer.call('PUT', '/financing-policy', {
-    tiers: [{ upTo: null, approvals: 0 }],
+/**
+ * One approval for any amount (the fewest a sound policy asks), long deadlines, unlimited
+ * limits: only the path is measured. The policy is proposed and approved by two people.
+ */
+export async function prepareBenchBank(d: Desk, parties: DemoParties): Promise<void> {
+  const proposal = await d.officer.call('POST', '/financing-policy/proposals', {
+    tiers: [{ upTo: null, approvals: 1 }],
     deadlines: { counterparty: 90, recommendation: 90, approval: 90, acceptance: 90, repaymentReminder: 0 },
     maxAdvanceRate: '0.8',
     maxLtv: '0.7',
@@ -41,6 +47,7 @@ export async function prepareStraightThrough(d: Desk, parties: DemoParties): Pro
       WAREHOUSE_RECEIPT_LOAN: { annualRate: '0.052', penaltyRate: '0.078', upfrontFeeRate: '0.002', dayCount: 'ACT/365', graceDays: 3 },
     },
   });
+  await d.approver.call('POST', `/approval-requests/${proposal.id}/approve`, {});
   for (const [kind, subject] of [['SME', parties.hami], ['CORE_ENTERPRISE', parties.powerGroup]]) {
     const { status } = await d.officer.request('POST', '/credit-limits', { kind, subject, amount: '999999999999.00' });
     if (status !== 201 && status !== 409) throw new Error(`credit limit: HTTP ${status}`);
@@ -48,7 +55,7 @@ export async function prepareStraightThrough(d: Desk, parties: DemoParties): Pro
 }
 
 export async function runFinancings(stack: BenchStack, d: Desk, parties: DemoParties): Promise<Figure[]> {
-  await prepareStraightThrough(d, parties);
+  await prepareBenchBank(d, parties);
   const due = new Date(Date.now() + 90 * 86_400_000).toISOString().slice(0, 10);
   const receivables: string[] = [];
   await load(N, 4, async (i) => {
@@ -66,10 +73,15 @@ export async function runFinancings(stack: BenchStack, d: Desk, parties: DemoPar
     ref = f.ref;
     await reach(f.id, 'AWAITING_COUNTERPARTY');
     await d.buyer.call('POST', `/financings/${f.id}/acknowledge`, {});
+    await reach(f.id, 'AWAITING_RECOMMENDATION');
+    await d.officer.call('POST', `/financings/${f.id}/recommend`, {});
+    await reach(f.id, 'AWAITING_APPROVAL');
+    await d.approver.call('POST', `/financings/${f.id}/approve`, {});
     await reach(f.id, 'AWAITING_ACCEPTANCE');
     await d.sme.call('POST', `/financings/${f.id}/accept`, {});
     await reach(f.id, 'REPAYING');
-    await d.backOffice.call('POST', `/financings/${f.id}/payments`, { reference: `BUYER-${i}`, amount: '100000.00' });
+    const payment = await d.backOffice.call('POST', `/financings/${f.id}/payments`, { reference: `BUYER-${i}`, amount: '100000.00' });
+    await d.treasury.call('POST', `/approval-requests/${payment.id}/approve`, {});
     await reach(f.id, 'CLOSED');
   });
 
@@ -97,7 +109,7 @@ export async function runFinancings(stack: BenchStack, d: Desk, parties: DemoPar
   return [
     figure({
       benchmark: 'workflows',
-      figure: `financings through the straight-through path to closure, concurrency ${CONCURRENCY}`,
+      figure: `financings through maker–checker approval to closure, concurrency ${CONCURRENCY}`,
       unit: 'financings/s',
       ours: perSecond(financings),
       referenceIs: `bare workflows with ${activities} no-op activities each, same server`,

@@ -23,8 +23,9 @@ async function main(): Promise<void> {
   try {
     const api = new ApiClient(stack.baseUrl);
     const parties = await seedParties(api);
-    const [sme, buyer, officer, backOffice] = await Promise.all(
-      [DEMO_ORGANISATIONS.hami.users[0], DEMO_ORGANISATIONS.powerGroup.users[0], DEMO_ORGANISATIONS.bank.users[0], DEMO_ORGANISATIONS.bank.users[4]].map((u) => api.login(u.email, DEMO_PASSWORD)),
+    const bank = DEMO_ORGANISATIONS.bank.users;
+    const [sme, buyer, officer, approver, treasury, backOffice] = await Promise.all(
+      [DEMO_ORGANISATIONS.hami.users[0], DEMO_ORGANISATIONS.powerGroup.users[0], bank[0], bank[1], bank[3], bank[4]].map((u) => api.login(u.email, DEMO_PASSWORD)),
     );
     const step = async (name: string, run: () => Promise<Figure[]>) => {
       if (!ONLY.includes(name)) return;
@@ -32,7 +33,7 @@ async function main(): Promise<void> {
       figures.push(...(await run()));
     };
     await step('http', () => runHttp(stack, sme, parties));
-    await step('workflows', () => runFinancings(stack, { sme, buyer, officer, backOffice }, parties));
+    await step('workflows', () => runFinancings(stack, { sme, buyer, officer, approver, backOffice, treasury }, parties));
     await step('memory', () => runOpenWorkflows(stack, worker.pid!, 'caravan'));
     await step('reconciliation', () => runReconciliation(stack, backOffice, worker.pid!));
 

@@ -7,7 +7,7 @@ import { Client } from 'pg';
 import { once } from 'node:events';
 import { freePort, LocalTemporal, resolveTemporalCli, startLocalTemporal, stopProcess, TemporalCli } from '../../libs/devstack/src';
 import { ApiClient } from '../../scripts/api-client';
-import { prepareStraightThrough } from '../../scripts/bench/financings';
+import { prepareBenchBank } from '../../scripts/bench/financings';
 import { DEMO_ADMIN, DEMO_ORGANISATIONS, DEMO_PASSWORD, DemoParties, seedParties } from '../../scripts/demo-data';
 import { MIGRATIONS } from '../../apps/common/migrations';
 import { migrateDatabase } from '../../libs/database/src';
@@ -21,7 +21,15 @@ import { migrateDatabase } from '../../libs/database/src';
  */
 const root = resolve(__dirname, '../..');
 const LOAD_SECONDS = 60;
-const PAST_THE_STEP = ['FINANCING.NOT_AT_THIS_STEP', 'RECEIVABLE.NOT_AWAITING_CONFIRMATION', 'RECEIVABLE.ALREADY_DECIDED', 'RECEIVABLE.ILLEGAL_TRANSITION'];
+const PAST_THE_STEP = [
+  'FINANCING.NOT_AT_THIS_STEP',
+  'FINANCING.ALREADY_APPROVED_BY_YOU',
+  'RECEIVABLE.NOT_AWAITING_CONFIRMATION',
+  'RECEIVABLE.ALREADY_DECIDED',
+  'RECEIVABLE.ILLEGAL_TRANSITION',
+  'DUAL_CONTROL.NOT_PENDING',
+  'DUAL_CONTROL.ALREADY_PENDING',
+];
 const LANES = 3;
 
 describe('faults under load: worker, API, PostgreSQL and Temporal each fail in turn', () => {
@@ -104,11 +112,12 @@ describe('faults under load: worker, API, PostgreSQL and Temporal each fail in t
 
   it('closes every financing, moves money once, balances every entry and loses no answered request', async () => {
     const login = async (email: string) => (await new ApiClient(baseUrl).login(email, DEMO_PASSWORD)).token!;
-    const [sme, buyer, officer, backOffice] = await Promise.all(
-      [DEMO_ORGANISATIONS.hami.users[0], DEMO_ORGANISATIONS.powerGroup.users[0], DEMO_ORGANISATIONS.bank.users[0], DEMO_ORGANISATIONS.bank.users[4]].map((u) => login(u.email)),
+    const bank = DEMO_ORGANISATIONS.bank.users;
+    const [sme, buyer, officer, approver, treasury, backOffice] = await Promise.all(
+      [DEMO_ORGANISATIONS.hami.users[0], DEMO_ORGANISATIONS.powerGroup.users[0], bank[0], bank[1], bank[3], bank[4]].map((u) => login(u.email)),
     );
     const as = (token: string) => new ApiClient(baseUrl, token);
-    await prepareStraightThrough({ sme: as(sme), buyer: as(buyer), officer: as(officer), backOffice: as(backOffice) }, parties);
+    await prepareBenchBank({ sme: as(sme), buyer: as(buyer), officer: as(officer), approver: as(approver), backOffice: as(backOffice), treasury: as(treasury) }, parties);
 
     /** A client that keeps trying through outages (a network error, a 5xx), with the same Idempotency-Key. */
     let requests = 0;
@@ -142,6 +151,15 @@ describe('faults under load: worker, API, PostgreSQL and Temporal each fail in t
       throw new Error(`${id} never reached ${stage}`);
     };
 
+    /** The back office records the buyer's payment by hand, treasury approves it: two people, each retrying as clients do. */
+    const pay = async (financingId: string, reference: string, key: string) => {
+      const subject = `${financingId}/${reference}`;
+      // a lost answer whose key was taken over finds the request already made: it is the pending one of this payment
+      const asked =
+        (await call(backOffice, 'POST', `/financings/${financingId}/payments`, { reference, amount: '100000.00' }, key)) ??
+        (await call(treasury, 'GET', `/approval-requests?kind=financing.payment&subject=${encodeURIComponent(subject)}&limit=5`)).items[0];
+      await call(treasury, 'POST', `/approval-requests/${asked.id}/approve`, {}, `${key}-approve`);
+    };
     const answered = { receivables: [] as string[], financings: [] as Array<{ id: string; ref: string }>, payments: [] as string[] };
     const due = new Date(Date.now() + 60 * 86_400_000).toISOString().slice(0, 10);
     const started = Date.now();
@@ -157,10 +175,14 @@ describe('faults under load: worker, API, PostgreSQL and Temporal each fail in t
         answered.financings.push({ id: financing.id, ref: financing.ref });
         await reach(financing.id, 'AWAITING_COUNTERPARTY');
         await call(buyer, 'POST', `/financings/${financing.id}/acknowledge`, {}, `a-${i}`);
+        await reach(financing.id, 'AWAITING_RECOMMENDATION');
+        await call(officer, 'POST', `/financings/${financing.id}/recommend`, {}, `m-${i}`);
+        await reach(financing.id, 'AWAITING_APPROVAL');
+        await call(approver, 'POST', `/financings/${financing.id}/approve`, {}, `k-${i}`);
         await reach(financing.id, 'AWAITING_ACCEPTANCE');
         await call(sme, 'POST', `/financings/${financing.id}/accept`, {}, `x-${i}`);
         await reach(financing.id, 'REPAYING');
-        await call(backOffice, 'POST', `/financings/${financing.id}/payments`, { reference: `CHAOS-PAY-${i}`, amount: '100000.00' }, `p-${i}`);
+        await pay(financing.id, `CHAOS-PAY-${i}`, `p-${i}`);
         answered.payments.push(`CHAOS-PAY-${i}`);
         await reach(financing.id, 'CLOSED');
       }

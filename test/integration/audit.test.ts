@@ -31,9 +31,12 @@ describe('audit trail: who, when, what, before and after; append-only', () => {
     expect(new Date(dilution.occurredAt).getTime()).toBeGreaterThan(Date.now() - 60_000);
   });
 
-  it('refuses to edit or delete history, even from SQL', async () => {
-    await expect(api.db.query(`UPDATE audit_events SET actor_label = 'someone else'`)).rejects.toThrow(/append-only/);
-    await expect(api.db.query('DELETE FROM audit_events')).rejects.toThrow(/append-only/);
-    await expect(api.db.query('TRUNCATE audit_events')).rejects.toThrow(/append-only/);
+  it('refuses to edit or delete history, even from SQL: the apps hold no such privilege, and the owner meets the trigger', async () => {
+    for (const db of [api.db, api.owner]) {
+      const refused = db === api.db ? /permission denied/ : /append-only/;
+      await expect(db.query(`UPDATE audit_events SET actor_label = 'someone else'`)).rejects.toThrow(refused);
+      await expect(db.query('DELETE FROM audit_events')).rejects.toThrow(refused);
+      await expect(db.query('TRUNCATE audit_events')).rejects.toThrow(refused);
+    }
   });
 });

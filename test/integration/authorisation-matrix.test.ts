@@ -1,4 +1,9 @@
 import { randomUUID } from 'node:crypto';
+import { DEFAULT_POLICY } from '../../libs/financing/src/application/financing-policy';
+import { PaymentGateways } from '../../libs/financing/src/application/payment-gateway';
+import { systemActor } from '../../libs/identity/src';
+import { PledgeRegistry } from '../../libs/registry/src/application/pledge-registry';
+import { AssetType } from '../../libs/registry/src/domain/pledge';
 import { DEMO_PASSWORD } from '../../scripts/demo-data';
 import { PEOPLE, startApi, TestApi } from '../support/api';
 import { receivableBody } from '../support/receivables';
@@ -31,7 +36,6 @@ interface Fixtures {
   confirmed: string;
   pledged: string;
   pledge: string;
-  discharged: string;
   receipt: string;
   hami: string;
   document: string;
@@ -39,6 +43,9 @@ interface Fixtures {
   /** A statement line and a write-off of it, undone: later steps are refused, not applied. */
   line: string;
   decision: string;
+  /** A pending approval request (the credit officer's proposal), and one already decided. */
+  request: string;
+  settledRequest: string;
 }
 
 const rows: Row[] = [
@@ -71,10 +78,8 @@ const rows: Row[] = [
   },
   { call: 'POST /receivables/:id/cancel', request: (f, id = f.confirmed) => ({ method: 'post', path: `/receivables/${id}/cancel`, body: { reason: 'r' } }), allowed: SME },
 
-  { call: 'POST /pledges', request: () => ({ method: 'post', path: '/pledges', body: {} }), allowed: ['creditOfficer', 'backOffice'] },
   { call: 'GET /pledges/search', request: (f) => ({ method: 'get', path: `/pledges/search?assetType=RECEIVABLE&assetId=${f.pledged}` }), allowed: ANYONE },
   { call: 'GET /pledges/:id', request: (f, id = f.pledge) => ({ method: 'get', path: `/pledges/${id}` }), allowed: [...SME, ...BANK, ...OPERATOR] },
-  { call: 'POST /pledges/:id/discharge', request: (f, id = f.discharged) => ({ method: 'post', path: `/pledges/${id}/discharge` }), allowed: ['creditOfficer', 'backOffice'] },
 
   { call: 'POST /credit-limits', request: () => ({ method: 'post', path: '/credit-limits', body: {} }), allowed: ['creditOfficer', 'approverA', 'approverB'] },
   { call: 'GET /credit-limits', request: () => ({ method: 'get', path: '/credit-limits' }), allowed: [...BANK, ...OPERATOR] },
@@ -88,6 +93,13 @@ const rows: Row[] = [
   { call: 'GET /ledger/balances', request: () => ({ method: 'get', path: '/ledger/balances' }), allowed: [...BANK, ...OPERATOR] },
   { call: 'GET /ledger/entries', request: () => ({ method: 'get', path: '/ledger/entries?financingRef=RF-1' }), allowed: [...BANK, ...OPERATOR] },
   { call: 'POST /ledger/entries/:id/reversal', request: (f, id = f.pledge) => ({ method: 'post', path: `/ledger/entries/${id}/reversal`, body: {} }), allowed: ['backOffice'] },
+
+  { call: 'GET /approval-requests', request: () => ({ method: 'get', path: '/approval-requests' }), allowed: [...BANK, ...OPERATOR] },
+  { call: 'GET /approval-requests/:id', request: (f, id = f.request) => ({ method: 'get', path: `/approval-requests/${id}` }), allowed: [...BANK, ...OPERATOR] },
+  // the request is the credit officer's own and a policy change: approvers may decide it, the maker not (refused by rule, 403, like a role)
+  { call: 'POST /approval-requests/:id/approve', request: (f, id = f.settledRequest) => ({ method: 'post', path: `/approval-requests/${id}/approve`, body: {} }), allowed: BANK },
+  { call: 'POST /approval-requests/:id/reject', request: (f, id = f.settledRequest) => ({ method: 'post', path: `/approval-requests/${id}/reject`, body: { reason: 'r' } }), allowed: BANK },
+  { call: 'POST /approval-requests/:id/cancel', request: (f, id = f.settledRequest) => ({ method: 'post', path: `/approval-requests/${id}/cancel` }), allowed: BANK },
 
   { call: 'POST /financings/trial', request: () => ({ method: 'post', path: '/financings/trial', body: {} }), allowed: [...SME, 'outsider'] },
   { call: 'POST /financings', request: () => ({ method: 'post', path: '/financings', body: {} }), allowed: [...SME, 'outsider'] },
@@ -104,9 +116,9 @@ const rows: Row[] = [
   { call: 'POST /financings/:id/release-goods', request: (f, id = f.financing) => ({ method: 'post', path: `/financings/${id}/release-goods`, body: { receiptId: f.receipt, quantity: '1' } }), allowed: SME },
   { call: 'POST /financings/:id/collateral', request: (f, id = f.financing) => ({ method: 'post', path: `/financings/${id}/collateral`, body: { receiptId: f.receipt } }), allowed: SME },
   { call: 'GET /financing-policy', request: () => ({ method: 'get', path: '/financing-policy' }), allowed: BANK },
-  { call: 'PUT /financing-policy', request: () => ({ method: 'put', path: '/financing-policy', body: {} }), allowed: ['creditOfficer', 'approverA', 'approverB'] },
-  { call: 'POST /simulated-bank/payments', request: () => ({ method: 'post', path: '/simulated-bank/payments', body: {} }), allowed: ['admin', 'backOffice'] },
-  { call: 'GET /simulated-bank/payments/:instructionId', request: () => ({ method: 'get', path: '/simulated-bank/payments/none' }), allowed: ['admin', 'backOffice'] },
+  { call: 'GET /financing-policy/versions', request: () => ({ method: 'get', path: '/financing-policy/versions' }), allowed: BANK },
+  { call: 'POST /financing-policy/proposals', request: () => ({ method: 'post', path: '/financing-policy/proposals', body: {} }), allowed: ['creditOfficer', 'approverA', 'approverB'] },
+  { call: 'GET /simulated-bank/payments/:instructionId', request: (f, id = 'RF-M-1/disbursement') => ({ method: 'get', path: `/simulated-bank/payments/${encodeURIComponent(id)}` }), allowed: ['treasury', 'backOffice', ...OPERATOR] },
   { call: 'PUT /simulated-bank/faults', request: () => ({ method: 'put', path: '/simulated-bank/faults', body: {} }), allowed: ['admin'] },
 
   { call: 'POST /statements', request: () => ({ method: 'post', path: '/statements' }), allowed: ['backOffice'] },
@@ -117,6 +129,7 @@ const rows: Row[] = [
   { call: 'GET /reconciliation/runs', request: () => ({ method: 'get', path: '/reconciliation/runs' }), allowed: ['backOffice', 'treasury', 'admin', 'auditor'] },
   { call: 'GET /reconciliation/runs/:id', request: (f, id = f.run) => ({ method: 'get', path: `/reconciliation/runs/${id}` }), allowed: ['backOffice', 'treasury', 'admin', 'auditor'] },
   { call: 'GET /reconciliation/report', request: () => ({ method: 'get', path: '/reconciliation/report' }), allowed: ['backOffice', 'treasury', 'admin', 'auditor'] },
+  { call: 'GET /reconciliation/accounts', request: () => ({ method: 'get', path: '/reconciliation/accounts' }), allowed: ['backOffice', 'treasury', 'admin', 'auditor'] },
   { call: 'PUT /reconciliation/accounts/:account', request: () => ({ method: 'put', path: '/reconciliation/accounts/ACC-1', body: {} }), allowed: ['backOffice'] },
   { call: 'POST /reconciliation/matches', request: () => ({ method: 'post', path: '/reconciliation/matches', body: {} }), allowed: ['backOffice'] },
   { call: 'GET /reconciliation/matches', request: () => ({ method: 'get', path: '/reconciliation/matches' }), allowed: ['backOffice', 'treasury', 'admin', 'auditor'] },
@@ -172,11 +185,17 @@ describe('authorisation matrix: every endpoint × every role', () => {
     };
     const confirmed = await confirmedReceivable();
     const document = (await sme.post(`/receivables/${confirmed}/documents?name=invoice.pdf`).set('content-type', 'application/pdf').send(Buffer.from('%PDF-1.4 fixture')).expect(201)).body.id;
+    // pledges are the financing workflow's to make: as it would
     const pledged = await confirmedReceivable();
-    const pledge = (await bank.post('/pledges').send({ assetType: 'RECEIVABLE', assetId: pledged, financingRef: 'RF-M-1' }).expect(201)).body.id;
-    const dischargedAsset = await confirmedReceivable();
-    const discharged = (await bank.post('/pledges').send({ assetType: 'RECEIVABLE', assetId: dischargedAsset, financingRef: 'RF-M-2' }).expect(201)).body.id;
-    await bank.post(`/pledges/${discharged}/discharge`).expect(200);
+    const workflow = systemActor('system:financing-workflow', api.parties.bank);
+    const pledge = (await api.app.get(PledgeRegistry).pledge(workflow, { assetType: AssetType.RECEIVABLE, assetId: pledged, financingRef: 'RF-M-1', pledgorId: api.parties.hami })).id;
+    // a payment the bank's gateway made, as a disbursement would
+    await api.app.get(PaymentGateways).forBank(api.parties.bank).instruct({ instructionId: 'RF-M-1/disbursement', amount: '1.00', currency: 'CNY', beneficiaryId: api.parties.hami, purpose: 'fixture' });
+    const request = (await bank.post('/financing-policy/proposals').send(DEFAULT_POLICY).expect(201)).body.id;
+    const rejected = (await bank.post('/financing-policy/proposals').send(DEFAULT_POLICY).expect(409)).body; // one pending proposal at a time
+    expect(rejected.code).toBe('DUAL_CONTROL.ALREADY_PENDING');
+    const settledRequest = (await (await api.as(PEOPLE.approverA)).post(`/approval-requests/${request}/reject`).send({ reason: 'fixture' }).expect(200)).body.id;
+    const pending = (await bank.post('/financing-policy/proposals').send(DEFAULT_POLICY).expect(201)).body.id;
 
     await admin.call('PUT', '/commodities/COAL-5500', { name: 'Thermal coal', unit: 't', haircut: '0.15' });
     await admin.call('POST', '/commodities/COAL-5500/prices', { date: '2026-11-25', price: '812.35', source: 'index' });
@@ -193,10 +212,10 @@ describe('authorisation matrix: every endpoint × every role', () => {
       .send({ delimiter: ';', hasHeader: false, decimalSeparator: '.', dateFormat: 'YYYY-MM-DD', currency: 'CNY', columns: { bookingDate: 1, amount: 2 } })
       .expect(200);
     await backOffice.post('/statements?format=csv&account=ACC-1').set('content-type', 'text/plain').send('2026-11-25;1.00').expect(201);
-    const [{ id: line }] = await api.db.query(`SELECT id::text AS id FROM statement_lines WHERE account = 'ACC-1'`);
+    const [{ id: line }] = await api.owner.query(`SELECT id::text AS id FROM statement_lines WHERE account = 'ACC-1'`);
     const decision = (await backOffice.post(`/reconciliation/lines/${line}/write-off`).send({ reason: 'fixture' }).expect(201)).body.id;
     await backOffice.post(`/reconciliation/matches/${decision}/reverse`).send({ reason: 'fixture' }).expect(200);
-    fixtures = { financing, confirmed, pledged, pledge, discharged, receipt, hami: api.parties.hami, document, run, line, decision };
+    fixtures = { financing, confirmed, pledged, pledge, receipt, hami: api.parties.hami, document, run, line, decision, request: pending, settledRequest };
   });
 
   afterAll(async () => {

@@ -1,3 +1,4 @@
+import { DEFAULT_POLICY } from '../../libs/financing/src/application/financing-policy';
 import { DEMO_ADMIN } from '../../scripts/demo-data';
 import { PEOPLE, startApi, TestApi } from '../support/api';
 import { receivableBody } from '../support/receivables';
@@ -40,8 +41,8 @@ describe('bad input on every endpoint that writes', () => {
     ['a dilution as a number', PEOPLE.applicant, 'post', (i) => `/receivables/${i.receivable}/dilutions`, { kind: 'RETURN', reference: 'R', amount: 5, reason: 'r' }, 'amount', 'receivable_dilutions'],
     ['a dilution of an unknown kind', PEOPLE.applicant, 'post', (i) => `/receivables/${i.receivable}/dilutions`, { kind: 'REBATE', reference: 'R', amount: '5.00', reason: 'r' }, 'kind', 'receivable_dilutions'],
     ['a cancellation without a reason', PEOPLE.applicant, 'post', (i) => `/receivables/${i.receivable}/cancel`, {}, 'reason', 'audit_events'],
-    ['a pledge of an unknown asset type', PEOPLE.creditOfficer, 'post', () => '/pledges', { assetType: 'SHIP', assetId: '0b5c1f8e-0000-4000-8000-000000000000', financingRef: 'R' }, 'assetType', 'pledges'],
-    ['a pledge of an asset that does not exist', PEOPLE.creditOfficer, 'post', () => '/pledges', { assetType: 'RECEIVABLE', assetId: '0b5c1f8e-0000-4000-8000-000000000000', financingRef: 'R' }, 'assetId', 'pledges'],
+    ['a policy proposal with a zero tier', PEOPLE.creditOfficer, 'post', () => '/financing-policy/proposals', { ...DEFAULT_POLICY, tiers: [{ upTo: null, approvals: 0 }] }, 'tiers', 'dual_control_requests'],
+    ['a policy proposal without tiers', PEOPLE.creditOfficer, 'post', () => '/financing-policy/proposals', { ...DEFAULT_POLICY, tiers: [] }, 'tiers', 'dual_control_requests'],
     ['a limit reservation without subjects', PEOPLE.creditOfficer, 'post', () => '/credit-limits/reservations', { reference: 'R', amount: '5.00', subjects: [] }, 'subjects', 'limit_reservations'],
     ['a limit reservation with a malformed subject', PEOPLE.creditOfficer, 'post', () => '/credit-limits/reservations', { reference: 'R', amount: '5.00', subjects: [{ kind: 'SME' }] }, 'subjects.0.subject', 'limit_reservations'],
     ['a commodity with a haircut of 1', 'admin', 'put', () => '/commodities/WHEAT', { name: 'Wheat', unit: 't', haircut: '1' }, 'haircut', 'commodities'],
@@ -75,8 +76,8 @@ describe('bad input on every endpoint that writes', () => {
   });
 
   it.each(cases)('%s', async (_, who, method, path, body, field, table) => {
-    const count = async () => Number((await api.db.query(`SELECT count(*) AS n FROM ${table}`))[0].n);
-    const audit = async () => Number((await api.db.query('SELECT count(*) AS n FROM audit_events'))[0].n);
+    const count = async () => Number((await api.owner.query(`SELECT count(*) AS n FROM ${table}`))[0].n);
+    const audit = async () => Number((await api.owner.query('SELECT count(*) AS n FROM audit_events'))[0].n);
     const [rowsBefore, auditBefore] = [await count(), await audit()];
     const agent = who === 'admin' ? await api.as(DEMO_ADMIN.email, DEMO_ADMIN.password) : await api.as(who);
     const response = await agent[method](path({ receivable: receivableId, receipt: receiptId, hami: api.parties.hami })).send(body);
@@ -90,7 +91,7 @@ describe('bad input on every endpoint that writes', () => {
 
   it('answers oversized bodies, deep JSON and wrong content types with a 4xx problem, writing nothing', async () => {
     const sme = await api.as(PEOPLE.applicant);
-    const count = async () => Number((await api.db.query('SELECT count(*) AS n FROM receivables'))[0].n);
+    const count = async () => Number((await api.owner.query('SELECT count(*) AS n FROM receivables'))[0].n);
     const before = await count();
     const body = receivableBody(api.parties.powerGroup);
     const oversized = await sme.post('/receivables').send({ ...body, waybillRefs: Array.from({ length: 50_000 }, (_, i) => `WB-${i}`) });

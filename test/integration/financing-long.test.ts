@@ -1,6 +1,6 @@
 import { financingWorkflowId } from '../../libs/temporal/src/contracts/financing.contract';
 import type { TestApi } from '../support/api';
-import { approveAndAccept, Desk, reaches, startFinancingStack, timeline } from '../support/financing';
+import { approveAndAccept, Desk, reaches, recordPayment, startFinancingStack, timeline } from '../support/financing';
 import { eventually } from '../support/stack';
 import { startWorkerProcess, WorkerProcess } from '../support/worker-process';
 
@@ -32,7 +32,7 @@ describe('a long loan continues as new and keeps its state', () => {
     const lines = (await d.sme.get(`/financings/${id}`)).body.state.schedule.lines as Array<{ payment: string }>;
     for (const [i, line] of lines.entries()) {
       await eventually(async () => ((await timeline(d, id)).filter((e) => e.step === 'instalment.due').length > i ? true : undefined), `instalment ${i + 1}`, 60_000);
-      await d.backOffice.post(`/financings/${id}/payments`).send({ reference: `LONG-${i}`, amount: line.payment }).expect(200);
+      await recordPayment(d, id, `LONG-${i}`, line.payment);
     }
     await reaches(d, id, 'CLOSED', 60_000);
 
@@ -45,7 +45,7 @@ describe('a long loan continues as new and keeps its state', () => {
     expect(runs.filter((s) => s === 'RUNNING')).toEqual([]);
     const allocated = (await timeline(d, id)).filter((e) => e.step === 'payment.allocated');
     expect(allocated).toHaveLength(2);
-    const [{ n }] = await api.db.query(`SELECT count(*)::int AS n FROM journal_entries WHERE financing_ref = $1 AND kind = 'repayment'`, [ref]);
+    const [{ n }] = await api.owner.query(`SELECT count(*)::int AS n FROM journal_entries WHERE financing_ref = $1 AND kind = 'repayment'`, [ref]);
     expect(n).toBe(2);
   });
 });

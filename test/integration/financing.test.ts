@@ -1,6 +1,7 @@
 import { Money } from '../../libs/money/src';
 import type { TestApi } from '../support/api';
-import { approveAndAccept, confirmedReceivable, DAY_MS, Desk, GRACE_DAYS, POLICY, reaches, stageOf, startFinancingStack, timeline } from '../support/financing';
+import { adoptPolicy, approveAndAccept, confirmedReceivable, DAY_MS, Desk, GRACE_DAYS, POLICY, reaches, recordPayment, stageOf, startFinancingStack, timeline } from '../support/financing';
+import { PaymentGateways } from '../../libs/financing/src/application/payment-gateway';
 import { eventually } from '../support/stack';
 import { startWorkerProcess, WorkerProcess } from '../support/worker-process';
 import { recordHistory } from '../support/histories';
@@ -29,8 +30,8 @@ describe('financing workflow: receivable financing from application to closure',
     (await d.sme.post('/financings').send({ product: 'RECEIVABLE_FINANCING', assetId, bankId: api.parties.bank, amount }).expect(201)).body as { id: string; ref: string };
   const balances = async (ref: string) =>
     Object.fromEntries(((await d.backOffice.get(`/ledger/balances?financingRef=${ref}`).expect(200)).body as Array<{ account: string; balance: string }>).map((b) => [b.account, b.balance]));
-  const utilised = async (subject: string) => (await api.db.query('SELECT utilised FROM credit_limits WHERE subject = $1', [subject]))[0].utilised as string;
-  const bankPayments = async (ref: string) => api.db.query(`SELECT instruction_id, amount, status FROM simulated_bank_payments WHERE instruction_id LIKE $1 ORDER BY created_at`, [`${ref}/%`]);
+  const utilised = async (subject: string) => (await api.owner.query('SELECT utilised FROM credit_limits WHERE subject = $1', [subject]))[0].utilised as string;
+  const bankPayments = async (ref: string) => api.owner.query(`SELECT instruction_id, amount, status FROM simulated_bank_payments WHERE instruction_id LIKE $1 ORDER BY created_at`, [`${ref}/%`]);
 
   it('shows a trial calculation that is the schedule later booked', async () => {
     const receivable = await confirmedReceivable(api, d, '1000000.00', 20);
@@ -51,16 +52,19 @@ describe('financing workflow: receivable financing from application to closure',
     await reaches(d, id, 'REPAYING');
 
     expect(await bankPayments(ref)).toEqual([{ instruction_id: `${ref}/disbursement`, amount: '799200.00', status: 'SETTLED' }]);
-    // the bank's own API answers the same; instructing again changes nothing
+    // the bank's own gateway answers the same; instructing again changes nothing, another payment under the id is refused
     expect((await d.backOffice.get(`/simulated-bank/payments/${encodeURIComponent(`${ref}/disbursement`)}`).expect(200)).body).toMatchObject({ status: 'SETTLED' });
+    const gateway = api.app.get(PaymentGateways).forBank(api.parties.bank);
     const again = { instructionId: `${ref}/disbursement`, amount: '799200.00', currency: 'CNY', beneficiaryId: api.parties.hami, purpose: 'again' };
-    expect((await d.backOffice.post('/simulated-bank/payments').send(again).expect(200)).body.status).toBe('SETTLED');
+    expect(await gateway.instruct(again)).toBe('SETTLED');
+    await expect(gateway.instruct({ ...again, amount: '0.01' })).rejects.toMatchObject({ code: 'PAYMENT.INSTRUCTION_MISMATCH' });
+    await expect(gateway.instruct({ ...again, beneficiaryId: api.parties.powerGroup })).rejects.toMatchObject({ code: 'PAYMENT.INSTRUCTION_MISMATCH' });
     expect(Money.of(await utilised(api.parties.powerGroup)).minus(Money.of(before)).toString()).toBe('800000.00');
     expect((await d.sme.get(`/receivables/${receivable}`)).body.status).toBe('PLEDGED');
 
     await eventually(async () => ((await timeline(d, id)).some((e) => e.step === 'instalment.due') ? true : undefined), 'the due date', 30_000);
     // The buyer pays the whole invoice into the collection account.
-    const allocation = (await d.backOffice.post(`/financings/${id}/payments`).send({ reference: 'BNK-001', amount: '1000000.00' }).expect(200)).body;
+    const allocation = (await recordPayment(d, id, 'BNK-001', '1000000.00')).result;
     expect(allocation).toMatchObject({ interest: '1933.33', principal: '800000.00', penalty: '0.00', surplus: '198066.67' });
     // the same bank reference again is not applied twice
     expect((await d.backOffice.post(`/financings/${id}/payments`).send({ reference: 'BNK-001', amount: '1000000.00' })).status).toBeGreaterThanOrEqual(200);
@@ -105,7 +109,7 @@ describe('financing workflow: receivable financing from application to closure',
     await reaches(d, id, 'AWAITING_COUNTERPARTY');
     await d.debtor.post(`/financings/${id}/acknowledge`).set('Idempotency-Key', 'ack-lost-1').send({}).expect(200);
     // the API died before keeping the answer: the key is gone, the workflow has moved on
-    await api.db.query(`DELETE FROM idempotency_keys WHERE key = 'ack-lost-1'`);
+    await api.owner.query(`DELETE FROM idempotency_keys WHERE key = 'ack-lost-1'`);
     await d.debtor.post(`/financings/${id}/acknowledge`).set('Idempotency-Key', 'ack-lost-1').send({}).expect(200);
     expect((await timeline(d, id)).filter((e) => e.step === 'counterparty.confirmed')).toHaveLength(1);
     // without the key it is a new request, and a refused one
@@ -155,7 +159,7 @@ describe('financing workflow: receivable financing from application to closure',
   });
 
   it('reminds, escalates and expires a step nobody takes', async () => {
-    await d.maker.put('/financing-policy').send({ ...POLICY, deadlines: { ...POLICY.deadlines, counterparty: 10 } }).expect(200);
+    await adoptPolicy(d, { ...POLICY, deadlines: { ...POLICY.deadlines, counterparty: 10 } });
     try {
       const { id, ref } = await apply(await confirmedReceivable(api, d, '500000.00', 30), '300000.00');
       await reaches(d, id, 'EXPIRED', 30_000);
@@ -163,14 +167,14 @@ describe('financing workflow: receivable financing from application to closure',
       expect(steps).toEqual(expect.arrayContaining(['counterparty.awaited', 'counterparty.reminder', 'counterparty.escalated', 'expired']));
       await recordHistory(api.temporal, financingWorkflowId(ref), 'financing-expired');
     } finally {
-      await d.maker.put('/financing-policy').send(POLICY).expect(200);
+      await adoptPolicy(d, POLICY);
     }
   });
 
   it('undoes a failed disbursement in reverse: ledger reversed, pledge discharged, limit released', async () => {
     const receivable = await confirmedReceivable(api, d, '400000.00', 30);
     const before = await utilised(api.parties.powerGroup);
-    await d.admin.put('/simulated-bank/faults').send({ failNext: 1, delayMs: 0 }).expect(200);
+    await d.admin.put('/simulated-bank/faults').send({ bankId: api.parties.bank, failNext: 1, delayMs: 0 }).expect(200);
     const { id, ref } = await apply(receivable, '300000.00');
     await approveAndAccept(d, id);
     await reaches(d, id, 'DISBURSEMENT_FAILED');
@@ -194,11 +198,11 @@ describe('financing workflow: receivable financing from application to closure',
     expect((await d.sme.get(`/financings/${id}`)).body.state.ageing).toBe('1-30');
     await eventually(async () => ((await timeline(d, id)).some((e) => e.step === 'recourse.claimed') ? true : undefined), 'recourse (the default)');
     await new Promise((r) => setTimeout(r, (GRACE_DAYS + 3) * DAY_MS)); // past the grace days
-    const partial = (await d.backOffice.post(`/financings/${id}/payments`).send({ reference: 'LATE-1', amount: '100000.00' }).expect(200)).body;
+    const partial = (await recordPayment(d, id, 'LATE-1', '100000.00')).result;
     expect(Money.of(partial.penalty).isPositive()).toBe(true);
     expect(await stageOf(d, id)).toBe('REPAYING');
     // pay the rest with room to spare; the surplus goes back to the SME
-    await d.backOffice.post(`/financings/${id}/payments`).send({ reference: 'LATE-2', amount: '500000.00' }).expect(200);
+    await recordPayment(d, id, 'LATE-2', '500000.00');
     await reaches(d, id, 'CLOSED');
     const book = await balances(ref);
     expect(book).toMatchObject({ LOAN_PRINCIPAL: '0.00', INTEREST_RECEIVABLE: '0.00', PENALTY_RECEIVABLE: '0.00', SME_SETTLEMENT: '0.00' });
@@ -211,7 +215,7 @@ describe('financing workflow: receivable financing from application to closure',
     const { id, ref } = await apply(receivable, '600000.00');
     await approveAndAccept(d, id);
     await reaches(d, id, 'REPAYING');
-    const allocation = (await d.backOffice.post(`/financings/${id}/payments`).send({ reference: 'EARLY-1', amount: '700000.00' }).expect(200)).body;
+    const allocation = (await recordPayment(d, id, 'EARLY-1', '700000.00')).result;
     expect(allocation.principal).toBe('600000.00');
     // a few business days of interest, far below the full term's
     expect(Money.of(allocation.interest).compare(Money.of('1000.00'))).toBeLessThan(0);
@@ -235,7 +239,7 @@ describe('financing workflow: receivable financing from application to closure',
     expect(lines).toHaveLength(2);
     for (const [i, line] of lines.entries()) {
       await eventually(async () => ((await timeline(d, id)).filter((e) => e.step === 'instalment.due').length > i ? true : undefined), `instalment ${i + 1}`, 60_000);
-      const paid = (await d.backOffice.post(`/financings/${id}/payments`).send({ reference: `WR-PAY-${i}`, amount: line.payment }).expect(200)).body;
+      const paid = (await recordPayment(d, id, `WR-PAY-${i}`, line.payment)).result;
       expect(paid).toMatchObject({ interest: line.interest, penalty: '0.00', surplus: '0.00' });
     }
     await reaches(d, id, 'CLOSED');
@@ -279,14 +283,14 @@ describe('financing workflow: receivable financing from application to closure',
       // releasing 150 t would leave cover of ¥437,325 at the LTV line for ¥480,000 outstanding
       const refused = await d.sme.post(`/financings/${id}/release-goods`).send({ receiptId: more, quantity: '150' }).expect(422);
       expect(refused.body).toMatchObject({ code: 'FINANCING.BELOW_LTV_LINE', errors: [{ field: 'quantity' }] });
-      await d.backOffice.post(`/financings/${id}/payments`).send({ reference: 'WR-PREPAY', amount: '100000.00' }).expect(200);
+      await recordPayment(d, id, 'WR-PREPAY', '100000.00');
       await d.custodian.post(`/financings/${id}/release-goods`).send({ receiptId: more, quantity: '150' }).expect(200);
       expect((await d.custodian.get(`/warehouse-receipts/${more}`)).body.quantity).toBe('50');
-      const released = await api.db.query(`SELECT quantity, status FROM warehouse_receipts WHERE parent_id = $1`, [more]);
+      const released = await api.owner.query(`SELECT quantity, status FROM warehouse_receipts WHERE parent_id = $1`, [more]);
       expect(released).toEqual([{ quantity: '150.0000', status: 'RELEASED' }]);
       // the rest repaid: both receipts are discharged
-      const payoff = await d.backOffice.post(`/financings/${id}/payments`).send({ reference: 'WR-PAYOFF', amount: '400000.00' }).expect(200);
-      expect(payoff.body.principal).toBe('380000.00');
+      const payoff = await recordPayment(d, id, 'WR-PAYOFF', '400000.00');
+      expect(payoff.result.principal).toBe('380000.00');
       await reaches(d, id, 'CLOSED');
       expect((await d.custodian.get(`/warehouse-receipts/${more}`)).body.status).toBe('ISSUED');
       expect((await d.custodian.get(`/warehouse-receipts/${receipt}`)).body.status).toBe('ISSUED');
@@ -294,18 +298,18 @@ describe('financing workflow: receivable financing from application to closure',
     });
 
     it('escalates a margin call that is not cured in time', async () => {
-      await d.maker.put('/financing-policy').send({ ...POLICY, deadlines: { ...POLICY.deadlines, marginCure: 3 } }).expect(200);
+      await adoptPolicy(d, { ...POLICY, deadlines: { ...POLICY.deadlines, marginCure: 3 } });
       try {
         const id = await loan(await issue('1000'), '480000.00');
         await price('650.00');
         await happened(id, 'margin.call');
         await happened(id, 'margin.call.escalated');
         expect((await d.sme.get(`/financings/${id}`)).body.state.marginCall.status).toBe('DEFAULTED');
-        await d.backOffice.post(`/financings/${id}/payments`).send({ reference: 'WR-DEFAULT-PAYOFF', amount: '500000.00' }).expect(200);
+        await recordPayment(d, id, 'WR-DEFAULT-PAYOFF', '500000.00');
         await reaches(d, id, 'CLOSED');
         await recordHistory(api.temporal, financingWorkflowId((await d.sme.get(`/financings/${id}`)).body.ref), 'financing-margin-call-escalated');
       } finally {
-        await d.maker.put('/financing-policy').send(POLICY).expect(200);
+        await adoptPolicy(d, POLICY);
         await price('812.35');
       }
     });

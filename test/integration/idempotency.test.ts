@@ -17,7 +17,7 @@ describe('Idempotency-Key on POSTs that create a case', () => {
   });
 
   const rows = async (invoiceNumber: unknown) =>
-    (await api.db.query('SELECT id FROM receivables WHERE invoice_number = $1', [invoiceNumber])).length;
+    (await api.owner.query('SELECT id FROM receivables WHERE invoice_number = $1', [invoiceNumber])).length;
 
   it('replays the first response for the same key and body, writing once', async () => {
     const body = receivableBody(api.parties.powerGroup);
@@ -41,9 +41,9 @@ describe('Idempotency-Key on POSTs that create a case', () => {
     const me = (await sme.get('/auth/me').expect(200)).body;
     const hash = createHash('sha256').update(`POST /receivables\n${JSON.stringify(body)}`).digest('hex');
     // what a process killed in the middle of the request leaves behind
-    await api.db.query(`INSERT INTO idempotency_keys (scope, key, method, path, request_hash) VALUES ($1, 'reg-dead', 'POST', '/receivables', $2)`, [me.id, hash]);
+    await api.owner.query(`INSERT INTO idempotency_keys (scope, key, method, path, request_hash) VALUES ($1, 'reg-dead', 'POST', '/receivables', $2)`, [me.id, hash]);
     expect((await sme.post('/receivables').set('Idempotency-Key', 'reg-dead').send(body).expect(409)).body.code).toBe('IDEMPOTENCY.IN_PROGRESS');
-    await api.db.query(`UPDATE idempotency_keys SET created_at = now() - interval '1 hour' WHERE key = 'reg-dead'`);
+    await api.owner.query(`UPDATE idempotency_keys SET created_at = now() - interval '1 hour' WHERE key = 'reg-dead'`);
     const taken = await sme.post('/receivables').set('Idempotency-Key', 'reg-dead').send(body).expect(201);
     expect((await sme.post('/receivables').set('Idempotency-Key', 'reg-dead').send(body).expect(201)).body).toEqual(taken.body);
     expect(await rows(body.invoiceNumber)).toBe(1);

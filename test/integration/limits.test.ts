@@ -15,7 +15,7 @@ describe('credit limits: reserve, release and utilisation, exact under concurren
   });
 
   const limitRow = async (subject: string) =>
-    (await api.db.query('SELECT amount, utilised FROM credit_limits WHERE subject = $1', [subject]))[0] as { amount: string; utilised: string };
+    (await api.owner.query('SELECT amount, utilised FROM credit_limits WHERE subject = $1', [subject]))[0] as { amount: string; utilised: string };
 
   it('never over-commits when 40 reservations race for one limit', async () => {
     const subject = api.parties.powerGroup;
@@ -33,7 +33,7 @@ describe('credit limits: reserve, release and utilisation, exact under concurren
       expect(lost.body.code).toBe('LIMITS.EXCEEDED');
     }
     expect(await limitRow(subject)).toEqual({ amount: '1000000.00', utilised: '990000.00' });
-    const [{ sum }] = await api.db.query(
+    const [{ sum }] = await api.owner.query(
       `SELECT sum(r.amount - r.released) AS sum FROM limit_reservations r JOIN credit_limits l ON l.id = r.limit_id WHERE l.subject = $1`,
       [subject],
     );
@@ -91,9 +91,9 @@ describe('credit limits: reserve, release and utilisation, exact under concurren
     ['an unknown kind', { kind: 'COUNTRY' }, 'kind'],
     ['an unknown field', { currency: 'USD' }, 'currency'],
   ])('refuses %s naming the field, writing nothing', async (_, change, field) => {
-    const before = (await api.db.query('SELECT count(*) AS n FROM credit_limits'))[0].n;
+    const before = (await api.owner.query('SELECT count(*) AS n FROM credit_limits'))[0].n;
     const response = await officer.post('/credit-limits').send({ kind: 'SME', subject: 'x', amount: '1.00', ...change }).expect(400);
     expect(response.body.errors.map((e: { field: string }) => e.field)).toContain(field);
-    expect((await api.db.query('SELECT count(*) AS n FROM credit_limits'))[0].n).toBe(before);
+    expect((await api.owner.query('SELECT count(*) AS n FROM credit_limits'))[0].n).toBe(before);
   });
 });

@@ -35,7 +35,7 @@ describe('receivable documents: attached by the creditor, read by whoever sees t
     }).expect(200);
     expect(download.headers['content-type']).toBe('application/pdf');
     expect(Buffer.compare(download.body as Buffer, pdf)).toBe(0);
-    const [audit] = await api.db.query(`SELECT after FROM audit_events WHERE action = 'receivable.document.attach' AND entity_id = $1`, [receivable]);
+    const [audit] = await api.owner.query(`SELECT after FROM audit_events WHERE action = 'receivable.document.attach' AND entity_id = $1`, [receivable]);
     expect(audit.after).toMatchObject({ document: first.id, size: pdf.length });
   });
 

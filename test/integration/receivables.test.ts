@@ -27,10 +27,10 @@ describe('receivables: register, submit, confirm (HTTP → workflow → PostgreS
     await api?.close();
   });
 
-  const count = async (table: string) => Number((await api.db.query(`SELECT count(*) AS n FROM ${table}`))[0].n);
+  const count = async (table: string) => Number((await api.owner.query(`SELECT count(*) AS n FROM ${table}`))[0].n);
   const statusOf = async (id: string) => (await sme.get(`/receivables/${id}`)).body.status as string;
   const actionsOf = async (id: string) =>
-    (await api.db.query(`SELECT action FROM audit_events WHERE entity_type = 'receivable' AND entity_id = $1 ORDER BY id`, [id])).map(
+    (await api.owner.query(`SELECT action FROM audit_events WHERE entity_type = 'receivable' AND entity_id = $1 ORDER BY id`, [id])).map(
       (e: { action: string }) => e.action,
     );
   const workflowOf = (invoiceNumber: string) =>
@@ -81,7 +81,7 @@ describe('receivables: register, submit, confirm (HTTP → workflow → PostgreS
     const created = await submitted();
     const reason = 'Short delivery: 3 wagons of coal missing at Hami East';
     expect((await debtor.post(`/receivables/${created.id}/dispute`).send({ reason }).expect(200)).body.status).toBe('DISPUTED');
-    const [event] = await api.db.query(`SELECT after FROM audit_events WHERE entity_id = $1 AND action = 'receivable.dispute'`, [created.id]);
+    const [event] = await api.owner.query(`SELECT after FROM audit_events WHERE entity_id = $1 AND action = 'receivable.dispute'`, [created.id]);
     expect(event.after.reason).toBe(reason);
     await record('receivable-confirmation-disputed', created.invoiceNumber);
   });
@@ -126,7 +126,7 @@ describe('receivables: register, submit, confirm (HTTP → workflow → PostgreS
     const input = { receivableId: created.id, idempotencyKey: `${created.id}/manual-retry`, decision: 'CONFIRM' as const, actor: 'retry-test' };
     await expect(activities.recordConfirmationDecision(input)).resolves.toBe('CONFIRMED');
     await expect(activities.recordConfirmationDecision(input)).resolves.toBe('CONFIRMED');
-    expect(await api.db.query('SELECT 1 FROM audit_events WHERE idempotency_key = $1', [input.idempotencyKey])).toHaveLength(1);
+    expect(await api.owner.query('SELECT 1 FROM audit_events WHERE idempotency_key = $1', [input.idempotencyKey])).toHaveLength(1);
   });
 
   it('dilutes by credit notes and returns, never below zero, once per reference', async () => {
@@ -156,7 +156,7 @@ describe('receivables: register, submit, confirm (HTTP → workflow → PostgreS
     const first = await register();
     const duplicate = await sme.post('/receivables').send(receivableBody(api.parties.powerGroup, { invoiceNumber: first.invoiceNumber, amount: '10.00' })).expect(409);
     expect(duplicate.body).toMatchObject({ code: 'RECEIVABLE.DUPLICATE_INVOICE', errors: [{ field: 'invoiceNumber' }] });
-    expect(await api.db.query('SELECT amount FROM receivables WHERE invoice_number = $1', [first.invoiceNumber])).toEqual([{ amount: '1250000.00' }]);
+    expect(await api.owner.query('SELECT amount FROM receivables WHERE invoice_number = $1', [first.invoiceNumber])).toEqual([{ amount: '1250000.00' }]);
   });
 
   it('lists what the caller may see, filtered and paginated', async () => {

@@ -20,7 +20,7 @@ describe('statement import: all or nothing, repeats recognised, overlaps counted
   });
 
   const post = (format: string, body: string) => backOffice.post(`/statements?format=${format}`).set('content-type', 'text/plain').send(body);
-  const lines = async () => Number((await api.db.query('SELECT count(*) AS n FROM statement_lines'))[0].n);
+  const lines = async () => Number((await api.owner.query('SELECT count(*) AS n FROM statement_lines'))[0].n);
 
   it('imports a real camt.053 and refuses it the second time', async () => {
     const xml = fixture('camt053/moov-iso20022__FFFS-Finland-official-sample__camt.053.001.02.xml');
@@ -55,7 +55,7 @@ describe('statement import: all or nothing, repeats recognised, overlaps counted
     expect(refused.body).toMatchObject({ code: 'RECONCILIATION.BAD_STATEMENT' });
     expect(refused.body.title).toMatch(/does not reconcile/);
     expect(await lines()).toBe(before);
-    expect(await api.db.query(`SELECT 1 FROM bank_statements WHERE account = '517852257'`)).toEqual([]);
+    expect(await api.owner.query(`SELECT 1 FROM bank_statements WHERE account = '517852257'`)).toEqual([]);
   });
 
   it('refuses a malformed file naming the line and element', async () => {
@@ -76,7 +76,7 @@ describe('statement import: all or nothing, repeats recognised, overlaps counted
     const csv = ['日期;金额;端到端;对方;摘要', '31.01.2027;1.000.000,00;RF-2026-000001;新疆能源电力集团;"货款; 发票 HM-2026-001234"', '31.01.2027;-799.200,00;RF-2026-000001/disbursement;哈密丝路物流;放款'].join('\n');
     const imported = await backOffice.post(`/statements?format=csv&account=${account}`).set('content-type', 'text/plain').send(csv).expect(201);
     expect(imported.body).toEqual([expect.objectContaining({ account, entries: 2, newLines: 2 })]);
-    const rows = await api.db.query('SELECT amount, direction, end_to_end_id, remittance FROM statement_lines WHERE account = $1 ORDER BY position', [account]);
+    const rows = await api.owner.query('SELECT amount, direction, end_to_end_id, remittance FROM statement_lines WHERE account = $1 ORDER BY position', [account]);
     expect(rows).toEqual([
       { amount: '1000000.00', direction: 'CRDT', end_to_end_id: 'RF-2026-000001', remittance: '货款; 发票 HM-2026-001234' },
       { amount: '799200.00', direction: 'DBIT', end_to_end_id: 'RF-2026-000001/disbursement', remittance: '放款' },

@@ -1,3 +1,6 @@
+import { systemActor } from '../../libs/identity/src';
+import { PledgeRegistry } from '../../libs/registry/src/application/pledge-registry';
+import { AssetType } from '../../libs/registry/src/domain/pledge';
 import { PEOPLE, startApi, TestApi, TokenAgent } from '../support/api';
 import { isolatedConfig } from '../support/stack';
 
@@ -65,14 +68,17 @@ describe('warehouse receipts: issue, split, value, pledge, release', () => {
 
   it('is pledged through the registry once, cannot then be released or split, and is free after discharge', async () => {
     const receipt = await issue();
-    const racing = await Promise.all(
-      Array.from({ length: 10 }, (_, i) => bank.post('/pledges').send({ assetType: 'WAREHOUSE_RECEIPT', assetId: receipt.id, financingRef: `WR-${i}` })),
+    // as the financing workflows of ten applications would, at once
+    const registry = api.app.get(PledgeRegistry);
+    const workflow = systemActor('system:financing-workflow', api.parties.bank);
+    const racing = await Promise.allSettled(
+      Array.from({ length: 10 }, (_, i) => registry.pledge(workflow, { assetType: AssetType.WAREHOUSE_RECEIPT, assetId: receipt.id, financingRef: `WR-${i}`, pledgorId: api.parties.hami })),
     );
-    expect(racing.filter((r) => r.status === 201)).toHaveLength(1);
-    const pledge = racing.find((r) => r.status === 201)!.body;
+    const won = racing.filter((r): r is PromiseFulfilledResult<{ financingRef: string }> => r.status === 'fulfilled');
+    expect(won).toHaveLength(1);
     expect((await bank.get(`/warehouse-receipts/${receipt.id}`).expect(200)).body.status).toBe('PLEDGED');
     await custodian.post(`/warehouse-receipts/${receipt.id}/release`).expect(409);
-    await bank.post(`/pledges/${pledge.id}/discharge`).expect(200);
+    await registry.dischargeFor(workflow, AssetType.WAREHOUSE_RECEIPT, receipt.id, won[0].value.financingRef);
     expect((await custodian.post(`/warehouse-receipts/${receipt.id}/release`).expect(200)).body.status).toBe('RELEASED');
   });
 
@@ -84,12 +90,12 @@ describe('warehouse receipts: issue, split, value, pledge, release', () => {
     ['five decimals', { quantity: '1.00001' }, 'quantity'],
     ['an unknown field', { ownerName: 'x' }, 'ownerName'],
   ])('refuses %s naming the field, writing nothing', async (_, change: Record<string, unknown>, field) => {
-    const before = (await api.db.query('SELECT count(*) AS n FROM warehouse_receipts'))[0].n;
+    const before = (await api.owner.query('SELECT count(*) AS n FROM warehouse_receipts'))[0].n;
     const body = { receiptNumber: `HBY-BAD-${++seq}`, holderId: api.parties.hami, commodityCode: 'COAL-5500', grade: 'Q', quantity: '1', location: 'x', ...change };
     if (change.holderId === 'bank') body.holderId = api.parties.bank;
     const response = await custodian.post('/warehouse-receipts').send(body).expect(400);
     expect(response.body.errors.map((e: { field: string }) => e.field)).toContain(field);
-    expect((await api.db.query('SELECT count(*) AS n FROM warehouse_receipts'))[0].n).toBe(before);
+    expect((await api.owner.query('SELECT count(*) AS n FROM warehouse_receipts'))[0].n).toBe(before);
   });
 
   it('refuses the same receipt number twice', async () => {

@@ -25,9 +25,9 @@ describe('the worker killed in the middle of the confirmation flow', () => {
   });
 
   const actionsOf = async (id: string): Promise<string[]> =>
-    (await api.db.query(`SELECT action FROM audit_events WHERE entity_id = $1 ORDER BY id`, [id])).map((e: { action: string }) => e.action);
+    (await api.owner.query(`SELECT action FROM audit_events WHERE entity_id = $1 ORDER BY id`, [id])).map((e: { action: string }) => e.action);
   const workflowStarted = (id: string) =>
-    eventually(async () => ((await api.db.query(`SELECT 1 FROM audit_events WHERE entity_id = $1 AND action = 'receivable.submit'`, [id])).length ? true : undefined), 'submission');
+    eventually(async () => ((await api.owner.query(`SELECT 1 FROM audit_events WHERE entity_id = $1 AND action = 'receivable.submit'`, [id])).length ? true : undefined), 'submission');
 
   async function submitted() {
     const created = (await sme.post('/receivables').send(receivableBody(api.parties.powerGroup)).expect(201)).body;

@@ -20,6 +20,7 @@ export interface Desk {
   approverA: TokenAgent;
   approverB: TokenAgent;
   backOffice: TokenAgent;
+  treasury: TokenAgent;
   admin: TokenAgent;
 }
 
@@ -32,6 +33,7 @@ export async function desk(api: TestApi): Promise<Desk> {
     approverA: await api.as(PEOPLE.approverA),
     approverB: await api.as(PEOPLE.approverB),
     backOffice: await api.as(PEOPLE.backOffice),
+    treasury: await api.as(PEOPLE.treasury),
     admin: await api.as(DEMO_ADMIN.email, DEMO_ADMIN.password),
   };
 }
@@ -49,10 +51,25 @@ export const POLICY = {
   },
 };
 
+/** A policy the credit officer proposes and an approver adopts: in force at once. */
+export async function adoptPolicy(d: Desk, policy: object): Promise<void> {
+  const proposed = await d.maker.post('/financing-policy/proposals').send(policy);
+  if (proposed.status !== 201) throw new Error(`proposing the policy: ${JSON.stringify(proposed.body)}`);
+  await d.approverA.post(`/approval-requests/${proposed.body.id}/approve`).send({}).expect(200);
+}
+
+/**
+ * A payment recorded by hand: the back office records it, treasury (a second person) approves,
+ * and the financing allocates it; the allocation, or the refusal, comes back.
+ */
+export async function recordPayment(d: Desk, id: string, reference: string, amount: string): Promise<{ status: string; result: any }> {
+  const request = (await d.backOffice.post(`/financings/${id}/payments`).send({ reference, amount }).expect(202)).body;
+  return (await d.treasury.post(`/approval-requests/${request.id}/approve`).send({}).expect(200)).body;
+}
+
 /** The bank's policy and generous limits, so each test only meets the limits it means to. */
 export async function prepareBank(api: TestApi, d: Desk): Promise<void> {
-  const set = await d.maker.put('/financing-policy').send(POLICY);
-  if (set.status !== 200) throw new Error(`setting the policy: ${JSON.stringify(set.body)}`);
+  await adoptPolicy(d, POLICY);
   for (const limit of [
     { kind: 'SME', subject: api.parties.hami, amount: '900000000.00' },
     { kind: 'CORE_ENTERPRISE', subject: api.parties.powerGroup, amount: '900000000.00' },

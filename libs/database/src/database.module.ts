@@ -2,7 +2,7 @@ import { DynamicModule, Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource, DataSourceOptions, MixedList } from 'typeorm';
 import { AppConfig } from '../../config/src';
-import { assertLeastPrivilege, assertMigrated } from './roles';
+import { assertLeastPrivilege, assertMigrated, DatabaseSetupError } from './roles';
 import { ScopedDatabase } from './scoped-database';
 
 export interface DatabaseModuleOptions {
@@ -35,6 +35,8 @@ export class DatabaseModule {
           useFactory: (config: AppConfig) => ({
             ...dataSourceOptions(config.DATABASE_URL, options.migrations),
             autoLoadEntities: true,
+            // PostgreSQL not up yet is worth waiting for; a role or schema it must not run on is not
+            toRetry: (error: unknown) => !(error instanceof DatabaseSetupError),
           }),
           // The apps never migrate: they run as a role that cannot, and check they may run at all.
           dataSourceFactory: async (dsOptions) => {

@@ -6,6 +6,11 @@ import type { DataSource } from 'typeorm';
  */
 export const APP_ROLE = 'caravan_app';
 
+/** A database the apps must not run on as it is: trying again will not change that. */
+export class DatabaseSetupError extends Error {
+  override name = 'DatabaseSetupError';
+}
+
 const HOW = `connect the apps as ${APP_ROLE} (or a member of it) and run migrations as the tables' owner: npm run migrate with DATABASE_MIGRATION_URL`;
 
 /**
@@ -28,10 +33,10 @@ export async function assertLeastPrivilege(dataSource: DataSource): Promise<void
     me.owned > 0 && `owns ${me.owned} tables (and could disable their triggers)`,
     !me.member && `is not ${APP_ROLE} nor a member of it`,
   ].filter(Boolean);
-  if (problems.length > 0) throw new Error(`DATABASE_URL connects as "${me.name}", which ${problems.join(', ')}: ${HOW}`);
+  if (problems.length > 0) throw new DatabaseSetupError(`DATABASE_URL connects as "${me.name}", which ${problems.join(', ')}: ${HOW}`);
 }
 
 /** Refuses to run on a schema older than this build: the owner migrates, not the apps. */
 export async function assertMigrated(dataSource: DataSource): Promise<void> {
-  if (await dataSource.showMigrations()) throw new Error(`the database schema is behind this build (migrations are pending): ${HOW}`);
+  if (await dataSource.showMigrations()) throw new DatabaseSetupError(`the database schema is behind this build (migrations are pending): ${HOW}`);
 }

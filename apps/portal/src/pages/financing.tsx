@@ -146,9 +146,12 @@ export function FinancingPage({ me, id }: { me: Me; id: string }) {
           </button>
         </Section>
       )}
-      {desk === 'sme' && f.stage === 'REPAYING' && (
+      {(desk === 'sme' || desk === 'buyer') && f.stage === 'REPAYING' && (
         <Section title={t('financing.repay')}>
-          <p data-testid="repay-instructions">{t('financing.repayText', { ref: f.ref })}</p>
+          <p data-testid="repay-instructions">
+            {t('financing.repayText')}
+            <code data-testid="payment-reference">{f.paymentReference ?? f.ref}</code>
+          </p>
         </Section>
       )}
       {(desk === 'buyer' || desk === 'custodian') && waiting === 'counterparty' && (

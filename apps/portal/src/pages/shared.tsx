@@ -12,6 +12,8 @@ export interface Organisation {
 export interface Financing {
   id: string;
   ref: string;
+  /** What the payer quotes (ISO 11649); null for financings from before it existed. */
+  paymentReference: string | null;
   product: string;
   smeId: string;
   bankId: string;

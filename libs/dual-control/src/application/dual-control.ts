@@ -78,8 +78,8 @@ export class DualControl {
   async cancel(maker: Actor, id: string): Promise<DualControlRequest> {
     return this.db.transaction(dataScopeOf(maker), async (em) => {
       const request = await lockRequest(em, id);
-      if (request.requestedBy !== maker.userId) throw DUAL_CONTROL_ERRORS.notYours();
       if (request.status !== 'PENDING') throw DUAL_CONTROL_ERRORS.notPending(request.status);
+      if (request.requestedBy !== maker.userId) throw DUAL_CONTROL_ERRORS.notYours();
       const decided = await decide(em, id, { status: 'CANCELLED', decidedBy: null, decidedByName: actorName(maker) });
       await this.audit.record(em, { actor: maker, action: 'dual-control.cancel', entityType: 'dual-control-request', entityId: id, before: request, after: decided });
       return decided;

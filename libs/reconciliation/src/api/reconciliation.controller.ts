@@ -110,7 +110,7 @@ export class ReconciliationController {
   @Roles(...READERS)
   @ApiOperation({ summary: "A run's progress: lines processed of the total, matched, suggested" })
   get(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<ReconciliationRun> {
-    if (!/^[\w:./-]{1,120}$/.test(id)) throw new DomainError('REQUEST.INVALID_ID', 'not a run id', 'invalid', 'id');
+    if (!/^[\w:.-]{1,120}$/.test(id)) throw new DomainError('REQUEST.INVALID_ID', 'not a run id', 'invalid', 'id');
     return this.runs.get(actor, id);
   }
 

@@ -83,7 +83,7 @@ export class ReconciliationRunsService {
       action: {
         type: 'startWorkflow',
         workflowType: RECONCILIATION_WORKFLOW,
-        workflowId: reconciliationWorkflowId(`daily/${bankId}`),
+        workflowId: reconciliationWorkflowId(`daily-${bankId}`),
         taskQueue: this.config.TEMPORAL_TASK_QUEUE,
         args: [{ trigger: 'SCHEDULE', startedBy: 'system:daily-reconciliation', batchSize: RECONCILIATION_BATCH, bankId } satisfies ReconciliationInput],
       },

@@ -1,0 +1,186 @@
+import { DEFAULT_POLICY } from '../../libs/financing/src/application/financing-policy';
+import { PEOPLE } from '../support/api';
+import { adoptPolicy, approveAndAccept, confirmedReceivable, Desk, POLICY, reaches, startFinancingStack, timeline } from '../support/financing';
+import type { TestApi } from '../support/api';
+import { reconcile } from '../support/reconciliation';
+import { fingerprint, onboardRival, Rival } from '../support/two-banks';
+import { startWorkerProcess, WorkerProcess } from '../support/worker-process';
+
+/**
+ * Two banks on one platform. The first bank has a financing disbursed and repaying, its books,
+ * statements, matches and runs; Rival Bank (every bank role) and another SME try, as issue 11
+ * found they could, to reach into it. Each attack is refused and the first bank's state is, row
+ * for row, what it was.
+ */
+describe('many banks: every object owned, every action scoped', () => {
+  let api: TestApi;
+  let worker: WorkerProcess;
+  let d: Desk;
+  let rival: Rival;
+  let victim: { id: string; ref: string; paymentReference: string; receivable: string };
+  const today = new Date().toISOString().slice(0, 10);
+  const csv = { delimiter: ';', hasHeader: true, decimalSeparator: '.', dateFormat: 'YYYY-MM-DD', currency: 'CNY', columns: { bookingDate: 1, amount: 2, endToEndId: 3, counterpartyName: 4, remittance: 5 } };
+  const untouched = async () => fingerprint(api, api.parties.bank, api.parties.hami);
+
+  beforeAll(async () => {
+    const stack = await startFinancingStack('many_banks');
+    ({ api, desk: d } = stack);
+    worker = await startWorkerProcess(stack.config, api.temporal);
+    rival = await onboardRival(api);
+    // the first bank: a financing repaying, its collection account mapped, a statement and a run
+    const receivable = await confirmedReceivable(api, d, '1000000.00', 300);
+    const applied = (await d.sme.post('/financings').send({ product: 'RECEIVABLE_FINANCING', assetId: receivable, bankId: api.parties.bank, amount: '800000.00' }).expect(201)).body;
+    await approveAndAccept(d, applied.id);
+    await reaches(d, applied.id, 'REPAYING');
+    victim = { id: applied.id, ref: applied.ref, paymentReference: applied.paymentReference, receivable };
+    await d.backOffice.put('/statements/csv-mappings/COLLECTION-1').send(csv).expect(200);
+    await d.backOffice.put('/reconciliation/accounts/COLLECTION-1').send({ ledgerAccount: 'COLLECTION_ACCOUNT', currency: 'CNY' }).expect(200);
+    await d.backOffice.post('/statements?format=csv&account=COLLECTION-1').set('content-type', 'text/plain').send(['d;a;e;n;t', `${today};12.34;NOTHING;Somebody;a stray credit`].join('\n')).expect(201);
+    await reconcile(d.backOffice);
+  });
+
+  afterAll(async () => {
+    await worker?.stop();
+    await api?.close();
+  });
+
+  it('a statement of another bank quoting the loan number or even the payment reference repays nothing', async () => {
+    const before = await untouched();
+    const backOffice = rival.as.backOffice;
+    await backOffice.put('/statements/csv-mappings/RIVAL-1').send(csv).expect(200);
+    const forged = ['d;a;e;n;t', `${today};1000000.00;${victim.ref};Xinjiang Energy Power Group;forged by loan number`, `${today};1000000.00;${victim.paymentReference};Xinjiang Energy Power Group;forged by reference`];
+    await backOffice.post('/statements?format=csv&account=RIVAL-1').set('content-type', 'text/plain').send(forged.join('\n')).expect(201);
+    expect(await reconcile(backOffice)).toMatchObject({ status: 'DONE', total: 2, matched: 0 });
+    expect((await d.sme.get(`/financings/${victim.id}`).expect(200)).body.stage).toBe('REPAYING');
+    expect((await timeline(d, victim.id)).map((e) => e.step)).not.toContain('payment.allocated');
+    expect(await untouched()).toEqual(before);
+  });
+
+  it('shows another bank none of the first bank’s statements, exceptions, matches, runs, report or accounts', async () => {
+    for (const person of ['backOffice', 'treasury'] as const) {
+      const rivalSees = rival.as[person];
+      for (const path of ['/statements', '/statements/exceptions', '/reconciliation/matches', '/reconciliation/runs']) {
+        const items = (await rivalSees.get(path).expect(200)).body.items as Array<Record<string, unknown>>;
+        // the first bank's account, its stray credit and its run's author appear nowhere
+        for (const mark of ['COLLECTION-1', 'a stray credit', PEOPLE.backOffice]) expect(JSON.stringify(items)).not.toContain(mark);
+      }
+      const report = (await rivalSees.get(`/reconciliation/report?from=${today}&to=${today}`).expect(200)).body as Array<{ account: string }>;
+      expect(report.map((r) => r.account)).not.toContain('COLLECTION-1');
+      expect(((await rivalSees.get('/reconciliation/accounts').expect(200)).body as Array<{ account: string }>).map((a) => a.account)).not.toContain('COLLECTION-1');
+    }
+    const firstRun = (await d.backOffice.get('/reconciliation/runs').expect(200)).body.items[0].id;
+    const theirs = await rival.as.backOffice.get(`/reconciliation/runs/${firstRun}`).expect(404);
+    const nobody = await rival.as.backOffice.get('/reconciliation/runs/no-such-run').expect(404);
+    expect(theirs.body.code).toBe(nobody.body.code);
+  });
+
+  it('another bank’s CSV layout and account mapping of the same account name are its own', async () => {
+    const before = await untouched();
+    await rival.as.backOffice.put('/statements/csv-mappings/COLLECTION-1').send({ ...csv, delimiter: ',', columns: { bookingDate: 2, amount: 1 } }).expect(200);
+    await rival.as.backOffice.put('/reconciliation/accounts/COLLECTION-1').send({ ledgerAccount: 'FEE_INCOME', currency: 'USD' }).expect(200);
+    expect(await untouched()).toEqual(before);
+    // the first bank's next statement is read with its own layout still
+    await d.backOffice.post('/statements?format=csv&account=COLLECTION-1').set('content-type', 'text/plain').send(['d;a;e;n;t', `${today};1.00;X;Y;still read right`].join('\n')).expect(201);
+    expect(((await d.backOffice.get('/reconciliation/accounts').expect(200)).body as Array<{ account: string; ledgerAccount: string }>)[0]).toMatchObject({ account: 'COLLECTION-1', ledgerAccount: 'COLLECTION_ACCOUNT' });
+  });
+
+  it('keeps each bank’s books its own: no reading, no reversing', async () => {
+    const [entry] = (await d.backOffice.get(`/ledger/entries?financingRef=${victim.ref}`).expect(200)).body.items;
+    expect(entry).toMatchObject({ kind: 'disbursement', postedBy: 'system:financing-workflow' });
+    const before = await untouched();
+    for (const person of ['credit', 'approver', 'treasury', 'backOffice'] as const) {
+      expect((await rival.as[person].get('/ledger/balances').expect(200)).body).toEqual([]);
+      expect((await rival.as[person].get(`/ledger/balances?financingRef=${victim.ref}`).expect(200)).body).toEqual([]);
+      expect((await rival.as[person].get(`/ledger/entries?financingRef=${victim.ref}`).expect(200)).body).toMatchObject({ items: [], total: 0 });
+    }
+    const theirs = await rival.as.backOffice.post(`/ledger/entries/${entry.id}/reversal`).send({ reason: 'mine now' }).expect(404);
+    const nobody = await rival.as.backOffice.post('/ledger/entries/0b5c1f8e-0000-4000-8000-000000000000/reversal').send({ reason: 'x' }).expect(404);
+    const masked = (body: { code: string; title: string; status: number }) => ({ ...body, title: body.title.replace(/[0-9a-f-]{36}/, '<id>'), instance: undefined });
+    expect(masked(theirs.body)).toEqual(masked(nobody.body));
+    expect(await untouched()).toEqual(before);
+    // the platform's auditor reads every bank's books
+    const auditor = await api.as('auditor@caravan.example');
+    expect((await auditor.get(`/ledger/entries?financingRef=${victim.ref}`).expect(200)).body.total).toBeGreaterThan(0);
+  });
+
+  it('takes a policy change out of one person’s hands: unsound tiers refused, in force only once another person approves', async () => {
+    const maker = d.maker;
+    const zero = await maker.post('/financing-policy/proposals').send({ ...POLICY, tiers: [{ upTo: null, approvals: 0 }] }).expect(400);
+    expect(zero.body).toMatchObject({ code: 'FINANCING.UNSOUND_TIERS', errors: [{ field: 'tiers' }] });
+    expect((await maker.post('/financing-policy/proposals').send({ ...POLICY, tiers: [] }).expect(400)).body.code).toBe('FINANCING.UNSOUND_TIERS');
+    const inForce = (await maker.get('/financing-policy').expect(200)).body;
+    const proposal = (await maker.post('/financing-policy/proposals').send({ ...POLICY, maxAdvanceRate: '0.5' }).expect(201)).body;
+    expect((await maker.get('/financing-policy').expect(200)).body).toEqual(inForce); // nothing changed yet
+    expect((await maker.post(`/approval-requests/${proposal.id}/approve`).send({}).expect(403)).body.code).toBe('DUAL_CONTROL.OWN_REQUEST');
+    expect((await d.backOffice.post(`/approval-requests/${proposal.id}/approve`).send({}).expect(403)).body.code).toBe('DUAL_CONTROL.NOT_A_CHECKER');
+    // another bank cannot see, approve or reject it
+    await rival.as.approver.post(`/approval-requests/${proposal.id}/approve`).send({}).expect(404);
+    await rival.as.approver.get(`/approval-requests/${proposal.id}`).expect(404);
+    expect((await rival.as.approver.get('/approval-requests').expect(200)).body.items).toEqual([]);
+    // the database holds four eyes too: the decider is never the requester
+    await expect(api.owner.query(`UPDATE dual_control_requests SET status = 'APPROVED', decided_by = requested_by, decided_at = now() WHERE id = $1`, [proposal.id])).rejects.toThrow(/dual_control_four_eyes/);
+    // and a stored policy's tiers are sound whatever wrote it
+    await expect(
+      api.owner.query(
+        `INSERT INTO financing_policy_versions (bank_id, version, tiers, deadlines, max_advance_rate, max_ltv, maintenance_ltv, allocation_order, pricing, effective_from, proposed_by, approved_by)
+         SELECT bank_id, 99, '[{"upTo": null, "approvals": 0}]', deadlines, max_advance_rate, max_ltv, maintenance_ltv, allocation_order, pricing, now(), 'a', 'b' FROM financing_policy_versions LIMIT 1`,
+      ),
+    ).rejects.toThrow(/financing_policy_tiers_sound/);
+
+    const adopted = (await d.approverA.post(`/approval-requests/${proposal.id}/approve`).send({ comment: 'agreed in committee' }).expect(200)).body;
+    expect(adopted).toMatchObject({ status: 'APPROVED', result: { version: inForce.version + 1, maxAdvanceRate: '0.5000' } });
+    const now = (await maker.get('/financing-policy').expect(200)).body;
+    expect(now).toMatchObject({ version: inForce.version + 1, proposedBy: expect.stringContaining(PEOPLE.creditOfficer), approvedBy: expect.stringContaining(PEOPLE.approverA) });
+    // a financing keeps the version it started under
+    expect((await d.sme.get(`/financings/${victim.id}`).expect(200)).body.policyVersion).toBe(inForce.version);
+    await adoptPolicy(d, POLICY);
+    // Rival's policy is its own: still the platform default
+    expect((await rival.as.credit.get('/financing-policy').expect(200)).body).toMatchObject({ version: 0, tiers: DEFAULT_POLICY.tiers });
+  });
+
+  it('pledges nothing on a bank’s request, and reveals no financing in the public search', async () => {
+    const before = await untouched();
+    const asset = await confirmedReceivable(api, d, '500000.00', 200);
+    await rival.as.credit.post('/pledges').send({ assetType: 'RECEIVABLE', assetId: asset, financingRef: 'RF-2026-999999' }).expect(404);
+    await rival.as.backOffice.post('/pledges').send({ assetType: 'RECEIVABLE', assetId: asset, financingRef: 'RF-2026-999999' }).expect(404);
+    expect((await d.sme.get(`/receivables/${asset}`).expect(200)).body.status).toBe('CONFIRMED');
+    await rival.as.credit.get(`/receivables/${asset}`).expect(404);
+    const found = (await rival.as.credit.get(`/pledges/search?assetType=RECEIVABLE&assetId=${victim.receivable}`).expect(200)).body;
+    expect(found).toMatchObject({ encumbered: true, pledge: { pledgeeId: api.parties.bank } });
+    expect(JSON.stringify(found)).not.toContain(victim.ref);
+    expect((await untouched()).pledges).toEqual(before.pledges);
+  });
+
+  it('keeps each bank’s payments its own, and offers nobody a way to register one', async () => {
+    const before = await untouched();
+    const instruction = encodeURIComponent(`${victim.ref}/disbursement`);
+    expect((await d.backOffice.get(`/simulated-bank/payments/${instruction}`).expect(200)).body.status).toBe('SETTLED');
+    const theirs = await rival.as.backOffice.get(`/simulated-bank/payments/${instruction}`).expect(404);
+    const nobody = await rival.as.backOffice.get('/simulated-bank/payments/nothing').expect(404);
+    expect(theirs.body.code).toBe(nobody.body.code);
+    await rival.as.backOffice.post('/simulated-bank/payments').send({ instructionId: `${victim.ref}/surplus`, amount: '0.01', currency: 'CNY', beneficiaryId: rival.smeId, purpose: 'pre-registered' }).expect(404);
+    expect(await untouched()).toEqual(before);
+  });
+
+  it('takes two people of the financing’s own bank to record a repayment by hand', async () => {
+    const before = await untouched();
+    await rival.as.backOffice.post(`/financings/${victim.id}/payments`).send({ reference: 'FORGED-1', amount: '1000000.00' }).expect(404);
+    const asked = (await d.backOffice.post(`/financings/${victim.id}/payments`).send({ reference: 'BNK-HAND-1', amount: '1000.00' }).expect(202)).body;
+    expect(asked).toMatchObject({ kind: 'financing.payment', status: 'PENDING', payload: { reference: 'BNK-HAND-1', amount: '1000.00' } });
+    expect((await timeline(d, victim.id)).map((e) => e.step)).not.toContain('payment.allocated');
+    await d.backOffice.post(`/approval-requests/${asked.id}/approve`).send({}).expect(403); // not one's own
+    await rival.as.treasury.post(`/approval-requests/${asked.id}/approve`).send({}).expect(404); // not another bank's
+    await rival.as.backOffice2.post(`/approval-requests/${asked.id}/reject`).send({ reason: 'x' }).expect(404);
+    await d.treasury.post(`/approval-requests/${asked.id}/reject`).send({ reason: 'no bank advice for it' }).expect(200);
+    expect((await timeline(d, victim.id)).map((e) => e.step)).not.toContain('payment.allocated');
+    expect({ ...(await untouched()), dual_control_requests: '' }).toEqual({ ...before, dual_control_requests: '' });
+  });
+
+  it('lets the operator’s auditor read every bank and change nothing', async () => {
+    const auditor = await api.as('auditor@caravan.example');
+    expect((await auditor.get('/statements').expect(200)).body.total).toBeGreaterThanOrEqual(2); // both banks' statements
+    expect((await auditor.get('/approval-requests').expect(200)).body.total).toBeGreaterThan(0);
+    await auditor.post('/reconciliation/runs').expect(403);
+    await auditor.post(`/ledger/entries/${(await d.backOffice.get(`/ledger/entries?financingRef=${victim.ref}`)).body.items[0].id}/reversal`).send({ reason: 'x' }).expect(403);
+  });
+});
