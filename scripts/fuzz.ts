@@ -6,6 +6,7 @@ import { stopProcess } from '../libs/devstack/src';
 import { ApiClient } from './api-client';
 import { startBenchStack, startWorker } from './bench/stack';
 import { DEMO_ADMIN, DEMO_AUDITOR, DEMO_ORGANISATIONS, DEMO_PASSWORD, seedDemo } from './demo-data';
+import { fingerprint, onboardRival, RIVAL } from './two-banks';
 
 // `npm run test:fuzz`: schemathesis (from PyPI, in .tools/fuzz-venv) generates requests
 // from our OpenAPI document for every operation, once per role with that role's token,
@@ -13,13 +14,15 @@ import { DEMO_ADMIN, DEMO_AUDITOR, DEMO_ORGANISATIONS, DEMO_PASSWORD, seedDemo }
 // response that breaks its documented schema or content type, or on a request the schema
 // forbids that the API accepted anyway. Each role first sends only requests the schema
 // forbids: every table must have as many rows afterwards as before (a refusal writes nothing).
+// Beside the demo's bank, Rival Bank (every role) and another SME are fuzzed too: whatever
+// they send, the demo bank's and its customers' rows stay exactly as they were.
 const root = resolve(__dirname, '../..');
 const SCHEMATHESIS = process.env.SCHEMATHESIS ?? resolve(root, '.tools/fuzz-venv/bin/schemathesis');
 const EXAMPLES = process.env.FUZZ_EXAMPLES ?? '15';
 const CHECKS = 'not_a_server_error,response_schema_conformance,content_type_conformance,negative_data_rejection';
 
 const o = DEMO_ORGANISATIONS;
-const ROLES: Array<[string, string, string]> = [
+const ROLES: Array<[string, string, string, 'outsider'?]> = [
   ['SME applicant', o.hami.users[0].email, DEMO_PASSWORD],
   ['core enterprise', o.powerGroup.users[0].email, DEMO_PASSWORD],
   ['custodian', o.yard.users[0].email, DEMO_PASSWORD],
@@ -28,6 +31,8 @@ const ROLES: Array<[string, string, string]> = [
   ['back office', o.bank.users[4].email, DEMO_PASSWORD],
   ['operator admin', DEMO_ADMIN.email, DEMO_ADMIN.password],
   ['auditor', DEMO_AUDITOR.email, DEMO_PASSWORD],
+  ...Object.entries(RIVAL.people).map(([key, p]): [string, string, string, 'outsider'] => [`rival ${key}`, p.email, DEMO_PASSWORD, 'outsider']),
+  ['other SME applicant', RIVAL.smePeople.applicant.email, DEMO_PASSWORD, 'outsider'],
 ];
 
 /** Rows in every table of the schema: what a refused request must not change. */
@@ -46,14 +51,17 @@ async function main(): Promise<void> {
   const only = process.env.FUZZ_ROLES?.split(',');
   const stack = await startBenchStack({ AUTH_TOKEN_TTL_SECONDS: '3600' });
   const worker = startWorker(stack);
-  const summary: Array<{ role: string; exit: number; operations?: number; cases?: number; failures?: number; seconds?: number; refusedWrote?: string }> = [];
+  const summary: Array<{ role: string; exit: number; operations?: number; cases?: number; failures?: number; seconds?: number; refusedWrote?: string; demoBankChanged?: string }> = [];
   const db = new Client({ connectionString: stack.ownerUrl });
   try {
-    await seedDemo(stack.baseUrl);
+    const { parties } = await seedDemo(stack.baseUrl);
+    await onboardRival(new ApiClient(stack.baseUrl));
     await db.connect();
+    const demoBank = () => fingerprint(async (sql, params) => (await db.query(sql, params)).rows, parties.bank, parties.hami);
     const out = resolve(root, 'test-results/fuzz');
     await mkdir(out, { recursive: true });
-    for (const [role, email, password] of ROLES.filter(([r]) => !only || only.includes(r))) {
+    for (const [role, email, password, outsider] of ROLES.filter(([r]) => !only || only.includes(r))) {
+      const demoBefore = outsider ? await demoBank() : {};
       const { token } = await new ApiClient(stack.baseUrl).login(email, password);
       const report = resolve(out, `${role.replace(/\W+/g, '-')}.json`);
       const common = ['--header', `Authorization: Bearer ${token}`, '--workers', '2', '--seed', '2026', '--request-timeout', '30', '--continue-on-failure'];
@@ -94,10 +102,13 @@ async function main(): Promise<void> {
         report,
       ]);
       const json = JSON.parse(await readFile(report, 'utf8').catch(() => '{}'));
+      const demoAfter = outsider ? await demoBank() : {};
+      const changed = Object.keys(demoBefore).filter((t) => demoAfter[t] !== demoBefore[t]);
       summary.push({
         role,
-        exit: Math.max(exit, refusedExit, wrote.length > 0 ? 1 : 0),
+        exit: Math.max(exit, refusedExit, wrote.length > 0 || changed.length > 0 ? 1 : 0),
         refusedWrote: wrote.join(',') || 'nothing',
+        demoBankChanged: outsider ? changed.join(',') || 'nothing' : 'n/a',
         operations: json.operations?.tested,
         cases: json.test_cases?.generated,
         failures: json.test_cases?.unique_failures,

@@ -5,30 +5,37 @@ import { systemActor } from '../../libs/identity/src';
 import { PledgeRegistry } from '../../libs/registry/src/application/pledge-registry';
 import { AssetType } from '../../libs/registry/src/domain/pledge';
 import { DEMO_PASSWORD } from '../../scripts/demo-data';
+import { onboardRival, RIVAL } from '../../scripts/two-banks';
 import { PEOPLE, startApi, TestApi } from '../support/api';
 import { receivableBody } from '../support/receivables';
 import { eventually, isolatedConfig } from '../support/stack';
 import { startWorkerProcess, WorkerProcess } from '../support/worker-process';
 
 /**
- * Every endpoint × every role, plus a person of another SME and nobody at all. An allowed
- * call may still be refused by the business (400, 409, 422: the fixtures are chosen so that
- * nothing changes), but never with 401, 403 or 404. A denied call gets 403 or 404, and the
- * very same answer for an id that does not exist: a denial never tells that an object exists.
+ * Every endpoint × every role, plus a person of another SME, every role of another bank, and
+ * nobody at all. An allowed call may still be refused by the business (400, 409, 422: the
+ * fixtures are chosen so that nothing changes), but never with 401, 403 or 404. A denied call
+ * gets 403 or 404, and the very same answer for an id that does not exist: a denial never
+ * tells that an object exists. Another bank's people may do what the first bank's people of
+ * their role may, except to any object of the first bank or its customers.
  */
 const ANYONE = 'anyone signed in';
-type Person = keyof typeof PEOPLE | 'admin' | 'auditor' | 'outsider';
+const RIVALS = { rivalCredit: 'creditOfficer', rivalApprover: 'approverA', rivalTreasury: 'treasury', rivalBackOffice: 'backOffice' } as const;
+type Rival = keyof typeof RIVALS;
+type Person = keyof typeof PEOPLE | 'admin' | 'auditor' | 'outsider' | Rival;
 const SME: Person[] = ['applicant', 'financeManager'];
 const DEBTOR: Person[] = ['payablesClerk', 'treasurer'];
 const BANK: Person[] = ['creditOfficer', 'approverA', 'approverB', 'treasury', 'backOffice'];
 const OPERATOR: Person[] = ['admin', 'auditor'];
-const EVERYONE: Person[] = [...(Object.keys(PEOPLE) as Person[]), 'admin', 'auditor', 'outsider'];
+const EVERYONE: Person[] = [...(Object.keys(PEOPLE) as Person[]), 'admin', 'auditor', 'outsider', ...(Object.keys(RIVALS) as Rival[])];
 
 interface Row {
   call: string;
   /** Builds method, path and body from the fixtures; `id` replaces the object's id. */
   request: (f: Fixtures, id?: string) => { method: 'get' | 'post' | 'put'; path: string; body?: unknown };
   allowed: Person[] | typeof ANYONE;
+  /** An id of the object's kind that does not exist, where a UUID is not one. */
+  ghost?: string;
 }
 
 interface Fixtures {
@@ -136,7 +143,7 @@ const rows: Row[] = [
   { call: 'GET /reconciliation/matches/:id', request: (f, id = f.decision) => ({ method: 'get', path: `/reconciliation/matches/${id}` }), allowed: ['backOffice', 'treasury', 'admin', 'auditor'] },
   { call: 'POST /reconciliation/matches/:id/confirm', request: (f, id = f.decision) => ({ method: 'post', path: `/reconciliation/matches/${id}/confirm` }), allowed: ['backOffice'] },
   { call: 'POST /reconciliation/matches/:id/reverse', request: (f, id = f.decision) => ({ method: 'post', path: `/reconciliation/matches/${id}/reverse`, body: {} }), allowed: ['backOffice'] },
-  { call: 'POST /reconciliation/lines/:id/write-off', request: (f, id = f.line) => ({ method: 'post', path: `/reconciliation/lines/${id}/write-off`, body: {} }), allowed: ['backOffice'] },
+  { call: 'POST /reconciliation/lines/:id/write-off', request: (f, id = f.line) => ({ method: 'post', path: `/reconciliation/lines/${id}/write-off`, body: {} }), allowed: ['backOffice'], ghost: '987654321' },
 
   { call: 'PUT /commodities/:code', request: () => ({ method: 'put', path: '/commodities/COAL-5500', body: {} }), allowed: ['admin'] },
   { call: 'GET /commodities', request: () => ({ method: 'get', path: '/commodities' }), allowed: ANYONE },
@@ -173,6 +180,9 @@ describe('authorisation matrix: every endpoint × every role', () => {
     tokens.set('admin', await login('admin@caravan.example', 'caravan-admin-2026'));
     tokens.set('auditor', await login('auditor@caravan.example'));
     tokens.set('outsider', await login('applicant@another.example'));
+    await onboardRival(api.client);
+    const rivalEmails = { rivalCredit: RIVAL.people.credit.email, rivalApprover: RIVAL.people.approver.email, rivalTreasury: RIVAL.people.treasury.email, rivalBackOffice: RIVAL.people.backOffice.email };
+    for (const [person, email] of Object.entries(rivalEmails)) tokens.set(person as Rival, await login(email));
 
     const sme = await api.as(PEOPLE.applicant);
     const debtor = await api.as(PEOPLE.payablesClerk);
@@ -233,16 +243,24 @@ describe('authorisation matrix: every endpoint × every role', () => {
 
   const cases = rows.flatMap((row) => EVERYONE.map((person) => [row.call, person, row] as const));
 
+  /** Whether the call names one object (of the first bank or its customers): it takes an id. */
+  const aboutAnObject = (row: Row) => JSON.stringify(row.request(fixtures)) !== JSON.stringify(row.request(fixtures, 'another'));
+  const isAllowed = (row: Row, person: Person): boolean => {
+    if (row.allowed === ANYONE) return true;
+    if (person in RIVALS) return row.allowed.includes(RIVALS[person as Rival]) && !aboutAnObject(row);
+    return row.allowed.includes(person);
+  };
+
   it.each(cases)('%s as %s', async (_, person, row) => {
-    const allowed = row.allowed === ANYONE || row.allowed.includes(person);
     const answer = await send(person, row);
-    if (allowed) {
+    if (isAllowed(row, person)) {
       expect([401, 403, 404]).not.toContain(answer.status);
       expect(answer.status).toBeLessThan(500);
     } else {
-      expect([403, 404]).toContain(answer.status);
+      // another bank's people meet the body's validation first (400), whatever the object: it tells nothing either
+      expect(person in RIVALS ? [400, 403, 404] : [403, 404]).toContain(answer.status);
       // the same answer for an object that does not exist
-      const ghost = await send(person, row, randomUUID());
+      const ghost = await send(person, row, row.ghost ?? randomUUID());
       expect(ghost).toEqual(answer);
     }
   });

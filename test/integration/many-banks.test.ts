@@ -35,13 +35,109 @@ describe('many banks: every object owned, every action scoped', () => {
     victim = { id: applied.id, ref: applied.ref, paymentReference: applied.paymentReference, receivable };
     await d.backOffice.put('/statements/csv-mappings/COLLECTION-1').send(csv).expect(200);
     await d.backOffice.put('/reconciliation/accounts/COLLECTION-1').send({ ledgerAccount: 'COLLECTION_ACCOUNT', currency: 'CNY' }).expect(200);
-    await d.backOffice.post('/statements?format=csv&account=COLLECTION-1').set('content-type', 'text/plain').send(['d;a;e;n;t', `${today};12.34;NOTHING;Somebody;a stray credit`].join('\n')).expect(201);
+    await d.backOffice
+      .post('/statements?format=csv&account=COLLECTION-1')
+      .set('content-type', 'text/plain')
+      .send(['d;a;e;n;t', `${today};12.34;NOTHING;Somebody;a stray credit`, `${today};1.11;NOTHING;Somebody;rounding`].join('\n'))
+      .expect(201);
     await reconcile(d.backOffice);
   });
 
   afterAll(async () => {
     await worker?.stop();
     await api?.close();
+  });
+
+  /**
+   * Every operation of the OpenAPI document, by every role of Rival Bank and by the other SME,
+   * aimed at the first bank's objects (ids in the path, its references in the query, bodies
+   * that name them): no answer carries any of them, no answer is a 5xx, and afterwards the
+   * first bank's and its customers' rows are what they were.
+   */
+  it('sweeps every endpoint as the other bank and the other SME: nothing of the first bank comes back or changes', async () => {
+    const document = (await api.http().get('/docs/openapi.json').expect(200)).body as { paths: Record<string, Record<string, { parameters?: Array<{ name: string; in: string; required?: boolean }> }>> };
+    // a request awaiting approval and a decision of the first bank, to be found out if they can be
+    await d.backOffice.post(`/financings/${victim.id}/payments`).send({ reference: 'SWEEP-PENDING', amount: '1.00' }).expect(202);
+    const [{ id: small }] = await api.owner.query(`SELECT id::text AS id FROM statement_lines WHERE bank_id = $1 AND amount = 1.11`, [api.parties.bank]);
+    await d.backOffice.post(`/reconciliation/lines/${small}/write-off`).send({ reason: 'rounding' }).expect(201);
+    const one = async (sql: string) => ((await api.owner.query(sql, [api.parties.bank]))[0] ?? {}) as Record<string, string>;
+    const ids = {
+      entry: (await one('SELECT id FROM journal_entries WHERE bank_id = $1 LIMIT 1')).id,
+      statement: (await one('SELECT id FROM bank_statements WHERE bank_id = $1 LIMIT 1')).id,
+      line: (await one('SELECT id::text AS id FROM statement_lines WHERE bank_id = $1 LIMIT 1')).id,
+      decision: (await one('SELECT id FROM match_decisions WHERE bank_id = $1 LIMIT 1')).id,
+      run: (await one('SELECT id FROM reconciliation_runs WHERE bank_id = $1 LIMIT 1')).id,
+      request: (await one(`SELECT id FROM dual_control_requests WHERE organisation_id = $1 AND status = 'PENDING' LIMIT 1`)).id,
+      pledge: (await one('SELECT id FROM pledges WHERE pledgee_id = $1 LIMIT 1')).id,
+    };
+    const [receivable] = await api.owner.query('SELECT invoice_number FROM receivables WHERE id = $1', [victim.receivable]);
+    // what must never come back to them (organisations are a public directory, and not among these)
+    const secrets = [victim.id, victim.ref, victim.paymentReference, victim.receivable, receivable.invoice_number, ids.entry, ids.statement, ids.decision, ids.run, ids.request, ids.pledge];
+    const pathValue = (path: string, name: string): string => {
+      if (name === 'instructionId') return encodeURIComponent(`${victim.ref}/disbursement`);
+      if (name === 'account') return 'COLLECTION-1';
+      if (name === 'code') return 'COAL-5500';
+      if (name === 'reference') return victim.ref;
+      if (name === 'documentId') return victim.receivable;
+      const byPrefix: Array<[string, string]> = [
+        ['/financings', victim.id],
+        ['/receivables', victim.receivable],
+        ['/pledges', ids.pledge],
+        ['/ledger/entries', ids.entry],
+        ['/reconciliation/matches', ids.decision],
+        ['/reconciliation/runs', ids.run],
+        ['/reconciliation/lines', ids.line],
+        ['/approval-requests', ids.request],
+        ['/organisations', api.parties.hami],
+      ];
+      return byPrefix.find(([prefix]) => path.startsWith(prefix))?.[1] ?? victim.id;
+    };
+    const query: Record<string, string> = {
+      financingRef: victim.ref,
+      assetType: 'RECEIVABLE',
+      assetId: victim.receivable,
+      from: '2026-01-01',
+      to: '2027-12-31',
+      format: 'csv',
+      account: 'COLLECTION-1',
+      date: today,
+      entityType: 'financing',
+      entityId: victim.id,
+      subject: `${victim.id}/BNK-HAND-1`,
+    };
+    // bodies that would do harm if the object were theirs to touch
+    const body = {
+      reference: 'SWEEP-1',
+      amount: '1000000.00',
+      reason: 'sweep',
+      comment: 'sweep',
+      lineIds: [ids.line],
+      expectedIds: [victim.id],
+      receiptId: victim.receivable,
+      quantity: '1',
+      assetId: victim.receivable,
+      bankId: api.parties.bank,
+      product: 'RECEIVABLE_FINANCING',
+    };
+    const before = await untouched();
+    const leaks: string[] = [];
+    for (const person of ['credit', 'approver', 'treasury', 'backOffice', 'otherSme'] as const) {
+      for (const [template, operations] of Object.entries(document.paths)) {
+        for (const [method, operation] of Object.entries(operations)) {
+          const path = template.replace(/\{(\w+)\}/g, (_, name) => pathValue(template, name));
+          const wanted = (operation.parameters ?? []).filter((p) => p.in === 'query' && query[p.name] !== undefined);
+          const url = `${path}${wanted.length ? `?${wanted.map((p) => `${p.name}=${encodeURIComponent(query[p.name])}`).join('&')}` : ''}`;
+          const agent = rival.as[person] as unknown as Record<string, (url: string) => ReturnType<ReturnType<TestApi['http']>['post']>>;
+          const answer = method === 'get' ? await agent.get(url) : await agent[method](url).send(body);
+          expect({ call: `${method} ${url} as ${person}`, status: answer.status < 500 }).toEqual({ call: `${method} ${url} as ${person}`, status: true });
+          // a refusal may echo what the caller sent (its path, the id asked for); an answer must carry nothing of theirs
+          if (answer.status >= 300) continue;
+          for (const secret of secrets) if (secret && (answer.text ?? '').includes(secret)) leaks.push(`${method.toUpperCase()} ${template} as ${person}: ${secret}`);
+        }
+      }
+    }
+    expect(leaks).toEqual([]);
+    expect(await untouched()).toEqual(before);
   });
 
   it('a statement of another bank quoting the loan number or even the payment reference repays nothing', async () => {
@@ -183,4 +279,5 @@ describe('many banks: every object owned, every action scoped', () => {
     await auditor.post('/reconciliation/runs').expect(403);
     await auditor.post(`/ledger/entries/${(await d.backOffice.get(`/ledger/entries?financingRef=${victim.ref}`)).body.items[0].id}/reversal`).send({ reason: 'x' }).expect(403);
   });
+
 });

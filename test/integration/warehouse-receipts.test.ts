@@ -74,11 +74,11 @@ describe('warehouse receipts: issue, split, value, pledge, release', () => {
     const racing = await Promise.allSettled(
       Array.from({ length: 10 }, (_, i) => registry.pledge(workflow, { assetType: AssetType.WAREHOUSE_RECEIPT, assetId: receipt.id, financingRef: `WR-${i}`, pledgorId: api.parties.hami })),
     );
-    const won = racing.filter((r): r is PromiseFulfilledResult<{ financingRef: string }> => r.status === 'fulfilled');
+    const won = racing.filter((r) => r.status === 'fulfilled');
     expect(won).toHaveLength(1);
     expect((await bank.get(`/warehouse-receipts/${receipt.id}`).expect(200)).body.status).toBe('PLEDGED');
     await custodian.post(`/warehouse-receipts/${receipt.id}/release`).expect(409);
-    await registry.dischargeFor(workflow, AssetType.WAREHOUSE_RECEIPT, receipt.id, won[0].value.financingRef);
+    await registry.dischargeFor(workflow, AssetType.WAREHOUSE_RECEIPT, receipt.id, (won[0] as PromiseFulfilledResult<{ financingRef: string }>).value.financingRef);
     expect((await custodian.post(`/warehouse-receipts/${receipt.id}/release`).expect(200)).body.status).toBe('RELEASED');
   });
 
