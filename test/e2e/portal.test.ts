@@ -27,6 +27,7 @@ const PEOPLE = {
   approverA: bank[1].email,
   approverB: bank[2].email,
   backOffice: bank[4].email,
+  treasury: bank[3].email,
 };
 
 /** A message with its {placeholders} as a pattern: what the page shows, whatever the numbers. */
@@ -193,6 +194,32 @@ describe('the portal in a real browser: the demo journey', () => {
       await stage(sme, 'stage.CLOSED');
       await sme.locator('li[data-step="payment.allocated"]').waitFor();
       await shoot(sme, 'sme-closed');
+    });
+
+    it('a write-off beyond the tolerance waits for a second person, who approves it in the portal', async () => {
+      const backOffice = await signIn(PEOPLE.backOffice);
+      const today = new Date().toISOString().slice(0, 10);
+      const stray = `stray debit ${language}`;
+      const upload = backOffice.getByRole('form', { name: m['statements.upload'] });
+      await upload.getByLabel(m['statements.format']).selectOption('csv');
+      await upload.getByLabel(m['statements.file']).setInputFiles({ name: `stray-${language}.csv`, mimeType: 'text/csv', buffer: Buffer.from(['date;amount;e2e;payer;text', `${today};-55.55;;Unknown;${stray}`].join('\n')) });
+      await upload.getByRole('button', { name: m['statements.uploadButton'] }).click();
+      await backOffice.getByRole('status').filter({ hasText: filled(m['statements.imported']) }).waitFor();
+      const line = backOffice.getByRole('row').filter({ hasText: stray });
+      backOffice.once('dialog', (dialog) => void dialog.accept('bank charge, no invoice'));
+      await line.getByRole('button', { name: m['exceptions.writeOff'] }).click();
+      await backOffice.getByRole('status').filter({ hasText: m['approvals.sent'] }).waitFor();
+      const mine = backOffice.getByRole('table', { name: m['approvals.caption'] }).getByRole('row').filter({ hasText: 'bank charge, no invoice' });
+      await mine.getByText(m['approvals.own']).waitFor(); // not one's own to approve
+      await line.waitFor(); // still in the queue
+
+      const treasury = await signIn(PEOPLE.treasury);
+      const request = treasury.getByRole('table', { name: m['approvals.caption'] }).getByRole('row').filter({ hasText: 'bank charge, no invoice' });
+      await request.getByText(m['approval.reconciliation.write-off']).waitFor();
+      await request.getByRole('button', { name: m['approvals.approve'] }).click();
+      await request.waitFor({ state: 'detached' });
+      await treasury.getByRole('row').filter({ hasText: stray }).waitFor({ state: 'detached' });
+      await shoot(treasury, 'treasury-approvals');
     });
 
     it('the custodian’s home page works too', async () => {

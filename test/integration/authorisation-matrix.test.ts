@@ -201,11 +201,11 @@ describe('authorisation matrix: every endpoint × every role', () => {
     const pledge = (await api.app.get(PledgeRegistry).pledge(workflow, { assetType: AssetType.RECEIVABLE, assetId: pledged, financingRef: 'RF-M-1', pledgorId: api.parties.hami })).id;
     // a payment the bank's gateway made, as a disbursement would
     await api.app.get(PaymentGateways).forBank(api.parties.bank).instruct({ instructionId: 'RF-M-1/disbursement', amount: '1.00', currency: 'CNY', beneficiaryId: api.parties.hami, purpose: 'fixture' });
-    const request = (await bank.post('/financing-policy/proposals').send(DEFAULT_POLICY).expect(201)).body.id;
+    const request = (await bank.post('/financing-policy/proposals').send(DEFAULT_POLICY).expect(202)).body.id;
     const rejected = (await bank.post('/financing-policy/proposals').send(DEFAULT_POLICY).expect(409)).body; // one pending proposal at a time
     expect(rejected.code).toBe('DUAL_CONTROL.ALREADY_PENDING');
     const settledRequest = (await (await api.as(PEOPLE.approverA)).post(`/approval-requests/${request}/reject`).send({ reason: 'fixture' }).expect(200)).body.id;
-    const pending = (await bank.post('/financing-policy/proposals').send(DEFAULT_POLICY).expect(201)).body.id;
+    const pending = (await bank.post('/financing-policy/proposals').send(DEFAULT_POLICY).expect(202)).body.id;
 
     await admin.call('PUT', '/commodities/COAL-5500', { name: 'Thermal coal', unit: 't', haircut: '0.15' });
     await admin.call('POST', '/commodities/COAL-5500/prices', { date: '2026-11-25', price: '812.35', source: 'index' });

@@ -205,7 +205,7 @@ describe('many banks: every object owned, every action scoped', () => {
     expect(zero.body).toMatchObject({ code: 'FINANCING.UNSOUND_TIERS', errors: [{ field: 'tiers' }] });
     expect((await maker.post('/financing-policy/proposals').send({ ...POLICY, tiers: [] }).expect(400)).body.code).toBe('FINANCING.UNSOUND_TIERS');
     const inForce = (await maker.get('/financing-policy').expect(200)).body;
-    const proposal = (await maker.post('/financing-policy/proposals').send({ ...POLICY, maxAdvanceRate: '0.5' }).expect(201)).body;
+    const proposal = (await maker.post('/financing-policy/proposals').send({ ...POLICY, maxAdvanceRate: '0.5' }).expect(202)).body;
     expect((await maker.get('/financing-policy').expect(200)).body).toEqual(inForce); // nothing changed yet
     expect((await maker.post(`/approval-requests/${proposal.id}/approve`).send({}).expect(403)).body.code).toBe('DUAL_CONTROL.OWN_REQUEST');
     expect((await d.backOffice.post(`/approval-requests/${proposal.id}/approve`).send({}).expect(403)).body.code).toBe('DUAL_CONTROL.NOT_A_CHECKER');

@@ -54,7 +54,7 @@ export const POLICY = {
 /** A policy the credit officer proposes and an approver adopts: in force at once. */
 export async function adoptPolicy(d: Desk, policy: object): Promise<void> {
   const proposed = await d.maker.post('/financing-policy/proposals').send(policy);
-  if (proposed.status !== 201) throw new Error(`proposing the policy: ${JSON.stringify(proposed.body)}`);
+  if (proposed.status !== 202) throw new Error(`proposing the policy: ${JSON.stringify(proposed.body)}`);
   await d.approverA.post(`/approval-requests/${proposed.body.id}/approve`).send({}).expect(200);
 }
 

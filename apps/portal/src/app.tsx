@@ -174,8 +174,8 @@ function Home({ me, desk }: { me: Me; desk: Desk }) {
     case 'bank':
       return <BankHome me={me} />;
     case 'backOffice':
-      return <BackOfficeHome />;
+      return <BackOfficeHome me={me} />;
     default:
-      return <BackOfficeHome />;
+      return <BackOfficeHome me={me} />;
   }
 }

@@ -2,7 +2,9 @@ import { FormEvent, useState } from 'react';
 import { api, ApiError, download, upload } from '../api';
 import { formatDate, formatMoney } from '../format';
 import { useI18n } from '../i18n';
+import type { Me } from '../app';
 import { Badge, DataTable, ErrorNote, Field, Progress, Section, useAction, useLoad, usePageTitle } from '../ui';
+import { ApprovalsPanel, awaitsApproval } from './approvals';
 
 interface Run {
   id: string;
@@ -43,8 +45,8 @@ interface Decision {
 
 const today = () => new Date().toISOString().slice(0, 10);
 
-/** Back office: statements in, reconciliation runs, the exceptions queue, recent matches, the daily report. */
-export function BackOfficeHome() {
+/** Back office: statements in, reconciliation runs, what awaits a second person, the exceptions queue, recent matches, the daily report. */
+export function BackOfficeHome({ me }: { me: Me }) {
   const { t } = useI18n();
   usePageTitle(t('backOffice.title'));
   const [runId, setRunId] = useState<string>();
@@ -57,6 +59,7 @@ export function BackOfficeHome() {
         <StatementUpload onImported={refresh} />
         <RunPanel runId={runId} onStart={setRunId} onDone={refresh} />
       </div>
+      <ApprovalsPanel me={me} tick={tick} onChange={refresh} />
       <ExceptionsQueue tick={tick} onChange={refresh} />
       <RecentMatches tick={tick} onChange={refresh} />
       <Report />
@@ -164,11 +167,14 @@ function ExceptionsQueue({ tick, onChange }: { tick: number; onChange: () => voi
   const { t, label, language } = useI18n();
   const queue = useLoad(() => api<{ items: ExceptionLine[]; total: number }>('GET', '/statements/exceptions?limit=50'), [tick]);
   const { error, run } = useAction();
-  const act = (call: () => Promise<unknown>) => run(async () => (await call(), onChange()));
+  const [sent, setSent] = useState(false);
+  // beyond the tolerance a match or write-off goes to a second person (202): say so
+  const act = (call: () => Promise<unknown>) => run(async () => (setSent(awaitsApproval(await call())), onChange()));
   const items = queue.data?.items ?? [];
   return (
     <Section title={t('exceptions.title', { count: queue.data?.total ?? 0 })}>
       <ErrorNote error={error} />
+      {sent && <p role="status">{t('approvals.sent')}</p>}
       {items.length === 0 ? (
         <p>{t('common.none')}</p>
       ) : (

@@ -4,6 +4,7 @@ import { formatMoney, share } from '../format';
 import { useI18n } from '../i18n';
 import { BarChart, DataTable, Section, useLoad, usePageTitle } from '../ui';
 import { byDeadline, Financing, FinancingTable, useOrganisations } from './shared';
+import { ApprovalsPanel } from './approvals';
 
 export interface CreditLimit {
   id: string;
@@ -31,6 +32,7 @@ export function BankHome({ me }: { me: Me }) {
       <Section title={t('bank.queue')}>
         <FinancingTable filter={mine} sort={byDeadline} />
       </Section>
+      <ApprovalsPanel me={me} />
       <Section title={t('financings.title')}>
         <FinancingTable />
       </Section>

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsObject, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { Page, PageQuery, pageOf } from '../../../http/src/pagination';
@@ -225,6 +225,7 @@ export class FinancingsController {
 
   @Post('financings/:id/payments')
   @HttpCode(202)
+  @ApiAcceptedResponse({ description: 'The approval request: the payment is allocated once another person approves it' })
   @Roles(Role.BACK_OFFICE, Role.TREASURY)
   @ApiOperation({
     summary:
@@ -265,7 +266,9 @@ export class FinancingsController {
   }
 
   @Post('financing-policy/proposals')
+  @HttpCode(202)
   @Roles(Role.CREDIT_OFFICER, Role.APPROVER)
+  @ApiAcceptedResponse({ description: 'The approval request: nothing is in force until another person approves it' })
   @ApiOperation({ summary: "Propose the bank's authority matrix, deadlines, ratios and pricing: adopted when another person, an approver, approves the request" })
   propose(@CurrentActor() actor: Actor, @Body() body: PolicyDto): Promise<DualControlRequest> {
     const { effectiveFrom, ...policy } = body;

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsOptional, IsString, Length } from 'class-validator';
 import { Page, PageQuery, pageOf } from '../../../http/src/pagination';
 import { uuidParam } from '../../../http/src/params';
@@ -51,6 +51,7 @@ export class LedgerController {
   @Post('entries/:id/reversal')
   @HttpCode(202)
   @Roles(Role.BACK_OFFICE)
+  @ApiAcceptedResponse({ description: 'The approval request: the reversal is posted once another person approves it' })
   @ApiOperation({ summary: 'Ask to reverse an entry (entries are never edited): posted when a second person approves the request (POST /approval-requests/{id}/approve)' })
   reverse(@CurrentActor() actor: Actor, @Param('id', uuidParam) id: string, @Body() body: ReasonDto): Promise<DualControlRequest> {
     return this.ledger.requestReversal(actor, id, body.reason);

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Put, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProduces, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiOperation, ApiProduces, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, IsIn, IsOptional, IsString, IsUUID, Length, Matches, MaxLength } from 'class-validator';
 import type { Response } from 'express';
 import { DomainError } from '../../../errors/src';
@@ -143,6 +143,7 @@ export class ReconciliationController {
 
   @Post('matches')
   @Roles(Role.BACK_OFFICE)
+  @ApiAcceptedResponse({ description: 'Beyond the write-off tolerance: the approval request, decided by another person' })
   @ApiOperation({
     summary: 'Match statement lines to expected movements by hand; a difference within tolerance is written off (201), one beyond it awaits a second person (202, an approval request)',
   })
@@ -166,6 +167,7 @@ export class ReconciliationController {
   @Post('matches/:id/confirm')
   @HttpCode(200)
   @Roles(Role.BACK_OFFICE)
+  @ApiAcceptedResponse({ description: 'Beyond the write-off tolerance: the approval request, decided by another person' })
   @ApiOperation({ summary: 'Make a suggested match (202 when what it writes off needs a second person)' })
   async confirm(@CurrentActor() actor: Actor, @Param('id', uuidParam) id: string, @Res({ passthrough: true }) response: Response): Promise<Decision | DualControlRequest> {
     return answered(response, await this.matching.confirm(actor, id));
@@ -181,6 +183,7 @@ export class ReconciliationController {
 
   @Post('lines/:id/write-off')
   @Roles(Role.BACK_OFFICE)
+  @ApiAcceptedResponse({ description: 'Beyond the write-off tolerance: the approval request, decided by another person' })
   @ApiOperation({ summary: 'Write off a line nothing will explain, with a reason: within tolerance at once (201), beyond it once a second person approves (202)' })
   async writeOff(
     @CurrentActor() actor: Actor,

@@ -1,0 +1,37 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+/**
+ * docker-compose.yml cannot run here (no Docker engine): it is checked against the Compose
+ * specification (check-jsonschema, which .ci/run installs) and for the roles it must use.
+ */
+const root = resolve(__dirname, '../..');
+const compose = readFileSync(resolve(root, 'docker-compose.yml'), 'utf8');
+const checker = process.env.CHECK_JSONSCHEMA ?? resolve(root, '.tools/ci-venv/bin/check-jsonschema');
+
+/** Each service's block of the file: from its name to the next service. */
+const SERVICE = /\n {2}(\w[\w-]*):\n([\s\S]*?)(?=\n {2}\w[\w-]*:\n|\nvolumes:)/g;
+const blocks = Object.fromEntries([...compose.matchAll(SERVICE)].map((m) => [m[1], m[2]]));
+
+describe('docker-compose.yml', () => {
+  (existsSync(checker) ? it : it.skip)('follows the Compose specification', () => {
+    const result = spawnSync(checker, ['--builtin-schema', 'vendor.compose-spec', resolve(root, 'docker-compose.yml')], { encoding: 'utf8' });
+    expect(result.stdout + result.stderr).toContain('ok -- validation done');
+    expect(result.status).toBe(0);
+  });
+
+  it('migrates as the owner once, then runs the API and the worker as the least-privileged role', () => {
+    expect(blocks.migrate).toMatch(/DATABASE_MIGRATION_URL: postgres:\/\/caravan_owner:/);
+    expect(blocks.api).toMatch(/DATABASE_URL: postgres:\/\/caravan_app:/);
+    expect(blocks.worker).toContain('*caravan-env');
+    for (const app of ['api', 'worker']) {
+      expect(blocks[app]).toMatch(/migrate:\s+condition: service_completed_successfully/);
+      expect(blocks[app]).not.toContain('caravan_owner');
+    }
+    const roles = readFileSync(resolve(root, 'scripts/postgres/create-roles.sh'), 'utf8');
+    expect(roles).toMatch(/CREATE ROLE caravan_owner LOGIN NOSUPERUSER NOBYPASSRLS/);
+    expect(roles).toMatch(/CREATE ROLE caravan_app LOGIN NOSUPERUSER NOBYPASSRLS/);
+    expect(roles).toContain('CREATE DATABASE caravan OWNER caravan_owner');
+  });
+});
