@@ -45,6 +45,8 @@ export class BankOwnedReconciliation1764146400000 implements MigrationInterface 
     await db.query('UPDATE reconciliation_runs r SET bank_id = u.organisation_id FROM users u WHERE u.email = r.started_by');
     // platform-wide daily runs belonged to no bank: their progress records go (the decisions stay)
     await db.query('DELETE FROM reconciliation_runs WHERE bank_id IS NULL');
+    // references compare as the payer may type them: upper case, no spaces (matching's referenceKey)
+    await db.query(`UPDATE expected_movements SET reference = upper(regexp_replace(reference, '\\s+', '', 'g'))`);
   }
 
   async down(): Promise<void> {
