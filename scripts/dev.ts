@@ -115,11 +115,14 @@ async function main(): Promise<void> {
     DATABASE_URL: databaseUrl,
     TEMPORAL_ADDRESS: temporalAddress,
     PORT: String(port),
+    HOST: process.env.HOST ?? '127.0.0.1',
   };
   children.push(startApp('worker', 'dist/apps/worker/src/main.js', env));
   children.push(startApp('api', 'dist/apps/api/src/main.js', env));
 
-  const baseUrl = `http://localhost:${port}`;
+  // this machine only, unless HOST says otherwise: the demo's passwords are printed below
+  const host = process.env.HOST ?? '127.0.0.1';
+  const baseUrl = `http://${host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host}:${port}`;
   await waitForHealth(`${baseUrl}/health`);
   const { parties, seeded } = await seedDemo(baseUrl);
   say(seeded > 0 ? `demo data seeded: ${seeded} receivables` : 'demo data already present');

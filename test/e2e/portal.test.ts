@@ -59,13 +59,20 @@ describe('the portal in a real browser: the demo journey', () => {
     ['en', en, 'E2E-EN-0001'],
   ] as const)('in %s', (language, m, invoice) => {
     const contexts: BrowserContext[] = [];
-    afterAll(async () => Promise.all(contexts.map((c) => c.close())));
+    /** What the content security policy refused, on any page of this language's journey: nothing, or the page is broken. */
+    const refusedByPolicy: string[] = [];
+    const watch = (page: Page) => page.on('console', (message) => /Content Security Policy/.test(message.text()) && refusedByPolicy.push(message.text()));
+    afterAll(async () => {
+      await Promise.all(contexts.map((c) => c.close()));
+      expect(refusedByPolicy).toEqual([]);
+    });
 
     /** A signed-in person in a browser of their own, the language chosen on the login page. */
     async function signIn(email: string): Promise<Page> {
       const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: language === 'en' ? 'en-US' : 'zh-CN' });
       contexts.push(context);
       const page = await context.newPage();
+      watch(page);
       page.setDefaultTimeout(30_000);
       await page.goto(`${baseUrl}/portal/`);
       if (language === 'en') await page.getByRole('button', { name: zh['language.switch'] }).click();
@@ -220,6 +227,16 @@ describe('the portal in a real browser: the demo journey', () => {
       await request.waitFor({ state: 'detached' });
       await treasury.getByRole('row').filter({ hasText: stray }).waitFor({ state: 'detached' });
       await shoot(treasury, 'treasury-approvals');
+    });
+
+    it('serves the OpenAPI page whole under the content security policy', async () => {
+      const context = await browser.newContext();
+      contexts.push(context);
+      const page = await context.newPage();
+      watch(page);
+      await page.goto(`${baseUrl}/docs`);
+      await page.getByText('Caravan API').first().waitFor();
+      await page.getByText('/financings/{id}/payments').first().waitFor();
     });
 
     it('the custodian’s home page works too', async () => {

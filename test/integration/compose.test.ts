@@ -21,6 +21,20 @@ describe('docker-compose.yml', () => {
     expect(result.status).toBe(0);
   });
 
+  it('has no fallback for a secret: the deployer sets each, or it does not start', () => {
+    for (const secret of ['AUTH_TOKEN_SECRET', 'BOOTSTRAP_ADMIN_PASSWORD', 'BOOTSTRAP_ADMIN_EMAIL', 'CARAVAN_OWNER_PASSWORD', 'CARAVAN_APP_PASSWORD']) {
+      expect(compose).toContain(`\${${secret}:?`);
+      expect(compose).not.toContain(`\${${secret}:-`);
+    }
+  });
+
+  it('publishes the API only; Temporal is reached on the compose network, its UI on the host’s loopback', () => {
+    const published = [...compose.matchAll(/^\s+- "([\d.]*:?\d+:\d+)"$/gm)].map((m) => m[1]);
+    expect(published).toEqual(['127.0.0.1:8080:8080', '3000:3000']);
+    expect(blocks.temporal).not.toContain('ports:');
+    expect(blocks.api).toContain('HOST: 0.0.0.0');
+  });
+
   it('migrates as the owner once, then runs the API and the worker as the least-privileged role', () => {
     expect(blocks.migrate).toMatch(/DATABASE_MIGRATION_URL: postgres:\/\/caravan_owner:/);
     expect(blocks.api).toMatch(/DATABASE_URL: postgres:\/\/caravan_app:/);

@@ -5,7 +5,7 @@ import { createApiApp } from './app';
 async function main(): Promise<void> {
   const config = loadConfig();
   const app = await createApiApp(config);
-  await app.listen(config.PORT, '0.0.0.0');
+  await app.listen(config.PORT, config.HOST);
 }
 
 main().catch((error: unknown) => {

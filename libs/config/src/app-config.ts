@@ -25,6 +25,27 @@ export class AppConfig {
   @Max(65535)
   PORT = 3000;
 
+  /** The address the API listens on: this machine only, unless a deployment says otherwise (0.0.0.0 in a container). */
+  @IsOptional()
+  @Matches(/^[\w.:-]{1,253}$/, { message: 'must be an address to listen on, e.g. 127.0.0.1 or 0.0.0.0' })
+  HOST = '127.0.0.1';
+
+  /** How long a request may take to arrive whole (a statement upload included), in seconds. */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(5)
+  @Max(3600)
+  HTTP_REQUEST_TIMEOUT_SECONDS = 300;
+
+  /** How long a client may take to send a request's headers, in seconds: a slow-headers client is cut off. */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(120)
+  HTTP_HEADERS_TIMEOUT_SECONDS = 20;
+
   /** Workflows a worker keeps in memory between their tasks; the rest are replayed when they wake. */
   @IsOptional()
   @Type(() => Number)
@@ -87,6 +108,21 @@ export class AppConfig {
   @IsOptional()
   @Matches(/^\d{1,9}(\.\d{1,2})?$/, { message: 'must be a decimal amount such as 10.00' })
   RECONCILIATION_WRITE_OFF_TOLERANCE = '10.00';
+
+  /** The largest statement file taken, in bytes; an upload is spooled to a temporary file up to this. */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1024)
+  STATEMENT_MAX_BYTES = 200 * 1024 * 1024;
+
+  /** Statements of one bank imported at the same time; more get a 429. */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(20)
+  STATEMENT_IMPORTS_PER_BANK = 2;
 
   /** When the daily reconciliation runs: a cron line, read in RECONCILIATION_TIMEZONE. */
   @IsOptional()

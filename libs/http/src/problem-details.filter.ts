@@ -14,9 +14,10 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const request = http.getRequest<Request>();
     const response = http.getResponse<Response>();
-    const body = { ...this.toProblem(exception), instance: request.originalUrl };
+    // the path, not the query string: a client may have put a secret there
+    const body = { ...this.toProblem(exception), instance: request.path };
     if (body.status >= 500) {
-      this.logger.error({ err: exception, path: request.originalUrl }, 'unhandled error');
+      this.logger.error({ err: exception, path: request.path }, 'unhandled error');
     }
     response.status(body.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(body));
   }

@@ -26,6 +26,8 @@ export const STATUS_BY_KIND: Readonly<Record<ErrorKind, number>> = {
   not_found: 404,
   conflict: 409,
   unprocessable: 422,
+  too_large: 413,
+  too_many: 429,
 };
 
 export function problem(status: number, code: string, title: string, extra: Partial<Problem> = {}): Problem {

@@ -1,2 +1,3 @@
 export * from './logging.module';
 export * from './temporal-logger';
+export * from './safe-url';

@@ -1,14 +1,20 @@
+import type { IncomingMessage } from 'node:http';
 import { LoggerModule } from 'nestjs-pino';
 import { AppConfig } from '../../config/src';
+import { safeUrl } from './safe-url';
 
-/** JSON logs, one line per event, request-scoped in the API; the health probe is not logged. */
+/**
+ * JSON logs, one line per event, request-scoped in the API; the health probe is not logged.
+ * A request is logged by its id, method and URL, secret query values replaced: never its
+ * headers (tokens, cookies) nor anything a client slipped into the query string.
+ */
 export const LoggingModule = LoggerModule.forRootAsync({
   inject: [AppConfig],
   useFactory: (config: AppConfig) => ({
     pinoHttp: {
       level: config.LOG_LEVEL,
-      redact: ['req.headers.authorization', 'req.headers.cookie'],
-      autoLogging: { ignore: (req) => req.url === '/health' },
+      serializers: { req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, url: safeUrl(req.url) }) },
+      autoLogging: { ignore: (req: IncomingMessage) => req.url === '/health' },
     },
   }),
 });

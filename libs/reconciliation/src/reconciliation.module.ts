@@ -9,8 +9,9 @@ import { StatementImportService } from './application/statement-import.service';
 import { CreateStatements1764144800000 } from './infrastructure/migrations/1764144800000-create-statements';
 import { MatchingDecisions1764145000000 } from './infrastructure/migrations/1764145000000-matching-decisions';
 import { BankOwnedReconciliation1764146400000 } from './infrastructure/migrations/1764146400000-bank-owned';
+import { InformationalLines1764146600000 } from './infrastructure/migrations/1764146600000-informational-lines';
 
-export const RECONCILIATION_MIGRATIONS = [CreateStatements1764144800000, MatchingDecisions1764145000000, BankOwnedReconciliation1764146400000];
+export const RECONCILIATION_MIGRATIONS = [CreateStatements1764144800000, MatchingDecisions1764145000000, BankOwnedReconciliation1764146400000, InformationalLines1764146600000];
 
 @Module({
   imports: [IdentityModule],

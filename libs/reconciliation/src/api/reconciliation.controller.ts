@@ -15,6 +15,7 @@ import type { ReconciliationRun } from '../../../temporal/src/contracts/reconcil
 import { DualControlRequest, isDualControlRequest } from '../../../dual-control/src/domain/request';
 import { Decision, MatchingService } from '../application/matching.service';
 import { BankAccount, ReconciliationRunsService, ReportRow } from '../application/reconciliation-runs.service';
+import { csvField } from './csv-field';
 
 const READERS = [Role.BACK_OFFICE, Role.TREASURY, Role.ADMIN, Role.AUDITOR];
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -76,12 +77,6 @@ function answered<T>(response: Response, outcome: T | DualControlRequest): T | D
   if (isDualControlRequest(outcome)) response.status(202);
   return outcome;
 }
-
-/** A CSV field as spreadsheets read it: quoted when it holds a separator, a quote or a line break. */
-const csvField = (value: unknown) => {
-  const text = value === null || value === undefined ? '' : String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-};
 
 @ApiTags('reconciliation')
 @ApiBearerAuth()

@@ -1,7 +1,8 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import { EntityManager, QueryFailedError } from 'typeorm';
 import { AuditLog } from '../../../audit/src/audit-log';
+import { AppConfig } from '../../../config/src';
 import { isUniqueViolation } from '../../../database/src/errors';
 import { ScopedDatabase } from '../../../database/src/scoped-database';
 import { DomainError } from '../../../errors/src';
@@ -10,6 +11,7 @@ import { partyKey } from '../domain/matching';
 import { parseCamt } from '../domain/parsers/camt.parser';
 import { CsvMapping, parseCsv } from '../domain/parsers/csv.parser';
 import { parseMt940 } from '../domain/parsers/mt940.parser';
+import { spool } from '../infrastructure/statement-spool';
 import { Entry, StatementFormatError, StatementHeader, StatementTotals, verifyBalances } from '../domain/statement';
 
 export type StatementFormat = 'camt.053' | 'camt.054' | 'mt940' | 'csv';
@@ -25,6 +27,22 @@ export interface ImportedStatement {
 
 const BATCH = 2000;
 const BIG_IMPORT = 10_000;
+
+/**
+ * A value PostgreSQL refuses (too long, out of range, a constraint) is the file's fault: a
+ * refusal naming the lines of the batch, not a 500. Only what checks missed ever gets here.
+ */
+async function refusedAsFormatError<T>(write: () => Promise<T>, first: number, last: number): Promise<T> {
+  try {
+    return await write();
+  } catch (e) {
+    const code = (e as { driverError?: { code?: string } }).driverError?.code ?? '';
+    if (e instanceof QueryFailedError && (code.startsWith('22') || code.startsWith('23'))) {
+      throw new StatementFormatError(first, first === last ? 'line' : `lines ${first}–${last}`, `refused by the database: ${e.message}`);
+    }
+    throw e;
+  }
+}
 
 /** What identifies a booking: the same booking in another statement has the same identity. */
 function identityOf(e: Entry): string {
@@ -53,6 +71,7 @@ export class StatementImportService {
   constructor(
     private readonly db: ScopedDatabase,
     private readonly audit: AuditLog,
+    private readonly config: AppConfig,
   ) {}
 
   /**
@@ -61,9 +80,12 @@ export class StatementImportService {
    * a file already imported (same account and content, whatever its statement id) is refused.
    */
   async import(actor: Actor, format: StatementFormat, body: AsyncIterable<string | Buffer>, account?: string): Promise<ImportedStatement[]> {
-    const events = (await this.parserFor(actor, format, account))(body);
+    const parse = await this.parserFor(actor, format, account);
+    const file = await spool(body, this.config.STATEMENT_MAX_BYTES);
     try {
       return await this.db.transaction(dataScopeOf(actor), async (em) => {
+        await this.takeImportSlot(em);
+        const events = parse(file.read());
         const imported: ImportedStatement[] = [];
         let current:
           | { id: string; header: StatementHeader; totals?: StatementTotals; batch: Entry[]; newLines: number; occurrences: Map<string, number>; content: ReturnType<typeof createHash>; first?: string; last?: string }
@@ -118,7 +140,22 @@ export class StatementImportService {
       if (e instanceof StatementFormatError) throw new DomainError('RECONCILIATION.BAD_STATEMENT', e.message, 'invalid', e.element);
       if (isUniqueViolation(e, 'bank_statements_once')) throw new DomainError('RECONCILIATION.DUPLICATE_STATEMENT', 'this statement is being or was already imported', 'conflict');
       throw e;
+    } finally {
+      await file.dispose();
     }
+  }
+
+  /**
+   * One of the bank's few import slots (STATEMENT_IMPORTS_PER_BANK), held until the import
+   * commits: a bank uploading many files at once gets a 429, not the whole pool.
+   */
+  private async takeImportSlot(em: EntityManager): Promise<void> {
+    const [{ slot }] = await em.query(
+      `SELECT (SELECT s FROM generate_series(1, $1) s
+                WHERE pg_try_advisory_xact_lock(hashtext('reconciliation.import'), hashtext(caravan_organisation()::text || '/' || s)) LIMIT 1) AS slot`,
+      [this.config.STATEMENT_IMPORTS_PER_BANK],
+    );
+    if (slot === null) throw new DomainError('RECONCILIATION.IMPORTS_BUSY', `at most ${this.config.STATEMENT_IMPORTS_PER_BANK} statements of a bank are imported at once: try again shortly`, 'too_many');
   }
 
   /** Saves how an account of the caller's bank lays its CSV export out. */
@@ -173,14 +210,20 @@ export class StatementImportService {
     });
     // one array a column: the statement's text stays the same whatever the batch size
     const column = (i: number) => rows.map((r) => r[i]);
-    const inserted = await em.query(
-      `INSERT INTO statement_lines (statement_id, account, position, amount, currency, direction, reversal, booking_date, value_date, bank_reference,
-         end_to_end_id, counterparty_name, counterparty_key, counterparty_account, remittance, fingerprint)
-       SELECT $1, $2, * FROM unnest($3::int[], $4::numeric[], $5::char(3)[], $6::text[], $7::boolean[], $8::date[], $9::date[], $10::text[],
-         $11::text[], $12::text[], $13::text[], $14::text[], $15::text[], $16::text[])
-       ON CONFLICT ON CONSTRAINT statement_lines_once DO NOTHING RETURNING id`,
-      [statementId, account, ...rows[0].map((_, i) => column(i))],
-    );
+    // a zero booking (a bank's verification entry) is kept, for information: nothing matches it
+    const insert = () =>
+      em.query(
+        `INSERT INTO statement_lines (statement_id, account, position, amount, currency, direction, reversal, booking_date, value_date, bank_reference,
+           end_to_end_id, counterparty_name, counterparty_key, counterparty_account, remittance, fingerprint, match_status)
+         SELECT $1, $2, l.*, CASE WHEN l.amount = 0 THEN 'INFORMATIONAL' ELSE 'UNMATCHED' END
+           FROM unnest($3::int[], $4::numeric[], $5::char(3)[], $6::text[], $7::boolean[], $8::date[], $9::date[], $10::text[],
+                       $11::text[], $12::text[], $13::text[], $14::text[], $15::text[], $16::text[])
+             AS l(position, amount, currency, direction, reversal, booking_date, value_date, bank_reference,
+                  end_to_end_id, counterparty_name, counterparty_key, counterparty_account, remittance, fingerprint)
+         ON CONFLICT ON CONSTRAINT statement_lines_once DO NOTHING RETURNING id`,
+        [statementId, account, ...rows[0].map((_, i) => column(i))],
+      );
+    const inserted = await refusedAsFormatError(insert, entries[0].line, entries.at(-1)!.line);
     return inserted.length;
   }
 }

@@ -1,7 +1,7 @@
 import { SaxesParser } from 'saxes';
 import type { Balance, BalanceType, Direction, Entry, EntryDetail, StatementEvent, StatementHeader } from '../statement';
 import { StatementFormatError } from '../statement';
-import { amountAt, dateAt } from './values';
+import { amountAt, currencyAt, dateAt } from './values';
 
 const BALANCE_TYPES: BalanceType[] = ['OPBD', 'CLBD', 'CLAV', 'FWAV', 'OPAV', 'PRCD', 'ITBD'];
 
@@ -65,14 +65,14 @@ export async function* parseCamt(chunks: AsyncIterable<string | Buffer>): AsyncG
     if (header && !headerSent && !entry) {
       if (under('Stmt', 'Id') || under('Ntfctn', 'Id')) header.statementId = value;
       else if (under('Acct', 'Id', 'IBAN') || under('Acct', 'Id', 'Othr', 'Id')) header.account = value;
-      else if (under('Acct', 'Ccy')) header.currency = value;
+      else if (under('Acct', 'Ccy')) header.currency = currencyAt(value, line, where);
       else if (under('Stmt', 'CreDtTm') || under('Ntfctn', 'CreDtTm')) header.createdAt = value;
     }
     if (path.includes('Bal') && !entry) {
       if (under('Tp', 'CdOrPrtry', 'Cd')) balance.type = (BALANCE_TYPES as string[]).includes(value) ? (value as BalanceType) : 'OTHER';
       else if (under('Bal', 'Amt')) {
         balance.amount = amountAt(value, line, where);
-        balance.currency = currencyAttr ?? header?.currency;
+        balance.currency = currencyAttr === undefined ? header?.currency : currencyAt(currencyAttr, line, where);
       } else if (under('Bal', 'CdtDbtInd')) balance.sign = value;
       else if (under('Bal', 'Dt', 'Dt') || under('Bal', 'Dt', 'DtTm')) balance.date = dateAt(value, line, where);
       else if (name === 'Bal') {
@@ -93,7 +93,7 @@ export async function* parseCamt(chunks: AsyncIterable<string | Buffer>): AsyncG
         }
       } else if (under('Ntry', 'Amt')) {
         entry.amount = amountAt(value, line, where);
-        entry.currency = currencyAttr ?? header?.currency;
+        entry.currency = currencyAttr === undefined ? header?.currency : currencyAt(currencyAttr, line, where);
       } else if (under('Ntry', 'CdtDbtInd')) {
         if (value !== 'CRDT' && value !== 'DBIT') throw new StatementFormatError(line, where, `"${value}" is neither CRDT nor DBIT`);
         entry.direction = value as Direction;

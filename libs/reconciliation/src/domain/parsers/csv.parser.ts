@@ -1,5 +1,6 @@
 import type { Direction, Entry, StatementEvent } from '../statement';
 import { StatementFormatError } from '../statement';
+import { linesOf } from './lines';
 import { amountAt, dateAt } from './values';
 
 /** How one bank account's CSV export is laid out; saved per account by the back office. */
@@ -64,7 +65,6 @@ function isoDate(value: string, format: CsvMapping['dateFormat'], line: number, 
  */
 export function parseCsv(mapping: CsvMapping, account: string) {
   return async function* (chunks: AsyncIterable<string | Buffer>): AsyncGenerator<StatementEvent> {
-    let rest = '';
     let lineNo = 0;
     let started = false;
     const column = (cells: string[], n: number | undefined, name: string, line: number, required = false): string | undefined => {
@@ -123,13 +123,7 @@ export function parseCsv(mapping: CsvMapping, account: string) {
       }
       yield { kind: 'entry', entry };
     };
-    for await (const chunk of chunks) {
-      rest += typeof chunk === 'string' ? chunk : chunk.toString('utf8');
-      const parts = rest.split(/\r?\n/);
-      rest = parts.pop()!;
-      for (const raw of parts) yield* handle(raw);
-    }
-    if (rest) yield* handle(rest);
+    for await (const raw of linesOf(chunks, 'utf8')) yield* handle(raw);
     if (!started) throw new StatementFormatError(lineNo, 'file', 'holds no lines');
     yield { kind: 'end', balances: [] };
   };

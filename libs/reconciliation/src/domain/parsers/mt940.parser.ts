@@ -1,5 +1,6 @@
 import type { Balance, Entry, StatementEvent, StatementHeader } from '../statement';
 import { StatementFormatError } from '../statement';
+import { linesOf } from './lines';
 import { amountAt } from './values';
 
 const BALANCE = /^([CD])(\d{6})([A-Z]{3})(\d{1,15},\d{0,2})$/;
@@ -21,17 +22,6 @@ function amount(text: string, line: number, element: string): string {
   return amountAt(normal, line, element);
 }
 
-/** Splits a byte stream into lines, without holding more than one chunk. */
-async function* lines(chunks: AsyncIterable<string | Buffer>): AsyncGenerator<string> {
-  let rest = '';
-  for await (const chunk of chunks) {
-    rest += (typeof chunk === 'string' ? chunk : chunk.toString('latin1')).replace(/[\x01\x03]/g, '');
-    const parts = rest.split(/\r?\n/);
-    rest = parts.pop()!;
-    yield* parts;
-  }
-  if (rest) yield rest;
-}
 
 /**
  * Streams SWIFT MT940 statements (several per file, as banks send them): entries are yielded
@@ -144,7 +134,9 @@ export async function* parseMt940(chunks: AsyncIterable<string | Buffer>): Async
     currency = undefined;
   };
 
-  for await (const raw of lines(chunks)) {
+  // SWIFT's start and end of text (SOH, ETX) frame a message, they are no part of a line
+  for await (const line of linesOf(chunks, 'latin1')) {
+    const raw = line.replace(/[\x01\x03]/g, '');
     lineNo += 1;
     const tag = /^:(\d{2}[A-Z]?):(.*)$/.exec(raw);
     if (tag) {

@@ -1,12 +1,25 @@
 import { StatementFormatError } from '../statement';
 
 const DECIMAL = /^\d{1,18}(\.\d{1,5})?$/;
+const CURRENCY = /^[A-Z]{3}$/;
 const DATE = /^(\d{4})-(\d{2})-(\d{2})/;
 
-/** A positive amount as the file states it, or a refusal naming where. */
+/**
+ * An amount as the file states it (zero too: banks send verification bookings of 0.00), or a
+ * refusal naming where. Cents are what the books keep: more decimals are refused unless zeros.
+ */
 export function amountAt(value: string | undefined, line: number, element: string): string {
   const v = (value ?? '').trim();
   if (!DECIMAL.test(v)) throw new StatementFormatError(line, element, `"${v}" is not an amount`);
+  const [, decimals = ''] = v.split('.');
+  if (/[1-9]/.test(decimals.slice(2))) throw new StatementFormatError(line, element, `"${v}" has more than two decimals`);
+  return decimals.length > 2 ? v.slice(0, v.indexOf('.') + 3) : v;
+}
+
+/** An ISO 4217 currency code, or a refusal naming where. */
+export function currencyAt(value: string | undefined, line: number, element: string): string {
+  const v = (value ?? '').trim();
+  if (!CURRENCY.test(v)) throw new StatementFormatError(line, element, `"${v}" is not a currency code`);
   return v;
 }
 

@@ -1,0 +1,36 @@
+import { linesOf } from './lines';
+
+async function collect(chunks: Array<string | Buffer>, encoding: 'utf8' | 'latin1' = 'utf8', max?: number): Promise<string[]> {
+  const out: string[] = [];
+  async function* source() {
+    yield* chunks;
+  }
+  for await (const line of linesOf(source(), encoding, max)) out.push(line);
+  return out;
+}
+
+describe('linesOf', () => {
+  it('splits on LF and CRLF, across chunks, keeping a last line without a break', async () => {
+    expect(await collect(['a,b\r\nc', 'd\ne', 'f'])).toEqual(['a,b', 'cd', 'ef']);
+    expect(await collect(['one\n', '\n', 'three\n'])).toEqual(['one', '', 'three']);
+  });
+
+  it('decodes a character whose bytes two chunks split', async () => {
+    const bytes = Buffer.from('付款\n', 'utf8');
+    expect(await collect([bytes.subarray(0, 1), bytes.subarray(1, 4), bytes.subarray(4)])).toEqual(['付款']);
+  });
+
+  it('refuses a line longer than the limit, naming it', async () => {
+    await expect(collect(['ok\n', 'x'.repeat(60), 'x'.repeat(60)], 'latin1', 100)).rejects.toMatchObject({ line: 2, element: 'line' });
+  });
+
+  it('takes linear time on one long line in many small chunks', async () => {
+    const chunks = Array.from({ length: 20_000 }, () => 'x'.repeat(50)); // 1 MB, no break until the end
+    const started = process.hrtime.bigint();
+    const [line] = await collect([...chunks, '\n'], 'latin1', 2 << 20);
+    const ms = Number(process.hrtime.bigint() - started) / 1e6;
+    expect(line.length).toBe(1_000_000);
+    // the quadratic splitter took seconds here; a linear one, milliseconds
+    expect(ms).toBeLessThan(2000);
+  });
+});
