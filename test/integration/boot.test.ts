@@ -16,7 +16,7 @@ describe('config is validated at boot', () => {
     });
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('Invalid configuration');
-    expect(result.stderr).toContain('DATABASE_URL="mysql://nowhere/caravan" must be a postgres:// connection URL');
+    expect(result.stderr).toContain('DATABASE_URL=<hidden> must be a postgres:// connection URL');
     expect(result.stderr).toContain('TEMPORAL_ADDRESS is required');
     expect(result.stderr).toContain('PORT="eighty"');
   });

@@ -25,7 +25,7 @@ describe('loadConfig', () => {
     }
     expect(error).toBeInstanceOf(ConfigError);
     const message = (error as Error).message;
-    expect(message).toContain('DATABASE_URL="mysql://x" must be a postgres:// connection URL');
+    expect(message).toContain('DATABASE_URL=<hidden> must be a postgres:// connection URL');
     expect(message).toContain('TEMPORAL_ADDRESS is required');
     expect(message).toContain('PORT');
     expect(message).toContain('AUTH_TOKEN_SECRET is required');

@@ -72,12 +72,26 @@ export class AppConfig {
   @MinLength(32, { message: 'must be at least 32 characters' })
   AUTH_TOKEN_SECRET!: string;
 
+  /** How long a token lives, and the most any token may: one claiming longer is refused. */
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(60)
   @Max(86400)
   AUTH_TOKEN_TTL_SECONDS = 900;
+
+  /** Secrets a rotation replaced, comma-separated: their tokens verify until they expire; new ones are signed with AUTH_TOKEN_SECRET. */
+  @IsOptional()
+  @Matches(/^[^,\s]{32,}(,[^,\s]{32,})*$/, { message: 'must be secrets of at least 32 characters, separated by commas' })
+  AUTH_TOKEN_PREVIOUS_SECRETS?: string;
+
+  /** How long an API process trusts what it read of a person's session (active, not revoked), in seconds. */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(60)
+  AUTH_SESSION_CHECK_SECONDS = 5;
 
   /** When both are set and no operator admin exists yet, the API creates one at boot. */
   @IsOptional()
@@ -153,7 +167,7 @@ export class ConfigError extends Error {
 
 /** Secrets are never echoed back, not even in a refusal. */
 function shown(name: string, value: unknown): string {
-  return /SECRET|PASSWORD/.test(name) ? '<hidden>' : JSON.stringify(value);
+  return /SECRET|PASSWORD|_URL/.test(name) ? '<hidden>' : JSON.stringify(value);
 }
 
 /** Reads and checks the environment; a bad or missing variable fails with every problem named. */

@@ -4,20 +4,25 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from '../../config/src';
 import { AuthGuard } from './api/auth.guard';
 import { IdentityController } from './api/identity.controller';
+import { Accounts } from './application/accounts';
 import { IdentityService } from './application/identity.service';
+import { Sessions } from './application/sessions';
 import { OrganisationDirectory } from './application/organisation-directory';
 import { CreateIdentity1764143900000 } from './infrastructure/migrations/1764143900000-create-identity';
 import { OrganisationEntity } from './infrastructure/organisation.entity';
 import { UserEntity } from './infrastructure/user.entity';
 import { IdentityPrivileges1764146100000 } from './infrastructure/migrations/1764146100000-app-privileges';
+import { AccountLifecycle1764146700000 } from './infrastructure/migrations/1764146700000-account-lifecycle';
 
-export const IDENTITY_MIGRATIONS = [CreateIdentity1764143900000, IdentityPrivileges1764146100000];
+export const IDENTITY_MIGRATIONS = [CreateIdentity1764143900000, IdentityPrivileges1764146100000, AccountLifecycle1764146700000];
 
 @Module({
   imports: [TypeOrmModule.forFeature([OrganisationEntity, UserEntity])],
   controllers: [IdentityController],
   providers: [
     IdentityService,
+    Sessions,
+    Accounts,
     { provide: OrganisationDirectory, useExisting: IdentityService },
     { provide: APP_GUARD, useClass: AuthGuard },
   ],

@@ -1,14 +1,15 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Ip, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { Page, pageOf } from '../../../http/src/pagination';
 import { uuidParam } from '../../../http/src/params';
+import { Accounts } from '../application/accounts';
 import { IdentityService } from '../application/identity.service';
 import type { Actor } from '../domain/actor';
 import { Role } from '../domain/organisation';
 import type { OrganisationEntity } from '../infrastructure/organisation.entity';
 import type { UserEntity } from '../infrastructure/user.entity';
 import { CurrentActor, Public, Roles } from './auth.decorators';
-import { AccessTokenView, LoginDto, NewOrganisationDto, NewUserDto, OrganisationQuery, OrganisationView, UserView } from './dto/identity.dto';
+import { AccessTokenView, ChangePasswordDto, CompleteResetDto, LoginDto, NewOrganisationDto, NewUserDto, OrganisationQuery, OrganisationView, ResetCodeView, UserView } from './dto/identity.dto';
 
 const organisationView = (o: OrganisationEntity): OrganisationView => ({ id: o.id, kind: o.kind, name: o.name, creditCode: o.creditCode });
 const userView = (u: UserEntity): UserView => ({
@@ -24,16 +25,43 @@ const userView = (u: UserEntity): UserView => ({
 @ApiTags('identity')
 @Controller()
 export class IdentityController {
-  constructor(private readonly identity: IdentityService) {}
+  constructor(
+    private readonly identity: IdentityService,
+    private readonly accounts: Accounts,
+  ) {}
 
   @Public()
   @Post('auth/login')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Exchange e-mail and password for a short-lived bearer token' })
+  @ApiOperation({ summary: 'Exchange e-mail and password for a short-lived bearer token; too many failures of an account or an address answer 429 for a while' })
   @ApiOkResponse({ type: AccessTokenView })
   @ApiUnauthorizedResponse({ description: 'AUTH.INVALID_CREDENTIALS' })
-  login(@Body() body: LoginDto): Promise<AccessTokenView> {
-    return this.identity.login(body.email, body.password);
+  login(@Body() body: LoginDto, @Ip() address: string): Promise<AccessTokenView> {
+    return this.identity.login(body.email, body.password, address);
+  }
+
+  @Post('auth/password')
+  @HttpCode(204)
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'Change one’s password: every session ends, sign in again' })
+  async changePassword(@CurrentActor() actor: Actor, @Body() body: ChangePasswordDto): Promise<void> {
+    await this.accounts.changePassword(actor, body.currentPassword, body.newPassword);
+  }
+
+  @Post('auth/sessions/revoke')
+  @HttpCode(204)
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'Sign out everywhere: every token issued so far stops working within seconds' })
+  async signOutEverywhere(@CurrentActor() actor: Actor): Promise<void> {
+    await this.accounts.signOutEverywhere(actor);
+  }
+
+  @Public()
+  @Post('auth/password-reset')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Set a new password with the one-time code an operator admin handed over' })
+  async completeReset(@Body() body: CompleteResetDto, @Ip() address: string): Promise<void> {
+    await this.accounts.completeReset(body.email, body.code, body.newPassword, address);
   }
 
   @Get('auth/me')
@@ -73,6 +101,34 @@ export class IdentityController {
   @ApiCreatedResponse({ type: UserView })
   async addUser(@CurrentActor() actor: Actor, @Param('id', uuidParam) id: string, @Body() body: NewUserDto): Promise<UserView> {
     return userView(await this.identity.addUser(actor, id, body));
+  }
+
+  @Post('organisations/:id/users/:userId/deactivate')
+  @HttpCode(200)
+  @Roles(Role.ADMIN)
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'Deactivate a person: they cannot sign in, and their tokens stop working within seconds' })
+  @ApiOkResponse({ type: UserView })
+  async deactivate(@CurrentActor() actor: Actor, @Param('id', uuidParam) id: string, @Param('userId', uuidParam) userId: string): Promise<UserView> {
+    return userView(await this.accounts.deactivate(actor, id, userId));
+  }
+
+  @Post('organisations/:id/users/:userId/reactivate')
+  @HttpCode(200)
+  @Roles(Role.ADMIN)
+  @ApiBearerAuth()
+  @ApiOkResponse({ type: UserView })
+  async reactivate(@CurrentActor() actor: Actor, @Param('id', uuidParam) id: string, @Param('userId', uuidParam) userId: string): Promise<UserView> {
+    return userView(await this.accounts.reactivate(actor, id, userId));
+  }
+
+  @Post('organisations/:id/users/:userId/password-reset')
+  @Roles(Role.ADMIN)
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'Start a password reset: a one-time code, valid 30 minutes, for the admin to hand over (never a password)' })
+  @ApiCreatedResponse({ type: ResetCodeView })
+  startReset(@CurrentActor() actor: Actor, @Param('id', uuidParam) id: string, @Param('userId', uuidParam) userId: string): Promise<ResetCodeView> {
+    return this.accounts.startReset(actor, id, userId);
   }
 
   @Get('organisations/:id/users')

@@ -3,17 +3,20 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditLog } from '../../../audit/src/audit-log';
-import { AppConfig } from '../../../config/src';
 import { orOnDuplicate } from '../../../database/src/errors';
 import { DomainError } from '../../../errors/src';
 import { Money } from '../../../money/src';
 import type { Actor } from '../domain/actor';
+import { THRESHOLDS, throttleKeys } from '../domain/login-throttle';
 import { assertRolesFitKind, OrganisationKind, Role } from '../domain/organisation';
-import { issueAccessToken } from '../infrastructure/access-token';
+import { assertStrongPassword } from '../domain/password-policy';
+import { clearFailures, lockedFor, recordFailure } from '../infrastructure/login-throttles';
 import { OrganisationEntity } from '../infrastructure/organisation.entity';
 import { hashPassword, verifyPassword } from '../infrastructure/password-hasher';
 import { UserEntity } from '../infrastructure/user.entity';
 import { OrganisationDirectory } from './organisation-directory';
+import { PASSWORD_GATE } from './password-gate';
+import { AccessToken, Sessions } from './sessions';
 
 export interface NewOrganisation {
   kind: OrganisationKind;
@@ -29,12 +32,6 @@ export interface NewUser {
   approvalAuthority?: string;
 }
 
-export interface AccessToken {
-  accessToken: string;
-  tokenType: 'Bearer';
-  expiresIn: number;
-}
-
 const OPERATOR_CREDIT_CODE = '91650000MA7PLATFM1';
 // Verified against when the e-mail is unknown, so both failures take as long.
 const DUMMY_HASH = 'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';
@@ -45,28 +42,32 @@ export class IdentityService extends OrganisationDirectory {
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly config: AppConfig,
     private readonly audit: AuditLog,
+    private readonly sessions: Sessions,
   ) {
     super();
   }
 
-  async login(email: string, password: string): Promise<AccessToken> {
+  /**
+   * A sign-in, slowed for a guesser: an account or an address with too many failures is
+   * refused before any hash is computed (429), and hashes run a few at a time.
+   */
+  async login(email: string, password: string, address: string): Promise<AccessToken> {
+    const keys = throttleKeys(email, address);
+    const em = this.dataSource.manager;
+    const wait = await lockedFor(em, [keys.account, keys.address]);
+    if (wait > 0) throw new DomainError('AUTH.TOO_MANY_ATTEMPTS', `too many failed attempts: try again in ${wait} s`, 'too_many');
     const user = await this.dataSource.getRepository(UserEntity).findOneBy({ email: email.toLowerCase() });
-    const valid = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
+    const valid = await PASSWORD_GATE.run(() => verifyPassword(password, user?.passwordHash ?? DUMMY_HASH));
     const organisation = user && (await this.dataSource.getRepository(OrganisationEntity).findOneBy({ id: user.organisationId }));
     if (!user || !valid || !user.active || !organisation) {
+      await recordFailure(em, keys.account, THRESHOLDS.account);
+      await recordFailure(em, keys.address, THRESHOLDS.address);
       throw new DomainError('AUTH.INVALID_CREDENTIALS', 'e-mail or password is wrong', 'unauthorized');
     }
-    const actor: Actor = {
-      userId: user.id,
-      email: user.email,
-      organisationId: organisation.id,
-      organisationKind: organisation.kind,
-      roles: user.roles,
-    };
-    const ttl = this.config.AUTH_TOKEN_TTL_SECONDS;
-    return { accessToken: issueAccessToken(actor, this.config.AUTH_TOKEN_SECRET, ttl), tokenType: 'Bearer', expiresIn: ttl };
+    await clearFailures(em, keys.account);
+    const actor: Actor = { userId: user.id, email: user.email, organisationId: organisation.id, organisationKind: organisation.kind, roles: user.roles };
+    return this.sessions.issue(actor, user.sessionVersion);
   }
 
   async kindOf(organisationId: string): Promise<OrganisationKind | undefined> {
@@ -94,6 +95,7 @@ export class IdentityService extends OrganisationDirectory {
       const organisation = await em.findOneBy(OrganisationEntity, { id: organisationId });
       if (!organisation) throw new DomainError('IDENTITY.ORGANISATION_NOT_FOUND', 'organisation not found', 'not_found');
       assertRolesFitKind(organisation.kind, input.roles);
+      assertStrongPassword(input.password, [input.email, input.displayName]);
       if (input.approvalAuthority !== undefined && !input.roles.includes(Role.APPROVER)) {
         throw new DomainError('IDENTITY.AUTHORITY_WITHOUT_APPROVER', 'only an approver has an approval authority', 'invalid', 'approvalAuthority');
       }
@@ -102,7 +104,7 @@ export class IdentityService extends OrganisationDirectory {
         organisationId,
         email: input.email.toLowerCase(),
         displayName: input.displayName,
-        passwordHash: await hashPassword(input.password),
+        passwordHash: await PASSWORD_GATE.run(() => hashPassword(input.password)),
         roles: input.roles,
         approvalAuthority: input.approvalAuthority === undefined ? null : Money.of(input.approvalAuthority).amount,
         active: true,

@@ -1,56 +1,70 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHash } from 'node:crypto';
+import { errors, JWTPayload, jwtVerify, SignJWT } from 'jose';
 import type { Actor } from '../domain/actor';
 
-// A compact JWT (HS256): short-lived, so roles in it are at most one TTL out of date.
+// Access tokens are JWTs (HS256) signed and checked by `jose`. Each names its key (`kid`), so
+// a new secret can take over while tokens signed with the previous one still verify; each
+// names the person's session version (`ver`), which a revocation raises.
 
-interface Claims {
-  sub: string;
-  email: string;
-  org: string;
-  kind: Actor['organisationKind'];
-  roles: Actor['roles'];
-  iat: number;
-  exp: number;
+const ISSUER = 'caravan';
+const AUDIENCE = 'caravan-api';
+
+export interface TokenKeys {
+  /** Signs new tokens, and verifies them. */
+  current: string;
+  /** Verify tokens until they expire: the secrets a rotation replaced. */
+  previous?: string[];
 }
 
-const HEADER = base64url(JSON.stringify({ alg: 'HS256', typ: 'JWT' }));
-
-function base64url(input: string | Buffer): string {
-  return Buffer.from(input).toString('base64url');
+export interface VerifiedToken {
+  actor: Actor;
+  /** The session version the token was issued under. */
+  version: number;
 }
 
-function sign(data: string, secret: string): string {
-  return createHmac('sha256', secret).update(data).digest('base64url');
+/** A secret's key id: a digest prefix, so the header names the key without revealing it. */
+export function keyId(secret: string): string {
+  return createHash('sha256').update(secret).digest('base64url').slice(0, 12);
 }
 
-export function issueAccessToken(actor: Actor, secret: string, ttlSeconds: number, now = Date.now()): string {
+const bytes = (secret: string) => new TextEncoder().encode(secret);
+
+export function issueAccessToken(actor: Actor, version: number, keys: TokenKeys, ttlSeconds: number, now = Date.now()): Promise<string> {
   const iat = Math.floor(now / 1000);
-  const claims: Claims = {
-    sub: actor.userId,
-    email: actor.email,
-    org: actor.organisationId,
-    kind: actor.organisationKind,
-    roles: actor.roles,
-    iat,
-    exp: iat + ttlSeconds,
-  };
-  const body = `${HEADER}.${base64url(JSON.stringify(claims))}`;
-  return `${body}.${sign(body, secret)}`;
+  return new SignJWT({ email: actor.email, org: actor.organisationId, kind: actor.organisationKind, roles: actor.roles, ver: version })
+    .setProtectedHeader({ alg: 'HS256', typ: 'JWT', kid: keyId(keys.current) })
+    .setSubject(actor.userId)
+    .setIssuer(ISSUER)
+    .setAudience(AUDIENCE)
+    .setIssuedAt(iat)
+    .setExpirationTime(iat + ttlSeconds)
+    .sign(bytes(keys.current));
 }
 
-/** The actor a token names, or undefined when it is malformed, forged or expired. */
-export function verifyAccessToken(token: string, secret: string, now = Date.now()): Actor | undefined {
-  const parts = token.split('.');
-  if (parts.length !== 3 || parts[0] !== HEADER) return undefined;
-  const expected = Buffer.from(sign(`${parts[0]}.${parts[1]}`, secret));
-  const given = Buffer.from(parts[2]);
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return undefined;
-  let claims: Claims;
+/**
+ * The actor a token names, or undefined when it is malformed, forged, expired, signed with an
+ * unknown key, or lives longer than `maxLifetimeSeconds` whatever its `exp` says.
+ */
+export async function verifyAccessToken(token: string, keys: TokenKeys, maxLifetimeSeconds: number, now = Date.now()): Promise<VerifiedToken | undefined> {
+  const byId = new Map([keys.current, ...(keys.previous ?? [])].map((secret) => [keyId(secret), bytes(secret)]));
   try {
-    claims = JSON.parse(Buffer.from(parts[1], 'base64url').toString('utf8')) as Claims;
+    const { payload } = await jwtVerify(token, (header) => byId.get(header.kid ?? '') ?? Promise.reject(new errors.JWKSNoMatchingKey()), {
+      algorithms: ['HS256'],
+      issuer: ISSUER,
+      audience: AUDIENCE,
+      requiredClaims: ['sub', 'iat', 'exp'],
+      maxTokenAge: maxLifetimeSeconds,
+      currentDate: new Date(now),
+    });
+    if (typeof payload.exp !== 'number' || typeof payload.iat !== 'number' || payload.exp - payload.iat > maxLifetimeSeconds) return undefined;
+    return toVerified(payload);
   } catch {
     return undefined;
   }
-  if (typeof claims.exp !== 'number' || claims.exp * 1000 <= now) return undefined;
-  return { userId: claims.sub, email: claims.email, organisationId: claims.org, organisationKind: claims.kind, roles: claims.roles };
+}
+
+function toVerified(payload: JWTPayload): VerifiedToken | undefined {
+  const { sub, email, org, kind, roles, ver } = payload as JWTPayload & { email: string; org: string; kind: Actor['organisationKind']; roles: Actor['roles']; ver: number };
+  if (!sub || typeof email !== 'string' || typeof org !== 'string' || !Array.isArray(roles) || typeof ver !== 'number') return undefined;
+  return { actor: { userId: sub, email, organisationId: org, organisationKind: kind, roles }, version: ver };
 }

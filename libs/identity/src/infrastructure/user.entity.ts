@@ -31,6 +31,13 @@ export class UserEntity {
   @Column('boolean')
   active: boolean;
 
+  /** Raised to end every session: a token of an older version is refused. */
+  @Column('integer', { name: 'session_version', default: 0 })
+  sessionVersion: number;
+
+  @Column('timestamptz', { name: 'password_changed_at', nullable: true })
+  passwordChangedAt: Date | null;
+
   @Column('timestamptz', { name: 'created_at' })
   createdAt: Date;
 }

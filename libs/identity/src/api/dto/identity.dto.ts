@@ -88,3 +88,23 @@ export class UserView {
   @ApiPropertyOptional({ type: String, nullable: true, example: '5000000.00' }) approvalAuthority: string | null;
   @ApiProperty() active: boolean;
 }
+
+export class ChangePasswordDto {
+  @ApiProperty() @IsString() @MaxLength(200) currentPassword: string;
+  @ApiProperty({ minLength: 12, description: 'At least 12 characters, and hard to guess (not a common or breached password, nor one\'s name)' })
+  @IsString()
+  @MinLength(12)
+  @MaxLength(200)
+  newPassword: string;
+}
+
+export class CompleteResetDto {
+  @ApiProperty({ example: 'applicant@hami-logistics.example' }) @IsEmail() email: string;
+  @ApiProperty({ description: 'The one-time code the operator handed over' }) @IsString() @Length(16, 100) code: string;
+  @ApiProperty({ minLength: 12 }) @IsString() @MinLength(12) @MaxLength(200) newPassword: string;
+}
+
+export class ResetCodeView {
+  @ApiProperty({ description: 'Shown once: hand it to the person, who sets their own password with it' }) code: string;
+  @ApiProperty({ format: 'date-time' }) expiresAt: Date;
+}

@@ -1,0 +1,65 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AppConfig } from '../../../config/src';
+import type { Actor } from '../domain/actor';
+import { issueAccessToken, TokenKeys, verifyAccessToken } from '../infrastructure/access-token';
+
+export interface AccessToken {
+  accessToken: string;
+  tokenType: 'Bearer';
+  expiresIn: number;
+}
+
+interface SessionState {
+  active: boolean;
+  version: number;
+  at: number;
+}
+
+/**
+ * Who a bearer token is, checked on every request: a valid signature, a lifetime within the
+ * configured one, and a person still active whose session version is still the token's. The
+ * last two are read from the database at most every AUTH_SESSION_CHECK_SECONDS per person, so
+ * a deactivation or a revocation takes effect within seconds, in every API process.
+ */
+@Injectable()
+export class Sessions {
+  private readonly states = new Map<string, SessionState>();
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly config: AppConfig,
+  ) {}
+
+  async issue(actor: Actor, version: number): Promise<AccessToken> {
+    const ttl = this.config.AUTH_TOKEN_TTL_SECONDS;
+    return { accessToken: await issueAccessToken(actor, version, this.keys(), ttl), tokenType: 'Bearer', expiresIn: ttl };
+  }
+
+  async authenticate(token: string): Promise<Actor | undefined> {
+    const verified = await verifyAccessToken(token, this.keys(), this.config.AUTH_TOKEN_TTL_SECONDS);
+    if (!verified) return undefined;
+    const state = await this.state(verified.actor.userId);
+    return state.active && state.version === verified.version ? verified.actor : undefined;
+  }
+
+  /** Drops what this process remembers of a person's session (it just changed). */
+  forget(userId: string): void {
+    this.states.delete(userId);
+  }
+
+  private keys(): TokenKeys {
+    return { current: this.config.AUTH_TOKEN_SECRET, previous: this.config.AUTH_TOKEN_PREVIOUS_SECRETS?.split(',').map((s) => s.trim()).filter(Boolean) };
+  }
+
+  private async state(userId: string): Promise<SessionState> {
+    const known = this.states.get(userId);
+    if (known && Date.now() - known.at < this.config.AUTH_SESSION_CHECK_SECONDS * 1000) return known;
+    const [row] = await this.dataSource.query('SELECT active, session_version FROM users WHERE id = $1', [userId]);
+    const state = { active: row?.active === true, version: row?.session_version ?? -1, at: Date.now() };
+    if (this.states.size > 10_000) this.states.clear(); // a bounded memory, whatever the number of people
+    this.states.set(userId, state);
+    return state;
+  }
+}
