@@ -20,7 +20,7 @@ describe('the edge: what comes in is bounded, what goes out is safe', () => {
     backOffice.post(`/statements?format=csv&account=${encodeURIComponent(account)}`).set('content-type', 'text/plain').send(['date;amount;e2e', ...rows].join('\n'));
 
   beforeAll(async () => {
-    const config = Object.assign(await isolatedConfig('edge'), { STATEMENT_MAX_BYTES: MAX_BYTES, STATEMENT_IMPORTS_PER_BANK: 2 });
+    const config = Object.assign(await isolatedConfig('edge'), { STATEMENT_MAX_BYTES: MAX_BYTES, STATEMENT_IMPORTS_PER_BANK: 2, WRITE_RATE_LIMIT_PER_MINUTE: 60 });
     api = await startApi(config);
     worker = await startWorkerProcess(config, api.temporal);
     backOffice = await api.as(PEOPLE.backOffice);
@@ -137,5 +137,17 @@ describe('the edge: what comes in is bounded, what goes out is safe', () => {
     const refused = await api.http().get(`/receivables?access_token=${secret}`).expect(401);
     expect(refused.text).not.toContain(secret);
     expect(refused.body.instance).toBe('/receivables');
+  });
+
+  // last: it spends a token's budget of changes
+  it('limits the changes one caller makes a minute, not their reads', async () => {
+    const { token } = await api.client.login(PEOPLE.custodian, 'caravan-demo-2026');
+    const custodian = () => api.http().post('/warehouse-receipts').set('authorization', `Bearer ${token}`).send({});
+    for (let i = 0; i < 60; i++) expect((await custodian()).status).toBe(400);
+    const limited = await custodian().expect(429);
+    expect(limited.body.code).toBe('REQUEST.TOO_MANY');
+    expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
+    await api.http().get('/warehouse-receipts').set('authorization', `Bearer ${token}`).expect(200);
+    await (await api.as(PEOPLE.applicant)).post('/receivables').send({}).expect(400); // another caller is not held up
   });
 });

@@ -1,5 +1,8 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import type { AppConfig } from '../../../libs/config/src';
+import { APP_GUARD } from '@nestjs/core';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { AppConfig } from '../../../libs/config/src';
+import { WriteThrottleGuard } from '../../../libs/http/src';
 import { IdempotencyModule } from '../../../libs/idempotency/src';
 import { coreModules } from '../../common/core.modules';
 import { HealthController } from './health.controller';
@@ -7,6 +10,15 @@ import { HealthController } from './health.controller';
 @Module({})
 export class ApiModule {
   static register(config: AppConfig): DynamicModule {
-    return { module: ApiModule, imports: [...coreModules(config), IdempotencyModule], controllers: [HealthController] };
+    const writes = ThrottlerModule.forRootAsync({
+      inject: [AppConfig],
+      useFactory: (c: AppConfig) => ({ throttlers: [{ ttl: 60_000, limit: c.WRITE_RATE_LIMIT_PER_MINUTE }], skipIf: () => c.WRITE_RATE_LIMIT_PER_MINUTE === 0 }),
+    });
+    return {
+      module: ApiModule,
+      imports: [...coreModules(config), IdempotencyModule, writes],
+      controllers: [HealthController],
+      providers: [{ provide: APP_GUARD, useClass: WriteThrottleGuard }],
+    };
   }
 }

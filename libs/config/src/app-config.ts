@@ -123,6 +123,13 @@ export class AppConfig {
   @Matches(/^\d{1,9}(\.\d{1,2})?$/, { message: 'must be a decimal amount such as 10.00' })
   RECONCILIATION_WRITE_OFF_TOLERANCE = '10.00';
 
+  /** Changes (POST, PUT) one caller may make a minute; 0: no limit (benchmarks). */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  WRITE_RATE_LIMIT_PER_MINUTE = 600;
+
   /** The largest statement file taken, in bytes; an upload is spooled to a temporary file up to this. */
   @IsOptional()
   @Type(() => Number)

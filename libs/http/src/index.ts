@@ -4,3 +4,4 @@ export * from './validation';
 export * from './pagination';
 export * from './params';
 export * from './reason.dto';
+export * from './write-throttle';
