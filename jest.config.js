@@ -12,6 +12,15 @@ const swc = [
   },
 ];
 
+// Pure-ESM dependencies (otplib's @scure/base and @noble/hashes) are compiled to CommonJS for
+// Jest, which cannot require ES modules on Node 20; the built apps load them natively.
+const esmOnly = ['@scure', '@noble'];
+const esm = {
+  transform: { '^.+\\.ts$': swc, [`/node_modules/(${esmOnly.join('|')})/.+\\.js$`]: swc },
+  // otplib's own folders hold them nested, so they are looked into too (their .cjs files need nothing)
+  transformIgnorePatterns: [`/node_modules/(?!(${[...esmOnly, '@otplib', 'otplib'].join('|')})/)`],
+};
+
 module.exports = {
   testTimeout: 120000,
   // A failed test must not leave the run hanging on a child process (workers, servers).
@@ -19,13 +28,13 @@ module.exports = {
   projects: [
     {
       displayName: 'unit',
-      transform: { '^.+\\.ts$': swc },
+      ...esm,
       testMatch: ['<rootDir>/{apps,libs,workflows,scripts}/**/*.spec.ts'],
       testEnvironment: 'node',
     },
     {
       displayName: 'integration',
-      transform: { '^.+\\.ts$': swc },
+      ...esm,
       testMatch: ['<rootDir>/test/**/*.test.ts'],
       testEnvironment: 'node',
       globalSetup: '<rootDir>/test/global-setup.ts',

@@ -38,8 +38,9 @@ export async function startBenchStack(extraEnv: Record<string, string> = {}): Pr
     AUTH_TOKEN_SECRET: randomBytes(32).toString('hex'),
     BOOTSTRAP_ADMIN_EMAIL: DEMO_ADMIN.email,
     BOOTSTRAP_ADMIN_PASSWORD: DEMO_ADMIN.password,
-    // the benchmarks and the fuzzer write as fast as they can, on purpose
+    // the benchmarks and the fuzzer write as fast as they can, and sign in by password alone, on purpose
     WRITE_RATE_LIMIT_PER_MINUTE: '0',
+    AUTH_SECOND_FACTOR_ROLES: 'NONE',
     ...extraEnv,
   };
   const api = spawn(process.execPath, [join(root, 'dist/apps/api/src/main.js')], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });

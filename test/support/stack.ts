@@ -59,6 +59,8 @@ export async function isolatedConfig(label: string): Promise<AppConfig> {
     LOG_LEVEL: process.env.CARAVAN_TEST_VERBOSE ? 'info' : 'warn',
     // the tests date their statement lines in UTC; the report's ledger day must agree
     RECONCILIATION_TIMEZONE: 'UTC',
+    // approvers and treasury sign in with a one-time code in production; the tests of it ask for it
+    AUTH_SECOND_FACTOR_ROLES: 'NONE',
     AUTH_TOKEN_SECRET: randomBytes(32).toString('hex'),
     BOOTSTRAP_ADMIN_EMAIL: DEMO_ADMIN.email,
     BOOTSTRAP_ADMIN_PASSWORD: DEMO_ADMIN.password,

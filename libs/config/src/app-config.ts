@@ -85,6 +85,11 @@ export class AppConfig {
   @Matches(/^[^,\s]{32,}(,[^,\s]{32,})*$/, { message: 'must be secrets of at least 32 characters, separated by commas' })
   AUTH_TOKEN_PREVIOUS_SECRETS?: string;
 
+  /** Roles whose people sign in with a one-time code besides their password, comma-separated; NONE: nobody must, anyone may. */
+  @IsOptional()
+  @Matches(/^NONE$|^[A-Z_]+(,[A-Z_]+)*$/, { message: 'must be role names separated by commas (e.g. APPROVER,TREASURY), or NONE' })
+  AUTH_SECOND_FACTOR_ROLES = 'APPROVER,TREASURY';
+
   /** How long an API process trusts what it read of a person's session (active, not revoked), in seconds. */
   @IsOptional()
   @Type(() => Number)

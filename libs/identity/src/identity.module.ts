@@ -6,6 +6,7 @@ import { AuthGuard } from './api/auth.guard';
 import { IdentityController } from './api/identity.controller';
 import { Accounts } from './application/accounts';
 import { IdentityService } from './application/identity.service';
+import { SecondFactors } from './application/second-factors';
 import { Sessions } from './application/sessions';
 import { OrganisationDirectory } from './application/organisation-directory';
 import { CreateIdentity1764143900000 } from './infrastructure/migrations/1764143900000-create-identity';
@@ -13,8 +14,9 @@ import { OrganisationEntity } from './infrastructure/organisation.entity';
 import { UserEntity } from './infrastructure/user.entity';
 import { IdentityPrivileges1764146100000 } from './infrastructure/migrations/1764146100000-app-privileges';
 import { AccountLifecycle1764146700000 } from './infrastructure/migrations/1764146700000-account-lifecycle';
+import { SecondFactor1764146800000 } from './infrastructure/migrations/1764146800000-second-factor';
 
-export const IDENTITY_MIGRATIONS = [CreateIdentity1764143900000, IdentityPrivileges1764146100000, AccountLifecycle1764146700000];
+export const IDENTITY_MIGRATIONS = [CreateIdentity1764143900000, IdentityPrivileges1764146100000, AccountLifecycle1764146700000, SecondFactor1764146800000];
 
 @Module({
   imports: [TypeOrmModule.forFeature([OrganisationEntity, UserEntity])],
@@ -23,6 +25,7 @@ export const IDENTITY_MIGRATIONS = [CreateIdentity1764143900000, IdentityPrivile
     IdentityService,
     Sessions,
     Accounts,
+    SecondFactors,
     { provide: OrganisationDirectory, useExisting: IdentityService },
     { provide: APP_GUARD, useClass: AuthGuard },
   ],

@@ -1,10 +1,12 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
+import { AppConfig } from '../../../config/src';
 import { DomainError } from '../../../errors/src';
 import { Sessions } from '../application/sessions';
 import { hasAnyRole } from '../domain/actor';
 import type { Role } from '../domain/organisation';
-import { PUBLIC_ROUTE, REQUIRED_ROLES } from './auth.decorators';
+import { mayAct } from '../domain/second-factor';
+import { PUBLIC_ROUTE, REQUIRED_ROLES, SECOND_FACTOR_EXEMPT } from './auth.decorators';
 
 /**
  * Every route needs a valid bearer token of a session still standing (the person active, not
@@ -16,6 +18,7 @@ export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly sessions: Sessions,
+    private readonly config: AppConfig,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -24,11 +27,16 @@ export class AuthGuard implements CanActivate {
 
     const request = context.switchToHttp().getRequest<{ headers: Record<string, string | undefined>; actor?: unknown }>();
     const [scheme, token] = (request.headers.authorization ?? '').split(' ');
-    const actor = scheme === 'Bearer' && token ? await this.sessions.authenticate(token) : undefined;
-    if (!actor) {
+    const session = scheme === 'Bearer' && token ? await this.sessions.authenticate(token) : undefined;
+    if (!session) {
       throw new DomainError('AUTH.UNAUTHENTICATED', 'a valid, unexpired bearer token is required', 'unauthorized');
     }
+    const { actor, methods } = session;
     request.actor = actor;
+    // a person who must sign in with a one-time code and did not may only enrol one (and read who they are)
+    if (!this.reflector.getAllAndOverride<boolean>(SECOND_FACTOR_EXEMPT, targets) && !mayAct(actor.roles, methods, secondFactorRoles(this.config))) {
+      throw new DomainError('AUTH.SECOND_FACTOR_REQUIRED', 'your role signs in with a one-time code: enrol an authenticator app, then sign in again', 'forbidden');
+    }
 
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(REQUIRED_ROLES, targets);
     if (roles && !hasAnyRole(actor, roles)) {
@@ -36,4 +44,9 @@ export class AuthGuard implements CanActivate {
     }
     return true;
   }
+}
+
+/** AUTH_SECOND_FACTOR_ROLES as a list; NONE: nobody must. */
+export function secondFactorRoles(config: AppConfig): string[] {
+  return config.AUTH_SECOND_FACTOR_ROLES === 'NONE' ? [] : config.AUTH_SECOND_FACTOR_ROLES.split(',');
 }

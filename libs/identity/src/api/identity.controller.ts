@@ -2,14 +2,31 @@ import { Body, Controller, Get, HttpCode, Ip, Param, Post, Query } from '@nestjs
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { Page, pageOf } from '../../../http/src/pagination';
 import { uuidParam } from '../../../http/src/params';
+import { AppConfig } from '../../../config/src';
 import { Accounts } from '../application/accounts';
+import { SecondFactors } from '../application/second-factors';
+import { needsSecondFactor } from '../domain/second-factor';
+import { secondFactorRoles } from './auth.guard';
 import { IdentityService } from '../application/identity.service';
 import type { Actor } from '../domain/actor';
 import { Role } from '../domain/organisation';
 import type { OrganisationEntity } from '../infrastructure/organisation.entity';
 import type { UserEntity } from '../infrastructure/user.entity';
-import { CurrentActor, Public, Roles } from './auth.decorators';
-import { AccessTokenView, ChangePasswordDto, CompleteResetDto, LoginDto, NewOrganisationDto, NewUserDto, OrganisationQuery, OrganisationView, ResetCodeView, UserView } from './dto/identity.dto';
+import { CurrentActor, Public, Roles, SecondFactorExempt } from './auth.decorators';
+import {
+  AccessTokenView,
+  ChangePasswordDto,
+  CompleteResetDto,
+  LoginDto,
+  NewOrganisationDto,
+  NewUserDto,
+  OneTimeCodeDto,
+  OrganisationQuery,
+  OrganisationView,
+  ResetCodeView,
+  SecondFactorStartView,
+  UserView,
+} from './dto/identity.dto';
 
 const organisationView = (o: OrganisationEntity): OrganisationView => ({ id: o.id, kind: o.kind, name: o.name, creditCode: o.creditCode });
 const userView = (u: UserEntity): UserView => ({
@@ -28,6 +45,8 @@ export class IdentityController {
   constructor(
     private readonly identity: IdentityService,
     private readonly accounts: Accounts,
+    private readonly secondFactors: SecondFactors,
+    private readonly config: AppConfig,
   ) {}
 
   @Public()
@@ -37,7 +56,25 @@ export class IdentityController {
   @ApiOkResponse({ type: AccessTokenView })
   @ApiUnauthorizedResponse({ description: 'AUTH.INVALID_CREDENTIALS' })
   login(@Body() body: LoginDto, @Ip() address: string): Promise<AccessTokenView> {
-    return this.identity.login(body.email, body.password, address);
+    return this.identity.login(body.email, body.password, address, body.otp);
+  }
+
+  @Post('auth/second-factor')
+  @SecondFactorExempt()
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'Start enrolling an authenticator app: a seed (and its otpauth URI, for a QR code), confirmed by a first code' })
+  @ApiCreatedResponse({ type: SecondFactorStartView })
+  startSecondFactor(@CurrentActor() actor: Actor): Promise<SecondFactorStartView> {
+    return this.secondFactors.start(actor);
+  }
+
+  @Post('auth/second-factor/confirm')
+  @HttpCode(204)
+  @SecondFactorExempt()
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'Confirm the authenticator app with its first code: every session ends; sign in again, with a code' })
+  async confirmSecondFactor(@CurrentActor() actor: Actor, @Body() body: OneTimeCodeDto): Promise<void> {
+    await this.secondFactors.confirm(actor, body.code);
   }
 
   @Post('auth/password')
@@ -50,6 +87,7 @@ export class IdentityController {
 
   @Post('auth/sessions/revoke')
   @HttpCode(204)
+  @SecondFactorExempt()
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Sign out everywhere: every token issued so far stops working within seconds' })
   async signOutEverywhere(@CurrentActor() actor: Actor): Promise<void> {
@@ -65,10 +103,12 @@ export class IdentityController {
   }
 
   @Get('auth/me')
+  @SecondFactorExempt()
   @ApiBearerAuth()
   @ApiOkResponse({ type: UserView })
   async me(@CurrentActor() actor: Actor): Promise<UserView> {
-    return userView(await this.identity.user(actor.userId));
+    const user = await this.identity.user(actor.userId);
+    return { ...userView(user), secondFactor: user.totpEnabledAt ? 'ENABLED' : needsSecondFactor(user.roles, secondFactorRoles(this.config)) ? 'REQUIRED' : 'OPTIONAL' };
   }
 
   @Post('organisations')
@@ -120,6 +160,15 @@ export class IdentityController {
   @ApiOkResponse({ type: UserView })
   async reactivate(@CurrentActor() actor: Actor, @Param('id', uuidParam) id: string, @Param('userId', uuidParam) userId: string): Promise<UserView> {
     return userView(await this.accounts.reactivate(actor, id, userId));
+  }
+
+  @Post('organisations/:id/users/:userId/second-factor/reset')
+  @HttpCode(204)
+  @Roles(Role.ADMIN)
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'Clear a lost second factor: the person enrols again at their next sign-in' })
+  async resetSecondFactor(@CurrentActor() actor: Actor, @Param('id', uuidParam) id: string, @Param('userId', uuidParam) userId: string): Promise<void> {
+    await this.secondFactors.reset(actor, id, userId);
   }
 
   @Post('organisations/:id/users/:userId/password-reset')

@@ -16,6 +16,7 @@ import { hashPassword, verifyPassword } from '../infrastructure/password-hasher'
 import { UserEntity } from '../infrastructure/user.entity';
 import { OrganisationDirectory } from './organisation-directory';
 import { PASSWORD_GATE } from './password-gate';
+import { SecondFactors } from './second-factors';
 import { AccessToken, Sessions } from './sessions';
 
 export interface NewOrganisation {
@@ -44,6 +45,7 @@ export class IdentityService extends OrganisationDirectory {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditLog,
     private readonly sessions: Sessions,
+    private readonly secondFactors: SecondFactors,
   ) {
     super();
   }
@@ -52,7 +54,7 @@ export class IdentityService extends OrganisationDirectory {
    * A sign-in, slowed for a guesser: an account or an address with too many failures is
    * refused before any hash is computed (429), and hashes run a few at a time.
    */
-  async login(email: string, password: string, address: string): Promise<AccessToken> {
+  async login(email: string, password: string, address: string, otp?: string): Promise<AccessToken> {
     const keys = throttleKeys(email, address);
     const em = this.dataSource.manager;
     const wait = await lockedFor(em, [keys.account, keys.address]);
@@ -65,9 +67,17 @@ export class IdentityService extends OrganisationDirectory {
       await recordFailure(em, keys.address, THRESHOLDS.address);
       throw new DomainError('AUTH.INVALID_CREDENTIALS', 'e-mail or password is wrong', 'unauthorized');
     }
+    if (user.totpEnabledAt) {
+      // the password was right: asking for the code tells a guesser no more than a success would
+      if (!otp) throw new DomainError('AUTH.OTP_REQUIRED', 'enter the one-time code of your authenticator app', 'unauthorized', 'otp');
+      await this.secondFactors.verify(em, user, otp).catch(async (e: unknown) => {
+        await recordFailure(em, keys.account, THRESHOLDS.account);
+        throw e;
+      });
+    }
     await clearFailures(em, keys.account);
     const actor: Actor = { userId: user.id, email: user.email, organisationId: organisation.id, organisationKind: organisation.kind, roles: user.roles };
-    return this.sessions.issue(actor, user.sessionVersion);
+    return this.sessions.issue(actor, user.sessionVersion, user.totpEnabledAt ? ['pwd', 'otp'] : ['pwd']);
   }
 
   async kindOf(organisationId: string): Promise<OrganisationKind | undefined> {

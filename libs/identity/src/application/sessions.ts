@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../../../config/src';
 import type { Actor } from '../domain/actor';
+import type { Method } from '../domain/second-factor';
 import { issueAccessToken, TokenKeys, verifyAccessToken } from '../infrastructure/access-token';
 
 export interface AccessToken {
@@ -32,16 +33,17 @@ export class Sessions {
     private readonly config: AppConfig,
   ) {}
 
-  async issue(actor: Actor, version: number): Promise<AccessToken> {
+  async issue(actor: Actor, version: number, methods: Method[]): Promise<AccessToken> {
     const ttl = this.config.AUTH_TOKEN_TTL_SECONDS;
-    return { accessToken: await issueAccessToken(actor, version, this.keys(), ttl), tokenType: 'Bearer', expiresIn: ttl };
+    return { accessToken: await issueAccessToken(actor, version, this.keys(), ttl, Date.now(), methods), tokenType: 'Bearer', expiresIn: ttl };
   }
 
-  async authenticate(token: string): Promise<Actor | undefined> {
+  /** The person a token is, and how they signed in; undefined unless the session still stands. */
+  async authenticate(token: string): Promise<{ actor: Actor; methods: Method[] } | undefined> {
     const verified = await verifyAccessToken(token, this.keys(), this.config.AUTH_TOKEN_TTL_SECONDS);
     if (!verified) return undefined;
     const state = await this.state(verified.actor.userId);
-    return state.active && state.version === verified.version ? verified.actor : undefined;
+    return state.active && state.version === verified.version ? { actor: verified.actor, methods: verified.methods } : undefined;
   }
 
   /** Drops what this process remembers of a person's session (it just changed). */
@@ -49,7 +51,7 @@ export class Sessions {
     this.states.delete(userId);
   }
 
-  private keys(): TokenKeys {
+  keys(): TokenKeys {
     return { current: this.config.AUTH_TOKEN_SECRET, previous: this.config.AUTH_TOKEN_PREVIOUS_SECRETS?.split(',').map((s) => s.trim()).filter(Boolean) };
   }
 

@@ -15,7 +15,8 @@ const keys = { current: secret };
 
 describe('access tokens', () => {
   it('round-trips the actor and the session version', async () => {
-    expect(await verifyAccessToken(await issueAccessToken(actor, 3, keys, 900), keys, 900)).toEqual({ actor, version: 3 });
+    expect(await verifyAccessToken(await issueAccessToken(actor, 3, keys, 900), keys, 900)).toEqual({ actor, version: 3, methods: ['pwd'] });
+    expect((await verifyAccessToken(await issueAccessToken(actor, 3, keys, 900, Date.now(), ['pwd', 'otp']), keys, 900))?.methods).toEqual(['pwd', 'otp']);
   });
 
   it('refuses an expired token', async () => {

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { errors, JWTPayload, jwtVerify, SignJWT } from 'jose';
 import type { Actor } from '../domain/actor';
+import type { Method } from '../domain/second-factor';
 
 // Access tokens are JWTs (HS256) signed and checked by `jose`. Each names its key (`kid`), so
 // a new secret can take over while tokens signed with the previous one still verify; each
@@ -20,6 +21,8 @@ export interface VerifiedToken {
   actor: Actor;
   /** The session version the token was issued under. */
   version: number;
+  /** How the person signed in: a password, and a one-time code. */
+  methods: Method[];
 }
 
 /** A secret's key id: a digest prefix, so the header names the key without revealing it. */
@@ -29,9 +32,9 @@ export function keyId(secret: string): string {
 
 const bytes = (secret: string) => new TextEncoder().encode(secret);
 
-export function issueAccessToken(actor: Actor, version: number, keys: TokenKeys, ttlSeconds: number, now = Date.now()): Promise<string> {
+export function issueAccessToken(actor: Actor, version: number, keys: TokenKeys, ttlSeconds: number, now = Date.now(), methods: Method[] = ['pwd']): Promise<string> {
   const iat = Math.floor(now / 1000);
-  return new SignJWT({ email: actor.email, org: actor.organisationId, kind: actor.organisationKind, roles: actor.roles, ver: version })
+  return new SignJWT({ email: actor.email, org: actor.organisationId, kind: actor.organisationKind, roles: actor.roles, ver: version, amr: methods })
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT', kid: keyId(keys.current) })
     .setSubject(actor.userId)
     .setIssuer(ISSUER)
@@ -64,7 +67,7 @@ export async function verifyAccessToken(token: string, keys: TokenKeys, maxLifet
 }
 
 function toVerified(payload: JWTPayload): VerifiedToken | undefined {
-  const { sub, email, org, kind, roles, ver } = payload as JWTPayload & { email: string; org: string; kind: Actor['organisationKind']; roles: Actor['roles']; ver: number };
+  const { sub, email, org, kind, roles, ver, amr } = payload as JWTPayload & { email: string; org: string; kind: Actor['organisationKind']; roles: Actor['roles']; ver: number; amr?: Method[] };
   if (!sub || typeof email !== 'string' || typeof org !== 'string' || !Array.isArray(roles) || typeof ver !== 'number') return undefined;
-  return { actor: { userId: sub, email, organisationId: org, organisationKind: kind, roles }, version: ver };
+  return { actor: { userId: sub, email, organisationId: org, organisationKind: kind, roles }, version: ver, methods: Array.isArray(amr) ? amr : ['pwd'] };
 }

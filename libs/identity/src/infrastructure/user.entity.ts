@@ -38,6 +38,20 @@ export class UserEntity {
   @Column('timestamptz', { name: 'password_changed_at', nullable: true })
   passwordChangedAt: Date | null;
 
+  /** The one-time codes' seed, sealed (secret-box.ts); null until a second factor is enrolled. */
+  @Column('text', { name: 'totp_seed', nullable: true })
+  totpSeed: string | null;
+
+  @Column('text', { name: 'totp_pending_seed', nullable: true })
+  totpPendingSeed: string | null;
+
+  @Column('timestamptz', { name: 'totp_enabled_at', nullable: true })
+  totpEnabledAt: Date | null;
+
+  /** The time step of the last code taken: a code is used once. */
+  @Column('bigint', { name: 'totp_last_step', nullable: true })
+  totpLastStep: string | null;
+
   @Column('timestamptz', { name: 'created_at' })
   createdAt: Date;
 }

@@ -13,6 +13,11 @@ export class LoginDto {
   @IsString()
   @MaxLength(200)
   password: string;
+
+  @ApiPropertyOptional({ example: '123456', description: 'The one-time code, for a person with a second factor (AUTH.OTP_REQUIRED without it)' })
+  @IsOptional()
+  @Matches(/^\d{6}$/, { message: 'otp must be the six digits of the authenticator app' })
+  otp?: string;
 }
 
 export class AccessTokenView {
@@ -87,6 +92,8 @@ export class UserView {
   @ApiProperty({ enum: Role, isArray: true }) roles: Role[];
   @ApiPropertyOptional({ type: String, nullable: true, example: '5000000.00' }) approvalAuthority: string | null;
   @ApiProperty() active: boolean;
+  @ApiPropertyOptional({ enum: ['ENABLED', 'REQUIRED', 'OPTIONAL'], description: 'GET /auth/me: whether one signs in with a one-time code, must enrol one, or may' })
+  secondFactor?: 'ENABLED' | 'REQUIRED' | 'OPTIONAL';
 }
 
 export class ChangePasswordDto {
@@ -107,4 +114,13 @@ export class CompleteResetDto {
 export class ResetCodeView {
   @ApiProperty({ description: 'Shown once: hand it to the person, who sets their own password with it' }) code: string;
   @ApiProperty({ format: 'date-time' }) expiresAt: Date;
+}
+
+export class SecondFactorStartView {
+  @ApiProperty({ example: 'JBSWY3DPEHPK3PXP', description: 'The seed, to type into an authenticator app' }) secret: string;
+  @ApiProperty({ example: 'otpauth://totp/Caravan:approver…', description: 'The same, for a QR code' }) uri: string;
+}
+
+export class OneTimeCodeDto {
+  @ApiProperty({ example: '123456' }) @Matches(/^\d{6}$/, { message: 'code must be the six digits of the authenticator app' }) code: string;
 }
