@@ -7,6 +7,7 @@ import { startApi, TestApi } from '../support/api';
 import { launchBrowser } from '../support/browser';
 import { isolatedConfig } from '../support/stack';
 import { startWorkerProcess, WorkerProcess } from '../support/worker-process';
+import { generateSync } from 'otplib';
 
 /**
  * The demo journey through the portal only, in headless Chromium, once in Chinese (the
@@ -30,6 +31,10 @@ const PEOPLE = {
   treasury: bank[3].email,
 };
 
+/** Authenticator apps enrolled during the run, across both languages: a code is taken once. */
+const seeds = new Map<string, { secret: string; lastStep: number }>();
+const step = () => Math.floor(Date.now() / 30_000);
+
 /** A message with its {placeholders} as a pattern: what the page shows, whatever the numbers. */
 const filled = (template: string) => new RegExp(template.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{\w+\}/g, '.+'));
 
@@ -40,7 +45,8 @@ describe('the portal in a real browser: the demo journey', () => {
   let baseUrl: string;
 
   beforeAll(async () => {
-    const config = await isolatedConfig('portal');
+    // treasury signs in with a one-time code: its first sign-in enrols an authenticator app
+    const config = Object.assign(await isolatedConfig('portal'), { AUTH_SECOND_FACTOR_ROLES: 'TREASURY' });
     api = await startApi(config);
     worker = await startWorkerProcess(config, api.temporal);
     baseUrl = await api.app.getUrl();
@@ -67,8 +73,8 @@ describe('the portal in a real browser: the demo journey', () => {
       expect(refusedByPolicy).toEqual([]);
     });
 
-    /** A signed-in person in a browser of their own, the language chosen on the login page. */
-    async function signIn(email: string): Promise<Page> {
+    /** A browser of its own at the login page, in this language. */
+    async function loginPage(): Promise<Page> {
       const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: language === 'en' ? 'en-US' : 'zh-CN' });
       contexts.push(context);
       const page = await context.newPage();
@@ -76,8 +82,48 @@ describe('the portal in a real browser: the demo journey', () => {
       page.setDefaultTimeout(30_000);
       await page.goto(`${baseUrl}/portal/`);
       if (language === 'en') await page.getByRole('button', { name: zh['language.switch'] }).click();
+      return page;
+    }
+
+    /** A signed-in person in a browser of their own, the language chosen on the login page. */
+    async function signIn(email: string): Promise<Page> {
+      const page = await loginPage();
       await page.getByLabel(m['login.email']).fill(email);
       await page.getByLabel(m['login.password']).fill(DEMO_PASSWORD);
+      await page.getByRole('button', { name: m['login.submit'] }).click();
+      await page.getByRole('button', { name: m['nav.logout'] }).waitFor();
+      return page;
+    }
+
+    /**
+     * A sign-in with a one-time code. The first time (treasury's first sign-in) enrols an
+     * authenticator app, its seed read off the page as an app would scan it.
+     */
+    async function signInWithSecondFactor(email: string): Promise<Page> {
+      let page: Page;
+      if (!seeds.has(email)) {
+        page = await signIn(email);
+        await page.getByRole('heading', { name: m['secondFactor.title'], level: 1 }).waitFor();
+        await page.getByRole('button', { name: m['secondFactor.start'] }).click();
+        await page.getByRole('img', { name: m['secondFactor.qr'] }).waitFor();
+        const secret = (await page.getByTestId('second-factor-secret').textContent())!;
+        const first = step();
+        await page.getByLabel(m['secondFactor.code']).fill(generateSync({ secret, epoch: first * 30 }));
+        await page.getByRole('button', { name: m['secondFactor.confirm'] }).click();
+        await page.getByRole('status').filter({ hasText: m['secondFactor.done'] }).waitFor();
+        seeds.set(email, { secret, lastStep: first });
+        await page.getByRole('button', { name: m['secondFactor.again'] }).click();
+      } else {
+        page = await loginPage();
+      }
+      await page.getByLabel(m['login.email']).fill(email);
+      await page.getByLabel(m['login.password']).fill(DEMO_PASSWORD);
+      await page.getByRole('button', { name: m['login.submit'] }).click();
+      // the password was right: now a code not used yet (a code is taken once)
+      const seed = seeds.get(email)!;
+      while (step() + 1 <= seed.lastStep) await new Promise((r) => setTimeout(r, 1000));
+      seed.lastStep = step() + 1;
+      await page.getByLabel(m['login.otp']).fill(generateSync({ secret: seed.secret, epoch: seed.lastStep * 30 }));
       await page.getByRole('button', { name: m['login.submit'] }).click();
       await page.getByRole('button', { name: m['nav.logout'] }).waitFor();
       return page;
@@ -220,7 +266,7 @@ describe('the portal in a real browser: the demo journey', () => {
       await mine.getByText(m['approvals.own']).waitFor(); // not one's own to approve
       await line.waitFor(); // still in the queue
 
-      const treasury = await signIn(PEOPLE.treasury);
+      const treasury = await signInWithSecondFactor(PEOPLE.treasury);
       const request = treasury.getByRole('table', { name: m['approvals.caption'] }).getByRole('row').filter({ hasText: 'bank charge, no invoice' });
       await request.getByText(m['approval.reconciliation.write-off']).waitFor();
       await request.getByRole('button', { name: m['approvals.approve'] }).click();

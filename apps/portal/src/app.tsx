@@ -1,11 +1,12 @@
 import { FormEvent, ReactNode, useCallback, useEffect, useMemo, useState } from 'react';
-import { api, session, whenUnauthenticated } from './api';
+import { api, ApiError, session, whenUnauthenticated } from './api';
 import { has, I18n, I18nContext, Language, saveLanguage, savedLanguage, translate, useI18n } from './i18n';
 import { BackOfficeHome } from './pages/back-office';
 import { BankHome, PortfolioPage } from './pages/bank';
 import { BuyerHome } from './pages/buyer';
 import { CustodianHome } from './pages/custodian';
 import { FinancingPage } from './pages/financing';
+import { SecondFactorEnrolment } from './pages/second-factor';
 import { ApplyPage, SmeHome } from './pages/sme';
 import { Field, ErrorNote, usePageTitle } from './ui';
 
@@ -16,6 +17,8 @@ export interface Me {
   displayName: string;
   roles: string[];
   approvalAuthority: string | null;
+  /** Whether one signs in with a one-time code, must enrol an authenticator app first, or may. */
+  secondFactor?: 'ENABLED' | 'REQUIRED' | 'OPTIONAL';
 }
 
 /** Which home a person gets: their organisation's work, by their first role that has one. */
@@ -88,15 +91,19 @@ function Login({ onLogin }: { onLogin: () => Promise<void> }) {
   const { t } = useI18n();
   usePageTitle(t('login.title'));
   const [error, setError] = useState<unknown>();
+  // asked for once the password was right and the person has a second factor
+  const [needsCode, setNeedsCode] = useState(false);
   const submit = async (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     const form = new FormData(e.currentTarget);
     try {
-      const { accessToken } = await api('POST', '/auth/login', { email: form.get('email'), password: form.get('password') });
+      const otp = needsCode ? form.get('otp') : undefined;
+      const { accessToken } = await api('POST', '/auth/login', { email: form.get('email'), password: form.get('password'), ...(otp ? { otp } : {}) });
       session.token = accessToken;
       await onLogin();
     } catch (err) {
-      setError(err);
+      if (err instanceof ApiError && err.code === 'AUTH.OTP_REQUIRED') setNeedsCode(true);
+      else setError(err);
     }
   };
   return (
@@ -112,7 +119,15 @@ function Login({ onLogin }: { onLogin: () => Promise<void> }) {
         <Field label={t('login.password')} name="password" error={error}>
           {(p) => <input {...p} type="password" autoComplete="current-password" required />}
         </Field>
-        <ErrorNote error={error} fields={['email', 'password']} />
+        {needsCode && (
+          <>
+            <p>{t('login.otpHint')}</p>
+            <Field label={t('login.otp')} name="otp" error={error}>
+              {(p) => <input {...p} inputMode="numeric" autoComplete="one-time-code" pattern="\d{6}" maxLength={6} required autoFocus />}
+            </Field>
+          </>
+        )}
+        <ErrorNote error={error} fields={['email', 'password', 'otp']} />
         <button type="submit">{t('login.submit')}</button>
       </form>
     </main>
@@ -129,7 +144,8 @@ function Shell({ me, onLogout }: { me: Me; onLogout: () => void }) {
 
   let page: ReactNode;
   const financing = /^\/financings\/([\w-]+)$/.exec(route);
-  if (financing) page = <FinancingPage me={me} id={financing[1]} />;
+  if (me.secondFactor === 'REQUIRED') page = <SecondFactorEnrolment onDone={onLogout} />;
+  else if (financing) page = <FinancingPage me={me} id={financing[1]} />;
   else if (route === '/apply' && desk === 'sme') page = <ApplyPage me={me} />;
   else if (route === '/portfolio' && desk === 'bank') page = <PortfolioPage />;
   else page = <Home me={me} desk={desk} />;
