@@ -55,6 +55,24 @@ describe('the edge: what comes in is bounded, what goes out is safe', () => {
     expect(refused.body).toMatchObject({ code: 'RECONCILIATION.BAD_STATEMENT', title: 'line 2, column 2 (amount): "1.234" has more than two decimals' });
   });
 
+  it('refuses a currency that is not one, naming the line', async () => {
+    const camt = [
+      '<?xml version="1.0" encoding="UTF-8"?>',
+      '<Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.02"><BkToCstmrStmt><Stmt>',
+      '<Id>EDGE-CCY</Id><Acct><Id><Othr><Id>EDGE-CCY</Id></Othr></Id></Acct>',
+      '<Ntry><Amt Ccy="EURO">10.00</Amt><CdtDbtInd>CRDT</CdtDbtInd><BookgDt><Dt>2026-11-30</Dt></BookgDt></Ntry>',
+      '</Stmt></BkToCstmrStmt></Document>',
+    ].join('\n');
+    const refused = await backOffice.post('/statements?format=camt.053').set('content-type', 'application/xml').send(camt).expect(400);
+    expect(refused.body).toMatchObject({ code: 'RECONCILIATION.BAD_STATEMENT', title: expect.stringMatching(/^line 4, .*"EURO" is not a currency code$/) });
+  });
+
+  it('answers what PostgreSQL refuses in a statement (a NUL character) as the file’s fault, naming its lines', async () => {
+    const refused = await csv('EDGE-1', ['2026-11-30;7.00;NUL\u0000HERE']).expect(400);
+    expect(refused.body).toMatchObject({ code: 'RECONCILIATION.BAD_STATEMENT', title: expect.stringMatching(/^line 2.*refused by the database/) });
+    expect((await api.owner.query(`SELECT count(*)::int AS n FROM statement_lines WHERE amount = 7.00`))[0].n).toBe(0);
+  });
+
   it('refuses a line no bank sends, at once and in little memory', async () => {
     const started = Date.now();
     const refused = await backOffice.post('/statements?format=mt940').set('content-type', 'text/plain').send(`:20:X\n:86:${'A'.repeat(MAX_BYTES - 100)}`).expect(400);
