@@ -3,7 +3,7 @@ import { PEOPLE } from '../support/api';
 import { adoptPolicy, approveAndAccept, confirmedReceivable, Desk, POLICY, reaches, startFinancingStack, timeline } from '../support/financing';
 import type { TestApi } from '../support/api';
 import { reconcile } from '../support/reconciliation';
-import { fingerprint, onboardRival, Rival } from '../support/two-banks';
+import { fingerprint, onboardRival, Rival, signInRival } from '../support/two-banks';
 import { startWorkerProcess, WorkerProcess } from '../support/worker-process';
 
 /**
@@ -138,6 +138,7 @@ describe('many banks: every object owned, every action scoped', () => {
     }
     expect(leaks).toEqual([]);
     expect(await untouched()).toEqual(before);
+    rival.as = await signInRival(api); // the sweep signed them out everywhere
   });
 
   it('a statement of another bank quoting the loan number or even the payment reference repays nothing', async () => {

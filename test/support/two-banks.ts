@@ -12,10 +12,18 @@ export interface Rival {
 /** Rival Bank (every bank role) and another SME onboarded, and their people signed in. */
 export async function onboardRival(api: TestApi): Promise<Rival> {
   const { bankId, smeId } = await onboard(api.client);
+  return { bankId, smeId, as: await signInRival(api) };
+}
+
+/** Rival's people signed in afresh (a sweep that calls sign-out-everywhere ends their sessions). */
+export async function signInRival(api: TestApi): Promise<Rival['as']> {
+  const emails: Array<[RivalPerson, string]> = [...Object.entries(RIVAL.people).map(([key, person]): [RivalPerson, string] => [key as RivalPerson, person.email]), ['otherSme', RIVAL.smePeople.applicant.email]];
   const as = {} as Record<RivalPerson, TokenAgent>;
-  for (const [key, person] of Object.entries(RIVAL.people)) as[key as RivalPerson] = await api.as(person.email);
-  as.otherSme = await api.as(RIVAL.smePeople.applicant.email);
-  return { bankId, smeId, as };
+  for (const [key, email] of emails) {
+    api.forget(email);
+    as[key] = await api.as(email);
+  }
+  return as;
 }
 
 /** The first bank's and its customers' rows, fingerprinted from the owner's view. */
