@@ -28,11 +28,24 @@ describe('docker-compose.yml', () => {
     }
   });
 
-  it('publishes the API only; Temporal is reached on the compose network, its UI on the host’s loopback', () => {
+  it('publishes the API only; Temporal is reached on the compose network, its UI only when asked for and on the host’s loopback', () => {
     const published = [...compose.matchAll(/^\s+- "([\d.]*:?\d+:\d+)"$/gm)].map((m) => m[1]);
     expect(published).toEqual(['127.0.0.1:8080:8080', '3000:3000']);
     expect(blocks.temporal).not.toContain('ports:');
+    expect(blocks['temporal-ui']).toContain('profiles: ["ops"]');
     expect(blocks.api).toContain('HOST: 0.0.0.0');
+  });
+
+  it('talks to Temporal over mutual TLS with the files scripts/temporal-certs.sh makes, the CA’s key mounted nowhere', () => {
+    expect(blocks.temporal).toContain('TEMPORAL_TLS_REQUIRE_CLIENT_AUTH: "true"');
+    expect(blocks.temporal).toContain('TEMPORAL_TLS_CLIENT1_CA_CERT: /etc/temporal/certs/ca.pem');
+    for (const app of ['api', 'worker', 'temporal-ui']) expect(blocks[app]).toMatch(/volumes: \*temporal-client-certs|volumes: &temporal-client-certs/);
+    for (const setting of ['TEMPORAL_TLS_SERVER_CA_CERT_PATH', 'TEMPORAL_TLS_CLIENT_CERT_PATH', 'TEMPORAL_TLS_CLIENT_KEY_PATH', 'TEMPORAL_TLS_SERVER_NAME']) expect(blocks.api).toContain(`${setting}: `);
+    const script = readFileSync(resolve(root, 'scripts/temporal-certs.sh'), 'utf8');
+    const mounted = [...compose.matchAll(/- \.\/certs\/temporal\/([\w.]+):/g)].map((m) => m[1]);
+    expect(new Set(mounted)).toEqual(new Set(['ca.pem', 'server.pem', 'server.key', 'client.pem', 'client.key']));
+    for (const file of mounted) expect(script).toContain(file.replace(/\.(pem|key)$/, ''));
+    expect(compose).not.toContain('ca.key');
   });
 
   it('migrates as the owner once, then runs the API and the worker as the least-privileged role', () => {

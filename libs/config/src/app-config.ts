@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { plainToInstance, Type } from 'class-transformer';
-import { IsEmail, IsIn, IsInt, IsNumber, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+import { IsEmail, IsIn, IsInt, IsNumber, IsOptional, IsString, Matches, Max, Min, MinLength, ValidateIf, validateSync } from 'class-validator';
 
 /** The environment every app reads, validated once at boot. */
 export class AppConfig {
@@ -17,6 +17,37 @@ export class AppConfig {
   @IsOptional()
   @Matches(/^[A-Za-z0-9._-]+$/, { message: 'must be a task queue name (letters, digits, . _ -)' })
   TEMPORAL_TASK_QUEUE = 'caravan';
+
+  // Temporal with TLS (self-hosted with mutual TLS, or Temporal Cloud): the names of Temporal's
+  // own client environment configuration, so one set of variables serves the CLI and the apps.
+  /** true: TLS even without a certificate or key below (a server with a public certificate). */
+  @IsOptional()
+  @IsIn(['true', 'false'])
+  TEMPORAL_TLS?: 'true' | 'false';
+
+  /** PEM file of the CA that signed the Temporal frontend's certificate (default: the system's CAs). */
+  @IsOptional()
+  @IsString()
+  TEMPORAL_TLS_SERVER_CA_CERT_PATH?: string;
+
+  /** The name the frontend's certificate carries, when it differs from the host in TEMPORAL_ADDRESS. */
+  @IsOptional()
+  @Matches(/^[\w.-]{1,253}$/, { message: 'must be a host name' })
+  TEMPORAL_TLS_SERVER_NAME?: string;
+
+  /** PEM files of this process's client certificate and key (mutual TLS); both or neither. */
+  @ValidateIf((c: AppConfig) => c.TEMPORAL_TLS_CLIENT_KEY_PATH !== undefined)
+  @IsString({ message: 'must be set with TEMPORAL_TLS_CLIENT_KEY_PATH' })
+  TEMPORAL_TLS_CLIENT_CERT_PATH?: string;
+
+  @ValidateIf((c: AppConfig) => c.TEMPORAL_TLS_CLIENT_CERT_PATH !== undefined)
+  @IsString({ message: 'must be set with TEMPORAL_TLS_CLIENT_CERT_PATH' })
+  TEMPORAL_TLS_CLIENT_KEY_PATH?: string;
+
+  /** A Temporal Cloud API key; implies TLS. */
+  @IsOptional()
+  @IsString()
+  TEMPORAL_API_KEY?: string;
 
   @IsOptional()
   @Type(() => Number)
@@ -179,7 +210,7 @@ export class ConfigError extends Error {
 
 /** Secrets are never echoed back, not even in a refusal. */
 function shown(name: string, value: unknown): string {
-  return /SECRET|PASSWORD|_URL/.test(name) ? '<hidden>' : JSON.stringify(value);
+  return /SECRET|PASSWORD|_URL$|API_KEY/.test(name) ? '<hidden>' : JSON.stringify(value);
 }
 
 /** Reads and checks the environment; a bad or missing variable fails with every problem named. */

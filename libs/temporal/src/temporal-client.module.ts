@@ -1,6 +1,7 @@
 import { Global, Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
 import { Client, Connection } from '@temporalio/client';
 import { AppConfig } from '../../config/src';
+import { temporalConnectionOptions } from './connection-options';
 
 const TEMPORAL_CONNECTION = Symbol('TEMPORAL_CONNECTION');
 
@@ -20,7 +21,7 @@ class ConnectionCloser implements OnApplicationShutdown {
     {
       provide: TEMPORAL_CONNECTION,
       inject: [AppConfig],
-      useFactory: (config: AppConfig) => Connection.connect({ address: config.TEMPORAL_ADDRESS }),
+      useFactory: (config: AppConfig) => Connection.connect(temporalConnectionOptions(config)),
     },
     {
       provide: Client,

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import type { AppConfig } from '../../config/src';
+import { temporalConnectionOptions } from './connection-options';
 
 /** A worker on the configured task queue running the prebuilt workflow bundle. */
 export async function createTemporalWorker(
@@ -11,7 +12,7 @@ export async function createTemporalWorker(
   if (!existsSync(workflowBundlePath)) {
     throw new Error(`workflow bundle ${workflowBundlePath} is missing: run \`npm run build\` first`);
   }
-  const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
+  const connection = await NativeConnection.connect(temporalConnectionOptions(config));
   const worker = await Worker.create({
     connection,
     namespace: config.TEMPORAL_NAMESPACE,
