@@ -12,13 +12,15 @@ const swc = [
   },
 ];
 
-// Pure-ESM dependencies (otplib's @scure/base and @noble/hashes) are compiled to CommonJS for
-// Jest, which cannot require ES modules on Node 20; the built apps load them natively.
-const esmOnly = ['@scure', '@noble'];
+// Pure-ESM dependencies (otplib's @scure/base and @noble/hashes; openid-client, oauth4webapi
+// and the jose 6 nested in openid-client) are compiled to CommonJS for Jest, which cannot
+// require ES modules; the built apps load them natively (Node 20's require of ES modules).
+const esmOnly = ['@scure', '@noble', 'openid-client', 'oauth4webapi'];
 const esm = {
   transform: { '^.+\\.ts$': swc, [`/node_modules/(${esmOnly.join('|')})/.+\\.js$`]: swc },
-  // otplib's own folders hold them nested, so they are looked into too (their .cjs files need nothing)
-  transformIgnorePatterns: [`/node_modules/(?!(${[...esmOnly, '@otplib', 'otplib'].join('|')})/)`],
+  // otplib's and openid-client's own folders hold them nested, so they are looked into too
+  // (otplib's .cjs files need nothing; the top-level jose 5 matches no transform)
+  transformIgnorePatterns: [`/node_modules/(?!(${[...esmOnly, '@otplib', 'otplib', 'jose'].join('|')})/)`],
 };
 
 module.exports = {

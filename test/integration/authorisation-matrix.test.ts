@@ -62,6 +62,7 @@ const rows: Row[] = [
   { call: 'GET /organisations/:id', request: (f, id = f.hami) => ({ method: 'get', path: `/organisations/${id}` }), allowed: ANYONE },
   { call: 'POST /organisations/:id/users', request: (f, id = f.hami) => ({ method: 'post', path: `/organisations/${id}/users`, body: {} }), allowed: ['admin'] },
   { call: 'GET /organisations/:id/users', request: (f, id = f.hami) => ({ method: 'get', path: `/organisations/${id}/users` }), allowed: [...SME, 'admin'] },
+  { call: 'PUT /organisations/:id/sso', request: (f, id = f.hami) => ({ method: 'put', path: `/organisations/${id}/sso`, body: {} }), allowed: ['admin'] },
   { call: 'GET /audit-events', request: () => ({ method: 'get', path: '/audit-events' }), allowed: OPERATOR },
 
   { call: 'POST /receivables', request: () => ({ method: 'post', path: '/receivables', body: {} }), allowed: [...SME, 'outsider'] },

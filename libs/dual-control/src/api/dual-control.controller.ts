@@ -48,7 +48,7 @@ export class DualControlController {
 
   @Post(':id/approve')
   @HttpCode(200)
-  @Roles(...BANK)
+  @Roles(...BANK, Role.ADMIN)
   @ApiOperation({ summary: 'Approve: the change takes effect now. Never one’s own request; the role must be a checker’s for its kind' })
   approve(@CurrentActor() actor: Actor, @Param('id', uuidParam) id: string, @Body() body: ApprovalDto): Promise<DualControlRequest> {
     return this.dualControl.approve(actor, id, body.comment);
@@ -56,14 +56,14 @@ export class DualControlController {
 
   @Post(':id/reject')
   @HttpCode(200)
-  @Roles(...BANK)
+  @Roles(...BANK, Role.ADMIN)
   reject(@CurrentActor() actor: Actor, @Param('id', uuidParam) id: string, @Body() body: ReasonDto): Promise<DualControlRequest> {
     return this.dualControl.reject(actor, id, body.reason);
   }
 
   @Post(':id/cancel')
   @HttpCode(200)
-  @Roles(...BANK)
+  @Roles(...BANK, Role.ADMIN)
   @ApiOperation({ summary: 'The person who asked withdraws the request' })
   cancel(@CurrentActor() actor: Actor, @Param('id', uuidParam) id: string): Promise<DualControlRequest> {
     return this.dualControl.cancel(actor, id);

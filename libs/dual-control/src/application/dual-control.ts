@@ -21,6 +21,12 @@ export interface ChangeKind<P = any> extends Duty {
 }
 
 /**
+ * Asking and deciding happen within one's own organisation, whoever one is: the operator's
+ * admins too, whose reading scope is every organisation's but who decide only their own requests.
+ */
+const ownScope = (actor: Actor) => ({ organisationId: actor.organisationId, readsAll: false });
+
+/**
  * The second pair of eyes (PRODUCT.md invariant 8). Contexts register the kinds of change
  * they hand over; a maker asks, a checker of the same organisation decides, every step is
  * audited with its actor, and the change takes effect in the approving transaction.
@@ -46,11 +52,11 @@ export class DualControl {
       await this.audit.record(tx, { actor: maker, action: 'dual-control.request', entityType: 'dual-control-request', entityId: request.id, after: request });
       return request as DualControlRequest<P>;
     };
-    return em ? work(em) : this.db.transaction(dataScopeOf(maker), work);
+    return em ? work(em) : this.db.transaction(ownScope(maker), work);
   }
 
   async approve(checker: Actor, id: string, comment?: string): Promise<DualControlRequest> {
-    const approved = await this.db.transaction(dataScopeOf(checker), async (em) => {
+    const approved = await this.db.transaction(ownScope(checker), async (em) => {
       const request = await lockRequest(em, id);
       const kind = this.kindOf(request.kind);
       assertChecker(checker, request, kind, true);
@@ -65,7 +71,7 @@ export class DualControl {
   }
 
   async reject(checker: Actor, id: string, reason: string): Promise<DualControlRequest> {
-    return this.db.transaction(dataScopeOf(checker), async (em) => {
+    return this.db.transaction(ownScope(checker), async (em) => {
       const request = await lockRequest(em, id);
       assertChecker(checker, request, this.kindOf(request.kind));
       const decided = await decide(em, id, { status: 'REJECTED', decidedBy: checker.userId, decidedByName: actorName(checker), comment: reason });
@@ -76,7 +82,7 @@ export class DualControl {
 
   /** The maker withdraws a request nobody decided yet. */
   async cancel(maker: Actor, id: string): Promise<DualControlRequest> {
-    return this.db.transaction(dataScopeOf(maker), async (em) => {
+    return this.db.transaction(ownScope(maker), async (em) => {
       const request = await lockRequest(em, id);
       if (request.status !== 'PENDING') throw DUAL_CONTROL_ERRORS.notPending(request.status);
       if (request.requestedBy !== maker.userId) throw DUAL_CONTROL_ERRORS.notYours();
@@ -102,7 +108,7 @@ export class DualControl {
       if (!(e instanceof DomainError)) throw e;
       outcome = { status: 'FAILED', result: { code: e.code, message: e.message } };
     }
-    return this.db.transaction(dataScopeOf(checker), async (em) => {
+    return this.db.transaction(ownScope(checker), async (em) => {
       const decided = await decide(em, request.id, { ...outcome, decidedBy: checker.userId, decidedByName: actorName(checker), completed: outcome.status === 'APPROVED' });
       await this.audit.record(em, { actor: checker, action: outcome.status === 'APPROVED' ? 'dual-control.complete' : 'dual-control.fail', entityType: 'dual-control-request', entityId: request.id, after: decided });
       return decided;

@@ -59,7 +59,8 @@ export class Accounts {
     const code = randomBytes(24).toString('base64url');
     const expiresAt = new Date(Date.now() + RESET_MINUTES * 60_000);
     await this.dataSource.transaction(async (em) => {
-      await this.findIn(em, organisationId, userId);
+      const user = await this.findIn(em, organisationId, userId);
+      if (user.ssoSubject !== null) throw new DomainError('IDENTITY.SIGNS_IN_THROUGH_PROVIDER', 'this person signs in through their bank’s provider and has no password here', 'conflict');
       await em.query('INSERT INTO password_resets (id, user_id, code_hash, expires_at, created_by) VALUES ($1, $2, $3, $4, $5)', [randomUUID(), userId, digest(code), expiresAt, admin.userId]);
       await this.audit.record(em, { actor: admin, action: 'user.password.reset-start', entityType: 'user', entityId: userId, after: { expiresAt } });
     });

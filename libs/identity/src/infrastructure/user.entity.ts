@@ -52,6 +52,13 @@ export class UserEntity {
   @Column('bigint', { name: 'totp_last_step', nullable: true })
   totpLastStep: string | null;
 
+  /** The provider identity a bank officer signs in as (single sign-on); null for a password account. */
+  @Column('text', { name: 'sso_issuer', nullable: true })
+  ssoIssuer: string | null;
+
+  @Column('text', { name: 'sso_subject', nullable: true })
+  ssoSubject: string | null;
+
   @Column('timestamptz', { name: 'created_at' })
   createdAt: Date;
 }
