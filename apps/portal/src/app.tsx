@@ -17,8 +17,8 @@ export interface Me {
   displayName: string;
   roles: string[];
   approvalAuthority: string | null;
-  /** Whether one signs in with a one-time code, must enrol an authenticator app first, or may. */
-  secondFactor?: 'ENABLED' | 'REQUIRED' | 'OPTIONAL';
+  /** Whether one signs in with a one-time code, must enrol an authenticator app first, or may; PROVIDER: one's bank's sign-in sees to it. */
+  secondFactor?: 'ENABLED' | 'REQUIRED' | 'OPTIONAL' | 'PROVIDER';
 }
 
 /** Which home a person gets: their organisation's work, by their first role that has one. */
@@ -47,6 +47,7 @@ export function App() {
   const [language, setLanguage] = useState<Language>(savedLanguage);
   const [me, setMe] = useState<Me | null>(null);
   const [ready, setReady] = useState(false);
+  const [ssoError, setSsoError] = useState<unknown>();
   const i18n = useMemo<I18n>(
     () => ({
       language,
@@ -60,6 +61,15 @@ export function App() {
     setMe(session.token ? await api<Me>('GET', '/auth/me').catch(() => null) : null);
     setReady(true);
   }, []);
+  // back from one's bank's sign-in: its answer is exchanged for a session once, then taken off the address
+  useEffect(() => {
+    if (!new URLSearchParams(location.search).has('state')) return;
+    const callback = location.search;
+    history.replaceState(null, '', location.pathname + location.hash);
+    api('POST', '/auth/sso/complete', { callback })
+      .then(({ accessToken }) => ((session.token = accessToken), loadMe()))
+      .catch(setSsoError);
+  }, [loadMe]);
   useEffect(() => {
     saveLanguage(language);
     whenUnauthenticated(() => setMe(null));
@@ -71,7 +81,7 @@ export function App() {
       {!ready ? null : me ? (
         <Shell me={me} onLogout={() => ((session.token = null), setMe(null), (location.hash = '/'))} />
       ) : (
-        <Login onLogin={loadMe} />
+        <Login onLogin={loadMe} ssoError={ssoError} />
       )}
     </I18nContext.Provider>
   );
@@ -87,7 +97,36 @@ function LanguageSwitch() {
   );
 }
 
-function Login({ onLogin }: { onLogin: () => Promise<void> }) {
+/** The banks whose officers sign in through their own provider: a button each. */
+function BankSignIn({ error }: { error: unknown }) {
+  const { t } = useI18n();
+  const [banks, setBanks] = useState<Array<{ organisationId: string; name: string }>>([]);
+  const [failure, setFailure] = useState<unknown>(error);
+  useEffect(() => void api('GET', '/auth/sso/providers').then(setBanks, () => setBanks([])), []);
+  useEffect(() => setFailure(error), [error]);
+  const go = async (organisationId: string) => {
+    try {
+      const { authorizationUrl } = await api('POST', '/auth/sso/start', { organisationId, redirectUri: location.origin + location.pathname });
+      location.assign(authorizationUrl);
+    } catch (err) {
+      setFailure(err);
+    }
+  };
+  if (banks.length === 0 && !failure) return null;
+  return (
+    <section className="card" aria-label={t('login.sso.title')}>
+      <h2>{t('login.sso.title')}</h2>
+      {banks.map((b) => (
+        <button key={b.organisationId} type="button" onClick={() => void go(b.organisationId)}>
+          {t('login.sso.button', { bank: b.name })}
+        </button>
+      ))}
+      <ErrorNote error={failure} />
+    </section>
+  );
+}
+
+function Login({ onLogin, ssoError }: { onLogin: () => Promise<void>; ssoError?: unknown }) {
   const { t } = useI18n();
   usePageTitle(t('login.title'));
   const [error, setError] = useState<unknown>();
@@ -130,6 +169,7 @@ function Login({ onLogin }: { onLogin: () => Promise<void> }) {
         <ErrorNote error={error} fields={['email', 'password', 'otp']} />
         <button type="submit">{t('login.submit')}</button>
       </form>
+      <BankSignIn error={ssoError} />
     </main>
   );
 }

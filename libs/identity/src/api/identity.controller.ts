@@ -108,7 +108,8 @@ export class IdentityController {
   @ApiOkResponse({ type: UserView })
   async me(@CurrentActor() actor: Actor): Promise<UserView> {
     const user = await this.identity.user(actor.userId);
-    return { ...userView(user), secondFactor: user.totpEnabledAt ? 'ENABLED' : needsSecondFactor(user.roles, secondFactorRoles(this.config)) ? 'REQUIRED' : 'OPTIONAL' };
+    const secondFactor = user.ssoSubject ? 'PROVIDER' : user.totpEnabledAt ? 'ENABLED' : needsSecondFactor(user.roles, secondFactorRoles(this.config)) ? 'REQUIRED' : 'OPTIONAL';
+    return { ...userView(user), secondFactor };
   }
 
   @Post('organisations')

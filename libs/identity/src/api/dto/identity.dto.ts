@@ -92,8 +92,8 @@ export class UserView {
   @ApiProperty({ enum: Role, isArray: true }) roles: Role[];
   @ApiPropertyOptional({ type: String, nullable: true, example: '5000000.00' }) approvalAuthority: string | null;
   @ApiProperty() active: boolean;
-  @ApiPropertyOptional({ enum: ['ENABLED', 'REQUIRED', 'OPTIONAL'], description: 'GET /auth/me: whether one signs in with a one-time code, must enrol one, or may' })
-  secondFactor?: 'ENABLED' | 'REQUIRED' | 'OPTIONAL';
+  @ApiPropertyOptional({ enum: ['ENABLED', 'REQUIRED', 'OPTIONAL', 'PROVIDER'], description: 'GET /auth/me: whether one signs in with a one-time code, must enrol one, or may; PROVIDER: one signs in through one’s bank, whose sign-in sees to it' })
+  secondFactor?: 'ENABLED' | 'REQUIRED' | 'OPTIONAL' | 'PROVIDER';
 }
 
 export class ChangePasswordDto {
