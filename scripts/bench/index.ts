@@ -8,12 +8,13 @@ import { runFinancings } from './financings';
 import { runHttp } from './http';
 import { runOpenWorkflows } from './open-workflows';
 import { runReconciliation } from './reconciliation';
+import { runStalledUploads } from './stalled-uploads';
 import { Figure, startBenchStack, startWorker } from './stack';
 
 // `npm run bench`: one PostgreSQL, one Temporal, the API and the worker of our own; each
 // benchmark against a reference measured in the same run; one table, one JSON file.
-// BENCH_ONLY=http,workflows,memory,reconciliation picks some.
-const ONLY = (process.env.BENCH_ONLY ?? 'http,workflows,memory,reconciliation').split(',');
+// BENCH_ONLY=http,stalls,workflows,memory,reconciliation picks some.
+const ONLY = (process.env.BENCH_ONLY ?? 'http,stalls,workflows,memory,reconciliation').split(',');
 const DAY_MS = 10; // the financings' business day: repayment timers fire at once
 
 async function main(): Promise<void> {
@@ -33,6 +34,7 @@ async function main(): Promise<void> {
       figures.push(...(await run()));
     };
     await step('http', () => runHttp(stack, sme, parties));
+    await step('stalls', () => runStalledUploads(stack, sme, backOffice));
     await step('workflows', () => runFinancings(stack, { sme, buyer, officer, approver, backOffice, treasury }, parties));
     await step('memory', () => runOpenWorkflows(stack, worker.pid!, 'caravan'));
     await step('reconciliation', () => runReconciliation(stack, backOffice, worker.pid!));
