@@ -6,6 +6,7 @@ import { stopProcess } from '../libs/devstack/src';
 import { ApiClient } from './api-client';
 import { startBenchStack, startWorker } from './bench/stack';
 import { DEMO_ADMIN, DEMO_AUDITOR, DEMO_ORGANISATIONS, DEMO_PASSWORD, seedDemo } from './demo-data';
+import { fuzzEdge } from './fuzz-edge';
 import { fingerprint, onboardRival, RIVAL } from './two-banks';
 
 // `npm run test:fuzz`: schemathesis (from PyPI, in .tools/fuzz-venv) generates requests
@@ -20,6 +21,7 @@ const root = resolve(__dirname, '../..');
 const SCHEMATHESIS = process.env.SCHEMATHESIS ?? resolve(root, '.tools/fuzz-venv/bin/schemathesis');
 const EXAMPLES = process.env.FUZZ_EXAMPLES ?? '15';
 const CHECKS = 'not_a_server_error,response_schema_conformance,content_type_conformance,negative_data_rejection';
+const EDGE_STATEMENT_MAX_BYTES = 1024 * 1024;
 
 const o = DEMO_ORGANISATIONS;
 const ROLES: Array<[string, string, string, 'outsider'?]> = [
@@ -35,6 +37,17 @@ const ROLES: Array<[string, string, string, 'outsider'?]> = [
   ['other SME applicant', RIVAL.smePeople.applicant.email, DEMO_PASSWORD, 'outsider'],
 ];
 
+interface SummaryRow {
+  role: string;
+  exit: number;
+  operations?: number;
+  cases?: number;
+  failures?: number;
+  seconds?: number;
+  refusedWrote?: string;
+  demoBankChanged?: string;
+}
+
 /** Rows in every table of the schema: what a refused request must not change. */
 async function rowCounts(db: Client): Promise<Record<string, number>> {
   const { rows: tables } = await db.query(`SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'migrations' ORDER BY 1`);
@@ -43,15 +56,33 @@ async function rowCounts(db: Client): Promise<Record<string, number>> {
   return counts;
 }
 
+/** Slow bodies and oversized uploads on every operation at once (fuzz-edge.ts), as the back office. */
+async function edgeLane(baseUrl: string, db: Client, out: string): Promise<SummaryRow> {
+  const backOffice = await new ApiClient(baseUrl).login(DEMO_ORGANISATIONS.bank.users[4].email, DEMO_PASSWORD);
+  await backOffice.call('PUT', '/statements/csv-mappings/EDGE-1', { delimiter: ';', hasHeader: true, decimalSeparator: '.', dateFormat: 'YYYY-MM-DD', currency: 'CNY', columns: { bookingDate: 1, amount: 2 } });
+  const signIn = async () => (await new ApiClient(baseUrl).request('POST', '/auth/login', { email: DEMO_ORGANISATIONS.hami.users[0].email, password: DEMO_PASSWORD })).status;
+  console.log('\n[fuzz] edge: slow bodies and oversized uploads on every operation with a body');
+  const before = await rowCounts(db);
+  const { outcomes, stillAnswers } = await fuzzEdge(baseUrl, backOffice.token!, signIn, EDGE_STATEMENT_MAX_BYTES);
+  const after = await rowCounts(db);
+  await writeFile(resolve(out, 'edge.json'), JSON.stringify(outcomes, null, 2));
+  const failures = outcomes.filter((o) => !/^4\d\d$/.test(o.answer));
+  for (const f of failures) console.log(`[fuzz] edge: ${f.kind} ${f.call} answered ${f.answer}`);
+  const wrote = Object.keys(after).filter((t) => after[t] !== before[t] && t !== 'login_throttles');
+  console.log(`[fuzz] edge: ${outcomes.length} requests, ${failures.length} not refused with a 4xx, API ${stillAnswers ? 'answered throughout' : 'STOPPED answering'}`);
+  return { role: 'edge (slow, oversized)', exit: failures.length > 0 || !stillAnswers || wrote.length > 0 ? 1 : 0, cases: outcomes.length, failures: failures.length, refusedWrote: wrote.join(',') || 'nothing', demoBankChanged: 'n/a' };
+}
+
 function run(command: string, args: string[]): Promise<number> {
   return new Promise((done) => spawn(command, args, { stdio: 'inherit' }).once('exit', (code) => done(code ?? 1)));
 }
 
 async function main(): Promise<void> {
   const only = process.env.FUZZ_ROLES?.split(',');
-  const stack = await startBenchStack({ AUTH_TOKEN_TTL_SECONDS: '3600' });
+  // short request timeout and statement cap: the edge lane's slow bodies and oversized uploads meet them soon
+  const stack = await startBenchStack({ AUTH_TOKEN_TTL_SECONDS: '3600', HTTP_REQUEST_TIMEOUT_SECONDS: '5', STATEMENT_MAX_BYTES: String(EDGE_STATEMENT_MAX_BYTES) });
   const worker = startWorker(stack);
-  const summary: Array<{ role: string; exit: number; operations?: number; cases?: number; failures?: number; seconds?: number; refusedWrote?: string; demoBankChanged?: string }> = [];
+  const summary: SummaryRow[] = [];
   const db = new Client({ connectionString: stack.ownerUrl });
   try {
     const { parties } = await seedDemo(stack.baseUrl);
@@ -60,6 +91,7 @@ async function main(): Promise<void> {
     const demoBank = () => fingerprint(async (sql, params) => (await db.query(sql, params)).rows, parties.bank, parties.hami);
     const out = resolve(root, 'test-results/fuzz');
     await mkdir(out, { recursive: true });
+    if (!only || only.includes('edge')) summary.push(await edgeLane(stack.baseUrl, db, out));
     for (const [role, email, password, outsider] of ROLES.filter(([r]) => !only || only.includes(r))) {
       const demoBefore = outsider ? await demoBank() : {};
       const { token } = await new ApiClient(stack.baseUrl).login(email, password);

@@ -15,12 +15,13 @@ describe('the edge: what comes in is bounded, what goes out is safe', () => {
   let worker: WorkerProcess;
   let backOffice: TokenAgent;
   const MAX_BYTES = 256 * 1024;
+  const DEADLINE_SECONDS = 5;
   const mapping = { delimiter: ';', hasHeader: true, decimalSeparator: '.', dateFormat: 'YYYY-MM-DD', currency: 'CNY', columns: { bookingDate: 1, amount: 2, endToEndId: 3 } };
   const csv = (account: string, rows: string[]) =>
     backOffice.post(`/statements?format=csv&account=${encodeURIComponent(account)}`).set('content-type', 'text/plain').send(['date;amount;e2e', ...rows].join('\n'));
 
   beforeAll(async () => {
-    const config = Object.assign(await isolatedConfig('edge'), { STATEMENT_MAX_BYTES: MAX_BYTES, STATEMENT_IMPORTS_PER_BANK: 2, WRITE_RATE_LIMIT_PER_MINUTE: 60 });
+    const config = Object.assign(await isolatedConfig('edge'), { STATEMENT_MAX_BYTES: MAX_BYTES, STATEMENT_IMPORTS_PER_BANK: 2, WRITE_RATE_LIMIT_PER_MINUTE: 60, HTTP_REQUEST_TIMEOUT_SECONDS: DEADLINE_SECONDS });
     api = await startApi(config);
     worker = await startWorkerProcess(config, api.temporal);
     backOffice = await api.as(PEOPLE.backOffice);
@@ -122,6 +123,27 @@ describe('the edge: what comes in is bounded, what goes out is safe', () => {
     } finally {
       for (const upload of stalled) upload.destroy();
     }
+  });
+
+  it('answers 408 to an upload trickled slower than the request deadline, and keeps nothing of it', async () => {
+    const { port } = api.app.getHttpServer().address() as AddressInfo;
+    const bearer = (await api.client.login(PEOPLE.backOffice, 'caravan-demo-2026')).token!;
+    const lines = async () => (await api.owner.query(`SELECT count(*)::int AS n FROM statement_lines WHERE account = 'EDGE-1'`))[0].n;
+    const before = await lines();
+    const started = Date.now();
+    const status = await new Promise<number>((resolve) => {
+      const headers = { authorization: `Bearer ${bearer}`, 'content-type': 'text/plain', 'content-length': '400' };
+      const upload = httpRequest({ port, host: '127.0.0.1', method: 'POST', path: '/statements?format=csv&account=EDGE-1', headers });
+      upload.write('date;amount;e2e\n');
+      // a byte every 250 ms: busy all along, never whole before the deadline
+      const drip = setInterval(() => upload.writable && upload.write('2'), 250);
+      upload.on('response', (response) => (clearInterval(drip), upload.destroy(), resolve(response.statusCode!)));
+      upload.on('error', () => (clearInterval(drip), resolve(0)));
+    });
+    expect(status).toBe(408);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(DEADLINE_SECONDS * 1000);
+    expect(Date.now() - started).toBeLessThan((DEADLINE_SECONDS + 5) * 1000);
+    expect(await lines()).toBe(before);
   });
 
   it('bounds every amount to what the books hold, and a trial on the largest computes within them', async () => {

@@ -10,7 +10,7 @@ import helmet from 'helmet';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { AppConfig } from '../../../libs/config/src';
-import { ProblemDetailsFilter, strictValidationPipe } from '../../../libs/http/src';
+import { enforceRequestDeadline, ProblemDetailsFilter, strictValidationPipe } from '../../../libs/http/src';
 import { ApiModule } from './api.module';
 
 /** The API with everything main.ts and the tests share: logs, errors, validation, OpenAPI. */
@@ -64,7 +64,8 @@ function securityHeaders() {
 /** A client that sends its headers or its body too slowly is cut off, not waited for. */
 function limitSlowClients(server: Server, config: AppConfig): void {
   server.headersTimeout = config.HTTP_HEADERS_TIMEOUT_SECONDS * 1000;
-  server.requestTimeout = config.HTTP_REQUEST_TIMEOUT_SECONDS * 1000;
+  server.requestTimeout = config.HTTP_REQUEST_TIMEOUT_SECONDS * 1000; // Node's own, a backstop
+  enforceRequestDeadline(server, config.HTTP_REQUEST_TIMEOUT_SECONDS);
 }
 
 /**

@@ -1,5 +1,6 @@
 export * from './problem';
 export * from './problem-details.filter';
+export * from './request-deadline';
 export * from './validation';
 export * from './pagination';
 export * from './params';
