@@ -36,6 +36,7 @@ import {
   withdrawUpdate,
 } from '../libs/temporal/src/contracts/financing.contract';
 import { businessFailure } from '../libs/temporal/src/failures';
+import { BusinessClock } from '../libs/clock/src/business-clock';
 
 const acts = proxyActivities<FinancingActivities>({
   startToCloseTimeout: '30 seconds',
@@ -284,8 +285,9 @@ export async function financingWorkflow(input: FinancingInput, resume?: Resume):
   await repay();
   return finish();
 
+  /** The business date in workflow time (deterministic); in UTC for a financing started without a time zone, as it always did. */
   function today(): string {
-    return new Date(Date.now()).toISOString().slice(0, 10);
+    return new BusinessClock(input.timeZone ?? 'UTC').today();
   }
 
   /** The disbursement saga: each step idempotent by the financing's key, undone in reverse on failure. */

@@ -1,5 +1,6 @@
 import type { DynamicModule, Type } from '@nestjs/common';
 import { AuditModule } from '../../libs/audit/src';
+import { ClockModule } from '../../libs/clock/src';
 import { AppConfig, ConfigModule } from '../../libs/config/src';
 import { DatabaseModule } from '../../libs/database/src';
 import { DualControlModule } from '../../libs/dual-control/src';
@@ -23,6 +24,7 @@ export function coreModules(config: AppConfig): Array<DynamicModule | Type> {
   });
   return [
     ConfigModule.forRoot(config),
+    ClockModule,
     LoggingModule,
     DatabaseModule.forRoot({ migrations: MIGRATIONS }),
     TemporalClientModule,

@@ -204,7 +204,7 @@ describe('reconciliation: rules, suggestions, manual decisions, runs and the rep
     const schedule = api.temporal.schedule.getHandle(dailyScheduleId(api.parties.bank));
     const described = await schedule.describe();
     expect(described.policies).toMatchObject({ overlap: ScheduleOverlapPolicy.SKIP, catchupWindow: 3 * 86_400_000 });
-    expect(described.spec.timezone).toBe(config.RECONCILIATION_TIMEZONE);
+    expect(described.spec.timezone).toBe(config.BUSINESS_TIMEZONE);
     await schedule.trigger();
     const run = await eventually(async () => {
       const page = (await backOffice.get('/reconciliation/runs').expect(200)).body;

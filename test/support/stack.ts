@@ -58,7 +58,7 @@ export async function isolatedConfig(label: string): Promise<AppConfig> {
     TEMPORAL_TASK_QUEUE: `test-${suffix}`,
     LOG_LEVEL: process.env.CARAVAN_TEST_VERBOSE ? 'info' : 'warn',
     // the tests date their statement lines in UTC; the report's ledger day must agree
-    RECONCILIATION_TIMEZONE: 'UTC',
+    BUSINESS_TIMEZONE: 'UTC',
     // approvers and treasury sign in with a one-time code in production; the tests of it ask for it
     AUTH_SECOND_FACTOR_ROLES: 'NONE',
     AUTH_TOKEN_SECRET: randomBytes(32).toString('hex'),

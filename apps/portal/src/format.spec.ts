@@ -1,4 +1,4 @@
-import { formatDate, formatMoney, formatRate, share } from './format';
+import { formatDate, formatMoney, formatRate, localToday, share } from './format';
 
 describe('portal formatting', () => {
   it.each([
@@ -38,5 +38,12 @@ describe('portal formatting', () => {
     expect(share('1', '3')).toBe('33.3%');
     expect(share('2', '3')).toBe('66.7%');
     expect(share('5', '0')).toBe('—');
+  });
+});
+
+describe('localToday', () => {
+  it('is the reader’s own date, from the local calendar fields', () => {
+    expect(localToday(new Date(2026, 11, 2, 7, 30))).toBe('2026-12-02');
+    expect(localToday(new Date(2027, 0, 1, 0, 0))).toBe('2027-01-01');
   });
 });

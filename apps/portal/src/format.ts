@@ -43,3 +43,8 @@ export function share(part: string, whole: string): string {
   const tenths = (hundredths(part) * 1000n + denominator / 2n) / denominator;
   return `${tenths / 10n}.${tenths % 10n}%`;
 }
+
+/** Today's date (YYYY-MM-DD) where the reader is: their own day, not UTC's (in China the day before until 08:00). */
+export function localToday(now = new Date()): string {
+  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+}

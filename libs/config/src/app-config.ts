@@ -181,14 +181,15 @@ export class AppConfig {
   @Max(20)
   STATEMENT_IMPORTS_PER_BANK = 2;
 
-  /** When the daily reconciliation runs: a cron line, read in RECONCILIATION_TIMEZONE. */
+  /** When the daily reconciliation runs: a cron line, read in BUSINESS_TIMEZONE. */
   @IsOptional()
   @Matches(/^(\S+\s+){4}\S+$/, { message: 'must be a five-field cron line, e.g. "0 2 * * *"' })
   RECONCILIATION_SCHEDULE = '0 2 * * *';
 
+  /** The banks' time zone: every business date (a trial's start, a value date, the report's ledger day) is a date there. */
   @IsOptional()
-  @Matches(/^[A-Za-z_]+\/[A-Za-z_]+$|^UTC$/, { message: 'must be an IANA time zone such as Asia/Shanghai' })
-  RECONCILIATION_TIMEZONE = 'Asia/Shanghai';
+  @Matches(/^[A-Za-z_]+(\/[A-Za-z_+-]+){1,2}$|^UTC$/, { message: 'must be an IANA time zone such as Asia/Shanghai' })
+  BUSINESS_TIMEZONE = 'Asia/Shanghai';
 
   @IsOptional()
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
@@ -215,6 +216,8 @@ function shown(name: string, value: unknown): string {
 
 /** Reads and checks the environment; a bad or missing variable fails with every problem named. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  // renamed when every business date, not only reconciliation's, came to follow it
+  if (env.RECONCILIATION_TIMEZONE) throw new ConfigError(['RECONCILIATION_TIMEZONE is now BUSINESS_TIMEZONE (every business date follows it): rename it']);
   return loadInto(AppConfig, env);
 }
 

@@ -1,6 +1,6 @@
 import { FormEvent, useState } from 'react';
 import { api, ApiError, download, upload } from '../api';
-import { formatDate, formatMoney } from '../format';
+import { formatDate, formatMoney, localToday } from '../format';
 import { useI18n } from '../i18n';
 import type { Me } from '../app';
 import { Badge, DataTable, ErrorNote, Field, Progress, Section, useAction, useLoad, usePageTitle } from '../ui';
@@ -42,8 +42,6 @@ interface Decision {
   decidedBy: string;
   links: Array<{ lineId: string; amount: string; endToEndId: string | null; financingRef: string | null; account: string }>;
 }
-
-const today = () => new Date().toISOString().slice(0, 10);
 
 /** Back office: statements in, reconciliation runs, what awaits a second person, the exceptions queue, recent matches, the daily report. */
 export function BackOfficeHome({ me }: { me: Me }) {
@@ -288,7 +286,7 @@ interface ReportRow {
 
 function Report() {
   const { t, language } = useI18n();
-  const [range, setRange] = useState({ from: today(), to: today() });
+  const [range, setRange] = useState({ from: localToday(), to: localToday() });
   const report = useLoad(() => api<ReportRow[]>('GET', `/reconciliation/report?from=${range.from}&to=${range.to}`), [range.from, range.to], 5000);
   const csv = () => download(`/reconciliation/report?from=${range.from}&to=${range.to}&format=csv`, `reconciliation-${range.from}-${range.to}.csv`);
   return (

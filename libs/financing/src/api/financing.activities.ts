@@ -9,6 +9,7 @@ import type { Line } from '../../../ledger/src/domain/accounts';
 import { CreditLimitsService } from '../../../limits/src/application/credit-limits.service';
 import type { LimitSubject } from '../../../limits/src/domain/credit-limit';
 import { Dec, Money } from '../../../money/src';
+import { BusinessClock } from '../../../clock/src';
 import { MatchingService } from '../../../reconciliation/src/application/matching.service';
 import { ReceivablesService } from '../../../receivables/src/application/receivables.service';
 import { eligibleAmount } from '../../../receivables/src/domain/receivable';
@@ -52,6 +53,7 @@ export class FinancingActivities {
     private readonly ledger: LedgerService,
     private readonly gateways: PaymentGateways,
     private readonly matching: MatchingService,
+    private readonly clock: BusinessClock,
   ) {}
 
   /** Asset confirmed and unencumbered, amount within the advance rate or LTV, limits with room. */
@@ -66,7 +68,7 @@ export class FinancingActivities {
     } else {
       const w = await this.receipts.peek(input.assetId);
       if (!w || w.status !== ReceiptStatus.ISSUED) return { eligible: false, reason: `the receipt is ${w?.status ?? 'missing'}, not ISSUED` };
-      const cap = (await this.receipts.valueOf(w, new Date().toISOString().slice(0, 10))).value.times(ratio);
+      const cap = (await this.receipts.valueOf(w, this.clock.today())).value.times(ratio);
       if (amount.compare(cap) > 0) return { eligible: false, reason: `${amount} exceeds ${cap} (LTV ${ratio.toFixed()} of the collateral value)` };
     }
     const live = await this.registry.livePledge(input.assetType as AssetType, input.assetId);
@@ -112,7 +114,7 @@ export class FinancingActivities {
 
   /** The value of the pledged receipts today (latest prices, less haircuts). */
   async collateralValue(input: { receiptIds: string[] }): Promise<string> {
-    const today = new Date().toISOString().slice(0, 10);
+    const today = this.clock.today();
     let total = Money.zero();
     for (const id of input.receiptIds) {
       const receipt = await this.receipts.peek(id);
@@ -154,7 +156,7 @@ export class FinancingActivities {
     const bankId = await this.bankOf({ bankId: instruction.bankId, ref });
     await this.asBank({ bankId }, async (em) => {
       const [beneficiary] = await em.query('SELECT name FROM organisations WHERE id = $1', [instruction.beneficiaryId]);
-      const today = new Date().toISOString().slice(0, 10);
+      const today = this.clock.today();
       await this.matching.expect(
         {
           financingRef: ref,

@@ -5,6 +5,7 @@ import { Client, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } f
 import { WorkflowIdReusePolicy } from '@temporalio/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditLog } from '../../../audit/src/audit-log';
+import { BusinessClock } from '../../../clock/src';
 import { AppConfig } from '../../../config/src';
 import { ScopedDatabase } from '../../../database/src/scoped-database';
 import { DualControl } from '../../../dual-control/src/application/dual-control';
@@ -127,6 +128,7 @@ export class FinancingsService implements OnModuleInit {
     private readonly receipts: WarehouseReceiptsService,
     private readonly policies: FinancingPolicies,
     private readonly dualControl: DualControl,
+    private readonly clock: BusinessClock,
   ) {}
 
   /** A payment recorded by hand (no statement line shows it): a second person of the bank confirms it. */
@@ -146,7 +148,7 @@ export class FinancingsService implements OnModuleInit {
   /** 试算: the schedule the bank's pricing gives for these terms, as it will be booked. */
   async trial(actor: Actor, application: Application): Promise<{ schedule: Schedule; maxAmount: string; terms: FinancingTerms }> {
     const { input, maxAmount } = await this.prepare(actor, application);
-    return { schedule: schedule({ ...input.terms, principal: input.amount, currency: input.currency, startDate: new Date().toISOString().slice(0, 10) }), maxAmount, terms: input.terms };
+    return { schedule: schedule({ ...input.terms, principal: input.amount, currency: input.currency, startDate: this.clock.today() }), maxAmount, terms: input.terms };
   }
 
   /**
@@ -282,7 +284,7 @@ export class FinancingsService implements OnModuleInit {
     } else {
       const w = await this.receipts.get(actor, a.assetId);
       if (w.status !== ReceiptStatus.ISSUED) throw new DomainError('FINANCING.ASSET_NOT_ELIGIBLE', `the receipt is ${w.status}; it must be ISSUED`, 'conflict', 'assetId');
-      maxAmount = (await this.receipts.valueOf(w, new Date().toISOString().slice(0, 10))).value.times(policy.maxLtv);
+      maxAmount = (await this.receipts.valueOf(w, this.clock.today())).value.times(policy.maxLtv);
       counterpartyId = w.custodianId;
       limitSubjects = [{ kind: 'SME', subject: actor.organisationId }, { kind: 'COMMODITY_CONCENTRATION', subject: w.commodityCode }];
     }
@@ -319,6 +321,7 @@ export class FinancingsService implements OnModuleInit {
         limitSubjects,
         deadlines: policy.deadlines,
         dayMs: this.config.FINANCING_DAY_MS,
+        timeZone: this.clock.timeZone,
         historyLimit: this.config.FINANCING_HISTORY_LIMIT,
       },
     };

@@ -3,6 +3,7 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { ScopedDatabase } from '../../../database/src/scoped-database';
 import type { DualControlRequest } from '../../../dual-control/src/domain/request';
+import { BusinessClock } from '../../../clock/src';
 import { DualControl } from '../../../dual-control/src/application/dual-control';
 import { DomainError } from '../../../errors/src';
 import { Actor, actorName, dataScopeOf, isPerson } from '../../../identity/src/domain/actor';
@@ -61,6 +62,7 @@ export class LedgerService implements OnModuleInit {
   constructor(
     private readonly db: ScopedDatabase,
     private readonly dualControl: DualControl,
+    private readonly clock: BusinessClock,
   ) {}
 
   /** A person's reversal: back office asks, another back-office person or treasury approves. */
@@ -118,7 +120,7 @@ export class LedgerService implements OnModuleInit {
       financingRef: original.financingRef ?? undefined,
       kind: `${original.kind}.reversal`,
       description: `Reversal of ${entryId}: ${reason}`,
-      valueDate: new Date().toISOString().slice(0, 10),
+      valueDate: this.clock.today(),
       lines: reversedLines(original.lines),
     };
     return this.insert(em, signatures, draft, entryId);

@@ -79,7 +79,7 @@ export class ReconciliationRunsService {
     const scheduleId = dailyScheduleId(bankId);
     const options: ScheduleOptions = {
       scheduleId,
-      spec: { cronExpressions: [this.config.RECONCILIATION_SCHEDULE], timezone: this.config.RECONCILIATION_TIMEZONE },
+      spec: { cronExpressions: [this.config.RECONCILIATION_SCHEDULE], timezone: this.config.BUSINESS_TIMEZONE },
       action: {
         type: 'startWorkflow',
         workflowType: RECONCILIATION_WORKFLOW,
@@ -207,7 +207,7 @@ export class ReconciliationRunsService {
               bank_balance::numeric(20, 2)::text AS "bankBalance", ledger_account AS "ledgerAccount",
               ledger_balance::numeric(20, 2)::text AS "ledgerBalance", (ledger_balance - bank_balance)::numeric(20, 2)::text AS difference
          FROM booked ORDER BY account, day`,
-      [from, to, account ?? null, this.config.RECONCILIATION_TIMEZONE],
+      [from, to, account ?? null, this.config.BUSINESS_TIMEZONE],
     ));
   }
 }

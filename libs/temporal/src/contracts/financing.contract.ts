@@ -58,6 +58,8 @@ export interface FinancingInput {
   deadlines: Deadlines;
   /** Length of one business day in milliseconds: 86,400,000 in production, less in tests. */
   dayMs: number;
+  /** The banks' time zone (BUSINESS_TIMEZONE), whose dates the schedule is in; absent for financings started before, which date in UTC. */
+  timeZone?: string;
   /** Continue-as-new past this many history events (besides Temporal's own suggestion). */
   historyLimit?: number;
 }

@@ -121,7 +121,7 @@ export class WarehouseReceiptsController {
   @Get('warehouse-receipts/:id/valuation')
   @ApiOperation({ summary: 'Value on a date: latest price on or before it × quantity, less the haircut' })
   async valuation(@CurrentActor() actor: Actor, @Param('id', uuidParam) id: string, @Query() query: ValuationQuery) {
-    const v = await this.receipts.valuation(actor, id, query.date ?? new Date().toISOString().slice(0, 10));
+    const v = await this.receipts.valuation(actor, id, query.date);
     return { ...v, grossValue: v.grossValue.toString(), value: v.value.toString(), currency: v.value.currency };
   }
 

@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type Decimal from 'decimal.js';
 import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import { AuditLog } from '../../../audit/src/audit-log';
+import { BusinessClock } from '../../../clock/src';
 import { orOnDuplicate } from '../../../database/src/errors';
 import { DomainError } from '../../../errors/src';
 import { OrganisationDirectory } from '../../../identity/src/application/organisation-directory';
@@ -70,6 +71,7 @@ export class WarehouseReceiptsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditLog,
     private readonly organisations: OrganisationDirectory,
+    private readonly clock: BusinessClock,
   ) {}
 
   async defineCommodity(actor: Actor, commodity: Omit<CommodityEntity, 'updatedAt'>): Promise<CommodityEntity> {
@@ -170,7 +172,8 @@ export class WarehouseReceiptsService {
   }
 
   /** Value on a date: the latest price on or before it, less the commodity's haircut. */
-  async valuation(actor: Actor, id: string, date: string): Promise<Valuation> {
+  /** The receipt's value on `date`, today (the business date) when none is given. */
+  async valuation(actor: Actor, id: string, date = this.clock.today()): Promise<Valuation> {
     return this.valueOf(await this.get(actor, id), date);
   }
 
@@ -231,7 +234,7 @@ export class WarehouseReceiptsService {
       if (receipt.status !== ReceiptStatus.PLEDGED) throw new DomainError('WAREHOUSE.NOT_PLEDGED', `the receipt is ${receipt.status}`, 'conflict');
       const remaining = receipt.quantity.minus(quantity);
       if (remaining.lte(0)) throw new DomainError('WAREHOUSE.RELEASE_TOO_LARGE', 'a partial release must leave goods in the yard', 'invalid', 'quantity');
-      allowed(await this.valueOf({ ...receipt, quantity: remaining }, new Date().toISOString().slice(0, 10)));
+      allowed(await this.valueOf({ ...receipt, quantity: remaining }, this.clock.today()));
       await em.update(WarehouseReceiptEntity, { id }, { quantity: remaining, updatedAt: new Date() });
       const released = Object.assign(new WarehouseReceiptEntity(), {
         ...receipt,

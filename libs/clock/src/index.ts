@@ -1,0 +1,2 @@
+export * from './business-clock';
+export * from './clock.module';
