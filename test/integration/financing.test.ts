@@ -145,12 +145,19 @@ describe('financing workflow: receivable financing from application to closure',
     await d.debtor.post(`/financings/${id}/acknowledge`).send({}).expect(200);
     await dual.post(`/financings/${id}/recommend`).send({}).expect(200);
     await reaches(d, id, 'AWAITING_APPROVAL');
+    // what each would be told before trying (the portal shows it): the API's answer, by the workflow's rules
+    const outlook = async (who: typeof dual) => (await who.get(`/financings/${id}`).expect(200)).body.yourApproval;
+    expect(await outlook(dual)).toEqual({ counts: false, reason: 'FINANCING.OWN_RECOMMENDATION' });
+    expect(await outlook(d.approverA)).toEqual({ counts: false, reason: 'FINANCING.ABOVE_AUTHORITY' });
+    expect(await outlook(d.approverB)).toEqual({ counts: true, reason: null });
+    expect((await d.sme.get(`/financings/${id}`).expect(200)).body.yourApproval).toBeUndefined();
 
     const own = await dual.post(`/financings/${id}/approve`).send({}).expect(403);
     expect(own.body.code).toBe('FINANCING.OWN_RECOMMENDATION');
     await d.approverA.post(`/financings/${id}/approve`).send({}).expect(200); // 5,000,000 authority: recorded, not counted
     const twice = await d.approverA.post(`/financings/${id}/approve`).send({}).expect(403);
     expect(twice.body.code).toBe('FINANCING.ALREADY_APPROVED_BY_YOU');
+    expect(await outlook(d.approverA)).toEqual({ counts: false, reason: 'FINANCING.ALREADY_APPROVED_BY_YOU' });
     await d.approverB.post(`/financings/${id}/approve`).send({}).expect(200);
     expect(await stageOf(d, id)).toBe('AWAITING_APPROVAL'); // one counted approval of two
     const steps = (await timeline(d, id)).map((e) => e.step);

@@ -17,24 +17,12 @@ interface Event {
   at: string;
 }
 
-/** Why this approver's approval would not count, or undefined when it would. */
-export function approvalBlocker(me: Me, f: Financing): 'own' | 'twice' | 'authority' | undefined {
-  if (f.state?.recommendation?.by === me.id) return 'own';
-  if (f.state?.approvals.some((a) => a.by === me.id)) return 'twice';
-  if (me.approvalAuthority !== null && greater(f.amount, me.approvalAuthority)) return 'authority';
-  return undefined;
-}
-
-/** a > b for non-negative decimal strings, without turning either into a number. */
-function greater(a: string, b: string): boolean {
-  const [ai, af = ''] = a.split('.');
-  const [bi, bf = ''] = b.split('.');
-  const wa = ai.replace(/^0+/, '');
-  const wb = bi.replace(/^0+/, '');
-  if (wa.length !== wb.length) return wa.length > wb.length;
-  if (wa !== wb) return wa > wb;
-  return af.padEnd(2, '0') > bf.padEnd(2, '0');
-}
+/** The API's word on why this approver's approval would not count, as the message to show; undefined when it would. */
+const BLOCKERS: Record<string, 'own' | 'twice' | 'authority'> = {
+  'FINANCING.OWN_RECOMMENDATION': 'own',
+  'FINANCING.ALREADY_APPROVED_BY_YOU': 'twice',
+  'FINANCING.ABOVE_AUTHORITY': 'authority',
+};
 
 /** One financing, live: where it stands, who acts next and by when, its timeline and schedule. */
 export function FinancingPage({ me, id }: { me: Me; id: string }) {
@@ -60,7 +48,7 @@ export function FinancingPage({ me, id }: { me: Me; id: string }) {
       timeline.reload();
     });
   const commentOf = (e: FormEvent<HTMLFormElement>) => (new FormData(e.currentTarget).get('comment') as string) || undefined;
-  const blocker = me.roles.includes('APPROVER') ? approvalBlocker(me, f) : undefined;
+  const blocker = f.yourApproval?.reason ? BLOCKERS[f.yourApproval.reason] : undefined;
   // lines fallen due are paid unless something is overdue; the next one is due; the rest are not yet
   const book = f.state?.book;
   const statusOf = (line: number): LineStatus =>

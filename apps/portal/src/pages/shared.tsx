@@ -26,6 +26,8 @@ export interface Financing {
   reason: string | null;
   state: FinancingState | null;
   createdAt: string;
+  /** For an approver of its bank: whether their approval would count now, and if not why (a code). */
+  yourApproval?: { counts: boolean; reason: string | null };
 }
 
 export interface FinancingState {

@@ -25,6 +25,7 @@ import {
   approveUpdate,
   FINANCING_WORKFLOW,
   FinancingInput,
+  FinancingState,
   financingWorkflowId,
   FinancingTerms,
   paymentUpdate,
@@ -38,6 +39,7 @@ import {
 import { domainErrorFrom } from '../../../temporal/src/failures';
 import { WarehouseReceiptsService } from '../../../warehouse-receipts/src/application/warehouse-receipts.service';
 import { ReceiptStatus } from '../../../warehouse-receipts/src/domain/warehouse-receipt';
+import { approvalOutlook } from '../domain/approval';
 import type { Allocation } from '../domain/loan-book';
 import { newPaymentReference } from '../domain/payment-reference';
 import { RepaymentMethod, schedule, Schedule } from '../domain/schedule';
@@ -75,6 +77,8 @@ export interface FinancingRow {
   reason: string | null;
   state: unknown;
   createdAt: string;
+  /** For an approver of the financing's bank: whether their approval would count now, and if not why. */
+  yourApproval?: { counts: boolean; reason: string | null };
 }
 
 const UPDATES = {
@@ -196,7 +200,10 @@ export class FinancingsService implements OnModuleInit {
   }
 
   async get(actor: Actor, id: string): Promise<FinancingRow> {
-    return this.db.transaction(dataScopeOf(actor), (em) => this.getWithin(em, actor, id));
+    const row = await this.db.transaction(dataScopeOf(actor), (em) => this.getWithin(em, actor, id));
+    if (!actor.roles.includes(Role.APPROVER) || row.bankId !== actor.organisationId) return row;
+    const state = row.state as Pick<FinancingState, 'recommendation' | 'approvals'> | null;
+    return { ...row, yourApproval: approvalOutlook(actor.userId, row.amount, await this.authorityOf(actor.userId), state?.recommendation, state?.approvals ?? []) };
   }
 
   /** Every step, who, when: the portal's timeline. */

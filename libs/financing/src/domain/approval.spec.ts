@@ -1,4 +1,4 @@
-import { Approval, approvalRefusal, approvalsNeeded, approved, assertSoundTiers, DEFAULT_TIERS, withinAuthority } from './approval';
+import { Approval, approvalOutlook, approvalRefusal, approvalsNeeded, approved, assertSoundTiers, DEFAULT_TIERS, withinAuthority } from './approval';
 
 const rec = { by: 'maker', at: 't' };
 const approval = (by: string, authority: string, amount: string): Approval => ({ by, authority, at: 't', counts: withinAuthority(amount, authority) });
@@ -47,5 +47,16 @@ describe('authority matrix', () => {
     expect(small.counts).toBe(false);
     expect(approved(amount, DEFAULT_TIERS, [small, large])).toBe(false);
     expect(approved(amount, DEFAULT_TIERS, [large, approval('c', '3000000.00', amount)])).toBe(true);
+  });
+});
+
+describe('an approver’s outlook', () => {
+  it('counts within authority, and says why not otherwise, refusals first', () => {
+    expect(approvalOutlook('a', '5000000.00', '5000000.00', rec, [])).toEqual({ counts: true, reason: null });
+    expect(approvalOutlook('a', '5000000.01', '5000000.00', rec, [])).toEqual({ counts: false, reason: 'FINANCING.ABOVE_AUTHORITY' });
+    expect(approvalOutlook('a', '1.00', '0.00', rec, [])).toEqual({ counts: false, reason: 'FINANCING.ABOVE_AUTHORITY' }); // no authority at all
+    expect(approvalOutlook('maker', '1.00', '9.00', rec, [])).toEqual({ counts: false, reason: 'FINANCING.OWN_RECOMMENDATION' });
+    expect(approvalOutlook('a', '1.00', '9.00', rec, [approval('a', '9.00', '1.00')])).toEqual({ counts: false, reason: 'FINANCING.ALREADY_APPROVED_BY_YOU' });
+    expect(approvalOutlook('a', '1.00', '9.00', undefined, [])).toEqual({ counts: false, reason: 'FINANCING.NOT_RECOMMENDED' });
   });
 });

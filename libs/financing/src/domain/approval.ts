@@ -74,6 +74,23 @@ export function withinAuthority(amount: string, authority: string): boolean {
   return Money.of(authority).compare(Money.of(amount)) >= 0;
 }
 
+/**
+ * Whether this approver's approval would count now, and if not why: refused outright (not
+ * recommended, their own recommendation, approved already), or taken but not counted (above
+ * their authority). The portal shows it; the workflow applies the same two rules.
+ */
+export function approvalOutlook(
+  by: string,
+  amount: string,
+  authority: string,
+  recommendation: Recommendation | undefined,
+  approvals: Approval[],
+): { counts: boolean; reason: ApprovalRefusal | 'FINANCING.ABOVE_AUTHORITY' | null } {
+  const refusal = approvalRefusal(by, recommendation, approvals);
+  if (refusal) return { counts: false, reason: refusal };
+  return withinAuthority(amount, authority) ? { counts: true, reason: null } : { counts: false, reason: 'FINANCING.ABOVE_AUTHORITY' };
+}
+
 export function approved(amount: string, tiers: ApprovalTier[], approvals: Approval[]): boolean {
   return approvals.filter((a) => a.counts).length >= approvalsNeeded(amount, tiers);
 }
