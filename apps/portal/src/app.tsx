@@ -9,28 +9,7 @@ import { FinancingPage } from './pages/financing';
 import { SecondFactorEnrolment } from './pages/second-factor';
 import { ApplyPage, SmeHome } from './pages/sme';
 import { Field, ErrorNote, usePageTitle } from './ui';
-
-export interface Me {
-  id: string;
-  organisationId: string;
-  email: string;
-  displayName: string;
-  roles: string[];
-  approvalAuthority: string | null;
-  /** Whether one signs in with a one-time code, must enrol an authenticator app first, or may; PROVIDER: one's bank's sign-in sees to it. */
-  secondFactor?: 'ENABLED' | 'REQUIRED' | 'OPTIONAL' | 'PROVIDER';
-}
-
-/** Which home a person gets: their organisation's work, by their first role that has one. */
-export type Desk = 'sme' | 'buyer' | 'custodian' | 'bank' | 'backOffice' | 'operator';
-export function deskOf(roles: string[]): Desk {
-  if (roles.some((r) => r === 'APPLICANT' || r === 'FINANCE_MANAGER')) return 'sme';
-  if (roles.some((r) => r === 'PAYABLES_CLERK' || r === 'TREASURER')) return 'buyer';
-  if (roles.includes('CUSTODIAN_OFFICER')) return 'custodian';
-  if (roles.some((r) => r === 'CREDIT_OFFICER' || r === 'APPROVER')) return 'bank';
-  if (roles.some((r) => r === 'BACK_OFFICE' || r === 'TREASURY')) return 'backOffice';
-  return 'operator';
-}
+import { Desk, deskOf, Me } from './me';
 
 /** The route: the part of the address after '#'. */
 function useRoute(): [string, (to: string) => void] {

@@ -1,5 +1,5 @@
 import { api } from '../api';
-import type { Me } from '../app';
+import type { Me } from '../me';
 import { formatDate } from '../format';
 import { useI18n } from '../i18n';
 import { DataTable, ErrorNote, Section, useAction, useLoad } from '../ui';

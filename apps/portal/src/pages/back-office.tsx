@@ -2,7 +2,7 @@ import { FormEvent, useState } from 'react';
 import { api, ApiError, download, upload } from '../api';
 import { formatDate, formatMoney, localToday } from '../format';
 import { useI18n } from '../i18n';
-import type { Me } from '../app';
+import type { Me } from '../me';
 import { Badge, DataTable, ErrorNote, Field, Progress, Section, useAction, useLoad, usePageTitle } from '../ui';
 import { ApprovalsPanel, awaitsApproval } from './approvals';
 

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { api } from '../api';
-import type { Me } from '../app';
+import type { Me } from '../me';
 import { formatDate, formatMoney } from '../format';
 import { useI18n } from '../i18n';
 import { DataTable, ErrorNote, Section, useLoad, usePageTitle } from '../ui';

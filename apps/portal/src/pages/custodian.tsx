@@ -1,6 +1,6 @@
 import { FormEvent, useRef, useState } from 'react';
 import { api } from '../api';
-import type { Me } from '../app';
+import type { Me } from '../me';
 import { useI18n } from '../i18n';
 import { Badge, Choice, DataTable, ErrorNote, Field, Section, useAction, useLoad, usePageTitle } from '../ui';
 import { byDeadline, FinancingTable, useOrganisations } from './shared';

@@ -1,7 +1,7 @@
 import { FormEvent, useState } from 'react';
 import { api } from '../api';
-import type { Me } from '../app';
-import { deskOf } from '../app';
+import type { Me } from '../me';
+import { deskOf } from '../me';
 import { formatDate, formatMoney } from '../format';
 import { useI18n } from '../i18n';
 import { Badge, ErrorNote, Field, Section, useAction, useLoad, usePageTitle } from '../ui';

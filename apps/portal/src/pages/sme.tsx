@@ -1,6 +1,6 @@
 import { FormEvent, useEffect, useRef, useState } from 'react';
 import { api, upload } from '../api';
-import type { Me } from '../app';
+import type { Me } from '../me';
 import { formatDate, formatMoney, formatRate } from '../format';
 import { useI18n } from '../i18n';
 import { Badge, Choice, DataTable, ErrorNote, Field, Section, useAction, useLoad, usePageTitle } from '../ui';
