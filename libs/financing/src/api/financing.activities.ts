@@ -9,16 +9,15 @@ import type { Line } from '../../../ledger/src/domain/accounts';
 import { CreditLimitsService } from '../../../limits/src/application/credit-limits.service';
 import type { LimitSubject } from '../../../limits/src/domain/credit-limit';
 import { Dec, Money } from '../../../money/src';
+import { AssetFacts, eligibility } from '../domain/eligibility';
 import { BusinessClock } from '../../../clock/src';
 import { MatchingService } from '../../../reconciliation/src/application/matching.service';
 import { ReceivablesService } from '../../../receivables/src/application/receivables.service';
 import { eligibleAmount } from '../../../receivables/src/domain/receivable';
-import { ReceivableStatus } from '../../../receivables/src/domain/receivable-status';
 import { PledgeRegistry } from '../../../registry/src/application/pledge-registry';
 import { AssetType } from '../../../registry/src/domain/pledge';
 import type { FinancingInput, FinancingState, FinancingTerms } from '../../../temporal/src/contracts/financing.contract';
 import { WarehouseReceiptsService } from '../../../warehouse-receipts/src/application/warehouse-receipts.service';
-import { ReceiptStatus } from '../../../warehouse-receipts/src/domain/warehouse-receipt';
 import { PaymentGateways, PaymentInstruction } from '../application/payment-gateway';
 import { addDays } from '../domain/calendar';
 
@@ -56,25 +55,24 @@ export class FinancingActivities {
     private readonly clock: BusinessClock,
   ) {}
 
-  /** Asset confirmed and unencumbered, amount within the advance rate or LTV, limits with room. */
+  /** Asset confirmed and unencumbered, amount within the advance rate or LTV (the rule the application met), limits with room. */
   async checkEligibility(input: FinancingInput): Promise<{ eligible: boolean; reason?: string }> {
     const amount = Money.of(input.amount, input.currency);
-    const ratio = new Dec(input.terms.maxFinancingRatio);
-    if (input.assetType === 'RECEIVABLE') {
-      const r = await this.receivables.peek(input.assetId);
-      if (!r || r.status !== ReceivableStatus.CONFIRMED) return { eligible: false, reason: `the receivable is ${r?.status ?? 'missing'}, not CONFIRMED` };
-      const cap = eligibleAmount(r).times(ratio);
-      if (amount.compare(cap) > 0) return { eligible: false, reason: `${amount} exceeds ${cap} (advance rate ${ratio.toFixed()} of the eligible amount)` };
-    } else {
-      const w = await this.receipts.peek(input.assetId);
-      if (!w || w.status !== ReceiptStatus.ISSUED) return { eligible: false, reason: `the receipt is ${w?.status ?? 'missing'}, not ISSUED` };
-      const cap = (await this.receipts.valueOf(w, this.clock.today())).value.times(ratio);
-      if (amount.compare(cap) > 0) return { eligible: false, reason: `${amount} exceeds ${cap} (LTV ${ratio.toFixed()} of the collateral value)` };
-    }
+    const verdict = eligibility(await this.assetFacts(input.assetType, input.assetId), input.assetType, input.terms.maxFinancingRatio, amount);
+    if (!verdict.eligible) return { eligible: false, reason: verdict.reason };
     const live = await this.registry.livePledge(input.assetType as AssetType, input.assetId);
     if (live && live.financingRef !== input.ref) return { eligible: false, reason: 'the asset already backs a live financing' };
     const short = await this.limits.shortfall(input.bankId, input.limitSubjects as LimitSubject[], amount);
     return short ? { eligible: false, reason: short } : { eligible: true };
+  }
+
+  private async assetFacts(assetType: AssetFacts['assetType'], id: string): Promise<AssetFacts | undefined> {
+    if (assetType === 'RECEIVABLE') {
+      const r = await this.receivables.peek(id);
+      return r && { assetType, status: r.status, worth: eligibleAmount(r) };
+    }
+    const w = await this.receipts.peek(id);
+    return w && { assetType, status: w.status, worth: await this.receipts.worthToday(w) };
   }
 
   /** A step of the timeline, once per sequence number; the financing's row follows the workflow. */

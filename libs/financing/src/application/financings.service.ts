@@ -17,7 +17,6 @@ import { OrganisationKind, Role } from '../../../identity/src/domain/organisatio
 import { Money } from '../../../money/src';
 import { ReceivablesService } from '../../../receivables/src/application/receivables.service';
 import { eligibleAmount } from '../../../receivables/src/domain/receivable';
-import { ReceivableStatus } from '../../../receivables/src/domain/receivable-status';
 import {
   acceptUpdate,
   acknowledgeUpdate,
@@ -38,8 +37,8 @@ import {
 } from '../../../temporal/src/contracts/financing.contract';
 import { domainErrorFrom } from '../../../temporal/src/failures';
 import { WarehouseReceiptsService } from '../../../warehouse-receipts/src/application/warehouse-receipts.service';
-import { ReceiptStatus } from '../../../warehouse-receipts/src/domain/warehouse-receipt';
 import { approvalOutlook } from '../domain/approval';
+import { AssetFacts, eligibility } from '../domain/eligibility';
 import type { Allocation } from '../domain/loan-book';
 import { newPaymentReference } from '../domain/payment-reference';
 import { RepaymentMethod, schedule, Schedule } from '../domain/schedule';
@@ -278,26 +277,27 @@ export class FinancingsService implements OnModuleInit {
     const pricing = policy.pricing[a.product];
     const amount = Money.of(a.amount);
     let counterpartyId: string;
-    let maxAmount: Money;
+    let facts: AssetFacts;
     let limitSubjects: FinancingInput['limitSubjects'];
     let maturityDate: string | undefined;
     if (a.product === 'RECEIVABLE_FINANCING') {
       const r = await this.receivables.get(actor, a.assetId);
-      if (r.status !== ReceivableStatus.CONFIRMED) throw new DomainError('FINANCING.ASSET_NOT_ELIGIBLE', `the receivable is ${r.status}; it must be CONFIRMED`, 'conflict', 'assetId');
-      maxAmount = eligibleAmount(r).times(policy.maxAdvanceRate);
+      facts = { assetType: 'RECEIVABLE', status: r.status, worth: eligibleAmount(r) };
       counterpartyId = r.debtorId;
       limitSubjects = [{ kind: 'SME', subject: actor.organisationId }, { kind: 'CORE_ENTERPRISE', subject: r.debtorId }];
       maturityDate = r.dueDate;
     } else {
       const w = await this.receipts.get(actor, a.assetId);
-      if (w.status !== ReceiptStatus.ISSUED) throw new DomainError('FINANCING.ASSET_NOT_ELIGIBLE', `the receipt is ${w.status}; it must be ISSUED`, 'conflict', 'assetId');
-      maxAmount = (await this.receipts.valueOf(w, this.clock.today())).value.times(policy.maxLtv);
+      facts = { assetType: 'WAREHOUSE_RECEIPT', status: w.status, worth: await this.receipts.worthToday(w) };
       counterpartyId = w.custodianId;
       limitSubjects = [{ kind: 'SME', subject: actor.organisationId }, { kind: 'COMMODITY_CONCENTRATION', subject: w.commodityCode }];
     }
-    if (amount.compare(maxAmount) > 0) {
-      throw new DomainError('FINANCING.ABOVE_MAXIMUM', `at most ${maxAmount.toString()} can be financed against this asset`, 'unprocessable', 'amount');
+    const verdict = eligibility(facts, facts.assetType, a.product === 'RECEIVABLE_FINANCING' ? policy.maxAdvanceRate : policy.maxLtv, amount);
+    if (!verdict.eligible) {
+      const aboveMaximum = verdict.code === 'FINANCING.ABOVE_MAXIMUM';
+      throw new DomainError(verdict.code, verdict.reason, aboveMaximum ? 'unprocessable' : 'conflict', aboveMaximum ? 'amount' : 'assetId');
     }
+    const maxAmount = verdict.cap;
     const method = a.product === 'RECEIVABLE_FINANCING' ? 'BULLET' : (a.method ?? 'BULLET');
     const instalments = method === 'BULLET' ? 1 : (a.instalments ?? 6);
     return {

@@ -7,6 +7,7 @@ import { AuditLog } from '../../../audit/src/audit-log';
 import { BusinessClock } from '../../../clock/src';
 import { orOnDuplicate } from '../../../database/src/errors';
 import { DomainError } from '../../../errors/src';
+import { Money } from '../../../money/src';
 import { OrganisationDirectory } from '../../../identity/src/application/organisation-directory';
 import { Actor, isOperatorReader } from '../../../identity/src/domain/actor';
 import { OrganisationKind } from '../../../identity/src/domain/organisation';
@@ -180,6 +181,11 @@ export class WarehouseReceiptsService {
   /** The platform's own read (a workflow's eligibility check), outside any caller's scope. */
   async peek(id: string): Promise<WarehouseReceipt | undefined> {
     return (await this.dataSource.getRepository(WarehouseReceiptEntity).findOneBy({ id })) ?? undefined;
+  }
+
+  /** What a receipt lends against today (the business date): its collateral value once issued, nothing before or after. */
+  async worthToday(receipt: WarehouseReceipt): Promise<Money> {
+    return receipt.status === ReceiptStatus.ISSUED ? (await this.valueOf(receipt, this.clock.today())).value : Money.zero();
   }
 
   async valueOf(receipt: WarehouseReceipt, date: string): Promise<Valuation> {
