@@ -7,7 +7,9 @@ import { ReconciliationModule } from '../../reconciliation/src/reconciliation.mo
 import { RegistryModule } from '../../registry/src/registry.module';
 import { WarehouseReceiptsModule } from '../../warehouse-receipts/src/warehouse-receipts.module';
 import { FinancingActivities } from './api/financing.activities';
+import { FinancingPolicyController } from './api/financing-policy.controller';
 import { FinancingsController } from './api/financings.controller';
+import { SimulatedBankController } from './api/simulated-bank.controller';
 import { FinancingsService } from './application/financings.service';
 import { FinancingPolicies } from './application/financing-policies';
 import { PaymentGateways } from './application/payment-gateway';
@@ -24,7 +26,7 @@ export class FinancingModule {
     return {
       module: FinancingModule,
       imports: [IdentityModule, ReceivablesModule, WarehouseReceiptsModule, LimitsModule, LedgerModule, ReconciliationModule, registry],
-      controllers: [FinancingsController],
+      controllers: [FinancingsController, FinancingPolicyController, SimulatedBankController],
       providers: [FinancingsService, FinancingPolicies, FinancingActivities, SimulatedBanks, { provide: PaymentGateways, useExisting: SimulatedBanks }],
       exports: [FinancingActivities],
     };
