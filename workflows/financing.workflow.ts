@@ -37,6 +37,7 @@ import {
 } from '../libs/temporal/src/contracts/financing.contract';
 import { businessFailure } from '../libs/temporal/src/failures';
 import { BusinessClock } from '../libs/clock/src/business-clock';
+import { BEFORE_APPROVAL, ENDED, nextStage, REJECTABLE, StageMove } from './financing-stages';
 
 const acts = proxyActivities<FinancingActivities>({
   startToCloseTimeout: '30 seconds',
@@ -56,8 +57,6 @@ export interface Resume {
   startDate: string;
 }
 
-const ENDED: FinancingStage[] = ['CLOSED', 'INELIGIBLE', 'REJECTED', 'WITHDRAWN', 'EXPIRED', 'DISBURSEMENT_FAILED'];
-const BEFORE_APPROVAL: FinancingStage[] = ['ELIGIBILITY', 'AWAITING_COUNTERPARTY', 'AWAITING_RECOMMENDATION', 'AWAITING_APPROVAL'];
 const SYSTEM = 'system:financing-workflow';
 
 /**
@@ -77,6 +76,7 @@ export async function financingWorkflow(input: FinancingInput, resume?: Resume):
   let recheckCollateral = false;
 
   const ended = () => ENDED.includes(state.stage);
+  const move = (to: StageMove) => (state.stage = nextStage(state.stage, to));
   const record = (step: string, actor: string, detail: Record<string, unknown> = {}) =>
     acts.recordEvent({ financingId: input.financingId, bankId: input.bankId, seq: ++seq, step, actor, detail, state });
   const refuse = (code: string, message: string, kind: 'conflict' | 'forbidden' | 'invalid' = 'conflict', field?: string) => {
@@ -135,14 +135,14 @@ export async function financingWorkflow(input: FinancingInput, resume?: Resume):
   setHandler(
     rejectUpdate,
     async (act) => {
-      state.stage = 'REJECTED';
+      move('rejected');
       state.reason = act.comment;
       await record('rejected', act.name, { reason: act.comment });
       return state;
     },
     {
       validator: (act) => {
-        expectStage('AWAITING_COUNTERPARTY', 'AWAITING_RECOMMENDATION', 'AWAITING_APPROVAL');
+        expectStage(...REJECTABLE);
         expectOrg(act, input.bankId);
         if (!act.comment?.trim()) refuse('FINANCING.REASON_REQUIRED', 'a rejection needs a reason', 'invalid', 'reason');
       },
@@ -151,7 +151,7 @@ export async function financingWorkflow(input: FinancingInput, resume?: Resume):
   setHandler(
     withdrawUpdate,
     async (act) => {
-      state.stage = 'WITHDRAWN';
+      move('withdrawn');
       state.reason = act.comment;
       await record('withdrawn', act.name, { reason: act.comment });
       return state;
@@ -239,7 +239,7 @@ export async function financingWorkflow(input: FinancingInput, resume?: Resume):
       await record(event, SYSTEM, { phase });
     }
     if (await condition(finished, half)) return !ended();
-    state.stage = 'EXPIRED';
+    move('expired');
     state.reason = `${step} not done in time`;
     await record('expired', SYSTEM, { step });
     return false;
@@ -253,31 +253,38 @@ export async function financingWorkflow(input: FinancingInput, resume?: Resume):
 
   if (!resume) {
     const eligibility = await acts.checkEligibility(input);
+    // withdrawn while eligibility was checked or recorded: it stays withdrawn (it used to be overwritten)
+    const withdrawnMeanwhile = () => ended() && patched('withdrawn-during-eligibility');
+    if (withdrawnMeanwhile()) return finish();
     if (!eligibility.eligible) {
-      state.stage = 'INELIGIBLE';
+      move('ineligible');
       state.reason = eligibility.reason;
       await record('ineligible', SYSTEM, { reason: eligibility.reason });
       return finish();
     }
     await record('eligible', SYSTEM);
+    if (withdrawnMeanwhile()) return finish();
 
-    state.stage = 'AWAITING_COUNTERPARTY';
+    move('eligible');
     if (!(await humanStep('counterparty', () => state.acknowledgedBy !== undefined, input.deadlines.counterparty))) return finish();
 
     if (state.approvalsNeeded === 0) {
       await record('approved', SYSTEM, { straightThrough: true });
+      // withdrawn or rejected while that was recorded: it stays so (it used to be overwritten)
+      if (ended() && patched('ended-during-straight-through')) return finish();
+      move('straightThrough');
     } else {
-      state.stage = 'AWAITING_RECOMMENDATION';
+      move('acknowledged');
       if (!(await humanStep('recommendation', () => state.recommendation !== undefined, input.deadlines.recommendation))) return finish();
-      state.stage = 'AWAITING_APPROVAL';
+      move('recommended');
       if (!(await humanStep('approval', () => approved(input.amount, input.tiers, state.approvals), input.deadlines.approval))) return finish();
+      move('approved');
     }
 
-    state.stage = 'AWAITING_ACCEPTANCE';
     state.schedule = scheduleOf({ ...input.terms, principal: input.amount, currency: input.currency, startDate: today() });
     if (!(await humanStep('acceptance', () => state.acceptedBy !== undefined, input.deadlines.acceptance))) return finish();
 
-    state.stage = 'DISBURSING';
+    move('accepted');
     state.waitingFor = undefined;
     if (!(await disburse())) return finish();
   }
@@ -311,13 +318,13 @@ export async function financingWorkflow(input: FinancingInput, resume?: Resume):
       state.disbursedAt = new Date(disbursedAtMs).toISOString();
       state.book = openBook(state.schedule, { ...input.terms, startDate }, (d) => actualDays(startDate, d));
       if (securedByGoods) state.collateral = { receipts: [input.assetId] };
-      state.stage = 'REPAYING';
+      move('disbursed');
       await record('disbursed', SYSTEM, { amount: net, schedule: state.schedule.lines.length });
       return true;
     } catch (error) {
       const reason = failureMessage(error);
       for (const undo of compensations) await undo();
-      state.stage = 'DISBURSEMENT_FAILED';
+      move('disbursementFailed');
       state.reason = reason;
       await record('disbursement.failed', SYSTEM, { reason, compensated: compensations.length });
       return false;
@@ -435,7 +442,7 @@ export async function financingWorkflow(input: FinancingInput, resume?: Resume):
       await acts.dischargePledge({ financingId: input.financingId, ref: input.ref, bankId: input.bankId, assetType: input.assetType, assetId });
     }
     await acts.releaseLimitTo({ financingId: input.financingId, ref: input.ref, bankId: input.bankId, outstanding: '0.00' });
-    state.stage = 'CLOSED';
+    move('closed');
     state.ageing = 'CURRENT';
     await record('closed', SYSTEM, { surplus: book.surplus });
   }
