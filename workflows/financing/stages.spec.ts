@@ -1,4 +1,4 @@
-import { nextStage } from './financing-stages';
+import { nextStage } from './stages';
 
 describe('the financing’s stages', () => {
   it('goes the two ways from application to closure', () => {

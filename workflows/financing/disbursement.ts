@@ -1,0 +1,48 @@
+import { ActivityFailure, ApplicationFailure } from '@temporalio/workflow';
+import { actualDays } from '../../libs/financing/src/domain/calendar';
+import { openBook } from '../../libs/financing/src/domain/loan-book';
+import { schedule as scheduleOf } from '../../libs/financing/src/domain/schedule';
+import { disbursementLines } from '../../libs/ledger/src/domain/postings';
+import { Money } from '../../libs/money/src/money';
+import { acts, FinancingRun, settlement, SYSTEM, today } from './run';
+
+/** The disbursement saga: each step idempotent by the financing's key, undone in reverse on failure. */
+export async function disburse(run: FinancingRun): Promise<boolean> {
+  const { input, state, record, move, securedByGoods } = run;
+  const compensations: Array<() => Promise<unknown>> = [];
+  const base = { financingId: input.financingId, ref: input.ref, bankId: input.bankId };
+  try {
+    await acts.reserveLimit({ ...base, amount: input.amount, subjects: input.limitSubjects });
+    compensations.unshift(() => acts.releaseLimitTo({ ...base, outstanding: '0.00' }));
+    await acts.registerPledge({ ...base, assetType: input.assetType, assetId: input.assetId });
+    compensations.unshift(() => acts.dischargePledge({ ...base, assetType: input.assetType, assetId: input.assetId }));
+    const startDate = (run.startDate = today(run));
+    state.schedule = scheduleOf({ ...input.terms, principal: input.amount, currency: input.currency, startDate });
+    const disbursement = `${input.ref}/disbursement`;
+    await acts.postLedger({ key: disbursement, ref: input.ref, bankId: input.bankId, kind: 'disbursement', valueDate: startDate, lines: disbursementLines(input.amount, state.schedule.fee) });
+    compensations.unshift(() => acts.reverseLedger({ key: disbursement, bankId: input.bankId, reason: 'disbursement failed' }));
+    const net = Money.of(input.amount, input.currency).minus(Money.of(state.schedule.fee, input.currency)).toString();
+    await acts.instructPayment({ instructionId: disbursement, bankId: input.bankId, amount: net, currency: input.currency, beneficiaryId: input.smeId, purpose: `Disbursement ${input.ref}` });
+    await settlement.awaitSettlement({ instructionId: disbursement, bankId: input.bankId });
+    run.disbursedAtMs = Date.now();
+    state.disbursedAt = new Date(run.disbursedAtMs).toISOString();
+    state.book = openBook(state.schedule, { ...input.terms, startDate }, (d) => actualDays(startDate, d));
+    if (securedByGoods) state.collateral = { receipts: [input.assetId] };
+    move('disbursed');
+    await record('disbursed', SYSTEM, { amount: net, schedule: state.schedule.lines.length });
+    return true;
+  } catch (error) {
+    const reason = failureMessage(error);
+    for (const undo of compensations) await undo();
+    move('disbursementFailed');
+    state.reason = reason;
+    await record('disbursement.failed', SYSTEM, { reason, compensated: compensations.length });
+    return false;
+  }
+}
+
+function failureMessage(error: unknown): string {
+  const cause = error instanceof ActivityFailure ? error.cause : error;
+  if (cause instanceof ApplicationFailure) return `${cause.type ?? 'FAILURE'}: ${cause.message}`;
+  return cause instanceof Error ? cause.message : String(cause);
+}
