@@ -5,7 +5,7 @@ import { DomainError } from '../../../errors/src';
 import { Sessions } from '../application/sessions';
 import { hasAnyRole } from '../domain/actor';
 import type { Role } from '../domain/organisation';
-import { mayAct } from '../domain/second-factor';
+import { mayAct, rolesNeedingSecondFactor } from '../domain/second-factor';
 import { PUBLIC_ROUTE, REQUIRED_ROLES, SECOND_FACTOR_EXEMPT } from './auth.decorators';
 
 /**
@@ -34,7 +34,7 @@ export class AuthGuard implements CanActivate {
     const { actor, methods } = session;
     request.actor = actor;
     // a person who must sign in with a one-time code and did not may only enrol one (and read who they are)
-    if (!this.reflector.getAllAndOverride<boolean>(SECOND_FACTOR_EXEMPT, targets) && !mayAct(actor.roles, methods, secondFactorRoles(this.config))) {
+    if (!this.reflector.getAllAndOverride<boolean>(SECOND_FACTOR_EXEMPT, targets) && !mayAct(actor.roles, methods, rolesNeedingSecondFactor(this.config.AUTH_SECOND_FACTOR_ROLES))) {
       throw new DomainError('AUTH.SECOND_FACTOR_REQUIRED', 'your role signs in with a one-time code: enrol an authenticator app, then sign in again', 'forbidden');
     }
 
@@ -44,9 +44,4 @@ export class AuthGuard implements CanActivate {
     }
     return true;
   }
-}
-
-/** AUTH_SECOND_FACTOR_ROLES as a list; NONE: nobody must. */
-export function secondFactorRoles(config: AppConfig): string[] {
-  return config.AUTH_SECOND_FACTOR_ROLES === 'NONE' ? [] : config.AUTH_SECOND_FACTOR_ROLES.split(',');
 }

@@ -5,8 +5,7 @@ import { uuidParam } from '../../../http/src/params';
 import { AppConfig } from '../../../config/src';
 import { Accounts } from '../application/accounts';
 import { SecondFactors } from '../application/second-factors';
-import { needsSecondFactor } from '../domain/second-factor';
-import { secondFactorRoles } from './auth.guard';
+import { needsSecondFactor, rolesNeedingSecondFactor } from '../domain/second-factor';
 import { IdentityService } from '../application/identity.service';
 import type { Actor } from '../domain/actor';
 import { Role } from '../domain/organisation';
@@ -108,7 +107,7 @@ export class IdentityController {
   @ApiOkResponse({ type: UserView })
   async me(@CurrentActor() actor: Actor): Promise<UserView> {
     const user = await this.identity.user(actor.userId);
-    const secondFactor = user.ssoSubject ? 'PROVIDER' : user.totpEnabledAt ? 'ENABLED' : needsSecondFactor(user.roles, secondFactorRoles(this.config)) ? 'REQUIRED' : 'OPTIONAL';
+    const secondFactor = user.ssoSubject ? 'PROVIDER' : user.totpEnabledAt ? 'ENABLED' : needsSecondFactor(user.roles, rolesNeedingSecondFactor(this.config.AUTH_SECOND_FACTOR_ROLES)) ? 'REQUIRED' : 'OPTIONAL';
     return { ...userView(user), secondFactor };
   }
 

@@ -10,7 +10,7 @@ import { DomainError } from '../../../errors/src';
 import { Money } from '../../../money/src';
 import type { Actor } from '../domain/actor';
 import { Role } from '../domain/organisation';
-import { needsSecondFactor, type Method } from '../domain/second-factor';
+import { needsSecondFactor, rolesNeedingSecondFactor, type Method } from '../domain/second-factor';
 import { assertSoundSettings, rolesOf, SingleSignOnSettings, SSO_ERRORS, usedMultiFactor } from '../domain/single-sign-on';
 import { authorizationUrl, exchangeCode, newFlowChecks, ProvidedIdentity } from '../infrastructure/openid-connect';
 import { OrganisationEntity } from '../infrastructure/organisation.entity';
@@ -127,8 +127,7 @@ export class SingleSignOn implements OnModuleInit {
     const granted = rolesOf(settings, identity.groups);
     const { roles, approvalAuthority } = granted;
     if (roles.length === 0) throw SSO_ERRORS.noRole();
-    const required = this.config.AUTH_SECOND_FACTOR_ROLES === 'NONE' ? [] : this.config.AUTH_SECOND_FACTOR_ROLES.split(',');
-    if (needsSecondFactor(roles, required) && !methods.includes('mfa')) throw SSO_ERRORS.multiFactorRequired();
+    if (needsSecondFactor(roles, rolesNeedingSecondFactor(this.config.AUTH_SECOND_FACTOR_ROLES)) && !methods.includes('mfa')) throw SSO_ERRORS.multiFactorRequired();
     const users = em.getRepository(UserEntity);
     const known = (await users.findOne({ where: { organisationId: settings.organisationId, ssoIssuer: settings.issuer, ssoSubject: identity.subject }, lock: { mode: 'pessimistic_write' } })) ?? (await this.link(em, settings, identity, granted));
     if (!known.active) throw SSO_ERRORS.failed();

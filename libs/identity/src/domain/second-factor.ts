@@ -16,3 +16,8 @@ export function needsSecondFactor(roles: readonly Role[], required: readonly str
 export function mayAct(roles: readonly Role[], methods: readonly Method[], required: readonly string[]): boolean {
   return !needsSecondFactor(roles, required) || methods.includes('otp') || methods.includes('mfa');
 }
+
+/** The roles AUTH_SECOND_FACTOR_ROLES names (comma-separated); NONE: nobody must. */
+export function rolesNeedingSecondFactor(setting: string): string[] {
+  return setting === 'NONE' ? [] : setting.split(',');
+}
