@@ -141,12 +141,14 @@ describe('single sign-on through a bank’s own provider', () => {
   });
 
   it('links the bank’s own officer of the same e-mail, whose password then stops working, and keeps a deactivated one out', async () => {
-    await api.http().post('/auth/login').send({ email: PEOPLE.approverA, password: DEMO_PASSWORD }).expect(200);
+    const byPassword = (await api.http().post('/auth/login').send({ email: PEOPLE.approverA, password: DEMO_PASSWORD }).expect(200)).body.accessToken;
     const linked = await signIn(api.parties.bank, 'approver.a');
     expect(linked.status).toBe(200);
     const me = (await as(linked.body.accessToken).get('/auth/me').expect(200)).body;
     expect(me.email).toBe(PEOPLE.approverA);
     await api.http().post('/auth/login').send({ email: PEOPLE.approverA, password: DEMO_PASSWORD }).expect(401);
+    await new Promise((r) => setTimeout(r, 5500)); // the session check's interval
+    await as(byPassword).get('/auth/me').expect(401); // what the password opened is closed
     await admin.post(`/organisations/${api.parties.bank}/users/${me.id}/password-reset`).expect(409); // no password to reset
     await admin.post(`/organisations/${api.parties.bank}/users/${me.id}/deactivate`).expect(200);
     expect((await signIn(api.parties.bank, 'approver.a')).status).toBe(401);

@@ -143,7 +143,7 @@ export class SingleSignOn implements OnModuleInit {
 
   /**
    * A first sign-in: an account of this bank with the provider's verified e-mail is linked
-   * (its password stops working), or one is created; an e-mail of another organisation's
+   * (its password and the sessions it opened stop working), or one is created; an e-mail of another organisation's
    * account is refused, so one bank's provider never signs anyone into another's.
    */
   private async link(em: EntityManager, settings: StoredSettings, identity: ProvidedIdentity, granted: ReturnType<typeof rolesOf>): Promise<UserEntity> {
@@ -153,9 +153,11 @@ export class SingleSignOn implements OnModuleInit {
     if (existing && (existing.organisationId !== settings.organisationId || existing.ssoSubject !== null)) throw SSO_ERRORS.emailTaken();
     const identityColumns = { ssoIssuer: settings.issuer, ssoSubject: identity.subject, passwordHash: NO_PASSWORD };
     if (existing) {
-      await users.update({ id: existing.id }, identityColumns);
+      // the sessions its password opened end with it
+      const linked = { ...identityColumns, sessionVersion: existing.sessionVersion + 1 };
+      await users.update({ id: existing.id }, linked);
       await this.audit.record(em, { actor: 'system:single-sign-on', action: 'user.link-provider', entityType: 'user', entityId: existing.id, after: { issuer: settings.issuer, subject: identity.subject } });
-      return Object.assign(existing, identityColumns);
+      return Object.assign(existing, linked);
     }
     const user = Object.assign(new UserEntity(), {
       id: randomUUID(),
