@@ -153,6 +153,16 @@ describe('faults under load: worker, API, PostgreSQL and Temporal each fail in t
       throw new Error(`${id} never reached ${stage}`);
     };
 
+    // After a lost answer the retry may hear "past that step" while the confirmation's own
+    // write still waits for a worker: the lane waits for the receivable as a client would.
+    const confirmed = async (id: string) => {
+      for (let i = 0; i < 1200; i++) {
+        if ((await call(sme, 'GET', `/receivables/${id}`)).status === 'CONFIRMED') return;
+        await sleep(250);
+      }
+      throw new Error(`${id} never confirmed`);
+    };
+
     /** The back office records the buyer's payment by hand, treasury approves it: two people, each retrying as clients do. */
     const pay = async (financingId: string, reference: string, key: string) => {
       const subject = `${financingId}/${reference}`;
@@ -173,6 +183,7 @@ describe('faults under load: worker, API, PostgreSQL and Temporal each fail in t
         answered.receivables.push(receivable.id);
         await call(sme, 'POST', `/receivables/${receivable.id}/submit`, undefined, `s-${i}`);
         await call(buyer, 'POST', `/receivables/${receivable.id}/confirm`, {}, `c-${i}`);
+        await confirmed(receivable.id);
         const financing = await call(sme, 'POST', '/financings', { product: 'RECEIVABLE_FINANCING', assetId: receivable.id, bankId: parties.bank, amount: '80000.00' }, `f-${i}`);
         answered.financings.push({ id: financing.id, ref: financing.ref });
         await reach(financing.id, 'AWAITING_COUNTERPARTY');
