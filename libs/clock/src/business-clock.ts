@@ -21,7 +21,7 @@ export class BusinessClock {
 
   /** The business date (YYYY-MM-DD) an instant falls on. */
   dateOf(instant: Date): string {
-    const part = (type: Intl.DateTimeFormatPartTypes) => this.parts.formatToParts(instant).find((p) => p.type === type)!.value;
-    return `${part('year')}-${part('month')}-${part('day')}`;
+    const parts = Object.fromEntries(this.parts.formatToParts(instant).map((p) => [p.type, p.value]));
+    return `${parts.year}-${parts.month}-${parts.day}`;
   }
 }

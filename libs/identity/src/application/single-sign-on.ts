@@ -9,7 +9,7 @@ import type { DualControlRequest } from '../../../dual-control/src/domain/reques
 import { DomainError } from '../../../errors/src';
 import { Money } from '../../../money/src';
 import type { Actor } from '../domain/actor';
-import { Role } from '../domain/organisation';
+import { OrganisationKind, Role } from '../domain/organisation';
 import { needsSecondFactor, rolesNeedingSecondFactor, type Method } from '../domain/second-factor';
 import { assertSoundSettings, rolesOf, SingleSignOnSettings, SSO_ERRORS, usedMultiFactor } from '../domain/single-sign-on';
 import { authorizationUrl, exchangeCode, newFlowChecks, ProvidedIdentity } from '../infrastructure/openid-connect';
@@ -108,7 +108,8 @@ export class SingleSignOn implements OnModuleInit {
     const methods: Method[] = usedMultiFactor(identity.amr) ? ['fed', 'mfa'] : ['fed'];
     const user = await this.dataSource.transaction((em) => this.personOf(em, settings, identity, methods));
     this.sessions.forget(user.id);
-    const actor: Actor = { userId: user.id, email: user.email, organisationId: settings.organisationId, organisationKind: (await this.kindOf(settings.organisationId))!, roles: user.roles };
+    // settings exist only for banks (assertSoundSettings)
+    const actor: Actor = { userId: user.id, email: user.email, organisationId: settings.organisationId, organisationKind: OrganisationKind.BANK, roles: user.roles };
     return this.sessions.issue(actor, user.sessionVersion, methods);
   }
 
@@ -116,10 +117,6 @@ export class SingleSignOn implements OnModuleInit {
     const secret = settings.clientSecret === null ? null : open(settings.clientSecret, this.sessions.keys(), 'provider client secret')?.plain;
     if (secret === undefined) throw SSO_ERRORS.failed(); // sealed under a secret no longer configured
     return { issuer: settings.issuer, clientId: settings.clientId, clientSecret: secret };
-  }
-
-  private async kindOf(organisationId: string) {
-    return (await this.dataSource.getRepository(OrganisationEntity).findOneBy({ id: organisationId }))?.kind;
   }
 
   /** The person the provider vouches for, within this bank: found by subject, else linked or created; roles as their groups say now. */
