@@ -1,5 +1,8 @@
 // Unit specs sit beside the code; integration tests in test/ share one real PostgreSQL and
 // one real Temporal dev server that the run starts on free ports (test/global-setup.ts).
+const ts = require('typescript');
+const { paths } = ts.readConfigFile(`${__dirname}/tsconfig.json`, ts.sys.readFile).config.compilerOptions;
+
 const swc = [
   '@swc/jest',
   {
@@ -7,6 +10,10 @@ const swc = [
       parser: { syntax: 'typescript', decorators: true },
       transform: { legacyDecorator: true, decoratorMetadata: true },
       target: 'es2022',
+      // the libraries' doors (`@caravan/<lib>`), rewritten at compile time as tsc-alias does for
+      // the build: Jest's global setup runs outside its module mapper
+      baseUrl: __dirname,
+      paths,
     },
     module: { type: 'commonjs' },
   },

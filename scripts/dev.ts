@@ -10,9 +10,9 @@ import {
   startLocalPostgres,
   startLocalTemporal,
   stopProcess,
-} from '../libs/devstack/src';
+} from '@caravan/devstack';
 import { MIGRATIONS } from '../apps/common/migrations';
-import { migrateDatabase } from '../libs/database/src';
+import { migrateDatabase } from '@caravan/database';
 import { DEMO_ADMIN, DEMO_ORGANISATIONS, DEMO_PASSWORD, seedDemo } from './demo-data';
 
 // `npm start`: PostgreSQL, Temporal, the API and the worker on this machine, demo data seeded.

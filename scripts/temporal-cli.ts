@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { resolveTemporalCli } from '../libs/devstack/src';
+import { resolveTemporalCli } from '@caravan/devstack';
 
 // `npm run temporal-cli`: obtains the Temporal CLI and says where it came from.
 resolveTemporalCli(resolve(__dirname, '../..'), (line) => console.error(line))

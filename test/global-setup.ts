@@ -1,7 +1,7 @@
 import { chmod, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { freePort, resolveTemporalCli, startLocalPostgres, startLocalTemporal } from '../libs/devstack/src';
+import { freePort, resolveTemporalCli, startLocalPostgres, startLocalTemporal } from '@caravan/devstack';
 import { STACK_ENV } from './support/stack-env';
 
 /**

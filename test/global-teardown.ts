@@ -1,5 +1,5 @@
 import { rm } from 'node:fs/promises';
-import type { LocalPostgres, LocalTemporal } from '../libs/devstack/src';
+import type { LocalPostgres, LocalTemporal } from '@caravan/devstack';
 
 export default async function globalTeardown(): Promise<void> {
   const stack = (globalThis as Record<string, unknown>).__caravanStack as

@@ -1,4 +1,4 @@
-import type { FinancingInput, FinancingState } from '../libs/temporal/src/contracts/financing.contract';
+import type { FinancingInput, FinancingState } from '@caravan/financing/workflow';
 import { untilAccepted } from './financing/approval';
 import { disburse } from './financing/disbursement';
 import { registerHandlers } from './financing/handlers';

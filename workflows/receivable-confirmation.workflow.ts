@@ -1,5 +1,5 @@
 import { allHandlersFinished, condition, proxyActivities, setHandler } from '@temporalio/workflow';
-import type { ReceivableActivities } from '../libs/receivables/src/api/receivable.activities';
+import type { ReceivableActivities } from '@caravan/receivables/workflow';
 import {
   ConfirmationDecisionCommand,
   ConfirmationState,
@@ -8,8 +8,8 @@ import {
   ReceivableConfirmationInput,
   receivableDecisionKey,
   receivableSubmitKey,
-} from '../libs/temporal/src/contracts/receivable-confirmation.contract';
-import { businessFailure } from '../libs/temporal/src/failures';
+} from '@caravan/receivables/workflow';
+import { businessFailure } from '@caravan/temporal/workflow';
 
 const { submitReceivable, recordConfirmationDecision } = proxyActivities<ReceivableActivities>({
   startToCloseTimeout: '30 seconds',

@@ -1,6 +1,6 @@
 import { proxyActivities, workflowInfo } from '@temporalio/workflow';
-import type { ReconciliationActivities } from '../libs/reconciliation/src/api/reconciliation.activities';
-import { ReconciliationInput, ReconciliationRun, runIdOf } from '../libs/temporal/src/contracts/reconciliation.contract';
+import type { ReconciliationActivities } from '@caravan/reconciliation/workflow';
+import { ReconciliationInput, ReconciliationRun, runIdOf } from '@caravan/reconciliation/workflow';
 
 const acts = proxyActivities<ReconciliationActivities>({
   startToCloseTimeout: '5 minutes',

@@ -1,19 +1,19 @@
 import type { DynamicModule, Type } from '@nestjs/common';
-import { AuditModule } from '../../libs/audit/src';
-import { ClockModule } from '../../libs/clock/src';
-import { AppConfig, ConfigModule } from '../../libs/config/src';
-import { DatabaseModule } from '../../libs/database/src';
-import { DualControlModule } from '../../libs/dual-control/src';
-import { IdentityModule } from '../../libs/identity/src';
-import { FinancingModule } from '../../libs/financing/src';
-import { LedgerModule } from '../../libs/ledger/src';
-import { LimitsModule } from '../../libs/limits/src';
-import { LoggingModule } from '../../libs/logging/src';
-import { ReceivablePledges, ReceivablesModule } from '../../libs/receivables/src';
-import { ReconciliationModule } from '../../libs/reconciliation/src';
-import { RegistryModule } from '../../libs/registry/src';
-import { TemporalClientModule } from '../../libs/temporal/src';
-import { WarehouseReceiptPledges, WarehouseReceiptsModule } from '../../libs/warehouse-receipts/src';
+import { AuditModule } from '@caravan/audit';
+import { ClockModule } from '@caravan/clock';
+import { AppConfig, ConfigModule } from '@caravan/config';
+import { DatabaseModule } from '@caravan/database';
+import { DualControlModule } from '@caravan/dual-control';
+import { IdentityModule } from '@caravan/identity';
+import { FinancingModule, TemporalPaymentForwarding } from '@caravan/financing';
+import { LedgerModule } from '@caravan/ledger';
+import { LimitsModule } from '@caravan/limits';
+import { LoggingModule } from '@caravan/logging';
+import { ReceivablePledges, ReceivablesModule } from '@caravan/receivables';
+import { ReconciliationModule } from '@caravan/reconciliation';
+import { RegistryModule } from '@caravan/registry';
+import { TemporalClientModule } from '@caravan/temporal';
+import { WarehouseReceiptPledges, WarehouseReceiptsModule } from '@caravan/warehouse-receipts';
 import { MIGRATIONS } from './migrations';
 
 /** What the API and the worker both run on: config, logs, database, Temporal client, contexts. */
@@ -22,6 +22,7 @@ export function coreModules(config: AppConfig): Array<DynamicModule | Type> {
     imports: [ReceivablesModule, WarehouseReceiptsModule],
     assets: [ReceivablePledges, WarehouseReceiptPledges],
   });
+  const reconciliation = ReconciliationModule.register({ forwarding: TemporalPaymentForwarding });
   return [
     ConfigModule.forRoot(config),
     ClockModule,
@@ -36,7 +37,7 @@ export function coreModules(config: AppConfig): Array<DynamicModule | Type> {
     registry,
     LimitsModule,
     LedgerModule,
-    FinancingModule.register(registry),
-    ReconciliationModule,
+    FinancingModule.register(registry, reconciliation),
+    reconciliation,
   ];
 }

@@ -1,15 +1,15 @@
-import { AUDIT_MIGRATIONS } from '../../libs/audit/src';
-import { DATABASE_MIGRATIONS } from '../../libs/database/src';
-import { DUAL_CONTROL_MIGRATIONS } from '../../libs/dual-control/src';
-import { FINANCING_MIGRATIONS } from '../../libs/financing/src';
-import { IDEMPOTENCY_MIGRATIONS } from '../../libs/idempotency/src';
-import { IDENTITY_MIGRATIONS } from '../../libs/identity/src';
-import { LEDGER_MIGRATIONS } from '../../libs/ledger/src';
-import { LIMITS_MIGRATIONS } from '../../libs/limits/src';
-import { RECEIVABLES_MIGRATIONS } from '../../libs/receivables/src';
-import { RECONCILIATION_MIGRATIONS } from '../../libs/reconciliation/src';
-import { REGISTRY_MIGRATIONS } from '../../libs/registry/src';
-import { WAREHOUSE_RECEIPTS_MIGRATIONS } from '../../libs/warehouse-receipts/src';
+import { AUDIT_MIGRATIONS } from '@caravan/audit';
+import { DATABASE_MIGRATIONS } from '@caravan/database';
+import { DUAL_CONTROL_MIGRATIONS } from '@caravan/dual-control';
+import { FINANCING_MIGRATIONS } from '@caravan/financing';
+import { IDEMPOTENCY_MIGRATIONS } from '@caravan/idempotency';
+import { IDENTITY_MIGRATIONS } from '@caravan/identity';
+import { LEDGER_MIGRATIONS } from '@caravan/ledger';
+import { LIMITS_MIGRATIONS } from '@caravan/limits';
+import { RECEIVABLES_MIGRATIONS } from '@caravan/receivables';
+import { RECONCILIATION_MIGRATIONS } from '@caravan/reconciliation';
+import { REGISTRY_MIGRATIONS } from '@caravan/registry';
+import { WAREHOUSE_RECEIPTS_MIGRATIONS } from '@caravan/warehouse-receipts';
 
 /** Every context's migrations, in one list: the schema the apps expect and `npm run migrate` builds. */
 export const MIGRATIONS = [

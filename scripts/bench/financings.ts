@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';
-import { financingWorkflowId } from '../../libs/temporal/src/contracts/financing.contract';
+import { financingWorkflowId } from '@caravan/financing';
 import type { ApiClient } from '../api-client';
 import type { DemoParties } from '../demo-data';
 import { BenchStack, Figure, figure, load } from './stack';

@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { cpus, totalmem } from 'node:os';
 import { resolve } from 'node:path';
-import { stopProcess } from '../../libs/devstack/src';
+import { stopProcess } from '@caravan/devstack';
 import { ApiClient } from '../api-client';
 import { DEMO_ORGANISATIONS, DEMO_PASSWORD, seedParties } from '../demo-data';
 import { runFinancings } from './financings';

@@ -1,9 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Client, Connection } from '@temporalio/client';
-import { actualDays } from '../../libs/financing/src/domain/calendar';
-import { openBook } from '../../libs/financing/src/domain/loan-book';
-import { schedule } from '../../libs/financing/src/domain/schedule';
-import { FINANCING_WORKFLOW, FinancingInput, FinancingTerms, financingWorkflowId } from '../../libs/temporal/src/contracts/financing.contract';
+import { actualDays, FINANCING_WORKFLOW, FinancingInput, FinancingTerms, financingWorkflowId, openBook, schedule } from '@caravan/financing';
 import type { Resume } from '../../workflows/financing.workflow';
 import { BenchStack, Figure, figure, load, rssMiB, sampleRss } from './stack';
 

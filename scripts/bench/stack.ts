@@ -4,8 +4,8 @@ import { chmod, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { MIGRATIONS } from '../../apps/common/migrations';
-import { migrateDatabase } from '../../libs/database/src';
-import { freePort, resolveTemporalCli, startLocalPostgres, startLocalTemporal, stopProcess } from '../../libs/devstack/src';
+import { migrateDatabase } from '@caravan/database';
+import { freePort, resolveTemporalCli, startLocalPostgres, startLocalTemporal, stopProcess } from '@caravan/devstack';
 import { DEMO_ADMIN } from '../demo-data';
 
 const root = resolve(__dirname, '../../..');

@@ -5,12 +5,12 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Client } from 'pg';
 import { once } from 'node:events';
-import { freePort, LocalTemporal, resolveTemporalCli, startLocalTemporal, stopProcess, TemporalCli } from '../../libs/devstack/src';
+import { freePort, LocalTemporal, resolveTemporalCli, startLocalTemporal, stopProcess, TemporalCli } from '@caravan/devstack';
 import { ApiClient } from '../../scripts/api-client';
 import { prepareBenchBank } from '../../scripts/bench/financings';
 import { DEMO_ADMIN, DEMO_ORGANISATIONS, DEMO_PASSWORD, DemoParties, seedParties } from '../../scripts/demo-data';
 import { MIGRATIONS } from '../../apps/common/migrations';
-import { migrateDatabase } from '../../libs/database/src';
+import { migrateDatabase } from '@caravan/database';
 
 /**
  * Faults under a steady load of applications and repayments, on servers this test starts

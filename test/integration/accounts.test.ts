@@ -1,6 +1,6 @@
 import { generateSync } from 'otplib';
+import { OrganisationKind, Role } from '@caravan/access';
 import { issueAccessToken } from '../../libs/identity/src/infrastructure/access-token';
-import { OrganisationKind, Role } from '../../libs/identity/src';
 import { DEMO_ADMIN, DEMO_PASSWORD } from '../../scripts/demo-data';
 import { PEOPLE, startApi, TestApi, TokenAgent } from '../support/api';
 import { isolatedConfig } from '../support/stack';

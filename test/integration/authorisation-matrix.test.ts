@@ -1,9 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { DEFAULT_POLICY } from '../../libs/financing/src/application/financing-policy';
-import { PaymentGateways } from '../../libs/financing/src/application/payment-gateway';
-import { systemActor } from '../../libs/identity/src';
-import { PledgeRegistry } from '../../libs/registry/src/application/pledge-registry';
-import { AssetType } from '../../libs/registry/src/domain/pledge';
+import { DEFAULT_POLICY, PaymentGateways } from '@caravan/financing';
+import { systemActor } from '@caravan/access';
+import { AssetType, PledgeRegistry } from '@caravan/registry';
 import { DEMO_PASSWORD } from '../../scripts/demo-data';
 import { onboardRival, RIVAL } from '../../scripts/two-banks';
 import { PEOPLE, startApi, TestApi } from '../support/api';

@@ -1,4 +1,4 @@
-import { DEFAULT_POLICY } from '../../libs/financing/src/application/financing-policy';
+import { DEFAULT_POLICY } from '@caravan/financing';
 import { DEMO_ADMIN } from '../../scripts/demo-data';
 import { PEOPLE, startApi, TestApi } from '../support/api';
 import { receivableBody } from '../support/receivables';

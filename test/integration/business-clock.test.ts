@@ -1,5 +1,5 @@
-import { BusinessClock } from '../../libs/clock/src';
-import { actualDays, addDays } from '../../libs/financing/src/domain/calendar';
+import { BusinessClock } from '@caravan/clock';
+import { actualDays, addDays } from '@caravan/financing';
 import { approveAndAccept, confirmedReceivable, FinancingStack, reaches, startFinancingStack } from '../support/financing';
 import { startWorkerProcess, WorkerProcess } from '../support/worker-process';
 

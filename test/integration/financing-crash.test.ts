@@ -1,4 +1,4 @@
-import type { AppConfig } from '../../libs/config/src';
+import type { AppConfig } from '@caravan/config';
 import type { TestApi } from '../support/api';
 import { approveAndAccept, confirmedReceivable, Desk, reaches, startFinancingStack } from '../support/financing';
 import { eventually } from '../support/stack';

@@ -1,4 +1,4 @@
-import { financingWorkflowId } from '../../libs/temporal/src/contracts/financing.contract';
+import { financingWorkflowId } from '@caravan/financing';
 import type { TestApi } from '../support/api';
 import { approveAndAccept, Desk, reaches, recordPayment, startFinancingStack, timeline } from '../support/financing';
 import { eventually } from '../support/stack';

@@ -1,11 +1,10 @@
-import { Money } from '../../libs/money/src';
+import { Money } from '@caravan/money';
 import type { TestApi } from '../support/api';
 import { adoptPolicy, approveAndAccept, confirmedReceivable, DAY_MS, Desk, GRACE_DAYS, POLICY, reaches, recordPayment, stageOf, startFinancingStack, timeline } from '../support/financing';
-import { PaymentGateways } from '../../libs/financing/src/application/payment-gateway';
+import { financingWorkflowId, PaymentGateways } from '@caravan/financing';
 import { eventually } from '../support/stack';
 import { startWorkerProcess, WorkerProcess } from '../support/worker-process';
 import { recordHistory } from '../support/histories';
-import { financingWorkflowId } from '../../libs/temporal/src/contracts/financing.contract';
 
 // Business days are DAY_MS long here (FINANCING_DAY_MS): a 20-day financing runs in 2 s on the
 // real Temporal dev server, timers and all. We chose short business days over the Java

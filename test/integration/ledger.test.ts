@@ -1,8 +1,8 @@
 import fc from 'fast-check';
-import { allocate } from '../../libs/financing/src/domain/schedule';
-import { accrualLines, disbursementLines, LedgerService, repaymentLines, surplusPayoutLines } from '../../libs/ledger/src';
-import { Actor, systemActor } from '../../libs/identity/src';
-import { Money } from '../../libs/money/src';
+import { allocate } from '@caravan/financing/workflow';
+import { accrualLines, disbursementLines, LedgerService, repaymentLines, surplusPayoutLines } from '@caravan/ledger';
+import { Actor, systemActor } from '@caravan/access';
+import { Money } from '@caravan/money';
 import { PEOPLE, startApi, TestApi } from '../support/api';
 import { isolatedConfig } from '../support/stack';
 

@@ -1,4 +1,4 @@
-import { DEFAULT_POLICY } from '../../libs/financing/src/application/financing-policy';
+import { DEFAULT_POLICY } from '@caravan/financing';
 import { PEOPLE } from '../support/api';
 import { adoptPolicy, approveAndAccept, confirmedReceivable, Desk, POLICY, reaches, startFinancingStack, timeline } from '../support/financing';
 import type { TestApi } from '../support/api';

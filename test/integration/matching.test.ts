@@ -1,9 +1,8 @@
 import { ScheduleOverlapPolicy } from '@temporalio/client';
-import { ExpectedMovement, MatchingService } from '../../libs/reconciliation/src';
-import { AppConfig } from '../../libs/config/src';
-import { ScopedDatabase } from '../../libs/database/src';
-import { Money } from '../../libs/money/src';
-import { dailyScheduleId, reconciliationWorkflowId } from '../../libs/temporal/src/contracts/reconciliation.contract';
+import { dailyScheduleId, ExpectedMovement, MatchingService, reconciliationWorkflowId } from '@caravan/reconciliation';
+import { AppConfig } from '@caravan/config';
+import { ScopedDatabase } from '@caravan/database';
+import { Money } from '@caravan/money';
 import { recordHistory } from '../support/histories';
 import { PEOPLE, startApi, TestApi, TokenAgent } from '../support/api';
 import { isoDaysFromToday } from '../support/financing';

@@ -1,5 +1,5 @@
-import { ReceivableActivities } from '../../libs/receivables/src';
-import { receivableConfirmationWorkflowId } from '../../libs/temporal/src';
+import { ReceivableActivities } from '@caravan/receivables';
+import { receivableConfirmationWorkflowId } from '@caravan/receivables';
 import { PEOPLE, startApi, TestApi, TokenAgent } from '../support/api';
 import { receivableBody } from '../support/receivables';
 import { eventually, isolatedConfig } from '../support/stack';

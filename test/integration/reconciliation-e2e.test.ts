@@ -1,7 +1,7 @@
-import { Money } from '../../libs/money/src';
+import { Money } from '@caravan/money';
 import type { TestApi } from '../support/api';
 import { approveAndAccept, confirmedReceivable, Desk, reaches, startFinancingStack, timeline } from '../support/financing';
-import { financingWorkflowId } from '../../libs/temporal/src/contracts/financing.contract';
+import { financingWorkflowId } from '@caravan/financing';
 import { recordHistory } from '../support/histories';
 import { reconcile } from '../support/reconciliation';
 import { startWorkerProcess, WorkerProcess } from '../support/worker-process';

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { DataSource } from 'typeorm';
-import { enterScope } from '../../libs/database/src';
+import { enterScope } from '@caravan/database';
 import type { TestApi } from '../support/api';
 import { approveAndAccept, confirmedReceivable, Desk, reaches, recordPayment, startFinancingStack } from '../support/financing';
 import { reconcile } from '../support/reconciliation';

@@ -1,4 +1,4 @@
-import { loadConfig } from '../../libs/config/src';
+import { loadConfig } from '@caravan/config';
 import { DEMO_ADMIN, DEMO_PASSWORD } from '../../scripts/demo-data';
 import { PEOPLE, startApi, TestApi, TokenAgent } from '../support/api';
 import { browseProvider, ProviderAccount, startProvider, TestProvider } from '../support/oidc';

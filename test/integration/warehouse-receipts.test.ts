@@ -1,6 +1,5 @@
-import { systemActor } from '../../libs/identity/src';
-import { PledgeRegistry } from '../../libs/registry/src/application/pledge-registry';
-import { AssetType } from '../../libs/registry/src/domain/pledge';
+import { systemActor } from '@caravan/access';
+import { AssetType, PledgeRegistry } from '@caravan/registry';
 import { PEOPLE, startApi, TestApi, TokenAgent } from '../support/api';
 import { isolatedConfig } from '../support/stack';
 

@@ -1,5 +1,5 @@
-import type { AppConfig } from '../../libs/config/src';
-import { receivableConfirmationWorkflowId } from '../../libs/temporal/src';
+import type { AppConfig } from '@caravan/config';
+import { receivableConfirmationWorkflowId } from '@caravan/receivables';
 import { PEOPLE, startApi, TestApi, TokenAgent } from '../support/api';
 import { receivableBody } from '../support/receivables';
 import { eventually, isolatedConfig } from '../support/stack';

@@ -3,7 +3,7 @@ import { Client } from '@temporalio/client';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { createApiApp } from '../../apps/api/src/app';
-import type { AppConfig } from '../../libs/config/src';
+import type { AppConfig } from '@caravan/config';
 import { ApiClient } from '../../scripts/api-client';
 import { DEMO_ORGANISATIONS, DEMO_PASSWORD, DemoParties, seedParties } from '../../scripts/demo-data';
 import { ownerUrlOf } from './stack';

@@ -1,6 +1,6 @@
-import { DEFAULT_POLICY } from '../../libs/financing/src/application/financing-policy';
+import { DEFAULT_POLICY } from '@caravan/financing';
 import { DEMO_ADMIN } from '../../scripts/demo-data';
-import type { AppConfig } from '../../libs/config/src';
+import type { AppConfig } from '@caravan/config';
 import { PEOPLE, startApi, TestApi, TokenAgent } from './api';
 import { receivableBody } from './receivables';
 import { eventually, isolatedConfig } from './stack';

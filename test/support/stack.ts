@@ -3,9 +3,9 @@ import { Connection } from '@temporalio/client';
 import { msToTs } from '@temporalio/common/lib/time';
 import { Client as PgClient } from 'pg';
 import { MIGRATIONS } from '../../apps/common/migrations';
-import { AppConfig, loadConfig } from '../../libs/config/src';
-import { migrateDatabase } from '../../libs/database/src';
-import { LOCAL_ROLES } from '../../libs/devstack/src/local-roles';
+import { AppConfig, loadConfig } from '@caravan/config';
+import { migrateDatabase } from '@caravan/database';
+import { LOCAL_ROLES } from '@caravan/devstack';
 import { DEMO_ADMIN } from '../../scripts/demo-data';
 import { STACK_ENV } from './stack-env';
 

@@ -3,7 +3,7 @@ import { once } from 'node:events';
 import { resolve } from 'node:path';
 import type { Client } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
-import type { AppConfig } from '../../libs/config/src';
+import type { AppConfig } from '@caravan/config';
 
 const WORKER_MAIN = resolve(__dirname, '../../dist/apps/worker/src/main.js');
 

@@ -4,18 +4,7 @@ import { Client, Connection, WorkflowHandle } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { msToTs } from '@temporalio/common/lib/time';
 import { NativeConnection, Worker } from '@temporalio/worker';
-import { DEFAULT_POLICY } from '../../libs/financing/src/application/financing-policy';
-import { addDays } from '../../libs/financing/src/domain/calendar';
-import {
-  acceptUpdate,
-  acknowledgeUpdate,
-  FINANCING_WORKFLOW,
-  FinancingInput,
-  FinancingState,
-  financingStateQuery,
-  paymentUpdate,
-  withdrawUpdate,
-} from '../../libs/temporal/src/contracts/financing.contract';
+import { acceptUpdate, acknowledgeUpdate, addDays, DEFAULT_POLICY, FINANCING_WORKFLOW, FinancingInput, FinancingState, financingStateQuery, paymentUpdate, withdrawUpdate } from '@caravan/financing';
 import { STACK_ENV } from '../support/stack-env';
 
 /**

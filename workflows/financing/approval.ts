@@ -1,6 +1,5 @@
 import { condition, patched } from '@temporalio/workflow';
-import { approved } from '../../libs/financing/src/domain/approval';
-import { schedule as scheduleOf } from '../../libs/financing/src/domain/schedule';
+import { approved, schedule as scheduleOf } from '@caravan/financing/workflow';
 import { acts, FinancingRun, SYSTEM, today } from './run';
 
 // From application to the SME's acceptance: eligibility, the counterparty's confirmation, the

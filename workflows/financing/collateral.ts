@@ -1,5 +1,5 @@
-import { Dec, Money } from '../../libs/money/src/money';
-import type { LoanBook } from '../../libs/financing/src/domain/loan-book';
+import { Dec, Money } from '@caravan/money';
+import type { LoanBook } from '@caravan/financing/workflow';
 import { acts, FinancingRun, SYSTEM } from './run';
 
 /**

@@ -1,9 +1,7 @@
 import { ActivityFailure, ApplicationFailure } from '@temporalio/workflow';
-import { actualDays } from '../../libs/financing/src/domain/calendar';
-import { openBook } from '../../libs/financing/src/domain/loan-book';
-import { schedule as scheduleOf } from '../../libs/financing/src/domain/schedule';
-import { disbursementLines } from '../../libs/ledger/src/domain/postings';
-import { Money } from '../../libs/money/src/money';
+import { actualDays, openBook, schedule as scheduleOf } from '@caravan/financing/workflow';
+import { disbursementLines } from '@caravan/ledger/workflow';
+import { Money } from '@caravan/money';
 import { acts, FinancingRun, settlement, SYSTEM, today } from './run';
 
 /** The disbursement saga: each step idempotent by the financing's key, undone in reverse on failure. */

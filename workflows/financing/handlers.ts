@@ -1,19 +1,6 @@
 import { condition, setHandler } from '@temporalio/workflow';
-import { approvalRefusal, withinAuthority } from '../../libs/financing/src/domain/approval';
-import { AMOUNT } from '../../libs/money/src/wire';
-import {
-  acceptUpdate,
-  acknowledgeUpdate,
-  approveUpdate,
-  disbursementConfirmedSignal,
-  financingStateQuery,
-  paymentUpdate,
-  recommendUpdate,
-  rejectUpdate,
-  releaseGoodsUpdate,
-  topUpUpdate,
-  withdrawUpdate,
-} from '../../libs/temporal/src/contracts/financing.contract';
+import { acceptUpdate, acknowledgeUpdate, approvalRefusal, approveUpdate, disbursementConfirmedSignal, financingStateQuery, paymentUpdate, recommendUpdate, rejectUpdate, releaseGoodsUpdate, topUpUpdate, withdrawUpdate, withinAuthority } from '@caravan/financing/workflow';
+import { AMOUNT } from '@caravan/money';
 import { acts, expectOrg, FinancingRun, refuse } from './run';
 import { BEFORE_APPROVAL, REJECTABLE } from './stages';
 

@@ -1,11 +1,9 @@
 import { allHandlersFinished, condition, continueAsNew, patched, workflowInfo } from '@temporalio/workflow';
-import { addDays } from '../../libs/financing/src/domain/calendar';
-import { ageing, applyPayment, fallDue, LoanBook, settled } from '../../libs/financing/src/domain/loan-book';
-import { accrualLines, repaymentLines, surplusPayoutLines } from '../../libs/ledger/src/domain/postings';
-import { Money } from '../../libs/money/src/money';
-import type { financingWorkflow } from '../financing.workflow';
+import { addDays, ageing, applyPayment, fallDue, LoanBook, settled } from '@caravan/financing/workflow';
+import { accrualLines, repaymentLines, surplusPayoutLines } from '@caravan/ledger/workflow';
+import { Money } from '@caravan/money';
 import { checkCoverage } from './collateral';
-import { acts, FinancingRun, settlement, SYSTEM } from './run';
+import { acts, FinancingRun, FinancingWorkflow, settlement, SYSTEM } from './run';
 
 /** Instalments fall due on durable timers; payments are allocated as they come. */
 export async function repay(run: FinancingRun): Promise<void> {
@@ -77,7 +75,7 @@ export async function repay(run: FinancingRun): Promise<void> {
     const { continueAsNewSuggested, historyLength } = workflowInfo();
     if (continueAsNewSuggested || (input.historyLimit !== undefined && historyLength > input.historyLimit)) {
       await condition(allHandlersFinished);
-      await continueAsNew<typeof financingWorkflow>(input, { state, seq: run.seq, disbursedAtMs: run.disbursedAtMs, startDate: run.startDate });
+      await continueAsNew<FinancingWorkflow>(input, { state, seq: run.seq, disbursedAtMs: run.disbursedAtMs, startDate: run.startDate });
     }
   }
   await close(run, book);

@@ -1,10 +1,8 @@
 import { allHandlersFinished, condition, proxyActivities } from '@temporalio/workflow';
-import { BusinessClock } from '../../libs/clock/src/business-clock';
-import type { FinancingActivities } from '../../libs/financing/src/api/financing.activities';
-import { approvalsNeeded } from '../../libs/financing/src/domain/approval';
-import type { Allocation } from '../../libs/financing/src/domain/loan-book';
-import type { Act, FinancingInput, FinancingStage, FinancingState, PaymentAct } from '../../libs/temporal/src/contracts/financing.contract';
-import { businessFailure } from '../../libs/temporal/src/failures';
+import { BusinessClock } from '@caravan/clock/workflow';
+import type { Act, Allocation, FinancingActivities, FinancingInput, FinancingStage, FinancingState, PaymentAct } from '@caravan/financing/workflow';
+import { approvalsNeeded } from '@caravan/financing/workflow';
+import { businessFailure } from '@caravan/temporal/workflow';
 import { ENDED, nextStage, StageMove } from './stages';
 
 // What every phase of one financing's run shares: its input, its state, the counters and
@@ -30,6 +28,9 @@ export interface Resume {
   disbursedAtMs: number;
   startDate: string;
 }
+
+/** The workflow's signature, for continue-as-new (the phases do not import the workflow itself). */
+export type FinancingWorkflow = (input: FinancingInput, resume?: Resume) => Promise<FinancingState>;
 
 export interface FinancingRun {
   input: FinancingInput;

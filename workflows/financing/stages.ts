@@ -1,5 +1,5 @@
-import { stateMachine } from '../../libs/errors/src/state-machine';
-import type { FinancingStage } from '../../libs/temporal/src/contracts/financing.contract';
+import { stateMachine } from '@caravan/errors';
+import type { FinancingStage } from '@caravan/financing/workflow';
 
 // Where a financing may go from where it is: the one table every stage change of the
 // financing workflow goes through. A move not in it is a bug, and fails the workflow task

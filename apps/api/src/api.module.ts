@@ -1,9 +1,9 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
-import { AppConfig } from '../../../libs/config/src';
-import { WriteThrottleGuard } from '../../../libs/http/src';
-import { IdempotencyModule } from '../../../libs/idempotency/src';
+import { AppConfig } from '@caravan/config';
+import { WriteThrottleGuard } from '@caravan/http';
+import { IdempotencyModule } from '@caravan/idempotency';
 import { coreModules } from '../../common/core.modules';
 import { HealthController } from './health.controller';
 

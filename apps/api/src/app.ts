@@ -9,8 +9,8 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import helmet from 'helmet';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
-import { AppConfig } from '../../../libs/config/src';
-import { enforceRequestDeadline, ProblemDetailsFilter, strictValidationPipe } from '../../../libs/http/src';
+import { AppConfig } from '@caravan/config';
+import { enforceRequestDeadline, ProblemDetailsFilter, strictValidationPipe } from '@caravan/http';
 import { ApiModule } from './api.module';
 
 /** The API with everything main.ts and the tests share: logs, errors, validation, OpenAPI. */

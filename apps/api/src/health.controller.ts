@@ -3,7 +3,7 @@ import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/s
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Client } from '@temporalio/client';
 import { DataSource } from 'typeorm';
-import { Public } from '../../../libs/identity/src';
+import { Public } from '@caravan/access';
 
 type Check = 'up' | 'down';
 

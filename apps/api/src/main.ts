@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { loadConfig } from '../../../libs/config/src';
+import { loadConfig } from '@caravan/config';
 import { createApiApp } from './app';
 
 async function main(): Promise<void> {

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
-import { loadMigrationConfig } from '../../../libs/config/src';
-import { migrateDatabase } from '../../../libs/database/src';
+import { loadMigrationConfig } from '@caravan/config';
+import { migrateDatabase } from '@caravan/database';
 import { MIGRATIONS } from '../../common/migrations';
 
 // `npm run migrate`: brings the schema up to date as the role that owns the tables. The API

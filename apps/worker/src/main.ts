@@ -3,12 +3,12 @@ import { resolve } from 'node:path';
 import { NestFactory } from '@nestjs/core';
 import { Runtime } from '@temporalio/worker';
 import { Logger } from 'nestjs-pino';
-import { loadConfig } from '../../../libs/config/src';
-import { temporalLogger } from '../../../libs/logging/src';
-import { FinancingActivities } from '../../../libs/financing/src';
-import { ReceivableActivities } from '../../../libs/receivables/src';
-import { ReconciliationActivities, ReconciliationRunsService } from '../../../libs/reconciliation/src';
-import { activitiesOf, createTemporalWorker } from '../../../libs/temporal/src';
+import { loadConfig } from '@caravan/config';
+import { temporalLogger } from '@caravan/logging';
+import { FinancingActivities } from '@caravan/financing';
+import { ReceivableActivities } from '@caravan/receivables';
+import { ReconciliationActivities, ReconciliationRunsService } from '@caravan/reconciliation';
+import { activitiesOf, createTemporalWorker } from '@caravan/temporal';
 import { WorkerModule } from './worker.module';
 
 // Built by `npm run build` beside the compiled apps: dist/workflow-bundle.js.

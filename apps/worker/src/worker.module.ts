@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import type { AppConfig } from '../../../libs/config/src';
+import type { AppConfig } from '@caravan/config';
 import { coreModules } from '../../common/core.modules';
 
 @Module({})

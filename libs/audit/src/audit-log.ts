@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { Actor } from '../../identity/src/domain/actor';
+import type { Actor } from '@caravan/access';
 import { AuditEventEntity } from './audit-event.entity';
 
 export interface AuditEntry {

@@ -3,9 +3,8 @@ import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
 import { DataSource } from 'typeorm';
-import { Page, PageQuery, pageOf } from '../../http/src/pagination';
-import { Roles } from '../../identity/src/api/auth.decorators';
-import { Role } from '../../identity/src/domain/organisation';
+import { Page, PageQuery, pageOf } from '@caravan/http';
+import { Role, Roles } from '@caravan/access';
 import { AuditEventEntity } from './audit-event.entity';
 
 export class AuditQuery extends PageQuery {

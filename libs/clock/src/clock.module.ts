@@ -1,5 +1,5 @@
 import { Global, Module } from '@nestjs/common';
-import { AppConfig } from '../../config/src';
+import { AppConfig } from '@caravan/config';
 import { BusinessClock } from './business-clock';
 
 /** One business clock for every context, in the configured time zone. */

@@ -1,7 +1,7 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource, DataSourceOptions, MixedList } from 'typeorm';
-import { AppConfig } from '../../config/src';
+import { AppConfig } from '@caravan/config';
 import { assertLeastPrivilege, assertMigrated, DatabaseSetupError } from './roles';
 import { ScopedDatabase } from './scoped-database';
 

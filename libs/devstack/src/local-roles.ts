@@ -1,5 +1,5 @@
 import type { Client } from 'pg';
-import { APP_ROLE } from '../../database/src/roles';
+import { APP_ROLE } from '@caravan/database';
 
 /**
  * The roles of a local cluster, as a production database has them: the owner of the tables,

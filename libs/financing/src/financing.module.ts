@@ -1,11 +1,9 @@
-import { Module } from '@nestjs/common';
-import { IdentityModule } from '../../identity/src/identity.module';
-import { LedgerModule } from '../../ledger/src/ledger.module';
-import { LimitsModule } from '../../limits/src/limits.module';
-import { ReceivablesModule } from '../../receivables/src/receivables.module';
-import { ReconciliationModule } from '../../reconciliation/src/reconciliation.module';
-import { RegistryModule } from '../../registry/src/registry.module';
-import { WarehouseReceiptsModule } from '../../warehouse-receipts/src/warehouse-receipts.module';
+import { DynamicModule, Module } from '@nestjs/common';
+import { IdentityModule } from '@caravan/identity';
+import { LedgerModule } from '@caravan/ledger';
+import { LimitsModule } from '@caravan/limits';
+import { ReceivablesModule } from '@caravan/receivables';
+import { WarehouseReceiptsModule } from '@caravan/warehouse-receipts';
 import { FinancingActivities } from './api/financing.activities';
 import { FinancingPolicyController } from './api/financing-policy.controller';
 import { FinancingsController } from './api/financings.controller';
@@ -21,11 +19,14 @@ export const FINANCING_MIGRATIONS = [CreateFinancings1764144700000, ManyBanks176
 
 @Module({})
 export class FinancingModule {
-  /** The registry module is the app's (it knows which assets can be pledged); it is passed in. */
-  static register(registry: ReturnType<typeof RegistryModule.register>) {
+  /**
+   * The registry module is the app's (it knows which assets can be pledged), and so is
+   * reconciliation's (it is wired to this context's payment adapter); both are passed in.
+   */
+  static register(registry: DynamicModule, reconciliation: DynamicModule): DynamicModule {
     return {
       module: FinancingModule,
-      imports: [IdentityModule, ReceivablesModule, WarehouseReceiptsModule, LimitsModule, LedgerModule, ReconciliationModule, registry],
+      imports: [IdentityModule, ReceivablesModule, WarehouseReceiptsModule, LimitsModule, LedgerModule, reconciliation, registry],
       controllers: [FinancingsController, FinancingPolicyController, SimulatedBankController],
       providers: [FinancingsService, FinancingPolicies, FinancingActivities, SimulatedBanks, { provide: PaymentGateways, useExisting: SimulatedBanks }],
       exports: [FinancingActivities],

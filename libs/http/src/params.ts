@@ -1,5 +1,5 @@
 import { ParseUUIDPipe } from '@nestjs/common';
-import { DomainError } from '../../errors/src';
+import { DomainError } from '@caravan/errors';
 
 /** `:id` path parameters: a malformed id is a 400 naming `id`, like any other bad field. */
 export const uuidParam = new ParseUUIDPipe({

@@ -1,7 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { DomainError } from '../../errors/src';
-import { MoneyError } from '../../money/src';
+import { DomainError } from '@caravan/errors';
+import { MoneyError } from '@caravan/money';
 import { problem, Problem, PROBLEM_CONTENT_TYPE, STATUS_BY_KIND } from './problem';
 import { RequestValidationError } from './validation';
 

@@ -1,4 +1,4 @@
-import type { ErrorKind } from '../../errors/src';
+import type { ErrorKind } from '@caravan/errors';
 
 /** One field's complaint inside a problem document. */
 export interface FieldProblem {

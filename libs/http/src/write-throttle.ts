@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { ExecutionContext, Injectable } from '@nestjs/common';
 import { ThrottlerGuard, ThrottlerLimitDetail } from '@nestjs/throttler';
-import { DomainError } from '../../errors/src';
+import { DomainError } from '@caravan/errors';
 
 const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
 

@@ -1,5 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { APP_ROLE } from '../../database/src/roles';
+import { APP_ROLE } from '@caravan/database';
 
 /** A key is claimed, completed, and let go again when its request failed before any effect. */
 export class IdempotencyPrivileges1764146100000 implements MigrationInterface {

@@ -4,9 +4,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Request, Response } from 'express';
 import { from, lastValueFrom, Observable } from 'rxjs';
 import { DataSource } from 'typeorm';
-import { AppConfig } from '../../config/src';
-import { DomainError } from '../../errors/src';
-import type { Actor } from '../../identity/src/domain/actor';
+import { AppConfig } from '@caravan/config';
+import { DomainError } from '@caravan/errors';
+import type { Actor } from '@caravan/access';
 
 export const IDEMPOTENCY_HEADER = 'idempotency-key';
 

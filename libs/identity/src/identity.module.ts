@@ -1,7 +1,7 @@
 import { Module, OnApplicationBootstrap } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { AppConfig } from '../../config/src';
+import { AppConfig } from '@caravan/config';
 import { AuthGuard } from './api/auth.guard';
 import { IdentityController } from './api/identity.controller';
 import { SingleSignOnController } from './api/single-sign-on.controller';

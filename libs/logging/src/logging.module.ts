@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { LoggerModule } from 'nestjs-pino';
-import { AppConfig } from '../../config/src';
+import { AppConfig } from '@caravan/config';
 import { safeUrl } from './safe-url';
 
 /**

@@ -4,3 +4,4 @@ export * from './application/receivables.service';
 export * from './domain/receivable';
 export * from './domain/receivable-status';
 export * from './infrastructure/receivable-pledges';
+export * from './api/receivable-confirmation.contract';

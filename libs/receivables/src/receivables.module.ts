@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { IdentityModule } from '../../identity/src/identity.module';
+import { IdentityModule } from '@caravan/identity';
 import { ReceivableActivities } from './api/receivable.activities';
 import { ReceivablesController } from './api/receivables.controller';
 import { ConfirmationWorkflows, ReceivableRepository } from './application/ports';

@@ -6,3 +6,5 @@ export * from './application/statement-import.service';
 export * from './application/matching.service';
 export * from './application/reconciliation-runs.service';
 export * from './api/reconciliation.activities';
+export * from './api/reconciliation.contract';
+export * from './application/payment-forwarding';

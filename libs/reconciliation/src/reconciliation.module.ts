@@ -1,9 +1,10 @@
-import { Module } from '@nestjs/common';
-import { IdentityModule } from '../../identity/src/identity.module';
+import { DynamicModule, Module, Type } from '@nestjs/common';
+import { IdentityModule } from '@caravan/identity';
 import { ReconciliationActivities } from './api/reconciliation.activities';
 import { ReconciliationController } from './api/reconciliation.controller';
 import { StatementsController } from './api/statements.controller';
 import { MatchingService } from './application/matching.service';
+import { PaymentForwarding } from './application/payment-forwarding';
 import { ReconciliationRunsService } from './application/reconciliation-runs.service';
 import { StatementImportService } from './application/statement-import.service';
 import { CreateStatements1764144800000 } from './infrastructure/migrations/1764144800000-create-statements';
@@ -13,10 +14,22 @@ import { InformationalLines1764146600000 } from './infrastructure/migrations/176
 
 export const RECONCILIATION_MIGRATIONS = [CreateStatements1764144800000, MatchingDecisions1764145000000, BankOwnedReconciliation1764146400000, InformationalLines1764146600000];
 
-@Module({
-  imports: [IdentityModule],
-  controllers: [StatementsController, ReconciliationController],
-  providers: [StatementImportService, MatchingService, ReconciliationRunsService, ReconciliationActivities],
-  exports: [StatementImportService, MatchingService, ReconciliationRunsService, ReconciliationActivities],
-})
-export class ReconciliationModule {}
+@Module({})
+export class ReconciliationModule {
+  /** Where made matches go is the financing context's business: the app passes its adapter in. */
+  static register(ports: { forwarding: Type<PaymentForwarding> }): DynamicModule {
+    return {
+      module: ReconciliationModule,
+      imports: [IdentityModule],
+      controllers: [StatementsController, ReconciliationController],
+      providers: [
+        StatementImportService,
+        MatchingService,
+        ReconciliationRunsService,
+        ReconciliationActivities,
+        { provide: PaymentForwarding, useClass: ports.forwarding },
+      ],
+      exports: [StatementImportService, MatchingService, ReconciliationRunsService, ReconciliationActivities],
+    };
+  }
+}

@@ -1,4 +1,4 @@
-import { DomainError } from '../../errors/src';
+import { DomainError } from '@caravan/errors';
 import { toApplicationFailure } from './failures';
 
 type Activity = (...args: never[]) => Promise<unknown>;

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { TLSConfig } from '@temporalio/client';
-import type { AppConfig } from '../../config/src';
+import type { AppConfig } from '@caravan/config';
 
 /** How every process of Caravan reaches Temporal: the client's and the worker's connection alike. */
 export interface TemporalConnectionOptions {

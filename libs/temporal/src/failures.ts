@@ -1,5 +1,5 @@
 import { ApplicationFailure } from '@temporalio/common';
-import { DomainError, ErrorKind } from '../../errors/src';
+import { DomainError, ErrorKind } from '@caravan/errors';
 
 // Workflow-safe: imported by workflows, activities and the client side alike.
 

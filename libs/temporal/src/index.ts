@@ -1,5 +1,4 @@
-// Node-side entry; workflows import the contract and failure files directly.
-export * from './contracts/receivable-confirmation.contract';
+// Node-side door; workflows load only ./workflow.ts (the failures).
 export * from './activities';
 export * from './connection-options';
 export * from './failures';

@@ -1,6 +1,6 @@
 import { Global, Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
 import { Client, Connection } from '@temporalio/client';
-import { AppConfig } from '../../config/src';
+import { AppConfig } from '@caravan/config';
 import { temporalConnectionOptions } from './connection-options';
 
 const TEMPORAL_CONNECTION = Symbol('TEMPORAL_CONNECTION');

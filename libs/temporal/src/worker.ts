@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { NativeConnection, Worker } from '@temporalio/worker';
-import type { AppConfig } from '../../config/src';
+import type { AppConfig } from '@caravan/config';
 import { temporalConnectionOptions } from './connection-options';
 
 /** A worker on the configured task queue running the prebuilt workflow bundle. */

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { IdentityModule } from '../../identity/src/identity.module';
+import { IdentityModule } from '@caravan/identity';
 import { WarehouseReceiptsController } from './api/warehouse-receipts.controller';
 import { WarehouseReceiptsService } from './application/warehouse-receipts.service';
 import { CreateWarehouseReceipts1764144400000 } from './infrastructure/migrations/1764144400000-create-warehouse-receipts';

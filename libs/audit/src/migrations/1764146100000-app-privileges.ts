@@ -1,5 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { APP_ROLE } from '../../../database/src/roles';
+import { APP_ROLE } from '@caravan/database';
 
 /** The trail is written and read, never changed: the apps hold no UPDATE, DELETE or TRUNCATE (the trigger refuses them anyway). */
 export class AuditPrivileges1764146100000 implements MigrationInterface {

@@ -1,12 +1,9 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Length, MaxLength } from 'class-validator';
-import { Page, PageQuery, pageOf } from '../../../http/src/pagination';
-import { uuidParam } from '../../../http/src/params';
-import { ReasonDto } from '../../../http/src/reason.dto';
-import { CurrentActor, Roles } from '../../../identity/src/api/auth.decorators';
-import type { Actor } from '../../../identity/src/domain/actor';
-import { Role } from '../../../identity/src/domain/organisation';
+import { Page, pageOf, PageQuery, ReasonDto, uuidParam } from '@caravan/http';
+import { CurrentActor, Role, Roles } from '@caravan/access';
+import type { Actor } from '@caravan/access';
 import { DualControl } from '../application/dual-control';
 import type { DualControlRequest, RequestStatus } from '../domain/request';
 

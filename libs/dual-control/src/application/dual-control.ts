@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { AuditLog } from '../../../audit/src/audit-log';
-import { ScopedDatabase } from '../../../database/src/scoped-database';
-import { DomainError } from '../../../errors/src/domain-error';
-import { Actor, actorName, dataScopeOf } from '../../../identity/src/domain/actor';
+import { AuditLog } from '@caravan/audit';
+import { ScopedDatabase } from '@caravan/database';
+import { DomainError } from '@caravan/errors';
+import { Actor, actorName, dataScopeOf } from '@caravan/access';
 import { assertChecker, assertMaker, DUAL_CONTROL_ERRORS, DualControlRequest, Duty } from '../domain/request';
 import { decide, findRequest, findRequests, insertRequest, lockRequest, RequestFilter } from '../infrastructure/dual-control.repository';
 

@@ -1,6 +1,5 @@
-import { DomainError } from '../../../errors/src/domain-error';
-import type { Actor } from '../../../identity/src/domain/actor';
-import type { Role } from '../../../identity/src/domain/organisation';
+import { DomainError } from '@caravan/errors';
+import type { Actor, Role } from '@caravan/access';
 
 // Four eyes as data: a change that one person may not make alone is a request that a second
 // person of the same organisation, holding a checker's role, approves or rejects.

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import { isUniqueViolation } from '../../../database/src/errors';
+import { isUniqueViolation } from '@caravan/database';
 import { DUAL_CONTROL_ERRORS, DualControlRequest, RequestStatus } from '../domain/request';
 
 const COLUMNS = `id, organisation_id AS "organisationId", kind, subject, payload, reason, status, requested_by AS "requestedBy",

@@ -1,16 +1,13 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min } from 'class-validator';
-import { Page, PageQuery, pageOf } from '../../../http/src/pagination';
-import { uuidParam } from '../../../http/src/params';
-import { ReasonDto } from '../../../http/src/reason.dto';
-import { IdempotencyKey } from '../../../idempotency/src';
-import { CurrentActor, Roles } from '../../../identity/src/api/auth.decorators';
-import type { Actor } from '../../../identity/src/domain/actor';
-import { Role } from '../../../identity/src/domain/organisation';
-import { AMOUNT, AMOUNT_MESSAGE } from '../../../money/src/wire';
-import type { Product } from '../../../temporal/src/contracts/financing.contract';
-import type { DualControlRequest } from '../../../dual-control/src/domain/request';
+import { Page, pageOf, PageQuery, ReasonDto, uuidParam } from '@caravan/http';
+import { IdempotencyKey } from '@caravan/idempotency';
+import { CurrentActor, Role, Roles } from '@caravan/access';
+import type { Actor } from '@caravan/access';
+import { AMOUNT, AMOUNT_MESSAGE } from '@caravan/money';
+import type { Product } from './financing.contract';
+import type { DualControlRequest } from '@caravan/dual-control';
 import { Action, FinancingRow, FinancingsService } from '../application/financings.service';
 import type { RepaymentMethod } from '../domain/schedule';
 

@@ -1,11 +1,10 @@
 import { Body, Controller, Get, Param, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsInt, IsUUID, Max, Min } from 'class-validator';
-import { DomainError } from '../../../errors/src';
-import { CurrentActor, Roles } from '../../../identity/src/api/auth.decorators';
-import { OrganisationDirectory } from '../../../identity/src/application/organisation-directory';
-import type { Actor } from '../../../identity/src/domain/actor';
-import { OrganisationKind, Role } from '../../../identity/src/domain/organisation';
+import { DomainError } from '@caravan/errors';
+import { CurrentActor, OrganisationKind, Role, Roles } from '@caravan/access';
+import { OrganisationDirectory } from '@caravan/identity';
+import type { Actor } from '@caravan/access';
 import { SimulatedBanks, SimulatedPayment } from '../infrastructure/simulated-bank';
 
 export class FaultsDto {

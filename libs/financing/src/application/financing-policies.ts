@@ -1,12 +1,11 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { ScopedDatabase } from '../../../database/src/scoped-database';
-import { DualControl } from '../../../dual-control/src/application/dual-control';
-import type { DualControlRequest } from '../../../dual-control/src/domain/request';
-import { DomainError } from '../../../errors/src';
-import { Actor, actorName, dataScopeOf, systemActor } from '../../../identity/src/domain/actor';
-import { Role } from '../../../identity/src/domain/organisation';
-import { Dec } from '../../../money/src';
+import { ScopedDatabase } from '@caravan/database';
+import { DualControl } from '@caravan/dual-control';
+import type { DualControlRequest } from '@caravan/dual-control';
+import { DomainError } from '@caravan/errors';
+import { Actor, actorName, dataScopeOf, Role, systemActor } from '@caravan/access';
+import { Dec } from '@caravan/money';
 import { assertSoundTiers } from '../domain/approval';
 import { currentVersion, insertVersion, listVersions } from '../infrastructure/policy-versions';
 import { DEFAULT_POLICY, DEFAULT_VERSION, FinancingPolicy, PolicyVersion } from './financing-policy';

@@ -1,6 +1,6 @@
 import { ApprovalTier, DEFAULT_TIERS } from '../domain/approval';
 import { Component, DayCount, DEFAULT_ALLOCATION_ORDER } from '../domain/schedule';
-import type { Deadlines, Product } from '../../../temporal/src/contracts/financing.contract';
+import type { Deadlines, Product } from '../api/financing.contract';
 
 export interface Pricing {
   annualRate: string;

@@ -4,19 +4,17 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Client, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/client';
 import { WorkflowIdReusePolicy } from '@temporalio/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { AuditLog } from '../../../audit/src/audit-log';
-import { BusinessClock } from '../../../clock/src';
-import { AppConfig } from '../../../config/src';
-import { ScopedDatabase } from '../../../database/src/scoped-database';
-import { DualControl } from '../../../dual-control/src/application/dual-control';
-import type { DualControlRequest } from '../../../dual-control/src/domain/request';
-import { DomainError } from '../../../errors/src';
-import { OrganisationDirectory } from '../../../identity/src/application/organisation-directory';
-import { Actor, dataScopeOf, isOperatorReader } from '../../../identity/src/domain/actor';
-import { OrganisationKind, Role } from '../../../identity/src/domain/organisation';
-import { Money } from '../../../money/src';
-import { ReceivablesService } from '../../../receivables/src/application/receivables.service';
-import { eligibleAmount } from '../../../receivables/src/domain/receivable';
+import { AuditLog } from '@caravan/audit';
+import { BusinessClock } from '@caravan/clock';
+import { AppConfig } from '@caravan/config';
+import { ScopedDatabase } from '@caravan/database';
+import { DualControl } from '@caravan/dual-control';
+import type { DualControlRequest } from '@caravan/dual-control';
+import { DomainError } from '@caravan/errors';
+import { OrganisationDirectory } from '@caravan/identity';
+import { Actor, dataScopeOf, isOperatorReader, OrganisationKind, Role } from '@caravan/access';
+import { Money } from '@caravan/money';
+import { eligibleAmount, ReceivablesService } from '@caravan/receivables';
 import {
   acceptUpdate,
   acknowledgeUpdate,
@@ -34,9 +32,9 @@ import {
   releaseGoodsUpdate,
   topUpUpdate,
   withdrawUpdate,
-} from '../../../temporal/src/contracts/financing.contract';
-import { domainErrorFrom } from '../../../temporal/src/failures';
-import { WarehouseReceiptsService } from '../../../warehouse-receipts/src/application/warehouse-receipts.service';
+} from '../api/financing.contract';
+import { domainErrorFrom } from '@caravan/temporal';
+import { WarehouseReceiptsService } from '@caravan/warehouse-receipts';
 import { approvalOutlook } from '../domain/approval';
 import { AssetFacts, eligibility } from '../domain/eligibility';
 import type { Allocation } from '../domain/loan-book';

@@ -1,5 +1,5 @@
-import { DomainError } from '../../../errors/src/domain-error';
-import { Money } from '../../../money/src/money';
+import { DomainError } from '@caravan/errors';
+import { Money } from '@caravan/money';
 
 // The bank's authority matrix, pure: amount tiers → how many approvals count; an approval
 // counts only from a checker other than the maker, once, and within the checker's authority.

@@ -1,4 +1,4 @@
-import { Money } from '../../../money/src';
+import { Money } from '@caravan/money';
 import { eligibility } from './eligibility';
 
 describe('what an asset can back', () => {

@@ -1,4 +1,4 @@
-import type { Money } from '../../../money/src';
+import type { Money } from '@caravan/money';
 
 // The one rule of what an asset can back, shared by the trial and application (which refuse
 // with a coded error) and the workflow's eligibility step (which records a reason): the asset

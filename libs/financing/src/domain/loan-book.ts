@@ -1,4 +1,4 @@
-import { Dec, Money } from '../../../money/src/money';
+import { Dec, Money } from '@caravan/money';
 import { allocate, Component, DayCount, DEFAULT_ALLOCATION_ORDER, interestFor, Schedule } from './schedule';
 
 // A financing's repayment state, pure and serialisable (it lives in the workflow, and

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { Money } from '../../../money/src';
+import { Money } from '@caravan/money';
 import { addMonths, actualDays, days30360 } from './calendar';
 import { advanceAmount, allocate, LoanTerms, penaltyInterest, schedule, Schedule } from './schedule';
 

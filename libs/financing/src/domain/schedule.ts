@@ -1,6 +1,6 @@
 import type Decimal from 'decimal.js';
-import { DomainError } from '../../../errors/src/domain-error';
-import { Dec, Money } from '../../../money/src/money';
+import { DomainError } from '@caravan/errors';
+import { Dec, Money } from '@caravan/money';
 import { actualDays, addMonths, days30360 } from './calendar';
 
 // The one calculator behind the SME's trial calculation (试算), the workflows and the ledger:

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { DataScope, ScopedDatabase } from '../../../database/src/scoped-database';
-import { DomainError } from '../../../errors/src';
-import { Actor, dataScopeOf, systemActor } from '../../../identity/src/domain/actor';
-import { Money } from '../../../money/src';
+import { DataScope, ScopedDatabase } from '@caravan/database';
+import { DomainError } from '@caravan/errors';
+import { Actor, dataScopeOf, systemActor } from '@caravan/access';
+import { Money } from '@caravan/money';
 import { PaymentGateway, PaymentGateways, PaymentInstruction, PaymentStatus } from '../application/payment-gateway';
 
 export interface SimulatedPayment {

@@ -1,12 +1,11 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { AppConfig } from '../../../config/src';
-import { DomainError } from '../../../errors/src';
+import { AppConfig } from '@caravan/config';
+import { DomainError } from '@caravan/errors';
 import { Sessions } from '../application/sessions';
-import { hasAnyRole } from '../domain/actor';
-import type { Role } from '../domain/organisation';
+import { hasAnyRole, PUBLIC_ROUTE, REQUIRED_ROLES, SECOND_FACTOR_EXEMPT } from '@caravan/access';
+import type { Role } from '@caravan/access';
 import { mayAct, rolesNeedingSecondFactor } from '../domain/second-factor';
-import { PUBLIC_ROUTE, REQUIRED_ROLES, SECOND_FACTOR_EXEMPT } from './auth.decorators';
 
 /**
  * Every route needs a valid bearer token of a session still standing (the person active, not

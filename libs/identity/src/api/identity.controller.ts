@@ -1,17 +1,15 @@
 import { Body, Controller, Get, HttpCode, Ip, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
-import { Page, pageOf } from '../../../http/src/pagination';
-import { uuidParam } from '../../../http/src/params';
-import { AppConfig } from '../../../config/src';
+import { Page, pageOf, uuidParam } from '@caravan/http';
+import { AppConfig } from '@caravan/config';
 import { Accounts } from '../application/accounts';
 import { SecondFactors } from '../application/second-factors';
 import { needsSecondFactor, rolesNeedingSecondFactor } from '../domain/second-factor';
 import { IdentityService } from '../application/identity.service';
-import type { Actor } from '../domain/actor';
-import { Role } from '../domain/organisation';
+import type { Actor } from '@caravan/access';
+import { CurrentActor, Public, Role, Roles, SecondFactorExempt } from '@caravan/access';
 import type { OrganisationEntity } from '../infrastructure/organisation.entity';
 import type { UserEntity } from '../infrastructure/user.entity';
-import { CurrentActor, Public, Roles, SecondFactorExempt } from './auth.decorators';
 import {
   AccessTokenView,
   ChangePasswordDto,

@@ -1,11 +1,10 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { DualControlRequest } from '../../../dual-control/src/domain/request';
-import { uuidParam } from '../../../http/src/params';
+import type { DualControlRequest } from '@caravan/dual-control';
+import { uuidParam } from '@caravan/http';
 import { SingleSignOn } from '../application/single-sign-on';
-import type { Actor } from '../domain/actor';
-import { Role } from '../domain/organisation';
-import { CurrentActor, Public, Roles } from './auth.decorators';
+import type { Actor } from '@caravan/access';
+import { CurrentActor, Public, Role, Roles } from '@caravan/access';
 import { AccessTokenView } from './dto/identity.dto';
 import { SingleSignOnCompleteDto, SingleSignOnProviderView, SingleSignOnSettingsDto, SingleSignOnStartDto, SingleSignOnStartView } from './dto/single-sign-on.dto';
 

@@ -1,4 +1,4 @@
-import type { OrganisationKind } from '../domain/organisation';
+import type { OrganisationKind } from '@caravan/access';
 
 /** What other contexts may ask about organisations: that one exists, its kind, those of a kind. */
 export abstract class OrganisationDirectory {

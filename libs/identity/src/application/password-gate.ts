@@ -1,4 +1,4 @@
-import { DomainError } from '../../../errors/src/domain-error';
+import { DomainError } from '@caravan/errors';
 
 /**
  * At most a few password hashes at a time: each takes 32 MiB and a tenth of a second, so a

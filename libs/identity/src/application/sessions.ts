@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AppConfig } from '../../../config/src';
-import type { Actor } from '../domain/actor';
+import { AppConfig } from '@caravan/config';
+import type { Actor } from '@caravan/access';
 import type { Method } from '../domain/second-factor';
 import { issueAccessToken, TokenKeys, verifyAccessToken } from '../infrastructure/access-token';
 

@@ -1,7 +1,7 @@
 import { zxcvbn, zxcvbnOptions } from '@zxcvbn-ts/core';
 import * as common from '@zxcvbn-ts/language-common';
 import * as english from '@zxcvbn-ts/language-en';
-import { DomainError } from '../../../errors/src/domain-error';
+import { DomainError } from '@caravan/errors';
 
 // Length alone lets "password1234" through. zxcvbn-ts (Dropbox's estimator, maintained as a
 // TypeScript port) scores a password against lists of common and breached passwords, names,

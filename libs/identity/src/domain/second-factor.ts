@@ -1,4 +1,4 @@
-import type { Role } from './organisation';
+import type { Role } from '@caravan/access';
 
 /**
  * How a person signed in (RFC 8176 method names where there is one): a password, a one-time

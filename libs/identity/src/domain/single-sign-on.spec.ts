@@ -1,4 +1,4 @@
-import { OrganisationKind, Role } from './organisation';
+import { OrganisationKind, Role } from '@caravan/access';
 import { assertSoundSettings, rolesOf, SingleSignOnSettings, usedMultiFactor } from './single-sign-on';
 
 const settings: SingleSignOnSettings = {

@@ -1,6 +1,6 @@
-import { DomainError } from '../../../errors/src';
-import { Money } from '../../../money/src';
-import { assertRolesFitKind, OrganisationKind, Role } from './organisation';
+import { DomainError } from '@caravan/errors';
+import { Money } from '@caravan/money';
+import { assertRolesFitKind, OrganisationKind, Role } from '@caravan/access';
 
 // A bank signs its officers in through its own OpenID Connect provider. What Caravan keeps of
 // it: where the provider is, Caravan's client there, and which of the provider's groups hold

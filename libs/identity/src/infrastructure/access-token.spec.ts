@@ -1,5 +1,5 @@
 import { SignJWT } from 'jose';
-import { OrganisationKind, Role } from '../domain/organisation';
+import { OrganisationKind, Role } from '@caravan/access';
 import { issueAccessToken, keyId, verifyAccessToken } from './access-token';
 import { hashPassword, verifyPassword } from './password-hasher';
 

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { errors, JWTPayload, jwtVerify, SignJWT } from 'jose';
-import type { Actor } from '../domain/actor';
+import type { Actor } from '@caravan/access';
 import type { Method } from '../domain/second-factor';
 
 // Access tokens are JWTs (HS256) signed and checked by `jose`. Each names its key (`kid`), so

@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { OrganisationKind } from '../domain/organisation';
+import { OrganisationKind } from '@caravan/access';
 
 @Entity({ name: 'organisations' })
 export class OrganisationEntity {

@@ -1,7 +1,7 @@
 import type Decimal from 'decimal.js';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { numericTransformer } from '../../../money/src';
-import type { Role } from '../domain/organisation';
+import { numericTransformer } from '@caravan/money';
+import type { Role } from '@caravan/access';
 
 @Entity({ name: 'users' })
 export class UserEntity {

@@ -1,13 +1,10 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsOptional, IsString, Length } from 'class-validator';
-import { Page, PageQuery, pageOf } from '../../../http/src/pagination';
-import { uuidParam } from '../../../http/src/params';
-import { ReasonDto } from '../../../http/src/reason.dto';
-import type { DualControlRequest } from '../../../dual-control/src/domain/request';
-import { CurrentActor, Roles } from '../../../identity/src/api/auth.decorators';
-import type { Actor } from '../../../identity/src/domain/actor';
-import { Role } from '../../../identity/src/domain/organisation';
+import { Page, pageOf, PageQuery, ReasonDto, uuidParam } from '@caravan/http';
+import type { DualControlRequest } from '@caravan/dual-control';
+import { CurrentActor, Role, Roles } from '@caravan/access';
+import type { Actor } from '@caravan/access';
 import { Balance, LedgerService, PostedEntry } from '../application/ledger.service';
 
 export class BalanceQuery {

@@ -1,14 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { ScopedDatabase } from '../../../database/src/scoped-database';
-import type { DualControlRequest } from '../../../dual-control/src/domain/request';
-import { BusinessClock } from '../../../clock/src';
-import { DualControl } from '../../../dual-control/src/application/dual-control';
-import { DomainError } from '../../../errors/src';
-import { Actor, actorName, dataScopeOf, isPerson } from '../../../identity/src/domain/actor';
-import { Role } from '../../../identity/src/domain/organisation';
-import { Money } from '../../../money/src';
+import { ScopedDatabase } from '@caravan/database';
+import type { DualControlRequest } from '@caravan/dual-control';
+import { BusinessClock } from '@caravan/clock';
+import { DualControl } from '@caravan/dual-control';
+import { DomainError } from '@caravan/errors';
+import { Actor, actorName, dataScopeOf, isPerson, Role } from '@caravan/access';
+import { Money } from '@caravan/money';
 import type { Account, EntryDraft, Line } from '../domain/accounts';
 import { assertBalanced, reversedLines } from '../domain/entry';
 

@@ -1,5 +1,5 @@
-import { DomainError } from '../../../errors/src/domain-error';
-import { Money } from '../../../money/src/money';
+import { DomainError } from '@caravan/errors';
+import { Money } from '@caravan/money';
 import type { EntryDraft, Line } from './accounts';
 
 /** Refuses an entry that does not balance, or a line that is not exactly one positive side. */

@@ -1,4 +1,4 @@
-import { Money } from '../../../money/src/money';
+import { Money } from '@caravan/money';
 import { Account, Line } from './accounts';
 import { nonZero } from './entry';
 

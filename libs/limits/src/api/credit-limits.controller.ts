@@ -2,12 +2,10 @@ import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/com
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsEnum, IsString, Length, Matches, ValidateNested, ValidateIf } from 'class-validator';
-import { Page, PageQuery, pageOf } from '../../../http/src/pagination';
-import { CurrentActor, Roles } from '../../../identity/src/api/auth.decorators';
-import type { Actor } from '../../../identity/src/domain/actor';
-import { Role } from '../../../identity/src/domain/organisation';
-import { Money } from '../../../money/src';
-import { AMOUNT, AMOUNT_MESSAGE } from '../../../money/src/wire';
+import { Page, PageQuery, pageOf } from '@caravan/http';
+import { CurrentActor, Role, Roles } from '@caravan/access';
+import type { Actor } from '@caravan/access';
+import { AMOUNT, AMOUNT_MESSAGE, Money } from '@caravan/money';
 import { CreditLimitsService } from '../application/credit-limits.service';
 import { LimitKind } from '../domain/credit-limit';
 import type { CreditLimitEntity, LimitReservationEntity } from '../infrastructure/credit-limit.entity';

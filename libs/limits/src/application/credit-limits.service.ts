@@ -2,11 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { AuditLog } from '../../../audit/src/audit-log';
-import { DomainError } from '../../../errors/src';
-import type { Actor } from '../../../identity/src/domain/actor';
-import { OrganisationKind } from '../../../identity/src/domain/organisation';
-import { Money } from '../../../money/src';
+import { AuditLog } from '@caravan/audit';
+import { DomainError } from '@caravan/errors';
+import type { Actor } from '@caravan/access';
+import { OrganisationKind } from '@caravan/access';
+import { Money } from '@caravan/money';
 import type { LimitSubject } from '../domain/credit-limit';
 import { CreditLimitEntity, LimitReservationEntity } from '../infrastructure/credit-limit.entity';
 

@@ -1,6 +1,6 @@
 import type Decimal from 'decimal.js';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { numericTransformer } from '../../../money/src';
+import { numericTransformer } from '@caravan/money';
 import { LimitKind } from '../domain/credit-limit';
 
 const money = { precision: 20, scale: 2, transformer: numericTransformer } as const;

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { ConfirmationDecision } from '../../../temporal/src/contracts/receivable-confirmation.contract';
+import type { ConfirmationDecision } from './receivable-confirmation.contract';
 import { ReceivablesService } from '../application/receivables.service';
 import type { ReceivableStatus } from '../domain/receivable-status';
 

@@ -9,17 +9,14 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { Page, pageOf } from '../../../http/src/pagination';
-import { uuidParam as uuid } from '../../../http/src/params';
-import { CurrentActor, Roles } from '../../../identity/src/api/auth.decorators';
-import type { Actor } from '../../../identity/src/domain/actor';
-import { Role } from '../../../identity/src/domain/organisation';
+import { Page, pageOf, ReasonDto, uuidParam as uuid } from '@caravan/http';
+import { CurrentActor, Role, Roles } from '@caravan/access';
+import type { Actor } from '@caravan/access';
 import { ReceivableDocument, ReceivableDocumentsService } from '../application/receivable-documents.service';
 import { ReceivablesService } from '../application/receivables.service';
 import type { Request } from 'express';
 import { IsString, Length } from 'class-validator';
 import { ApiConsumes, ApiProperty } from '@nestjs/swagger';
-import { ReasonDto } from '../../../http/src/reason.dto';
 import { ConfirmReceivableDto, DilutionDto, ReceivableQuery } from './dto/confirmation-decision.dto';
 import { ReceivableView } from './dto/receivable.view';
 import { RegisterReceivableDto } from './dto/register-receivable.dto';

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
-import type { Actor } from '../../../identity/src/domain/actor';
-import type { ConfirmationDecisionCommand } from '../../../temporal/src/contracts/receivable-confirmation.contract';
+import type { Actor } from '@caravan/access';
+import type { ConfirmationDecisionCommand } from '../api/receivable-confirmation.contract';
 import type { Receivable } from '../domain/receivable';
 import type { ReceivableStatus } from '../domain/receivable-status';
 

@@ -2,9 +2,9 @@ import { createHash, randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AuditLog } from '../../../audit/src/audit-log';
-import { DomainError } from '../../../errors/src';
-import type { Actor } from '../../../identity/src/domain/actor';
+import { AuditLog } from '@caravan/audit';
+import { DomainError } from '@caravan/errors';
+import type { Actor } from '@caravan/access';
 import { ReceivableStatus } from '../domain/receivable-status';
 import { ReceivablesService } from './receivables.service';
 

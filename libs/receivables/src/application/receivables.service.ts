@@ -1,12 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { orOnDuplicate } from '../../../database/src/errors';
-import { DomainError } from '../../../errors/src';
-import { OrganisationDirectory } from '../../../identity/src/application/organisation-directory';
-import { Actor, actorName, isOperatorReader } from '../../../identity/src/domain/actor';
-import { OrganisationKind } from '../../../identity/src/domain/organisation';
-import { Money, MoneyError } from '../../../money/src';
-import { ConfirmationDecision, receivableSubmitKey } from '../../../temporal/src/contracts/receivable-confirmation.contract';
+import { orOnDuplicate } from '@caravan/database';
+import { DomainError } from '@caravan/errors';
+import { OrganisationDirectory } from '@caravan/identity';
+import { Actor, actorName, isOperatorReader, OrganisationKind } from '@caravan/access';
+import { Money, MoneyError } from '@caravan/money';
+import { ConfirmationDecision, receivableSubmitKey } from '../api/receivable-confirmation.contract';
 import { applyTransition, dilute, Receivable, registerReceivable, RegisterReceivable } from '../domain/receivable';
 import { ReceivableStatus, ReceivableTransition } from '../domain/receivable-status';
 import { ReceivableDilutionEntity } from '../infrastructure/receivable.entity';

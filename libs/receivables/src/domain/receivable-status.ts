@@ -1,4 +1,4 @@
-import { stateMachine, Transitions } from '../../../errors/src';
+import { stateMachine, Transitions } from '@caravan/errors';
 
 /** PRODUCT.md's lifecycle: registered → submitted → confirmed | disputed → pledged → settled | written off. */
 export enum ReceivableStatus {

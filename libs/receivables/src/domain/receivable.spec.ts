@@ -1,5 +1,5 @@
-import { DomainError } from '../../../errors/src';
-import { Money } from '../../../money/src';
+import { DomainError } from '@caravan/errors';
+import { Money } from '@caravan/money';
 import { applyTransition, dilute, eligibleAmount, registerReceivable, RegisterReceivable } from './receivable';
 import { nextStatus, ReceivableStatus, ReceivableTransition } from './receivable-status';
 

@@ -1,5 +1,5 @@
-import { DomainError } from '../../../errors/src';
-import { Money } from '../../../money/src';
+import { DomainError } from '@caravan/errors';
+import { Money } from '@caravan/money';
 import { nextStatus, ReceivableStatus, ReceivableTransition } from './receivable-status';
 
 /** What an SME states when it registers an invoice or freight bill owed by a core enterprise. */

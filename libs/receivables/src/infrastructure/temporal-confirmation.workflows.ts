@@ -1,16 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { Client, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/client';
 import { WorkflowIdReusePolicy } from '@temporalio/common';
-import { AppConfig } from '../../../config/src';
-import { DomainError } from '../../../errors/src';
+import { AppConfig } from '@caravan/config';
+import { DomainError } from '@caravan/errors';
 import {
   ConfirmationDecisionCommand,
   decideConfirmationUpdate,
   RECEIVABLE_CONFIRMATION_WORKFLOW,
   ReceivableConfirmationInput,
   receivableConfirmationWorkflowId,
-} from '../../../temporal/src/contracts/receivable-confirmation.contract';
-import { domainErrorFrom } from '../../../temporal/src/failures';
+} from '../api/receivable-confirmation.contract';
+import { domainErrorFrom } from '@caravan/temporal';
 import { ConfirmationWorkflows } from '../application/ports';
 import type { Receivable } from '../domain/receivable';
 import { duplicateInvoice } from './typeorm-receivable.repository';

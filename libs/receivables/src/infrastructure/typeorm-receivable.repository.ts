@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
-import { AuditLog } from '../../../audit/src/audit-log';
-import { orOnDuplicate } from '../../../database/src/errors';
-import { DomainError } from '../../../errors/src';
-import type { Actor } from '../../../identity/src/domain/actor';
-import { Money } from '../../../money/src';
+import { AuditLog } from '@caravan/audit';
+import { orOnDuplicate } from '@caravan/database';
+import { DomainError } from '@caravan/errors';
+import type { Actor } from '@caravan/access';
+import { Money } from '@caravan/money';
 import { ChangeRecord, Effect, ReceivableFilter, ReceivableRepository, ReceivableScope } from '../application/ports';
 import type { Receivable } from '../domain/receivable';
 import { ReceivableEntity } from './receivable.entity';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError } from '../../../errors/src';
-import type { ReconciliationRun } from '../../../temporal/src/contracts/reconciliation.contract';
+import { DomainError } from '@caravan/errors';
+import type { ReconciliationRun } from './reconciliation.contract';
 import { BatchResult, MatchingService } from '../application/matching.service';
 import { reconciliationActor, ReconciliationRunsService } from '../application/reconciliation-runs.service';
 

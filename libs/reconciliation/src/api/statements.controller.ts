@@ -2,12 +2,11 @@ import { Body, Controller, Get, Param, Post, Put, Query, Req } from '@nestjs/com
 import { ApiBearerAuth, ApiConsumes, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsObject, IsOptional, IsString, Length, Max, Min, ValidateNested } from 'class-validator';
-import { DomainError } from '../../../errors/src';
+import { DomainError } from '@caravan/errors';
 import type { Request } from 'express';
-import { Page, PageQuery, pageOf } from '../../../http/src/pagination';
-import { CurrentActor, Roles } from '../../../identity/src/api/auth.decorators';
-import type { Actor } from '../../../identity/src/domain/actor';
-import { Role } from '../../../identity/src/domain/organisation';
+import { Page, PageQuery, pageOf } from '@caravan/http';
+import { CurrentActor, Role, Roles } from '@caravan/access';
+import type { Actor } from '@caravan/access';
 import { ExceptionLine, MatchingService } from '../application/matching.service';
 import { ImportedStatement, StatementFormat, StatementImportService, StatementRow } from '../application/statement-import.service';
 import type { CsvMapping } from '../domain/parsers/csv.parser';

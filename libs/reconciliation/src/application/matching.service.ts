@@ -1,17 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { Client, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import type { EntityManager } from 'typeorm';
-import { AuditEntry, AuditLog } from '../../../audit/src/audit-log';
-import { AppConfig } from '../../../config/src';
-import { ScopedDatabase } from '../../../database/src/scoped-database';
-import { DualControl } from '../../../dual-control/src/application/dual-control';
-import type { DualControlRequest } from '../../../dual-control/src/domain/request';
-import { DomainError } from '../../../errors/src';
-import { Actor, actorName, dataScopeOf } from '../../../identity/src/domain/actor';
-import { Role } from '../../../identity/src/domain/organisation';
-import { Money } from '../../../money/src/money';
-import { disbursementConfirmedSignal, financingWorkflowId, paymentUpdate } from '../../../temporal/src/contracts/financing.contract';
+import { AuditEntry, AuditLog } from '@caravan/audit';
+import { AppConfig } from '@caravan/config';
+import { ScopedDatabase } from '@caravan/database';
+import { DualControl } from '@caravan/dual-control';
+import type { DualControlRequest } from '@caravan/dual-control';
+import { DomainError } from '@caravan/errors';
+import { Actor, actorName, dataScopeOf, Role } from '@caravan/access';
+import { Money } from '@caravan/money';
+import { PaymentForwarding } from './payment-forwarding';
 import { byAmountDateCounterparty, byReference, Line, Link, manualLinks, manyToOne, Method, oneToMany, OpenMovement, partyKey, Proposal, referenceKey } from '../domain/matching';
 
 export interface ExpectedMovement {
@@ -117,7 +115,7 @@ export class MatchingService implements OnModuleInit {
   constructor(
     private readonly db: ScopedDatabase,
     private readonly audit: AuditLog,
-    private readonly temporal: Client,
+    private readonly forwarding: PaymentForwarding,
     private readonly config: AppConfig,
     private readonly dualControl: DualControl,
   ) {}
@@ -252,7 +250,7 @@ export class MatchingService implements OnModuleInit {
    */
   async forwardPayments(actor: Actor): Promise<{ forwarded: number; refused: number }> {
     const scope = dataScopeOf(actor);
-    const pending: Array<{ decision_id: string; line_id: string; financing_ref: string; kind: string; amount: string; booked_on: string | null }> = await this.db.transaction(scope, (em) => em.query(
+    const pending: Array<{ decision_id: string; line_id: string; financing_ref: string; kind: 'REPAYMENT' | 'DISBURSEMENT'; amount: string; booked_on: string | null }> = await this.db.transaction(scope, (em) => em.query(
       `SELECT d.id AS decision_id, k.line_id::text AS line_id, e.financing_ref, e.kind, sum(k.amount)::text AS amount,
               to_char(coalesce(l.booking_date, l.value_date), 'YYYY-MM-DD') AS booked_on
          FROM match_decisions d JOIN match_links k ON k.decision_id = d.id JOIN expected_movements e ON e.id = k.expected_id JOIN statement_lines l ON l.id = k.line_id
@@ -263,16 +261,9 @@ export class MatchingService implements OnModuleInit {
     const refused = new Map<string, string>();
     for (const p of pending) {
       if (refused.has(p.decision_id)) continue;
-      const workflow = this.temporal.workflow.getHandle(financingWorkflowId(p.financing_ref));
       const reference = `statement-line/${p.line_id}`;
-      try {
-        if (p.kind === 'REPAYMENT') await workflow.executeUpdate(paymentUpdate, { args: [{ reference, amount: p.amount }] });
-        else await workflow.signal(disbursementConfirmedSignal, { reference, amount: p.amount, bookedOn: p.booked_on });
-      } catch (e) {
-        if (!(e instanceof WorkflowUpdateFailedError || e instanceof WorkflowNotFoundError)) throw e;
-        // the bank did pay a disbursement out, whatever became of its financing since
-        if (p.kind === 'REPAYMENT') refused.set(p.decision_id, `the financing ${p.financing_ref} refused the payment: ${(e.cause as Error | undefined)?.message ?? e.message}`);
-      }
+      const answer = await this.forwarding.forward({ financingRef: p.financing_ref, kind: p.kind, reference, amount: p.amount, bookedOn: p.booked_on });
+      if (answer.refused) refused.set(p.decision_id, answer.refused);
     }
     for (const [decisionId, reason] of refused) await this.reverse(actor, decisionId, reason, true);
     const done = [...new Set(pending.map((p) => p.decision_id))].filter((id) => !refused.has(id));

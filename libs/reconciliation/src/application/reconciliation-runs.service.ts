@@ -2,13 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { Client, ScheduleAlreadyRunning, ScheduleNotFoundError, ScheduleOptions, ScheduleOverlapPolicy } from '@temporalio/client';
 import type { EntityManager } from 'typeorm';
-import { AuditLog } from '../../../audit/src/audit-log';
-import { AppConfig } from '../../../config/src';
-import { ScopedDatabase } from '../../../database/src/scoped-database';
-import { DomainError } from '../../../errors/src';
-import { OrganisationDirectory } from '../../../identity/src/application/organisation-directory';
-import { Actor, dataScopeOf, systemActor } from '../../../identity/src/domain/actor';
-import { OrganisationKind } from '../../../identity/src/domain/organisation';
+import { AuditLog } from '@caravan/audit';
+import { AppConfig } from '@caravan/config';
+import { ScopedDatabase } from '@caravan/database';
+import { DomainError } from '@caravan/errors';
+import { OrganisationDirectory } from '@caravan/identity';
+import { Actor, dataScopeOf, OrganisationKind, systemActor } from '@caravan/access';
 import {
   dailyScheduleId,
   LEGACY_DAILY_SCHEDULE,
@@ -16,7 +15,7 @@ import {
   ReconciliationInput,
   ReconciliationRun,
   reconciliationWorkflowId,
-} from '../../../temporal/src/contracts/reconciliation.contract';
+} from '../api/reconciliation.contract';
 import { AUTOMATIC_LINES } from './matching.service';
 
 /** Lines a batch goes through: big enough to amortise a round trip, small enough to commit quickly. */

@@ -1,12 +1,11 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { EntityManager, QueryFailedError } from 'typeorm';
-import { AuditLog } from '../../../audit/src/audit-log';
-import { AppConfig } from '../../../config/src';
-import { isUniqueViolation } from '../../../database/src/errors';
-import { ScopedDatabase } from '../../../database/src/scoped-database';
-import { DomainError } from '../../../errors/src';
-import { Actor, dataScopeOf } from '../../../identity/src/domain/actor';
+import { AuditLog } from '@caravan/audit';
+import { AppConfig } from '@caravan/config';
+import { isUniqueViolation, ScopedDatabase } from '@caravan/database';
+import { DomainError } from '@caravan/errors';
+import { Actor, dataScopeOf } from '@caravan/access';
 import { partyKey } from '../domain/matching';
 import { parseCamt } from '../domain/parsers/camt.parser';
 import { CsvMapping, parseCsv } from '../domain/parsers/csv.parser';

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { Dec, Money } from '../../../money/src/money';
+import { Dec, Money } from '@caravan/money';
 import { byAmountDateCounterparty, byReference, Line, Link, manualLinks, manyToOne, oneToMany, OpenMovement, partyKey, referenceKey } from './matching';
 
 const mv = (id: string, over: Partial<OpenMovement> = {}): OpenMovement => ({

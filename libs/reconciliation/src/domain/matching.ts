@@ -1,4 +1,4 @@
-import { Money } from '../../../money/src/money';
+import { Money } from '@caravan/money';
 
 // The matching rules, as pure functions over what a batch loaded: which statement lines settle
 // which expected movements, with what confidence. The service loads, the rules decide.

@@ -1,4 +1,4 @@
-import { Money } from '../../../money/src/money';
+import { Money } from '@caravan/money';
 
 // What every statement format becomes: a header, its entries one by one (a statement may
 // hold a million), and its balances at the end. Amounts are positive decimal strings with a

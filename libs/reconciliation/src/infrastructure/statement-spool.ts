@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { DomainError } from '../../../errors/src';
+import { DomainError } from '@caravan/errors';
 
 export interface SpooledFile {
   bytes: number;

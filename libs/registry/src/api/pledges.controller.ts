@@ -1,9 +1,9 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsEnum, IsUUID } from 'class-validator';
-import { uuidParam } from '../../../http/src/params';
-import { CurrentActor } from '../../../identity/src/api/auth.decorators';
-import type { Actor } from '../../../identity/src/domain/actor';
+import { uuidParam } from '@caravan/http';
+import { CurrentActor } from '@caravan/access';
+import type { Actor } from '@caravan/access';
 import { Encumbrance, PledgeRegistry } from '../application/pledge-registry';
 import { AssetType, Pledge } from '../domain/pledge';
 

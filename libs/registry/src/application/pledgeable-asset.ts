@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { Actor } from '../../../identity/src/domain/actor';
+import type { Actor } from '@caravan/access';
 import type { AssetType } from '../domain/pledge';
 
 /**

@@ -1,4 +1,4 @@
-import { Dec } from '../../../money/src';
+import { Dec } from '@caravan/money';
 import { nextReceiptStatus, ReceiptStatus, ReceiptTransition, splitQuantities, value, WarehouseReceipt } from './warehouse-receipt';
 
 const receipt: WarehouseReceipt = {

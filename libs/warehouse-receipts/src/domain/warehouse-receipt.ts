@@ -1,6 +1,6 @@
 import type Decimal from 'decimal.js';
-import { DomainError, stateMachine, Transitions } from '../../../errors/src';
-import { Dec, Money } from '../../../money/src';
+import { DomainError, stateMachine, Transitions } from '@caravan/errors';
+import { Dec, Money } from '@caravan/money';
 
 export enum ReceiptStatus {
   ISSUED = 'ISSUED',

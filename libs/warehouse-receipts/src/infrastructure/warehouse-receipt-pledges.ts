@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { Actor } from '../../../identity/src/domain/actor';
-import { PledgeableAsset } from '../../../registry/src/application/pledgeable-asset';
-import { AssetType } from '../../../registry/src/domain/pledge';
+import type { Actor } from '@caravan/access';
+import { AssetType, PledgeableAsset } from '@caravan/registry';
 import { WarehouseReceiptsService } from '../application/warehouse-receipts.service';
 
 /** Receipts as the pledge registry sees them: issued (not split, released or cancelled) ones can be pledged. */

@@ -1,6 +1,6 @@
 import type Decimal from 'decimal.js';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { numericTransformer } from '../../../money/src';
+import { numericTransformer } from '@caravan/money';
 import { ReceiptStatus } from '../domain/warehouse-receipt';
 
 @Entity({ name: 'commodities' })

@@ -1,5 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { APP_ROLE } from '../../../../database/src/roles';
+import { APP_ROLE } from '@caravan/database';
 
 /**
  * Financings on a platform of many banks. A financing is seen by its three parties (and the

@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMinSize, ArrayUnique, IsArray, IsEmail, IsEnum, IsOptional, IsString, Length, Matches, MaxLength, MinLength } from 'class-validator';
-import { PageQuery } from '../../../../http/src/pagination';
-import { AMOUNT } from '../../../../money/src/wire';
-import { OrganisationKind, Role } from '../../domain/organisation';
+import { PageQuery } from '@caravan/http';
+import { AMOUNT } from '@caravan/money';
+import { OrganisationKind, Role } from '@caravan/access';
 
 export class LoginDto {
   @ApiProperty({ example: 'applicant@hami-logistics.example' })

@@ -1,5 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { APP_ROLE } from '../../../../database/src/roles';
+import { APP_ROLE } from '@caravan/database';
 
 /** What the apps may do with organisations and people: onboard and read, never delete. */
 export class IdentityPrivileges1764146100000 implements MigrationInterface {

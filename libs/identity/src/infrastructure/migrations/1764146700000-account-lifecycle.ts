@@ -1,5 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { APP_ROLE } from '../../../../database/src/roles';
+import { APP_ROLE } from '@caravan/database';
 
 /**
  * A person's account over its life: deactivated and reactivated, its password changed or

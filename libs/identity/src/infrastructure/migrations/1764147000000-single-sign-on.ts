@@ -1,5 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { APP_ROLE } from '../../../../database/src/roles';
+import { APP_ROLE } from '@caravan/database';
 
 /**
  * Banks' own OpenID Connect providers: each bank's settings (in force once a second operator

@@ -1,5 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { APP_ROLE } from '../../../../database/src/roles';
+import { APP_ROLE } from '@caravan/database';
 
 /** Limits and reservations are set, used and released (updates), never deleted. */
 export class LimitsPrivileges1764146100000 implements MigrationInterface {

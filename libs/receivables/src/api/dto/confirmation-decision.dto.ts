@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsNotEmpty, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
-import { PageQuery } from '../../../../http/src/pagination';
-import { AMOUNT, AMOUNT_MESSAGE } from '../../../../money/src/wire';
+import { PageQuery } from '@caravan/http';
+import { AMOUNT, AMOUNT_MESSAGE } from '@caravan/money';
 import { ReceivableStatus } from '../../domain/receivable-status';
 
 export class ConfirmReceivableDto {

@@ -10,7 +10,7 @@ import {
   Length,
   Matches,
 } from 'class-validator';
-import { AMOUNT, AMOUNT_MESSAGE, CURRENCIES } from '../../../../money/src/wire';
+import { AMOUNT, AMOUNT_MESSAGE, CURRENCIES } from '@caravan/money';
 
 export const CALENDAR_DATE = /^\d{4}-\d{2}-\d{2}$/;
 

@@ -1,5 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { APP_ROLE } from '../../../../database/src/roles';
+import { APP_ROLE } from '@caravan/database';
 
 /** Receivables change state; dilutions and documents are only ever added. */
 export class ReceivablePrivileges1764146100000 implements MigrationInterface {

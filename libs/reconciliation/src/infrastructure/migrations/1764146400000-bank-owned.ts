@@ -1,5 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { APP_ROLE } from '../../../../database/src/roles';
+import { APP_ROLE } from '@caravan/database';
 
 const TABLES = ['bank_accounts', 'csv_mappings', 'bank_statements', 'statement_lines', 'expected_movements', 'match_decisions', 'match_links', 'reconciliation_runs'];
 

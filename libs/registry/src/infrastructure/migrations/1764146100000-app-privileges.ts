@@ -1,5 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { APP_ROLE } from '../../../../database/src/roles';
+import { APP_ROLE } from '@caravan/database';
 
 /** Pledges are registered and discharged (an update), never deleted. */
 export class RegistryPrivileges1764146100000 implements MigrationInterface {

@@ -1,5 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { APP_ROLE } from '../../../../database/src/roles';
+import { APP_ROLE } from '@caravan/database';
 
 /** Commodities and prices are kept up to date; receipts change state and are split, never deleted. */
 export class WarehouseReceiptPrivileges1764146100000 implements MigrationInterface {

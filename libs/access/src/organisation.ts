@@ -1,4 +1,4 @@
-import { DomainError } from '../../../errors/src';
+import { DomainError } from '@caravan/errors';
 
 /** PRODUCT.md's five kinds of party. */
 export enum OrganisationKind {

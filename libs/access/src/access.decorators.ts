@@ -1,6 +1,6 @@
 import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
-import type { Actor } from '../domain/actor';
-import type { Role } from '../domain/organisation';
+import type { Actor } from './actor';
+import type { Role } from './organisation';
 
 export const PUBLIC_ROUTE = 'caravan:public';
 export const REQUIRED_ROLES = 'caravan:roles';

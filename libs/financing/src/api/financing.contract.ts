@@ -1,7 +1,7 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
-import type { Approval, ApprovalTier, Recommendation } from '../../../financing/src/domain/approval';
-import type { AgeingBucket, Allocation, LoanBook } from '../../../financing/src/domain/loan-book';
-import type { Component, DayCount, RepaymentMethod, Schedule } from '../../../financing/src/domain/schedule';
+import type { Approval, ApprovalTier, Recommendation } from '../domain/approval';
+import type { AgeingBucket, Allocation, LoanBook } from '../domain/loan-book';
+import type { Component, DayCount, RepaymentMethod, Schedule } from '../domain/schedule';
 
 // The contract between the API, the worker and the financing workflow; workflow-safe.
 

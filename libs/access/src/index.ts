@@ -1,0 +1,3 @@
+export * from './actor';
+export * from './organisation';
+export * from './access.decorators';

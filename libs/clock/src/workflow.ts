@@ -1,0 +1,2 @@
+// The workflow door: the business clock alone, without its Nest module.
+export * from './business-clock';

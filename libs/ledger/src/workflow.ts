@@ -1,0 +1,2 @@
+// The workflow door: the financing workflow books its journal with these (pure, no I/O).
+export * from './domain/postings';
