@@ -162,12 +162,12 @@ function RunPanel({ runId, onStart, onDone }: { runId?: string; onStart: (id: st
 }
 
 function ExceptionsQueue({ tick, onChange }: { tick: number; onChange: () => void }) {
-  const { t, label, language } = useI18n();
+  const { t } = useI18n();
   const queue = useLoad(() => api<{ items: ExceptionLine[]; total: number }>('GET', '/statements/exceptions?limit=50'), [tick]);
   const { error, run } = useAction();
   const [sent, setSent] = useState(false);
   // beyond the tolerance a match or write-off goes to a second person (202): say so
-  const act = (call: () => Promise<unknown>) => run(async () => (setSent(awaitsApproval(await call())), onChange()));
+  const act: Act = (call) => run(async () => (setSent(awaitsApproval(await call())), onChange()));
   const items = queue.data?.items ?? [];
   return (
     <Section title={t('exceptions.title', { count: queue.data?.total ?? 0 })}>
@@ -178,65 +178,84 @@ function ExceptionsQueue({ tick, onChange }: { tick: number; onChange: () => voi
       ) : (
         <DataTable caption={t('exceptions.caption')} columns={[{ label: t('exceptions.booked') }, { label: t('statements.account') }, { label: t('receivables.amount'), numeric: true }, { label: t('exceptions.reference') }, { label: t('exceptions.age') }, { label: t('exceptions.proposals') }]}>
           {items.map((l) => (
-            <tr key={l.lineId} data-line={l.lineId}>
-              <td>{formatDate(l.bookedOn, language)}</td>
-              <td>{l.account}</td>
-              <td className="num">
-                {l.direction === 'DBIT' ? '-' : ''}
-                {formatMoney(l.amount, l.currency)}
-              </td>
-              <td>
-                {l.endToEndId ?? '—'}
-                <div className="muted">{[l.counterparty, l.remittance].filter(Boolean).join(' · ')}</div>
-              </td>
-              <td>{t('exceptions.days', { days: l.ageDays })}</td>
-              <td>
-                <ul className="plain">
-                  {l.suggestions.map((s) => (
-                    <li key={s.decisionId}>
-                      <Badge tone="warn">
-                        {label('method', s.method)} {s.confidence}
-                      </Badge>{' '}
-                      {s.links.map((k) => k.endToEndId).join(', ')}{' '}
-                      <button type="button" onClick={() => act(() => api('POST', `/reconciliation/matches/${s.decisionId}/confirm`))}>
-                        {t('exceptions.confirm')}
-                      </button>
-                    </li>
-                  ))}
-                  {l.candidates.map((c) => (
-                    <li key={c.expectedId}>
-                      {c.endToEndId} · {formatMoney(c.remaining, l.currency)} {c.counterparty ? `· ${c.counterparty}` : ''}{' '}
-                      <button
-                        type="button"
-                        onClick={() =>
-                          act(() => {
-                            const same = c.remaining === l.amount;
-                            const reason = same ? undefined : (prompt(t('exceptions.reasonPrompt')) ?? undefined);
-                            return api('POST', '/reconciliation/matches', { lineIds: [l.lineId], expectedIds: [c.expectedId], reason });
-                          })
-                        }
-                      >
-                        {t('exceptions.match')}
-                      </button>
-                    </li>
-                  ))}
-                </ul>
-                <button
-                  type="button"
-                  className="link"
-                  onClick={() => {
-                    const reason = prompt(t('exceptions.writeOffPrompt'));
-                    if (reason) void act(() => api('POST', `/reconciliation/lines/${l.lineId}/write-off`, { reason }));
-                  }}
-                >
-                  {t('exceptions.writeOff')}
-                </button>
-              </td>
-            </tr>
+            <ExceptionRow key={l.lineId} l={l} act={act} />
           ))}
         </DataTable>
       )}
     </Section>
+  );
+}
+
+/** Resolves an exception by a call to the API; answers whether it went through. */
+type Act = (call: () => Promise<unknown>) => Promise<boolean>;
+
+/** A statement line nothing matched, with the proposals to resolve it and a write-off. */
+function ExceptionRow({ l, act }: { l: ExceptionLine; act: Act }) {
+  const { t, language } = useI18n();
+  return (
+    <tr data-line={l.lineId}>
+      <td>{formatDate(l.bookedOn, language)}</td>
+      <td>{l.account}</td>
+      <td className="num">
+        {l.direction === 'DBIT' ? '-' : ''}
+        {formatMoney(l.amount, l.currency)}
+      </td>
+      <td>
+        {l.endToEndId ?? '—'}
+        <div className="muted">{[l.counterparty, l.remittance].filter(Boolean).join(' · ')}</div>
+      </td>
+      <td>{t('exceptions.days', { days: l.ageDays })}</td>
+      <td>
+        <Proposals l={l} act={act} />
+        <button
+          type="button"
+          className="link"
+          onClick={() => {
+            const reason = prompt(t('exceptions.writeOffPrompt'));
+            if (reason) void act(() => api('POST', `/reconciliation/lines/${l.lineId}/write-off`, { reason }));
+          }}
+        >
+          {t('exceptions.writeOff')}
+        </button>
+      </td>
+    </tr>
+  );
+}
+
+/** The matcher's suggestions to confirm, then open expectations to match by hand (unequal amounts ask why). */
+function Proposals({ l, act }: { l: ExceptionLine; act: Act }) {
+  const { t, label } = useI18n();
+  return (
+    <ul className="plain">
+      {l.suggestions.map((s) => (
+        <li key={s.decisionId}>
+          <Badge tone="warn">
+            {label('method', s.method)} {s.confidence}
+          </Badge>{' '}
+          {s.links.map((k) => k.endToEndId).join(', ')}{' '}
+          <button type="button" onClick={() => act(() => api('POST', `/reconciliation/matches/${s.decisionId}/confirm`))}>
+            {t('exceptions.confirm')}
+          </button>
+        </li>
+      ))}
+      {l.candidates.map((c) => (
+        <li key={c.expectedId}>
+          {c.endToEndId} · {formatMoney(c.remaining, l.currency)} {c.counterparty ? `· ${c.counterparty}` : ''}{' '}
+          <button
+            type="button"
+            onClick={() =>
+              act(() => {
+                const same = c.remaining === l.amount;
+                const reason = same ? undefined : (prompt(t('exceptions.reasonPrompt')) ?? undefined);
+                return api('POST', '/reconciliation/matches', { lineIds: [l.lineId], expectedIds: [c.expectedId], reason });
+              })
+            }
+          >
+            {t('exceptions.match')}
+          </button>
+        </li>
+      ))}
+    </ul>
   );
 }
 

@@ -3,7 +3,7 @@ import { api } from '../api';
 import type { Me } from '../me';
 import { useI18n } from '../i18n';
 import { Badge, Choice, DataTable, ErrorNote, Field, Section, useAction, useLoad, usePageTitle } from '../ui';
-import { byDeadline, FinancingTable, useOrganisations } from './shared';
+import { byDeadline, FinancingTable, Organisation, useOrganisations } from './shared';
 
 interface Receipt {
   id: string;
@@ -19,7 +19,7 @@ interface Receipt {
 
 /** The custodian's desk: issue and split receipts, release goods, confirm control for pledges, watch margin calls. */
 export function CustodianHome({ me }: { me: Me }) {
-  const { t, label } = useI18n();
+  const { t } = useI18n();
   usePageTitle(t('custodian.title'));
   const holders = useOrganisations('SME');
   const receipts = useLoad(() => api<{ items: Receipt[] }>('GET', '/warehouse-receipts?limit=100'), [], 5000);
@@ -27,13 +27,7 @@ export function CustodianHome({ me }: { me: Me }) {
   const action = useAction();
   const error = action.error;
   const [message, setMessage] = useState<string>();
-  const form = useRef<HTMLFormElement>(null);
-  const run = (call: () => Promise<unknown>, done: string) => action.run(async () => (await call(), setMessage(done), receipts.reload()));
-  const issue = (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    const d = Object.fromEntries(new FormData(e.currentTarget));
-    void run(() => api('POST', '/warehouse-receipts', d).then(() => form.current?.reset()), t('custodian.issued'));
-  };
+  const run: Run = (call, done) => action.run(async () => (await call(), setMessage(done), receipts.reload()));
   const list = Array.isArray(commodities.data) ? commodities.data : ((commodities.data as unknown as { items?: Array<{ code: string; name: string }> })?.items ?? []);
 
   return (
@@ -46,66 +40,91 @@ export function CustodianHome({ me }: { me: Me }) {
         <FinancingTable filter={(f) => f.counterpartyId === me.organisationId && f.product === 'WAREHOUSE_RECEIPT_LOAN' && f.stage === 'REPAYING'} />
       </Section>
       <Section title={t('receipts.title')}>
-        <DataTable caption={t('receipts.title')} columns={[{ label: t('receipts.number') }, { label: t('receipts.holder') }, { label: t('receipts.commodity') }, { label: t('receipts.quantity'), numeric: true }, { label: t('common.status') }, { label: t('common.actions') }]}>
-          {(receipts.data?.items ?? []).map((r) => (
-            <tr key={r.id}>
-              <td>{r.receiptNumber}</td>
-              <td>{holders.find((h) => h.id === r.holderId)?.name ?? r.holderId}</td>
-              <td>
-                {r.commodityCode} {r.grade}
-              </td>
-              <td className="num">
-                {r.quantity} {r.unit}
-              </td>
-              <td>
-                <Badge tone={r.status === 'ISSUED' || r.status === 'PLEDGED' ? 'good' : 'neutral'}>{label('receipt', r.status)}</Badge>
-              </td>
-              <td className="buttons">
-                {r.status === 'ISSUED' && (
-                  <>
-                    <button
-                      type="button"
-                      onClick={() => {
-                        const parts = prompt(t('custodian.splitPrompt'));
-                        if (parts) void run(() => api('POST', `/warehouse-receipts/${r.id}/split`, { quantities: parts.split(/[,，\s]+/).filter(Boolean) }), t('custodian.split'));
-                      }}
-                    >
-                      {t('custodian.splitButton')}
-                    </button>
-                    <button type="button" onClick={() => run(() => api('POST', `/warehouse-receipts/${r.id}/release`), t('custodian.released'))}>
-                      {t('custodian.release')}
-                    </button>
-                  </>
-                )}
-              </td>
-            </tr>
-          ))}
-        </DataTable>
-        <form ref={form} onSubmit={issue} className="grid-form" aria-label={t('custodian.issue')}>
-          <h3>{t('custodian.issue')}</h3>
-          <Field label={t('receipts.number')} name="receiptNumber" error={error}>
-            {(p) => <input {...p} required />}
-          </Field>
-          <Field label={t('receipts.holder')} name="holderId" error={error}>
-            {(p) => <Choice {...p} options={holders.map((h) => ({ value: h.id, text: h.name }))} />}
-          </Field>
-          <Field label={t('receipts.commodity')} name="commodityCode" error={error}>
-            {(p) => <Choice {...p} options={list.map((c) => ({ value: c.code, text: `${c.name} (${c.code})` }))} />}
-          </Field>
-          <Field label={t('receipts.grade')} name="grade" error={error}>
-            {(p) => <input {...p} required />}
-          </Field>
-          <Field label={t('receipts.quantity')} name="quantity" error={error}>
-            {(p) => <input {...p} inputMode="decimal" required />}
-          </Field>
-          <Field label={t('receipts.location')} name="location" error={error}>
-            {(p) => <input {...p} required />}
-          </Field>
-          <button type="submit">{t('custodian.issueButton')}</button>
-        </form>
+        <ReceiptsTable items={receipts.data?.items ?? []} holders={holders} run={run} />
+        <IssueReceipt holders={holders} commodities={list} error={error} run={run} />
       </Section>
       <ErrorNote error={error} fields={['receiptNumber', 'holderId', 'commodityCode', 'grade', 'quantity', 'location']} />
       {message && <p role="status">{message}</p>}
     </>
+  );
+}
+
+/** Makes a call about receipts; once it goes through, says `done` and reloads them. */
+type Run = (call: () => Promise<unknown>, done: string) => Promise<boolean>;
+
+/** Every receipt in custody; one still only issued can be split or its goods released. */
+function ReceiptsTable({ items, holders, run }: { items: Receipt[]; holders: Organisation[]; run: Run }) {
+  const { t, label } = useI18n();
+  return (
+    <DataTable caption={t('receipts.title')} columns={[{ label: t('receipts.number') }, { label: t('receipts.holder') }, { label: t('receipts.commodity') }, { label: t('receipts.quantity'), numeric: true }, { label: t('common.status') }, { label: t('common.actions') }]}>
+      {items.map((r) => (
+        <tr key={r.id}>
+          <td>{r.receiptNumber}</td>
+          <td>{holders.find((h) => h.id === r.holderId)?.name ?? r.holderId}</td>
+          <td>
+            {r.commodityCode} {r.grade}
+          </td>
+          <td className="num">
+            {r.quantity} {r.unit}
+          </td>
+          <td>
+            <Badge tone={r.status === 'ISSUED' || r.status === 'PLEDGED' ? 'good' : 'neutral'}>{label('receipt', r.status)}</Badge>
+          </td>
+          <td className="buttons">
+            {r.status === 'ISSUED' && (
+              <>
+                <button
+                  type="button"
+                  onClick={() => {
+                    const parts = prompt(t('custodian.splitPrompt'));
+                    if (parts) void run(() => api('POST', `/warehouse-receipts/${r.id}/split`, { quantities: parts.split(/[,，\s]+/).filter(Boolean) }), t('custodian.split'));
+                  }}
+                >
+                  {t('custodian.splitButton')}
+                </button>
+                <button type="button" onClick={() => run(() => api('POST', `/warehouse-receipts/${r.id}/release`), t('custodian.released'))}>
+                  {t('custodian.release')}
+                </button>
+              </>
+            )}
+          </td>
+        </tr>
+      ))}
+    </DataTable>
+  );
+}
+
+/** A new receipt for goods taken into custody; the form empties once it is issued. */
+function IssueReceipt({ holders, commodities, error, run }: { holders: Organisation[]; commodities: Array<{ code: string; name: string }>; error: unknown; run: Run }) {
+  const { t } = useI18n();
+  const form = useRef<HTMLFormElement>(null);
+  const issue = (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const d = Object.fromEntries(new FormData(e.currentTarget));
+    void run(() => api('POST', '/warehouse-receipts', d).then(() => form.current?.reset()), t('custodian.issued'));
+  };
+  return (
+    <form ref={form} onSubmit={issue} className="grid-form" aria-label={t('custodian.issue')}>
+      <h3>{t('custodian.issue')}</h3>
+      <Field label={t('receipts.number')} name="receiptNumber" error={error}>
+        {(p) => <input {...p} required />}
+      </Field>
+      <Field label={t('receipts.holder')} name="holderId" error={error}>
+        {(p) => <Choice {...p} options={holders.map((h) => ({ value: h.id, text: h.name }))} />}
+      </Field>
+      <Field label={t('receipts.commodity')} name="commodityCode" error={error}>
+        {(p) => <Choice {...p} options={commodities.map((c) => ({ value: c.code, text: `${c.name} (${c.code})` }))} />}
+      </Field>
+      <Field label={t('receipts.grade')} name="grade" error={error}>
+        {(p) => <input {...p} required />}
+      </Field>
+      <Field label={t('receipts.quantity')} name="quantity" error={error}>
+        {(p) => <input {...p} inputMode="decimal" required />}
+      </Field>
+      <Field label={t('receipts.location')} name="location" error={error}>
+        {(p) => <input {...p} required />}
+      </Field>
+      <button type="submit">{t('custodian.issueButton')}</button>
+    </form>
   );
 }

@@ -29,16 +29,67 @@ const tone = (status: string) => (['CONFIRMED', 'PLEDGED', 'SETTLED', 'ISSUED'].
 
 /** The SME's home: receivables and their confirmation, warehouse receipts, financings. */
 export function SmeHome({ me }: { me: Me }) {
-  const { t, label, language } = useI18n();
+  const { t } = useI18n();
   usePageTitle(t('sme.title'));
   const buyers = useOrganisations('CORE_ENTERPRISE');
   const receivables = useLoad(() => api<{ items: Receivable[] }>('GET', '/receivables?limit=100'), [], 3000);
   const receipts = useLoad(() => api<{ items: Receipt[] }>('GET', '/warehouse-receipts?limit=100'), []);
   const { error, run } = useAction();
+  const submit = (id: string) => run(async () => (await api('POST', `/receivables/${id}/submit`), receivables.reload()));
+
+  return (
+    <>
+      <h1>{t('sme.title')}</h1>
+      <Section title={t('receivables.title')}>
+        <ReceivablesTable items={receivables.data?.items ?? []} buyers={buyers} submit={submit} />
+        <RegisterReceivable buyers={buyers} error={error} run={run} onSaved={receivables.reload} />
+      </Section>
+      <Section title={t('receipts.title')}>
+        <ReceiptsTable items={(receipts.data?.items ?? []).filter((r) => r.holderId === me.organisationId)} />
+      </Section>
+      <Section title={t('financings.title')} actions={<a href="#/apply" className="button">{t('nav.apply')}</a>}>
+        <FinancingTable />
+      </Section>
+    </>
+  );
+}
+
+/** The SME's receivables; one still only registered can be submitted to its buyer. */
+function ReceivablesTable({ items, buyers, submit }: { items: Receivable[]; buyers: Organisation[]; submit: (id: string) => unknown }) {
+  const { t, label, language } = useI18n();
+  const nameOf = (id: string) => buyers.find((b) => b.id === id)?.name ?? id;
+  return (
+    <DataTable caption={t('receivables.title')} columns={[{ label: t('receivables.invoice') }, { label: t('receivables.debtor') }, { label: t('receivables.amount'), numeric: true }, { label: t('receivables.due') }, { label: t('common.status') }, { label: t('documents.title') }, { label: t('common.actions') }]}>
+      {items.map((r) => (
+        <tr key={r.id} data-invoice={r.invoiceNumber}>
+          <td>{r.invoiceNumber}</td>
+          <td>{nameOf(r.debtorId)}</td>
+          <td className="num">{formatMoney(r.amount)}</td>
+          <td>{formatDate(r.dueDate, language)}</td>
+          <td>
+            <Badge tone={tone(r.status)}>{label('receivable', r.status)}</Badge>
+          </td>
+          <td>
+            <Documents receivableId={r.id} />
+          </td>
+          <td>
+            {r.status === 'REGISTERED' && (
+              <button type="button" onClick={() => submit(r.id)} aria-label={t('receivables.submitFor', { invoice: r.invoiceNumber })}>
+                {t('receivables.submit')}
+              </button>
+            )}
+          </td>
+        </tr>
+      ))}
+    </DataTable>
+  );
+}
+
+/** A new receivable and its document (uploaded once the receivable exists); the form empties when it is saved. */
+function RegisterReceivable({ buyers, error, run, onSaved }: { buyers: Organisation[]; error: unknown; run: ReturnType<typeof useAction>['run']; onSaved: () => void }) {
+  const { t } = useI18n();
   const [saved, setSaved] = useState<string>();
   const form = useRef<HTMLFormElement>(null);
-  const nameOf = (id: string) => buyers.find((b) => b.id === id)?.name ?? id;
-
   const register = async (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     const data = new FormData(e.currentTarget);
@@ -54,83 +105,53 @@ export function SmeHome({ me }: { me: Me }) {
       if (file instanceof File && file.size > 0) await upload(`/receivables/${created.id}/documents?name=${encodeURIComponent(file.name)}`, file, () => undefined);
       form.current?.reset();
       setSaved(created.invoiceNumber);
-      receivables.reload();
+      onSaved();
     });
   };
-  const submit = (id: string) => run(async () => (await api('POST', `/receivables/${id}/submit`), receivables.reload()));
-
   return (
-    <>
-      <h1>{t('sme.title')}</h1>
-      <Section title={t('receivables.title')}>
-        <DataTable caption={t('receivables.title')} columns={[{ label: t('receivables.invoice') }, { label: t('receivables.debtor') }, { label: t('receivables.amount'), numeric: true }, { label: t('receivables.due') }, { label: t('common.status') }, { label: t('documents.title') }, { label: t('common.actions') }]}>
-          {(receivables.data?.items ?? []).map((r) => (
-            <tr key={r.id} data-invoice={r.invoiceNumber}>
-              <td>{r.invoiceNumber}</td>
-              <td>{nameOf(r.debtorId)}</td>
-              <td className="num">{formatMoney(r.amount)}</td>
-              <td>{formatDate(r.dueDate, language)}</td>
-              <td>
-                <Badge tone={tone(r.status)}>{label('receivable', r.status)}</Badge>
-              </td>
-              <td>
-                <Documents receivableId={r.id} />
-              </td>
-              <td>
-                {r.status === 'REGISTERED' && (
-                  <button type="button" onClick={() => submit(r.id)} aria-label={t('receivables.submitFor', { invoice: r.invoiceNumber })}>
-                    {t('receivables.submit')}
-                  </button>
-                )}
-              </td>
-            </tr>
-          ))}
-        </DataTable>
-        <form ref={form} onSubmit={register} className="grid-form" aria-label={t('receivables.register')}>
-          <h3>{t('receivables.register')}</h3>
-          <Field label={t('receivables.debtor')} name="debtorId" error={error}>
-            {(p) => <Choice {...p} options={buyers.map((b) => ({ value: b.id, text: b.name }))} />}
-          </Field>
-          <Field label={t('receivables.invoice')} name="invoiceNumber" error={error}>
-            {(p) => <input {...p} required />}
-          </Field>
-          <Field label={t('receivables.issued')} name="issueDate" error={error}>
-            {(p) => <input {...p} type="date" required />}
-          </Field>
-          <Field label={t('receivables.due')} name="dueDate" error={error}>
-            {(p) => <input {...p} type="date" required />}
-          </Field>
-          <Field label={t('receivables.amount')} name="amount" error={error}>
-            {(p) => <input {...p} inputMode="decimal" placeholder="1250000.00" required />}
-          </Field>
-          <Field label={t('receivables.document')} name="document" error={error}>
-            {(p) => <input {...p} type="file" accept=".pdf,.jpg,.jpeg,.png,.ofd,.xml" />}
-          </Field>
-          <ErrorNote error={error} fields={['debtorId', 'invoiceNumber', 'issueDate', 'dueDate', 'amount', 'document']} />
-          {saved && <p role="status">{t('receivables.saved', { invoice: saved })}</p>}
-          <button type="submit">{t('receivables.registerButton')}</button>
-        </form>
-      </Section>
-      <Section title={t('receipts.title')}>
-        <DataTable caption={t('receipts.title')} columns={[{ label: t('receipts.number') }, { label: t('receipts.commodity') }, { label: t('receipts.quantity'), numeric: true }, { label: t('common.status') }]}>
-          {(receipts.data?.items ?? [])
-            .filter((r) => r.holderId === me.organisationId)
-            .map((r) => (
-              <tr key={r.id}>
-                <td>{r.receiptNumber}</td>
-                <td>{r.commodityCode}</td>
-                <td className="num">{r.quantity}</td>
-                <td>
-                  <Badge tone={tone(r.status)}>{label('receipt', r.status)}</Badge>
-                </td>
-              </tr>
-            ))}
-        </DataTable>
-      </Section>
-      <Section title={t('financings.title')} actions={<a href="#/apply" className="button">{t('nav.apply')}</a>}>
-        <FinancingTable />
-      </Section>
-    </>
+    <form ref={form} onSubmit={register} className="grid-form" aria-label={t('receivables.register')}>
+      <h3>{t('receivables.register')}</h3>
+      <Field label={t('receivables.debtor')} name="debtorId" error={error}>
+        {(p) => <Choice {...p} options={buyers.map((b) => ({ value: b.id, text: b.name }))} />}
+      </Field>
+      <Field label={t('receivables.invoice')} name="invoiceNumber" error={error}>
+        {(p) => <input {...p} required />}
+      </Field>
+      <Field label={t('receivables.issued')} name="issueDate" error={error}>
+        {(p) => <input {...p} type="date" required />}
+      </Field>
+      <Field label={t('receivables.due')} name="dueDate" error={error}>
+        {(p) => <input {...p} type="date" required />}
+      </Field>
+      <Field label={t('receivables.amount')} name="amount" error={error}>
+        {(p) => <input {...p} inputMode="decimal" placeholder="1250000.00" required />}
+      </Field>
+      <Field label={t('receivables.document')} name="document" error={error}>
+        {(p) => <input {...p} type="file" accept=".pdf,.jpg,.jpeg,.png,.ofd,.xml" />}
+      </Field>
+      <ErrorNote error={error} fields={['debtorId', 'invoiceNumber', 'issueDate', 'dueDate', 'amount', 'document']} />
+      {saved && <p role="status">{t('receivables.saved', { invoice: saved })}</p>}
+      <button type="submit">{t('receivables.registerButton')}</button>
+    </form>
+  );
+}
+
+/** Warehouse receipts and where each stands. */
+function ReceiptsTable({ items }: { items: Receipt[] }) {
+  const { t, label } = useI18n();
+  return (
+    <DataTable caption={t('receipts.title')} columns={[{ label: t('receipts.number') }, { label: t('receipts.commodity') }, { label: t('receipts.quantity'), numeric: true }, { label: t('common.status') }]}>
+      {items.map((r) => (
+        <tr key={r.id}>
+          <td>{r.receiptNumber}</td>
+          <td>{r.commodityCode}</td>
+          <td className="num">{r.quantity}</td>
+          <td>
+            <Badge tone={tone(r.status)}>{label('receipt', r.status)}</Badge>
+          </td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }
 
@@ -144,48 +165,15 @@ interface Trial {
 export function ApplyPage({ me }: { me: Me }) {
   const { t } = useI18n();
   usePageTitle(t('apply.title'));
-  const banks = useOrganisations('BANK');
-  const receivables = useLoad(() => api<{ items: Receivable[] }>('GET', '/receivables?status=CONFIRMED&limit=100'), []);
-  const receipts = useLoad(() => api<{ items: Receipt[] }>('GET', '/warehouse-receipts?status=ISSUED&limit=100'), []);
-  const [form, setForm] = useState({ product: 'RECEIVABLE_FINANCING', assetId: '', bankId: '', amount: '', method: 'EQUAL_INSTALMENT', instalments: '6' });
-  const [trial, setTrial] = useState<Trial>();
-  const [trialError, setTrialError] = useState<unknown>();
+  const { banks, assets, form, setForm, set, warehouse } = useApplicationForm(me);
+  const { trial, trialError } = useTrial(form);
   const { error, run } = useAction();
-  const warehouse = form.product === 'WAREHOUSE_RECEIPT_LOAN';
-  const body = () => ({
-    product: form.product,
-    assetId: form.assetId,
-    bankId: form.bankId,
-    amount: form.amount,
-    ...(warehouse ? { method: form.method, instalments: Number(form.instalments) } : {}),
-  });
-  useEffect(() => {
-    if (!banks[0] || form.bankId) return;
-    setForm((f) => ({ ...f, bankId: banks[0].id }));
-  }, [banks, form.bankId]);
-  // the trial follows the form, a moment after the typing stops
-  useEffect(() => {
-    if (!form.assetId || !form.bankId || !/^\d+(\.\d{1,2})?$/.test(form.amount)) return setTrial(undefined);
-    const timer = setTimeout(
-      () =>
-        api<Trial>('POST', '/financings/trial', body()).then(
-          (r) => (setTrial(r), setTrialError(undefined)),
-          (e) => (setTrial(undefined), setTrialError(e)),
-        ),
-      300,
-    );
-    return () => clearTimeout(timer);
-  }, [form]);
-  const set = (name: keyof typeof form) => (e: { target: { value: string } }) => setForm((f) => ({ ...f, [name]: e.target.value }));
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     await run(async () => {
-      location.hash = `/financings/${(await api<{ id: string }>('POST', '/financings', body())).id}`;
+      location.hash = `/financings/${(await api<{ id: string }>('POST', '/financings', bodyOf(form))).id}`;
     });
   };
-  const assets: Array<{ id: string; text: string }> = warehouse
-    ? (receipts.data?.items ?? []).filter((r) => r.holderId === me.organisationId).map((r) => ({ id: r.id, text: `${r.receiptNumber} · ${r.commodityCode} ${r.quantity}` }))
-    : (receivables.data?.items ?? []).map((r) => ({ id: r.id, text: `${r.invoiceNumber} · ${formatMoney(r.eligibleAmount)}` }));
 
   return (
     <>
@@ -225,50 +213,122 @@ export function ApplyPage({ me }: { me: Me }) {
         <Field label={t('apply.amount')} name="amount" error={error ?? trialError}>
           {(p) => <input {...p} value={form.amount} onChange={set('amount')} inputMode="decimal" placeholder="800000.00" required />}
         </Field>
-        {warehouse && (
-          <>
-            <Field label={t('apply.method')} name="method" error={error}>
-              {(p) => (
-                <select {...p} value={form.method} onChange={set('method')}>
-                  {['BULLET', 'EQUAL_INSTALMENT', 'EQUAL_PRINCIPAL'].map((m) => (
-                    <option key={m} value={m}>
-                      {t(`method.${m}` as never)}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
-            <Field label={t('apply.instalments')} name="instalments" error={error}>
-              {(p) => <input {...p} type="number" min={1} max={60} value={form.instalments} onChange={set('instalments')} />}
-            </Field>
-          </>
-        )}
+        {warehouse && <RepaymentFields form={form} set={set} error={error} />}
         <ErrorNote error={error ?? trialError} fields={['product', 'assetId', 'bankId', 'amount', 'method', 'instalments']} />
-        <div className="trial" aria-live="polite">
-          <h2>{t('apply.trial')}</h2>
-          {trial ? (
-            <>
-              <dl className="facts">
-                <dt>{t('apply.rate')}</dt>
-                <dd data-testid="trial-rate">{formatRate(trial.terms.annualRate)}</dd>
-                <dt>{t('apply.fee')}</dt>
-                <dd data-testid="trial-fee">{formatMoney(trial.schedule.fee)}</dd>
-                <dt>{t('apply.interest')}</dt>
-                <dd>{formatMoney(trial.schedule.totalInterest)}</dd>
-                <dt>{t('apply.payable')}</dt>
-                <dd data-testid="trial-payable">{formatMoney(trial.schedule.totalPayable)}</dd>
-                <dt>{t('apply.max')}</dt>
-                <dd>{formatMoney(trial.maxAmount)}</dd>
-              </dl>
-              <ScheduleTable lines={trial.schedule.lines} />
-            </>
-          ) : (
-            <p>{t('apply.trialHint')}</p>
-          )}
-        </div>
+        <TrialPanel trial={trial} />
         <button type="submit">{t('apply.submit')}</button>
       </form>
     </>
+  );
+}
+
+interface Application {
+  product: string;
+  assetId: string;
+  bankId: string;
+  amount: string;
+  /** This and instalments: a warehouse receipt loan's repayment. */
+  method: string;
+  instalments: string;
+}
+
+const isWarehouse = (form: Application) => form.product === 'WAREHOUSE_RECEIPT_LOAN';
+
+/** What the trial and the application send: the repayment terms only for a warehouse receipt loan. */
+const bodyOf = (form: Application) => ({
+  product: form.product,
+  assetId: form.assetId,
+  bankId: form.bankId,
+  amount: form.amount,
+  ...(isWarehouse(form) ? { method: form.method, instalments: Number(form.instalments) } : {}),
+});
+
+/** The application's fields and what they choose from: the banks, and the assets of the chosen product. */
+function useApplicationForm(me: Me) {
+  const banks = useOrganisations('BANK');
+  const receivables = useLoad(() => api<{ items: Receivable[] }>('GET', '/receivables?status=CONFIRMED&limit=100'), []);
+  const receipts = useLoad(() => api<{ items: Receipt[] }>('GET', '/warehouse-receipts?status=ISSUED&limit=100'), []);
+  const [form, setForm] = useState<Application>({ product: 'RECEIVABLE_FINANCING', assetId: '', bankId: '', amount: '', method: 'EQUAL_INSTALMENT', instalments: '6' });
+  const warehouse = isWarehouse(form);
+  useEffect(() => {
+    if (!banks[0] || form.bankId) return;
+    setForm((f) => ({ ...f, bankId: banks[0].id }));
+  }, [banks, form.bankId]);
+  const set = (name: keyof Application) => (e: { target: { value: string } }) => setForm((f) => ({ ...f, [name]: e.target.value }));
+  const assets: Array<{ id: string; text: string }> = warehouse
+    ? (receipts.data?.items ?? []).filter((r) => r.holderId === me.organisationId).map((r) => ({ id: r.id, text: `${r.receiptNumber} · ${r.commodityCode} ${r.quantity}` }))
+    : (receivables.data?.items ?? []).map((r) => ({ id: r.id, text: `${r.invoiceNumber} · ${formatMoney(r.eligibleAmount)}` }));
+  return { banks, assets, form, setForm, set, warehouse };
+}
+
+/** The trial follows the form, a moment after the typing stops; none while the form is incomplete. */
+function useTrial(form: Application) {
+  const [trial, setTrial] = useState<Trial>();
+  const [trialError, setTrialError] = useState<unknown>();
+  useEffect(() => {
+    if (!form.assetId || !form.bankId || !/^\d+(\.\d{1,2})?$/.test(form.amount)) return setTrial(undefined);
+    const timer = setTimeout(
+      () =>
+        api<Trial>('POST', '/financings/trial', bodyOf(form)).then(
+          (r) => (setTrial(r), setTrialError(undefined)),
+          (e) => (setTrial(undefined), setTrialError(e)),
+        ),
+      300,
+    );
+    return () => clearTimeout(timer);
+  }, [form]);
+  return { trial, trialError };
+}
+
+/** A warehouse receipt loan's repayment: its method and number of instalments. */
+function RepaymentFields({ form, set, error }: { form: Application; set: ReturnType<typeof useApplicationForm>['set']; error: unknown }) {
+  const { t } = useI18n();
+  return (
+    <>
+      <Field label={t('apply.method')} name="method" error={error}>
+        {(p) => (
+          <select {...p} value={form.method} onChange={set('method')}>
+            {['BULLET', 'EQUAL_INSTALMENT', 'EQUAL_PRINCIPAL'].map((m) => (
+              <option key={m} value={m}>
+                {t(`method.${m}` as never)}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field label={t('apply.instalments')} name="instalments" error={error}>
+        {(p) => <input {...p} type="number" min={1} max={60} value={form.instalments} onChange={set('instalments')} />}
+      </Field>
+    </>
+  );
+}
+
+/** The trial's terms, totals and schedule, or a hint at what it still needs; read out as it changes. */
+function TrialPanel({ trial }: { trial: Trial | undefined }) {
+  const { t } = useI18n();
+  return (
+    <div className="trial" aria-live="polite">
+      <h2>{t('apply.trial')}</h2>
+      {trial ? (
+        <>
+          <dl className="facts">
+            <dt>{t('apply.rate')}</dt>
+            <dd data-testid="trial-rate">{formatRate(trial.terms.annualRate)}</dd>
+            <dt>{t('apply.fee')}</dt>
+            <dd data-testid="trial-fee">{formatMoney(trial.schedule.fee)}</dd>
+            <dt>{t('apply.interest')}</dt>
+            <dd>{formatMoney(trial.schedule.totalInterest)}</dd>
+            <dt>{t('apply.payable')}</dt>
+            <dd data-testid="trial-payable">{formatMoney(trial.schedule.totalPayable)}</dd>
+            <dt>{t('apply.max')}</dt>
+            <dd>{formatMoney(trial.maxAmount)}</dd>
+          </dl>
+          <ScheduleTable lines={trial.schedule.lines} />
+        </>
+      ) : (
+        <p>{t('apply.trialHint')}</p>
+      )}
+    </div>
   );
 }
 
