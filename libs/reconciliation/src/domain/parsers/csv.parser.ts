@@ -59,6 +59,63 @@ function isoDate(value: string, format: CsvMapping['dateFormat'], line: number, 
   return dateAt(m ? m.join('-') : v, line, column);
 }
 
+function column(cells: string[], n: number | undefined, name: string, line: number, required = false): string | undefined {
+  if (n === undefined) return undefined;
+  const v = cells[n - 1];
+  if (v === undefined && required) throw new StatementFormatError(line, `column ${n} (${name})`, `the line has only ${cells.length} columns`);
+  return v?.trim() || undefined;
+}
+
+// "1.234,56" or "1,234.56" → "1234.56": grouping dropped, the decimal separator a point.
+const money = (v: string | undefined, decimalSeparator: CsvMapping['decimalSeparator']) =>
+  (v ?? '').replace(/\s/g, '').replace(decimalSeparator === ',' ? /\./g : /,/g, '').replace(',', '.');
+
+/** A signed amount column, or a debit and a credit column of which one is filled. */
+function amountOf(cells: string[], mapping: CsvMapping, line: number): { direction: Direction; amount: string } {
+  const c = mapping.columns;
+  if (c.amount !== undefined) {
+    const signedAmount = money(column(cells, c.amount, 'amount', line, true), mapping.decimalSeparator);
+    return {
+      direction: signedAmount.startsWith('-') ? 'DBIT' : 'CRDT',
+      amount: amountAt(signedAmount.replace(/^[-+]/, ''), line, `column ${c.amount} (amount)`),
+    };
+  }
+  const debit = money(column(cells, c.debit, 'debit', line), mapping.decimalSeparator);
+  const credit = money(column(cells, c.credit, 'credit', line), mapping.decimalSeparator);
+  return {
+    direction: debit ? 'DBIT' : 'CRDT',
+    amount: amountAt(debit || credit, line, `column ${debit ? c.debit : c.credit} (${debit ? 'debit' : 'credit'})`),
+  };
+}
+
+/** The entry on a line, or undefined for a blank line. */
+function entryOf(raw: string, line: number, mapping: CsvMapping): Entry | undefined {
+  if (!raw.trim()) return undefined;
+  const cells = fields(raw, mapping.delimiter, line);
+  const c = mapping.columns;
+  const { direction, amount } = amountOf(cells, mapping, line);
+  const remittance = column(cells, c.remittance, 'remittance', line);
+  return {
+    line,
+    amount,
+    currency: mapping.currency,
+    direction,
+    reversal: false,
+    bookingDate: isoDate(column(cells, c.bookingDate, 'bookingDate', line, true)!, mapping.dateFormat, line, `column ${c.bookingDate} (bookingDate)`),
+    valueDate: c.valueDate ? isoDate(column(cells, c.valueDate, 'valueDate', line, true)!, mapping.dateFormat, line, `column ${c.valueDate} (valueDate)`) : undefined,
+    bankReference: column(cells, c.reference, 'reference', line),
+    details: [
+      {
+        endToEndId: column(cells, c.endToEndId, 'endToEndId', line),
+        counterpartyName: column(cells, c.counterpartyName, 'counterpartyName', line),
+        counterpartyAccount: column(cells, c.counterpartyAccount, 'counterpartyAccount', line),
+        remittance,
+      },
+    ],
+    information: remittance,
+  };
+}
+
 /**
  * Streams a bank's CSV export through the account's saved mapping. A CSV carries no
  * balances, so it is one statement identified by its account and its content.
@@ -67,55 +124,10 @@ export function parseCsv(mapping: CsvMapping, account: string) {
   return async function* (chunks: AsyncIterable<string | Buffer>): AsyncGenerator<StatementEvent> {
     let lineNo = 0;
     let started = false;
-    const column = (cells: string[], n: number | undefined, name: string, line: number, required = false): string | undefined => {
-      if (n === undefined) return undefined;
-      const v = cells[n - 1];
-      if (v === undefined && required) throw new StatementFormatError(line, `column ${n} (${name})`, `the line has only ${cells.length} columns`);
-      return v?.trim() || undefined;
-    };
-    // "1.234,56" or "1,234.56" → "1234.56": grouping dropped, the decimal separator a point.
-    const money = (v: string | undefined) => (v ?? '').replace(/\s/g, '').replace(mapping.decimalSeparator === ',' ? /\./g : /,/g, '').replace(',', '.');
-    const entryOf = (raw: string, line: number): Entry | undefined => {
-      if (!raw.trim()) return undefined;
-      const cells = fields(raw, mapping.delimiter, line);
-      const c = mapping.columns;
-      let direction: Direction;
-      let amount: string;
-      if (c.amount !== undefined) {
-        const signedAmount = money(column(cells, c.amount, 'amount', line, true));
-        direction = signedAmount.startsWith('-') ? 'DBIT' : 'CRDT';
-        amount = amountAt(signedAmount.replace(/^[-+]/, ''), line, `column ${c.amount} (amount)`);
-      } else {
-        const debit = money(column(cells, c.debit, 'debit', line));
-        const credit = money(column(cells, c.credit, 'credit', line));
-        direction = debit ? 'DBIT' : 'CRDT';
-        amount = amountAt(debit || credit, line, `column ${debit ? c.debit : c.credit} (${debit ? 'debit' : 'credit'})`);
-      }
-      const remittance = column(cells, c.remittance, 'remittance', line);
-      return {
-        line,
-        amount,
-        currency: mapping.currency,
-        direction,
-        reversal: false,
-        bookingDate: isoDate(column(cells, c.bookingDate, 'bookingDate', line, true)!, mapping.dateFormat, line, `column ${c.bookingDate} (bookingDate)`),
-        valueDate: c.valueDate ? isoDate(column(cells, c.valueDate, 'valueDate', line, true)!, mapping.dateFormat, line, `column ${c.valueDate} (valueDate)`) : undefined,
-        bankReference: column(cells, c.reference, 'reference', line),
-        details: [
-          {
-            endToEndId: column(cells, c.endToEndId, 'endToEndId', line),
-            counterpartyName: column(cells, c.counterpartyName, 'counterpartyName', line),
-            counterpartyAccount: column(cells, c.counterpartyAccount, 'counterpartyAccount', line),
-            remittance,
-          },
-        ],
-        information: remittance,
-      };
-    };
     const handle = function* (raw: string): Generator<StatementEvent> {
       lineNo += 1;
       if (lineNo === 1 && mapping.hasHeader) return;
-      const entry = entryOf(raw.replace(/^\uFEFF/, ''), lineNo);
+      const entry = entryOf(raw.replace(/^\uFEFF/, ''), lineNo, mapping);
       if (!entry) return;
       if (!started) {
         started = true;
