@@ -179,7 +179,7 @@ export async function* parseMt940(chunks: AsyncIterable<string | Buffer>): Async
 
   // SWIFT's start and end of text (SOH, ETX) frame a message, they are no part of a line
   for await (const line of linesOf(chunks, 'latin1')) {
-    // eslint-disable-next-line no-control-regex -- SWIFT frames a message with SOH and ETX; they are dropped
+    // eslint-disable-next-line no-control-regex -- the control characters are what is removed
     const raw = line.replace(/[\x01\x03]/g, '');
     lineNo += 1;
     const tag = /^:(\d{2}[A-Z]?):(.*)$/.exec(raw);
