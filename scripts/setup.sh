@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Shared first step of `npm start` and `npm test`: dependencies, build, the Temporal CLI.
+# Shared first step of `npm start` and `npm test`: dependencies, build, the Temporal CLI
+# (`setup.sh install`: the dependencies alone, for CI's lint before the tests).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -8,6 +9,7 @@ if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.j
   echo "[setup] npm ci"
   npm ci --no-audit --no-fund
 fi
+[ "${1:-}" = install ] && exit 0
 
 echo "[setup] build"
 npm run --silent build

@@ -1,3 +1,4 @@
+import type { SqlRow } from '@caravan/database';
 import type { ApiClient } from './api-client';
 import { DEMO_PASSWORD } from './demo-data';
 
@@ -32,7 +33,7 @@ export async function onboardRival(api: ApiClient): Promise<{ bankId: string; sm
   return { bankId, smeId };
 }
 
-type Query = (sql: string, params: unknown[]) => Promise<Array<Record<string, any>>>;
+type Query = (sql: string, params: unknown[]) => Promise<SqlRow[]>;
 
 /**
  * What the first bank and its customers hold, fingerprinted from the owner's view: every row

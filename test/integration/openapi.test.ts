@@ -1,3 +1,6 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { startApi, TestApi } from '../support/api';
 import { isolatedConfig } from '../support/stack';
 
@@ -43,5 +46,21 @@ describe('the OpenAPI document tells the truth about types', () => {
   it('documents the audit trail’s entity id as any id, not only a UUID', () => {
     const parameters = document.paths['/audit-events'].get.parameters ?? [];
     expect(parameters.find((p) => p.name === 'entityId')?.schema.format).toBeUndefined();
+  });
+
+  it('lists every error code the code can raise, each once with its status and meaning', () => {
+    const schemas = (document.components as { schemas: Record<string, { enum: string[]; 'x-codes': Array<{ code: string; status: number; summary: string }> }> }).schemas;
+    const listed = schemas.ErrorCode['x-codes'];
+    expect(new Set(listed.map((c) => c.code)).size).toBe(listed.length);
+    expect(listed).toContainEqual(expect.objectContaining({ code: 'FINANCING.NOT_AT_THIS_STEP', status: 409 }));
+    expect(listed).toContainEqual(expect.objectContaining({ code: 'MONEY.TOO_PRECISE', status: 400 }));
+    expect(listed.filter((c) => !c.summary.trim() || c.summary.includes('…'))).toEqual([]);
+    // every code written in the source is a catalogued one (tests aside)
+    const root = resolve(__dirname, '../..');
+    const files = execFileSync('git', ['ls-files', 'libs', 'workflows', 'apps/api', 'apps/common', 'apps/worker'], { cwd: root, encoding: 'utf8' })
+      .split('\n')
+      .filter((f) => /\.tsx?$/.test(f) && !f.endsWith('.spec.ts'));
+    const written = new Set(files.flatMap((f) => [...readFileSync(resolve(root, f), 'utf8').matchAll(/'((?:[A-Z]+_)*[A-Z]+\.[A-Z][A-Z0-9_]+)'/g)].map((m) => m[1])));
+    expect([...written].filter((code) => !schemas.ErrorCode.enum.includes(code))).toEqual([]);
   });
 });

@@ -1,5 +1,4 @@
-import { ReceivableActivities } from '@caravan/receivables';
-import { receivableConfirmationWorkflowId } from '@caravan/receivables';
+import { ReceivableActivities, receivableConfirmationWorkflowId } from '@caravan/receivables';
 import { PEOPLE, startApi, TestApi, TokenAgent } from '../support/api';
 import { receivableBody } from '../support/receivables';
 import { eventually, isolatedConfig } from '../support/stack';

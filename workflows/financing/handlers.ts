@@ -1,5 +1,5 @@
 import { condition, setHandler } from '@temporalio/workflow';
-import { acceptUpdate, acknowledgeUpdate, approvalRefusal, approveUpdate, disbursementConfirmedSignal, financingStateQuery, paymentUpdate, recommendUpdate, rejectUpdate, releaseGoodsUpdate, topUpUpdate, withdrawUpdate, withinAuthority } from '@caravan/financing/workflow';
+import { acceptUpdate, acknowledgeUpdate, approvalRefusal, approveUpdate, disbursementConfirmedSignal, FinancingErrors, financingStateQuery, paymentUpdate, recommendUpdate, rejectUpdate, releaseGoodsUpdate, topUpUpdate, withdrawUpdate, withinAuthority } from '@caravan/financing/workflow';
 import { AMOUNT } from '@caravan/money';
 import { acts, expectOrg, FinancingRun, refuse } from './run';
 import { BEFORE_APPROVAL, REJECTABLE } from './stages';
@@ -59,7 +59,8 @@ setHandler(
       expectStage('AWAITING_APPROVAL');
       expectOrg(act, input.bankId);
       const refusal = approvalRefusal(act.userId, state.recommendation, state.approvals);
-      if (refusal) refuse(refusal, refusal === 'FINANCING.OWN_RECOMMENDATION' ? 'nobody approves their own recommendation' : 'you have already approved this financing', 'forbidden');
+      if (refusal === FinancingErrors.OWN_RECOMMENDATION.code) refuse(FinancingErrors.OWN_RECOMMENDATION('nobody approves their own recommendation'));
+      if (refusal) refuse(FinancingErrors.ALREADY_APPROVED_BY_YOU('you have already approved this financing'));
     },
   },
 );
@@ -75,7 +76,7 @@ setHandler(
     validator: (act) => {
       expectStage(...REJECTABLE);
       expectOrg(act, input.bankId);
-      if (!act.comment?.trim()) refuse('FINANCING.REASON_REQUIRED', 'a rejection needs a reason', 'invalid', 'reason');
+      if (!act.comment?.trim()) refuse(FinancingErrors.REASON_REQUIRED('a rejection needs a reason', 'reason'));
     },
   },
 );
@@ -113,8 +114,8 @@ setHandler(
   {
     validator: (payment) => {
       expectStage('REPAYING');
-      if (!AMOUNT.test(payment.amount)) refuse('FINANCING.BAD_PAYMENT', 'amount must be a positive decimal string', 'invalid', 'amount');
-      if (!payment.reference?.trim()) refuse('FINANCING.BAD_PAYMENT', 'a payment needs its bank reference', 'invalid', 'reference');
+      if (!AMOUNT.test(payment.amount)) refuse(FinancingErrors.BAD_PAYMENT('amount must be a positive decimal string', 'amount'));
+      if (!payment.reference?.trim()) refuse(FinancingErrors.BAD_PAYMENT('a payment needs its bank reference', 'reference'));
     },
   },
 );
@@ -139,9 +140,9 @@ setHandler(
   {
     validator: (act) => {
       expectStage('REPAYING');
-      if (act.organisationId !== input.smeId && act.organisationId !== input.counterpartyId) refuse('FINANCING.NOT_YOURS', 'only the borrower or the custodian releases goods', 'forbidden');
-      if (!state.collateral?.receipts.includes(act.receiptId)) refuse('FINANCING.NOT_COLLATERAL', 'this receipt does not secure this financing', 'invalid', 'receiptId');
-      if (!/^(?!0+(\.0+)?$)\d{1,15}(\.\d{1,4})?$/.test(act.quantity)) refuse('FINANCING.BAD_QUANTITY', 'quantity must be a positive decimal string', 'invalid', 'quantity');
+      if (act.organisationId !== input.smeId && act.organisationId !== input.counterpartyId) refuse(FinancingErrors.NOT_YOURS('only the borrower or the custodian releases goods'));
+      if (!state.collateral?.receipts.includes(act.receiptId)) refuse(FinancingErrors.NOT_COLLATERAL('this receipt does not secure this financing', 'receiptId'));
+      if (!/^(?!0+(\.0+)?$)\d{1,15}(\.\d{1,4})?$/.test(act.quantity)) refuse(FinancingErrors.BAD_QUANTITY('quantity must be a positive decimal string', 'quantity'));
     },
   },
 );
@@ -158,8 +159,8 @@ setHandler(
     validator: (act) => {
       expectStage('REPAYING');
       expectOrg(act, input.smeId);
-      if (!securedByGoods) refuse('FINANCING.NOT_COLLATERAL', 'only warehouse-receipt loans take more receipts', 'invalid', 'receiptId');
-      if (state.collateral?.receipts.includes(act.receiptId)) refuse('FINANCING.NOT_COLLATERAL', 'this receipt already secures this financing', 'invalid', 'receiptId');
+      if (!securedByGoods) refuse(FinancingErrors.NOT_COLLATERAL('only warehouse-receipt loans take more receipts', 'receiptId'));
+      if (state.collateral?.receipts.includes(act.receiptId)) refuse(FinancingErrors.NOT_COLLATERAL('this receipt already secures this financing', 'receiptId'));
     },
   },
 );

@@ -1,8 +1,9 @@
 import { allHandlersFinished, condition, proxyActivities } from '@temporalio/workflow';
 import { BusinessClock } from '@caravan/clock/workflow';
 import type { Act, Allocation, FinancingActivities, FinancingInput, FinancingStage, FinancingState, PaymentAct } from '@caravan/financing/workflow';
-import { approvalsNeeded } from '@caravan/financing/workflow';
-import { businessFailure } from '@caravan/temporal/workflow';
+import type { DomainError } from '@caravan/errors';
+import { approvalsNeeded, FinancingErrors } from '@caravan/financing/workflow';
+import { toApplicationFailure } from '@caravan/temporal/workflow';
 import { ENDED, nextStage, StageMove } from './stages';
 
 // What every phase of one financing's run shares: its input, its state, the counters and
@@ -68,18 +69,19 @@ export function newRun(input: FinancingInput, resume?: Resume): FinancingRun {
     move: (to) => (state.stage = nextStage(state.stage, to)),
     record: (step, actor, detail = {}) => acts.recordEvent({ financingId: input.financingId, bankId: input.bankId, seq: ++run.seq, step, actor, detail, state }),
     expectStage: (...stages) => {
-      if (!stages.includes(state.stage)) refuse('FINANCING.NOT_AT_THIS_STEP', `the financing is ${state.stage}`);
+      if (!stages.includes(state.stage)) refuse(FinancingErrors.NOT_AT_THIS_STEP(`the financing is ${state.stage}`));
     },
   };
   return run;
 }
 
-export function refuse(code: string, message: string, kind: 'conflict' | 'forbidden' | 'invalid' = 'conflict', field?: string): never {
-  throw businessFailure(code, message, kind, field);
+/** Refuses an update with a catalogued code; the caller hears it as that DomainError. */
+export function refuse(error: DomainError): never {
+  throw toApplicationFailure(error);
 }
 
 export function expectOrg(act: Act, organisationId: string): void {
-  if (act.organisationId !== organisationId) refuse('FINANCING.NOT_YOURS', 'this step belongs to another party', 'forbidden');
+  if (act.organisationId !== organisationId) refuse(FinancingErrors.NOT_YOURS('this step belongs to another party'));
 }
 
 /** The business date in workflow time (deterministic); in UTC for a financing started without a time zone, as it always did. */

@@ -1,5 +1,5 @@
 import { stateMachine } from '@caravan/errors';
-import type { FinancingStage } from '@caravan/financing/workflow';
+import { FinancingErrors, type FinancingStage } from '@caravan/financing/workflow';
 
 // Where a financing may go from where it is: the one table every stage change of the
 // financing workflow goes through. A move not in it is a bug, and fails the workflow task
@@ -27,7 +27,7 @@ export const REJECTABLE: FinancingStage[] = ['AWAITING_COUNTERPARTY', 'AWAITING_
 /** Where a financing stops. */
 export const ENDED: FinancingStage[] = ['CLOSED', 'INELIGIBLE', 'REJECTED', 'WITHDRAWN', 'EXPIRED', 'DISBURSEMENT_FAILED'];
 
-export const nextStage = stateMachine<FinancingStage, StageMove>('FINANCING.ILLEGAL_TRANSITION', 'financing', {
+export const nextStage = stateMachine<FinancingStage, StageMove>(FinancingErrors.ILLEGAL_TRANSITION, 'financing', {
   eligible: { from: ['ELIGIBILITY'], to: 'AWAITING_COUNTERPARTY' },
   ineligible: { from: ['ELIGIBILITY'], to: 'INELIGIBLE' },
   acknowledged: { from: ['AWAITING_COUNTERPARTY'], to: 'AWAITING_RECOMMENDATION' },

@@ -12,6 +12,7 @@ import { Logger } from 'nestjs-pino';
 import { AppConfig } from '@caravan/config';
 import { enforceRequestDeadline, ProblemDetailsFilter, strictValidationPipe } from '@caravan/http';
 import { ApiModule } from './api.module';
+import { withErrorCodes } from './error-codes';
 
 /** The API with everything main.ts and the tests share: logs, errors, validation, OpenAPI. */
 export async function createApiApp(config: AppConfig): Promise<INestApplication> {
@@ -26,11 +27,11 @@ export async function createApiApp(config: AppConfig): Promise<INestApplication>
 
   const openApi = new DocumentBuilder()
     .setTitle('Caravan API')
-    .setDescription('Supply-chain finance: receivables, warehouse receipts, financing, ledger and reconciliation. Errors are application/problem+json with a stable `code`.')
+    .setDescription('Supply-chain finance: receivables, warehouse receipts, financing, ledger and reconciliation. Errors are application/problem+json with a stable `code`, listed with their statuses in the ErrorCode schema.')
     .setVersion('0.1.0')
     .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'POST /auth/login for a token' })
     .build();
-  SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, openApi), { jsonDocumentUrl: 'docs/openapi.json' });
+  SwaggerModule.setup('docs', app, () => withErrorCodes(SwaggerModule.createDocument(app, openApi)), { jsonDocumentUrl: 'docs/openapi.json' });
   servePortal(app.getHttpAdapter().getInstance());
   return app;
 }

@@ -44,6 +44,7 @@ async function problemOf(response: Response): Promise<ApiError> {
   return new ApiError(response.status, body.code ?? `HTTP.${response.status}`, body.detail ?? body.title ?? response.statusText, body.errors ?? []);
 }
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a response's type is the caller's to give
 export async function api<T = any>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
   const raw = body instanceof Blob || typeof body === 'string';
   const response = await fetch(path, {
@@ -79,6 +80,7 @@ export async function download(path: string, filename: string): Promise<void> {
  * Sends a file as the raw body with upload progress (fetch cannot report it): statement
  * imports and documents.
  */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a response's type is the caller's to give
 export function upload<T = any>(path: string, file: Blob, onProgress: (fraction: number) => void): Promise<T> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();

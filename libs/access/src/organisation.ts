@@ -1,4 +1,4 @@
-import { DomainError } from '@caravan/errors';
+import { RoleErrors } from './access.errors';
 
 /** PRODUCT.md's five kinds of party. */
 export enum OrganisationKind {
@@ -35,11 +35,6 @@ export const ROLES_BY_KIND: Readonly<Record<OrganisationKind, readonly Role[]>> 
 export function assertRolesFitKind(kind: OrganisationKind, roles: readonly Role[]): void {
   const misfit = roles.filter((r) => !ROLES_BY_KIND[kind].includes(r));
   if (misfit.length > 0) {
-    throw new DomainError(
-      'IDENTITY.ROLE_NOT_FOR_ORGANISATION',
-      `${misfit.join(', ')} cannot be held in a ${kind} organisation (allowed: ${ROLES_BY_KIND[kind].join(', ')})`,
-      'invalid',
-      'roles',
-    );
+    throw RoleErrors.ROLE_NOT_FOR_ORGANISATION(`${misfit.join(', ')} cannot be held in a ${kind} organisation (allowed: ${ROLES_BY_KIND[kind].join(', ')})`, 'roles');
   }
 }

@@ -1,16 +1,19 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { DataSource, DataSourceOptions, MixedList } from 'typeorm';
+import { DataSource, DataSourceOptions, MigrationInterface, MixedList } from 'typeorm';
 import { AppConfig } from '@caravan/config';
 import { assertLeastPrivilege, assertMigrated, DatabaseSetupError } from './roles';
 import { ScopedDatabase } from './scoped-database';
 
+/** A migration as TypeORM runs it: a class it instantiates. */
+export type MigrationClass = new () => MigrationInterface;
+
 export interface DatabaseModuleOptions {
   /** Every bounded context's migrations: the schema this build expects to find. */
-  migrations: MixedList<Function>;
+  migrations: MixedList<MigrationClass>;
 }
 
-export function dataSourceOptions(url: string, migrations: MixedList<Function>): DataSourceOptions {
+export function dataSourceOptions(url: string, migrations: MixedList<MigrationClass>): DataSourceOptions {
   return {
     type: 'postgres',
     url,

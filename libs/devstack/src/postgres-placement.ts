@@ -58,7 +58,7 @@ function postgresUser(): Ids {
       execFileSync('useradd', ['-g', PG_USER, PG_USER]);
       return { uid: id('-u'), gid: id('-g') };
     } catch (error) {
-      throw new Error(`PostgreSQL cannot run as root and there is no '${PG_USER}' user to run it as; create one (useradd ${PG_USER}) or start as an ordinary user (${String(error)})`);
+      throw new Error(`PostgreSQL cannot run as root and there is no '${PG_USER}' user to run it as; create one (useradd ${PG_USER}) or start as an ordinary user (${String(error)})`, { cause: error });
     }
   }
 }

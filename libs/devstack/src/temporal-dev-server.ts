@@ -65,6 +65,7 @@ async function startWithSdkDownload(options: LocalTemporalOptions, address: stri
       'No Temporal CLI could be found or built, and the SDK could not download one: ' +
         `${(e as Error).message}. Install it (https://docs.temporal.io/cli) and set TEMPORAL_CLI, ` +
         'put `temporal` on PATH, or install Go so that it can be built.',
+      { cause: e },
     );
   }
 }

@@ -5,3 +5,4 @@ export * from './workflow';
 export * from './application/financing-policy';
 export * from './application/payment-gateway';
 export * from './infrastructure/temporal-payment-forwarding';
+export * from './domain/financing.errors';

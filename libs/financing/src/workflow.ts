@@ -5,3 +5,4 @@ export * from './domain/calendar';
 export * from './domain/loan-book';
 export * from './domain/schedule';
 export type { FinancingActivities } from './api/financing.activities';
+export * from './domain/financing.errors';

@@ -6,3 +6,4 @@ export * from './pagination';
 export * from './params';
 export * from './reason.dto';
 export * from './write-throttle';
+export * from './request.errors';

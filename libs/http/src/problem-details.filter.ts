@@ -1,8 +1,8 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { DomainError } from '@caravan/errors';
-import { MoneyError } from '@caravan/money';
 import { problem, Problem, PROBLEM_CONTENT_TYPE, STATUS_BY_KIND } from './problem';
+import { RequestErrors } from './request.errors';
 import { RequestValidationError } from './validation';
 
 /** The one place where errors become HTTP responses: every refusal is problem+json. */
@@ -24,7 +24,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
 
   private toProblem(exception: unknown): Problem {
     if (exception instanceof RequestValidationError) {
-      return problem(400, 'REQUEST.INVALID', 'The request is invalid', {
+      return problem(400, RequestErrors.INVALID.code, 'The request is invalid', {
         detail: exception.message,
         errors: exception.errors,
       });
@@ -33,9 +33,6 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       return problem(STATUS_BY_KIND[exception.kind], exception.code, exception.message, {
         errors: exception.field ? [{ field: exception.field, message: exception.message }] : undefined,
       });
-    }
-    if (exception instanceof MoneyError) {
-      return problem(400, exception.code, exception.message);
     }
     if (exception instanceof HttpException) {
       return this.fromHttpException(exception);
@@ -51,7 +48,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const status = exception.getStatus();
     // Nest turns body-parser's SyntaxError into a bare BadRequestException with its message.
     if (status === HttpStatus.BAD_REQUEST && /JSON/.test(exception.message)) {
-      return problem(400, 'REQUEST.MALFORMED_JSON', 'The body is not valid JSON', { detail: exception.message });
+      return problem(400, RequestErrors.MALFORMED_JSON.code, 'The body is not valid JSON', { detail: exception.message });
     }
     return problem(status, `HTTP.${HttpStatus[status] ?? status}`, exception.message);
   }

@@ -24,6 +24,7 @@ export const STATUS_BY_KIND: Readonly<Record<ErrorKind, number>> = {
   unauthorized: 401,
   forbidden: 403,
   not_found: 404,
+  timeout: 408,
   conflict: 409,
   unprocessable: 422,
   too_large: 413,

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { ExecutionContext, Injectable } from '@nestjs/common';
 import { ThrottlerGuard, ThrottlerLimitDetail } from '@nestjs/throttler';
-import { DomainError } from '@caravan/errors';
+import { RequestErrors } from './request.errors';
 
 const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -21,6 +21,6 @@ export class WriteThrottleGuard extends ThrottlerGuard {
   }
 
   protected override async throwThrottlingException(_context: ExecutionContext, detail: ThrottlerLimitDetail): Promise<void> {
-    throw new DomainError('REQUEST.TOO_MANY', `too many changes at once: at most ${detail.limit} a minute; try again in ${Math.ceil(detail.timeToBlockExpire)} s`, 'too_many');
+    throw RequestErrors.TOO_MANY(`too many changes at once: at most ${detail.limit} a minute; try again in ${Math.ceil(detail.timeToBlockExpire)} s`);
   }
 }

@@ -5,8 +5,9 @@ import type { Request, Response } from 'express';
 import { from, lastValueFrom, Observable } from 'rxjs';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '@caravan/config';
-import { DomainError } from '@caravan/errors';
 import type { Actor } from '@caravan/access';
+import { IdempotencyErrors } from './idempotency.errors';
+import { RequestErrors } from '@caravan/http';
 
 export const IDEMPOTENCY_HEADER = 'idempotency-key';
 
@@ -40,7 +41,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const key = request.headers[IDEMPOTENCY_HEADER];
     if (request.method !== 'POST' || key === undefined || !request.actor) return next.handle();
     if (typeof key !== 'string' || !KEY.test(key)) {
-      throw new DomainError('REQUEST.INVALID_IDEMPOTENCY_KEY', 'Idempotency-Key must be 1–200 visible ASCII characters', 'invalid', 'Idempotency-Key');
+      throw RequestErrors.INVALID_IDEMPOTENCY_KEY('Idempotency-Key must be 1–200 visible ASCII characters', 'Idempotency-Key');
     }
     return from(this.once(request, context.switchToHttp().getResponse<Response>(), request.actor, key, next));
   }
@@ -80,13 +81,13 @@ export class IdempotencyInterceptor implements NestInterceptor {
       [scope, key],
     );
     if (!first) {
-      throw new DomainError('IDEMPOTENCY.IN_PROGRESS', 'a request with this Idempotency-Key was just refused or is finishing; retry', 'conflict', 'Idempotency-Key');
+      throw IdempotencyErrors.IN_PROGRESS('a request with this Idempotency-Key was just refused or is finishing; retry', 'Idempotency-Key');
     }
     if (first.request_hash !== hash) {
-      throw new DomainError('IDEMPOTENCY.KEY_REUSED', 'this Idempotency-Key was used for a different request', 'unprocessable', 'Idempotency-Key');
+      throw IdempotencyErrors.KEY_REUSED('this Idempotency-Key was used for a different request', 'Idempotency-Key');
     }
     if (first.completed_at === null) {
-      throw new DomainError('IDEMPOTENCY.IN_PROGRESS', 'the first request with this Idempotency-Key is still running', 'conflict', 'Idempotency-Key');
+      throw IdempotencyErrors.IN_PROGRESS('the first request with this Idempotency-Key is still running', 'Idempotency-Key');
     }
     response.setHeader('Idempotent-Replayed', 'true');
     return first.response;

@@ -1,4 +1,5 @@
 import Decimal from 'decimal.js';
+import { DomainError, errorCatalogue, ErrorKind } from '@caravan/errors';
 
 /**
  * Money is exact: a decimal.js value and an ISO 4217 currency, never a JS number.
@@ -20,15 +21,24 @@ const DECIMAL_STRING = /^-?\d{1,20}(\.\d+)?$/;
 export const Dec = Decimal.clone({ precision: 40, rounding: ROUNDING, toExpNeg: -40, toExpPos: 40 });
 export type Dec = Decimal;
 
-export class MoneyError extends Error {
-  constructor(
-    readonly code: 'MONEY.INVALID_AMOUNT' | 'MONEY.UNSUPPORTED_CURRENCY' | 'MONEY.CURRENCY_MISMATCH' | 'MONEY.TOO_PRECISE',
-    message: string,
-  ) {
-    super(message);
+/** A refused amount or currency: callers that take amounts from people name the field. */
+export class MoneyError extends DomainError {
+  constructor(code: string, message: string, kind: ErrorKind, field?: string) {
+    super(code, message, kind, field);
     this.name = 'MoneyError';
   }
 }
+
+export const MoneyErrors = errorCatalogue(
+  'MONEY',
+  {
+    CURRENCY_MISMATCH: { kind: 'invalid', summary: 'amounts in different currencies cannot be combined' },
+    INVALID_AMOUNT: { kind: 'invalid', summary: 'an amount is a decimal string' },
+    TOO_PRECISE: { kind: 'invalid', summary: 'the amount has more decimals than its currency’s minor unit' },
+    UNSUPPORTED_CURRENCY: { kind: 'invalid', summary: 'the currency is not one the platform handles' },
+  },
+  (...args) => new MoneyError(...args),
+);
 
 export function isSupportedCurrency(currency: string): boolean {
   return Object.prototype.hasOwnProperty.call(MINOR_UNITS, currency);
@@ -36,7 +46,7 @@ export function isSupportedCurrency(currency: string): boolean {
 
 export function minorUnits(currency: string): number {
   if (!isSupportedCurrency(currency)) {
-    throw new MoneyError('MONEY.UNSUPPORTED_CURRENCY', `currency ${currency} is not supported`);
+    throw MoneyErrors.UNSUPPORTED_CURRENCY(`currency ${currency} is not supported`);
   }
   return MINOR_UNITS[currency];
 }
@@ -44,7 +54,7 @@ export function minorUnits(currency: string): number {
 /** Parses a wire or database decimal string; refuses numbers, exponents and anything loose. */
 export function parseDecimal(value: string): Decimal {
   if (typeof value !== 'string' || !DECIMAL_STRING.test(value)) {
-    throw new MoneyError('MONEY.INVALID_AMOUNT', `"${String(value)}" is not a decimal string`);
+    throw MoneyErrors.INVALID_AMOUNT(`"${String(value)}" is not a decimal string`);
   }
   return new Dec(value);
 }
@@ -62,8 +72,7 @@ export class Money {
   static of(amount: string | Decimal, currency: string = DEFAULT_CURRENCY): Money {
     const value = typeof amount === 'string' ? parseDecimal(amount) : new Dec(amount);
     if (value.decimalPlaces() > minorUnits(currency)) {
-      throw new MoneyError(
-        'MONEY.TOO_PRECISE',
+      throw MoneyErrors.TOO_PRECISE(
         `${value.toFixed()} has more than ${minorUnits(currency)} decimals for ${currency}`,
       );
     }
@@ -128,7 +137,7 @@ export class Money {
 
   private assertSameCurrency(other: Money): void {
     if (other.currency !== this.currency) {
-      throw new MoneyError('MONEY.CURRENCY_MISMATCH', `cannot combine ${this.currency} with ${other.currency}`);
+      throw MoneyErrors.CURRENCY_MISMATCH(`cannot combine ${this.currency} with ${other.currency}`);
     }
   }
 }

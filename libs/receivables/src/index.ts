@@ -5,3 +5,4 @@ export * from './domain/receivable';
 export * from './domain/receivable-status';
 export * from './infrastructure/receivable-pledges';
 export * from './api/receivable-confirmation.contract';
+export * from './domain/receivables.errors';

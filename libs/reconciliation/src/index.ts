@@ -8,3 +8,4 @@ export * from './application/reconciliation-runs.service';
 export * from './api/reconciliation.activities';
 export * from './api/reconciliation.contract';
 export * from './application/payment-forwarding';
+export * from './domain/reconciliation.errors';

@@ -47,6 +47,6 @@ function pem(setting: string, path: string): Buffer {
   try {
     return readFileSync(path);
   } catch (error) {
-    throw new Error(`${setting}=${path} cannot be read: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    throw new Error(`${setting}=${path} cannot be read: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, { cause: error });
   }
 }

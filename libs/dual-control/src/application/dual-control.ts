@@ -8,6 +8,7 @@ import { assertChecker, assertMaker, DUAL_CONTROL_ERRORS, DualControlRequest, Du
 import { decide, findRequest, findRequests, insertRequest, lockRequest, RequestFilter } from '../infrastructure/dual-control.repository';
 
 /** A kind of change that needs a second person, as the context that owns it carries it out. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each kind types its own payload where it registers
 export interface ChangeKind<P = any> extends Duty {
   kind: string;
   /** Carries the approved change out inside the approving transaction (the organisation's scope). */

@@ -1,5 +1,5 @@
-import { DomainError } from '@caravan/errors';
 import type { Actor, Role } from '@caravan/access';
+import { DualControlErrors } from './dual-control.errors';
 
 // Four eyes as data: a change that one person may not make alone is a request that a second
 // person of the same organisation, holding a checker's role, approves or rejects.
@@ -35,14 +35,14 @@ export interface Duty {
 
 /** The stable codes of this context's refusals. */
 export const DUAL_CONTROL_ERRORS = {
-  notFound: () => new DomainError('DUAL_CONTROL.NOT_FOUND', 'no such request', 'not_found'),
-  notAMaker: () => new DomainError('DUAL_CONTROL.NOT_A_MAKER', 'your role cannot ask for this change', 'forbidden'),
-  notAChecker: () => new DomainError('DUAL_CONTROL.NOT_A_CHECKER', 'your role cannot approve this change', 'forbidden'),
-  ownRequest: () => new DomainError('DUAL_CONTROL.OWN_REQUEST', 'nobody approves their own request: a second person must', 'forbidden'),
-  notPending: (status: RequestStatus) => new DomainError('DUAL_CONTROL.NOT_PENDING', `the request is ${status}`, 'conflict'),
-  alreadyPending: () => new DomainError('DUAL_CONTROL.ALREADY_PENDING', 'a request for this change already awaits approval', 'conflict'),
-  notYours: () => new DomainError('DUAL_CONTROL.NOT_YOUR_REQUEST', 'only the person who asked can withdraw a request', 'forbidden'),
-  unknownKind: (kind: string) => new DomainError('DUAL_CONTROL.UNKNOWN_KIND', `no change of kind ${kind} is known`, 'invalid'),
+  notFound: () => DualControlErrors.NOT_FOUND('no such request'),
+  notAMaker: () => DualControlErrors.NOT_A_MAKER('your role cannot ask for this change'),
+  notAChecker: () => DualControlErrors.NOT_A_CHECKER('your role cannot approve this change'),
+  ownRequest: () => DualControlErrors.OWN_REQUEST('nobody approves their own request: a second person must'),
+  notPending: (status: RequestStatus) => DualControlErrors.NOT_PENDING(`the request is ${status}`),
+  alreadyPending: () => DualControlErrors.ALREADY_PENDING('a request for this change already awaits approval'),
+  notYours: () => DualControlErrors.NOT_YOUR_REQUEST('only the person who asked can withdraw a request'),
+  unknownKind: (kind: string) => DualControlErrors.UNKNOWN_KIND(`no change of kind ${kind} is known`),
 } as const;
 
 export function assertMaker(actor: Actor, duty: Duty): void {

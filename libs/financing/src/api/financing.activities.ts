@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { ApplicationFailure } from '@temporalio/common';
 import type { EntityManager } from 'typeorm';
 import { ScopedDatabase } from '@caravan/database';
-import { DomainError } from '@caravan/errors';
 import { Actor, dataScopeOf, systemActor } from '@caravan/access';
 import { LedgerService } from '@caravan/ledger';
 import type { Line } from '@caravan/ledger';
@@ -18,6 +17,7 @@ import type { FinancingInput, FinancingState, FinancingTerms } from './financing
 import { WarehouseReceiptsService } from '@caravan/warehouse-receipts';
 import { PaymentGateways, PaymentInstruction } from '../application/payment-gateway';
 import { addDays } from '../domain/calendar';
+import { FinancingErrors, PaymentErrors } from '../domain/financing.errors';
 
 /** The bank acting through its workflow: audit trails and journal entries name it 'system:financing-workflow'. */
 export function workflowActor(bankId: string): Actor {
@@ -125,7 +125,7 @@ export class FinancingActivities {
     await this.receipts.releasePart(input.receiptId, new Dec(input.quantity), workflowActor(input.bankId), (remaining) => {
       const cover = remaining.value.plus(Money.of(others)).times(input.maxLtv);
       if (Money.of(input.outstanding).compare(cover) > 0) {
-        throw new DomainError('FINANCING.BELOW_LTV_LINE', `after this release the goods would cover ${cover} at the LTV line, ${input.outstanding} is outstanding`, 'unprocessable', 'quantity');
+        throw FinancingErrors.BELOW_LTV_LINE(`after this release the goods would cover ${cover} at the LTV line, ${input.outstanding} is outstanding`, 'quantity');
       }
     });
   }
@@ -177,8 +177,8 @@ export class FinancingActivities {
   async awaitSettlement(input: { instructionId: string; bankId?: string }): Promise<void> {
     const bankId = await this.bankOf({ bankId: input.bankId, ref: input.instructionId.split('/')[0] });
     const { status, reason } = await this.gateways.forBank(bankId).status(input.instructionId);
-    if (status === 'PENDING') throw ApplicationFailure.retryable('the bank has not settled yet', 'PAYMENT.PENDING');
-    if (status === 'FAILED') throw ApplicationFailure.nonRetryable(reason ?? 'the bank refused the payment', 'PAYMENT.FAILED');
+    if (status === 'PENDING') throw ApplicationFailure.retryable('the bank has not settled yet', PaymentErrors.PENDING.code);
+    if (status === 'FAILED') throw ApplicationFailure.nonRetryable(reason ?? 'the bank refused the payment', PaymentErrors.FAILED.code);
   }
 
   private async asBank<T>(of: OfBank, work: (em: EntityManager) => Promise<T>): Promise<T> {
@@ -191,7 +191,7 @@ export class FinancingActivities {
     const [row] = await this.db.transaction({ organisationId: null, readsAll: true }, (em) =>
       em.query('SELECT bank_id FROM financings WHERE id = $1 OR ref = $2', [of.financingId ?? null, of.ref ?? null]),
     );
-    if (!row) throw new DomainError('FINANCING.NOT_FOUND', `no financing ${of.financingId ?? of.ref}`, 'not_found');
+    if (!row) throw FinancingErrors.NOT_FOUND(`no financing ${of.financingId ?? of.ref}`);
     return row.bank_id;
   }
 }

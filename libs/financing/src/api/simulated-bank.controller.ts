@@ -1,11 +1,11 @@
 import { Body, Controller, Get, Param, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsInt, IsUUID, Max, Min } from 'class-validator';
-import { DomainError } from '@caravan/errors';
 import { CurrentActor, OrganisationKind, Role, Roles } from '@caravan/access';
 import { OrganisationDirectory } from '@caravan/identity';
 import type { Actor } from '@caravan/access';
 import { SimulatedBanks, SimulatedPayment } from '../infrastructure/simulated-bank';
+import { FinancingErrors } from '../domain/financing.errors';
 
 export class FaultsDto {
   @ApiProperty({ format: 'uuid', description: "The bank whose simulated gateway misbehaves" }) @IsUUID() bankId: string;
@@ -28,7 +28,7 @@ export class SimulatedBankController {
   @ApiOperation({ summary: "A bank's simulated gateway: refuse the next N instructions, or settle after a delay" })
   async faults(@Body() body: FaultsDto) {
     if ((await this.organisations.kindOf(body.bankId)) !== OrganisationKind.BANK) {
-      throw new DomainError('FINANCING.NOT_A_BANK', 'bankId must name a bank on the platform', 'invalid', 'bankId');
+      throw FinancingErrors.NOT_A_BANK('bankId must name a bank on the platform', 'bankId');
     }
     await this.banks.setFaults(body.bankId, body.failNext, body.delayMs);
     return body;

@@ -3,12 +3,12 @@ import type { EntityManager } from 'typeorm';
 import { ScopedDatabase } from '@caravan/database';
 import { DualControl } from '@caravan/dual-control';
 import type { DualControlRequest } from '@caravan/dual-control';
-import { DomainError } from '@caravan/errors';
 import { Actor, actorName, dataScopeOf, Role, systemActor } from '@caravan/access';
 import { Dec } from '@caravan/money';
 import { assertSoundTiers } from '../domain/approval';
 import { currentVersion, insertVersion, listVersions } from '../infrastructure/policy-versions';
 import { DEFAULT_POLICY, DEFAULT_VERSION, FinancingPolicy, PolicyVersion } from './financing-policy';
+import { FinancingErrors } from '../domain/financing.errors';
 
 export const POLICY_CHANGE = 'financing.policy';
 
@@ -73,6 +73,6 @@ export class FinancingPolicies implements OnModuleInit {
 function assertSoundPolicy(policy: FinancingPolicy): void {
   assertSoundTiers(policy.tiers);
   if (new Dec(policy.maintenanceLtv).lessThan(policy.maxLtv)) {
-    throw new DomainError('FINANCING.MAINTENANCE_BELOW_LTV', 'the maintenance line must not be below the LTV line', 'invalid', 'maintenanceLtv');
+    throw FinancingErrors.MAINTENANCE_BELOW_LTV('the maintenance line must not be below the LTV line', 'maintenanceLtv');
   }
 }

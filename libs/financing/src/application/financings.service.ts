@@ -7,10 +7,9 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuditLog } from '@caravan/audit';
 import { BusinessClock } from '@caravan/clock';
 import { AppConfig } from '@caravan/config';
-import { ScopedDatabase } from '@caravan/database';
+import { ScopedDatabase, SqlRow } from '@caravan/database';
 import { DualControl } from '@caravan/dual-control';
 import type { DualControlRequest } from '@caravan/dual-control';
-import { DomainError } from '@caravan/errors';
 import { OrganisationDirectory } from '@caravan/identity';
 import { Actor, dataScopeOf, isOperatorReader, OrganisationKind, Role } from '@caravan/access';
 import { Money } from '@caravan/money';
@@ -41,6 +40,7 @@ import type { Allocation } from '../domain/loan-book';
 import { newPaymentReference } from '../domain/payment-reference';
 import { RepaymentMethod, schedule, Schedule } from '../domain/schedule';
 import { FinancingPolicies } from './financing-policies';
+import { FinancingErrors } from '../domain/financing.errors';
 
 export interface Application {
   product: Product;
@@ -88,7 +88,7 @@ const UPDATES = {
   releaseGoods: releaseGoodsUpdate,
   topUp: topUpUpdate,
 };
-const notFound = (id: string) => new DomainError('FINANCING.NOT_FOUND', `financing ${id} not found`, 'not_found');
+const notFound = (id: string) => FinancingErrors.NOT_FOUND(`financing ${id} not found`);
 
 export const HAND_RECORDED_PAYMENT = 'financing.payment';
 
@@ -256,7 +256,7 @@ export class FinancingsService implements OnModuleInit {
     try {
       return await call();
     } catch (e) {
-      if (e instanceof WorkflowNotFoundError) throw new DomainError('FINANCING.NOT_AT_THIS_STEP', `financing ${ref} has ended`, 'conflict');
+      if (e instanceof WorkflowNotFoundError) throw FinancingErrors.NOT_AT_THIS_STEP(`financing ${ref} has ended`);
       throw domainErrorFrom(e) ?? e;
     }
   }
@@ -269,7 +269,7 @@ export class FinancingsService implements OnModuleInit {
   /** Checks the application against the asset and the bank's policy, and builds the workflow's input. */
   private async prepare(actor: Actor, a: Application): Promise<{ input: FinancingInput; maxAmount: string; policyVersion: number }> {
     if ((await this.organisations.kindOf(a.bankId)) !== OrganisationKind.BANK) {
-      throw new DomainError('FINANCING.NOT_A_BANK', 'bankId must name a bank on the platform', 'invalid', 'bankId');
+      throw FinancingErrors.NOT_A_BANK('bankId must name a bank on the platform', 'bankId');
     }
     const policy = await this.policies.inForce(a.bankId);
     const pricing = policy.pricing[a.product];
@@ -292,8 +292,9 @@ export class FinancingsService implements OnModuleInit {
     }
     const verdict = eligibility(facts, facts.assetType, a.product === 'RECEIVABLE_FINANCING' ? policy.maxAdvanceRate : policy.maxLtv, amount);
     if (!verdict.eligible) {
-      const aboveMaximum = verdict.code === 'FINANCING.ABOVE_MAXIMUM';
-      throw new DomainError(verdict.code, verdict.reason, aboveMaximum ? 'unprocessable' : 'conflict', aboveMaximum ? 'amount' : 'assetId');
+      throw verdict.code === FinancingErrors.ABOVE_MAXIMUM.code
+        ? FinancingErrors.ABOVE_MAXIMUM(verdict.reason, 'amount')
+        : FinancingErrors.ASSET_NOT_ELIGIBLE(verdict.reason, 'assetId');
     }
     const maxAmount = verdict.cap;
     const method = a.product === 'RECEIVABLE_FINANCING' ? 'BULLET' : (a.method ?? 'BULLET');
@@ -333,7 +334,7 @@ export class FinancingsService implements OnModuleInit {
   }
 }
 
-function toRow(r: Record<string, any>): FinancingRow {
+function toRow(r: SqlRow): FinancingRow {
   return {
     id: r.id,
     ref: r.ref,

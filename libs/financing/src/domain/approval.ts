@@ -1,5 +1,5 @@
-import { DomainError } from '@caravan/errors';
 import { Money } from '@caravan/money';
+import { FinancingErrors } from './financing.errors';
 
 // The bank's authority matrix, pure: amount tiers → how many approvals count; an approval
 // counts only from a checker other than the maker, once, and within the checker's authority.
@@ -39,7 +39,7 @@ export interface Approval {
  */
 export function assertSoundTiers(tiers: ApprovalTier[]): void {
   const refuse = (message: string) => {
-    throw new DomainError('FINANCING.UNSOUND_TIERS', message, 'invalid', 'tiers');
+    throw FinancingErrors.UNSOUND_TIERS(message, 'tiers');
   };
   if (tiers.length === 0) refuse('at least one tier is needed');
   if (tiers.some((t) => !Number.isInteger(t.approvals) || t.approvals < 1 || t.approvals > 5)) refuse('every tier needs 1 to 5 approvals');

@@ -1,7 +1,7 @@
 import type Decimal from 'decimal.js';
-import { DomainError } from '@caravan/errors';
 import { Dec, Money } from '@caravan/money';
 import { actualDays, addMonths, days30360 } from './calendar';
+import { FinancingErrors } from './financing.errors';
 
 // The one calculator behind the SME's trial calculation (试算), the workflows and the ledger:
 // pure and deterministic (safe inside Temporal workflows), money in and out as strings.
@@ -69,7 +69,7 @@ export function advanceAmount(eligible: string, advanceRate: string, currency = 
 }
 
 function check(terms: LoanTerms): void {
-  const field = (name: string, message: string) => new DomainError('FINANCING.INVALID_TERMS', message, 'invalid', name);
+  const field = (name: string, message: string) => FinancingErrors.INVALID_TERMS(message, name);
   if (!Number.isInteger(terms.instalments) || terms.instalments < 1 || terms.instalments > 360) throw field('instalments', 'instalments must be 1 to 360');
   if (terms.method === 'BULLET' && terms.instalments !== 1) throw field('instalments', 'a bullet loan has one instalment');
   const rate = new Dec(terms.annualRate);

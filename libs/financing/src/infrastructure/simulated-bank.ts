@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { DataScope, ScopedDatabase } from '@caravan/database';
-import { DomainError } from '@caravan/errors';
 import { Actor, dataScopeOf, systemActor } from '@caravan/access';
 import { Money } from '@caravan/money';
 import { PaymentGateway, PaymentGateways, PaymentInstruction, PaymentStatus } from '../application/payment-gateway';
+import { PaymentErrors } from '../domain/financing.errors';
 
 export interface SimulatedPayment {
   instructionId: string;
@@ -75,7 +75,7 @@ class SimulatedBank implements PaymentGateway {
 /** A repeat of an instruction id is the same payment or a mistake that must not move money. */
 function sameOrRefuse(known: SimulatedPayment, i: PaymentInstruction): SimulatedPayment {
   const same = Money.of(known.amount, known.currency).equals(Money.of(i.amount, i.currency)) && known.beneficiaryId === i.beneficiaryId;
-  if (!same) throw new DomainError('PAYMENT.INSTRUCTION_MISMATCH', `instruction ${i.instructionId} was given before for another amount, currency or beneficiary`, 'conflict');
+  if (!same) throw PaymentErrors.INSTRUCTION_MISMATCH(`instruction ${i.instructionId} was given before for another amount, currency or beneficiary`);
   return known;
 }
 
@@ -105,7 +105,7 @@ export class SimulatedBanks extends PaymentGateways {
     const [row] = await this.db.transaction(dataScopeOf(actor), (em) =>
       em.query(`SELECT ${PAYMENT_COLUMNS} FROM simulated_bank_payments WHERE instruction_id = $1 ORDER BY bank_id LIMIT 1`, [instructionId]),
     );
-    if (!row) throw new DomainError('PAYMENT.NOT_FOUND', `no payment ${instructionId}`, 'not_found');
+    if (!row) throw PaymentErrors.NOT_FOUND(`no payment ${instructionId}`);
     return row;
   }
 }

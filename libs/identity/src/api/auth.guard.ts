@@ -1,11 +1,11 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AppConfig } from '@caravan/config';
-import { DomainError } from '@caravan/errors';
 import { Sessions } from '../application/sessions';
 import { hasAnyRole, PUBLIC_ROUTE, REQUIRED_ROLES, SECOND_FACTOR_EXEMPT } from '@caravan/access';
 import type { Role } from '@caravan/access';
 import { mayAct, rolesNeedingSecondFactor } from '../domain/second-factor';
+import { AuthErrors } from '../domain/identity.errors';
 
 /**
  * Every route needs a valid bearer token of a session still standing (the person active, not
@@ -28,18 +28,18 @@ export class AuthGuard implements CanActivate {
     const [scheme, token] = (request.headers.authorization ?? '').split(' ');
     const session = scheme === 'Bearer' && token ? await this.sessions.authenticate(token) : undefined;
     if (!session) {
-      throw new DomainError('AUTH.UNAUTHENTICATED', 'a valid, unexpired bearer token is required', 'unauthorized');
+      throw AuthErrors.UNAUTHENTICATED('a valid, unexpired bearer token is required');
     }
     const { actor, methods } = session;
     request.actor = actor;
     // a person who must sign in with a one-time code and did not may only enrol one (and read who they are)
     if (!this.reflector.getAllAndOverride<boolean>(SECOND_FACTOR_EXEMPT, targets) && !mayAct(actor.roles, methods, rolesNeedingSecondFactor(this.config.AUTH_SECOND_FACTOR_ROLES))) {
-      throw new DomainError('AUTH.SECOND_FACTOR_REQUIRED', 'your role signs in with a one-time code: enrol an authenticator app, then sign in again', 'forbidden');
+      throw AuthErrors.SECOND_FACTOR_REQUIRED('your role signs in with a one-time code: enrol an authenticator app, then sign in again');
     }
 
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(REQUIRED_ROLES, targets);
     if (roles && !hasAnyRole(actor, roles)) {
-      throw new DomainError('AUTH.FORBIDDEN', 'your role does not allow this action', 'forbidden');
+      throw AuthErrors.FORBIDDEN('your role does not allow this action');
     }
     return true;
   }

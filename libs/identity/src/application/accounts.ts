@@ -3,7 +3,6 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditLog } from '@caravan/audit';
-import { DomainError } from '@caravan/errors';
 import type { Actor } from '@caravan/access';
 import { THRESHOLDS, throttleKeys } from '../domain/login-throttle';
 import { assertStrongPassword } from '../domain/password-policy';
@@ -12,9 +11,10 @@ import { hashPassword, verifyPassword } from '../infrastructure/password-hasher'
 import { UserEntity } from '../infrastructure/user.entity';
 import { PASSWORD_GATE } from './password-gate';
 import { Sessions } from './sessions';
+import { AuthErrors, IdentityErrors } from '../domain/identity.errors';
 
 const RESET_MINUTES = 30;
-const notFound = () => new DomainError('IDENTITY.USER_NOT_FOUND', 'user not found', 'not_found');
+const notFound = () => IdentityErrors.USER_NOT_FOUND('user not found');
 const digest = (code: string) => createHash('sha256').update(code).digest('hex');
 
 /**
@@ -47,7 +47,7 @@ export class Accounts {
   async changePassword(actor: Actor, current: string, next: string): Promise<void> {
     const user = await this.dataSource.getRepository(UserEntity).findOneByOrFail({ id: actor.userId });
     if (!(await PASSWORD_GATE.run(() => verifyPassword(current, user.passwordHash)))) {
-      throw new DomainError('IDENTITY.WRONG_PASSWORD', 'the current password is wrong', 'invalid', 'currentPassword');
+      throw IdentityErrors.WRONG_PASSWORD('the current password is wrong', 'currentPassword');
     }
     assertStrongPassword(next, [user.email, user.displayName]);
     const passwordHash = await PASSWORD_GATE.run(() => hashPassword(next));
@@ -60,7 +60,7 @@ export class Accounts {
     const expiresAt = new Date(Date.now() + RESET_MINUTES * 60_000);
     await this.dataSource.transaction(async (em) => {
       const user = await this.findIn(em, organisationId, userId);
-      if (user.ssoSubject !== null) throw new DomainError('IDENTITY.SIGNS_IN_THROUGH_PROVIDER', 'this person signs in through their bank’s provider and has no password here', 'conflict');
+      if (user.ssoSubject !== null) throw IdentityErrors.SIGNS_IN_THROUGH_PROVIDER('this person signs in through their bank’s provider and has no password here');
       await em.query('INSERT INTO password_resets (id, user_id, code_hash, expires_at, created_by) VALUES ($1, $2, $3, $4, $5)', [randomUUID(), userId, digest(code), expiresAt, admin.userId]);
       await this.audit.record(em, { actor: admin, action: 'user.password.reset-start', entityType: 'user', entityId: userId, after: { expiresAt } });
     });
@@ -74,7 +74,7 @@ export class Accounts {
     const refused = async () => {
       await recordFailure(this.dataSource.manager, keys.account, THRESHOLDS.account);
       await recordFailure(this.dataSource.manager, keys.address, THRESHOLDS.address);
-      return new DomainError('IDENTITY.RESET_REFUSED', 'the code is wrong, used or expired', 'invalid', 'code');
+      return IdentityErrors.RESET_REFUSED('the code is wrong, used or expired', 'code');
     };
     const [reset] = await this.dataSource.query(
       `SELECT r.id, u.id AS user_id, u.email, u.display_name FROM password_resets r JOIN users u ON u.id = r.user_id
@@ -118,4 +118,4 @@ export class Accounts {
 }
 
 export const tooMany = (seconds?: number) =>
-  new DomainError('AUTH.TOO_MANY_ATTEMPTS', `too many failed attempts: try again${seconds ? ` in ${seconds} s` : ' later'}`, 'too_many');
+  AuthErrors.TOO_MANY_ATTEMPTS(`too many failed attempts: try again${seconds ? ` in ${seconds} s` : ' later'}`);

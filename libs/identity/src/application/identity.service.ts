@@ -18,6 +18,7 @@ import { OrganisationDirectory } from './organisation-directory';
 import { PASSWORD_GATE } from './password-gate';
 import { SecondFactors } from './second-factors';
 import { AccessToken, Sessions } from './sessions';
+import { AuthErrors, IdentityErrors } from '../domain/identity.errors';
 
 export interface NewOrganisation {
   kind: OrganisationKind;
@@ -58,18 +59,18 @@ export class IdentityService extends OrganisationDirectory {
     const keys = throttleKeys(email, address);
     const em = this.dataSource.manager;
     const wait = await lockedFor(em, [keys.account, keys.address]);
-    if (wait > 0) throw new DomainError('AUTH.TOO_MANY_ATTEMPTS', `too many failed attempts: try again in ${wait} s`, 'too_many');
+    if (wait > 0) throw AuthErrors.TOO_MANY_ATTEMPTS(`too many failed attempts: try again in ${wait} s`);
     const user = await this.dataSource.getRepository(UserEntity).findOneBy({ email: email.toLowerCase() });
     const valid = await PASSWORD_GATE.run(() => verifyPassword(password, user?.passwordHash ?? DUMMY_HASH));
     const organisation = user && (await this.dataSource.getRepository(OrganisationEntity).findOneBy({ id: user.organisationId }));
     if (!user || !valid || !user.active || !organisation) {
       await recordFailure(em, keys.account, THRESHOLDS.account);
       await recordFailure(em, keys.address, THRESHOLDS.address);
-      throw new DomainError('AUTH.INVALID_CREDENTIALS', 'e-mail or password is wrong', 'unauthorized');
+      throw AuthErrors.INVALID_CREDENTIALS('e-mail or password is wrong');
     }
     if (user.totpEnabledAt) {
       // the password was right: asking for the code tells a guesser no more than a success would
-      if (!otp) throw new DomainError('AUTH.OTP_REQUIRED', 'enter the one-time code of your authenticator app', 'unauthorized', 'otp');
+      if (!otp) throw AuthErrors.OTP_REQUIRED('enter the one-time code of your authenticator app', 'otp');
       await this.secondFactors.verify(em, user, otp).catch(async (e: unknown) => {
         await recordFailure(em, keys.account, THRESHOLDS.account);
         throw e;
@@ -93,7 +94,7 @@ export class IdentityService extends OrganisationDirectory {
       const organisation = Object.assign(new OrganisationEntity(), { id: randomUUID(), ...input, createdAt: new Date() });
       await orOnDuplicate(
         () => em.insert(OrganisationEntity, organisation),
-        () => new DomainError('IDENTITY.DUPLICATE_CREDIT_CODE', 'an organisation with this credit code exists', 'conflict', 'creditCode'),
+        () => IdentityErrors.DUPLICATE_CREDIT_CODE('an organisation with this credit code exists', 'creditCode'),
       );
       await this.audit.record(em, { actor, action: 'organisation.onboard', entityType: 'organisation', entityId: organisation.id, after: organisation });
       return organisation;
@@ -103,11 +104,11 @@ export class IdentityService extends OrganisationDirectory {
   async addUser(actor: Actor | string, organisationId: string, input: NewUser): Promise<UserEntity> {
     return this.dataSource.transaction(async (em) => {
       const organisation = await em.findOneBy(OrganisationEntity, { id: organisationId });
-      if (!organisation) throw new DomainError('IDENTITY.ORGANISATION_NOT_FOUND', 'organisation not found', 'not_found');
+      if (!organisation) throw IdentityErrors.ORGANISATION_NOT_FOUND('organisation not found');
       assertRolesFitKind(organisation.kind, input.roles);
       assertStrongPassword(input.password, [input.email, input.displayName]);
       if (input.approvalAuthority !== undefined && !input.roles.includes(Role.APPROVER)) {
-        throw new DomainError('IDENTITY.AUTHORITY_WITHOUT_APPROVER', 'only an approver has an approval authority', 'invalid', 'approvalAuthority');
+        throw IdentityErrors.AUTHORITY_WITHOUT_APPROVER('only an approver has an approval authority', 'approvalAuthority');
       }
       const user = Object.assign(new UserEntity(), {
         id: randomUUID(),
@@ -122,7 +123,7 @@ export class IdentityService extends OrganisationDirectory {
       });
       await orOnDuplicate(
         () => em.insert(UserEntity, user),
-        () => new DomainError('IDENTITY.DUPLICATE_EMAIL', 'a user with this e-mail exists', 'conflict', 'email'),
+        () => IdentityErrors.DUPLICATE_EMAIL('a user with this e-mail exists', 'email'),
       );
       const { passwordHash: _, ...visible } = user;
       await this.audit.record(em, { actor, action: 'user.add', entityType: 'user', entityId: user.id, after: visible });
@@ -164,21 +165,21 @@ export class IdentityService extends OrganisationDirectory {
 
   async organisation(id: string): Promise<OrganisationEntity> {
     const organisation = await this.dataSource.getRepository(OrganisationEntity).findOneBy({ id });
-    if (!organisation) throw new DomainError('IDENTITY.ORGANISATION_NOT_FOUND', 'organisation not found', 'not_found');
+    if (!organisation) throw IdentityErrors.ORGANISATION_NOT_FOUND('organisation not found');
     return organisation;
   }
 
   /** Admins see everyone; others only the people of their own organisation. */
   async users(actor: Actor, organisationId: string): Promise<UserEntity[]> {
     if (!actor.roles.includes(Role.ADMIN) && actor.organisationId !== organisationId) {
-      throw new DomainError('IDENTITY.ORGANISATION_NOT_FOUND', 'organisation not found', 'not_found');
+      throw IdentityErrors.ORGANISATION_NOT_FOUND('organisation not found');
     }
     return this.dataSource.getRepository(UserEntity).find({ where: { organisationId }, order: { email: 'ASC' } });
   }
 
   async user(id: string): Promise<UserEntity> {
     const user = await this.dataSource.getRepository(UserEntity).findOneBy({ id });
-    if (!user) throw new DomainError('IDENTITY.USER_NOT_FOUND', 'user not found', 'not_found');
+    if (!user) throw IdentityErrors.USER_NOT_FOUND('user not found');
     return user;
   }
 }

@@ -1,4 +1,4 @@
-import { DomainError } from '@caravan/errors';
+import { AuthErrors } from '../domain/identity.errors';
 
 /**
  * At most a few password hashes at a time: each takes 32 MiB and a tenth of a second, so a
@@ -15,7 +15,7 @@ export class PasswordGate {
 
   async run<T>(work: () => Promise<T>): Promise<T> {
     if (this.running >= this.concurrency) {
-      if (this.waiting.length >= this.queue) throw new DomainError('AUTH.BUSY', 'too many sign-ins at once: try again in a moment', 'too_many');
+      if (this.waiting.length >= this.queue) throw AuthErrors.BUSY('too many sign-ins at once: try again in a moment');
       await new Promise<void>((resume) => this.waiting.push(resume));
     }
     this.running += 1;

@@ -3,16 +3,16 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { generateSecret, generateURI, verifySync } from 'otplib';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditLog } from '@caravan/audit';
-import { DomainError } from '@caravan/errors';
 import type { Actor } from '@caravan/access';
 import { open, seal } from '../infrastructure/secret-box';
 import { UserEntity } from '../infrastructure/user.entity';
 import { Sessions } from './sessions';
+import { AuthErrors, IdentityErrors } from '../domain/identity.errors';
 
 /** A code a step (30 s) early or late still counts: phones' clocks drift. */
 const TOLERANCE_SECONDS = 30;
 
-const invalid = () => new DomainError('AUTH.INVALID_OTP', 'the one-time code is wrong or was used', 'unauthorized', 'otp');
+const invalid = () => AuthErrors.INVALID_OTP('the one-time code is wrong or was used', 'otp');
 
 /**
  * Time-based one-time codes (RFC 6238, by otplib) as a second factor: a person enrols by
@@ -39,7 +39,7 @@ export class SecondFactors {
     await this.dataSource.transaction(async (em) => {
       const user = await em.findOne(UserEntity, { where: { id: actor.userId }, lock: { mode: 'pessimistic_write' } });
       const pending = user?.totpPendingSeed && open(user.totpPendingSeed, this.sessions.keys());
-      if (!user || !pending) throw new DomainError('AUTH.NO_ENROLMENT', 'start the enrolment first', 'conflict');
+      if (!user || !pending) throw AuthErrors.NO_ENROLMENT('start the enrolment first');
       const step = this.check(pending.plain, code, null);
       await em.update(UserEntity, { id: user.id }, { totpSeed: user.totpPendingSeed, totpPendingSeed: null, totpEnabledAt: new Date(), totpLastStep: String(step), sessionVersion: user.sessionVersion + 1 });
       await this.audit.record(em, { actor, action: 'user.second-factor.enrol', entityType: 'user', entityId: user.id });
@@ -63,7 +63,7 @@ export class SecondFactors {
   async reset(admin: Actor, organisationId: string, userId: string): Promise<void> {
     await this.dataSource.transaction(async (em) => {
       const user = await em.findOne(UserEntity, { where: { id: userId, organisationId }, lock: { mode: 'pessimistic_write' } });
-      if (!user) throw new DomainError('IDENTITY.USER_NOT_FOUND', 'user not found', 'not_found');
+      if (!user) throw IdentityErrors.USER_NOT_FOUND('user not found');
       await em.update(UserEntity, { id: userId }, { totpSeed: null, totpPendingSeed: null, totpEnabledAt: null, totpLastStep: null, sessionVersion: user.sessionVersion + 1 });
       await this.audit.record(em, { actor: admin, action: 'user.second-factor.reset', entityType: 'user', entityId: userId });
     });

@@ -6,7 +6,6 @@ import { AppConfig } from '@caravan/config';
 import { AuditLog } from '@caravan/audit';
 import { DualControl } from '@caravan/dual-control';
 import type { DualControlRequest } from '@caravan/dual-control';
-import { DomainError } from '@caravan/errors';
 import { Money } from '@caravan/money';
 import type { Actor } from '@caravan/access';
 import { OrganisationKind, Role } from '@caravan/access';
@@ -18,6 +17,7 @@ import { open, seal } from '../infrastructure/secret-box';
 import { findProviders, findSettings, insertAttempt, saveSettings, StoredSettings, takeAttempt } from '../infrastructure/single-sign-on.repository';
 import { UserEntity } from '../infrastructure/user.entity';
 import { AccessToken, Sessions } from './sessions';
+import { AuthErrors, IdentityErrors } from '../domain/identity.errors';
 
 export const SSO_CHANGE = 'identity.single-sign-on';
 const ATTEMPT_SECONDS = 600;
@@ -53,7 +53,7 @@ export class SingleSignOn implements OnModuleInit {
   /** An admin proposes a bank's settings; they take effect when a second admin approves. */
   async propose(admin: Actor, organisationId: string, settings: SingleSignOnSettings & { clientSecret?: string }, reason?: string): Promise<DualControlRequest> {
     const organisation = await this.dataSource.getRepository(OrganisationEntity).findOneBy({ id: organisationId });
-    if (!organisation) throw new DomainError('IDENTITY.ORGANISATION_NOT_FOUND', 'organisation not found', 'not_found');
+    if (!organisation) throw IdentityErrors.ORGANISATION_NOT_FOUND('organisation not found');
     assertSoundSettings(organisation.kind, settings);
     const { clientSecret, ...rest } = settings;
     // the secret travels in the request sealed: whoever reads the request does not learn it
@@ -87,7 +87,7 @@ export class SingleSignOn implements OnModuleInit {
     const checks = newFlowChecks();
     const url = await authorizationUrl(this.registration(settings), redirectUri, settings.scope, checks).catch((e: unknown) => {
       this.logger.warn({ msg: 'provider unreachable', organisationId, issuer: settings.issuer, err: String(e) });
-      throw new DomainError('AUTH.SSO_PROVIDER_UNAVAILABLE', 'your bank’s sign-in cannot be reached: try again later', 'unprocessable');
+      throw AuthErrors.SSO_PROVIDER_UNAVAILABLE('your bank’s sign-in cannot be reached: try again later');
     });
     await insertAttempt(this.dataSource.manager, { ...checks, organisationId, redirectUri }, ATTEMPT_SECONDS);
     return { authorizationUrl: url };

@@ -1,7 +1,7 @@
 import { zxcvbn, zxcvbnOptions } from '@zxcvbn-ts/core';
 import * as common from '@zxcvbn-ts/language-common';
 import * as english from '@zxcvbn-ts/language-en';
-import { DomainError } from '@caravan/errors';
+import { IdentityErrors } from './identity.errors';
 
 // Length alone lets "password1234" through. zxcvbn-ts (Dropbox's estimator, maintained as a
 // TypeScript port) scores a password against lists of common and breached passwords, names,
@@ -19,13 +19,13 @@ const MIN_SCORE = 3;
 /** Refuses a password that is short, common, or made of what the person is called. */
 export function assertStrongPassword(password: string, about: string[] = []): void {
   if (password.length < MIN_PASSWORD_LENGTH) {
-    throw new DomainError('IDENTITY.WEAK_PASSWORD', `a password has at least ${MIN_PASSWORD_LENGTH} characters`, 'invalid', 'password');
+    throw IdentityErrors.WEAK_PASSWORD(`a password has at least ${MIN_PASSWORD_LENGTH} characters`, 'password');
   }
   // an e-mail's name, and each part of a name or an address on its own: "wang.fang", "wang", "hami"
   const words = about.flatMap((a) => [a, a.split('@')[0], ...a.toLowerCase().split(/[^\p{L}\p{N}]+/u)]).filter((w) => w.length >= 3);
   const verdict = zxcvbn(password.slice(0, 100), words);
   if (verdict.score < MIN_SCORE) {
     const hint = verdict.feedback.warning || verdict.feedback.suggestions[0] || 'it is too easy to guess';
-    throw new DomainError('IDENTITY.WEAK_PASSWORD', `choose a password that is harder to guess: ${hint}`, 'invalid', 'password');
+    throw IdentityErrors.WEAK_PASSWORD(`choose a password that is harder to guess: ${hint}`, 'password');
   }
 }

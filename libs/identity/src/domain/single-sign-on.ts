@@ -1,6 +1,6 @@
-import { DomainError } from '@caravan/errors';
 import { Money } from '@caravan/money';
 import { assertRolesFitKind, OrganisationKind, Role } from '@caravan/access';
+import { AuthErrors } from './identity.errors';
 
 // A bank signs its officers in through its own OpenID Connect provider. What Caravan keeps of
 // it: where the provider is, Caravan's client there, and which of the provider's groups hold
@@ -27,16 +27,16 @@ export interface SingleSignOnSettings {
 }
 
 export const SSO_ERRORS = {
-  notConfigured: () => new DomainError('AUTH.SSO_NOT_CONFIGURED', 'this organisation does not sign in through its own provider', 'not_found'),
-  notABank: () => new DomainError('AUTH.SSO_NOT_A_BANK', 'single sign-on is for banks’ officers', 'invalid', 'organisationId'),
-  insecureIssuer: () => new DomainError('AUTH.SSO_INSECURE_ISSUER', 'the issuer must be an https address (http only on this machine’s loopback)', 'invalid', 'issuer'),
-  redirectNotRegistered: () => new DomainError('AUTH.SSO_REDIRECT_NOT_REGISTERED', 'this address is not one the organisation registered to come back to', 'invalid', 'redirectUri'),
-  authorityWithoutApprover: () => new DomainError('AUTH.SSO_AUTHORITY_WITHOUT_APPROVER', 'only a group of approvers has an approval authority', 'invalid', 'groups'),
-  failed: () => new DomainError('AUTH.SSO_FAILED', 'the sign-in through your bank did not complete: start again', 'unauthorized'),
-  noRole: () => new DomainError('AUTH.SSO_NO_ROLE', 'none of your groups at your bank holds a role in Caravan: ask your bank’s administrator', 'forbidden'),
-  multiFactorRequired: () => new DomainError('AUTH.SSO_MFA_REQUIRED', 'your role needs a second factor: your bank’s sign-in did not use one', 'forbidden'),
-  emailTaken: () => new DomainError('AUTH.SSO_EMAIL_TAKEN', 'this e-mail belongs to another account in Caravan: ask the platform operator', 'conflict'),
-  emailUnverified: () => new DomainError('AUTH.SSO_EMAIL_UNVERIFIED', 'your bank’s provider did not state a verified e-mail', 'forbidden'),
+  notConfigured: () => AuthErrors.SSO_NOT_CONFIGURED('this organisation does not sign in through its own provider'),
+  notABank: () => AuthErrors.SSO_NOT_A_BANK('single sign-on is for banks’ officers', 'organisationId'),
+  insecureIssuer: () => AuthErrors.SSO_INSECURE_ISSUER('the issuer must be an https address (http only on this machine’s loopback)', 'issuer'),
+  redirectNotRegistered: () => AuthErrors.SSO_REDIRECT_NOT_REGISTERED('this address is not one the organisation registered to come back to', 'redirectUri'),
+  authorityWithoutApprover: () => AuthErrors.SSO_AUTHORITY_WITHOUT_APPROVER('only a group of approvers has an approval authority', 'groups'),
+  failed: () => AuthErrors.SSO_FAILED('the sign-in through your bank did not complete: start again'),
+  noRole: () => AuthErrors.SSO_NO_ROLE('none of your groups at your bank holds a role in Caravan: ask your bank’s administrator'),
+  multiFactorRequired: () => AuthErrors.SSO_MFA_REQUIRED('your role needs a second factor: your bank’s sign-in did not use one'),
+  emailTaken: () => AuthErrors.SSO_EMAIL_TAKEN('this e-mail belongs to another account in Caravan: ask the platform operator'),
+  emailUnverified: () => AuthErrors.SSO_EMAIL_UNVERIFIED('your bank’s provider did not state a verified e-mail'),
 } as const;
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);

@@ -1,15 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { ScopedDatabase } from '@caravan/database';
+import { ScopedDatabase, SqlRow } from '@caravan/database';
 import type { DualControlRequest } from '@caravan/dual-control';
 import { BusinessClock } from '@caravan/clock';
 import { DualControl } from '@caravan/dual-control';
-import { DomainError } from '@caravan/errors';
 import { Actor, actorName, dataScopeOf, isPerson, Role } from '@caravan/access';
 import { Money } from '@caravan/money';
 import type { Account, EntryDraft, Line } from '../domain/accounts';
 import { assertBalanced, reversedLines } from '../domain/entry';
+import { LedgerErrors } from '../domain/ledger.errors';
 
 export interface PostedEntry {
   id: string;
@@ -49,7 +49,7 @@ export function signatureOf(actor: Actor): Signatures {
   return isPerson(actor) ? { postedBy: actorName(actor), postedByUser: actor.userId } : { postedBy: actor.email, postedByUser: null };
 }
 
-const notFound = (id: string) => new DomainError('LEDGER.ENTRY_NOT_FOUND', `journal entry ${id} not found`, 'not_found');
+const notFound = (id: string) => LedgerErrors.ENTRY_NOT_FOUND(`journal entry ${id} not found`);
 
 /**
  * A bank's books. Every read and write runs in the caller's scope, and PostgreSQL's row-level
@@ -95,7 +95,7 @@ export class LedgerService implements OnModuleInit {
    * goes through `requestReversal`: it takes a second person.
    */
   async reverse(system: Actor, entryId: string, reason: string): Promise<PostedEntry> {
-    if (isPerson(system)) throw new DomainError('LEDGER.FOUR_EYES', 'a person reverses an entry through a request a second person approves', 'forbidden');
+    if (isPerson(system)) throw LedgerErrors.FOUR_EYES('a person reverses an entry through a request a second person approves');
     return this.db.transaction(dataScopeOf(system), (em) => this.reverseWithin(em, entryId, reason, signatureOf(system)));
   }
 
@@ -103,9 +103,9 @@ export class LedgerService implements OnModuleInit {
   async requestReversal(actor: Actor, entryId: string, reason: string): Promise<DualControlRequest> {
     return this.db.transaction(dataScopeOf(actor), async (em) => {
       const entry = await this.entryById(em, entryId);
-      if (entry.reversesEntryId) throw new DomainError('LEDGER.REVERSAL_OF_REVERSAL', 'a reversal is not reversed; post a new entry', 'conflict');
+      if (entry.reversesEntryId) throw LedgerErrors.REVERSAL_OF_REVERSAL('a reversal is not reversed; post a new entry');
       const [reversed] = await em.query('SELECT 1 FROM journal_entries WHERE reverses_entry_id = $1', [entryId]);
-      if (reversed) throw new DomainError('LEDGER.ALREADY_REVERSED', 'this entry is already reversed', 'conflict');
+      if (reversed) throw LedgerErrors.ALREADY_REVERSED('this entry is already reversed');
       return this.dualControl.request(actor, REVERSAL, entryId, { entryId, reason }, reason, em);
     });
   }
@@ -113,7 +113,7 @@ export class LedgerService implements OnModuleInit {
   /** Posts the mirror image of an entry, at most once, signed by who asked (and approved). */
   async reverseWithin(em: EntityManager, entryId: string, reason: string, signatures: Signatures): Promise<PostedEntry> {
     const original = await this.entryById(em, entryId);
-    if (original.reversesEntryId) throw new DomainError('LEDGER.REVERSAL_OF_REVERSAL', 'a reversal is not reversed; post a new entry', 'conflict');
+    if (original.reversesEntryId) throw LedgerErrors.REVERSAL_OF_REVERSAL('a reversal is not reversed; post a new entry');
     const draft: EntryDraft = {
       idempotencyKey: `reversal/${entryId}`,
       financingRef: original.financingRef ?? undefined,
@@ -182,7 +182,7 @@ export class LedgerService implements OnModuleInit {
     if (inserted.length === 0) {
       const [row] = await em.query('SELECT id FROM journal_entries WHERE idempotency_key = $1', [draft.idempotencyKey]);
       // the key is another bank's: say no more than that it cannot be used
-      if (!row) throw new DomainError('LEDGER.KEY_TAKEN', `the idempotency key ${draft.idempotencyKey} cannot be used`, 'conflict');
+      if (!row) throw LedgerErrors.KEY_TAKEN(`the idempotency key ${draft.idempotencyKey} cannot be used`);
       return this.entryById(em, row.id);
     }
     await em.query(
@@ -201,7 +201,7 @@ export class LedgerService implements OnModuleInit {
 
   /** Entries with their lines, in one query. */
   private async load(em: EntityManager, where: string, params: unknown[]): Promise<PostedEntry[]> {
-    const rows: Array<Record<string, any>> = await em.query(
+    const rows: SqlRow[] = await em.query(
       `SELECT e.id, e.idempotency_key, e.financing_ref, e.kind, e.description, to_char(e.value_date, 'YYYY-MM-DD') AS value_date, e.reverses_entry_id,
               e.posted_by, e.approved_by,
               (SELECT json_agg(json_build_object('account', l.account_code, 'debit', l.debit::text, 'credit', l.credit::text) ORDER BY l.id)

@@ -9,6 +9,7 @@ import { OrganisationKind } from '@caravan/access';
 import { Money } from '@caravan/money';
 import type { LimitSubject } from '../domain/credit-limit';
 import { CreditLimitEntity, LimitReservationEntity } from '../infrastructure/credit-limit.entity';
+import { LimitErrors } from '../domain/limits.errors';
 
 export interface SetLimit extends LimitSubject {
   amount: Money;
@@ -49,7 +50,7 @@ export class CreditLimitsService {
       });
     } catch (e) {
       if ((e as { driverError?: { code?: string } }).driverError?.code === CHECK_VIOLATION) {
-        throw new DomainError('LIMITS.BELOW_UTILISATION', 'a limit cannot be set below what is already used', 'unprocessable', 'amount');
+        throw LimitErrors.BELOW_UTILISATION('a limit cannot be set below what is already used', 'amount');
       }
       throw e;
     }
@@ -75,7 +76,7 @@ export class CreditLimitsService {
         const existing = await em.findOneBy(LimitReservationEntity, { limitId: limit.id, reference: input.reference });
         if (existing) {
           if (!Money.of(existing.amount).equals(input.amount)) {
-            throw new DomainError('LIMITS.RESERVATION_MISMATCH', `${input.reference} is already reserved for ${existing.amount.toFixed(2)}`, 'conflict', 'amount');
+            throw LimitErrors.RESERVATION_MISMATCH(`${input.reference} is already reserved for ${existing.amount.toFixed(2)}`, 'amount');
           }
           reservations.push(existing);
           continue;
@@ -87,12 +88,7 @@ export class CreditLimitsService {
           [input.amount.toString(), limit.id],
         );
         if (moved === 0) {
-          throw new DomainError(
-            'LIMITS.EXCEEDED',
-            `${limit.kind} limit on ${limit.subject} has ${limit.amount.minus(limit.utilised).toFixed(2)} left, ${input.amount.toString()} asked`,
-            'unprocessable',
-            'amount',
-          );
+          throw LimitErrors.EXCEEDED(`${limit.kind} limit on ${limit.subject} has ${limit.amount.minus(limit.utilised).toFixed(2)} left, ${input.amount.toString()} asked`, 'amount');
         }
         const reservation = Object.assign(new LimitReservationEntity(), {
           id: randomUUID(),
@@ -121,12 +117,12 @@ export class CreditLimitsService {
         .orderBy('r.limit_id')
         .setLock('pessimistic_write', undefined, ['r'])
         .getMany();
-      if (reservations.length === 0) throw new DomainError('LIMITS.RESERVATION_NOT_FOUND', `no reservation ${reference}`, 'not_found');
+      if (reservations.length === 0) throw LimitErrors.RESERVATION_NOT_FOUND(`no reservation ${reference}`);
       for (const r of reservations) {
         const open = Money.of(r.amount).minus(Money.of(r.released));
         const release = amount ?? open;
         if (release.compare(open) > 0) {
-          throw new DomainError('LIMITS.RELEASE_EXCEEDS_RESERVED', `only ${open.toString()} of ${reference} is still reserved`, 'unprocessable', 'amount');
+          throw LimitErrors.RELEASE_EXCEEDS_RESERVED(`only ${open.toString()} of ${reference} is still reserved`, 'amount');
         }
         await em.query('UPDATE limit_reservations SET released = released + $1 WHERE id = $2', [release.toString(), r.id]);
         await em.query('UPDATE credit_limits SET utilised = utilised - $1, updated_at = now() WHERE id = $2', [release.toString(), r.limitId]);
@@ -173,7 +169,7 @@ export class CreditLimitsService {
     const found = await em.findBy(CreditLimitEntity, { bankId, kind: In(subjects.map((s) => s.kind)), subject: In(subjects.map((s) => s.subject)) });
     return subjects.map((s) => {
       const limit = found.find((l) => l.kind === s.kind && l.subject === s.subject);
-      if (!limit) throw new DomainError('LIMITS.NO_LIMIT', `no ${s.kind} limit is set for ${s.subject}`, 'unprocessable', 'subjects');
+      if (!limit) throw LimitErrors.NO_LIMIT(`no ${s.kind} limit is set for ${s.subject}`, 'subjects');
       return limit;
     });
   }

@@ -3,10 +3,10 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditLog } from '@caravan/audit';
-import { DomainError } from '@caravan/errors';
 import type { Actor } from '@caravan/access';
 import { ReceivableStatus } from '../domain/receivable-status';
 import { ReceivablesService } from './receivables.service';
+import { ReceivableErrors } from '../domain/receivables.errors';
 
 export interface ReceivableDocument {
   id: string;
@@ -34,18 +34,18 @@ export class ReceivableDocumentsService {
   /** Reads the body up to the size limit, then stores it; the same file again answers the first copy. */
   async attach(actor: Actor, receivableId: string, name: string, contentType: string, body: AsyncIterable<Buffer>): Promise<ReceivableDocument> {
     const receivable = await this.receivables.get(actor, receivableId);
-    if (receivable.creditorId !== actor.organisationId) throw new DomainError('RECEIVABLE.NOT_FOUND', `no receivable ${receivableId}`, 'not_found');
-    if (receivable.status === ReceivableStatus.CANCELLED) throw new DomainError('RECEIVABLE.ILLEGAL_TRANSITION', 'a cancelled receivable takes no documents', 'conflict');
+    if (receivable.creditorId !== actor.organisationId) throw ReceivableErrors.NOT_FOUND(`no receivable ${receivableId}`);
+    if (receivable.status === ReceivableStatus.CANCELLED) throw ReceivableErrors.ILLEGAL_TRANSITION('a cancelled receivable takes no documents');
     const type = contentType.split(';')[0].trim().toLowerCase();
-    if (!DOCUMENT_TYPES.includes(type)) throw new DomainError('RECEIVABLE.DOCUMENT_TYPE', `documents are PDF, JPEG, PNG, XML or OFD, not ${type || 'untyped'}`, 'invalid', 'document');
+    if (!DOCUMENT_TYPES.includes(type)) throw ReceivableErrors.DOCUMENT_TYPE(`documents are PDF, JPEG, PNG, XML or OFD, not ${type || 'untyped'}`, 'document');
     const chunks: Buffer[] = [];
     let size = 0;
     for await (const chunk of body) {
       size += chunk.length;
-      if (size > MAX_DOCUMENT_BYTES) throw new DomainError('RECEIVABLE.DOCUMENT_TOO_LARGE', `a document is at most ${MAX_DOCUMENT_BYTES / 1024 / 1024} MB`, 'invalid', 'document');
+      if (size > MAX_DOCUMENT_BYTES) throw ReceivableErrors.DOCUMENT_TOO_LARGE(`a document is at most ${MAX_DOCUMENT_BYTES / 1024 / 1024} MB`, 'document');
       chunks.push(chunk);
     }
-    if (size === 0) throw new DomainError('RECEIVABLE.DOCUMENT_EMPTY', 'the document is empty', 'invalid', 'document');
+    if (size === 0) throw ReceivableErrors.DOCUMENT_EMPTY('the document is empty', 'document');
     const content = Buffer.concat(chunks);
     const sha256 = createHash('sha256').update(content).digest('hex');
     return this.dataSource.transaction(async (em) => {
@@ -68,7 +68,7 @@ export class ReceivableDocumentsService {
   async content(actor: Actor, receivableId: string, documentId: string): Promise<ReceivableDocument & { content: Buffer }> {
     await this.receivables.get(actor, receivableId);
     const [document] = await this.dataSource.query(`SELECT ${COLUMNS}, content FROM receivable_documents WHERE receivable_id = $1 AND id = $2`, [receivableId, documentId]);
-    if (!document) throw new DomainError('RECEIVABLE.DOCUMENT_NOT_FOUND', `no document ${documentId}`, 'not_found');
+    if (!document) throw ReceivableErrors.DOCUMENT_NOT_FOUND(`no document ${documentId}`);
     return document;
   }
 }

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { orOnDuplicate } from '@caravan/database';
-import { DomainError } from '@caravan/errors';
 import { OrganisationDirectory } from '@caravan/identity';
 import { Actor, actorName, isOperatorReader, OrganisationKind } from '@caravan/access';
 import { Money, MoneyError } from '@caravan/money';
@@ -11,6 +10,7 @@ import { ReceivableStatus, ReceivableTransition } from '../domain/receivable-sta
 import { ReceivableDilutionEntity } from '../infrastructure/receivable.entity';
 import { notFound } from '../infrastructure/typeorm-receivable.repository';
 import { ConfirmationWorkflows, ReceivableFilter, ReceivableRepository, ReceivableScope } from './ports';
+import { ReceivableErrors } from '../domain/receivables.errors';
 
 export type RegisterReceivableCommand = Omit<RegisterReceivable, 'amount' | 'creditorId'> & { amount: string; currency: string };
 
@@ -48,7 +48,7 @@ export class ReceivablesService {
   /** An SME registers an invoice owed to it by a core enterprise. */
   async register(actor: Actor, command: RegisterReceivableCommand): Promise<Receivable> {
     if ((await this.organisations.kindOf(command.debtorId)) !== OrganisationKind.CORE_ENTERPRISE) {
-      throw new DomainError('RECEIVABLE.DEBTOR_NOT_CORE_ENTERPRISE', 'debtorId must name a core enterprise on the platform', 'invalid', 'debtorId');
+      throw ReceivableErrors.DEBTOR_NOT_CORE_ENTERPRISE('debtorId must name a core enterprise on the platform', 'debtorId');
     }
     const amount = amountOf(command.amount, command.currency);
     const receivable = registerReceivable({ ...command, creditorId: actor.organisationId, amount }, randomUUID(), new Date());
@@ -88,7 +88,7 @@ export class ReceivablesService {
     const receivable = await this.receivables.find(id, scope);
     if (!receivable) throw notFound(id);
     if (receivable.status !== ReceivableStatus.SUBMITTED) {
-      throw new DomainError('RECEIVABLE.NOT_AWAITING_CONFIRMATION', `receivable is ${receivable.status}, not awaiting confirmation`, 'conflict');
+      throw ReceivableErrors.NOT_AWAITING_CONFIRMATION(`receivable is ${receivable.status}, not awaiting confirmation`);
     }
     await this.workflows.decide(receivable, { decision, debtorId: actor.organisationId, actor: actorName(actor), reason });
     return (await this.receivables.find(id, scope))!;
@@ -114,7 +114,7 @@ export class ReceivablesService {
         };
         await orOnDuplicate(
           () => em.insert(ReceivableDilutionEntity, row),
-          () => new DomainError('RECEIVABLE.DUPLICATE_DILUTION', `dilution ${command.reference} is already recorded`, 'conflict', 'reference'),
+          () => ReceivableErrors.DUPLICATE_DILUTION(`dilution ${command.reference} is already recorded`, 'reference'),
         );
       },
     );
@@ -147,7 +147,7 @@ function amountOf(amount: string, currency: string): Money {
   try {
     return Money.of(amount, currency);
   } catch (e) {
-    if (e instanceof MoneyError) throw new DomainError(e.code, e.message, 'invalid', 'amount');
+    if (e instanceof MoneyError) throw new MoneyError(e.code, e.message, e.kind, 'amount');
     throw e;
   }
 }

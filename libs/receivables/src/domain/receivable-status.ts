@@ -1,4 +1,5 @@
 import { stateMachine, Transitions } from '@caravan/errors';
+import { ReceivableErrors } from './receivables.errors';
 
 /** PRODUCT.md's lifecycle: registered → submitted → confirmed | disputed → pledged → settled | written off. */
 export enum ReceivableStatus {
@@ -27,4 +28,4 @@ const TRANSITIONS: Transitions<ReceivableStatus, ReceivableTransition> = {
 };
 
 /** The status a transition leads to, or a coded refusal when it is illegal from here. */
-export const nextStatus = stateMachine('RECEIVABLE.ILLEGAL_TRANSITION', 'receivable', TRANSITIONS);
+export const nextStatus = stateMachine(ReceivableErrors.ILLEGAL_TRANSITION, 'receivable', TRANSITIONS);

@@ -1,6 +1,6 @@
-import { DomainError } from '@caravan/errors';
 import { Money } from '@caravan/money';
 import { nextStatus, ReceivableStatus, ReceivableTransition } from './receivable-status';
+import { ReceivableErrors } from './receivables.errors';
 
 /** What an SME states when it registers an invoice or freight bill owed by a core enterprise. */
 export interface RegisterReceivable {
@@ -27,13 +27,13 @@ export interface Receivable extends RegisterReceivable {
 /** The rules a new receivable must pass beyond the shape of the request. */
 export function registerReceivable(input: RegisterReceivable, id: string, now: Date): Receivable {
   if (!input.amount.isPositive()) {
-    throw new DomainError('RECEIVABLE.AMOUNT_NOT_POSITIVE', 'amount must be greater than zero', 'invalid', 'amount');
+    throw ReceivableErrors.AMOUNT_NOT_POSITIVE('amount must be greater than zero', 'amount');
   }
   if (input.dueDate < input.issueDate) {
-    throw new DomainError('RECEIVABLE.DUE_BEFORE_ISSUE', 'dueDate must not be before issueDate', 'invalid', 'dueDate');
+    throw ReceivableErrors.DUE_BEFORE_ISSUE('dueDate must not be before issueDate', 'dueDate');
   }
   if (input.creditorId === input.debtorId) {
-    throw new DomainError('RECEIVABLE.SELF_DEBT', 'the debtor must be another organisation', 'invalid', 'debtorId');
+    throw ReceivableErrors.SELF_DEBT('the debtor must be another organisation', 'debtorId');
   }
   return {
     ...input,
@@ -54,18 +54,13 @@ const DILUTABLE = [ReceivableStatus.REGISTERED, ReceivableStatus.SUBMITTED, Rece
 /** A credit note or a return reduces what can be financed, never below zero. */
 export function dilute(receivable: Receivable, by: Money, now: Date): Receivable {
   if (!DILUTABLE.includes(receivable.status)) {
-    throw new DomainError('RECEIVABLE.NOT_DILUTABLE', `a ${receivable.status} receivable cannot be diluted`, 'conflict');
+    throw ReceivableErrors.NOT_DILUTABLE(`a ${receivable.status} receivable cannot be diluted`);
   }
   if (by.currency !== receivable.amount.currency) {
-    throw new DomainError('RECEIVABLE.CURRENCY_MISMATCH', `dilution must be in ${receivable.amount.currency}`, 'invalid', 'amount');
+    throw ReceivableErrors.CURRENCY_MISMATCH(`dilution must be in ${receivable.amount.currency}`, 'amount');
   }
   if (by.compare(eligibleAmount(receivable)) > 0) {
-    throw new DomainError(
-      'RECEIVABLE.DILUTION_EXCEEDS_ELIGIBLE',
-      `dilution ${by.toString()} exceeds the eligible ${eligibleAmount(receivable).toString()}`,
-      'unprocessable',
-      'amount',
-    );
+    throw ReceivableErrors.DILUTION_EXCEEDS_ELIGIBLE(`dilution ${by.toString()} exceeds the eligible ${eligibleAmount(receivable).toString()}`, 'amount');
   }
   return { ...receivable, dilutedAmount: receivable.dilutedAmount.plus(by), updatedAt: now };
 }

@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { Client, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/client';
 import { WorkflowIdReusePolicy } from '@temporalio/common';
 import { AppConfig } from '@caravan/config';
-import { DomainError } from '@caravan/errors';
 import {
   ConfirmationDecisionCommand,
   decideConfirmationUpdate,
@@ -14,6 +13,7 @@ import { domainErrorFrom } from '@caravan/temporal';
 import { ConfirmationWorkflows } from '../application/ports';
 import type { Receivable } from '../domain/receivable';
 import { duplicateInvoice } from './typeorm-receivable.repository';
+import { ReceivableErrors } from '../domain/receivables.errors';
 
 @Injectable()
 export class TemporalConfirmationWorkflows extends ConfirmationWorkflows {
@@ -54,11 +54,7 @@ export class TemporalConfirmationWorkflows extends ConfirmationWorkflows {
       await handle.executeUpdate(decideConfirmationUpdate, { args: [command] });
     } catch (e) {
       if (e instanceof WorkflowNotFoundError) {
-        throw new DomainError(
-          'RECEIVABLE.NOT_AWAITING_CONFIRMATION',
-          `receivable is ${receivable.status}, not awaiting confirmation`,
-          'conflict',
-        );
+        throw ReceivableErrors.NOT_AWAITING_CONFIRMATION(`receivable is ${receivable.status}, not awaiting confirmation`);
       }
       throw domainErrorFrom(e) ?? e;
     }

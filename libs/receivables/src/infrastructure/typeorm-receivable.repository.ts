@@ -9,6 +9,7 @@ import { Money } from '@caravan/money';
 import { ChangeRecord, Effect, ReceivableFilter, ReceivableRepository, ReceivableScope } from '../application/ports';
 import type { Receivable } from '../domain/receivable';
 import { ReceivableEntity } from './receivable.entity';
+import { ReceivableErrors } from '../domain/receivables.errors';
 
 @Injectable()
 export class TypeOrmReceivableRepository extends ReceivableRepository {
@@ -110,16 +111,11 @@ function scoped(query: SelectQueryBuilder<ReceivableEntity>, scope: ReceivableSc
 }
 
 export function notFound(id: string): DomainError {
-  return new DomainError('RECEIVABLE.NOT_FOUND', `receivable ${id} not found`, 'not_found');
+  return ReceivableErrors.NOT_FOUND(`receivable ${id} not found`);
 }
 
 export function duplicateInvoice(r: Pick<Receivable, 'invoiceNumber'>): DomainError {
-  return new DomainError(
-    'RECEIVABLE.DUPLICATE_INVOICE',
-    `invoice ${r.invoiceNumber} of this creditor to this debtor is already registered`,
-    'conflict',
-    'invoiceNumber',
-  );
+  return ReceivableErrors.DUPLICATE_INVOICE(`invoice ${r.invoiceNumber} of this creditor to this debtor is already registered`, 'invoiceNumber');
 }
 
 function toRow(r: Receivable): ReceivableEntity {

@@ -10,6 +10,7 @@ import { OrganisationKind } from '@caravan/access';
 import { AssetType, Pledge, PledgeStatus } from '../domain/pledge';
 import { PledgeEntity } from '../infrastructure/pledge.entity';
 import { PLEDGEABLE_ASSETS, PledgeableAsset } from './pledgeable-asset';
+import { RegistryErrors } from '../domain/registry.errors';
 
 export interface PledgeCommand {
   assetType: AssetType;
@@ -36,7 +37,7 @@ export interface LivePledge {
   financingRef: string;
 }
 
-const notFound = () => new DomainError('REGISTRY.PLEDGE_NOT_FOUND', 'pledge not found', 'not_found');
+const notFound = () => RegistryErrors.PLEDGE_NOT_FOUND('pledge not found');
 
 @Injectable()
 export class PledgeRegistry {
@@ -56,8 +57,8 @@ export class PledgeRegistry {
     const asset = this.asset(command.assetType);
     return this.dataSource.transaction(async (em) => {
       const pledgorId = await asset.ownerOf(em, command.assetId);
-      if (!pledgorId) throw new DomainError('REGISTRY.ASSET_NOT_FOUND', `no ${command.assetType} ${command.assetId}`, 'not_found', 'assetId');
-      if (pledgorId !== command.pledgorId) throw new DomainError('REGISTRY.NOT_THE_HOLDER', `the ${command.assetType} is not held by the borrower`, 'invalid', 'assetId');
+      if (!pledgorId) throw RegistryErrors.ASSET_NOT_FOUND(`no ${command.assetType} ${command.assetId}`, 'assetId');
+      if (pledgorId !== command.pledgorId) throw RegistryErrors.NOT_THE_HOLDER(`the ${command.assetType} is not held by the borrower`, 'assetId');
       const live = await em.findOneBy(PledgeEntity, { assetType: command.assetType, assetId: command.assetId, status: PledgeStatus.LIVE });
       if (live && live.financingRef === command.financingRef && live.pledgeeId === actor.organisationId) return live;
 
@@ -76,7 +77,7 @@ export class PledgeRegistry {
       });
       await orOnDuplicate(
         () => em.insert(PledgeEntity, pledge),
-        () => new DomainError('REGISTRY.ASSET_ENCUMBERED', `${command.assetType} ${command.assetId} already backs a live financing`, 'conflict', 'assetId'),
+        () => RegistryErrors.ASSET_ENCUMBERED(`${command.assetType} ${command.assetId} already backs a live financing`, 'assetId'),
       );
       await asset.pledge(em, command.assetId, actor);
       await this.audit.record(em, { actor, action: 'pledge.register', entityType: 'pledge', entityId: pledge.id, after: pledge });
@@ -89,7 +90,7 @@ export class PledgeRegistry {
     return this.dataSource.transaction(async (em) => {
       const pledge = await em.findOne(PledgeEntity, { where: { id: pledgeId, pledgeeId: actor.organisationId }, lock: { mode: 'pessimistic_write' } });
       if (!pledge) throw notFound();
-      if (pledge.status !== PledgeStatus.LIVE) throw new DomainError('REGISTRY.ALREADY_DISCHARGED', 'this pledge is already discharged', 'conflict');
+      if (pledge.status !== PledgeStatus.LIVE) throw RegistryErrors.ALREADY_DISCHARGED('this pledge is already discharged');
       const before = { ...pledge };
       Object.assign(pledge, { status: PledgeStatus.DISCHARGED, dischargedAt: new Date(), dischargedBy: actor.userId });
       await em.update(PledgeEntity, { id: pledgeId }, { status: pledge.status, dischargedAt: pledge.dischargedAt, dischargedBy: pledge.dischargedBy });
@@ -135,7 +136,7 @@ export class PledgeRegistry {
 
   private asset(type: AssetType): PledgeableAsset {
     const asset = this.assets.find((a) => a.type === type);
-    if (!asset) throw new DomainError('REGISTRY.ASSET_TYPE_UNSUPPORTED', `${type} cannot be pledged yet`, 'invalid', 'assetType');
+    if (!asset) throw RegistryErrors.ASSET_TYPE_UNSUPPORTED(`${type} cannot be pledged yet`, 'assetType');
     return asset;
   }
 }

@@ -1,7 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsIn, IsISO8601, IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
-import { DomainError } from '@caravan/errors';
 import { Page, pageOf, PageQuery, uuidParam } from '@caravan/http';
 import { CurrentActor, Role, Roles } from '@caravan/access';
 import type { Actor } from '@caravan/access';
@@ -9,6 +8,7 @@ import { CURRENCIES, Dec, parseDecimal } from '@caravan/money';
 import { WarehouseReceiptsService } from '../application/warehouse-receipts.service';
 import { ReceiptStatus, WarehouseReceipt } from '../domain/warehouse-receipt';
 import type { CommodityEntity } from '../infrastructure/warehouse-receipt.entities';
+import { WarehouseErrors } from '../domain/warehouse.errors';
 
 const QUANTITY = /^(?!0+(\.0+)?$)\d{1,15}(\.\d{1,4})?$/;
 const QUANTITY_MESSAGE = 'must be a positive decimal string with at most four decimals, e.g. "1250.500"';
@@ -80,7 +80,7 @@ export class WarehouseReceiptsController {
   @Roles(Role.ADMIN)
   @ApiOperation({ summary: 'Define a commodity, its unit and haircut (platform operator)' })
   async defineCommodity(@CurrentActor() actor: Actor, @Param('code') code: string, @Body() body: CommodityDto) {
-    if (!/^[A-Z0-9-]{2,32}$/.test(code)) throw new DomainError('WAREHOUSE.BAD_CODE', 'code must be 2–32 of A–Z, 0–9 and -', 'invalid', 'code');
+    if (!/^[A-Z0-9-]{2,32}$/.test(code)) throw WarehouseErrors.BAD_CODE('code must be 2–32 of A–Z, 0–9 and -', 'code');
     return commodityView(await this.receipts.defineCommodity(actor, { code, ...body, haircut: parseDecimal(body.haircut) }));
   }
 

@@ -6,12 +6,12 @@ import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import { AuditLog } from '@caravan/audit';
 import { BusinessClock } from '@caravan/clock';
 import { orOnDuplicate } from '@caravan/database';
-import { DomainError } from '@caravan/errors';
 import { Money } from '@caravan/money';
 import { OrganisationDirectory } from '@caravan/identity';
 import { Actor, isOperatorReader, OrganisationKind } from '@caravan/access';
 import { nextReceiptStatus, ReceiptStatus, ReceiptTransition, splitQuantities, Valuation, value, WarehouseReceipt } from '../domain/warehouse-receipt';
 import { CommodityEntity, CommodityPriceEntity, WarehouseReceiptEntity } from '../infrastructure/warehouse-receipt.entities';
+import { WarehouseErrors } from '../domain/warehouse.errors';
 
 export interface IssueReceipt {
   receiptNumber: string;
@@ -29,7 +29,7 @@ export interface ReceiptFilter {
 
 type Scope = { kind: 'all' } | { kind: 'none' } | { kind: 'custodian' | 'holder' | 'pledgee'; organisationId: string };
 
-const notFound = (id: string) => new DomainError('WAREHOUSE.RECEIPT_NOT_FOUND', `warehouse receipt ${id} not found`, 'not_found');
+const notFound = (id: string) => WarehouseErrors.RECEIPT_NOT_FOUND(`warehouse receipt ${id} not found`);
 
 /** Custodians see what they hold in custody, SMEs what they own, banks what is pledged to them. */
 function scopeOf(actor: Actor): Scope {
@@ -90,7 +90,7 @@ export class WarehouseReceiptsService {
   async recordPrice(actor: Actor, price: CommodityPriceEntity): Promise<CommodityPriceEntity> {
     return this.dataSource.transaction(async (em) => {
       if (!(await em.existsBy(CommodityEntity, { code: price.commodityCode }))) {
-        throw new DomainError('WAREHOUSE.COMMODITY_NOT_FOUND', `no commodity ${price.commodityCode}`, 'not_found');
+        throw WarehouseErrors.COMMODITY_NOT_FOUND(`no commodity ${price.commodityCode}`);
       }
       await em.save(Object.assign(new CommodityPriceEntity(), price));
       await this.audit.record(em, { actor, action: 'commodity.price', entityType: 'commodity', entityId: price.commodityCode, after: price });
@@ -101,11 +101,11 @@ export class WarehouseReceiptsService {
   /** A custodian issues a receipt for goods in its yard, held by an SME. */
   async issue(actor: Actor, input: IssueReceipt): Promise<WarehouseReceipt> {
     if ((await this.organisations.kindOf(input.holderId)) !== OrganisationKind.SME) {
-      throw new DomainError('WAREHOUSE.HOLDER_NOT_SME', 'holderId must name an SME on the platform', 'invalid', 'holderId');
+      throw WarehouseErrors.HOLDER_NOT_SME('holderId must name an SME on the platform', 'holderId');
     }
     return this.dataSource.transaction(async (em) => {
       const commodity = await em.findOneBy(CommodityEntity, { code: input.commodityCode });
-      if (!commodity) throw new DomainError('WAREHOUSE.COMMODITY_NOT_FOUND', `no commodity ${input.commodityCode}`, 'invalid', 'commodityCode');
+      if (!commodity) throw WarehouseErrors.UNKNOWN_COMMODITY(`no commodity ${input.commodityCode}`, 'commodityCode');
       const now = new Date();
       const receipt = Object.assign(new WarehouseReceiptEntity(), {
         id: randomUUID(),
@@ -119,7 +119,7 @@ export class WarehouseReceiptsService {
       });
       await orOnDuplicate(
         () => em.insert(WarehouseReceiptEntity, receipt),
-        () => new DomainError('WAREHOUSE.DUPLICATE_RECEIPT', `receipt ${input.receiptNumber} already exists`, 'conflict', 'receiptNumber'),
+        () => WarehouseErrors.DUPLICATE_RECEIPT(`receipt ${input.receiptNumber} already exists`, 'receiptNumber'),
       );
       await this.audit.record(em, { actor, action: 'warehouse-receipt.issue', entityType: 'warehouse-receipt', entityId: receipt.id, after: receipt });
       return receipt;
@@ -195,7 +195,7 @@ export class WarehouseReceiptsService {
       .where('p.commodity_code = :code AND p.price_date <= :date', { code: receipt.commodityCode, date })
       .orderBy('p.price_date', 'DESC')
       .getOne();
-    if (!price) throw new DomainError('WAREHOUSE.NO_PRICE', `no ${receipt.commodityCode} price on or before ${date}`, 'unprocessable', 'date');
+    if (!price) throw WarehouseErrors.NO_PRICE(`no ${receipt.commodityCode} price on or before ${date}`, 'date');
     return value(receipt.quantity, price.price, price.currency, commodity.haircut, price.priceDate);
   }
 
@@ -236,9 +236,9 @@ export class WarehouseReceiptsService {
     return this.dataSource.transaction(async (em) => {
       const receipt = await em.findOne(WarehouseReceiptEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!receipt) throw notFound(id);
-      if (receipt.status !== ReceiptStatus.PLEDGED) throw new DomainError('WAREHOUSE.NOT_PLEDGED', `the receipt is ${receipt.status}`, 'conflict');
+      if (receipt.status !== ReceiptStatus.PLEDGED) throw WarehouseErrors.NOT_PLEDGED(`the receipt is ${receipt.status}`);
       const remaining = receipt.quantity.minus(quantity);
-      if (remaining.lte(0)) throw new DomainError('WAREHOUSE.RELEASE_TOO_LARGE', 'a partial release must leave goods in the yard', 'invalid', 'quantity');
+      if (remaining.lte(0)) throw WarehouseErrors.RELEASE_TOO_LARGE('a partial release must leave goods in the yard', 'quantity');
       allowed(await this.valueOf({ ...receipt, quantity: remaining }, this.clock.today()));
       await em.update(WarehouseReceiptEntity, { id }, { quantity: remaining, updatedAt: new Date() });
       const released = Object.assign(new WarehouseReceiptEntity(), {

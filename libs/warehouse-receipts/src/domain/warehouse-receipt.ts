@@ -1,6 +1,7 @@
 import type Decimal from 'decimal.js';
-import { DomainError, stateMachine, Transitions } from '@caravan/errors';
+import { stateMachine, Transitions } from '@caravan/errors';
 import { Dec, Money } from '@caravan/money';
+import { WarehouseErrors } from './warehouse.errors';
 
 export enum ReceiptStatus {
   ISSUED = 'ISSUED',
@@ -22,7 +23,7 @@ const TRANSITIONS: Transitions<ReceiptStatus, ReceiptTransition> = {
   cancel: { from: [ReceiptStatus.ISSUED], to: ReceiptStatus.CANCELLED },
 };
 
-export const nextReceiptStatus = stateMachine('WAREHOUSE.ILLEGAL_TRANSITION', 'receipt', TRANSITIONS);
+export const nextReceiptStatus = stateMachine(WarehouseErrors.ILLEGAL_TRANSITION, 'receipt', TRANSITIONS);
 
 /** A warehouse receipt (仓单): goods of one commodity and grade in a custodian's care. */
 export interface WarehouseReceipt {
@@ -47,16 +48,11 @@ export interface WarehouseReceipt {
  */
 export function splitQuantities(receipt: WarehouseReceipt, parts: Decimal[]): Decimal[] {
   nextReceiptStatus(receipt.status, 'split');
-  if (parts.length < 2) throw new DomainError('WAREHOUSE.SPLIT_TOO_FEW', 'a split needs at least two parts', 'invalid', 'quantities');
-  if (parts.some((p) => p.lte(0))) throw new DomainError('WAREHOUSE.SPLIT_PART_NOT_POSITIVE', 'every part must be more than zero', 'invalid', 'quantities');
+  if (parts.length < 2) throw WarehouseErrors.SPLIT_TOO_FEW('a split needs at least two parts', 'quantities');
+  if (parts.some((p) => p.lte(0))) throw WarehouseErrors.SPLIT_PART_NOT_POSITIVE('every part must be more than zero', 'quantities');
   const total = parts.reduce((sum, p) => sum.plus(p), new Dec(0));
   if (!total.equals(receipt.quantity)) {
-    throw new DomainError(
-      'WAREHOUSE.SPLIT_NOT_EXACT',
-      `the parts add up to ${total.toFixed()}, the receipt holds ${receipt.quantity.toFixed()} ${receipt.unit}`,
-      'invalid',
-      'quantities',
-    );
+    throw WarehouseErrors.SPLIT_NOT_EXACT(`the parts add up to ${total.toFixed()}, the receipt holds ${receipt.quantity.toFixed()} ${receipt.unit}`, 'quantities');
   }
   return parts;
 }

@@ -1,0 +1,30 @@
+import { errorCatalogue } from '@caravan/errors';
+
+export const FinancingErrors = errorCatalogue('FINANCING', {
+  ABOVE_AUTHORITY: { kind: 'forbidden', summary: 'the amount is above the approver’s authority: the approval would not count' },
+  ABOVE_MAXIMUM: { kind: 'unprocessable', summary: 'the amount is above what the asset can finance' },
+  ALREADY_APPROVED_BY_YOU: { kind: 'forbidden', summary: 'you have already approved this financing' },
+  ASSET_NOT_ELIGIBLE: { kind: 'conflict', summary: 'the asset is not in the state financing needs' },
+  BAD_PAYMENT: { kind: 'invalid', summary: 'amount must be a positive decimal string' },
+  BAD_QUANTITY: { kind: 'invalid', summary: 'quantity must be a positive decimal string' },
+  BELOW_LTV_LINE: { kind: 'unprocessable', summary: 'after this release the goods left would not cover the loan at the LTV line' },
+  ILLEGAL_TRANSITION: { kind: 'conflict', summary: 'the financing cannot take this step from its stage' },
+  INVALID_TERMS: { kind: 'invalid', summary: 'the financing’s terms are invalid (method, instalments, dates)' },
+  MAINTENANCE_BELOW_LTV: { kind: 'invalid', summary: 'the maintenance line must not be below the LTV line' },
+  NOT_AT_THIS_STEP: { kind: 'conflict', summary: 'the financing is not at the step this action belongs to, or has ended' },
+  NOT_A_BANK: { kind: 'invalid', summary: 'bankId must name a bank on the platform' },
+  NOT_COLLATERAL: { kind: 'invalid', summary: 'this receipt does not secure this financing' },
+  NOT_FOUND: { kind: 'not_found', summary: 'no such financing, or not one you may see' },
+  NOT_RECOMMENDED: { kind: 'forbidden', summary: 'the credit officer has not recommended the financing yet' },
+  NOT_YOURS: { kind: 'forbidden', summary: 'this step belongs to another party of the financing' },
+  OWN_RECOMMENDATION: { kind: 'forbidden', summary: 'nobody approves their own recommendation' },
+  REASON_REQUIRED: { kind: 'invalid', summary: 'a rejection needs a reason' },
+  UNSOUND_TIERS: { kind: 'invalid', summary: 'the approval tiers are unsound (bounds ascend, the last is unbounded, 1 to 5 approvals each)' },
+});
+
+export const PaymentErrors = errorCatalogue('PAYMENT', {
+  FAILED: { kind: 'unprocessable', summary: 'the bank refused the payment' },
+  INSTRUCTION_MISMATCH: { kind: 'conflict', summary: 'this payment instruction was given before for another amount, currency or beneficiary' },
+  NOT_FOUND: { kind: 'not_found', summary: 'no such payment' },
+  PENDING: { kind: 'conflict', summary: 'the bank has not settled the payment yet' },
+});
