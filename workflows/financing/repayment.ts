@@ -1,22 +1,23 @@
 import { allHandlersFinished, condition, continueAsNew, patched, workflowInfo } from '@temporalio/workflow';
-import { addDays, ageing, applyPayment, fallDue, LoanBook, settled } from '@caravan/financing/workflow';
-import { accrualLines, repaymentLines, surplusPayoutLines } from '@caravan/ledger/workflow';
-import { Money } from '@caravan/money';
+import { addDays, ageing, instalmentFallsDue, LoanBook, paymentArrives, PRODUCTS, RepaymentEffect, RepaymentStep, settled } from '@caravan/financing/workflow';
+import { surplusPayoutLines } from '@caravan/ledger/workflow';
 import { checkCoverage } from './collateral';
 import { acts, FinancingRun, FinancingWorkflow, settlement, SYSTEM } from './run';
 
-/** Instalments fall due on durable timers; payments are allocated as they come. */
+/**
+ * Instalments fall due on durable timers; payments are allocated as they come. What each means
+ * for the book, the ledger and the timeline is the domain's pure reducer (domain/repayment.ts);
+ * this loop waits and carries out its effects.
+ */
 export async function repay(run: FinancingRun): Promise<void> {
   const { input, state, record, payments, allocations, securedByGoods } = run;
   let book = state.book as LoanBook;
   const dayNow = () => Math.floor((Date.now() - run.disbursedAtMs) / input.dayMs);
   const msUntilDay = (day: number) => Math.max(0, run.disbursedAtMs + day * input.dayMs - Date.now());
-  const base = { financingId: input.financingId, ref: input.ref, bankId: input.bankId };
-  /** Books the interest and penalty that fell due in the book since `before` (paid at once or not). */
-  const bookAccrued = async (before: LoanBook, after: LoanBook, paid: { interest: string; penalty: string }, key: string, valueDate: string) => {
-    const delta = (k: 'interest' | 'penalty') => Money.of(after.due[k]).plus(Money.of(paid[k])).minus(Money.of(before.due[k])).toString();
-    const lines = accrualLines(delta('interest'), delta('penalty'));
-    if (lines.length > 0) await acts.postLedger({ key, ref: input.ref, bankId: input.bankId, kind: 'accrual', valueDate, lines });
+  /** The book moves at once; the step's effects are then carried out in order. */
+  const perform = async (step: RepaymentStep) => {
+    book = step.book;
+    for (const effect of step.effects) await carryOut(run, effect);
   };
 
   // Goods lose value when prices fall: their cover is checked every business day.
@@ -31,31 +32,13 @@ export async function repay(run: FinancingRun): Promise<void> {
         await record('repayment.reminder', SYSTEM, { instalment: line.number, dueDate: line.dueDate });
       }
     } else if (!(await condition(wake, capped(line ? msUntilDay(line.dueDay) : 30 * input.dayMs))) && line && dayNow() >= line.dueDay) {
-      const before = book;
-      const fell = fallDue(book);
-      book = fell.book;
-      await bookAccrued(before, book, { interest: '0.00', penalty: '0.00' }, `${input.ref}/accrual/${line.number}`, line.dueDate);
-      await record('instalment.due', SYSTEM, { instalment: line.number, interest: fell.interest, principal: fell.principal });
+      await perform(instalmentFallsDue(book, input.ref));
     }
     while (payments.length > 0) {
       const payment = payments.shift()!;
-      const before = book;
-      const { book: after, allocation } = applyPayment(book, dayNow(), payment.reference, payment.amount, input.terms.allocationOrder);
-      book = after;
-      if (allocation) {
-        await bookAccrued(before, book, allocation, `${input.ref}/accrual/${payment.reference}`, addDays(run.startDate, dayNow()));
-        await acts.postLedger({
-          key: `${input.ref}/repayment/${payment.reference}`,
-          ref: input.ref,
-          bankId: input.bankId,
-          kind: 'repayment',
-          valueDate: addDays(run.startDate, dayNow()),
-          lines: repaymentLines(allocation.amount, allocation, allocation.surplus),
-        });
-        await acts.releaseLimitTo({ ...base, outstanding: book.outstanding });
-        await record('payment.allocated', SYSTEM, { ...allocation });
-      }
-      allocations.set(payment.reference, allocation ?? null);
+      const step = paymentArrives(book, input.ref, dayNow(), addDays(run.startDate, dayNow()), payment, input.terms.allocationOrder);
+      await perform(step);
+      allocations.set(payment.reference, step.allocation ?? null);
     }
     state.book = book;
     if (securedByGoods && (run.recheckCollateral || dayNow() >= nextCoverageCheck)) {
@@ -68,7 +51,7 @@ export async function repay(run: FinancingRun): Promise<void> {
     state.ageing = bucket;
     if (changed) await record('ageing', SYSTEM, { bucket });
     // Added after loans were running: patched() keeps their histories replaying.
-    if (changed && bucket === '1-30' && input.product === 'RECEIVABLE_FINANCING' && patched('recourse-events')) {
+    if (changed && bucket === '1-30' && PRODUCTS[input.product].recourse && patched('recourse-events')) {
       // The buyer did not pay: with recourse the SME now owes the bank; without, the bank bears it.
       await record(input.terms.recourse ? 'recourse.claimed' : 'buyer.default', SYSTEM, { outstanding: book.outstanding, smeId: input.smeId });
     }
@@ -79,6 +62,14 @@ export async function repay(run: FinancingRun): Promise<void> {
     }
   }
   await close(run, book);
+}
+
+/** One effect of a repayment step, as activities. */
+async function carryOut({ input, record }: FinancingRun, effect: RepaymentEffect): Promise<void> {
+  const of = { financingId: input.financingId, ref: input.ref, bankId: input.bankId };
+  if (effect.kind === 'post') await acts.postLedger({ key: effect.key, ref: input.ref, bankId: input.bankId, kind: effect.entry, valueDate: effect.valueDate, lines: effect.lines });
+  else if (effect.kind === 'release-limit') await acts.releaseLimitTo({ ...of, outstanding: effect.outstanding });
+  else await record(effect.step, SYSTEM, effect.detail);
 }
 
 /** Settled: the surplus goes to the SME, the pledge is discharged, the limit released. */

@@ -6,3 +6,5 @@ export * from './domain/loan-book';
 export * from './domain/schedule';
 export type { FinancingActivities } from './api/financing.activities';
 export * from './domain/financing.errors';
+export * from './domain/products';
+export * from './domain/repayment';

@@ -1,2 +1,3 @@
 // The workflow door: the financing workflow books its journal with these (pure, no I/O).
 export * from './domain/postings';
+export type { Line } from './domain/accounts';

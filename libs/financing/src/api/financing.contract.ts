@@ -1,13 +1,15 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { Approval, ApprovalTier, Recommendation } from '../domain/approval';
 import type { AgeingBucket, Allocation, LoanBook } from '../domain/loan-book';
+import type { Product } from '../domain/products';
 import type { Component, DayCount, RepaymentMethod, Schedule } from '../domain/schedule';
+
+export type { Product } from '../domain/products';
 
 // The contract between the API, the worker and the financing workflow; workflow-safe.
 
 export const FINANCING_WORKFLOW = 'financingWorkflow';
 
-export type Product = 'RECEIVABLE_FINANCING' | 'WAREHOUSE_RECEIPT_LOAN';
 
 export interface FinancingTerms {
   annualRate: string;

@@ -6,15 +6,14 @@ import { IdempotencyKey } from '@caravan/idempotency';
 import { CurrentActor, Role, Roles } from '@caravan/access';
 import type { Actor } from '@caravan/access';
 import { AMOUNT, AMOUNT_MESSAGE } from '@caravan/money';
-import type { Product } from './financing.contract';
+import { Product, PRODUCT_NAMES } from '../domain/products';
 import type { DualControlRequest } from '@caravan/dual-control';
 import { Action, FinancingRow, FinancingsService } from '../application/financings.service';
 import type { RepaymentMethod } from '../domain/schedule';
 
-const PRODUCTS = ['RECEIVABLE_FINANCING', 'WAREHOUSE_RECEIPT_LOAN'] as const;
 
 export class ApplicationDto {
-  @ApiProperty({ enum: PRODUCTS }) @IsIn(PRODUCTS) product: Product;
+  @ApiProperty({ enum: PRODUCT_NAMES }) @IsIn(PRODUCT_NAMES) product: Product;
   @ApiProperty({ format: 'uuid', description: 'The receivable or warehouse receipt' }) @IsUUID() assetId: string;
   @ApiProperty({ format: 'uuid', description: 'The bank asked to finance' }) @IsUUID() bankId: string;
   @ApiProperty({ example: '980000.00' }) @IsString({ message: `amount ${AMOUNT_MESSAGE}` }) @Matches(AMOUNT, { message: `amount ${AMOUNT_MESSAGE}` }) amount: string;

@@ -38,6 +38,7 @@ import { approvalOutlook } from '../domain/approval';
 import { AssetFacts, eligibility } from '../domain/eligibility';
 import type { Allocation } from '../domain/loan-book';
 import { newPaymentReference } from '../domain/payment-reference';
+import { PRODUCTS, repaymentOf } from '../domain/products';
 import { RepaymentMethod, schedule, Schedule } from '../domain/schedule';
 import { FinancingPolicies } from './financing-policies';
 import { FinancingErrors } from '../domain/financing.errors';
@@ -163,7 +164,7 @@ export class FinancingsService implements OnModuleInit {
       try {
         await this.db.transaction(dataScopeOf(actor), async (em) => {
           const [{ n }] = await em.query(`SELECT nextval('financing_ref_seq') AS n`);
-          input.ref = `${input.product === 'RECEIVABLE_FINANCING' ? 'RF' : 'WR'}-${new Date().getUTCFullYear()}-${String(n).padStart(6, '0')}`;
+          input.ref = `${PRODUCTS[input.product].refPrefix}-${new Date().getUTCFullYear()}-${String(n).padStart(6, '0')}`;
           await em.query(
             `INSERT INTO financings (id, ref, payment_reference, policy_version, product, sme_id, bank_id, counterparty_id, asset_type, asset_id, amount, currency, terms, stage, created_at, updated_at)
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, 'ELIGIBILITY', now(), now())`,
@@ -273,12 +274,13 @@ export class FinancingsService implements OnModuleInit {
     }
     const policy = await this.policies.inForce(a.bankId);
     const pricing = policy.pricing[a.product];
+    const product = PRODUCTS[a.product];
     const amount = Money.of(a.amount);
     let counterpartyId: string;
     let facts: AssetFacts;
     let limitSubjects: FinancingInput['limitSubjects'];
     let maturityDate: string | undefined;
-    if (a.product === 'RECEIVABLE_FINANCING') {
+    if (product.assetType === 'RECEIVABLE') {
       const r = await this.receivables.get(actor, a.assetId);
       facts = { assetType: 'RECEIVABLE', status: r.status, worth: eligibleAmount(r) };
       counterpartyId = r.debtorId;
@@ -290,15 +292,13 @@ export class FinancingsService implements OnModuleInit {
       counterpartyId = w.custodianId;
       limitSubjects = [{ kind: 'SME', subject: actor.organisationId }, { kind: 'COMMODITY_CONCENTRATION', subject: w.commodityCode }];
     }
-    const verdict = eligibility(facts, facts.assetType, a.product === 'RECEIVABLE_FINANCING' ? policy.maxAdvanceRate : policy.maxLtv, amount);
+    const verdict = eligibility(facts, product.assetType, policy[product.ratioCap], amount);
     if (!verdict.eligible) {
       throw verdict.code === FinancingErrors.ABOVE_MAXIMUM.code
         ? FinancingErrors.ABOVE_MAXIMUM(verdict.reason, 'amount')
         : FinancingErrors.ASSET_NOT_ELIGIBLE(verdict.reason, 'assetId');
     }
     const maxAmount = verdict.cap;
-    const method = a.product === 'RECEIVABLE_FINANCING' ? 'BULLET' : (a.method ?? 'BULLET');
-    const instalments = method === 'BULLET' ? 1 : (a.instalments ?? 6);
     return {
       maxAmount: maxAmount.toString(),
       policyVersion: policy.version,
@@ -309,19 +309,18 @@ export class FinancingsService implements OnModuleInit {
         smeId: actor.organisationId,
         bankId: a.bankId,
         counterpartyId,
-        assetType: a.product === 'RECEIVABLE_FINANCING' ? 'RECEIVABLE' : 'WAREHOUSE_RECEIPT',
+        assetType: product.assetType,
         assetId: a.assetId,
         amount: amount.toString(),
         currency: amount.currency,
         terms: {
           ...pricing,
-          method,
-          instalments,
+          ...repaymentOf(a.product, a),
           maturityDate,
-          maxFinancingRatio: a.product === 'RECEIVABLE_FINANCING' ? policy.maxAdvanceRate : policy.maxLtv,
-          maintenanceLtv: a.product === 'RECEIVABLE_FINANCING' ? undefined : policy.maintenanceLtv,
+          maxFinancingRatio: policy[product.ratioCap],
+          maintenanceLtv: product.securedByGoods ? policy.maintenanceLtv : undefined,
           allocationOrder: policy.allocationOrder,
-          recourse: a.product === 'RECEIVABLE_FINANCING' ? (a.recourse ?? true) : undefined,
+          recourse: product.recourse ? (a.recourse ?? true) : undefined,
         },
         tiers: policy.tiers,
         limitSubjects,
