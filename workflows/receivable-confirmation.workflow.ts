@@ -7,9 +7,10 @@ import {
   decideConfirmationUpdate,
   ReceivableConfirmationInput,
   receivableDecisionKey,
+  ReceivableErrors,
   receivableSubmitKey,
 } from '@caravan/receivables/workflow';
-import { businessFailure } from '@caravan/temporal/workflow';
+import { toApplicationFailure } from '@caravan/temporal/workflow';
 
 const { submitReceivable, recordConfirmationDecision } = proxyActivities<ReceivableActivities>({
   startToCloseTimeout: '30 seconds',
@@ -37,13 +38,13 @@ export async function receivableConfirmationWorkflow(input: ReceivableConfirmati
     {
       validator: (command) => {
         if (decision !== undefined) {
-          throw businessFailure('RECEIVABLE.ALREADY_DECIDED', 'the debtor has already answered', 'conflict');
+          throw toApplicationFailure(ReceivableErrors.ALREADY_DECIDED('the debtor has already answered'));
         }
         if (command.debtorId !== input.debtorId) {
-          throw businessFailure('RECEIVABLE.NOT_DEBTOR', 'only the debtor of this receivable may answer', 'forbidden', 'debtorId');
+          throw toApplicationFailure(ReceivableErrors.NOT_DEBTOR('only the debtor of this receivable may answer', 'debtorId'));
         }
         if (command.decision === 'DISPUTE' && !command.reason?.trim()) {
-          throw businessFailure('RECEIVABLE.DISPUTE_REASON_REQUIRED', 'a dispute needs a reason', 'invalid', 'reason');
+          throw toApplicationFailure(ReceivableErrors.DISPUTE_REASON_REQUIRED('a dispute needs a reason', 'reason'));
         }
       },
     },

@@ -1,5 +1,5 @@
 import { ScheduleOverlapPolicy } from '@temporalio/client';
-import { dailyScheduleId, ExpectedMovement, MatchingService, reconciliationWorkflowId } from '@caravan/reconciliation';
+import { dailyScheduleId, ExpectedMovement, ExpectedMovementsService, reconciliationWorkflowId } from '@caravan/reconciliation';
 import { AppConfig } from '@caravan/config';
 import { ScopedDatabase } from '@caravan/database';
 import { Money } from '@caravan/money';
@@ -44,7 +44,7 @@ describe('reconciliation: rules, suggestions, manual decisions, runs and the rep
 
   /** What the bank's financing workflows would await, recorded as they do: in the bank's scope. */
   const awaits = (m: ExpectedMovement) =>
-    api.app.get(ScopedDatabase).transaction({ organisationId: api.parties.bank, readsAll: false }, (em) => api.app.get(MatchingService).expect(m, em));
+    api.app.get(ScopedDatabase).transaction({ organisationId: api.parties.bank, readsAll: false }, (em) => api.app.get(ExpectedMovementsService).expect(m, em));
   const payout = (endToEndId: string, amount: string, counterparty: string, financingRef = endToEndId.split('/')[0]) =>
     awaits({ financingRef, kind: 'PAYOUT', endToEndId, direction: 'DBIT', amount, currency: 'CNY', counterparty, ...window });
   let file = 0;

@@ -1,9 +1,10 @@
 export * from './domain/statement';
+export type { ExpectedMovement } from './domain/matching';
 export * from './domain/parsers/camt.parser';
 export * from './domain/parsers/mt940.parser';
 export * from './reconciliation.module';
 export * from './application/statement-import.service';
-export * from './application/matching.service';
+export * from './application/expected-movements.service';
 export * from './application/reconciliation-runs.service';
 export * from './api/reconciliation.activities';
 export * from './api/reconciliation.contract';

@@ -3,7 +3,12 @@ import { IdentityModule } from '@caravan/identity';
 import { ReconciliationActivities } from './api/reconciliation.activities';
 import { ReconciliationController } from './api/reconciliation.controller';
 import { StatementsController } from './api/statements.controller';
-import { MatchingService } from './application/matching.service';
+import { BatchMatchingService } from './application/batch-matching.service';
+import { ExpectedMovementsService } from './application/expected-movements.service';
+import { ManualMatchingService } from './application/manual-matching.service';
+import { MatchDecisionsService } from './application/match-decisions.service';
+import { MatchForwardingService } from './application/match-forwarding.service';
+import { MatchingQueriesService } from './application/matching-queries.service';
 import { PaymentForwarding } from './application/payment-forwarding';
 import { ReconciliationRunsService } from './application/reconciliation-runs.service';
 import { StatementImportService } from './application/statement-import.service';
@@ -24,12 +29,17 @@ export class ReconciliationModule {
       controllers: [StatementsController, ReconciliationController],
       providers: [
         StatementImportService,
-        MatchingService,
+        ExpectedMovementsService,
+        BatchMatchingService,
+        MatchForwardingService,
+        ManualMatchingService,
+        MatchDecisionsService,
+        MatchingQueriesService,
         ReconciliationRunsService,
         ReconciliationActivities,
         { provide: PaymentForwarding, useClass: ports.forwarding },
       ],
-      exports: [StatementImportService, MatchingService, ReconciliationRunsService, ReconciliationActivities],
+      exports: [StatementImportService, ExpectedMovementsService, ReconciliationRunsService, ReconciliationActivities],
     };
   }
 }

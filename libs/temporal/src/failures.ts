@@ -4,12 +4,8 @@ import { DomainError, ErrorKind } from '@caravan/errors';
 // Workflow-safe: imported by workflows, activities and the client side alike.
 
 /** A business refusal crossing Temporal: the failure type is the stable code, details carry the kind. */
-export function businessFailure(code: string, message: string, kind: ErrorKind, field?: string): ApplicationFailure {
-  return ApplicationFailure.create({ type: code, message, nonRetryable: true, details: [kind, field ?? null] });
-}
-
 export function toApplicationFailure(error: DomainError): ApplicationFailure {
-  return businessFailure(error.code, error.message, error.kind, error.field);
+  return ApplicationFailure.create({ type: error.code, message: error.message, nonRetryable: true, details: [error.kind, error.field ?? null] });
 }
 
 /** Finds a business failure anywhere in a Temporal error's cause chain and rebuilds the DomainError. */

@@ -10,7 +10,7 @@ import type { LimitSubject } from '@caravan/limits';
 import { Dec, Money } from '@caravan/money';
 import { AssetFacts, eligibility } from '../domain/eligibility';
 import { BusinessClock } from '@caravan/clock';
-import { MatchingService } from '@caravan/reconciliation';
+import { ExpectedMovementsService } from '@caravan/reconciliation';
 import { eligibleAmount, ReceivablesService } from '@caravan/receivables';
 import { AssetType, PledgeRegistry } from '@caravan/registry';
 import type { FinancingInput, FinancingState, FinancingTerms } from './financing.contract';
@@ -18,6 +18,7 @@ import { WarehouseReceiptsService } from '@caravan/warehouse-receipts';
 import { PaymentGateways, PaymentInstruction } from '../application/payment-gateway';
 import { addDays } from '../domain/calendar';
 import { FinancingErrors, PaymentErrors } from '../domain/financing.errors';
+import { PRODUCT_NAMES, PRODUCTS } from '../domain/products';
 
 /** The bank acting through its workflow: audit trails and journal entries name it 'system:financing-workflow'. */
 export function workflowActor(bankId: string): Actor {
@@ -49,7 +50,7 @@ export class FinancingActivities {
     private readonly limits: CreditLimitsService,
     private readonly ledger: LedgerService,
     private readonly gateways: PaymentGateways,
-    private readonly matching: MatchingService,
+    private readonly matching: ExpectedMovementsService,
     private readonly clock: BusinessClock,
   ) {}
 
@@ -202,14 +203,14 @@ export class FinancingActivities {
  * instalments (warehouse loans), each in a window from a week before its due date to the
  * end of the grace days.
  */
-async function awaitRepayments(em: EntityManager, matching: MatchingService, financingId: string, state: FinancingState): Promise<void> {
+async function awaitRepayments(em: EntityManager, matching: ExpectedMovementsService, financingId: string, state: FinancingState): Promise<void> {
   const [f] = await em.query(
     `SELECT f.ref, coalesce(f.payment_reference, f.ref) AS reference, f.product, f.currency, f.terms, payer.name AS payer, (r.amount - r.diluted_amount)::text AS invoice
        FROM financings f
-       JOIN organisations payer ON payer.id = CASE WHEN f.product = 'RECEIVABLE_FINANCING' THEN f.counterparty_id ELSE f.sme_id END
-       LEFT JOIN receivables r ON f.product = 'RECEIVABLE_FINANCING' AND r.id = f.asset_id
+       JOIN organisations payer ON payer.id = CASE WHEN f.product = ANY($2) THEN f.counterparty_id ELSE f.sme_id END
+       LEFT JOIN receivables r ON f.asset_type = 'RECEIVABLE' AND r.id = f.asset_id
       WHERE f.id = $1`,
-    [financingId],
+    [financingId, PRODUCT_NAMES.filter((p) => PRODUCTS[p].payer === 'COUNTERPARTY')],
   );
   const window = (due: string) => ({ valueFrom: addDays(due, -7), valueTo: addDays(due, (f.terms as FinancingTerms).graceDays) });
   const lines = state.schedule?.lines ?? [];

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError } from '@caravan/errors';
 import type { ReconciliationRun } from './reconciliation.contract';
-import { BatchResult, MatchingService } from '../application/matching.service';
+import { BatchMatchingService, BatchResult } from '../application/batch-matching.service';
+import { MatchForwardingService } from '../application/match-forwarding.service';
 import { reconciliationActor, ReconciliationRunsService } from '../application/reconciliation-runs.service';
+import { ReconciliationErrors } from '../domain/reconciliation.errors';
 
 interface OfBank {
   /** Runs scheduled before runs were per bank have none: they fail rather than reach every bank. */
@@ -10,7 +11,7 @@ interface OfBank {
 }
 
 const bankOf = ({ bankId }: OfBank): string => {
-  if (!bankId) throw new DomainError('RECONCILIATION.RUN_WITHOUT_BANK', 'this run predates per-bank runs; each bank runs its own now', 'conflict');
+  if (!bankId) throw ReconciliationErrors.RUN_WITHOUT_BANK('this run predates per-bank runs; each bank runs its own now');
   return bankId;
 };
 
@@ -19,7 +20,8 @@ const bankOf = ({ bankId }: OfBank): string => {
 export class ReconciliationActivities {
   constructor(
     private readonly runs: ReconciliationRunsService,
-    private readonly matching: MatchingService,
+    private readonly batches: BatchMatchingService,
+    private readonly forwarder: MatchForwardingService,
   ) {}
 
   async beginReconciliation(input: OfBank & { runId: string; trigger: ReconciliationRun['trigger']; startedBy: string }): Promise<void> {
@@ -27,11 +29,11 @@ export class ReconciliationActivities {
   }
 
   matchNextBatch(input: OfBank & { runId: string; size: number }): Promise<BatchResult> {
-    return this.matching.runBatch(reconciliationActor(bankOf(input)), input.runId, input.size);
+    return this.batches.runBatch(reconciliationActor(bankOf(input)), input.runId, input.size);
   }
 
   async forwardMatchedPayments(input: OfBank = {}): Promise<void> {
-    await this.matching.forwardPayments(reconciliationActor(bankOf(input)));
+    await this.forwarder.forwardPayments(reconciliationActor(bankOf(input)));
   }
 
   finishReconciliation(input: OfBank & { runId: string }): Promise<ReconciliationRun> {

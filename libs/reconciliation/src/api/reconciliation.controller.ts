@@ -2,17 +2,22 @@ import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Put, Query,
 import { ApiAcceptedResponse, ApiBearerAuth, ApiOperation, ApiProduces, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, IsIn, IsOptional, IsString, IsUUID, Length, Matches, MaxLength } from 'class-validator';
 import type { Response } from 'express';
-import { DomainError } from '@caravan/errors';
-import { Page, pageOf, PageQuery, ReasonDto, uuidParam } from '@caravan/http';
+import { Page, pageOf, PageQuery, ReasonDto, RequestErrors, uuidParam } from '@caravan/http';
 import { CurrentActor, Role, Roles } from '@caravan/access';
 import type { Actor } from '@caravan/access';
 import { Account } from '@caravan/ledger';
 import { CURRENCIES } from '@caravan/money';
 import type { ReconciliationRun } from './reconciliation.contract';
 import { DualControlRequest, isDualControlRequest } from '@caravan/dual-control';
-import { Decision, MatchingService } from '../application/matching.service';
-import { BankAccount, ReconciliationRunsService, ReportRow } from '../application/reconciliation-runs.service';
+import { ManualMatchingService } from '../application/manual-matching.service';
+import { MatchDecisionsService } from '../application/match-decisions.service';
+import { MatchingQueriesService } from '../application/matching-queries.service';
+import { ReconciliationRunsService } from '../application/reconciliation-runs.service';
+import type { BankAccount } from '../infrastructure/bank-account.repository';
+import type { Decision } from '../infrastructure/match-decision.repository';
+import type { ReportRow } from '../infrastructure/reconciliation-report.repository';
 import { csvField } from './csv-field';
+import { ReconciliationErrors } from '../domain/reconciliation.errors';
 
 const READERS = [Role.BACK_OFFICE, Role.TREASURY, Role.ADMIN, Role.AUDITOR];
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -81,7 +86,9 @@ function answered<T>(response: Response, outcome: T | DualControlRequest): T | D
 export class ReconciliationController {
   constructor(
     private readonly runs: ReconciliationRunsService,
-    private readonly matching: MatchingService,
+    private readonly manual: ManualMatchingService,
+    private readonly decided: MatchDecisionsService,
+    private readonly queries: MatchingQueriesService,
   ) {}
 
   @Post('runs')
@@ -102,7 +109,7 @@ export class ReconciliationController {
   @Roles(...READERS)
   @ApiOperation({ summary: "A run's progress: lines processed of the total, matched, suggested" })
   get(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<ReconciliationRun> {
-    if (!/^[\w:.-]{1,120}$/.test(id)) throw new DomainError('REQUEST.INVALID_ID', 'not a run id', 'invalid', 'id');
+    if (!/^[\w:.-]{1,120}$/.test(id)) throw RequestErrors.INVALID_ID('not a run id', 'id');
     return this.runs.get(actor, id);
   }
 
@@ -111,7 +118,7 @@ export class ReconciliationController {
   @ApiProduces('application/json', 'text/csv')
   @ApiOperation({ summary: 'Per account and day: matched / unmatched / written-off counts and sums, bank and ledger balances, their difference' })
   async report(@CurrentActor() actor: Actor, @Query() query: ReportQuery, @Res({ passthrough: true }) response: Response): Promise<ReportRow[] | string> {
-    if (query.from > query.to) throw new DomainError('RECONCILIATION.BAD_PERIOD', 'from must not be after to', 'invalid', 'from');
+    if (query.from > query.to) throw ReconciliationErrors.BAD_PERIOD('from must not be after to', 'from');
     const rows = await this.runs.report(actor, query.from, query.to, query.account);
     if (query.format !== 'csv') return rows;
     response.type('text/csv; charset=utf-8').attachment(`reconciliation-${query.from}-${query.to}.csv`);
@@ -129,7 +136,7 @@ export class ReconciliationController {
   @Roles(Role.BACK_OFFICE)
   @ApiOperation({ summary: "Register an account of the bank: which ledger account its statements reconcile against" })
   mapAccount(@CurrentActor() actor: Actor, @Param('account') account: string, @Body() body: BankAccountDto) {
-    if (!/^[\w-]{1,64}$/.test(account)) throw new DomainError('REQUEST.INVALID_ID', 'not a bank account number', 'invalid', 'account');
+    if (!/^[\w-]{1,64}$/.test(account)) throw RequestErrors.INVALID_ID('not a bank account number', 'account');
     return this.runs.mapAccount(actor, account, body.ledgerAccount, body.currency);
   }
 
@@ -140,20 +147,20 @@ export class ReconciliationController {
     summary: 'Match statement lines to expected movements by hand; a difference within tolerance is written off (201), one beyond it awaits a second person (202, an approval request)',
   })
   async match(@CurrentActor() actor: Actor, @Body() body: ManualMatchDto, @Res({ passthrough: true }) response: Response): Promise<Decision | DualControlRequest> {
-    return answered(response, await this.matching.matchManually(actor, body.lineIds, body.expectedIds, body.reason));
+    return answered(response, await this.manual.matchManually(actor, body.lineIds, body.expectedIds, body.reason));
   }
 
   @Get('matches')
   @Roles(...READERS)
   @ApiOperation({ summary: 'Match decisions, newest first (made, suggested, reversed)' })
   async decisions(@CurrentActor() actor: Actor, @Query() query: DecisionQuery): Promise<Page<Decision>> {
-    return pageOf(await this.matching.decisions(actor, { status: query.status }, query.limit, query.offset), query, (d) => d);
+    return pageOf(await this.queries.decisions(actor, { status: query.status }, query.limit, query.offset), query, (d) => d);
   }
 
   @Get('matches/:id')
   @Roles(...READERS)
   decision(@CurrentActor() actor: Actor, @Param('id', uuidParam) id: string): Promise<Decision> {
-    return this.matching.decision(actor, id);
+    return this.queries.decision(actor, id);
   }
 
   @Post('matches/:id/confirm')
@@ -162,7 +169,7 @@ export class ReconciliationController {
   @ApiAcceptedResponse({ description: 'Beyond the write-off tolerance: the approval request, decided by another person' })
   @ApiOperation({ summary: 'Make a suggested match (202 when what it writes off needs a second person)' })
   async confirm(@CurrentActor() actor: Actor, @Param('id', uuidParam) id: string, @Res({ passthrough: true }) response: Response): Promise<Decision | DualControlRequest> {
-    return answered(response, await this.matching.confirm(actor, id));
+    return answered(response, await this.manual.confirm(actor, id));
   }
 
   @Post('matches/:id/reverse')
@@ -170,7 +177,7 @@ export class ReconciliationController {
   @Roles(Role.BACK_OFFICE)
   @ApiOperation({ summary: 'Undo a match, write-off or suggestion: the lines go back to the exceptions queue' })
   reverse(@CurrentActor() actor: Actor, @Param('id', uuidParam) id: string, @Body() body: ReasonDto): Promise<Decision> {
-    return this.matching.reverse(actor, id, body.reason);
+    return this.decided.reverse(actor, id, body.reason);
   }
 
   @Post('lines/:id/write-off')
@@ -179,10 +186,10 @@ export class ReconciliationController {
   @ApiOperation({ summary: 'Write off a line nothing will explain, with a reason: within tolerance at once (201), beyond it once a second person approves (202)' })
   async writeOff(
     @CurrentActor() actor: Actor,
-    @Param('id', new ParseIntPipe({ exceptionFactory: () => new DomainError('REQUEST.INVALID_ID', 'id must be a line number', 'invalid', 'id') })) id: number,
+    @Param('id', new ParseIntPipe({ exceptionFactory: () => RequestErrors.INVALID_ID('id must be a line number', 'id') })) id: number,
     @Body() body: ReasonDto,
     @Res({ passthrough: true }) response: Response,
   ): Promise<Decision | DualControlRequest> {
-    return answered(response, await this.matching.writeOff(actor, String(id), body.reason));
+    return answered(response, await this.manual.writeOff(actor, String(id), body.reason));
   }
 }

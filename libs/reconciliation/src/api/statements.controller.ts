@@ -2,14 +2,16 @@ import { Body, Controller, Get, Param, Post, Put, Query, Req } from '@nestjs/com
 import { ApiBearerAuth, ApiConsumes, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsObject, IsOptional, IsString, Length, Max, Min, ValidateNested } from 'class-validator';
-import { DomainError } from '@caravan/errors';
 import type { Request } from 'express';
 import { Page, PageQuery, pageOf } from '@caravan/http';
 import { CurrentActor, Role, Roles } from '@caravan/access';
 import type { Actor } from '@caravan/access';
-import { ExceptionLine, MatchingService } from '../application/matching.service';
-import { ImportedStatement, StatementFormat, StatementImportService, StatementRow } from '../application/statement-import.service';
+import { MatchingQueriesService } from '../application/matching-queries.service';
+import { ImportedStatement, StatementFormat, StatementImportService } from '../application/statement-import.service';
 import type { CsvMapping } from '../domain/parsers/csv.parser';
+import type { StatementRow } from '../infrastructure/bank-statement.repository';
+import type { ExceptionLine } from '../infrastructure/statement-line.repository';
+import { ReconciliationErrors } from '../domain/reconciliation.errors';
 
 export class ImportQuery {
   @ApiProperty({ enum: ['camt.053', 'camt.054', 'mt940', 'csv'] })
@@ -51,7 +53,7 @@ export class CsvMappingDto implements CsvMapping {
 export class StatementsController {
   constructor(
     private readonly statements: StatementImportService,
-    private readonly matching: MatchingService,
+    private readonly queries: MatchingQueriesService,
   ) {}
 
   @Post()
@@ -67,7 +69,7 @@ export class StatementsController {
   @ApiOperation({ summary: "Save how an account's CSV export is laid out (columns, separators, date format)" })
   saveMapping(@CurrentActor() actor: Actor, @Param('account') account: string, @Body() body: CsvMappingDto): Promise<CsvMapping> {
     if (body.columns.amount === undefined && (body.columns.debit === undefined || body.columns.credit === undefined)) {
-      throw new DomainError('RECONCILIATION.MAPPING_WITHOUT_AMOUNT', 'map an amount column, or both debit and credit', 'invalid', 'columns');
+      throw ReconciliationErrors.MAPPING_WITHOUT_AMOUNT('map an amount column, or both debit and credit', 'columns');
     }
     return this.statements.saveMapping(actor, account, body);
   }
@@ -76,7 +78,7 @@ export class StatementsController {
   @Roles(Role.BACK_OFFICE, Role.TREASURY, Role.ADMIN, Role.AUDITOR)
   @ApiOperation({ summary: 'The exceptions queue: unmatched lines, oldest first, with their age and nearest candidates' })
   async exceptions(@CurrentActor() actor: Actor, @Query() query: PageQuery): Promise<Page<ExceptionLine>> {
-    return pageOf(await this.matching.exceptions(actor, query.limit, query.offset), query, (e) => e);
+    return pageOf(await this.queries.exceptions(actor, query.limit, query.offset), query, (e) => e);
   }
 
   @Get()

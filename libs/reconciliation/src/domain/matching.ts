@@ -1,10 +1,27 @@
 import { Money } from '@caravan/money';
 
 // The matching rules, as pure functions over what a batch loaded: which statement lines settle
-// which expected movements, with what confidence. The service loads, the rules decide.
+// which expected movements, with what confidence. The services load, the rules decide.
 
 export type Direction = 'CRDT' | 'DBIT';
 export type Method = 'END_TO_END' | 'AMOUNT_DATE_COUNTERPARTY' | 'MANY_TO_ONE' | 'ONE_TO_MANY' | 'MANUAL' | 'WRITE_OFF';
+
+/** A payment the platform instructs or awaits, as the financing that expects it records it. */
+export interface ExpectedMovement {
+  financingRef: string;
+  kind: 'DISBURSEMENT' | 'PAYOUT' | 'REPAYMENT';
+  /** Unique: the same movement is expected once, whoever records it again. */
+  endToEndId: string;
+  /** What the payer quotes; defaults to the end-to-end id. A loan's instalments share one. */
+  reference?: string;
+  direction: Direction;
+  amount: string;
+  currency: string;
+  valueFrom?: string;
+  valueTo?: string;
+  /** The payer or payee's name as a bank would print it. */
+  counterparty?: string;
+}
 
 export interface OpenMovement {
   id: string;
@@ -43,6 +60,16 @@ export interface Proposal {
   /** 0..1, two decimals: at or above the threshold the match is made, below it is suggested. */
   confidence: number;
   links: Link[];
+}
+
+/** A decision about to be written: a proposal made (ACTIVE) or kept as a suggestion. */
+export interface Draft extends Proposal {
+  id: string;
+  status: 'ACTIVE' | 'SUGGESTED';
+  writtenOff?: string;
+  reason?: string;
+  /** Movements the decision closes even if not fully paid (an underpayment written off). */
+  closes?: string[];
 }
 
 /** Two ways of writing one party's name compare equal: case, spaces and punctuation aside. */

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { DomainError } from '@caravan/errors';
+import { ReconciliationErrors } from '../domain/reconciliation.errors';
 
 export interface SpooledFile {
   bytes: number;
@@ -25,7 +25,7 @@ export async function spool(body: AsyncIterable<string | Buffer>, maxBytes: numb
   const cap = new Transform({
     transform(chunk: Buffer | string, _encoding, done) {
       bytes += Buffer.byteLength(chunk);
-      if (bytes > maxBytes) done(new DomainError('RECONCILIATION.STATEMENT_TOO_LARGE', `a statement file is at most ${maxBytes} bytes`, 'too_large'));
+      if (bytes > maxBytes) done(ReconciliationErrors.STATEMENT_TOO_LARGE(`a statement file is at most ${maxBytes} bytes`));
       else done(null, chunk);
     },
   });

@@ -1,0 +1,193 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { AppConfig } from '@caravan/config';
+import { ScopedDatabase } from '@caravan/database';
+import { Actor, dataScopeOf } from '@caravan/access';
+import { Money } from '@caravan/money';
+import {
+  byAmountDateCounterparty,
+  byReference,
+  Draft,
+  Line,
+  manyToOne,
+  oneToMany,
+  OpenMovement,
+  Proposal,
+  referenceKey,
+} from '../domain/matching';
+import { findOpenByAmounts, findOpenByParties, findOpenByReferences } from '../infrastructure/expected-movement.repository';
+import { lockMatching, retireSuggestionsOf } from '../infrastructure/match-decision.repository';
+import { advanceRun, lockRun } from '../infrastructure/reconciliation-run.repository';
+import { findAutomaticLinesAfter, findAutomaticLinesOf } from '../infrastructure/statement-line.repository';
+import { MatchDecisionsService } from './match-decisions.service';
+import { ReconciliationErrors } from '../domain/reconciliation.errors';
+
+export interface BatchResult {
+  processed: number;
+  matched: number;
+  suggested: number;
+  done: boolean;
+}
+
+/** Why a suggestion was dropped when its lines were proposed for again. */
+const STALE = 'proposed afresh';
+
+/** What a batch has decided so far: its drafts, the lines made matches took, what the movements still await. */
+class BatchPlan {
+  readonly drafts: Draft[] = [];
+  readonly taken = new Set<string>();
+  readonly open = new Map<string, OpenMovement>();
+
+  constructor(private readonly threshold: number) {}
+
+  /** One object a movement, whichever query loaded it: what a match settles, the next rule sees. */
+  remember(rows: OpenMovement[]): OpenMovement[] {
+    return rows.map((m) => this.open.get(m.id) ?? (this.open.set(m.id, m), m));
+  }
+
+  /** A proposal at or above the threshold is made (its lines taken, its movements settled by it); one below is suggested. */
+  take(p: Proposal): void {
+    const made = p.confidence >= this.threshold;
+    this.drafts.push({ ...p, id: randomUUID(), status: made ? 'ACTIVE' : 'SUGGESTED' });
+    if (!made) return;
+    for (const link of p.links) {
+      this.taken.add(link.lineId);
+      const m = link.expectedId ? this.open.get(link.expectedId) : undefined;
+      if (m) m.remaining = Money.of(m.remaining, m.currency).minus(Money.of(link.amount, m.currency)).toString();
+    }
+  }
+
+  suggest(p: Proposal): void {
+    this.drafts.push({ ...p, id: randomUUID(), status: 'SUGGESTED' });
+  }
+
+  stillOpen(ms: OpenMovement[]): OpenMovement[] {
+    return ms.filter((m) => Money.of(m.remaining, m.currency).isPositive());
+  }
+
+  left(lines: Line[]): Line[] {
+    return lines.filter((l) => !this.taken.has(l.id));
+  }
+}
+
+/**
+ * A bank's reconciliation run, one batch at a time: each batch of unmatched lines goes through
+ * the rules in order (exact reference; amount + date window + counterparty; many-to-one;
+ * one-to-many), within the bank's scope; a proposal at or above the configured confidence is
+ * made, one below is kept as a suggestion.
+ */
+@Injectable()
+export class BatchMatchingService {
+  constructor(
+    private readonly db: ScopedDatabase,
+    private readonly config: AppConfig,
+    private readonly decisions: MatchDecisionsService,
+  ) {}
+
+  /** Runs one batch of a bank's run in its own transaction, advancing the run's cursor with it. */
+  async runBatch(bank: Actor, runId: string, size: number): Promise<BatchResult> {
+    return this.db.transaction(dataScopeOf(bank), async (em) => {
+      await lockMatching(em);
+      const run = await lockRun(em, runId);
+      if (!run) throw ReconciliationErrors.RUN_NOT_FOUND(`no reconciliation run ${runId}`);
+      if (run.status !== 'RUNNING') return { processed: 0, matched: 0, suggested: 0, done: true };
+      const { lines, drafts } = await this.matchBatch(em, bank.email, run.cursor, size);
+      const made = drafts.filter((d) => d.status === 'ACTIVE');
+      const matched = new Set(made.flatMap((d) => d.links.map((l) => l.lineId))).size;
+      const suggested = drafts.length - made.length;
+      await advanceRun(em, runId, { processed: lines.length, matched, suggested, cursor: lines.at(-1)?.id ?? null });
+      return { processed: lines.length, matched, suggested, done: lines.length < size };
+    });
+  }
+
+  /**
+   * Runs the rules over the next `size` unmatched lines after `afterId`. Suggestions made
+   * earlier for these lines are dropped and proposed afresh.
+   */
+  private async matchBatch(
+    em: EntityManager,
+    decidedBy: string,
+    afterId: string,
+    size: number,
+  ): Promise<{ lines: Line[]; drafts: Draft[] }> {
+    const lines = (await findAutomaticLinesAfter(em, afterId, size)).map((l) => ({ ...l, endToEndId: referenceKey(l.endToEndId) }));
+    if (lines.length === 0) return { lines, drafts: [] };
+    await retireSuggestionsOf(
+      em,
+      lines.map((l) => l.id),
+      decidedBy,
+      STALE,
+    );
+    const plan = new BatchPlan(this.config.RECONCILIATION_AUTO_MATCH_CONFIDENCE);
+    await matchReferences(em, plan, lines);
+    const { parties, byParty } = await matchAmountsAndPayers(em, plan, lines);
+    await matchParts(em, plan, parties, byParty);
+    await this.decisions.record(em, decidedBy, plan.drafts, plan.open);
+    return { lines, drafts: plan.drafts };
+  }
+}
+
+/** Rule 1: the reference the payer quoted. */
+async function matchReferences(em: EntityManager, plan: BatchPlan, lines: Line[]): Promise<void> {
+  const references = [...new Set(lines.map((l) => l.endToEndId).filter((r): r is string => !!r))];
+  const byRef = groupBy(plan.remember(await findOpenByReferences(em, references)), (m) => m.reference);
+  for (const line of lines) {
+    const p = line.endToEndId ? byReference(line, plan.stillOpen(byRef.get(line.endToEndId) ?? [])) : undefined;
+    if (p) plan.take(p);
+  }
+}
+
+/**
+ * Rules 2 and 3: the amount, the window and the payer; several movements of one payer at
+ * once. Answers the payers of the lines left and their open movements, for rule 4.
+ */
+async function matchAmountsAndPayers(
+  em: EntityManager,
+  plan: BatchPlan,
+  lines: Line[],
+): Promise<{ parties: string[]; byParty: Map<string, OpenMovement[]> }> {
+  const amounts = [...new Set(plan.left(lines).map((l) => l.amount))];
+  const byAmount = plan.remember(amounts.length ? await findOpenByAmounts(em, amounts) : []);
+  const parties = [
+    ...new Set(
+      plan
+        .left(lines)
+        .map((l) => l.counterpartyKey)
+        .filter((k): k is string => !!k),
+    ),
+  ];
+  const byParty = groupBy(plan.remember(parties.length ? await findOpenByParties(em, parties) : []), (m) => m.counterpartyKey!);
+  for (const line of plan.left(lines)) {
+    const proposals = [
+      byAmountDateCounterparty(line, plan.stillOpen(byAmount)),
+      line.counterpartyKey ? manyToOne(line, plan.stillOpen(byParty.get(line.counterpartyKey) ?? [])) : undefined,
+    ].filter((p): p is Proposal => !!p);
+    const best = proposals.sort((a, b) => b.confidence - a.confidence)[0];
+    if (best) plan.take(best);
+    // what stays unmade is still worth showing: each weaker proposal is a suggestion too
+    for (const p of proposals.slice(1)) if (!plan.taken.has(line.id)) plan.suggest(p);
+  }
+  return { parties, byParty };
+}
+
+/** Rule 4: a movement paid in parts, by lines of this batch and any other unmatched ones of the payer. */
+async function matchParts(em: EntityManager, plan: BatchPlan, parties: string[], byParty: Map<string, OpenMovement[]>): Promise<void> {
+  if (parties.length === 0) return;
+  const partyLines = groupBy(await findAutomaticLinesOf(em, parties), (l) => l.counterpartyKey!);
+  for (const [party, movements] of byParty) {
+    for (const m of plan.stillOpen(movements)) {
+      const p = oneToMany(
+        m,
+        (partyLines.get(party) ?? []).filter((l) => !plan.taken.has(l.id)),
+      );
+      if (p) plan.take(p);
+    }
+  }
+}
+
+function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) groups.set(key(item), [...(groups.get(key(item)) ?? []), item]);
+  return groups;
+}

@@ -1,0 +1,26 @@
+import type { EntityManager } from 'typeorm';
+
+// Row-level security limits every statement here to the transaction's bank.
+
+export interface BankAccount {
+  account: string;
+  ledgerAccount: string;
+  currency: string;
+}
+
+export async function findBankAccount(em: EntityManager, account: string): Promise<Omit<BankAccount, 'account'> | undefined> {
+  const [row] = await em.query('SELECT ledger_account AS "ledgerAccount", currency FROM bank_accounts WHERE account = $1', [account]);
+  return row;
+}
+
+export async function saveBankAccount(em: EntityManager, a: BankAccount, updatedBy: string): Promise<void> {
+  await em.query(
+    `INSERT INTO bank_accounts (account, ledger_account, currency, updated_by) VALUES ($1, $2, $3, $4)
+     ON CONFLICT (bank_id, account) DO UPDATE SET ledger_account = EXCLUDED.ledger_account, currency = EXCLUDED.currency, updated_by = EXCLUDED.updated_by, updated_at = now()`,
+    [a.account, a.ledgerAccount, a.currency, updatedBy],
+  );
+}
+
+export function findBankAccounts(em: EntityManager): Promise<BankAccount[]> {
+  return em.query('SELECT account, ledger_account AS "ledgerAccount", currency FROM bank_accounts ORDER BY account');
+}

@@ -1,0 +1,156 @@
+import type { EntityManager } from 'typeorm';
+import type { Draft, Link, Method } from '../domain/matching';
+
+// Row-level security limits every statement here to the transaction's bank.
+
+const DECISION_FILTER = `($1::uuid IS NULL OR d.id = $1) AND ($2::text IS NULL OR d.status = $2)`;
+
+export interface Decision {
+  id: string;
+  method: Method;
+  confidence: string;
+  status: 'ACTIVE' | 'SUGGESTED' | 'REVERSED';
+  writtenOff: string;
+  reason: string | null;
+  decidedAt: string;
+  decidedBy: string;
+  links: Array<{
+    lineId: string;
+    expectedId: string | null;
+    amount: string;
+    endToEndId: string | null;
+    financingRef: string | null;
+    lineAmount: string;
+    account: string;
+  }>;
+}
+
+export interface DecisionFilter {
+  id?: string;
+  status?: Decision['status'];
+}
+
+/** A link of a decision with its movement's kind, as the trail of its reversal shows it. */
+export interface DecisionLink {
+  line_id: string;
+  expected_id: string | null;
+  amount: string;
+  kind: string | null;
+}
+
+/** A line's part of a made repayment or disbursement not yet told to its financing. */
+export interface UnforwardedPayment {
+  decisionId: string;
+  lineId: string;
+  financingRef: string;
+  kind: 'REPAYMENT' | 'DISBURSEMENT';
+  amount: string;
+  bookedOn: string | null;
+}
+
+/** One bank's matching at a time: a person's match and a run never decide the same line twice. */
+export async function lockMatching(em: EntityManager): Promise<void> {
+  await em.query(`SELECT pg_advisory_xact_lock(hashtext('reconciliation.matching'), hashtext(caravan_organisation()::text))`);
+}
+
+/** Drops the suggestions made for any of these lines. */
+export async function retireSuggestionsOf(em: EntityManager, lineIds: string[], by: string, reason: string): Promise<void> {
+  await em.query(
+    `UPDATE match_decisions SET status = 'REVERSED', reversed_at = now(), reversed_by = $2, reversal_reason = $3
+      WHERE status = 'SUGGESTED' AND id IN (SELECT decision_id FROM match_links WHERE line_id = ANY($1::bigint[]))`,
+    [lineIds, by, reason],
+  );
+}
+
+/** Drops one suggestion; answers 0 when it is no longer one. */
+export async function retireSuggestion(em: EntityManager, id: string, by: string, reason: string): Promise<number> {
+  const [, retired] = await em.query(
+    `UPDATE match_decisions SET status = 'REVERSED', reversed_at = now(), reversed_by = $2, reversal_reason = $3 WHERE id = $1 AND status = 'SUGGESTED'`,
+    [id, by, reason],
+  );
+  return retired;
+}
+
+/** Writes the decisions; one `forwarded` has nothing to tell a financing. */
+export async function insertDecisions(em: EntityManager, drafts: Array<Draft & { forwarded: boolean }>, decidedBy: string): Promise<void> {
+  await em.query(
+    `INSERT INTO match_decisions (id, method, confidence, status, written_off, reason, forwarded_at, decided_by)
+     SELECT id, method, confidence, status, written_off, reason, CASE WHEN forwarded THEN now() END, $8
+       FROM unnest($1::uuid[], $2::text[], $3::numeric[], $4::text[], $5::numeric[], $6::text[], $7::boolean[]) AS d(id, method, confidence, status, written_off, reason, forwarded)`,
+    [
+      drafts.map((d) => d.id),
+      drafts.map((d) => d.method),
+      drafts.map((d) => d.confidence),
+      drafts.map((d) => d.status),
+      drafts.map((d) => d.writtenOff ?? '0'),
+      drafts.map((d) => d.reason ?? null),
+      drafts.map((d) => d.forwarded),
+      decidedBy,
+    ],
+  );
+}
+
+export async function insertLinks(em: EntityManager, links: Array<Link & { decisionId: string }>): Promise<void> {
+  await em.query(
+    `INSERT INTO match_links (decision_id, line_id, expected_id, amount) SELECT * FROM unnest($1::uuid[], $2::bigint[], $3::uuid[], $4::numeric[])`,
+    [links.map((l) => l.decisionId), links.map((l) => l.lineId), links.map((l) => l.expectedId), links.map((l) => l.amount)],
+  );
+}
+
+export async function lockDecision(
+  em: EntityManager,
+  id: string,
+): Promise<{ status: Decision['status']; forwardedAt: Date | null } | undefined> {
+  const [row] = await em.query('SELECT status, forwarded_at AS "forwardedAt" FROM match_decisions WHERE id = $1 FOR UPDATE', [id]);
+  return row;
+}
+
+export function findLinks(em: EntityManager, decisionId: string): Promise<DecisionLink[]> {
+  return em.query(
+    `SELECT k.line_id::text AS line_id, k.expected_id, k.amount::text AS amount, e.kind FROM match_links k LEFT JOIN expected_movements e ON e.id = k.expected_id WHERE k.decision_id = $1`,
+    [decisionId],
+  );
+}
+
+export async function reverseDecision(em: EntityManager, id: string, by: string, reason: string): Promise<void> {
+  await em.query(
+    `UPDATE match_decisions SET status = 'REVERSED', reversed_at = now(), reversed_by = $2, reversal_reason = $3 WHERE id = $1`,
+    [id, by, reason],
+  );
+}
+
+export async function countDecisions(em: EntityManager, where: DecisionFilter): Promise<number> {
+  const [{ total }] = await em.query(`SELECT count(*)::int AS total FROM match_decisions d WHERE ${DECISION_FILTER}`, [
+    where.id ?? null,
+    where.status ?? null,
+  ]);
+  return total;
+}
+
+/** Decisions newest first, with their links. */
+export function findDecisions(em: EntityManager, where: DecisionFilter, limit: number, offset: number): Promise<Decision[]> {
+  return em.query(
+    `SELECT d.id, d.method, d.confidence::text AS confidence, d.status, d.written_off::text AS "writtenOff", d.reason, d.decided_at AS "decidedAt", d.decided_by AS "decidedBy",
+            (SELECT json_agg(json_build_object('lineId', k.line_id::text, 'expectedId', k.expected_id, 'amount', k.amount::text,
+                                               'endToEndId', e.end_to_end_id, 'financingRef', e.financing_ref, 'lineAmount', l.amount::text, 'account', l.account))
+               FROM match_links k JOIN statement_lines l ON l.id = k.line_id LEFT JOIN expected_movements e ON e.id = k.expected_id WHERE k.decision_id = d.id) AS links
+       FROM match_decisions d WHERE ${DECISION_FILTER} ORDER BY d.decided_at DESC, d.id LIMIT $3 OFFSET $4`,
+    [where.id ?? null, where.status ?? null, limit, offset],
+  );
+}
+
+/** Made matches of repayments and disbursements not yet forwarded, per decision and line. */
+export function findUnforwarded(em: EntityManager): Promise<UnforwardedPayment[]> {
+  return em.query(
+    `SELECT d.id AS "decisionId", k.line_id::text AS "lineId", e.financing_ref AS "financingRef", e.kind, sum(k.amount)::text AS amount,
+            to_char(coalesce(l.booking_date, l.value_date), 'YYYY-MM-DD') AS "bookedOn"
+       FROM match_decisions d JOIN match_links k ON k.decision_id = d.id JOIN expected_movements e ON e.id = k.expected_id JOIN statement_lines l ON l.id = k.line_id
+      WHERE d.status = 'ACTIVE' AND d.forwarded_at IS NULL AND e.kind IN ('REPAYMENT', 'DISBURSEMENT')
+      -- confirmations first: a repayment may close its financing
+      GROUP BY d.id, k.line_id, e.financing_ref, e.kind, l.booking_date, l.value_date ORDER BY e.kind = 'REPAYMENT', d.id, k.line_id`,
+  );
+}
+
+export async function markForwarded(em: EntityManager, ids: string[]): Promise<void> {
+  await em.query(`UPDATE match_decisions SET forwarded_at = now() WHERE id = ANY($1::uuid[]) AND forwarded_at IS NULL`, [ids]);
+}

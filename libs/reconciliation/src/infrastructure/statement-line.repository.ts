@@ -1,0 +1,182 @@
+import { EntityManager, QueryFailedError } from 'typeorm';
+import type { Line, Method } from '../domain/matching';
+import { StatementFormatError } from '../domain/statement';
+
+// Row-level security limits every statement here to the transaction's bank.
+
+/** The lines the rules go through (as `l`): unmatched, not reversals, and not a line whose match a person or its financing undid. */
+export const AUTOMATIC_LINES = `l.match_status = 'UNMATCHED' AND l.auto_match AND NOT l.reversal`;
+const LINE_COLUMNS = `l.id::text AS id, l.amount::text AS amount, l.currency, l.direction, l.end_to_end_id AS "endToEndId",
+  to_char(coalesce(l.booking_date, l.value_date), 'YYYY-MM-DD') AS day, l.counterparty_key AS "counterpartyKey"`;
+
+/** A booking as an import writes it; the fingerprint recognises it again in an overlapping statement. */
+export interface NewLine {
+  position: number;
+  amount: string;
+  currency: string;
+  direction: string;
+  reversal: boolean;
+  bookingDate: string | null;
+  valueDate: string | null;
+  bankReference: string | null;
+  endToEndId: string | null;
+  counterpartyName: string | null;
+  counterpartyKey: string | null;
+  counterpartyAccount: string | null;
+  remittance: string | null;
+  fingerprint: string;
+}
+
+/** The insert's columns after the statement and the account, in its order. */
+const NEW_LINE_COLUMNS: Array<keyof NewLine> = [
+  'position',
+  'amount',
+  'currency',
+  'direction',
+  'reversal',
+  'bookingDate',
+  'valueDate',
+  'bankReference',
+  'endToEndId',
+  'counterpartyName',
+  'counterpartyKey',
+  'counterpartyAccount',
+  'remittance',
+  'fingerprint',
+];
+
+export interface Suggestion {
+  decisionId: string;
+  method: Method;
+  confidence: string;
+  links: Array<{ lineId: string; endToEndId: string | null; financingRef: string | null; amount: string }>;
+}
+
+export interface ExceptionLine {
+  lineId: string;
+  account: string;
+  amount: string;
+  currency: string;
+  direction: string;
+  endToEndId: string | null;
+  counterparty: string | null;
+  remittance: string | null;
+  bookedOn: string | null;
+  ageDays: number;
+  /** What the rules proposed below the confidence threshold: confirm one, or match by hand. */
+  suggestions: Suggestion[];
+  /** The nearest open expected movements by amount, for a person to choose from. */
+  candidates: Array<{
+    expectedId: string;
+    endToEndId: string;
+    financingRef: string;
+    kind: string;
+    remaining: string;
+    counterparty: string | null;
+  }>;
+}
+
+/**
+ * A value PostgreSQL refuses (too long, out of range, a constraint) is the file's fault: a
+ * refusal naming the lines of the batch, not a 500. Only what checks missed ever gets here.
+ */
+async function refusedAsFormatError<T>(write: () => Promise<T>, first: number, last: number): Promise<T> {
+  try {
+    return await write();
+  } catch (e) {
+    const code = (e as { driverError?: { code?: string } }).driverError?.code ?? '';
+    if (e instanceof QueryFailedError && (code.startsWith('22') || code.startsWith('23'))) {
+      throw new StatementFormatError(first, first === last ? 'line' : `lines ${first}–${last}`, `refused by the database: ${e.message}`);
+    }
+    throw e;
+  }
+}
+
+/** Writes a batch of a statement's lines, one the account already has (by fingerprint) not again; answers how many were new. */
+export async function insertLines(em: EntityManager, statementId: string, account: string, lines: NewLine[]): Promise<number> {
+  // one array a column: the statement's text stays the same whatever the batch size
+  const columns = NEW_LINE_COLUMNS.map((key) => lines.map((l) => l[key]));
+  // a zero booking (a bank's verification entry) is kept, for information: nothing matches it
+  const insert = (): Promise<unknown[]> =>
+    em.query(
+      `INSERT INTO statement_lines (statement_id, account, position, amount, currency, direction, reversal, booking_date, value_date, bank_reference,
+         end_to_end_id, counterparty_name, counterparty_key, counterparty_account, remittance, fingerprint, match_status)
+       SELECT $1, $2, l.*, CASE WHEN l.amount = 0 THEN 'INFORMATIONAL' ELSE 'UNMATCHED' END
+         FROM unnest($3::int[], $4::numeric[], $5::char(3)[], $6::text[], $7::boolean[], $8::date[], $9::date[], $10::text[],
+                     $11::text[], $12::text[], $13::text[], $14::text[], $15::text[], $16::text[])
+           AS l(position, amount, currency, direction, reversal, booking_date, value_date, bank_reference,
+                end_to_end_id, counterparty_name, counterparty_key, counterparty_account, remittance, fingerprint)
+       ON CONFLICT ON CONSTRAINT statement_lines_once DO NOTHING RETURNING id`,
+      [statementId, account, ...columns],
+    );
+  const inserted = await refusedAsFormatError(insert, lines[0].position, lines.at(-1)!.position);
+  return inserted.length;
+}
+
+/** A big import changes what the planner should expect of the lines. */
+export async function analyzeLines(em: EntityManager): Promise<void> {
+  await em.query('ANALYZE statement_lines');
+}
+
+/** The next `size` lines the rules go through after `afterId`, in id order (a run's cursor). */
+export function findAutomaticLinesAfter(em: EntityManager, afterId: string, size: number): Promise<Line[]> {
+  return em.query(`SELECT ${LINE_COLUMNS} FROM statement_lines l WHERE ${AUTOMATIC_LINES} AND l.id > $1 ORDER BY l.id LIMIT $2`, [
+    afterId,
+    size,
+  ]);
+}
+
+/** Every line the rules go through of these payers, by day. */
+export function findAutomaticLinesOf(em: EntityManager, parties: string[]): Promise<Line[]> {
+  return em.query(
+    `SELECT ${LINE_COLUMNS} FROM statement_lines l WHERE ${AUTOMATIC_LINES} AND l.counterparty_key = ANY($1) ORDER BY day, l.id`,
+    [parties],
+  );
+}
+
+/** The lines, locked for a decision, with their status. */
+export function lockLines(em: EntityManager, ids: string[]): Promise<Array<Line & { matchStatus: string }>> {
+  return em.query(
+    `SELECT ${LINE_COLUMNS}, l.match_status AS "matchStatus" FROM statement_lines l WHERE l.id = ANY($1::bigint[]) ORDER BY l.id FOR UPDATE`,
+    [ids],
+  );
+}
+
+/** Marks the lines still undecided as decided; answers how many were. */
+export async function decideLines(em: EntityManager, ids: string[], status: 'MATCHED' | 'WRITTEN_OFF'): Promise<number> {
+  const [, updated] = await em.query(
+    `UPDATE statement_lines SET match_status = $2 WHERE id = ANY($1::bigint[]) AND match_status = 'UNMATCHED'`,
+    [ids, status],
+  );
+  return updated;
+}
+
+/** Puts the lines back in the exceptions queue, out of the rules' way. */
+export async function reopenLines(em: EntityManager, ids: string[]): Promise<void> {
+  await em.query(`UPDATE statement_lines SET match_status = 'UNMATCHED', auto_match = false WHERE id = ANY($1::bigint[])`, [ids]);
+}
+
+/** A page of the exceptions queue, and how many lines it holds. */
+export async function findExceptions(em: EntityManager, limit: number, offset: number): Promise<[ExceptionLine[], number]> {
+  const [{ total }] = await em.query(`SELECT count(*)::int AS total FROM statement_lines WHERE match_status = 'UNMATCHED'`);
+  const rows = await em.query(
+    `SELECT l.id::text AS "lineId", l.account, l.amount::text AS amount, l.currency, l.direction, l.end_to_end_id AS "endToEndId", l.counterparty_name AS counterparty,
+            l.remittance, to_char(coalesce(l.booking_date, l.value_date), 'YYYY-MM-DD') AS "bookedOn",
+            (current_date - coalesce(l.booking_date, l.value_date, current_date))::int AS "ageDays",
+            coalesce((SELECT json_agg(json_build_object('decisionId', d.id, 'method', d.method, 'confidence', d.confidence::text, 'links',
+                        (SELECT json_agg(json_build_object('lineId', k.line_id::text, 'endToEndId', e.end_to_end_id, 'financingRef', e.financing_ref, 'amount', k.amount::text))
+                           FROM match_links k LEFT JOIN expected_movements e ON e.id = k.expected_id WHERE k.decision_id = d.id)) ORDER BY d.confidence DESC)
+                        FROM match_decisions d WHERE d.status = 'SUGGESTED' AND d.id IN (SELECT decision_id FROM match_links WHERE line_id = l.id)), '[]') AS suggestions,
+            coalesce((SELECT json_agg(json_build_object('expectedId', c.id, 'endToEndId', c.end_to_end_id, 'financingRef', c.financing_ref, 'kind', c.kind, 'remaining', c.remaining::text, 'counterparty', c.counterparty) ORDER BY c.distance) FROM (
+               SELECT e.id, e.end_to_end_id, e.financing_ref, e.kind, e.amount - e.settled AS remaining, e.counterparty, abs(e.amount - e.settled - l.amount) AS distance
+                 FROM expected_movements e
+                WHERE e.status <> 'MATCHED' AND e.direction = l.direction AND e.currency = l.currency
+                ORDER BY abs(e.amount - e.settled - l.amount) LIMIT 3) c), '[]') AS candidates
+       FROM statement_lines l
+      WHERE l.match_status = 'UNMATCHED'
+      ORDER BY coalesce(l.booking_date, l.value_date) NULLS LAST, l.id
+      LIMIT $1 OFFSET $2`,
+    [limit, offset],
+  );
+  return [rows, total];
+}
