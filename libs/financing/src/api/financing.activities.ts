@@ -13,12 +13,13 @@ import { BusinessClock } from '@caravan/clock';
 import { ExpectedMovementsService } from '@caravan/reconciliation';
 import { eligibleAmount, ReceivablesService } from '@caravan/receivables';
 import { AssetType, PledgeRegistry } from '@caravan/registry';
-import type { FinancingInput, FinancingState, FinancingTerms } from './financing.contract';
+import type { FinancingInput, FinancingState } from './financing.contract';
 import { WarehouseReceiptsService } from '@caravan/warehouse-receipts';
 import { PaymentGateways, PaymentInstruction } from '../application/payment-gateway';
 import { addDays } from '../domain/calendar';
 import { FinancingErrors, PaymentErrors } from '../domain/financing.errors';
-import { PRODUCT_NAMES, PRODUCTS } from '../domain/products';
+import { advanceState, findBankOf, findRepayer, findSmeOf, insertEvent } from '../infrastructure/financing.repository';
+import { findOrganisationName } from '../infrastructure/party.repository';
 
 /** The bank acting through its workflow: audit trails and journal entries name it 'system:financing-workflow'. */
 export function workflowActor(bankId: string): Actor {
@@ -77,21 +78,9 @@ export class FinancingActivities {
   /** A step of the timeline, once per sequence number; the financing's row follows the workflow. */
   async recordEvent(event: OfBank & { financingId: string; seq: number; step: string; actor: string; detail: Record<string, unknown>; state: FinancingState }): Promise<void> {
     await this.asBank(event, async (em) => {
-      const [inserted] = await em.query(
-        `INSERT INTO financing_events (financing_id, seq, step, actor, detail) VALUES ($1, $2, $3, $4, $5)
-         ON CONFLICT ON CONSTRAINT financing_events_once DO NOTHING RETURNING id`,
-        [event.financingId, event.seq, event.step, event.actor, JSON.stringify(event.detail)],
-      );
-      if (!inserted) return;
+      if (!(await insertEvent(em, event))) return;
       if (event.step === 'disbursed') await awaitRepayments(em, this.matching, event.financingId, event.state);
-      // Events of a human step and of the main flow may commit in either order.
-      await em.query('UPDATE financings SET stage = $2, reason = $3, state = $4, state_seq = $5, updated_at = now() WHERE id = $1 AND state_seq < $5', [
-        event.financingId,
-        event.state.stage,
-        event.state.reason ?? null,
-        JSON.stringify(event.state),
-        event.seq,
-      ]);
+      await advanceState(em, event.financingId, event.seq, event.state);
     });
   }
 
@@ -105,8 +94,8 @@ export class FinancingActivities {
 
   /** Pledges the asset to the bank for this financing, only if it is held by the SME that applied. */
   async registerPledge(input: Base & { assetType: string; assetId: string }): Promise<void> {
-    const [financing] = await this.asBank(input, (em) => em.query('SELECT sme_id FROM financings WHERE id = $1', [input.financingId]));
-    await this.registry.pledge(workflowActor(input.bankId), { assetType: input.assetType as AssetType, assetId: input.assetId, financingRef: input.ref, pledgorId: financing.sme_id });
+    const pledgorId = await this.asBank(input, (em) => findSmeOf(em, input.financingId));
+    await this.registry.pledge(workflowActor(input.bankId), { assetType: input.assetType as AssetType, assetId: input.assetId, financingRef: input.ref, pledgorId });
   }
 
   /** The value of the pledged receipts today (latest prices, less haircuts). */
@@ -152,7 +141,7 @@ export class FinancingActivities {
     const [ref, purpose] = instruction.instructionId.split('/');
     const bankId = await this.bankOf({ bankId: instruction.bankId, ref });
     await this.asBank({ bankId }, async (em) => {
-      const [beneficiary] = await em.query('SELECT name FROM organisations WHERE id = $1', [instruction.beneficiaryId]);
+      const beneficiary = await findOrganisationName(em, instruction.beneficiaryId);
       const today = this.clock.today();
       await this.matching.expect(
         {
@@ -165,7 +154,7 @@ export class FinancingActivities {
           // the bank books it today or, over a weekend or holiday, a few days later
           valueFrom: today,
           valueTo: addDays(today, 5),
-          counterparty: beneficiary?.name,
+          counterparty: beneficiary,
         },
         em,
       );
@@ -189,11 +178,9 @@ export class FinancingActivities {
   private async bankOf(of: OfBank): Promise<string> {
     if (of.bankId) return of.bankId;
     // the platform's own read, to learn whose the financing is
-    const [row] = await this.db.transaction({ organisationId: null, readsAll: true }, (em) =>
-      em.query('SELECT bank_id FROM financings WHERE id = $1 OR ref = $2', [of.financingId ?? null, of.ref ?? null]),
-    );
-    if (!row) throw FinancingErrors.NOT_FOUND(`no financing ${of.financingId ?? of.ref}`);
-    return row.bank_id;
+    const bankId = await this.db.transaction({ organisationId: null, readsAll: true }, (em) => findBankOf(em, of.financingId ?? null, of.ref ?? null));
+    if (!bankId) throw FinancingErrors.NOT_FOUND(`no financing ${of.financingId ?? of.ref}`);
+    return bankId;
   }
 }
 
@@ -204,19 +191,12 @@ export class FinancingActivities {
  * end of the grace days.
  */
 async function awaitRepayments(em: EntityManager, matching: ExpectedMovementsService, financingId: string, state: FinancingState): Promise<void> {
-  const [f] = await em.query(
-    `SELECT f.ref, coalesce(f.payment_reference, f.ref) AS reference, f.product, f.currency, f.terms, payer.name AS payer, (r.amount - r.diluted_amount)::text AS invoice
-       FROM financings f
-       JOIN organisations payer ON payer.id = CASE WHEN f.product = ANY($2) THEN f.counterparty_id ELSE f.sme_id END
-       LEFT JOIN receivables r ON f.asset_type = 'RECEIVABLE' AND r.id = f.asset_id
-      WHERE f.id = $1`,
-    [financingId, PRODUCT_NAMES.filter((p) => PRODUCTS[p].payer === 'COUNTERPARTY')],
-  );
-  const window = (due: string) => ({ valueFrom: addDays(due, -7), valueTo: addDays(due, (f.terms as FinancingTerms).graceDays) });
+  const f = await findRepayer(em, financingId);
+  const window = (due: string) => ({ valueFrom: addDays(due, -7), valueTo: addDays(due, f.terms.graceDays) });
   const lines = state.schedule?.lines ?? [];
   const awaited =
     f.invoice !== null
-      ? [{ endToEndId: f.ref, amount: f.invoice as string, ...window(lines.at(-1)!.dueDate) }]
+      ? [{ endToEndId: f.ref, amount: f.invoice, ...window(lines.at(-1)!.dueDate) }]
       : lines.map((l) => ({ endToEndId: `${f.ref}/instalment/${l.number}`, amount: l.payment, ...window(l.dueDate) }));
   for (const a of awaited) {
     await matching.expect({ financingRef: f.ref, kind: 'REPAYMENT', reference: f.reference, direction: 'CRDT', currency: f.currency, counterparty: f.payer, ...a }, em);

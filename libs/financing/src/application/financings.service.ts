@@ -7,7 +7,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuditLog } from '@caravan/audit';
 import { BusinessClock } from '@caravan/clock';
 import { AppConfig } from '@caravan/config';
-import { ScopedDatabase, SqlRow } from '@caravan/database';
+import { ScopedDatabase } from '@caravan/database';
 import { DualControl } from '@caravan/dual-control';
 import type { DualControlRequest } from '@caravan/dual-control';
 import { OrganisationDirectory } from '@caravan/identity';
@@ -42,6 +42,11 @@ import { PRODUCTS, repaymentOf } from '../domain/products';
 import { RepaymentMethod, schedule, Schedule } from '../domain/schedule';
 import { FinancingPolicies } from './financing-policies';
 import { FinancingErrors } from '../domain/financing.errors';
+import { FinancingEvent, FinancingRow, financingExists, findEvents, findFinancing, findFinancings, insertFinancing, nextRefNumber, Side } from '../infrastructure/financing.repository';
+import { approvalAuthorityOf } from '../infrastructure/party.repository';
+
+// What the service answers, typed where the rows are read.
+export type { FinancingRow } from '../infrastructure/financing.repository';
 
 export interface Application {
   product: Product;
@@ -55,29 +60,6 @@ export interface Application {
 }
 
 export type Action = 'acknowledge' | 'recommend' | 'approve' | 'reject' | 'withdraw' | 'accept' | 'releaseGoods' | 'topUp';
-
-export interface FinancingRow {
-  id: string;
-  ref: string;
-  /** What the payer quotes when repaying (ISO 11649); null for financings from before it existed. */
-  paymentReference: string | null;
-  /** The bank's policy version it started under (0: the platform default). */
-  policyVersion: number | null;
-  product: Product;
-  smeId: string;
-  bankId: string;
-  counterpartyId: string;
-  assetType: string;
-  assetId: string;
-  amount: string;
-  currency: string;
-  stage: string;
-  reason: string | null;
-  state: unknown;
-  createdAt: string;
-  /** For an approver of the financing's bank: whether their approval would count now, and if not why. */
-  yourApproval?: { counts: boolean; reason: string | null };
-}
 
 const UPDATES = {
   acknowledge: acknowledgeUpdate,
@@ -102,18 +84,19 @@ interface PaymentClaim {
 
 /**
  * SMEs see their applications, banks those addressed to them, counterparties those they
- * confirm; row-level security on the same columns holds it should a query forget.
+ * confirm; row-level security on the same columns holds it should a query forget. The
+ * operator's readers see every financing (no side), its other people none (null).
  */
-function scopeColumn(actor: Actor): string | undefined | null {
+function sideOf(actor: Actor): Side | undefined | null {
   switch (actor.organisationKind) {
     case OrganisationKind.OPERATOR:
       return isOperatorReader(actor) ? undefined : null;
     case OrganisationKind.SME:
-      return 'sme_id';
+      return 'SME';
     case OrganisationKind.BANK:
-      return 'bank_id';
+      return 'BANK';
     default:
-      return 'counterparty_id';
+      return 'COUNTERPARTY';
   }
 }
 
@@ -140,8 +123,7 @@ export class FinancingsService implements OnModuleInit {
       makers: [Role.BACK_OFFICE, Role.TREASURY],
       checkers: [Role.BACK_OFFICE, Role.TREASURY],
       apply: async (em, request: DualControlRequest<PaymentClaim>) => {
-        const [visible] = await em.query('SELECT 1 FROM financings WHERE id = $1', [request.payload.financingId]);
-        if (!visible) throw notFound(request.payload.financingId);
+        if (!(await financingExists(em, request.payload.financingId))) throw notFound(request.payload.financingId);
       },
       afterCommit: (request: DualControlRequest<PaymentClaim>) => this.forwardPayment(request.payload),
     });
@@ -163,13 +145,9 @@ export class FinancingsService implements OnModuleInit {
     for (let attempt = 1; ; attempt++) {
       try {
         await this.db.transaction(dataScopeOf(actor), async (em) => {
-          const [{ n }] = await em.query(`SELECT nextval('financing_ref_seq') AS n`);
-          input.ref = `${PRODUCTS[input.product].refPrefix}-${new Date().getUTCFullYear()}-${String(n).padStart(6, '0')}`;
-          await em.query(
-            `INSERT INTO financings (id, ref, payment_reference, policy_version, product, sme_id, bank_id, counterparty_id, asset_type, asset_id, amount, currency, terms, stage, created_at, updated_at)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, 'ELIGIBILITY', now(), now())`,
-            [input.financingId, input.ref, newPaymentReference(), policyVersion, input.product, input.smeId, input.bankId, input.counterpartyId, input.assetType, input.assetId, input.amount, input.currency, JSON.stringify(input.terms)],
-          );
+          const n = await nextRefNumber(em);
+          input.ref = `${PRODUCTS[input.product].refPrefix}-${new Date().getUTCFullYear()}-${n.padStart(6, '0')}`;
+          await insertFinancing(em, input, newPaymentReference(), policyVersion);
           await this.audit.record(em, { actor, action: 'financing.apply', entityType: 'financing', entityId: input.financingId, after: { ...input, policyVersion } });
           await this.client.workflow.start(FINANCING_WORKFLOW, {
             taskQueue: this.config.TEMPORAL_TASK_QUEUE,
@@ -186,15 +164,9 @@ export class FinancingsService implements OnModuleInit {
   }
 
   async list(actor: Actor, stage: string | undefined, limit: number, offset: number): Promise<[FinancingRow[], number]> {
-    const column = scopeColumn(actor);
-    if (column === null) return [[], 0];
-    const where = [column ? `${column} = $1` : '$1::uuid IS NOT NULL', ...(stage ? ['stage = $2'] : [])].join(' AND ');
-    const params = [actor.organisationId, ...(stage ? [stage] : [])];
-    return this.db.transaction(dataScopeOf(actor), async (em) => {
-      const [{ total }] = await em.query(`SELECT count(*)::int AS total FROM financings WHERE ${where}`, params);
-      const rows = await em.query(`SELECT * FROM financings WHERE ${where} ORDER BY created_at DESC, id LIMIT ${Number(limit)} OFFSET ${Number(offset)}`, params);
-      return [rows.map(toRow), total];
-    });
+    const side = sideOf(actor);
+    if (side === null) return [[], 0];
+    return this.db.transaction(dataScopeOf(actor), (em) => findFinancings(em, { side, organisationId: actor.organisationId }, stage, limit, offset));
   }
 
   async get(actor: Actor, id: string): Promise<FinancingRow> {
@@ -205,20 +177,19 @@ export class FinancingsService implements OnModuleInit {
   }
 
   /** Every step, who, when: the portal's timeline. */
-  async timeline(actor: Actor, id: string): Promise<Array<{ seq: number; step: string; actor: string; at: string; detail: unknown }>> {
+  async timeline(actor: Actor, id: string): Promise<FinancingEvent[]> {
     return this.db.transaction(dataScopeOf(actor), async (em) => {
       await this.getWithin(em, actor, id);
-      const events = await em.query('SELECT seq, step, actor, occurred_at, detail FROM financing_events WHERE financing_id = $1 ORDER BY seq', [id]);
-      return events.map((e: { seq: number; step: string; actor: string; occurred_at: Date; detail: unknown }) => ({ seq: e.seq, step: e.step, actor: e.actor, at: e.occurred_at.toISOString(), detail: e.detail }));
+      return findEvents(em, id);
     });
   }
 
   private async getWithin(em: EntityManager, actor: Actor, id: string): Promise<FinancingRow> {
-    const column = scopeColumn(actor);
-    if (column === null) throw notFound(id);
-    const [row] = await em.query(`SELECT * FROM financings WHERE id = $1 ${column ? `AND ${column} = $2` : ''}`, column ? [id, actor.organisationId] : [id]);
+    const side = sideOf(actor);
+    if (side === null) throw notFound(id);
+    const row = await findFinancing(em, id, { side, organisationId: actor.organisationId });
     if (!row) throw notFound(id);
-    return toRow(row);
+    return row;
   }
 
   /**
@@ -262,9 +233,8 @@ export class FinancingsService implements OnModuleInit {
     }
   }
 
-  private async authorityOf(userId: string): Promise<string> {
-    const [row] = await this.dataSource.query('SELECT approval_authority FROM users WHERE id = $1', [userId]);
-    return row?.approval_authority ?? '0.00';
+  private authorityOf(userId: string): Promise<string> {
+    return approvalAuthorityOf(this.dataSource.manager, userId);
   }
 
   /** Checks the application against the asset and the bank's policy, and builds the workflow's input. */
@@ -331,25 +301,4 @@ export class FinancingsService implements OnModuleInit {
       },
     };
   }
-}
-
-function toRow(r: SqlRow): FinancingRow {
-  return {
-    id: r.id,
-    ref: r.ref,
-    paymentReference: r.payment_reference,
-    policyVersion: r.policy_version,
-    product: r.product,
-    smeId: r.sme_id,
-    bankId: r.bank_id,
-    counterpartyId: r.counterparty_id,
-    assetType: r.asset_type,
-    assetId: r.asset_id,
-    amount: Money.of(r.amount).toString(),
-    currency: r.currency,
-    stage: r.stage,
-    reason: r.reason,
-    state: r.state,
-    createdAt: new Date(r.created_at).toISOString(),
-  };
 }

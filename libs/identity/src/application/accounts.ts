@@ -1,4 +1,4 @@
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -8,6 +8,7 @@ import { THRESHOLDS, throttleKeys } from '../domain/login-throttle';
 import { assertStrongPassword } from '../domain/password-policy';
 import { lockedFor, recordFailure } from '../infrastructure/login-throttles';
 import { hashPassword, verifyPassword } from '../infrastructure/password-hasher';
+import { findOpenReset, insertReset, useReset } from '../infrastructure/password-reset.repository';
 import { UserEntity } from '../infrastructure/user.entity';
 import { PASSWORD_GATE } from './password-gate';
 import { Sessions } from './sessions';
@@ -61,7 +62,7 @@ export class Accounts {
     await this.dataSource.transaction(async (em) => {
       const user = await this.findIn(em, organisationId, userId);
       if (user.ssoSubject !== null) throw IdentityErrors.SIGNS_IN_THROUGH_PROVIDER('this person signs in through their bank’s provider and has no password here');
-      await em.query('INSERT INTO password_resets (id, user_id, code_hash, expires_at, created_by) VALUES ($1, $2, $3, $4, $5)', [randomUUID(), userId, digest(code), expiresAt, admin.userId]);
+      await insertReset(em, userId, digest(code), expiresAt, admin.userId);
       await this.audit.record(em, { actor: admin, action: 'user.password.reset-start', entityType: 'user', entityId: userId, after: { expiresAt } });
     });
     return { code, expiresAt };
@@ -76,18 +77,13 @@ export class Accounts {
       await recordFailure(this.dataSource.manager, keys.address, THRESHOLDS.address);
       return IdentityErrors.RESET_REFUSED('the code is wrong, used or expired', 'code');
     };
-    const [reset] = await this.dataSource.query(
-      `SELECT r.id, u.id AS user_id, u.email, u.display_name FROM password_resets r JOIN users u ON u.id = r.user_id
-        WHERE r.code_hash = $1 AND u.email = $2 AND r.used_at IS NULL AND r.expires_at > now()`,
-      [digest(code), email.toLowerCase()],
-    );
+    const reset = await findOpenReset(this.dataSource.manager, digest(code), email.toLowerCase());
     if (!reset) throw await refused();
-    assertStrongPassword(next, [reset.email, reset.display_name]);
+    assertStrongPassword(next, [reset.email, reset.displayName]);
     const passwordHash = await PASSWORD_GATE.run(() => hashPassword(next));
     await this.dataSource.transaction(async (em) => {
-      const [[used]] = await em.query('UPDATE password_resets SET used_at = now() WHERE id = $1 AND used_at IS NULL RETURNING id', [reset.id]);
-      if (!used) throw await refused();
-      await this.changeWithin(em, reset.user_id, 'user.password.reset', reset.email, (u) => ({ passwordHash, passwordChangedAt: new Date(), sessionVersion: u.sessionVersion + 1 }));
+      if (!(await useReset(em, reset.id))) throw await refused();
+      await this.changeWithin(em, reset.userId, 'user.password.reset', reset.email, (u) => ({ passwordHash, passwordChangedAt: new Date(), sessionVersion: u.sessionVersion + 1 }));
     });
   }
 

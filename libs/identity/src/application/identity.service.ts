@@ -14,6 +14,7 @@ import { clearFailures, lockedFor, recordFailure } from '../infrastructure/login
 import { OrganisationEntity } from '../infrastructure/organisation.entity';
 import { hashPassword, verifyPassword } from '../infrastructure/password-hasher';
 import { UserEntity } from '../infrastructure/user.entity';
+import { anyAdmin } from '../infrastructure/user.repository';
 import { OrganisationDirectory } from './organisation-directory';
 import { PASSWORD_GATE } from './password-gate';
 import { SecondFactors } from './second-factors';
@@ -139,8 +140,7 @@ export class IdentityService extends OrganisationDirectory {
    */
   async bootstrapAdmin(email: string, password: string): Promise<void> {
     for (let attempt = 1; ; attempt++) {
-      const admins = await this.dataSource.query(`SELECT 1 FROM users WHERE 'ADMIN' = ANY (roles) LIMIT 1`);
-      if (admins.length > 0) return;
+      if (await anyAdmin(this.dataSource.manager)) return;
       try {
         const operator =
           (await this.dataSource.getRepository(OrganisationEntity).findOneBy({ creditCode: OPERATOR_CREDIT_CODE })) ??

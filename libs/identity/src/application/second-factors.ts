@@ -6,6 +6,7 @@ import { AuditLog } from '@caravan/audit';
 import type { Actor } from '@caravan/access';
 import { open, seal } from '../infrastructure/secret-box';
 import { UserEntity } from '../infrastructure/user.entity';
+import { takeTimeStep } from '../infrastructure/user.repository';
 import { Sessions } from './sessions';
 import { AuthErrors, IdentityErrors } from '../domain/identity.errors';
 
@@ -52,10 +53,7 @@ export class SecondFactors {
     const seed = user.totpSeed && open(user.totpSeed, this.sessions.keys());
     if (!seed) throw invalid();
     const step = this.check(seed.plain, code, user.totpLastStep);
-    const [[taken]] = await em.query(
-      'UPDATE users SET totp_last_step = $2, totp_seed = $3 WHERE id = $1 AND (totp_last_step IS NULL OR totp_last_step < $2) RETURNING id',
-      [user.id, step, seed.stale ? seal(seed.plain, this.sessions.keys()) : user.totpSeed],
-    );
+    const taken = await takeTimeStep(em, user.id, step, seed.stale ? seal(seed.plain, this.sessions.keys()) : user.totpSeed);
     if (!taken) throw invalid(); // another sign-in took this code a moment ago
   }
 

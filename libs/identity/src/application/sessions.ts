@@ -5,6 +5,7 @@ import { AppConfig } from '@caravan/config';
 import type { Actor } from '@caravan/access';
 import type { Method } from '../domain/second-factor';
 import { issueAccessToken, TokenKeys, verifyAccessToken } from '../infrastructure/access-token';
+import { findSessionState } from '../infrastructure/user.repository';
 
 export interface AccessToken {
   accessToken: string;
@@ -58,8 +59,8 @@ export class Sessions {
   private async state(userId: string): Promise<SessionState> {
     const known = this.states.get(userId);
     if (known && Date.now() - known.at < this.config.AUTH_SESSION_CHECK_SECONDS * 1000) return known;
-    const [row] = await this.dataSource.query('SELECT active, session_version FROM users WHERE id = $1', [userId]);
-    const state = { active: row?.active === true, version: row?.session_version ?? -1, at: Date.now() };
+    const row = await findSessionState(this.dataSource.manager, userId);
+    const state = { active: row?.active === true, version: row?.sessionVersion ?? -1, at: Date.now() };
     if (this.states.size > 10_000) this.states.clear(); // a bounded memory, whatever the number of people
     this.states.set(userId, state);
     return state;

@@ -9,6 +9,7 @@ import { OrganisationKind } from '@caravan/access';
 import { Money } from '@caravan/money';
 import type { LimitSubject } from '../domain/credit-limit';
 import { CreditLimitEntity, LimitReservationEntity } from '../infrastructure/credit-limit.entity';
+import { releaseDownTo, releaseFromReservation, takeFromLimit, upsertLimit } from '../infrastructure/credit-limit.repository';
 import { LimitErrors } from '../domain/limits.errors';
 
 export interface SetLimit extends LimitSubject {
@@ -36,15 +37,8 @@ export class CreditLimitsService {
   async set(actor: Actor, input: SetLimit): Promise<CreditLimitEntity> {
     try {
       return await this.dataSource.transaction(async (em) => {
-        const [row] = await em.query(
-          `INSERT INTO credit_limits (id, bank_id, kind, subject, amount, currency, updated_at)
-           VALUES ($1, $2, $3, $4, $5, $6, now())
-           ON CONFLICT ON CONSTRAINT credit_limits_one_per_subject
-           DO UPDATE SET amount = EXCLUDED.amount, updated_at = now()
-           RETURNING id`,
-          [randomUUID(), actor.organisationId, input.kind, input.subject, input.amount.toString(), input.amount.currency],
-        );
-        const limit = await em.findOneByOrFail(CreditLimitEntity, { id: row.id });
+        const id = await upsertLimit(em, actor.organisationId, input);
+        const limit = await em.findOneByOrFail(CreditLimitEntity, { id });
         await this.audit.record(em, { actor, action: 'credit-limit.set', entityType: 'credit-limit', entityId: limit.id, after: limit });
         return limit;
       });
@@ -81,13 +75,7 @@ export class CreditLimitsService {
           reservations.push(existing);
           continue;
         }
-        // TypeORM answers an UPDATE with [rows, affected]
-        const [, moved] = await em.query(
-          `UPDATE credit_limits SET utilised = utilised + $1, updated_at = now()
-            WHERE id = $2 AND utilised + $1 <= amount`,
-          [input.amount.toString(), limit.id],
-        );
-        if (moved === 0) {
+        if (!(await takeFromLimit(em, limit.id, input.amount))) {
           throw LimitErrors.EXCEEDED(`${limit.kind} limit on ${limit.subject} has ${limit.amount.minus(limit.utilised).toFixed(2)} left, ${input.amount.toString()} asked`, 'amount');
         }
         const reservation = Object.assign(new LimitReservationEntity(), {
@@ -124,8 +112,7 @@ export class CreditLimitsService {
         if (release.compare(open) > 0) {
           throw LimitErrors.RELEASE_EXCEEDS_RESERVED(`only ${open.toString()} of ${reference} is still reserved`, 'amount');
         }
-        await em.query('UPDATE limit_reservations SET released = released + $1 WHERE id = $2', [release.toString(), r.id]);
-        await em.query('UPDATE credit_limits SET utilised = utilised - $1, updated_at = now() WHERE id = $2', [release.toString(), r.limitId]);
+        await releaseFromReservation(em, r, release);
         r.released = Money.of(r.released).plus(release).amount;
       }
       await this.audit.record(em, { actor, action: 'credit-limit.release', entityType: 'limit-reservation', entityId: reference, after: { released: amount ?? 'all' } });
@@ -139,18 +126,7 @@ export class CreditLimitsService {
    * a retried activity releases nothing twice.
    */
   async releaseTo(bankId: string, reference: string, outstanding: Money): Promise<void> {
-    await this.dataSource.query(
-      `WITH target AS (
-         SELECT r.id, r.limit_id, greatest(r.released, r.amount - least(r.amount, $3::numeric)) - r.released AS more
-           FROM limit_reservations r JOIN credit_limits l ON l.id = r.limit_id
-          WHERE r.reference = $1 AND l.bank_id = $2
-          FOR UPDATE OF r
-       ), reservations AS (
-         UPDATE limit_reservations r SET released = r.released + t.more FROM target t WHERE r.id = t.id AND t.more > 0
-       )
-       UPDATE credit_limits l SET utilised = l.utilised - t.more, updated_at = now() FROM target t WHERE l.id = t.limit_id AND t.more > 0`,
-      [reference, bankId, outstanding.toString()],
-    );
+    await releaseDownTo(this.dataSource.manager, bankId, reference, outstanding);
   }
 
   /** The first of these limits that has less than `amount` available, or undefined when all have room. */

@@ -1,7 +1,7 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { AuditLog } from '@caravan/audit';
 import type { Actor } from '@caravan/access';
 import { ReceivableStatus } from '../domain/receivable-status';
@@ -20,13 +20,31 @@ export interface ReceivableDocument {
 export const DOCUMENT_TYPES = ['application/pdf', 'image/jpeg', 'image/png', 'application/xml', 'text/xml', 'application/ofd', 'application/octet-stream'];
 export const MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
 
-const COLUMNS = 'id, name, content_type AS "contentType", size, sha256, uploaded_at AS "uploadedAt"';
+export interface NewDocument {
+  receivableId: string;
+  name: string;
+  contentType: string;
+  size: number;
+  sha256: string;
+  content: Buffer;
+  uploadedBy: string;
+}
+
+/** Where documents are kept; the writes run in the caller's transaction. */
+export abstract class ReceivableDocumentRepository {
+  /** Stores the document; undefined when the receivable has one with the same content already. */
+  abstract insert(em: EntityManager, document: NewDocument): Promise<ReceivableDocument | undefined>;
+  abstract findByContent(em: EntityManager, receivableId: string, sha256: string): Promise<ReceivableDocument>;
+  abstract list(receivableId: string): Promise<ReceivableDocument[]>;
+  abstract findWithContent(receivableId: string, documentId: string): Promise<(ReceivableDocument & { content: Buffer }) | undefined>;
+}
 
 /** Invoice scans and waybills attached to a receivable: its creditor adds them, whoever sees it reads them. */
 @Injectable()
 export class ReceivableDocumentsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly documents: ReceivableDocumentRepository,
     private readonly receivables: ReceivablesService,
     private readonly audit: AuditLog,
   ) {}
@@ -49,12 +67,8 @@ export class ReceivableDocumentsService {
     const content = Buffer.concat(chunks);
     const sha256 = createHash('sha256').update(content).digest('hex');
     return this.dataSource.transaction(async (em) => {
-      const [inserted] = await em.query(
-        `INSERT INTO receivable_documents (id, receivable_id, name, content_type, size, sha256, content, uploaded_by)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT ON CONSTRAINT receivable_documents_once DO NOTHING RETURNING ${COLUMNS}`,
-        [randomUUID(), receivableId, name, type, size, sha256, content, actor.userId],
-      );
-      if (!inserted) return (await em.query(`SELECT ${COLUMNS} FROM receivable_documents WHERE receivable_id = $1 AND sha256 = $2`, [receivableId, sha256]))[0];
+      const inserted = await this.documents.insert(em, { receivableId, name, contentType: type, size, sha256, content, uploadedBy: actor.userId });
+      if (!inserted) return this.documents.findByContent(em, receivableId, sha256);
       await this.audit.record(em, { actor, action: 'receivable.document.attach', entityType: 'receivable', entityId: receivableId, after: { document: inserted.id, name, contentType: type, size, sha256 } });
       return inserted;
     });
@@ -62,12 +76,12 @@ export class ReceivableDocumentsService {
 
   async list(actor: Actor, receivableId: string): Promise<ReceivableDocument[]> {
     await this.receivables.get(actor, receivableId);
-    return this.dataSource.query(`SELECT ${COLUMNS} FROM receivable_documents WHERE receivable_id = $1 ORDER BY uploaded_at, id`, [receivableId]);
+    return this.documents.list(receivableId);
   }
 
   async content(actor: Actor, receivableId: string, documentId: string): Promise<ReceivableDocument & { content: Buffer }> {
     await this.receivables.get(actor, receivableId);
-    const [document] = await this.dataSource.query(`SELECT ${COLUMNS}, content FROM receivable_documents WHERE receivable_id = $1 AND id = $2`, [receivableId, documentId]);
+    const document = await this.documents.findWithContent(receivableId, documentId);
     if (!document) throw ReceivableErrors.DOCUMENT_NOT_FOUND(`no document ${documentId}`);
     return document;
   }

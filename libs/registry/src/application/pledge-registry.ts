@@ -9,6 +9,7 @@ import type { Actor } from '@caravan/access';
 import { OrganisationKind } from '@caravan/access';
 import { AssetType, Pledge, PledgeStatus } from '../domain/pledge';
 import { PledgeEntity } from '../infrastructure/pledge.entity';
+import { findPublicPledge, PublicPledge } from '../infrastructure/pledge.repository';
 import { PLEDGEABLE_ASSETS, PledgeableAsset } from './pledgeable-asset';
 import { RegistryErrors } from '../domain/registry.errors';
 
@@ -27,7 +28,7 @@ export interface PledgeCommand {
  */
 export interface Encumbrance {
   encumbered: boolean;
-  pledge?: { pledgeeId: string; pledgeeName: string; since: Date };
+  pledge?: PublicPledge;
 }
 
 /** The engine's own view, for the financing workflow's eligibility check. */
@@ -110,13 +111,8 @@ export class PledgeRegistry {
 
   /** "Is this asset encumbered, by whom, since when": the registry's public question. */
   async search(assetType: AssetType, assetId: string): Promise<Encumbrance> {
-    const [live] = await this.dataSource.query(
-      `SELECT p.pledgee_id, o.name, p.pledged_at FROM pledges p JOIN organisations o ON o.id = p.pledgee_id
-        WHERE p.asset_type = $1 AND p.asset_id = $2 AND p.status = 'LIVE'`,
-      [assetType, assetId],
-    );
-    if (!live) return { encumbered: false };
-    return { encumbered: true, pledge: { pledgeeId: live.pledgee_id, pledgeeName: live.name, since: live.pledged_at } };
+    const pledge = await findPublicPledge(this.dataSource.manager, assetType, assetId);
+    return pledge ? { encumbered: true, pledge } : { encumbered: false };
   }
 
   /** The live pledge of an asset, for the financing workflow (not a person's question). */
