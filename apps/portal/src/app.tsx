@@ -1,5 +1,5 @@
 import { FormEvent, ReactNode, useCallback, useEffect, useMemo, useState } from 'react';
-import { api, ApiError, session, whenUnauthenticated } from './api';
+import { api, ApiError, Schema, session, whenUnauthenticated } from './api';
 import { has, I18n, I18nContext, Language, saveLanguage, savedLanguage, translate, useI18n } from './i18n';
 import { BackOfficeHome } from './pages/back-office';
 import { BankHome, PortfolioPage } from './pages/bank';
@@ -8,7 +8,7 @@ import { CustodianHome } from './pages/custodian';
 import { FinancingPage } from './pages/financing';
 import { SecondFactorEnrolment } from './pages/second-factor';
 import { ApplyPage, SmeHome } from './pages/sme';
-import { Field, ErrorNote, usePageTitle } from './ui';
+import { Field, ErrorNote, textOf, usePageTitle } from './ui';
 import { Desk, deskOf, Me } from './me';
 
 /** The route: the part of the address after '#'. */
@@ -37,7 +37,7 @@ export function App() {
     [language],
   );
   const loadMe = useCallback(async () => {
-    setMe(session.token ? await api<Me>('GET', '/auth/me').catch(() => null) : null);
+    setMe(session.token ? await api.GET('/auth/me').catch(() => null) : null);
     setReady(true);
   }, []);
   // back from one's bank's sign-in: its answer is exchanged for a session once, then taken off the address
@@ -45,7 +45,8 @@ export function App() {
     if (!new URLSearchParams(location.search).has('state')) return;
     const callback = location.search;
     history.replaceState(null, '', location.pathname + location.hash);
-    api('POST', '/auth/sso/complete', { callback })
+    api
+      .POST('/auth/sso/complete', { body: { callback } })
       .then(({ accessToken }) => ((session.token = accessToken), loadMe()))
       .catch(setSsoError);
   }, [loadMe]);
@@ -79,13 +80,13 @@ function LanguageSwitch() {
 /** The banks whose officers sign in through their own provider: a button each. */
 function BankSignIn({ error }: { error: unknown }) {
   const { t } = useI18n();
-  const [banks, setBanks] = useState<Array<{ organisationId: string; name: string }>>([]);
+  const [banks, setBanks] = useState<Array<Schema<'SingleSignOnProviderView'>>>([]);
   const [failure, setFailure] = useState<unknown>(error);
-  useEffect(() => void api('GET', '/auth/sso/providers').then(setBanks, () => setBanks([])), []);
+  useEffect(() => void api.GET('/auth/sso/providers').then(setBanks, () => setBanks([])), []);
   useEffect(() => setFailure(error), [error]);
   const go = async (organisationId: string) => {
     try {
-      const { authorizationUrl } = await api('POST', '/auth/sso/start', { organisationId, redirectUri: location.origin + location.pathname });
+      const { authorizationUrl } = await api.POST('/auth/sso/start', { body: { organisationId, redirectUri: location.origin + location.pathname } });
       location.assign(authorizationUrl);
     } catch (err) {
       setFailure(err);
@@ -115,8 +116,8 @@ function Login({ onLogin, ssoError }: { onLogin: () => Promise<void>; ssoError?:
     e.preventDefault();
     const form = new FormData(e.currentTarget);
     try {
-      const otp = needsCode ? form.get('otp') : undefined;
-      const { accessToken } = await api('POST', '/auth/login', { email: form.get('email'), password: form.get('password'), ...(otp ? { otp } : {}) });
+      const otp = needsCode ? textOf(form, 'otp') : undefined;
+      const { accessToken } = await api.POST('/auth/login', { body: { email: textOf(form, 'email'), password: textOf(form, 'password'), ...(otp ? { otp } : {}) } });
       session.token = accessToken;
       await onLogin();
     } catch (err) {

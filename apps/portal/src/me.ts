@@ -1,15 +1,12 @@
 // Who is signed in and which desk they work at: what the shell and every page share.
 
-export interface Me {
-  id: string;
-  organisationId: string;
-  email: string;
-  displayName: string;
-  roles: string[];
-  approvalAuthority: string | null;
-  /** Whether one signs in with a one-time code, must enrol an authenticator app first, or may; PROVIDER: one's bank's sign-in sees to it. */
-  secondFactor?: 'ENABLED' | 'REQUIRED' | 'OPTIONAL' | 'PROVIDER';
-}
+import type { Schema } from './api';
+
+/**
+ * GET /auth/me: the person, their roles, and whether they sign in with a one-time code, must
+ * enrol an authenticator app first, or may (PROVIDER: one's bank's sign-in sees to it).
+ */
+export type Me = Schema<'UserView'>;
 
 /** Which home a person gets: their organisation's work, by their first role that has one. */
 export type Desk = 'sme' | 'buyer' | 'custodian' | 'bank' | 'backOffice' | 'operator';

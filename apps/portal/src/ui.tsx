@@ -20,6 +20,12 @@ export function useAction(): { error: unknown; setError: (error: unknown) => voi
   return { error, setError, run };
 }
 
+/** A form's text field by name (an input or a select); '' for a file or a field it does not have. */
+export function textOf(form: FormData, name: string): string {
+  const value = form.get(name);
+  return typeof value === 'string' ? value : '';
+}
+
 /** Sets the page title (what a screen reader announces and the tab shows). */
 export function usePageTitle(title: string): void {
   useEffect(() => {

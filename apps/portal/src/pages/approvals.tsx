@@ -4,15 +4,6 @@ import { formatDate } from '../format';
 import { useI18n } from '../i18n';
 import { DataTable, ErrorNote, Section, useAction, useLoad } from '../ui';
 
-interface ApprovalRequest {
-  id: string;
-  kind: string;
-  reason: string | null;
-  requestedBy: string;
-  requestedByName: string;
-  requestedAt: string;
-}
-
 /** Whether an answer is a change sent to a second person (202) rather than one made. */
 export const awaitsApproval = (answer: unknown) => typeof answer === 'object' && answer !== null && (answer as { status?: string }).status === 'PENDING' && 'kind' in answer;
 
@@ -22,13 +13,15 @@ export const awaitsApproval = (answer: unknown) => typeof answer === 'object' &&
  */
 export function ApprovalsPanel({ me, tick = 0, onChange }: { me: Me; tick?: number; onChange?: () => void }) {
   const { t, label, language } = useI18n();
-  const pending = useLoad(() => api<{ items: ApprovalRequest[]; total: number }>('GET', '/approval-requests?status=PENDING&limit=50'), [tick], 5000);
+  const pending = useLoad(() => api.GET('/approval-requests', { params: { query: { status: 'PENDING', limit: 50 } } }), [tick], 5000);
   const { error, run } = useAction();
   const decide = (id: string, verdict: 'approve' | 'reject') =>
     run(async () => {
-      const reason = verdict === 'reject' ? prompt(t('approvals.rejectPrompt')) : undefined;
-      if (verdict === 'reject' && !reason) return;
-      await api('POST', `/approval-requests/${id}/${verdict}`, verdict === 'reject' ? { reason } : {});
+      if (verdict === 'reject') {
+        const reason = prompt(t('approvals.rejectPrompt'));
+        if (!reason) return;
+        await api.POST('/approval-requests/{id}/reject', { params: { path: { id } }, body: { reason } });
+      } else await api.POST('/approval-requests/{id}/approve', { params: { path: { id } }, body: {} });
       pending.reload();
       onChange?.();
     });

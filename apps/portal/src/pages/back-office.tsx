@@ -1,47 +1,14 @@
 import { FormEvent, useState } from 'react';
 import { api, ApiError, download, upload } from '../api';
+import type { ExceptionLine } from '../api-answers';
+import type { paths } from '../api-schema';
 import { formatDate, formatMoney, localToday } from '../format';
 import { useI18n } from '../i18n';
 import type { Me } from '../me';
 import { Badge, DataTable, ErrorNote, Field, Progress, Section, useAction, useLoad, usePageTitle } from '../ui';
 import { ApprovalsPanel, awaitsApproval } from './approvals';
 
-interface Run {
-  id: string;
-  status: string;
-  total: number;
-  processed: number;
-  matched: number;
-  suggested: number;
-  trigger: string;
-  startedAt: string;
-}
-
-interface ExceptionLine {
-  lineId: string;
-  account: string;
-  amount: string;
-  currency: string;
-  direction: string;
-  endToEndId: string | null;
-  counterparty: string | null;
-  remittance: string | null;
-  bookedOn: string | null;
-  ageDays: number;
-  suggestions: Array<{ decisionId: string; method: string; confidence: string; links: Array<{ endToEndId: string | null; financingRef: string | null; amount: string }> }>;
-  candidates: Array<{ expectedId: string; endToEndId: string; financingRef: string; kind: string; remaining: string; counterparty: string | null }>;
-}
-
-interface Decision {
-  id: string;
-  method: string;
-  confidence: string;
-  status: string;
-  writtenOff: string;
-  decidedAt: string;
-  decidedBy: string;
-  links: Array<{ lineId: string; amount: string; endToEndId: string | null; financingRef: string | null; account: string }>;
-}
+type StatementFormat = paths['/statements']['post']['parameters']['query']['format'];
 
 /** Back office: statements in, reconciliation runs, what awaits a second person, the exceptions queue, recent matches, the daily report. */
 export function BackOfficeHome({ me }: { me: Me }) {
@@ -70,7 +37,7 @@ function StatementUpload({ onImported }: { onImported: () => void }) {
   const [progress, setProgress] = useState<number>();
   const { error, setError, run } = useAction();
   const [result, setResult] = useState<string>();
-  const [format, setFormat] = useState('csv');
+  const [format, setFormat] = useState<StatementFormat>('csv');
   const submit = async (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     const data = new FormData(e.currentTarget);
@@ -80,11 +47,7 @@ function StatementUpload({ onImported }: { onImported: () => void }) {
     setProgress(0);
     const account = data.get('account');
     await run(async () => {
-      const statements = await upload<Array<{ bankStatementId: string; entries: number; newLines: number }>>(
-        `/statements?format=${format}${account ? `&account=${encodeURIComponent(String(account))}` : ''}`,
-        file,
-        setProgress,
-      );
+      const statements = await upload('/statements', { query: { format, account: account ? String(account) : undefined } }, file, setProgress);
       setProgress(1);
       setResult(t('statements.imported', { count: statements.length, lines: statements.reduce((n, s) => n + s.newLines, 0) }));
       onImported();
@@ -95,7 +58,7 @@ function StatementUpload({ onImported }: { onImported: () => void }) {
       <form onSubmit={submit} aria-label={t('statements.upload')}>
         <Field label={t('statements.format')} name="format" error={error}>
           {(p) => (
-            <select {...p} value={format} onChange={(e) => setFormat(e.target.value)}>
+            <select {...p} value={format} onChange={(e) => setFormat(e.target.value as StatementFormat)}>
               <option value="camt.053">camt.053</option>
               <option value="camt.054">camt.054</option>
               <option value="mt940">MT940</option>
@@ -126,15 +89,15 @@ function RunPanel({ runId, onStart, onDone }: { runId?: string; onStart: (id: st
   const run = useLoad(
     async () => {
       if (!runId) return undefined;
-      const r = await api<Run>('GET', `/reconciliation/runs/${runId}`);
+      const r = await api.GET('/reconciliation/runs/{id}', { params: { path: { id: runId } } });
       if (r.status !== 'RUNNING') onDone();
       return r;
     },
     [runId],
     runId ? 1000 : undefined,
   );
-  const runs = useLoad(() => api<{ items: Run[] }>('GET', '/reconciliation/runs?limit=5'), [runId, run.data?.status]);
-  const start = () => act(async () => onStart((await api<Run>('POST', '/reconciliation/runs')).id));
+  const runs = useLoad(() => api.GET('/reconciliation/runs', { params: { query: { limit: 5 } } }), [runId, run.data?.status]);
+  const start = () => act(async () => onStart((await api.POST('/reconciliation/runs')).id));
   const r = run.data;
   return (
     <Section title={t('runs.title')}>
@@ -163,7 +126,7 @@ function RunPanel({ runId, onStart, onDone }: { runId?: string; onStart: (id: st
 
 function ExceptionsQueue({ tick, onChange }: { tick: number; onChange: () => void }) {
   const { t } = useI18n();
-  const queue = useLoad(() => api<{ items: ExceptionLine[]; total: number }>('GET', '/statements/exceptions?limit=50'), [tick]);
+  const queue = useLoad(() => api.GET('/statements/exceptions', { params: { query: { limit: 50 } } }), [tick]);
   const { error, run } = useAction();
   const [sent, setSent] = useState(false);
   // beyond the tolerance a match or write-off goes to a second person (202): say so
@@ -212,7 +175,8 @@ function ExceptionRow({ l, act }: { l: ExceptionLine; act: Act }) {
           className="link"
           onClick={() => {
             const reason = prompt(t('exceptions.writeOffPrompt'));
-            if (reason) void act(() => api('POST', `/reconciliation/lines/${l.lineId}/write-off`, { reason }));
+            // the queue gives a line's number as a string, the document its path parameter as a number: the same in the URL
+            if (reason) void act(() => api.POST('/reconciliation/lines/{id}/write-off', { params: { path: { id: Number(l.lineId) } }, body: { reason } }));
           }}
         >
           {t('exceptions.writeOff')}
@@ -233,7 +197,7 @@ function Proposals({ l, act }: { l: ExceptionLine; act: Act }) {
             {label('method', s.method)} {s.confidence}
           </Badge>{' '}
           {s.links.map((k) => k.endToEndId).join(', ')}{' '}
-          <button type="button" onClick={() => act(() => api('POST', `/reconciliation/matches/${s.decisionId}/confirm`))}>
+          <button type="button" onClick={() => act(() => api.POST('/reconciliation/matches/{id}/confirm', { params: { path: { id: s.decisionId } } }))}>
             {t('exceptions.confirm')}
           </button>
         </li>
@@ -247,7 +211,7 @@ function Proposals({ l, act }: { l: ExceptionLine; act: Act }) {
               act(() => {
                 const same = c.remaining === l.amount;
                 const reason = same ? undefined : (prompt(t('exceptions.reasonPrompt')) ?? undefined);
-                return api('POST', '/reconciliation/matches', { lineIds: [l.lineId], expectedIds: [c.expectedId], reason });
+                return api.POST('/reconciliation/matches', { body: { lineIds: [l.lineId], expectedIds: [c.expectedId], reason } });
               })
             }
           >
@@ -261,11 +225,11 @@ function Proposals({ l, act }: { l: ExceptionLine; act: Act }) {
 
 function RecentMatches({ tick, onChange }: { tick: number; onChange: () => void }) {
   const { t, label, language } = useI18n();
-  const decisions = useLoad(() => api<{ items: Decision[] }>('GET', '/reconciliation/matches?status=ACTIVE&limit=20'), [tick]);
+  const decisions = useLoad(() => api.GET('/reconciliation/matches', { params: { query: { status: 'ACTIVE', limit: 20 } } }), [tick]);
   const { error, run } = useAction();
   const undo = async (id: string) => {
     const reason = prompt(t('matches.reasonPrompt'));
-    if (reason) await run(async () => (await api('POST', `/reconciliation/matches/${id}/reverse`, { reason }), onChange()));
+    if (reason) await run(async () => (await api.POST('/reconciliation/matches/{id}/reverse', { params: { path: { id } }, body: { reason } }), onChange()));
   };
   return (
     <Section title={t('matches.title')}>
@@ -291,23 +255,11 @@ function RecentMatches({ tick, onChange }: { tick: number; onChange: () => void 
   );
 }
 
-interface ReportRow {
-  account: string;
-  day: string;
-  matchedCount: number;
-  matchedSum: string;
-  unmatchedCount: number;
-  unmatchedSum: string;
-  bankBalance: string;
-  ledgerBalance: string | null;
-  difference: string | null;
-}
-
 function Report() {
   const { t, language } = useI18n();
   const [range, setRange] = useState({ from: localToday(), to: localToday() });
-  const report = useLoad(() => api<ReportRow[]>('GET', `/reconciliation/report?from=${range.from}&to=${range.to}`), [range.from, range.to], 5000);
-  const csv = () => download(`/reconciliation/report?from=${range.from}&to=${range.to}&format=csv`, `reconciliation-${range.from}-${range.to}.csv`);
+  const report = useLoad(() => api.GET('/reconciliation/report', { params: { query: { from: range.from, to: range.to } } }), [range.from, range.to], 5000);
+  const csv = () => download('/reconciliation/report', { query: { from: range.from, to: range.to, format: 'csv' } }, `reconciliation-${range.from}-${range.to}.csv`);
   return (
     <Section title={t('report.title')} actions={<button type="button" onClick={csv}>{t('report.csv')}</button>}>
       <div className="inline-form">

@@ -1,20 +1,11 @@
 import { api } from '../api';
+import type { Financing } from '../api-answers';
 import type { Me } from '../me';
 import { formatMoney, share } from '../format';
 import { useI18n } from '../i18n';
 import { BarChart, DataTable, Section, useLoad, usePageTitle } from '../ui';
-import { byDeadline, Financing, FinancingTable, useOrganisations } from './shared';
+import { byDeadline, FinancingTable, useOrganisations } from './shared';
 import { ApprovalsPanel } from './approvals';
-
-export interface CreditLimit {
-  id: string;
-  kind: string;
-  subject: string;
-  amount: string;
-  utilised: string;
-  available: string;
-  currency: string;
-}
 
 const BUCKETS = ['CURRENT', '1-30', '31-60', '61-90', '90+'];
 
@@ -44,7 +35,7 @@ export function BankHome({ me }: { me: Me }) {
 export function LimitsTable({ subjects }: { subjects: string[] }) {
   const { t, label } = useI18n();
   const organisations = useOrganisations();
-  const limits = useLoad(() => api<{ items: CreditLimit[] }>('GET', '/credit-limits?limit=100'), []);
+  const limits = useLoad(() => api.GET('/credit-limits', { params: { query: { limit: 100 } } }), []);
   const rows = (limits.data?.items ?? []).filter((l) => subjects.includes(l.subject));
   return (
     <DataTable caption={t('limits.title')} columns={[{ label: t('limits.kind') }, { label: t('limits.subject') }, { label: t('limits.amount'), numeric: true }, { label: t('limits.utilised'), numeric: true }, { label: t('limits.available'), numeric: true }, { label: t('limits.share'), numeric: true }]}>
@@ -66,8 +57,8 @@ export function LimitsTable({ subjects }: { subjects: string[] }) {
 export function PortfolioPage() {
   const { t, label } = useI18n();
   usePageTitle(t('portfolio.title'));
-  const financings = useLoad(() => api<{ items: Financing[] }>('GET', '/financings?stage=REPAYING&limit=100'), []);
-  const limits = useLoad(() => api<{ items: CreditLimit[] }>('GET', '/credit-limits?limit=100'), []);
+  const financings = useLoad(() => api.GET('/financings', { params: { query: { stage: 'REPAYING', limit: 100 } } }), []);
+  const limits = useLoad(() => api.GET('/credit-limits', { params: { query: { limit: 100 } } }), []);
   const organisations = useOrganisations();
   const cents = (v: string) => {
     const [w, f = ''] = v.split('.');

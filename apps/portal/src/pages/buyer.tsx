@@ -1,19 +1,13 @@
 import { Dispatch, SetStateAction, useState } from 'react';
-import { api } from '../api';
+import { api, Schema } from '../api';
+import type { Financing } from '../api-answers';
 import type { Me } from '../me';
 import { formatDate, formatMoney } from '../format';
 import { useI18n } from '../i18n';
 import { DataTable, ErrorNote, Section, useLoad, usePageTitle } from '../ui';
-import { byDeadline, Documents, Financing, FinancingTable, Organisation, useOrganisations } from './shared';
+import { byDeadline, Documents, FinancingTable, Organisation, useOrganisations } from './shared';
 
-interface Receivable {
-  id: string;
-  creditorId: string;
-  invoiceNumber: string;
-  issueDate: string;
-  dueDate: string;
-  amount: string;
-}
+type Receivable = Schema<'ReceivableView'>;
 
 /** A selection with one item added, or taken away if it was there. */
 const toggle = (set: Set<string>, id: string) => {
@@ -22,8 +16,8 @@ const toggle = (set: Set<string>, id: string) => {
   return next;
 };
 
-/** Sends one decision per path, then reports how many went through. */
-type Decide = (paths: string[], body: object) => Promise<void>;
+/** Makes the decisions one call after another, then reports how many went through. */
+type Decide = (calls: Array<() => Promise<unknown>>) => Promise<void>;
 
 /**
  * The core enterprise's queue: receivables its suppliers submitted, to confirm or dispute in
@@ -33,20 +27,20 @@ export function BuyerHome({ me }: { me: Me }) {
   const { t } = useI18n();
   usePageTitle(t('buyer.title'));
   const suppliers = useOrganisations('SME');
-  const queue = useLoad(() => api<{ items: Receivable[] }>('GET', '/receivables?status=SUBMITTED&limit=100'), [], 3000);
-  const notices = useLoad(() => api<{ items: Financing[] }>('GET', '/financings?stage=AWAITING_COUNTERPARTY&limit=100'), [], 3000);
+  const queue = useLoad(() => api.GET('/receivables', { params: { query: { status: 'SUBMITTED', limit: 100 } } }), [], 3000);
+  const notices = useLoad(() => api.GET('/financings', { params: { query: { stage: 'AWAITING_COUNTERPARTY', limit: 100 } } }), [], 3000);
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [selectedNotices, setSelectedNotices] = useState<Set<string>>(new Set());
   const [error, setError] = useState<unknown>();
   const [result, setResult] = useState<string>();
 
   /** One call per item: each confirmation is its own decision in the workflow and the audit trail. */
-  const decide: Decide = async (paths, body) => {
+  const decide: Decide = async (calls) => {
     setError(undefined);
     let ok = 0;
-    for (const path of paths) {
+    for (const call of calls) {
       try {
-        await api('POST', path, body);
+        await call();
         ok += 1;
       } catch (err) {
         setError(err);
@@ -133,7 +127,7 @@ function QueueActions({ selected, decide }: Omit<Selection, 'setSelected'>) {
   const { t } = useI18n();
   return (
     <div className="buttons">
-      <button type="button" disabled={selected.size === 0} onClick={() => decide([...selected].map((id) => `/receivables/${id}/confirm`), {})}>
+      <button type="button" disabled={selected.size === 0} onClick={() => decide([...selected].map((id) => () => api.POST('/receivables/{id}/confirm', { params: { path: { id } }, body: {} })))}>
         {t('buyer.confirm', { count: selected.size })}
       </button>
       <button
@@ -142,7 +136,7 @@ function QueueActions({ selected, decide }: Omit<Selection, 'setSelected'>) {
         disabled={selected.size === 0}
         onClick={() => {
           const reason = prompt(t('buyer.disputeReason'));
-          if (reason) void decide([...selected].map((id) => `/receivables/${id}/dispute`), { reason });
+          if (reason) void decide([...selected].map((id) => () => api.POST('/receivables/{id}/dispute', { params: { path: { id } }, body: { reason } })));
         }}
       >
         {t('buyer.dispute', { count: selected.size })}
@@ -158,7 +152,7 @@ function AssignmentNotices({ items, selected, setSelected, decide }: Selection &
     <Section
       title={t('buyer.notices')}
       actions={
-        <button type="button" disabled={selected.size === 0} onClick={() => decide([...selected].map((id) => `/financings/${id}/acknowledge`), {})}>
+        <button type="button" disabled={selected.size === 0} onClick={() => decide([...selected].map((id) => () => api.POST('/financings/{id}/acknowledge', { params: { path: { id } }, body: {} })))}>
           {t('buyer.acknowledge', { count: selected.size })}
         </button>
       }

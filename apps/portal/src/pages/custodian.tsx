@@ -1,29 +1,19 @@
 import { FormEvent, useRef, useState } from 'react';
-import { api } from '../api';
+import { api, Schema } from '../api';
 import type { Me } from '../me';
 import { useI18n } from '../i18n';
-import { Badge, Choice, DataTable, ErrorNote, Field, Section, useAction, useLoad, usePageTitle } from '../ui';
+import { Badge, Choice, DataTable, ErrorNote, Field, Section, textOf, useAction, useLoad, usePageTitle } from '../ui';
 import { byDeadline, FinancingTable, Organisation, useOrganisations } from './shared';
 
-interface Receipt {
-  id: string;
-  receiptNumber: string;
-  holderId: string;
-  commodityCode: string;
-  grade: string;
-  quantity: string;
-  unit: string;
-  location: string;
-  status: string;
-}
+type Receipt = Schema<'WarehouseReceiptView'>;
 
 /** The custodian's desk: issue and split receipts, release goods, confirm control for pledges, watch margin calls. */
 export function CustodianHome({ me }: { me: Me }) {
   const { t } = useI18n();
   usePageTitle(t('custodian.title'));
   const holders = useOrganisations('SME');
-  const receipts = useLoad(() => api<{ items: Receipt[] }>('GET', '/warehouse-receipts?limit=100'), [], 5000);
-  const commodities = useLoad(() => api<Array<{ code: string; name: string; unit: string }>>('GET', '/commodities'), []);
+  const receipts = useLoad(() => api.GET('/warehouse-receipts', { params: { query: { limit: 100 } } }), [], 5000);
+  const commodities = useLoad(() => api.GET('/commodities'), []);
   const action = useAction();
   const error = action.error;
   const [message, setMessage] = useState<string>();
@@ -77,12 +67,12 @@ function ReceiptsTable({ items, holders, run }: { items: Receipt[]; holders: Org
                   type="button"
                   onClick={() => {
                     const parts = prompt(t('custodian.splitPrompt'));
-                    if (parts) void run(() => api('POST', `/warehouse-receipts/${r.id}/split`, { quantities: parts.split(/[,，\s]+/).filter(Boolean) }), t('custodian.split'));
+                    if (parts) void run(() => api.POST('/warehouse-receipts/{id}/split', { params: { path: { id: r.id } }, body: { quantities: parts.split(/[,，\s]+/).filter(Boolean) } }), t('custodian.split'));
                   }}
                 >
                   {t('custodian.splitButton')}
                 </button>
-                <button type="button" onClick={() => run(() => api('POST', `/warehouse-receipts/${r.id}/release`), t('custodian.released'))}>
+                <button type="button" onClick={() => run(() => api.POST('/warehouse-receipts/{id}/release', { params: { path: { id: r.id } } }), t('custodian.released'))}>
                   {t('custodian.release')}
                 </button>
               </>
@@ -100,8 +90,9 @@ function IssueReceipt({ holders, commodities, error, run }: { holders: Organisat
   const form = useRef<HTMLFormElement>(null);
   const issue = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
-    const d = Object.fromEntries(new FormData(e.currentTarget));
-    void run(() => api('POST', '/warehouse-receipts', d).then(() => form.current?.reset()), t('custodian.issued'));
+    const d = new FormData(e.currentTarget);
+    const body = { receiptNumber: textOf(d, 'receiptNumber'), holderId: textOf(d, 'holderId'), commodityCode: textOf(d, 'commodityCode'), grade: textOf(d, 'grade'), quantity: textOf(d, 'quantity'), location: textOf(d, 'location') };
+    void run(() => api.POST('/warehouse-receipts', { body }).then(() => form.current?.reset()), t('custodian.issued'));
   };
   return (
     <form ref={form} onSubmit={issue} className="grid-form" aria-label={t('custodian.issue')}>

@@ -1,12 +1,15 @@
 import { FormEvent } from 'react';
+import type { Schema } from '../api';
 import { formatMoney } from '../format';
 import { useI18n } from '../i18n';
 import type { Desk, Me } from '../me';
 import { Field, Section } from '../ui';
-import { Financing } from './shared';
+import type { Financing } from '../api-answers';
 
-/** Takes a step of the financing's workflow; answers whether it went through. */
-export type Act = (step: string, body?: Record<string, unknown>) => Promise<boolean>;
+/** A step of the financing's workflow the portal takes: POST /financings/{id}/<step>. */
+export type Step = 'accept' | 'acknowledge' | 'recommend' | 'approve' | 'reject';
+/** Takes a step of the financing's workflow, with a comment (a rejection: its reason); answers whether it went through. */
+export type Act = (step: Step, body?: Schema<'CommentDto'> | Schema<'ReasonDto'>) => Promise<boolean>;
 
 /** The API's word on why this approver's approval would not count, as the message to show; undefined when it would. */
 const BLOCKERS: Record<string, 'own' | 'twice' | 'authority'> = {
@@ -69,7 +72,8 @@ function BankDecision({ me, f, waiting, act, error }: { me: Me; f: Financing; wa
         onSubmit={(e) => {
           e.preventDefault();
           const submitter = (e.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
-          const step = submitter?.value ?? waiting;
+          // the button pressed: recommend, approve or reject
+          const step = (submitter?.value ?? waiting) as Step;
           void act(step, step === 'reject' ? { reason: commentOf(e) ?? '' } : { comment: commentOf(e) });
         }}
       >

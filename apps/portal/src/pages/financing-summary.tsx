@@ -1,7 +1,8 @@
 import { formatDate, formatMoney } from '../format';
 import { useI18n } from '../i18n';
 import { Badge, Section } from '../ui';
-import { Financing, stageTone } from './shared';
+import type { Financing } from '../api-answers';
+import { stageTone } from './shared';
 
 /** A financing's facts: its stage, product, parties and asset, then what its workflow adds. */
 export function FinancingSummary({ f, nameOf }: { f: Financing; nameOf: (id: string) => string }) {

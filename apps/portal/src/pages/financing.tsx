@@ -1,29 +1,22 @@
 import { useState } from 'react';
 import { api } from '../api';
+import type { Financing, TimelineEvent } from '../api-answers';
 import type { Me } from '../me';
 import { deskOf } from '../me';
 import { formatDate } from '../format';
 import { useI18n } from '../i18n';
 import { ErrorNote, Section, useAction, useLoad, usePageTitle } from '../ui';
 import { LimitsTable } from './bank';
-import { FinancingActions } from './financing-actions';
+import { Act, FinancingActions } from './financing-actions';
 import { FinancingSummary } from './financing-summary';
-import { Financing, useOrganisations } from './shared';
+import { useOrganisations } from './shared';
 import { LineStatus, ScheduleTable } from './sme';
-
-interface Event {
-  seq: number;
-  step: string;
-  actor: string;
-  detail: Record<string, unknown>;
-  at: string;
-}
 
 /** One financing, live: where it stands, who acts next and by when, its timeline and schedule. */
 export function FinancingPage({ me, id }: { me: Me; id: string }) {
   const { t, label } = useI18n();
-  const financing = useLoad(() => api<Financing>('GET', `/financings/${id}`), [id], 2000);
-  const timeline = useLoad(() => api<Event[]>('GET', `/financings/${id}/timeline`), [id], 2000);
+  const financing = useLoad(() => api.GET('/financings/{id}', { params: { path: { id } } }), [id], 2000);
+  const timeline = useLoad(() => api.GET('/financings/{id}/timeline', { params: { path: { id } } }), [id], 2000);
   const { error, run } = useAction();
   const [done, setDone] = useState<string>();
   const organisations = useOrganisations();
@@ -34,9 +27,9 @@ export function FinancingPage({ me, id }: { me: Me; id: string }) {
   if (!f) return <p>{t('common.loading')}</p>;
 
   const desk = deskOf(me.roles);
-  const act = (step: string, body: Record<string, unknown> = {}) =>
+  const act: Act = (step, body = {}) =>
     run(async () => {
-      await api('POST', `/financings/${f.id}/${step}`, body);
+      await api.POST(`/financings/{id}/${step}`, { params: { path: { id: f.id } }, body });
       setDone(step);
       financing.reload();
       timeline.reload();
@@ -74,7 +67,7 @@ function lineStatus(f: Financing, line: number): LineStatus {
 }
 
 /** What happened to the financing so far; screen readers hear it grow. */
-function Timeline({ events }: { events: Event[] | undefined }) {
+function Timeline({ events }: { events: TimelineEvent[] | undefined }) {
   const { t, label, language } = useI18n();
   return (
     <Section title={t('financing.timeline')}>

@@ -2,7 +2,7 @@ import { FormEvent, useState } from 'react';
 import { toDataURL } from 'qrcode';
 import { api } from '../api';
 import { useI18n } from '../i18n';
-import { ErrorNote, Field, Section, useAction, usePageTitle } from '../ui';
+import { ErrorNote, Field, Section, textOf, useAction, usePageTitle } from '../ui';
 
 /**
  * For a person whose role signs in with a one-time code and who has no authenticator app yet:
@@ -16,13 +16,13 @@ export function SecondFactorEnrolment({ onDone }: { onDone: () => void }) {
   const { error, run } = useAction();
   const start = () =>
     run(async () => {
-      const { secret, uri } = await api<{ secret: string; uri: string }>('POST', '/auth/second-factor');
+      const { secret, uri } = await api.POST('/auth/second-factor');
       setSeed({ secret, qr: await toDataURL(uri, { margin: 1, width: 200 }) });
     });
   const confirm = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
-    const code = new FormData(e.currentTarget).get('code');
-    void run(async () => (await api('POST', '/auth/second-factor/confirm', { code }), setDone(true)));
+    const code = textOf(new FormData(e.currentTarget), 'code');
+    void run(async () => (await api.POST('/auth/second-factor/confirm', { body: { code } }), setDone(true)));
   };
   return (
     <>

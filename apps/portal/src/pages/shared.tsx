@@ -1,53 +1,14 @@
-import { api, download } from '../api';
+import { api, download, Schema } from '../api';
+import type { Financing } from '../api-answers';
 import { formatDate, formatMoney } from '../format';
 import { useI18n } from '../i18n';
 import { Badge, DataTable, useLoad } from '../ui';
 
-export interface Organisation {
-  id: string;
-  kind: string;
-  name: string;
-}
-
-export interface Financing {
-  id: string;
-  ref: string;
-  /** What the payer quotes (ISO 11649); null for financings from before it existed. */
-  paymentReference: string | null;
-  product: string;
-  smeId: string;
-  bankId: string;
-  counterpartyId: string;
-  assetType: string;
-  assetId: string;
-  amount: string;
-  currency: string;
-  stage: string;
-  reason: string | null;
-  state: FinancingState | null;
-  createdAt: string;
-  /** For an approver of its bank: whether their approval would count now, and if not why (a code). */
-  yourApproval?: { counts: boolean; reason: string | null };
-}
-
-export interface FinancingState {
-  stage: string;
-  waitingFor?: { step: string; deadline: string };
-  acknowledgedBy?: string;
-  recommendation?: { by: string; at: string; comment?: string };
-  approvals: Array<{ by: string; authority: string; at: string; comment?: string; counts: boolean }>;
-  approvalsNeeded: number;
-  schedule?: { lines: Array<{ number: number; dueDate: string; principal: string; interest: string; payment: string }>; fee: string; totalInterest: string; totalPayable: string };
-  book?: { fallenDue: number; outstanding: string; due: { penalty: string; interest: string; principal: string }; overdueSince: number | null; surplus: string; lines: Array<{ number: number; principal: string }> };
-  ageing?: string;
-  disbursedAt?: string;
-  collateral?: { receipts: string[]; value?: string; ltv?: string };
-  marginCall?: { status: string; since: string; cureBy: string; ltv: string };
-}
+export type Organisation = Schema<'OrganisationView'>;
 
 /** The directory (every organisation, or those of one kind), to choose from or to name ids by. */
-export function useOrganisations(kind?: string): Organisation[] {
-  return useLoad(() => api<{ items: Organisation[] }>('GET', `/organisations?limit=100${kind ? `&kind=${kind}` : ''}`), [kind]).data?.items ?? [];
+export function useOrganisations(kind?: Organisation['kind']): Organisation[] {
+  return useLoad(() => api.GET('/organisations', { params: { query: { limit: 100, kind } } }), [kind]).data?.items ?? [];
 }
 
 export const stageTone = (stage: string) =>
@@ -56,7 +17,7 @@ export const stageTone = (stage: string) =>
 /** Financings the caller may see, newest first, optionally only those a filter keeps. */
 export function FinancingTable({ filter, sort, pollMs = 3000 }: { filter?: (f: Financing) => boolean; sort?: (a: Financing, b: Financing) => number; pollMs?: number }) {
   const { t, label, language } = useI18n();
-  const { data } = useLoad(() => api<{ items: Financing[] }>('GET', '/financings?limit=100'), [], pollMs);
+  const { data } = useLoad(() => api.GET('/financings', { params: { query: { limit: 100 } } }), [], pollMs);
   const rows = (data?.items ?? []).filter(filter ?? (() => true)).sort(sort ?? (() => 0));
   if (data && rows.length === 0) return <p>{t('common.none')}</p>;
   return (
@@ -79,22 +40,16 @@ export function FinancingTable({ filter, sort, pollMs = 3000 }: { filter?: (f: F
   );
 }
 
-interface Document {
-  id: string;
-  name: string;
-  size: number;
-}
-
 /** A receivable's documents, each a download. */
 export function Documents({ receivableId }: { receivableId: string }) {
   const { t } = useI18n();
-  const { data } = useLoad(() => api<Document[]>('GET', `/receivables/${receivableId}/documents`), [receivableId]);
+  const { data } = useLoad(() => api.GET('/receivables/{id}/documents', { params: { path: { id: receivableId } } }), [receivableId]);
   if (!data || data.length === 0) return <span className="muted">{t('documents.none')}</span>;
   return (
     <ul className="plain">
       {data.map((d) => (
         <li key={d.id}>
-          <button type="button" className="link" onClick={() => download(`/receivables/${receivableId}/documents/${d.id}`, d.name)} aria-label={t('documents.download', { name: d.name })}>
+          <button type="button" className="link" onClick={() => download('/receivables/{id}/documents/{documentId}', { path: { id: receivableId, documentId: d.id } }, d.name)} aria-label={t('documents.download', { name: d.name })}>
             {d.name}
           </button>
         </li>

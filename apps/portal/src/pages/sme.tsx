@@ -1,29 +1,14 @@
 import { FormEvent, useEffect, useRef, useState } from 'react';
-import { api, upload } from '../api';
+import { api, Schema, upload } from '../api';
+import type { Schedule, Trial } from '../api-answers';
 import type { Me } from '../me';
 import { formatDate, formatMoney, formatRate } from '../format';
 import { useI18n } from '../i18n';
-import { Badge, Choice, DataTable, ErrorNote, Field, Section, useAction, useLoad, usePageTitle } from '../ui';
+import { Badge, Choice, DataTable, ErrorNote, Field, Section, textOf, useAction, useLoad, usePageTitle } from '../ui';
 import { Documents, FinancingTable, Organisation, useOrganisations } from './shared';
 
-interface Receivable {
-  id: string;
-  debtorId: string;
-  invoiceNumber: string;
-  dueDate: string;
-  amount: string;
-  eligibleAmount: string;
-  status: string;
-}
-
-interface Receipt {
-  id: string;
-  receiptNumber: string;
-  commodityCode: string;
-  quantity: string;
-  status: string;
-  holderId: string;
-}
+type Receivable = Schema<'ReceivableView'>;
+type Receipt = Schema<'WarehouseReceiptView'>;
 
 const tone = (status: string) => (['CONFIRMED', 'PLEDGED', 'SETTLED', 'ISSUED'].includes(status) ? 'good' : ['DISPUTED', 'CANCELLED'].includes(status) ? 'bad' : 'neutral');
 
@@ -32,10 +17,10 @@ export function SmeHome({ me }: { me: Me }) {
   const { t } = useI18n();
   usePageTitle(t('sme.title'));
   const buyers = useOrganisations('CORE_ENTERPRISE');
-  const receivables = useLoad(() => api<{ items: Receivable[] }>('GET', '/receivables?limit=100'), [], 3000);
-  const receipts = useLoad(() => api<{ items: Receipt[] }>('GET', '/warehouse-receipts?limit=100'), []);
+  const receivables = useLoad(() => api.GET('/receivables', { params: { query: { limit: 100 } } }), [], 3000);
+  const receipts = useLoad(() => api.GET('/warehouse-receipts', { params: { query: { limit: 100 } } }), []);
   const { error, run } = useAction();
-  const submit = (id: string) => run(async () => (await api('POST', `/receivables/${id}/submit`), receivables.reload()));
+  const submit = (id: string) => run(async () => (await api.POST('/receivables/{id}/submit', { params: { path: { id } } }), receivables.reload()));
 
   return (
     <>
@@ -94,15 +79,17 @@ function RegisterReceivable({ buyers, error, run, onSaved }: { buyers: Organisat
     e.preventDefault();
     const data = new FormData(e.currentTarget);
     await run(async () => {
-      const created = await api<Receivable>('POST', '/receivables', {
-        debtorId: data.get('debtorId'),
-        invoiceNumber: data.get('invoiceNumber'),
-        issueDate: data.get('issueDate'),
-        dueDate: data.get('dueDate'),
-        amount: data.get('amount'),
+      const created = await api.POST('/receivables', {
+        body: {
+          debtorId: textOf(data, 'debtorId'),
+          invoiceNumber: textOf(data, 'invoiceNumber'),
+          issueDate: textOf(data, 'issueDate'),
+          dueDate: textOf(data, 'dueDate'),
+          amount: textOf(data, 'amount'),
+        },
       });
       const file = data.get('document');
-      if (file instanceof File && file.size > 0) await upload(`/receivables/${created.id}/documents?name=${encodeURIComponent(file.name)}`, file, () => undefined);
+      if (file instanceof File && file.size > 0) await upload('/receivables/{id}/documents', { path: { id: created.id }, query: { name: file.name } }, file, () => undefined);
       form.current?.reset();
       setSaved(created.invoiceNumber);
       onSaved();
@@ -155,12 +142,6 @@ function ReceiptsTable({ items }: { items: Receipt[] }) {
   );
 }
 
-interface Trial {
-  schedule: { lines: Array<{ number: number; dueDate: string; principal: string; interest: string; payment: string }>; fee: string; totalInterest: string; totalPayable: string };
-  maxAmount: string;
-  terms: { annualRate: string; upfrontFeeRate: string; dayCount: string; method: string; graceDays: number };
-}
-
 /** Apply: choose the asset and the amount, see the 试算 as you type, then submit. */
 export function ApplyPage({ me }: { me: Me }) {
   const { t } = useI18n();
@@ -171,7 +152,7 @@ export function ApplyPage({ me }: { me: Me }) {
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     await run(async () => {
-      location.hash = `/financings/${(await api<{ id: string }>('POST', '/financings', bodyOf(form))).id}`;
+      location.hash = `/financings/${(await api.POST('/financings', { body: bodyOf(form) })).id}`;
     });
   };
 
@@ -181,7 +162,7 @@ export function ApplyPage({ me }: { me: Me }) {
       <form onSubmit={submit} className="card grid-form" aria-label={t('apply.title')}>
         <Field label={t('apply.product')} name="product" error={error}>
           {(p) => (
-            <select {...p} value={form.product} onChange={(e) => setForm((f) => ({ ...f, product: e.target.value, assetId: '' }))}>
+            <select {...p} value={form.product} onChange={(e) => setForm((f) => ({ ...f, product: e.target.value as Application['product'], assetId: '' }))}>
               <option value="RECEIVABLE_FINANCING">{t('product.RECEIVABLE_FINANCING')}</option>
               <option value="WAREHOUSE_RECEIPT_LOAN">{t('product.WAREHOUSE_RECEIPT_LOAN')}</option>
             </select>
@@ -223,19 +204,19 @@ export function ApplyPage({ me }: { me: Me }) {
 }
 
 interface Application {
-  product: string;
+  product: Schema<'ApplicationDto'>['product'];
   assetId: string;
   bankId: string;
   amount: string;
   /** This and instalments: a warehouse receipt loan's repayment. */
-  method: string;
+  method: NonNullable<Schema<'ApplicationDto'>['method']>;
   instalments: string;
 }
 
 const isWarehouse = (form: Application) => form.product === 'WAREHOUSE_RECEIPT_LOAN';
 
 /** What the trial and the application send: the repayment terms only for a warehouse receipt loan. */
-const bodyOf = (form: Application) => ({
+const bodyOf = (form: Application): Schema<'ApplicationDto'> => ({
   product: form.product,
   assetId: form.assetId,
   bankId: form.bankId,
@@ -246,8 +227,8 @@ const bodyOf = (form: Application) => ({
 /** The application's fields and what they choose from: the banks, and the assets of the chosen product. */
 function useApplicationForm(me: Me) {
   const banks = useOrganisations('BANK');
-  const receivables = useLoad(() => api<{ items: Receivable[] }>('GET', '/receivables?status=CONFIRMED&limit=100'), []);
-  const receipts = useLoad(() => api<{ items: Receipt[] }>('GET', '/warehouse-receipts?status=ISSUED&limit=100'), []);
+  const receivables = useLoad(() => api.GET('/receivables', { params: { query: { status: 'CONFIRMED', limit: 100 } } }), []);
+  const receipts = useLoad(() => api.GET('/warehouse-receipts', { params: { query: { status: 'ISSUED', limit: 100 } } }), []);
   const [form, setForm] = useState<Application>({ product: 'RECEIVABLE_FINANCING', assetId: '', bankId: '', amount: '', method: 'EQUAL_INSTALMENT', instalments: '6' });
   const warehouse = isWarehouse(form);
   useEffect(() => {
@@ -269,7 +250,7 @@ function useTrial(form: Application) {
     if (!form.assetId || !form.bankId || !/^\d+(\.\d{1,2})?$/.test(form.amount)) return setTrial(undefined);
     const timer = setTimeout(
       () =>
-        api<Trial>('POST', '/financings/trial', bodyOf(form)).then(
+        api.POST('/financings/trial', { body: bodyOf(form) }).then(
           (r) => (setTrial(r), setTrialError(undefined)),
           (e) => (setTrial(undefined), setTrialError(e)),
         ),
@@ -335,7 +316,7 @@ function TrialPanel({ trial }: { trial: Trial | undefined }) {
 export type LineStatus = 'paid' | 'overdue' | 'due' | 'open';
 
 /** A schedule; with `statusOf`, each line's state (paid, overdue, due next, not yet due). */
-export function ScheduleTable({ lines, statusOf }: { lines: Trial['schedule']['lines']; statusOf?: (line: number) => LineStatus }) {
+export function ScheduleTable({ lines, statusOf }: { lines: Schedule['lines']; statusOf?: (line: number) => LineStatus }) {
   const { t, language } = useI18n();
   const tones = { paid: 'good', overdue: 'bad', due: 'warn', open: 'neutral' } as const;
   return (

@@ -24,6 +24,7 @@ import {
   SecondFactorStartView,
   UserView,
 } from './dto/identity.dto';
+import { OrganisationPageView } from './dto/organisation-page.view';
 
 const organisationView = (o: OrganisationEntity): OrganisationView => ({ id: o.id, kind: o.kind, name: o.name, creditCode: o.creditCode });
 const userView = (u: UserEntity): UserView => ({
@@ -121,6 +122,7 @@ export class IdentityController {
   @Get('organisations')
   @ApiBearerAuth()
   @ApiOperation({ summary: 'The directory of counterparties: every organisation, its kind and name' })
+  @ApiOkResponse({ type: OrganisationPageView })
   async list(@Query() query: OrganisationQuery): Promise<Page<OrganisationView>> {
     return pageOf(await this.identity.listOrganisations(query.kind, query.limit, query.offset), query, organisationView);
   }

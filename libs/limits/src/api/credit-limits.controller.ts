@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsEnum, IsString, Length, Matches, ValidateNested, ValidateIf } from 'class-validator';
 import { Page, PageQuery, pageOf } from '@caravan/http';
@@ -65,6 +65,14 @@ export class CreditLimitView {
   @ApiProperty({ example: 'CNY' }) currency: string;
 }
 
+/** A page of limits (GET /credit-limits), as the OpenAPI document describes it. */
+export class CreditLimitPageView {
+  @ApiProperty({ type: [CreditLimitView] }) items: CreditLimitView[];
+  @ApiProperty() total: number;
+  @ApiProperty() limit: number;
+  @ApiProperty() offset: number;
+}
+
 const view = (l: CreditLimitEntity): CreditLimitView => ({
   id: l.id,
   bankId: l.bankId,
@@ -99,6 +107,7 @@ export class CreditLimitsController {
   @Get()
   @Roles(Role.CREDIT_OFFICER, Role.APPROVER, Role.TREASURY, Role.BACK_OFFICE, Role.ADMIN, Role.AUDITOR)
   @ApiOperation({ summary: 'Limits with utilisation: a bank its own, the operator all' })
+  @ApiOkResponse({ type: CreditLimitPageView })
   async list(@CurrentActor() actor: Actor, @Query() query: PageQuery): Promise<Page<CreditLimitView>> {
     return pageOf(await this.limits.list(actor, query.limit, query.offset), query, view);
   }

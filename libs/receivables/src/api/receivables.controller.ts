@@ -19,6 +19,7 @@ import { IsString, Length } from 'class-validator';
 import { ApiConsumes, ApiProperty } from '@nestjs/swagger';
 import { ConfirmReceivableDto, DilutionDto, ReceivableQuery } from './dto/confirmation-decision.dto';
 import { ReceivableView } from './dto/receivable.view';
+import { ReceivableDocumentView, ReceivablePageView } from './dto/receivable-page.view';
 import { RegisterReceivableDto } from './dto/register-receivable.dto';
 
 const SME = [Role.APPLICANT, Role.FINANCE_MANAGER];
@@ -47,6 +48,7 @@ export class ReceivablesController {
 
   @Get(':id/documents')
   @ApiOperation({ summary: "A receivable's documents (who may see the receivable may see them)" })
+  @ApiOkResponse({ type: [ReceivableDocumentView] })
   listDocuments(@CurrentActor() actor: Actor, @Param('id', uuid) id: string): Promise<ReceivableDocument[]> {
     return this.documents.list(actor, id);
   }
@@ -70,6 +72,7 @@ export class ReceivablesController {
 
   @Get()
   @ApiOperation({ summary: 'Receivables the caller may see: an SME its own, a debtor those it owes, a bank those pledged to it' })
+  @ApiOkResponse({ type: ReceivablePageView })
   async list(@CurrentActor() actor: Actor, @Query() query: ReceivableQuery): Promise<Page<ReceivableView>> {
     const found = await this.receivables.list(actor, query, query.limit, query.offset);
     return pageOf(found, query, ReceivableView.of);

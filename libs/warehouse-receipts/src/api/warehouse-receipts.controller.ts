@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsIn, IsISO8601, IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
 import { Page, pageOf, PageQuery, uuidParam } from '@caravan/http';
 import { CurrentActor, Role, Roles } from '@caravan/access';
@@ -9,6 +9,7 @@ import { WarehouseReceiptsService } from '../application/warehouse-receipts.serv
 import { ReceiptStatus, WarehouseReceipt } from '../domain/warehouse-receipt';
 import type { CommodityEntity } from '../infrastructure/warehouse-receipt.entities';
 import { WarehouseErrors } from '../domain/warehouse.errors';
+import { CommodityView, WarehouseReceiptPageView } from './warehouse-receipt.views';
 
 const QUANTITY = /^(?!0+(\.0+)?$)\d{1,15}(\.\d{1,4})?$/;
 const QUANTITY_MESSAGE = 'must be a positive decimal string with at most four decimals, e.g. "1250.500"';
@@ -85,6 +86,7 @@ export class WarehouseReceiptsController {
   }
 
   @Get('commodities')
+  @ApiOkResponse({ type: [CommodityView] })
   async commodities() {
     return (await this.receipts.commodities()).map(commodityView);
   }
@@ -106,6 +108,7 @@ export class WarehouseReceiptsController {
 
   @Get('warehouse-receipts')
   @ApiOperation({ summary: 'Receipts the caller may see: custody, ownership, or a pledge to the caller’s bank' })
+  @ApiOkResponse({ type: WarehouseReceiptPageView })
   async list(@CurrentActor() actor: Actor, @Query() query: ReceiptQuery): Promise<Page<ReturnType<typeof receiptView>>> {
     return pageOf(await this.receipts.list(actor, query, query.limit, query.offset), query, receiptView);
   }

@@ -1,0 +1,159 @@
+// What the API answers where its OpenAPI document describes no response (no response schema on
+// the operation): the portal's own types for those answers, keyed by method and path. api.ts
+// hands them out as those calls' answers, and fails to compile when the document comes to
+// describe one of them (delete the entry then, and use the document's schema). Everything else
+// the portal reads is typed from the document (api-schema.ts).
+
+/** A page of a list, as every list of the API answers it (`?limit=&offset=`). */
+export interface Page<T> {
+  items: T[];
+  total: number;
+  limit: number;
+  offset: number;
+}
+
+export interface Financing {
+  id: string;
+  ref: string;
+  /** What the payer quotes (ISO 11649); null for financings from before it existed. */
+  paymentReference: string | null;
+  product: string;
+  smeId: string;
+  bankId: string;
+  counterpartyId: string;
+  assetType: string;
+  assetId: string;
+  amount: string;
+  currency: string;
+  stage: string;
+  reason: string | null;
+  state: FinancingState | null;
+  createdAt: string;
+  /** For an approver of its bank: whether their approval would count now, and if not why (a code). */
+  yourApproval?: { counts: boolean; reason: string | null };
+}
+
+export interface FinancingState {
+  stage: string;
+  waitingFor?: { step: string; deadline: string };
+  acknowledgedBy?: string;
+  recommendation?: { by: string; at: string; comment?: string };
+  approvals: Array<{ by: string; authority: string; at: string; comment?: string; counts: boolean }>;
+  approvalsNeeded: number;
+  schedule?: Schedule;
+  book?: { fallenDue: number; outstanding: string; due: { penalty: string; interest: string; principal: string }; overdueSince: number | null; surplus: string; lines: Array<{ number: number; principal: string }> };
+  ageing?: string;
+  disbursedAt?: string;
+  collateral?: { receipts: string[]; value?: string; ltv?: string };
+  marginCall?: { status: string; since: string; cureBy: string; ltv: string };
+}
+
+export interface Schedule {
+  lines: Array<{ number: number; dueDate: string; principal: string; interest: string; payment: string }>;
+  fee: string;
+  totalInterest: string;
+  totalPayable: string;
+}
+
+/** 试算: what the terms would book, and the most that can be financed. */
+export interface Trial {
+  schedule: Schedule;
+  maxAmount: string;
+  terms: { annualRate: string; upfrontFeeRate: string; dayCount: string; method: string; graceDays: number };
+}
+
+/** A step of a financing's timeline. */
+export interface TimelineEvent {
+  seq: number;
+  step: string;
+  actor: string;
+  detail: Record<string, unknown>;
+  at: string;
+}
+
+/** A change that awaits a second person. */
+export interface ApprovalRequest {
+  id: string;
+  kind: string;
+  reason: string | null;
+  requestedBy: string;
+  requestedByName: string;
+  requestedAt: string;
+}
+
+/** A bank statement an upload imported. */
+export interface StatementImport {
+  bankStatementId: string;
+  entries: number;
+  newLines: number;
+}
+
+/** A reconciliation run and how far it got. */
+export interface Run {
+  id: string;
+  status: string;
+  total: number;
+  processed: number;
+  matched: number;
+  suggested: number;
+  trigger: string;
+  startedAt: string;
+}
+
+/** A statement line nothing matched, with the matcher's suggestions and open expectations. */
+export interface ExceptionLine {
+  lineId: string;
+  account: string;
+  amount: string;
+  currency: string;
+  direction: string;
+  endToEndId: string | null;
+  counterparty: string | null;
+  remittance: string | null;
+  bookedOn: string | null;
+  ageDays: number;
+  suggestions: Array<{ decisionId: string; method: string; confidence: string; links: Array<{ endToEndId: string | null; financingRef: string | null; amount: string }> }>;
+  candidates: Array<{ expectedId: string; endToEndId: string; financingRef: string; kind: string; remaining: string; counterparty: string | null }>;
+}
+
+/** A match decision: lines, what they settled, who decided. */
+export interface Decision {
+  id: string;
+  method: string;
+  confidence: string;
+  status: string;
+  writtenOff: string;
+  decidedAt: string;
+  decidedBy: string;
+  links: Array<{ lineId: string; amount: string; endToEndId: string | null; financingRef: string | null; account: string }>;
+}
+
+/** A line of the daily reconciliation report: one account on one day. */
+export interface ReportRow {
+  account: string;
+  day: string;
+  matchedCount: number;
+  matchedSum: string;
+  unmatchedCount: number;
+  unmatchedSum: string;
+  bankBalance: string;
+  ledgerBalance: string | null;
+  difference: string | null;
+}
+
+/** The answers the portal reads that the document does not describe, by `<method> <path>`. */
+export interface Undocumented {
+  'get /approval-requests': Page<ApprovalRequest>;
+  'get /financings': Page<Financing>;
+  'post /financings': Financing;
+  'get /financings/{id}': Financing;
+  'get /financings/{id}/timeline': TimelineEvent[];
+  'post /financings/trial': Trial;
+  'post /statements': StatementImport[];
+  'get /statements/exceptions': Page<ExceptionLine>;
+  'get /reconciliation/runs': Page<Run>;
+  'post /reconciliation/runs': Run;
+  'get /reconciliation/runs/{id}': Run;
+  'get /reconciliation/matches': Page<Decision>;
+  'get /reconciliation/report': ReportRow[];
+}

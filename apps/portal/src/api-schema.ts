@@ -1,0 +1,4330 @@
+// GENERATED FILE, do not edit: the API's OpenAPI document (GET /docs/openapi.json) as TypeScript
+// types, by openapi-typescript (openapiTS + astToString), then Prettier. The portal's transport
+// (api.ts, openapi-fetch) checks paths, methods, parameters and bodies against it.
+// test/integration/api-types.test.ts fails while it differs from what the API documents; after
+// changing a controller or a DTO, regenerate it (with UPDATE_API_TYPES=1 in the environment that
+// test writes this file instead of comparing):
+//   UPDATE_API_TYPES=1 npx jest test/integration/api-types.test.ts
+
+export interface paths {
+  '/health': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['HealthController_health'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/audit-events': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['AuditController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/approval-requests': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Changes awaiting (or given) a second person's approval: policy changes, hand-recorded payments, reversals, large write-offs */
+    get: operations['DualControlController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/approval-requests/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['DualControlController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/approval-requests/{id}/approve': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Approve: the change takes effect now. Never one’s own request; the role must be a checker’s for its kind */
+    post: operations['DualControlController_approve'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/approval-requests/{id}/reject': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['DualControlController_reject'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/approval-requests/{id}/cancel': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** The person who asked withdraws the request */
+    post: operations['DualControlController_cancel'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/auth/login': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Exchange e-mail and password for a short-lived bearer token; too many failures of an account or an address answer 429 for a while */
+    post: operations['IdentityController_login'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/auth/second-factor': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Start enrolling an authenticator app: a seed (and its otpauth URI, for a QR code), confirmed by a first code */
+    post: operations['IdentityController_startSecondFactor'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/auth/second-factor/confirm': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Confirm the authenticator app with its first code: every session ends; sign in again, with a code */
+    post: operations['IdentityController_confirmSecondFactor'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/auth/password': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Change one’s password: every session ends, sign in again */
+    post: operations['IdentityController_changePassword'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/auth/sessions/revoke': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Sign out everywhere: every token issued so far stops working within seconds */
+    post: operations['IdentityController_signOutEverywhere'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/auth/password-reset': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Set a new password with the one-time code an operator admin handed over */
+    post: operations['IdentityController_completeReset'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/auth/me': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['IdentityController_me'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/organisations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The directory of counterparties: every organisation, its kind and name */
+    get: operations['IdentityController_list'];
+    put?: never;
+    /** Onboard an organisation (platform operator) */
+    post: operations['IdentityController_onboard'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/organisations/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['IdentityController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/organisations/{id}/users': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** An organisation's people: admins see any, others their own */
+    get: operations['IdentityController_users'];
+    put?: never;
+    /** Add a person to an organisation, with roles that fit its kind */
+    post: operations['IdentityController_addUser'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/organisations/{id}/users/{userId}/deactivate': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Deactivate a person: they cannot sign in, and their tokens stop working within seconds */
+    post: operations['IdentityController_deactivate'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/organisations/{id}/users/{userId}/reactivate': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['IdentityController_reactivate'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/organisations/{id}/users/{userId}/second-factor/reset': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Clear a lost second factor: the person enrols again at their next sign-in */
+    post: operations['IdentityController_resetSecondFactor'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/organisations/{id}/users/{userId}/password-reset': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Start a password reset: a one-time code, valid 30 minutes, for the admin to hand over (never a password) */
+    post: operations['IdentityController_startReset'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/auth/sso/providers': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The banks whose officers sign in through their own provider */
+    get: operations['SingleSignOnController_providers'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/auth/sso/start': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Begin signing in through one’s bank: the provider’s address to send the browser to (authorization code flow with PKCE) */
+    post: operations['SingleSignOnController_start'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/auth/sso/complete': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Finish signing in through one’s bank with the query string the browser came back with: a bearer token */
+    post: operations['SingleSignOnController_complete'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/organisations/{id}/sso': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A bank’s sign-in provider settings in force (the client secret never shown) */
+    get: operations['SingleSignOnController_settings'];
+    /** Propose a bank’s sign-in provider and the roles its groups hold: in force once a second operator admin approves */
+    put: operations['SingleSignOnController_propose'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/receivables/{id}/documents': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A receivable's documents (who may see the receivable may see them) */
+    get: operations['ReceivablesController_listDocuments'];
+    put?: never;
+    /** Attach a document (the raw body, at most 10 MB): invoice scan, waybill */
+    post: operations['ReceivablesController_attach'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/receivables/{id}/documents/{documentId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Download a document */
+    get: operations['ReceivablesController_document'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/receivables': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Receivables the caller may see: an SME its own, a debtor those it owes, a bank those pledged to it */
+    get: operations['ReceivablesController_list'];
+    put?: never;
+    /** Register a receivable owed to the caller's SME */
+    post: operations['ReceivablesController_register'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/receivables/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['ReceivablesController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/receivables/{id}/submit': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Submit it to the debtor for confirmation (starts the confirmation workflow) */
+    post: operations['ReceivablesController_submit'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/receivables/{id}/confirm': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** The debtor confirms the debt (确权) */
+    post: operations['ReceivablesController_confirm'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/receivables/{id}/dispute': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** The debtor disputes the debt, with a reason */
+    post: operations['ReceivablesController_dispute'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/receivables/{id}/dilutions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Record a credit note or a return, reducing the eligible amount */
+    post: operations['ReceivablesController_dilute'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/receivables/{id}/cancel': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Withdraw it (registered, submitted or disputed only) */
+    post: operations['ReceivablesController_cancel'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/commodities/{code}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Define a commodity, its unit and haircut (platform operator) */
+    put: operations['WarehouseReceiptsController_defineCommodity'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/commodities': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['WarehouseReceiptsController_commodities'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/commodities/{code}/prices': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Record the price of a commodity on a date (one per date; a second replaces it) */
+    post: operations['WarehouseReceiptsController_price'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/warehouse-receipts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Receipts the caller may see: custody, ownership, or a pledge to the caller’s bank */
+    get: operations['WarehouseReceiptsController_list'];
+    put?: never;
+    /** Issue a receipt for goods in the caller’s custody */
+    post: operations['WarehouseReceiptsController_issue'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/warehouse-receipts/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['WarehouseReceiptsController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/warehouse-receipts/{id}/valuation': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Value on a date: latest price on or before it × quantity, less the haircut */
+    get: operations['WarehouseReceiptsController_valuation'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/warehouse-receipts/{id}/split': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Split into smaller receipts for exactly the same goods */
+    post: operations['WarehouseReceiptsController_split'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/warehouse-receipts/{id}/release': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** The goods leave the yard */
+    post: operations['WarehouseReceiptsController_release'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/warehouse-receipts/{id}/cancel': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Cancel a receipt issued in error */
+    post: operations['WarehouseReceiptsController_cancel'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/pledges/search': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Is this asset encumbered, by whom, since when (not for which financing: that is the parties’ business) */
+    get: operations['PledgesController_search'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/pledges/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['PledgesController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/credit-limits': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Limits with utilisation: a bank its own, the operator all */
+    get: operations['CreditLimitsController_list'];
+    put?: never;
+    /** Set a limit of the caller's bank (per core enterprise, per SME, per debtor, per commodity) */
+    post: operations['CreditLimitsController_set'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/credit-limits/reservations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Reserve an amount on every listed limit, all or none; idempotent by reference */
+    post: operations['CreditLimitsController_reserve'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/credit-limits/reservations/{reference}/release': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Release part or all of a reservation */
+    post: operations['CreditLimitsController_release'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/ledger/balances': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Balances per account, for a financing or the bank's whole book */
+    get: operations['LedgerController_balances'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/ledger/entries': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A financing's journal entries, oldest first */
+    get: operations['LedgerController_entries'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/ledger/entries/{id}/reversal': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Ask to reverse an entry (entries are never edited): posted when a second person approves the request (POST /approval-requests/{id}/approve) */
+    post: operations['LedgerController_reverse'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/financings/trial': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 试算: the schedule, interest and fee these terms would book, and the most that can be financed */
+    post: operations['FinancingsController_trial'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/financings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['FinancingsController_list'];
+    put?: never;
+    /** Apply: starts the financing workflow (eligibility, confirmations, approval, disbursement, repayment) */
+    post: operations['FinancingsController_apply'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/financings/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['FinancingsController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/financings/{id}/timeline': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Every step of the financing: what, who, when */
+    get: operations['FinancingsController_timeline'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/financings/{id}/acknowledge': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** The buyer acknowledges the assignment notice, or the custodian confirms control of the goods */
+    post: operations['FinancingsController_acknowledge'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/financings/{id}/recommend': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** The maker recommends it for approval */
+    post: operations['FinancingsController_recommend'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/financings/{id}/approve': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** A checker approves; refused for one’s own recommendation or twice; not counted above one’s authority */
+    post: operations['FinancingsController_approve'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/financings/{id}/reject': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['FinancingsController_reject'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/financings/{id}/withdraw': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** The SME withdraws its application (before approval) */
+    post: operations['FinancingsController_withdraw'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/financings/{id}/accept': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** The SME accepts the offer: disbursement starts */
+    post: operations['FinancingsController_accept'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/financings/{id}/payments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Record by hand a payment no statement line shows: allocated (penalty → fee → interest → principal) once a second person approves the request. A payment on a statement is matched instead (POST /reconciliation/matches) */
+    post: operations['FinancingsController_pay'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/financings/{id}/release-goods': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Release part of the pledged goods, never below the LTV line (warehouse-receipt loans) */
+    post: operations['FinancingsController_releaseGoods'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/financings/{id}/collateral': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Pledge another receipt as more collateral (cures a margin call) */
+    post: operations['FinancingsController_topUp'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/financing-policy': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The bank's policy in force: version, since when, who proposed and who approved it */
+    get: operations['FinancingPolicyController_policy'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/financing-policy/versions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Every version the bank adopted, newest first (including ones not yet in force) */
+    get: operations['FinancingPolicyController_versions'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/financing-policy/proposals': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Propose the bank's authority matrix, deadlines, ratios and pricing: adopted when another person, an approver, approves the request */
+    post: operations['FinancingPolicyController_propose'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/simulated-bank/faults': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** A bank's simulated gateway: refuse the next N instructions, or settle after a delay */
+    put: operations['SimulatedBankController_faults'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/simulated-bank/payments/{instructionId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A payment the bank's simulated gateway was instructed to make (PENDING, SETTLED, FAILED); the bank's own only */
+    get: operations['SimulatedBankController_payment'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/statements': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['StatementsController_list'];
+    put?: never;
+    /** Import a bank statement file (the raw body), streamed; all of it or nothing */
+    post: operations['StatementsController_import'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/statements/csv-mappings/{account}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Save how an account's CSV export is laid out (columns, separators, date format) */
+    put: operations['StatementsController_saveMapping'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/statements/exceptions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The exceptions queue: unmatched lines, oldest first, with their age and nearest candidates */
+    get: operations['StatementsController_exceptions'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/reconciliation/runs': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Reconciliation runs, newest first (daily and on demand) */
+    get: operations['ReconciliationController_list'];
+    put?: never;
+    /** Start a reconciliation run now; follow its progress at GET /reconciliation/runs/{id} */
+    post: operations['ReconciliationController_start'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/reconciliation/runs/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A run's progress: lines processed of the total, matched, suggested */
+    get: operations['ReconciliationController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/reconciliation/report': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Per account and day: matched / unmatched / written-off counts and sums, bank and ledger balances, their difference */
+    get: operations['ReconciliationController_report'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/reconciliation/accounts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The bank's accounts and the ledger account each reconciles against */
+    get: operations['ReconciliationController_accounts'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/reconciliation/accounts/{account}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Register an account of the bank: which ledger account its statements reconcile against */
+    put: operations['ReconciliationController_mapAccount'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/reconciliation/matches': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Match decisions, newest first (made, suggested, reversed) */
+    get: operations['ReconciliationController_decisions'];
+    put?: never;
+    /** Match statement lines to expected movements by hand; a difference within tolerance is written off (201), one beyond it awaits a second person (202, an approval request) */
+    post: operations['ReconciliationController_match'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/reconciliation/matches/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['ReconciliationController_decision'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/reconciliation/matches/{id}/confirm': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Make a suggested match (202 when what it writes off needs a second person) */
+    post: operations['ReconciliationController_confirm'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/reconciliation/matches/{id}/reverse': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Undo a match, write-off or suggestion: the lines go back to the exceptions queue */
+    post: operations['ReconciliationController_reverse'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/reconciliation/lines/{id}/write-off': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Write off a line nothing will explain, with a reason: within tolerance at once (201), beyond it once a second person approves (202) */
+    post: operations['ReconciliationController_writeOff'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+  schemas: {
+    ApprovalDto: {
+      /** @example Checked against the bank advice */
+      comment?: string;
+    };
+    ReasonDto: {
+      /** @example Goods short-delivered: 3 wagons missing */
+      reason: string;
+    };
+    LoginDto: {
+      /** @example applicant@hami-logistics.example */
+      email: string;
+      /** @example caravan-demo-2026 */
+      password: string;
+      /**
+       * @description The one-time code, for a person with a second factor (AUTH.OTP_REQUIRED without it)
+       * @example 123456
+       */
+      otp?: string;
+    };
+    AccessTokenView: {
+      accessToken: string;
+      /** @example Bearer */
+      tokenType: string;
+      /**
+       * @description seconds
+       * @example 900
+       */
+      expiresIn: number;
+    };
+    SecondFactorStartView: {
+      /**
+       * @description The seed, to type into an authenticator app
+       * @example JBSWY3DPEHPK3PXP
+       */
+      secret: string;
+      /**
+       * @description The same, for a QR code
+       * @example otpauth://totp/Caravan:approver…
+       */
+      uri: string;
+    };
+    OneTimeCodeDto: {
+      /** @example 123456 */
+      code: string;
+    };
+    ChangePasswordDto: {
+      currentPassword: string;
+      /** @description At least 12 characters, and hard to guess (not a common or breached password, nor one's name) */
+      newPassword: string;
+    };
+    CompleteResetDto: {
+      /** @example applicant@hami-logistics.example */
+      email: string;
+      /** @description The one-time code the operator handed over */
+      code: string;
+      newPassword: string;
+    };
+    UserView: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      organisationId: string;
+      email: string;
+      displayName: string;
+      roles: (
+        | 'APPLICANT'
+        | 'FINANCE_MANAGER'
+        | 'PAYABLES_CLERK'
+        | 'TREASURER'
+        | 'CUSTODIAN_OFFICER'
+        | 'CREDIT_OFFICER'
+        | 'APPROVER'
+        | 'TREASURY'
+        | 'BACK_OFFICE'
+        | 'ADMIN'
+        | 'AUDITOR'
+      )[];
+      /** @example 5000000.00 */
+      approvalAuthority?: string | null;
+      active: boolean;
+      /**
+       * @description GET /auth/me: whether one signs in with a one-time code, must enrol one, or may; PROVIDER: one signs in through one’s bank, whose sign-in sees to it
+       * @enum {string}
+       */
+      secondFactor?: 'ENABLED' | 'REQUIRED' | 'OPTIONAL' | 'PROVIDER';
+    };
+    NewOrganisationDto: {
+      /**
+       * @example SME
+       * @enum {string}
+       */
+      kind: 'SME' | 'CORE_ENTERPRISE' | 'CUSTODIAN' | 'BANK' | 'OPERATOR';
+      /** @example 哈密丝路物流有限公司 */
+      name: string;
+      /**
+       * @description 统一社会信用代码 (18 characters)
+       * @example 91650502MA78XK3L2Q
+       */
+      creditCode: string;
+    };
+    OrganisationView: {
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      kind: 'SME' | 'CORE_ENTERPRISE' | 'CUSTODIAN' | 'BANK' | 'OPERATOR';
+      name: string;
+      creditCode: string;
+    };
+    OrganisationPageView: {
+      items: components['schemas']['OrganisationView'][];
+      total: number;
+      limit: number;
+      offset: number;
+    };
+    NewUserDto: {
+      /** @example applicant@hami-logistics.example */
+      email: string;
+      /** @example 王芳 */
+      displayName: string;
+      /** @example caravan-demo-2026 */
+      password: string;
+      /**
+       * @example [
+       *       "APPLICANT"
+       *     ]
+       */
+      roles: (
+        | 'APPLICANT'
+        | 'FINANCE_MANAGER'
+        | 'PAYABLES_CLERK'
+        | 'TREASURER'
+        | 'CUSTODIAN_OFFICER'
+        | 'CREDIT_OFFICER'
+        | 'APPROVER'
+        | 'TREASURY'
+        | 'BACK_OFFICE'
+        | 'ADMIN'
+        | 'AUDITOR'
+      )[];
+      /**
+       * @description Approvers only: the largest financing they may approve, CNY
+       * @example 5000000.00
+       */
+      approvalAuthority?: string;
+    };
+    ResetCodeView: {
+      /** @description Shown once: hand it to the person, who sets their own password with it */
+      code: string;
+      /** Format: date-time */
+      expiresAt: string;
+    };
+    SingleSignOnProviderView: {
+      organisationId: string;
+      name: string;
+    };
+    SingleSignOnStartDto: {
+      organisationId: string;
+      /**
+       * @description Where the provider sends the browser back: one the bank registered
+       * @example https://caravan.example/portal/
+       */
+      redirectUri: string;
+    };
+    SingleSignOnStartView: {
+      authorizationUrl: string;
+    };
+    SingleSignOnCompleteDto: {
+      /**
+       * @description The query string the browser came back with, as it came
+       * @example ?code=…&state=…&iss=…
+       */
+      callback: string;
+    };
+    GroupRolesDto: {
+      /**
+       * @description A group as the provider names it
+       * @example caravan-approvers
+       */
+      group: string;
+      /**
+       * @example [
+       *       "APPROVER"
+       *     ]
+       */
+      roles: (
+        | 'APPLICANT'
+        | 'FINANCE_MANAGER'
+        | 'PAYABLES_CLERK'
+        | 'TREASURER'
+        | 'CUSTODIAN_OFFICER'
+        | 'CREDIT_OFFICER'
+        | 'APPROVER'
+        | 'TREASURY'
+        | 'BACK_OFFICE'
+        | 'ADMIN'
+        | 'AUDITOR'
+      )[];
+      /**
+       * @description Approvers only: the largest financing the group’s members may approve, CNY
+       * @example 5000000.00
+       */
+      approvalAuthority?: string;
+    };
+    SingleSignOnSettingsDto: {
+      /**
+       * @description The provider’s issuer (its discovery document is read from there)
+       * @example https://login.bank.example/realms/staff
+       */
+      issuer: string;
+      /** @example caravan */
+      clientId: string;
+      /** @description Caravan’s secret at the provider; kept sealed, never shown again. Absent: a public client (PKCE alone). */
+      clientSecret?: string;
+      /** @example openid email profile groups */
+      scope?: string;
+      /**
+       * @description The claim that lists the person’s groups
+       * @example groups
+       */
+      groupsClaim?: string;
+      /**
+       * @description The portal addresses registered with the provider to come back to
+       * @example [
+       *       "https://caravan.example/portal/"
+       *     ]
+       */
+      redirectUris: string[];
+      groups: components['schemas']['GroupRolesDto'][];
+      /** @example the bank moves its officers to its own sign-in */
+      reason?: string;
+    };
+    ReceivableDocumentView: {
+      /** Format: uuid */
+      id: string;
+      /** @example invoice-HM-2026-001234.pdf */
+      name: string;
+      /** @example application/pdf */
+      contentType: string;
+      /** @description bytes */
+      size: number;
+      sha256: string;
+      /** Format: date-time */
+      uploadedAt: string;
+    };
+    RegisterReceivableDto: {
+      /**
+       * Format: uuid
+       * @description The core enterprise that owes it (the creditor is the caller's organisation)
+       * @example 5b0e7f0e-6a1c-4a57-9d0e-1d1b7a0c0002
+       */
+      debtorId: string;
+      /**
+       * @description Invoice or freight bill number
+       * @example HM-2026-001234
+       */
+      invoiceNumber: string;
+      /**
+       * @description Waybill / bill-of-lading references
+       * @example [
+       *       "WB-HAMI-2026-0778",
+       *       "CR-X9-55012"
+       *     ]
+       */
+      waybillRefs?: string[];
+      /**
+       * Format: date
+       * @example 2026-11-20
+       */
+      issueDate: string;
+      /**
+       * Format: date
+       * @example 2027-02-18
+       */
+      dueDate: string;
+      /**
+       * @description Positive decimal string, at most two decimals
+       * @example 1250000.00
+       */
+      amount: string;
+      /**
+       * @default CNY
+       * @enum {string}
+       */
+      currency?: 'CNY' | 'USD' | 'EUR' | 'HKD';
+    };
+    ReceivableView: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      creditorId: string;
+      /** Format: uuid */
+      debtorId: string;
+      /** @example HM-2026-001234 */
+      invoiceNumber: string;
+      waybillRefs: string[];
+      /** Format: date */
+      issueDate: string;
+      /** Format: date */
+      dueDate: string;
+      /** @example 1250000.00 */
+      amount: string;
+      /**
+       * @description credit notes and returns so far
+       * @example 25000.00
+       */
+      dilutedAmount: string;
+      /**
+       * @description amount − diluted: what may be financed
+       * @example 1225000.00
+       */
+      eligibleAmount: string;
+      /** @example CNY */
+      currency: string;
+      /** @enum {string} */
+      status: 'REGISTERED' | 'SUBMITTED' | 'CONFIRMED' | 'DISPUTED' | 'PLEDGED' | 'SETTLED' | 'WRITTEN_OFF' | 'CANCELLED';
+      /** Format: date-time */
+      registeredAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+    };
+    ReceivablePageView: {
+      items: components['schemas']['ReceivableView'][];
+      total: number;
+      limit: number;
+      offset: number;
+    };
+    ConfirmReceivableDto: {
+      /** @example Matches our goods-received note GRN-2026-1187 */
+      reason?: string;
+    };
+    DilutionDto: {
+      /**
+       * @example CREDIT_NOTE
+       * @enum {string}
+       */
+      kind: 'CREDIT_NOTE' | 'RETURN';
+      /**
+       * @description The credit note or return number; one dilution per reference
+       * @example CN-2026-0042
+       */
+      reference: string;
+      /** @example 25000.00 */
+      amount: string;
+      /** @example 20 t of coal rejected for ash content */
+      reason: string;
+    };
+    CommodityDto: {
+      /** @example Thermal coal, 5500 kcal/kg */
+      name: string;
+      /** @example t */
+      unit: string;
+      /**
+       * @description Share taken off the market value, 0 ≤ haircut < 1
+       * @example 0.15
+       */
+      haircut: string;
+    };
+    CommodityView: {
+      /** @example COAL-5500 */
+      code: string;
+      /** @example Thermal coal, 5500 kcal/kg */
+      name: string;
+      /** @example t */
+      unit: string;
+      /** @example 0.15 */
+      haircut: string;
+      /** Format: date-time */
+      updatedAt: string;
+    };
+    PriceDto: {
+      /**
+       * Format: date
+       * @example 2026-11-25
+       */
+      date: string;
+      /**
+       * @description Per unit of the commodity
+       * @example 812.35
+       */
+      price: string;
+      /**
+       * @default CNY
+       * @enum {string}
+       */
+      currency?: 'CNY' | 'USD' | 'EUR' | 'HKD';
+      /** @example CCTD Hami pithead index */
+      source: string;
+    };
+    IssueReceiptDto: {
+      /** @example HBY-2026-000731 */
+      receiptNumber: string;
+      /**
+       * Format: uuid
+       * @description The SME that owns the goods
+       */
+      holderId: string;
+      /** @example COAL-5500 */
+      commodityCode: string;
+      /** @example Q5500, ash ≤ 15% */
+      grade: string;
+      /**
+       * @description In the commodity's unit
+       * @example 12000.000
+       */
+      quantity: string;
+      /** @example Hami bonded yard, bay 7 */
+      location: string;
+    };
+    WarehouseReceiptView: {
+      /** Format: uuid */
+      id: string;
+      /** @example HBY-2026-000731 */
+      receiptNumber: string;
+      /** Format: uuid */
+      custodianId: string;
+      /** Format: uuid */
+      holderId: string;
+      /** @example COAL-5500 */
+      commodityCode: string;
+      /** @example Q5500, ash ≤ 15% */
+      grade: string;
+      /** @example 12000.000 */
+      quantity: string;
+      /** @example t */
+      unit: string;
+      /** @example Hami bonded yard, bay 7 */
+      location: string;
+      /** @enum {string} */
+      status: 'ISSUED' | 'PLEDGED' | 'SPLIT' | 'RELEASED' | 'CANCELLED';
+      /**
+       * Format: uuid
+       * @description The receipt it was split from
+       */
+      parentId: string | null;
+      /** Format: date-time */
+      issuedAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+    };
+    WarehouseReceiptPageView: {
+      items: components['schemas']['WarehouseReceiptView'][];
+      total: number;
+      limit: number;
+      offset: number;
+    };
+    SplitDto: {
+      /**
+       * @description Must add up exactly to the receipt’s quantity
+       * @example [
+       *       "8000.000",
+       *       "4000.000"
+       *     ]
+       */
+      quantities: string[];
+    };
+    SetLimitDto: {
+      /**
+       * @example CORE_ENTERPRISE
+       * @enum {string}
+       */
+      kind: 'CORE_ENTERPRISE' | 'SME' | 'DEBTOR_CONCENTRATION' | 'COMMODITY_CONCENTRATION';
+      /**
+       * @description An organisation id, or a commodity code for COMMODITY_CONCENTRATION
+       * @example 5b0e7f0e-6a1c-4a57-9d0e-1d1b7a0c0002
+       */
+      subject: string;
+      /** @example 200000000.00 */
+      amount: string;
+    };
+    CreditLimitView: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      bankId: string;
+      /** @enum {string} */
+      kind: 'CORE_ENTERPRISE' | 'SME' | 'DEBTOR_CONCENTRATION' | 'COMMODITY_CONCENTRATION';
+      subject: string;
+      /** @example 200000000.00 */
+      amount: string;
+      /** @example 1250000.00 */
+      utilised: string;
+      /** @example 198750000.00 */
+      available: string;
+      /** @example CNY */
+      currency: string;
+    };
+    CreditLimitPageView: {
+      items: components['schemas']['CreditLimitView'][];
+      total: number;
+      limit: number;
+      offset: number;
+    };
+    LimitSubjectDto: {
+      /**
+       * @example CORE_ENTERPRISE
+       * @enum {string}
+       */
+      kind: 'CORE_ENTERPRISE' | 'SME' | 'DEBTOR_CONCENTRATION' | 'COMMODITY_CONCENTRATION';
+      /**
+       * @description An organisation id, or a commodity code for COMMODITY_CONCENTRATION
+       * @example 5b0e7f0e-6a1c-4a57-9d0e-1d1b7a0c0002
+       */
+      subject: string;
+    };
+    ReserveDto: {
+      /** @example RF-2026-000123 */
+      reference: string;
+      /** @example 1000000.00 */
+      amount: string;
+      subjects: components['schemas']['LimitSubjectDto'][];
+    };
+    ReleaseDto: {
+      /**
+       * @description Omit to release everything still reserved
+       * @example 250000.00
+       */
+      amount?: string;
+    };
+    ApplicationDto: {
+      /** @enum {string} */
+      product: 'RECEIVABLE_FINANCING' | 'WAREHOUSE_RECEIPT_LOAN';
+      /**
+       * Format: uuid
+       * @description The receivable or warehouse receipt
+       */
+      assetId: string;
+      /**
+       * Format: uuid
+       * @description The bank asked to finance
+       */
+      bankId: string;
+      /** @example 980000.00 */
+      amount: string;
+      /**
+       * @description Warehouse-receipt loans only
+       * @enum {string}
+       */
+      method?: 'BULLET' | 'EQUAL_INSTALMENT' | 'EQUAL_PRINCIPAL';
+      /** @description Monthly instalments, warehouse-receipt loans only */
+      instalments?: number;
+      /**
+       * @description Receivable financing: with recourse to the SME if the buyer does not pay
+       * @default true
+       */
+      recourse?: boolean;
+    };
+    CommentDto: {
+      /** @example Buyer is our client; exposure within appetite */
+      comment?: string;
+    };
+    PaymentDto: {
+      /**
+       * @description The bank's reference; a payment is applied once
+       * @example BNK-20270131-000451
+       */
+      reference: string;
+      /** @example 1008250.00 */
+      amount: string;
+    };
+    ReleaseGoodsDto: {
+      /**
+       * Format: uuid
+       * @description A pledged receipt securing this financing
+       */
+      receiptId: string;
+      /**
+       * @description In the commodity's unit
+       * @example 200.000
+       */
+      quantity: string;
+    };
+    TopUpDto: {
+      /**
+       * Format: uuid
+       * @description Another receipt the SME holds, to pledge as more collateral
+       */
+      receiptId: string;
+    };
+    TierDto: {
+      /** @example 1000000.00 */
+      upTo: string | null;
+      /** @example 1 */
+      approvals: number;
+    };
+    DeadlinesDto: {
+      counterparty: number;
+      recommendation: number;
+      approval: number;
+      acceptance: number;
+      repaymentReminder: number;
+      /** @description Days to cure a margin call */
+      marginCure?: number;
+    };
+    PricingDto: {
+      /** @example 0.0435 */
+      annualRate: string;
+      /** @example 0.0653 */
+      penaltyRate: string;
+      /** @example 0.001 */
+      upfrontFeeRate: string;
+      /** @enum {string} */
+      dayCount: 'ACT/360' | 'ACT/365' | '30/360';
+      /**
+       * @description Days after a due date before penalty interest runs
+       * @example 3
+       */
+      graceDays: number;
+    };
+    PricingByProductDto: {
+      RECEIVABLE_FINANCING: components['schemas']['PricingDto'];
+      WAREHOUSE_RECEIPT_LOAN: components['schemas']['PricingDto'];
+    };
+    PolicyDto: {
+      tiers: components['schemas']['TierDto'][];
+      deadlines: components['schemas']['DeadlinesDto'];
+      /** @example 0.8 */
+      maxAdvanceRate: string;
+      /** @example 0.7 */
+      maxLtv: string;
+      /**
+       * @description Above this loan-to-value a margin call is made
+       * @example 0.8
+       */
+      maintenanceLtv: string;
+      /**
+       * @example [
+       *       "penalty",
+       *       "fee",
+       *       "interest",
+       *       "principal"
+       *     ]
+       */
+      allocationOrder?: ('penalty' | 'fee' | 'interest' | 'principal')[];
+      pricing: components['schemas']['PricingByProductDto'];
+      /**
+       * Format: date-time
+       * @description In force from this time (or the approval, if later)
+       */
+      effectiveFrom?: string;
+    };
+    FaultsDto: {
+      /**
+       * Format: uuid
+       * @description The bank whose simulated gateway misbehaves
+       */
+      bankId: string;
+      /**
+       * @description Refuse the next N payment instructions
+       * @example 1
+       */
+      failNext: number;
+      /**
+       * @description Settle each instruction only after this many ms
+       * @example 0
+       */
+      delayMs: number;
+    };
+    CsvColumnsDto: {
+      /** @example 1 */
+      bookingDate: number;
+      valueDate?: number;
+      /** @description A signed amount column; or give debit and credit */
+      amount?: number;
+      debit?: number;
+      credit?: number;
+      reference?: number;
+      endToEndId?: number;
+      counterpartyName?: number;
+      counterpartyAccount?: number;
+      remittance?: number;
+    };
+    CsvMappingDto: {
+      /** @enum {string} */
+      delimiter: ',' | ';' | '\t';
+      hasHeader: boolean;
+      /** @enum {string} */
+      decimalSeparator: '.' | ',';
+      /** @enum {string} */
+      dateFormat: 'YYYY-MM-DD' | 'DD.MM.YYYY' | 'YYYYMMDD' | 'DD/MM/YYYY';
+      /** @example CNY */
+      currency: string;
+      columns: components['schemas']['CsvColumnsDto'];
+    };
+    BankAccountDto: {
+      /**
+       * @example COLLECTION_ACCOUNT
+       * @enum {string}
+       */
+      ledgerAccount:
+        | 'LOAN_PRINCIPAL'
+        | 'INTEREST_RECEIVABLE'
+        | 'PENALTY_RECEIVABLE'
+        | 'COLLECTION_ACCOUNT'
+        | 'SME_SETTLEMENT'
+        | 'BANK_FUNDING'
+        | 'FEE_INCOME'
+        | 'INTEREST_INCOME'
+        | 'PENALTY_INCOME';
+      /** @example CNY */
+      currency: string;
+    };
+    ManualMatchDto: {
+      /**
+       * @description Statement lines, all of one currency and direction
+       * @example [
+       *       "1042"
+       *     ]
+       */
+      lineIds: string[];
+      /**
+       * @description Expected movements the lines settle, earliest first
+       * @example [
+       *       "0b7c…"
+       *     ]
+       */
+      expectedIds: string[];
+      /** @description Required when the amounts differ: the difference is written off (within tolerance) */
+      reason?: string;
+    };
+    /**
+     * @description A refusal’s stable code. Besides these, `HTTP.<status>` for a plain HTTP refusal and `INTERNAL` for a fault.
+     * @enum {string}
+     */
+    ErrorCode:
+      | 'AUTH.BUSY'
+      | 'AUTH.FORBIDDEN'
+      | 'AUTH.INVALID_CREDENTIALS'
+      | 'AUTH.INVALID_OTP'
+      | 'AUTH.NO_ENROLMENT'
+      | 'AUTH.OTP_REQUIRED'
+      | 'AUTH.SECOND_FACTOR_REQUIRED'
+      | 'AUTH.SSO_AUTHORITY_WITHOUT_APPROVER'
+      | 'AUTH.SSO_EMAIL_TAKEN'
+      | 'AUTH.SSO_EMAIL_UNVERIFIED'
+      | 'AUTH.SSO_FAILED'
+      | 'AUTH.SSO_INSECURE_ISSUER'
+      | 'AUTH.SSO_MFA_REQUIRED'
+      | 'AUTH.SSO_NO_ROLE'
+      | 'AUTH.SSO_NOT_A_BANK'
+      | 'AUTH.SSO_NOT_CONFIGURED'
+      | 'AUTH.SSO_PROVIDER_UNAVAILABLE'
+      | 'AUTH.SSO_REDIRECT_NOT_REGISTERED'
+      | 'AUTH.TOO_MANY_ATTEMPTS'
+      | 'AUTH.UNAUTHENTICATED'
+      | 'DUAL_CONTROL.ALREADY_PENDING'
+      | 'DUAL_CONTROL.NOT_A_CHECKER'
+      | 'DUAL_CONTROL.NOT_A_MAKER'
+      | 'DUAL_CONTROL.NOT_FOUND'
+      | 'DUAL_CONTROL.NOT_PENDING'
+      | 'DUAL_CONTROL.NOT_YOUR_REQUEST'
+      | 'DUAL_CONTROL.OWN_REQUEST'
+      | 'DUAL_CONTROL.UNKNOWN_KIND'
+      | 'FINANCING.ABOVE_AUTHORITY'
+      | 'FINANCING.ABOVE_MAXIMUM'
+      | 'FINANCING.ALREADY_APPROVED_BY_YOU'
+      | 'FINANCING.ASSET_NOT_ELIGIBLE'
+      | 'FINANCING.BAD_PAYMENT'
+      | 'FINANCING.BAD_QUANTITY'
+      | 'FINANCING.BELOW_LTV_LINE'
+      | 'FINANCING.ILLEGAL_TRANSITION'
+      | 'FINANCING.INVALID_TERMS'
+      | 'FINANCING.MAINTENANCE_BELOW_LTV'
+      | 'FINANCING.NOT_A_BANK'
+      | 'FINANCING.NOT_AT_THIS_STEP'
+      | 'FINANCING.NOT_COLLATERAL'
+      | 'FINANCING.NOT_FOUND'
+      | 'FINANCING.NOT_RECOMMENDED'
+      | 'FINANCING.NOT_YOURS'
+      | 'FINANCING.OWN_RECOMMENDATION'
+      | 'FINANCING.REASON_REQUIRED'
+      | 'FINANCING.UNSOUND_TIERS'
+      | 'HTTP.REQUEST_TIMEOUT'
+      | 'IDEMPOTENCY.IN_PROGRESS'
+      | 'IDEMPOTENCY.KEY_REUSED'
+      | 'IDENTITY.AUTHORITY_WITHOUT_APPROVER'
+      | 'IDENTITY.DUPLICATE_CREDIT_CODE'
+      | 'IDENTITY.DUPLICATE_EMAIL'
+      | 'IDENTITY.ORGANISATION_NOT_FOUND'
+      | 'IDENTITY.RESET_REFUSED'
+      | 'IDENTITY.ROLE_NOT_FOR_ORGANISATION'
+      | 'IDENTITY.SIGNS_IN_THROUGH_PROVIDER'
+      | 'IDENTITY.USER_NOT_FOUND'
+      | 'IDENTITY.WEAK_PASSWORD'
+      | 'IDENTITY.WRONG_PASSWORD'
+      | 'LEDGER.ALREADY_REVERSED'
+      | 'LEDGER.ENTRY_NOT_FOUND'
+      | 'LEDGER.FOUR_EYES'
+      | 'LEDGER.KEY_TAKEN'
+      | 'LEDGER.NON_POSITIVE_LINE'
+      | 'LEDGER.ONE_SIDE_PER_LINE'
+      | 'LEDGER.REVERSAL_OF_REVERSAL'
+      | 'LEDGER.TOO_FEW_LINES'
+      | 'LEDGER.UNBALANCED'
+      | 'LIMITS.BELOW_UTILISATION'
+      | 'LIMITS.EXCEEDED'
+      | 'LIMITS.NO_LIMIT'
+      | 'LIMITS.RELEASE_EXCEEDS_RESERVED'
+      | 'LIMITS.RESERVATION_MISMATCH'
+      | 'LIMITS.RESERVATION_NOT_FOUND'
+      | 'MONEY.CURRENCY_MISMATCH'
+      | 'MONEY.INVALID_AMOUNT'
+      | 'MONEY.TOO_PRECISE'
+      | 'MONEY.UNSUPPORTED_CURRENCY'
+      | 'PAYMENT.FAILED'
+      | 'PAYMENT.INSTRUCTION_MISMATCH'
+      | 'PAYMENT.NOT_FOUND'
+      | 'PAYMENT.PENDING'
+      | 'RECEIVABLE.ALREADY_DECIDED'
+      | 'RECEIVABLE.AMOUNT_NOT_POSITIVE'
+      | 'RECEIVABLE.CURRENCY_MISMATCH'
+      | 'RECEIVABLE.DEBTOR_NOT_CORE_ENTERPRISE'
+      | 'RECEIVABLE.DILUTION_EXCEEDS_ELIGIBLE'
+      | 'RECEIVABLE.DISPUTE_REASON_REQUIRED'
+      | 'RECEIVABLE.DOCUMENT_EMPTY'
+      | 'RECEIVABLE.DOCUMENT_NOT_FOUND'
+      | 'RECEIVABLE.DOCUMENT_TOO_LARGE'
+      | 'RECEIVABLE.DOCUMENT_TYPE'
+      | 'RECEIVABLE.DUE_BEFORE_ISSUE'
+      | 'RECEIVABLE.DUPLICATE_DILUTION'
+      | 'RECEIVABLE.DUPLICATE_INVOICE'
+      | 'RECEIVABLE.ILLEGAL_TRANSITION'
+      | 'RECEIVABLE.NOT_AWAITING_CONFIRMATION'
+      | 'RECEIVABLE.NOT_DEBTOR'
+      | 'RECEIVABLE.NOT_DILUTABLE'
+      | 'RECEIVABLE.NOT_FOUND'
+      | 'RECEIVABLE.SELF_DEBT'
+      | 'RECONCILIATION.ACCOUNT_REQUIRED'
+      | 'RECONCILIATION.ALREADY_REVERSED'
+      | 'RECONCILIATION.ALREADY_SETTLED'
+      | 'RECONCILIATION.BAD_PERIOD'
+      | 'RECONCILIATION.BAD_STATEMENT'
+      | 'RECONCILIATION.DECISION_NOT_FOUND'
+      | 'RECONCILIATION.DUPLICATE_STATEMENT'
+      | 'RECONCILIATION.EXPECTED_NOT_FOUND'
+      | 'RECONCILIATION.IMPORTS_BUSY'
+      | 'RECONCILIATION.LINE_DECIDED'
+      | 'RECONCILIATION.LINE_NOT_FOUND'
+      | 'RECONCILIATION.MAPPING_WITHOUT_AMOUNT'
+      | 'RECONCILIATION.MISMATCHED_PAYMENT'
+      | 'RECONCILIATION.NO_CSV_MAPPING'
+      | 'RECONCILIATION.NOT_A_SUGGESTION'
+      | 'RECONCILIATION.PAYMENT_ALLOCATED'
+      | 'RECONCILIATION.REASON_REQUIRED'
+      | 'RECONCILIATION.RUN_NOT_FOUND'
+      | 'RECONCILIATION.RUN_WITHOUT_BANK'
+      | 'RECONCILIATION.STATEMENT_TOO_LARGE'
+      | 'REGISTRY.ALREADY_DISCHARGED'
+      | 'REGISTRY.ASSET_ENCUMBERED'
+      | 'REGISTRY.ASSET_NOT_FOUND'
+      | 'REGISTRY.ASSET_TYPE_UNSUPPORTED'
+      | 'REGISTRY.NOT_THE_HOLDER'
+      | 'REGISTRY.PLEDGE_NOT_FOUND'
+      | 'REQUEST.INVALID'
+      | 'REQUEST.INVALID_ID'
+      | 'REQUEST.INVALID_IDEMPOTENCY_KEY'
+      | 'REQUEST.MALFORMED_JSON'
+      | 'REQUEST.TOO_MANY'
+      | 'WAREHOUSE.BAD_CODE'
+      | 'WAREHOUSE.COMMODITY_NOT_FOUND'
+      | 'WAREHOUSE.DUPLICATE_RECEIPT'
+      | 'WAREHOUSE.HOLDER_NOT_SME'
+      | 'WAREHOUSE.ILLEGAL_TRANSITION'
+      | 'WAREHOUSE.NO_PRICE'
+      | 'WAREHOUSE.NOT_PLEDGED'
+      | 'WAREHOUSE.RECEIPT_NOT_FOUND'
+      | 'WAREHOUSE.RELEASE_TOO_LARGE'
+      | 'WAREHOUSE.SPLIT_NOT_EXACT'
+      | 'WAREHOUSE.SPLIT_PART_NOT_POSITIVE'
+      | 'WAREHOUSE.SPLIT_TOO_FEW'
+      | 'WAREHOUSE.UNKNOWN_COMMODITY';
+    /** @description RFC 9457 problem details (application/problem+json) with a stable code. */
+    Problem: {
+      type: string;
+      title: string;
+      status: number;
+      code: components['schemas']['ErrorCode'];
+      detail?: string;
+      errors?: {
+        field?: string;
+        message?: string;
+      }[];
+    };
+  };
+  responses: never;
+  parameters: never;
+  requestBodies: never;
+  headers: never;
+  pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+  HealthController_health: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description PostgreSQL and Temporal both answer */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': unknown;
+        };
+      };
+      /** @description one of them does not */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  AuditController_list: {
+    parameters: {
+      query?: {
+        limit?: number;
+        offset?: number;
+        entityType?: string;
+        entityId?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  DualControlController_list: {
+    parameters: {
+      query?: {
+        limit?: number;
+        offset?: number;
+        status?: 'PENDING' | 'APPROVED' | 'REJECTED' | 'CANCELLED' | 'FAILED';
+        kind?: string;
+        /** @description What the change is about: an entry, a financing and payment reference, a line */
+        subject?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  DualControlController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  DualControlController_approve: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ApprovalDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  DualControlController_reject: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ReasonDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  DualControlController_cancel: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  IdentityController_login: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['LoginDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AccessTokenView'];
+        };
+      };
+      /** @description AUTH.INVALID_CREDENTIALS */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  IdentityController_startSecondFactor: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SecondFactorStartView'];
+        };
+      };
+    };
+  };
+  IdentityController_confirmSecondFactor: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['OneTimeCodeDto'];
+      };
+    };
+    responses: {
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  IdentityController_changePassword: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ChangePasswordDto'];
+      };
+    };
+    responses: {
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  IdentityController_signOutEverywhere: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  IdentityController_completeReset: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CompleteResetDto'];
+      };
+    };
+    responses: {
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  IdentityController_me: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UserView'];
+        };
+      };
+    };
+  };
+  IdentityController_list: {
+    parameters: {
+      query?: {
+        limit?: number;
+        offset?: number;
+        kind?: 'SME' | 'CORE_ENTERPRISE' | 'CUSTODIAN' | 'BANK' | 'OPERATOR';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OrganisationPageView'];
+        };
+      };
+    };
+  };
+  IdentityController_onboard: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['NewOrganisationDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OrganisationView'];
+        };
+      };
+    };
+  };
+  IdentityController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OrganisationView'];
+        };
+      };
+    };
+  };
+  IdentityController_users: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UserView'][];
+        };
+      };
+    };
+  };
+  IdentityController_addUser: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['NewUserDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UserView'];
+        };
+      };
+    };
+  };
+  IdentityController_deactivate: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        userId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UserView'];
+        };
+      };
+    };
+  };
+  IdentityController_reactivate: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        userId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UserView'];
+        };
+      };
+    };
+  };
+  IdentityController_resetSecondFactor: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        userId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  IdentityController_startReset: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        userId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ResetCodeView'];
+        };
+      };
+    };
+  };
+  SingleSignOnController_providers: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SingleSignOnProviderView'][];
+        };
+      };
+    };
+  };
+  SingleSignOnController_start: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SingleSignOnStartDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SingleSignOnStartView'];
+        };
+      };
+    };
+  };
+  SingleSignOnController_complete: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SingleSignOnCompleteDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AccessTokenView'];
+        };
+      };
+    };
+  };
+  SingleSignOnController_settings: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  SingleSignOnController_propose: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SingleSignOnSettingsDto'];
+      };
+    };
+    responses: {
+      /** @description The approval request */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  ReceivablesController_listDocuments: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReceivableDocumentView'][];
+        };
+      };
+    };
+  };
+  ReceivablesController_attach: {
+    parameters: {
+      query: {
+        name: string;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  ReceivablesController_document: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        documentId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  ReceivablesController_list: {
+    parameters: {
+      query?: {
+        limit?: number;
+        offset?: number;
+        status?: 'REGISTERED' | 'SUBMITTED' | 'CONFIRMED' | 'DISPUTED' | 'PLEDGED' | 'SETTLED' | 'WRITTEN_OFF' | 'CANCELLED';
+        creditorId?: string;
+        debtorId?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReceivablePageView'];
+        };
+      };
+    };
+  };
+  ReceivablesController_register: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RegisterReceivableDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReceivableView'];
+        };
+      };
+      /** @description problem+json naming each invalid field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description RECEIVABLE.DUPLICATE_INVOICE */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  ReceivablesController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReceivableView'];
+        };
+      };
+      /** @description RECEIVABLE.NOT_FOUND, also for one the caller may not see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  ReceivablesController_submit: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReceivableView'];
+        };
+      };
+    };
+  };
+  ReceivablesController_confirm: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ConfirmReceivableDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReceivableView'];
+        };
+      };
+      /** @description RECEIVABLE.ALREADY_DECIDED or RECEIVABLE.NOT_AWAITING_CONFIRMATION */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  ReceivablesController_dispute: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ReasonDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReceivableView'];
+        };
+      };
+    };
+  };
+  ReceivablesController_dilute: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['DilutionDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReceivableView'];
+        };
+      };
+    };
+  };
+  ReceivablesController_cancel: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ReasonDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReceivableView'];
+        };
+      };
+    };
+  };
+  WarehouseReceiptsController_defineCommodity: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        code: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CommodityDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  WarehouseReceiptsController_commodities: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CommodityView'][];
+        };
+      };
+    };
+  };
+  WarehouseReceiptsController_price: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        code: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PriceDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  WarehouseReceiptsController_list: {
+    parameters: {
+      query?: {
+        limit?: number;
+        offset?: number;
+        status?: 'ISSUED' | 'PLEDGED' | 'SPLIT' | 'RELEASED' | 'CANCELLED';
+        commodityCode?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WarehouseReceiptPageView'];
+        };
+      };
+    };
+  };
+  WarehouseReceiptsController_issue: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['IssueReceiptDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  WarehouseReceiptsController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  WarehouseReceiptsController_valuation: {
+    parameters: {
+      query?: {
+        /** @description Defaults to today */
+        date?: string;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  WarehouseReceiptsController_split: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SplitDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  WarehouseReceiptsController_release: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  WarehouseReceiptsController_cancel: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  PledgesController_search: {
+    parameters: {
+      query: {
+        assetType: 'RECEIVABLE' | 'WAREHOUSE_RECEIPT';
+        assetId: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': unknown;
+        };
+      };
+    };
+  };
+  PledgesController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  CreditLimitsController_list: {
+    parameters: {
+      query?: {
+        limit?: number;
+        offset?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CreditLimitPageView'];
+        };
+      };
+    };
+  };
+  CreditLimitsController_set: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SetLimitDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  CreditLimitsController_reserve: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ReserveDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  CreditLimitsController_release: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        reference: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ReleaseDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  LedgerController_balances: {
+    parameters: {
+      query?: {
+        /** @description One financing; the whole book without it */
+        financingRef?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  LedgerController_entries: {
+    parameters: {
+      query?: {
+        limit?: number;
+        offset?: number;
+        financingRef?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  LedgerController_reverse: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ReasonDto'];
+      };
+    };
+    responses: {
+      /** @description The approval request: the reversal is posted once another person approves it */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  FinancingsController_trial: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ApplicationDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  FinancingsController_list: {
+    parameters: {
+      query?: {
+        limit?: number;
+        offset?: number;
+        stage?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  FinancingsController_apply: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ApplicationDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  FinancingsController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  FinancingsController_timeline: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  FinancingsController_acknowledge: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CommentDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  FinancingsController_recommend: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CommentDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  FinancingsController_approve: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CommentDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  FinancingsController_reject: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ReasonDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  FinancingsController_withdraw: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CommentDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  FinancingsController_accept: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CommentDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  FinancingsController_pay: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PaymentDto'];
+      };
+    };
+    responses: {
+      /** @description The approval request: the payment is allocated once another person approves it */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  FinancingsController_releaseGoods: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ReleaseGoodsDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  FinancingsController_topUp: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['TopUpDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  FinancingPolicyController_policy: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  FinancingPolicyController_versions: {
+    parameters: {
+      query?: {
+        limit?: number;
+        offset?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  FinancingPolicyController_propose: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PolicyDto'];
+      };
+    };
+    responses: {
+      /** @description The approval request: nothing is in force until another person approves it */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  SimulatedBankController_faults: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['FaultsDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  SimulatedBankController_payment: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        instructionId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  StatementsController_list: {
+    parameters: {
+      query?: {
+        limit?: number;
+        offset?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  StatementsController_import: {
+    parameters: {
+      query: {
+        format: 'camt.053' | 'camt.054' | 'mt940' | 'csv';
+        /** @description CSV only: the account whose saved mapping reads the file */
+        account?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  StatementsController_saveMapping: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        account: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CsvMappingDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  StatementsController_exceptions: {
+    parameters: {
+      query?: {
+        limit?: number;
+        offset?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  ReconciliationController_list: {
+    parameters: {
+      query?: {
+        limit?: number;
+        offset?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  ReconciliationController_start: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  ReconciliationController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  ReconciliationController_report: {
+    parameters: {
+      query: {
+        from: string;
+        to: string;
+        account?: string;
+        format?: 'json' | 'csv';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  ReconciliationController_accounts: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  ReconciliationController_mapAccount: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        account: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['BankAccountDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  ReconciliationController_decisions: {
+    parameters: {
+      query?: {
+        limit?: number;
+        offset?: number;
+        status?: 'ACTIVE' | 'SUGGESTED' | 'REVERSED';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  ReconciliationController_match: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ManualMatchDto'];
+      };
+    };
+    responses: {
+      /** @description Beyond the write-off tolerance: the approval request, decided by another person */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  ReconciliationController_decision: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  ReconciliationController_confirm: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Beyond the write-off tolerance: the approval request, decided by another person */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  ReconciliationController_reverse: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ReasonDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  ReconciliationController_writeOff: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ReasonDto'];
+      };
+    };
+    responses: {
+      /** @description Beyond the write-off tolerance: the approval request, decided by another person */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+}
