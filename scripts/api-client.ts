@@ -1,4 +1,7 @@
 /** A small fetch client for the seed and the tests: JSON in, JSON out, bearer token optional. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- callers read the fields they assert on
+type Answer = any;
+
 export class ApiClient {
   constructor(
     readonly baseUrl: string,
@@ -15,8 +18,12 @@ export class ApiClient {
   }
 
   /** Any status; for callers that look at refusals. */
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- callers read the fields they assert on
-  async request(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<{ status: number; body: any }> {
+  async request(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<{ status: number; body: Answer }> {
     const response = await fetch(`${this.baseUrl}${path}`, {
       method,
       headers: {

@@ -56,7 +56,12 @@ export const DEMO_ORGANISATIONS = {
       { email: 'treasury@silkroad-bank.example', displayName: '孙丽 Sun Li', roles: ['TREASURY'] },
       { email: 'backoffice@silkroad-bank.example', displayName: '郑伟 Zheng Wei', roles: ['BACK_OFFICE'] },
       // a senior officer who may both recommend and approve, but never approve their own recommendation
-      { email: 'senior.credit@silkroad-bank.example', displayName: '韩梅 Han Mei', roles: ['CREDIT_OFFICER', 'APPROVER'], approvalAuthority: '5000000.00' },
+      {
+        email: 'senior.credit@silkroad-bank.example',
+        displayName: '韩梅 Han Mei',
+        roles: ['CREDIT_OFFICER', 'APPROVER'],
+        approvalAuthority: '5000000.00',
+      },
     ],
   },
 } satisfies Record<string, DemoOrganisation>;
@@ -98,8 +103,22 @@ export const DEMO_CSV_MAPPING = {
 };
 
 export const DEMO_RECEIVABLES = [
-  { invoiceNumber: 'HM-2026-001234', waybillRefs: ['WB-HAMI-2026-0778', 'WB-HAMI-2026-0779'], issueDate: '2026-11-02', dueDate: '2027-01-31', amount: '1250000.00', confirm: true },
-  { invoiceNumber: 'HM-2026-001301', waybillRefs: ['WB-HAMI-2026-0812'], issueDate: '2026-11-18', dueDate: '2027-02-16', amount: '486320.50', confirm: false },
+  {
+    invoiceNumber: 'HM-2026-001234',
+    waybillRefs: ['WB-HAMI-2026-0778', 'WB-HAMI-2026-0779'],
+    issueDate: '2026-11-02',
+    dueDate: '2027-01-31',
+    amount: '1250000.00',
+    confirm: true,
+  },
+  {
+    invoiceNumber: 'HM-2026-001301',
+    waybillRefs: ['WB-HAMI-2026-0812'],
+    issueDate: '2026-11-18',
+    dueDate: '2027-02-16',
+    amount: '486320.50',
+    confirm: false,
+  },
 ];
 
 /** Parties; coal with its price and a receipt in the yard; the bank's limits; receivables. */
@@ -133,7 +152,10 @@ export async function seedDemo(baseUrl: string): Promise<{ parties: DemoParties;
   // the bank's collection account: its CSV export's layout, and the ledger account it reconciles against
   const backOffice = await api.login(DEMO_ORGANISATIONS.bank.users[4].email, DEMO_PASSWORD);
   await backOffice.call('PUT', `/statements/csv-mappings/${DEMO_COLLECTION_ACCOUNT}`, DEMO_CSV_MAPPING);
-  await backOffice.call('PUT', `/reconciliation/accounts/${DEMO_COLLECTION_ACCOUNT}`, { ledgerAccount: 'COLLECTION_ACCOUNT', currency: 'CNY' });
+  await backOffice.call('PUT', `/reconciliation/accounts/${DEMO_COLLECTION_ACCOUNT}`, {
+    ledgerAccount: 'COLLECTION_ACCOUNT',
+    currency: 'CNY',
+  });
 
   const sme = await api.login(DEMO_ORGANISATIONS.hami.users[0].email, DEMO_PASSWORD);
   const debtor = await api.login(DEMO_ORGANISATIONS.powerGroup.users[0].email, DEMO_PASSWORD);

@@ -30,7 +30,12 @@ async function portOr(preferred: number): Promise<number> {
 
 function startApp(name: string, script: string, env: NodeJS.ProcessEnv): ChildProcess {
   const child = spawn(process.execPath, ['--enable-source-maps', resolve(root, script)], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-  const prefix = (chunk: Buffer) => String(chunk).trimEnd().split('\n').map((l) => `[${name}] ${l}`).join('\n');
+  const prefix = (chunk: Buffer) =>
+    String(chunk)
+      .trimEnd()
+      .split('\n')
+      .map((l) => `[${name}] ${l}`)
+      .join('\n');
   child.stdout!.on('data', (chunk) => console.log(prefix(chunk)));
   child.stderr!.on('data', (chunk) => console.error(prefix(chunk)));
   child.on('exit', (code, signal) => say(`${name} exited (${signal ?? code})`));
@@ -74,7 +79,10 @@ async function main(): Promise<void> {
   let databaseUrl = process.env.DATABASE_URL;
   let migrationUrl = process.env.DATABASE_MIGRATION_URL;
   if (databaseUrl) {
-    if (!migrationUrl) throw new Error('DATABASE_URL is set without DATABASE_MIGRATION_URL: give the URL of the role that owns the tables too (see README, Configuration)');
+    if (!migrationUrl)
+      throw new Error(
+        'DATABASE_URL is set without DATABASE_MIGRATION_URL: give the URL of the role that owns the tables too (see README, Configuration)',
+      );
     say('PostgreSQL: using DATABASE_URL (the apps) and DATABASE_MIGRATION_URL (migrations)');
   } else {
     postgres = await startLocalPostgres({ dataDir: resolve(dataDir, 'postgres'), port: await portOr(54329), durable: true });
@@ -132,13 +140,21 @@ async function main(): Promise<void> {
   say(`OpenAPI      ${baseUrl}/docs`);
   say(`Health       ${baseUrl}/health`);
   if (temporal?.uiUrl) say(`Temporal UI  ${temporal.uiUrl}`);
-  say(`Demo users (password ${DEMO_PASSWORD}): ${Object.values(DEMO_ORGANISATIONS).flatMap((o) => o.users.map((u) => u.email)).join(', ')}`);
+  say(
+    `Demo users (password ${DEMO_PASSWORD}): ${Object.values(DEMO_ORGANISATIONS)
+      .flatMap((o) => o.users.map((u) => u.email))
+      .join(', ')}`,
+  );
   say(`Operator admin: ${DEMO_ADMIN.email} / ${DEMO_ADMIN.password}`);
   say('Try:');
   say(`  TOKEN=$(curl -s -X POST ${baseUrl}/auth/login -H 'content-type: application/json' \\`);
-  say(`    -d '{"email":"${DEMO_ORGANISATIONS.hami.users[0].email}","password":"${DEMO_PASSWORD}"}' | sed -E 's/.*"accessToken":"([^"]+)".*/\\1/')`);
+  say(
+    `    -d '{"email":"${DEMO_ORGANISATIONS.hami.users[0].email}","password":"${DEMO_PASSWORD}"}' | sed -E 's/.*"accessToken":"([^"]+)".*/\\1/')`,
+  );
   say(`  curl -s -X POST ${baseUrl}/receivables -H "authorization: Bearer $TOKEN" -H 'content-type: application/json' \\`);
-  say(`    -d '{"debtorId":"${parties.powerGroup}","invoiceNumber":"HM-TRY-${Date.now() % 100000}","issueDate":"2026-11-26","dueDate":"2027-02-24","amount":"300000.00"}'`);
+  say(
+    `    -d '{"debtorId":"${parties.powerGroup}","invoiceNumber":"HM-TRY-${Date.now() % 100000}","issueDate":"2026-11-26","dueDate":"2027-02-24","amount":"300000.00"}'`,
+  );
   say('Ctrl-C stops everything; data stays in .data/.');
 }
 

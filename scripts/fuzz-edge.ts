@@ -15,7 +15,15 @@ export interface EdgeOutcome {
 type Operation = { method: string; path: string };
 
 /** One raw HTTP/1.1 request: the body written in pieces, `gapMs` apart; the status line's code, or how it ended. */
-function rawRequest(base: URL, op: Operation, token: string, body: Buffer, pieces: number, gapMs: number, contentType: string): Promise<string> {
+function rawRequest(
+  base: URL,
+  op: Operation,
+  token: string,
+  body: Buffer,
+  pieces: number,
+  gapMs: number,
+  contentType: string,
+): Promise<string> {
   return new Promise((resolve) => {
     const socket = connect(Number(base.port), base.hostname);
     let answer = '';
@@ -29,7 +37,9 @@ function rawRequest(base: URL, op: Operation, token: string, body: Buffer, piece
     });
     socket.on('error', () => done('reset'));
     socket.on('close', () => done(answer ? 'unparsed' : 'closed'));
-    socket.write(`${op.method.toUpperCase()} ${op.path} HTTP/1.1\r\nhost: ${base.host}\r\nauthorization: Bearer ${token}\r\ncontent-type: ${contentType}\r\ncontent-length: ${body.length}\r\n\r\n`);
+    socket.write(
+      `${op.method.toUpperCase()} ${op.path} HTTP/1.1\r\nhost: ${base.host}\r\nauthorization: Bearer ${token}\r\ncontent-type: ${contentType}\r\ncontent-length: ${body.length}\r\n\r\n`,
+    );
     const size = Math.ceil(body.length / pieces);
     let sent = 0;
     const next = () => {
@@ -49,7 +59,10 @@ export function operationsWithBodies(document: { paths: Record<string, Record<st
       .filter((m) => m === 'post' || m === 'put')
       .map((method) => ({
         method,
-        path: template.replace(/\{(\w+)\}/g, (_, name) => (name === 'code' || name === 'account' ? 'EDGE-1' : '00000000-0000-4000-8000-000000000000')) + (template === '/statements' ? '?format=csv&account=EDGE-1' : ''),
+        path:
+          template.replace(/\{(\w+)\}/g, (_, name) =>
+            name === 'code' || name === 'account' ? 'EDGE-1' : '00000000-0000-4000-8000-000000000000',
+          ) + (template === '/statements' ? '?format=csv&account=EDGE-1' : ''),
       })),
   );
 }
@@ -58,7 +71,12 @@ export function operationsWithBodies(document: { paths: Record<string, Record<st
  * Every operation with a body, slowly and oversized, all at once; meanwhile the API is asked
  * for /health and a sign-in every second. `stillAnswers` is false if either failed once.
  */
-export async function fuzzEdge(baseUrl: string, token: string, signIn: () => Promise<number>, statementMaxBytes: number): Promise<{ outcomes: EdgeOutcome[]; stillAnswers: boolean }> {
+export async function fuzzEdge(
+  baseUrl: string,
+  token: string,
+  signIn: () => Promise<number>,
+  statementMaxBytes: number,
+): Promise<{ outcomes: EdgeOutcome[]; stillAnswers: boolean }> {
   const base = new URL(baseUrl);
   const document = (await (await fetch(`${baseUrl}/docs/openapi.json`)).json()) as { paths: Record<string, Record<string, unknown>> };
   const operations = operationsWithBodies(document);
@@ -77,7 +95,9 @@ export async function fuzzEdge(baseUrl: string, token: string, signIn: () => Pro
       return [
         // 40 bytes, one every 500 ms: 20 s, past any request timeout of the stack
         rawRequest(base, op, token, json(20), 40, 500, type).then((answer): EdgeOutcome => ({ call, kind: 'slow body', answer })),
-        rawRequest(base, op, token, statement ? Buffer.alloc(statementMaxBytes + 1, 'a') : json(2 * 1024 * 1024), 1, 0, type).then((answer): EdgeOutcome => ({ call, kind: 'oversized', answer })),
+        rawRequest(base, op, token, statement ? Buffer.alloc(statementMaxBytes + 1, 'a') : json(2 * 1024 * 1024), 1, 0, type).then(
+          (answer): EdgeOutcome => ({ call, kind: 'oversized', answer }),
+        ),
       ];
     });
     return { outcomes: await Promise.all(calls), stillAnswers };

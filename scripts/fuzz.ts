@@ -33,7 +33,12 @@ const ROLES: Array<[string, string, string, 'outsider'?]> = [
   ['back office', o.bank.users[4].email, DEMO_PASSWORD],
   ['operator admin', DEMO_ADMIN.email, DEMO_ADMIN.password],
   ['auditor', DEMO_AUDITOR.email, DEMO_PASSWORD],
-  ...Object.entries(RIVAL.people).map(([key, p]): [string, string, string, 'outsider'] => [`rival ${key}`, p.email, DEMO_PASSWORD, 'outsider']),
+  ...Object.entries(RIVAL.people).map(([key, p]): [string, string, string, 'outsider'] => [
+    `rival ${key}`,
+    p.email,
+    DEMO_PASSWORD,
+    'outsider',
+  ]),
   ['other SME applicant', RIVAL.smePeople.applicant.email, DEMO_PASSWORD, 'outsider'],
 ];
 
@@ -50,7 +55,9 @@ interface SummaryRow {
 
 /** Rows in every table of the schema: what a refused request must not change. */
 async function rowCounts(db: Client): Promise<Record<string, number>> {
-  const { rows: tables } = await db.query(`SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'migrations' ORDER BY 1`);
+  const { rows: tables } = await db.query(
+    `SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'migrations' ORDER BY 1`,
+  );
   const counts: Record<string, number> = {};
   for (const { tablename } of tables) counts[tablename] = Number((await db.query(`SELECT count(*) AS n FROM "${tablename}"`)).rows[0].n);
   return counts;
@@ -59,8 +66,21 @@ async function rowCounts(db: Client): Promise<Record<string, number>> {
 /** Slow bodies and oversized uploads on every operation at once (fuzz-edge.ts), as the back office. */
 async function edgeLane(baseUrl: string, db: Client, out: string): Promise<SummaryRow> {
   const backOffice = await new ApiClient(baseUrl).login(DEMO_ORGANISATIONS.bank.users[4].email, DEMO_PASSWORD);
-  await backOffice.call('PUT', '/statements/csv-mappings/EDGE-1', { delimiter: ';', hasHeader: true, decimalSeparator: '.', dateFormat: 'YYYY-MM-DD', currency: 'CNY', columns: { bookingDate: 1, amount: 2 } });
-  const signIn = async () => (await new ApiClient(baseUrl).request('POST', '/auth/login', { email: DEMO_ORGANISATIONS.hami.users[0].email, password: DEMO_PASSWORD })).status;
+  await backOffice.call('PUT', '/statements/csv-mappings/EDGE-1', {
+    delimiter: ';',
+    hasHeader: true,
+    decimalSeparator: '.',
+    dateFormat: 'YYYY-MM-DD',
+    currency: 'CNY',
+    columns: { bookingDate: 1, amount: 2 },
+  });
+  const signIn = async () =>
+    (
+      await new ApiClient(baseUrl).request('POST', '/auth/login', {
+        email: DEMO_ORGANISATIONS.hami.users[0].email,
+        password: DEMO_PASSWORD,
+      })
+    ).status;
   console.log('\n[fuzz] edge: slow bodies and oversized uploads on every operation with a body');
   const before = await rowCounts(db);
   const { outcomes, stillAnswers } = await fuzzEdge(baseUrl, backOffice.token!, signIn, EDGE_STATEMENT_MAX_BYTES);
@@ -69,8 +89,17 @@ async function edgeLane(baseUrl: string, db: Client, out: string): Promise<Summa
   const failures = outcomes.filter((o) => !/^4\d\d$/.test(o.answer));
   for (const f of failures) console.log(`[fuzz] edge: ${f.kind} ${f.call} answered ${f.answer}`);
   const wrote = Object.keys(after).filter((t) => after[t] !== before[t] && t !== 'login_throttles');
-  console.log(`[fuzz] edge: ${outcomes.length} requests, ${failures.length} not refused with a 4xx, API ${stillAnswers ? 'answered throughout' : 'STOPPED answering'}`);
-  return { role: 'edge (slow, oversized)', exit: failures.length > 0 || !stillAnswers || wrote.length > 0 ? 1 : 0, cases: outcomes.length, failures: failures.length, refusedWrote: wrote.join(',') || 'nothing', demoBankChanged: 'n/a' };
+  console.log(
+    `[fuzz] edge: ${outcomes.length} requests, ${failures.length} not refused with a 4xx, API ${stillAnswers ? 'answered throughout' : 'STOPPED answering'}`,
+  );
+  return {
+    role: 'edge (slow, oversized)',
+    exit: failures.length > 0 || !stillAnswers || wrote.length > 0 ? 1 : 0,
+    cases: outcomes.length,
+    failures: failures.length,
+    refusedWrote: wrote.join(',') || 'nothing',
+    demoBankChanged: 'n/a',
+  };
 }
 
 function run(command: string, args: string[]): Promise<number> {
@@ -80,7 +109,11 @@ function run(command: string, args: string[]): Promise<number> {
 async function main(): Promise<void> {
   const only = process.env.FUZZ_ROLES?.split(',');
   // short request timeout and statement cap: the edge lane's slow bodies and oversized uploads meet them soon
-  const stack = await startBenchStack({ AUTH_TOKEN_TTL_SECONDS: '3600', HTTP_REQUEST_TIMEOUT_SECONDS: '5', STATEMENT_MAX_BYTES: String(EDGE_STATEMENT_MAX_BYTES) });
+  const stack = await startBenchStack({
+    AUTH_TOKEN_TTL_SECONDS: '3600',
+    HTTP_REQUEST_TIMEOUT_SECONDS: '5',
+    STATEMENT_MAX_BYTES: String(EDGE_STATEMENT_MAX_BYTES),
+  });
   const worker = startWorker(stack);
   const summary: SummaryRow[] = [];
   const db = new Client({ connectionString: stack.ownerUrl });
@@ -96,7 +129,17 @@ async function main(): Promise<void> {
       const demoBefore = outsider ? await demoBank() : {};
       const { token } = await new ApiClient(stack.baseUrl).login(email, password);
       const report = resolve(out, `${role.replace(/\W+/g, '-')}.json`);
-      const common = ['--header', `Authorization: Bearer ${token}`, '--workers', '2', '--seed', '2026', '--request-timeout', '30', '--continue-on-failure'];
+      const common = [
+        '--header',
+        `Authorization: Bearer ${token}`,
+        '--workers',
+        '2',
+        '--seed',
+        '2026',
+        '--request-timeout',
+        '30',
+        '--continue-on-failure',
+      ];
       console.log(`\n[fuzz] ${role} (${email}): only forbidden requests`);
       const before = await rowCounts(db);
       // an operation with no input at all (start a run now) has nothing to get wrong

@@ -27,7 +27,12 @@ export async function onboardRival(api: ApiClient): Promise<{ bankId: string; sm
   const bankId = (await admin.call<{ id: string }>('POST', '/organisations', RIVAL.bank)).id;
   const smeId = (await admin.call<{ id: string }>('POST', '/organisations', RIVAL.sme)).id;
   const add = (organisation: string, person: { email: string; roles: readonly string[]; approvalAuthority?: string }) =>
-    admin.call('POST', `/organisations/${organisation}/users`, { ...person, roles: [...person.roles], displayName: person.email, password: DEMO_PASSWORD });
+    admin.call('POST', `/organisations/${organisation}/users`, {
+      ...person,
+      roles: [...person.roles],
+      displayName: person.email,
+      password: DEMO_PASSWORD,
+    });
   for (const person of Object.values(RIVAL.people)) await add(bankId, person);
   await add(smeId, RIVAL.smePeople.applicant);
   return { bankId, smeId };
@@ -63,7 +68,10 @@ export async function fingerprint(query: Query, bankId: string, smeId: string): 
   };
   const prints: Record<string, string> = {};
   for (const [table, sql] of Object.entries(tables)) {
-    const [{ md5 }] = await query(`SELECT md5(coalesce(string_agg(row_to_json(t)::text, '|' ORDER BY row_to_json(t)::text), '')) AS md5 FROM (${sql}) t`, [bankId, smeId]);
+    const [{ md5 }] = await query(
+      `SELECT md5(coalesce(string_agg(row_to_json(t)::text, '|' ORDER BY row_to_json(t)::text), '')) AS md5 FROM (${sql}) t`,
+      [bankId, smeId],
+    );
     prints[table] = md5;
   }
   return prints;

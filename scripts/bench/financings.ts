@@ -48,7 +48,10 @@ export async function prepareBenchBank(d: Desk, parties: DemoParties): Promise<v
     },
   });
   await d.approver.call('POST', `/approval-requests/${proposal.id}/approve`, {});
-  for (const [kind, subject] of [['SME', parties.hami], ['CORE_ENTERPRISE', parties.powerGroup]]) {
+  for (const [kind, subject] of [
+    ['SME', parties.hami],
+    ['CORE_ENTERPRISE', parties.powerGroup],
+  ]) {
     const { status } = await d.officer.request('POST', '/credit-limits', { kind, subject, amount: '999999999999.00' });
     if (status !== 201 && status !== 409) throw new Error(`credit limit: HTTP ${status}`);
   }
@@ -59,7 +62,13 @@ export async function runFinancings(stack: BenchStack, d: Desk, parties: DemoPar
   const due = new Date(Date.now() + 90 * 86_400_000).toISOString().slice(0, 10);
   const receivables: string[] = [];
   await load(N, 4, async (i) => {
-    const r = await d.sme.call('POST', '/receivables', { debtorId: parties.powerGroup, invoiceNumber: `BENCH-F-${i}`, issueDate: '2026-11-01', dueDate: due, amount: '100000.00' });
+    const r = await d.sme.call('POST', '/receivables', {
+      debtorId: parties.powerGroup,
+      invoiceNumber: `BENCH-F-${i}`,
+      issueDate: '2026-11-01',
+      dueDate: due,
+      amount: '100000.00',
+    });
     await d.sme.call('POST', `/receivables/${r.id}/submit`);
     await d.buyer.call('POST', `/receivables/${r.id}/confirm`, {});
     receivables[i] = r.id;
@@ -69,7 +78,12 @@ export async function runFinancings(stack: BenchStack, d: Desk, parties: DemoPar
   const reach = (id: string, stage: string) => until(async () => ((await stageOf(id)) === stage ? true : undefined));
   let ref = '';
   const financings = await load(N, CONCURRENCY, async (i) => {
-    const f = await d.sme.call('POST', '/financings', { product: 'RECEIVABLE_FINANCING', assetId: receivables[i], bankId: parties.bank, amount: '80000.00' });
+    const f = await d.sme.call('POST', '/financings', {
+      product: 'RECEIVABLE_FINANCING',
+      assetId: receivables[i],
+      bankId: parties.bank,
+      amount: '80000.00',
+    });
     ref = f.ref;
     await reach(f.id, 'AWAITING_COUNTERPARTY');
     await d.buyer.call('POST', `/financings/${f.id}/acknowledge`, {});

@@ -45,7 +45,10 @@ export async function runHttp(stack: BenchStack, sme: ApiClient, parties: DemoPa
     await pool.end();
 
     const perSecond = (run: { durations: number[]; seconds: number }) => Math.round(run.durations.length / run.seconds);
-    const latency = (run: { durations: number[] }) => ({ p50ms: Number(percentile(run.durations, 50).toFixed(2)), p99ms: Number(percentile(run.durations, 99).toFixed(2)) });
+    const latency = (run: { durations: number[] }) => ({
+      p50ms: Number(percentile(run.durations, 50).toFixed(2)),
+      p99ms: Number(percentile(run.durations, 99).toFixed(2)),
+    });
     figures.push(
       figure({
         benchmark: 'http',

@@ -26,7 +26,9 @@ async function main(): Promise<void> {
     const parties = await seedParties(api);
     const bank = DEMO_ORGANISATIONS.bank.users;
     const [sme, buyer, officer, approver, treasury, backOffice] = await Promise.all(
-      [DEMO_ORGANISATIONS.hami.users[0], DEMO_ORGANISATIONS.powerGroup.users[0], bank[0], bank[1], bank[3], bank[4]].map((u) => api.login(u.email, DEMO_PASSWORD)),
+      [DEMO_ORGANISATIONS.hami.users[0], DEMO_ORGANISATIONS.powerGroup.users[0], bank[0], bank[1], bank[3], bank[4]].map((u) =>
+        api.login(u.email, DEMO_PASSWORD),
+      ),
     );
     const step = async (name: string, run: () => Promise<Figure[]>) => {
       if (!ONLY.includes(name)) return;
@@ -41,7 +43,13 @@ async function main(): Promise<void> {
 
     console.table(figures.map(({ detail: _, ...f }) => f));
     const result = {
-      machine: { cpus: cpus().length, cpu: cpus()[0]?.model, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version, at: new Date().toISOString() },
+      machine: {
+        cpus: cpus().length,
+        cpu: cpus()[0]?.model,
+        memoryGiB: Math.round(totalmem() / 2 ** 30),
+        node: process.version,
+        at: new Date().toISOString(),
+      },
       figures,
     };
     const out = resolve(__dirname, '../../../bench-results');

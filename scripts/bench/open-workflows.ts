@@ -1,6 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { Client, Connection } from '@temporalio/client';
-import { actualDays, FINANCING_WORKFLOW, FinancingInput, FinancingTerms, financingWorkflowId, openBook, schedule } from '@caravan/financing';
+import {
+  actualDays,
+  FINANCING_WORKFLOW,
+  FinancingInput,
+  FinancingTerms,
+  financingWorkflowId,
+  openBook,
+  schedule,
+} from '@caravan/financing';
 import type { Resume } from '../../workflows/financing.workflow';
 import { BenchStack, Figure, figure, load, rssMiB, sampleRss } from './stack';
 
@@ -58,7 +66,11 @@ export async function runOpenWorkflows(stack: BenchStack, workerPid: number, tas
   // every workflow has run its first task once nothing is left on the task queue
   for (;;) {
     const { count } = await client.workflow.count(`WorkflowType = '${FINANCING_WORKFLOW}' AND ExecutionStatus = 'Running'`);
-    const backlog = await client.workflowService.describeTaskQueue({ namespace: 'default', taskQueue: { name: taskQueue }, reportStats: true });
+    const backlog = await client.workflowService.describeTaskQueue({
+      namespace: 'default',
+      taskQueue: { name: taskQueue },
+      reportStats: true,
+    });
     const pending = Number(backlog.stats?.approximateBacklogCount ?? 0);
     if (count >= OPEN && pending === 0) break;
     await new Promise((r) => setTimeout(r, 1000));

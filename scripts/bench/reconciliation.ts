@@ -57,11 +57,7 @@ async function writeStatement(file: string): Promise<number> {
 }
 
 /** Maps the account's CSV columns, then imports the file over HTTP, watching the API's memory. */
-async function importStatement(
-  stack: BenchStack,
-  backOffice: ApiClient,
-  file: string,
-): Promise<{ seconds: number; apiPeak: number }> {
+async function importStatement(stack: BenchStack, backOffice: ApiClient, file: string): Promise<{ seconds: number; apiPeak: number }> {
   await backOffice.call('PUT', `/statements/csv-mappings/${ACCOUNT}`, {
     delimiter: ';',
     hasHeader: true,
@@ -79,10 +75,7 @@ async function importStatement(
 }
 
 /** Starts a reconciliation run and polls it to its end, watching the worker's memory. */
-async function reconcile(
-  backOffice: ApiClient,
-  workerPid: number,
-): Promise<{ seconds: number; workerPeak: number }> {
+async function reconcile(backOffice: ApiClient, workerPid: number): Promise<{ seconds: number; workerPeak: number }> {
   const workerMemory = sampleRss(workerPid);
   const t0 = Date.now();
   const run = await backOffice.call('POST', '/reconciliation/runs');

@@ -28,7 +28,12 @@ export async function startBenchStack(extraEnv: Record<string, string> = {}): Pr
   const postgres = await startLocalPostgres({ dataDir: join(runDir, 'pg'), port: await freePort(), durable: true });
   await postgres.ensureDatabase('caravan');
   await migrateDatabase(postgres.ownerUrl('caravan'), MIGRATIONS);
-  const temporal = await startLocalTemporal({ cli, dbFile: join(runDir, 'temporal.sqlite'), port: await freePort(), downloadDir: join(root, '.tools/sdk-download') });
+  const temporal = await startLocalTemporal({
+    cli,
+    dbFile: join(runDir, 'temporal.sqlite'),
+    port: await freePort(),
+    downloadDir: join(root, '.tools/sdk-download'),
+  });
   const port = await freePort();
   const env = {
     DATABASE_URL: postgres.appUrl('caravan'),
@@ -43,7 +48,10 @@ export async function startBenchStack(extraEnv: Record<string, string> = {}): Pr
     AUTH_SECOND_FACTOR_ROLES: 'NONE',
     ...extraEnv,
   };
-  const api = spawn(process.execPath, [join(root, 'dist/apps/api/src/main.js')], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
+  const api = spawn(process.execPath, [join(root, 'dist/apps/api/src/main.js')], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   const baseUrl = `http://127.0.0.1:${port}`;
   for (let i = 0; ; i++) {
     try {
@@ -74,7 +82,11 @@ export function percentile(sortedMs: number[], p: number): number {
 }
 
 /** Runs `task` `total` times with `concurrency` in flight; returns each duration in ms and the wall time. */
-export async function load(total: number, concurrency: number, task: (i: number) => Promise<void>): Promise<{ durations: number[]; seconds: number }> {
+export async function load(
+  total: number,
+  concurrency: number,
+  task: (i: number) => Promise<void>,
+): Promise<{ durations: number[]; seconds: number }> {
   const durations: number[] = [];
   let next = 0;
   const started = process.hrtime.bigint();
@@ -117,7 +129,11 @@ export async function rssMiB(pid: number, field: 'VmRSS' | 'VmHWM' = 'VmRSS'): P
 /** Samples a process's resident memory until stopped; returns the highest sample, in MiB. */
 export function sampleRss(pid: number, everyMs = 200): { stop(): Promise<number> } {
   let peak = 0;
-  const take = () => rssMiB(pid).then((mib) => (peak = Math.max(peak, mib)), () => undefined);
+  const take = () =>
+    rssMiB(pid).then(
+      (mib) => (peak = Math.max(peak, mib)),
+      () => undefined,
+    );
   const timer = setInterval(take, everyMs);
   return {
     async stop() {
@@ -130,5 +146,8 @@ export function sampleRss(pid: number, everyMs = 200): { stop(): Promise<number>
 
 /** The worker app of the stack, as its own process. */
 export function startWorker(stack: BenchStack): ChildProcess {
-  return spawn(process.execPath, [join(root, 'dist/apps/worker/src/main.js')], { env: { ...process.env, ...stack.env }, stdio: ['ignore', 'ignore', 'inherit'] });
+  return spawn(process.execPath, [join(root, 'dist/apps/worker/src/main.js')], {
+    env: { ...process.env, ...stack.env },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
 }

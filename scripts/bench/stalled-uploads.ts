@@ -13,7 +13,10 @@ const READS = 600;
 /** An upload that stops after its first chunk; `answered` counts those the API answered meanwhile (none should be). */
 function stall(stack: BenchStack, token: string, answered: { count: number }): ClientRequest {
   const url = new URL('/statements?format=csv&account=STALL-1', stack.baseUrl);
-  const upload = request(url, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'text/plain', 'transfer-encoding': 'chunked' } });
+  const upload = request(url, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'text/plain', 'transfer-encoding': 'chunked' },
+  });
   upload.on('response', () => answered.count++);
   upload.on('error', () => undefined);
   upload.write('date;amount;e2e\n2026-11-28;1.00;');
@@ -36,7 +39,14 @@ async function measure(api: ApiClient, sme: ApiClient): Promise<{ login: number[
 export async function runStalledUploads(stack: BenchStack, sme: ApiClient, backOffice: ApiClient): Promise<Figure[]> {
   const api = new ApiClient(stack.baseUrl);
   // a layout for the account, or the upload is refused before its body is read
-  const layout = { delimiter: ';', hasHeader: true, decimalSeparator: '.', dateFormat: 'YYYY-MM-DD', currency: 'CNY', columns: { bookingDate: 1, amount: 2, endToEndId: 3 } };
+  const layout = {
+    delimiter: ';',
+    hasHeader: true,
+    decimalSeparator: '.',
+    dateFormat: 'YYYY-MM-DD',
+    currency: 'CNY',
+    columns: { bookingDate: 1, amount: 2, endToEndId: 3 },
+  };
   await backOffice.call('PUT', '/statements/csv-mappings/STALL-1', layout);
   await measure(api, sme); // warm-up
   const calm = await measure(api, sme);

@@ -50,7 +50,9 @@ describe('faults under load: worker, API, PostgreSQL and Temporal each fail in t
 
   /** PostgreSQL in a helper process (stopped cleanly by SIGTERM), ready when it prints its URL. */
   const startPostgres = async () => {
-    const child = spawn(process.execPath, [join(root, 'dist/scripts/local-postgres.js'), join(runDir, 'pg'), String(pgPort), 'caravan'], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, [join(root, 'dist/scripts/local-postgres.js'), join(runDir, 'pg'), String(pgPort), 'caravan'], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     let output = '';
     child.stdout!.on('data', (chunk) => (output += chunk));
     while (!output.includes('ready ')) {
@@ -64,11 +66,24 @@ describe('faults under load: worker, API, PostgreSQL and Temporal each fail in t
     postgres.kill('SIGTERM');
     if (postgres.exitCode === null) await once(postgres, 'exit');
   };
-  const startTemporal = () => startLocalTemporal({ cli, dbFile: join(runDir, 'temporal.sqlite'), port: temporalPort, downloadDir: join(root, '.tools/sdk-download') });
-  const startApp = (app: 'api' | 'worker') => spawn(process.execPath, [join(root, `dist/apps/${app}/src/main.js`)], { env: { ...process.env, ...env }, stdio: 'ignore' });
+  const startTemporal = () =>
+    startLocalTemporal({
+      cli,
+      dbFile: join(runDir, 'temporal.sqlite'),
+      port: temporalPort,
+      downloadDir: join(root, '.tools/sdk-download'),
+    });
+  const startApp = (app: 'api' | 'worker') =>
+    spawn(process.execPath, [join(root, `dist/apps/${app}/src/main.js`)], { env: { ...process.env, ...env }, stdio: 'ignore' });
   const healthy = async () => {
     for (let i = 0; i < 300; i++) {
-      if (await fetch(`${baseUrl}/health`).then((r) => r.ok, () => false)) return;
+      if (
+        await fetch(`${baseUrl}/health`).then(
+          (r) => r.ok,
+          () => false,
+        )
+      )
+        return;
       await sleep(200);
     }
     throw new Error('the API did not come back');
@@ -116,10 +131,15 @@ describe('faults under load: worker, API, PostgreSQL and Temporal each fail in t
     const login = async (email: string) => (await new ApiClient(baseUrl).login(email, DEMO_PASSWORD)).token!;
     const bank = DEMO_ORGANISATIONS.bank.users;
     const [sme, buyer, officer, approver, treasury, backOffice] = await Promise.all(
-      [DEMO_ORGANISATIONS.hami.users[0], DEMO_ORGANISATIONS.powerGroup.users[0], bank[0], bank[1], bank[3], bank[4]].map((u) => login(u.email)),
+      [DEMO_ORGANISATIONS.hami.users[0], DEMO_ORGANISATIONS.powerGroup.users[0], bank[0], bank[1], bank[3], bank[4]].map((u) =>
+        login(u.email),
+      ),
     );
     const as = (token: string) => new ApiClient(baseUrl, token);
-    await prepareBenchBank({ sme: as(sme), buyer: as(buyer), officer: as(officer), approver: as(approver), backOffice: as(backOffice), treasury: as(treasury) }, parties);
+    await prepareBenchBank(
+      { sme: as(sme), buyer: as(buyer), officer: as(officer), approver: as(approver), backOffice: as(backOffice), treasury: as(treasury) },
+      parties,
+    );
 
     /** A client that keeps trying through outages (a network error, a 5xx), with the same Idempotency-Key. */
     let requests = 0;
@@ -180,12 +200,24 @@ describe('faults under load: worker, API, PostgreSQL and Temporal each fail in t
     const lane = async () => {
       while (Date.now() - started < LOAD_SECONDS * 1000) {
         const i = n++;
-        const receivable = await call(sme, 'POST', '/receivables', { debtorId: parties.powerGroup, invoiceNumber: `CHAOS-${i}`, issueDate: '2026-11-01', dueDate: due, amount: '100000.00' }, `r-${i}`);
+        const receivable = await call(
+          sme,
+          'POST',
+          '/receivables',
+          { debtorId: parties.powerGroup, invoiceNumber: `CHAOS-${i}`, issueDate: '2026-11-01', dueDate: due, amount: '100000.00' },
+          `r-${i}`,
+        );
         answered.receivables.push(receivable.id);
         await call(sme, 'POST', `/receivables/${receivable.id}/submit`, undefined, `s-${i}`);
         await call(buyer, 'POST', `/receivables/${receivable.id}/confirm`, {}, `c-${i}`);
         await confirmed(receivable.id);
-        const financing = await call(sme, 'POST', '/financings', { product: 'RECEIVABLE_FINANCING', assetId: receivable.id, bankId: parties.bank, amount: '80000.00' }, `f-${i}`);
+        const financing = await call(
+          sme,
+          'POST',
+          '/financings',
+          { product: 'RECEIVABLE_FINANCING', assetId: receivable.id, bankId: parties.bank, amount: '80000.00' },
+          `f-${i}`,
+        );
         answered.financings.push({ id: financing.id, ref: financing.ref });
         await reach(financing.id, 'AWAITING_COUNTERPARTY');
         await call(buyer, 'POST', `/financings/${financing.id}/acknowledge`, {}, `a-${i}`);
@@ -226,7 +258,9 @@ describe('faults under load: worker, API, PostgreSQL and Temporal each fail in t
       temporal = await startTemporal();
     };
     await Promise.all([chaos(), ...Array.from({ length: LANES }, lane)]);
-    console.log(`[chaos] ${answered.financings.length} financings, ${requests} requests (${retries} retried), faults: ${faults.join(', ')}`);
+    console.log(
+      `[chaos] ${answered.financings.length} financings, ${requests} requests (${retries} retried), faults: ${faults.join(', ')}`,
+    );
     expect(faults).toHaveLength(4);
     expect(answered.financings.length).toBeGreaterThanOrEqual(LANES);
 
@@ -236,7 +270,9 @@ describe('faults under load: worker, API, PostgreSQL and Temporal each fail in t
       // every answered request left its mark
       const { rows: receivables } = await db.query('SELECT id FROM receivables WHERE id = ANY($1::uuid[])', [answered.receivables]);
       expect(receivables).toHaveLength(answered.receivables.length);
-      const { rows: financings } = await db.query('SELECT ref, stage FROM financings WHERE id = ANY($1::uuid[])', [answered.financings.map((f) => f.id)]);
+      const { rows: financings } = await db.query('SELECT ref, stage FROM financings WHERE id = ANY($1::uuid[])', [
+        answered.financings.map((f) => f.id),
+      ]);
       expect(financings).toHaveLength(answered.financings.length);
       expect(financings.filter((f) => f.stage !== 'CLOSED')).toEqual([]);
       // money moved once: one disbursement and one surplus payout per financing, one repayment per payment

@@ -67,7 +67,8 @@ describe('the portal in a real browser: the demo journey', () => {
     const contexts: BrowserContext[] = [];
     /** What the content security policy refused, on any page of this language's journey: nothing, or the page is broken. */
     const refusedByPolicy: string[] = [];
-    const watch = (page: Page) => page.on('console', (message) => /Content Security Policy/.test(message.text()) && refusedByPolicy.push(message.text()));
+    const watch = (page: Page) =>
+      page.on('console', (message) => /Content Security Policy/.test(message.text()) && refusedByPolicy.push(message.text()));
     afterAll(async () => {
       await Promise.all(contexts.map((c) => c.close()));
       expect(refusedByPolicy).toEqual([]);
@@ -159,7 +160,9 @@ describe('the portal in a real browser: the demo journey', () => {
       await form.getByRole('button', { name: m['receivables.registerButton'] }).click();
       await expect(form.locator('[data-field="amount"]').textContent()).resolves.toBe(m['field.amount']);
       await form.getByLabel(m['receivables.amount']).fill('2000000.00');
-      await form.getByLabel(m['receivables.document']).setInputFiles({ name: `${invoice}.pdf`, mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4 invoice scan') });
+      await form
+        .getByLabel(m['receivables.document'])
+        .setInputFiles({ name: `${invoice}.pdf`, mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4 invoice scan') });
       await form.getByRole('button', { name: m['receivables.registerButton'] }).click();
       await sme.getByRole('status').filter({ hasText: invoice }).waitFor();
       await sme.getByRole('button', { name: m['receivables.submitFor'].replace('{invoice}', invoice) }).click();
@@ -169,7 +172,9 @@ describe('the portal in a real browser: the demo journey', () => {
       buyer = await signIn(PEOPLE.buyer);
       await buyer.getByRole('heading', { name: m['buyer.title'] }).waitFor();
       // the buyer sees the invoice scan before confirming, and can open it
-      const scan = buyer.locator(`tr[data-invoice="${invoice}"]`).getByRole('button', { name: m['documents.download'].replace('{name}', `${invoice}.pdf`) });
+      const scan = buyer
+        .locator(`tr[data-invoice="${invoice}"]`)
+        .getByRole('button', { name: m['documents.download'].replace('{name}', `${invoice}.pdf`) });
       const [file] = await Promise.all([buyer.waitForEvent('download'), scan.click()]);
       expect(file.suggestedFilename()).toBe(`${invoice}.pdf`);
       await buyer.getByRole('checkbox', { name: m['common.select'].replace('{item}', invoice) }).check();
@@ -201,7 +206,9 @@ describe('the portal in a real browser: the demo journey', () => {
       await senior.getByRole('heading', { name: m['bank.queue'] }).waitFor();
       await shoot(senior, 'bank-officer');
       await open(senior, ref);
-      await senior.getByLabel(m['common.comment']).fill(language === 'en' ? 'Buyer is a state grid company; exposure within appetite' : '买方为国网公司，风险可控');
+      await senior
+        .getByLabel(m['common.comment'])
+        .fill(language === 'en' ? 'Buyer is a state grid company; exposure within appetite' : '买方为国网公司，风险可控');
       await senior.getByRole('button', { name: m['financing.recommend'] }).click();
       await stage(senior, 'stage.AWAITING_APPROVAL');
       // the denial: the page says why before the click, and the API's refusal says it again
@@ -235,12 +242,20 @@ describe('the portal in a real browser: the demo journey', () => {
       await backOffice.getByRole('heading', { name: m['backOffice.title'] }).waitFor();
       await shoot(backOffice, 'back-office');
       const today = new Date().toISOString().slice(0, 10);
-      const csv = ['date;amount;e2e;payer;text', `${today};2000000.00;${paymentReference};${DEMO_ORGANISATIONS.powerGroup.name};invoice ${invoice}`].join('\n');
+      const csv = [
+        'date;amount;e2e;payer;text',
+        `${today};2000000.00;${paymentReference};${DEMO_ORGANISATIONS.powerGroup.name};invoice ${invoice}`,
+      ].join('\n');
       const upload = backOffice.getByRole('form', { name: m['statements.upload'] });
       await upload.getByLabel(m['statements.format']).selectOption('csv');
-      await upload.getByLabel(m['statements.file']).setInputFiles({ name: `statement-${language}.csv`, mimeType: 'text/csv', buffer: Buffer.from(csv) });
+      await upload
+        .getByLabel(m['statements.file'])
+        .setInputFiles({ name: `statement-${language}.csv`, mimeType: 'text/csv', buffer: Buffer.from(csv) });
       await upload.getByRole('button', { name: m['statements.uploadButton'] }).click();
-      await backOffice.getByRole('status').filter({ hasText: filled(m['statements.imported']) }).waitFor();
+      await backOffice
+        .getByRole('status')
+        .filter({ hasText: filled(m['statements.imported']) })
+        .waitFor();
       expect(await upload.getByRole('progressbar').getAttribute('aria-valuenow')).toBe('100');
       await backOffice.getByRole('button', { name: m['runs.start'] }).click();
       await backOffice.getByTestId('run-status').filter({ hasText: m['run.DONE'] }).waitFor({ timeout: 60_000 });
@@ -255,19 +270,32 @@ describe('the portal in a real browser: the demo journey', () => {
       const stray = `stray debit ${language}`;
       const upload = backOffice.getByRole('form', { name: m['statements.upload'] });
       await upload.getByLabel(m['statements.format']).selectOption('csv');
-      await upload.getByLabel(m['statements.file']).setInputFiles({ name: `stray-${language}.csv`, mimeType: 'text/csv', buffer: Buffer.from(['date;amount;e2e;payer;text', `${today};-55.55;;Unknown;${stray}`].join('\n')) });
+      await upload.getByLabel(m['statements.file']).setInputFiles({
+        name: `stray-${language}.csv`,
+        mimeType: 'text/csv',
+        buffer: Buffer.from(['date;amount;e2e;payer;text', `${today};-55.55;;Unknown;${stray}`].join('\n')),
+      });
       await upload.getByRole('button', { name: m['statements.uploadButton'] }).click();
-      await backOffice.getByRole('status').filter({ hasText: filled(m['statements.imported']) }).waitFor();
+      await backOffice
+        .getByRole('status')
+        .filter({ hasText: filled(m['statements.imported']) })
+        .waitFor();
       const line = backOffice.getByRole('row').filter({ hasText: stray });
       backOffice.once('dialog', (dialog) => void dialog.accept('bank charge, no invoice'));
       await line.getByRole('button', { name: m['exceptions.writeOff'] }).click();
       await backOffice.getByRole('status').filter({ hasText: m['approvals.sent'] }).waitFor();
-      const mine = backOffice.getByRole('table', { name: m['approvals.caption'] }).getByRole('row').filter({ hasText: 'bank charge, no invoice' });
+      const mine = backOffice
+        .getByRole('table', { name: m['approvals.caption'] })
+        .getByRole('row')
+        .filter({ hasText: 'bank charge, no invoice' });
       await mine.getByText(m['approvals.own']).waitFor(); // not one's own to approve
       await line.waitFor(); // still in the queue
 
       const treasury = await signInWithSecondFactor(PEOPLE.treasury);
-      const request = treasury.getByRole('table', { name: m['approvals.caption'] }).getByRole('row').filter({ hasText: 'bank charge, no invoice' });
+      const request = treasury
+        .getByRole('table', { name: m['approvals.caption'] })
+        .getByRole('row')
+        .filter({ hasText: 'bank charge, no invoice' });
       await request.getByText(m['approval.reconciliation.write-off']).waitFor();
       await request.getByRole('button', { name: m['approvals.approve'] }).click();
       await request.waitFor({ state: 'detached' });

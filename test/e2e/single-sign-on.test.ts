@@ -25,13 +25,25 @@ describe('the portal: signing in through one’s bank', () => {
     api = await startApi(config);
     portal = `${await api.app.getUrl()}/portal/`;
     provider = await startProvider([portal], {
-      'li.wei': { claims: { email: 'li.wei@bank-sso.example', email_verified: true, name: '李伟', groups: ['caravan-approvers'] }, amr: ['pwd', 'otp'] },
+      'li.wei': {
+        claims: { email: 'li.wei@bank-sso.example', email_verified: true, name: '李伟', groups: ['caravan-approvers'] },
+        amr: ['pwd', 'otp'],
+      },
       canteen: { claims: { email: 'canteen@bank-sso.example', email_verified: true, groups: ['canteen'] } },
     });
     const admin = await api.as(DEMO_ADMIN.email, DEMO_ADMIN.password);
     const operator = (await admin.get('/auth/me').expect(200)).body.organisationId;
-    await admin.post(`/organisations/${operator}/users`).send({ email: 'second.admin@caravan.example', displayName: 'Second admin', password: DEMO_PASSWORD, roles: ['ADMIN'] }).expect(201);
-    const settings = { issuer: provider.issuer, clientId: provider.clientId, clientSecret: provider.clientSecret, redirectUris: [portal], groups: [{ group: 'caravan-approvers', roles: ['APPROVER'], approvalAuthority: '5000000.00' }] };
+    await admin
+      .post(`/organisations/${operator}/users`)
+      .send({ email: 'second.admin@caravan.example', displayName: 'Second admin', password: DEMO_PASSWORD, roles: ['ADMIN'] })
+      .expect(201);
+    const settings = {
+      issuer: provider.issuer,
+      clientId: provider.clientId,
+      clientSecret: provider.clientSecret,
+      redirectUris: [portal],
+      groups: [{ group: 'caravan-approvers', roles: ['APPROVER'], approvalAuthority: '5000000.00' }],
+    };
     const request = (await admin.put(`/organisations/${api.parties.bank}/sso`).send(settings).expect(202)).body;
     await (await api.as('second.admin@caravan.example')).post(`/approval-requests/${request.id}/approve`).send({}).expect(200);
     browser = await launchBrowser();

@@ -21,12 +21,18 @@ describe('accounts: lifecycle, revocation, throttled sign-in', () => {
 
   /** A person of the demo SME of one's own, so tests do not sign each other out. */
   async function person(email: string, password = 'long enough to pass 2026'): Promise<{ id: string; token: string }> {
-    const added = await admin.post(`/organisations/${api.parties.hami}/users`).send({ email, displayName: email, password, roles: ['APPLICANT'] }).expect(201);
+    const added = await admin
+      .post(`/organisations/${api.parties.hami}/users`)
+      .send({ email, displayName: email, password, roles: ['APPLICANT'] })
+      .expect(201);
     return { id: added.body.id, token: (await login(email, password).expect(200)).body.accessToken };
   }
 
   beforeAll(async () => {
-    const config = Object.assign(await isolatedConfig('accounts'), { AUTH_SESSION_CHECK_SECONDS: CHECK_SECONDS, AUTH_SECOND_FACTOR_ROLES: 'APPROVER,TREASURY' });
+    const config = Object.assign(await isolatedConfig('accounts'), {
+      AUTH_SESSION_CHECK_SECONDS: CHECK_SECONDS,
+      AUTH_SECOND_FACTOR_ROLES: 'APPROVER,TREASURY',
+    });
     secret = config.AUTH_TOKEN_SECRET;
     api = await startApi(config);
     admin = await api.as(DEMO_ADMIN.email, DEMO_ADMIN.password);
@@ -70,8 +76,12 @@ describe('accounts: lifecycle, revocation, throttled sign-in', () => {
   it('changes a password only with the current one, to a hard one, and signs out everywhere', async () => {
     const { token } = await person('changing@hami-logistics.example');
     const as = (t: string) => api.http().post('/auth/password').set('authorization', `Bearer ${t}`);
-    expect((await as(token).send({ currentPassword: 'not it at all', newPassword: 'Tianshan-coal-yard-47' }).expect(400)).body.errors[0].field).toBe('currentPassword');
-    expect((await as(token).send({ currentPassword: 'long enough to pass 2026', newPassword: 'password1234' }).expect(400)).body.code).toBe('IDENTITY.WEAK_PASSWORD');
+    expect(
+      (await as(token).send({ currentPassword: 'not it at all', newPassword: 'Tianshan-coal-yard-47' }).expect(400)).body.errors[0].field,
+    ).toBe('currentPassword');
+    expect((await as(token).send({ currentPassword: 'long enough to pass 2026', newPassword: 'password1234' }).expect(400)).body.code).toBe(
+      'IDENTITY.WEAK_PASSWORD',
+    );
     await as(token).send({ currentPassword: 'long enough to pass 2026', newPassword: 'Tianshan-coal-yard-47' }).expect(204);
     await settle();
     await asToken(token).expect(401);
@@ -83,7 +93,8 @@ describe('accounts: lifecycle, revocation, throttled sign-in', () => {
     const { id, token } = await person('forgot@hami-logistics.example');
     const started = await admin.post(`/organisations/${api.parties.hami}/users/${id}/password-reset`).expect(201);
     expect(Object.keys(started.body).sort()).toEqual(['code', 'expiresAt']);
-    const reset = (code: string) => api.http().post('/auth/password-reset').send({ email: 'forgot@hami-logistics.example', code, newPassword: 'Kunlun-melon-train-88' });
+    const reset = (code: string) =>
+      api.http().post('/auth/password-reset').send({ email: 'forgot@hami-logistics.example', code, newPassword: 'Kunlun-melon-train-88' });
     expect((await reset('not-the-code-at-all-0000').expect(400)).body.code).toBe('IDENTITY.RESET_REFUSED');
     await reset(started.body.code).expect(204);
     await reset(started.body.code).expect(400); // once only
@@ -105,32 +116,55 @@ describe('accounts: lifecycle, revocation, throttled sign-in', () => {
 
   it('refuses a token claiming a longer life than tokens are given, however well signed', async () => {
     const [user] = await api.owner.query(`SELECT id, organisation_id, session_version FROM users WHERE email = $1`, [PEOPLE.applicant]);
-    const actor = { userId: user.id, email: PEOPLE.applicant, organisationId: user.organisation_id, organisationKind: OrganisationKind.SME, roles: [Role.APPLICANT] };
+    const actor = {
+      userId: user.id,
+      email: PEOPLE.applicant,
+      organisationId: user.organisation_id,
+      organisationKind: OrganisationKind.SME,
+      roles: [Role.APPLICANT],
+    };
     const forever = await issueAccessToken(actor, user.session_version, { current: secret }, 100_000_000);
     await asToken(forever).expect(401);
     await asToken(await issueAccessToken(actor, user.session_version, { current: secret }, 600)).expect(200);
   });
 
   it('refuses weak passwords for new people', async () => {
-    const weak = await admin.post(`/organisations/${api.parties.hami}/users`).send({ email: 'weak@hami-logistics.example', displayName: 'Weak', password: 'password1234', roles: ['APPLICANT'] }).expect(400);
+    const weak = await admin
+      .post(`/organisations/${api.parties.hami}/users`)
+      .send({ email: 'weak@hami-logistics.example', displayName: 'Weak', password: 'password1234', roles: ['APPLICANT'] })
+      .expect(400);
     expect(weak.body).toMatchObject({ code: 'IDENTITY.WEAK_PASSWORD', errors: [{ field: 'password' }] });
   });
 
   it('has approvers sign in with a one-time code: enrolled first, each code taken once', async () => {
     const token = (await login(PEOPLE.approverA, DEMO_PASSWORD).expect(200)).body.accessToken;
-    const as = (t: string) => ({ get: (path: string) => api.http().get(path).set('authorization', `Bearer ${t}`), post: (path: string) => api.http().post(path).set('authorization', `Bearer ${t}`) });
+    const as = (t: string) => ({
+      get: (path: string) => api.http().get(path).set('authorization', `Bearer ${t}`),
+      post: (path: string) => api.http().post(path).set('authorization', `Bearer ${t}`),
+    });
     expect((await as(token).get('/financings').expect(403)).body.code).toBe('AUTH.SECOND_FACTOR_REQUIRED');
     expect((await as(token).get('/auth/me').expect(200)).body.secondFactor).toBe('REQUIRED');
     const { secret, uri } = (await as(token).post('/auth/second-factor').expect(201)).body;
     expect(uri).toMatch(/^otpauth:\/\/totp\/Caravan:/);
     expect((await as(token).post('/auth/second-factor/confirm').send({ code: '000000' }).expect(401)).body.code).toBe('AUTH.INVALID_OTP');
-    await as(token).post('/auth/second-factor/confirm').send({ code: generateSync({ secret }) }).expect(204);
+    await as(token)
+      .post('/auth/second-factor/confirm')
+      .send({ code: generateSync({ secret }) })
+      .expect(204);
     await settle();
     await as(token).get('/auth/me').expect(401); // every earlier session ended
-    expect((await login(PEOPLE.approverA, DEMO_PASSWORD).expect(401)).body).toMatchObject({ code: 'AUTH.OTP_REQUIRED', errors: [{ field: 'otp' }] });
+    expect((await login(PEOPLE.approverA, DEMO_PASSWORD).expect(401)).body).toMatchObject({
+      code: 'AUTH.OTP_REQUIRED',
+      errors: [{ field: 'otp' }],
+    });
     const next = generateSync({ secret, epoch: Math.floor(Date.now() / 1000) + 30 }); // the next step's code: the first was used
-    expect((await api.http().post('/auth/login').send({ email: PEOPLE.approverA, password: DEMO_PASSWORD, otp: '123456' }).expect(401)).body.code).toBe('AUTH.INVALID_OTP');
-    const signedIn = (await api.http().post('/auth/login').send({ email: PEOPLE.approverA, password: DEMO_PASSWORD, otp: next }).expect(200)).body.accessToken;
+    expect(
+      (await api.http().post('/auth/login').send({ email: PEOPLE.approverA, password: DEMO_PASSWORD, otp: '123456' }).expect(401)).body
+        .code,
+    ).toBe('AUTH.INVALID_OTP');
+    const signedIn = (
+      await api.http().post('/auth/login').send({ email: PEOPLE.approverA, password: DEMO_PASSWORD, otp: next }).expect(200)
+    ).body.accessToken;
     await as(signedIn).get('/financings').expect(200);
     expect((await as(signedIn).get('/auth/me').expect(200)).body.secondFactor).toBe('ENABLED');
     await api.http().post('/auth/login').send({ email: PEOPLE.approverA, password: DEMO_PASSWORD, otp: next }).expect(401); // taken once

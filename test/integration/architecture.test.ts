@@ -9,7 +9,11 @@ function brokenRules(file: string, source: string): string[] {
   const path = resolve(root, file);
   writeFileSync(path, source);
   try {
-    const run = spawnSync(resolve(root, 'node_modules/.bin/depcruise'), ['--config', '.dependency-cruiser.cjs', '--output-type', 'json', file], { cwd: root, encoding: 'utf8' });
+    const run = spawnSync(
+      resolve(root, 'node_modules/.bin/depcruise'),
+      ['--config', '.dependency-cruiser.cjs', '--output-type', 'json', file],
+      { cwd: root, encoding: 'utf8' },
+    );
     const { summary } = JSON.parse(run.stdout) as { summary: { violations: Array<{ rule: { name: string } }> } };
     return [...new Set(summary.violations.map((v) => v.rule.name))].sort();
   } finally {

@@ -15,8 +15,16 @@ describe('audit trail: who, when, what, before and after; append-only', () => {
 
   it('records each change with its actor and before/after, readable by the auditor', async () => {
     const sme = await api.as(PEOPLE.applicant);
-    const { id } = (await sme.post('/receivables').send(receivableBody(api.parties.powerGroup, { amount: '5000.00' })).expect(201)).body;
-    await sme.post(`/receivables/${id}/dilutions`).send({ kind: 'CREDIT_NOTE', reference: 'CN-9', amount: '500.00', reason: 'discount' }).expect(200);
+    const { id } = (
+      await sme
+        .post('/receivables')
+        .send(receivableBody(api.parties.powerGroup, { amount: '5000.00' }))
+        .expect(201)
+    ).body;
+    await sme
+      .post(`/receivables/${id}/dilutions`)
+      .send({ kind: 'CREDIT_NOTE', reference: 'CN-9', amount: '500.00', reason: 'discount' })
+      .expect(200);
 
     const auditor = await api.as('auditor@caravan.example');
     const trail = (await auditor.get(`/audit-events?entityType=receivable&entityId=${id}`).expect(200)).body;

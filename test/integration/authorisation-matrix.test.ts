@@ -18,7 +18,12 @@ import { startWorkerProcess, WorkerProcess } from '../support/worker-process';
  * their role may, except to any object of the first bank or its customers.
  */
 const ANYONE = 'anyone signed in';
-const RIVALS = { rivalCredit: 'creditOfficer', rivalApprover: 'approverA', rivalTreasury: 'treasury', rivalBackOffice: 'backOffice' } as const;
+const RIVALS = {
+  rivalCredit: 'creditOfficer',
+  rivalApprover: 'approverA',
+  rivalTreasury: 'treasury',
+  rivalBackOffice: 'backOffice',
+} as const;
 type Rival = keyof typeof RIVALS;
 type Person = keyof typeof PEOPLE | 'admin' | 'auditor' | 'outsider' | Rival;
 const SME: Person[] = ['applicant', 'financeManager'];
@@ -58,38 +63,102 @@ const rows: Row[] = [
   { call: 'POST /organisations', request: () => ({ method: 'post', path: '/organisations', body: {} }), allowed: ['admin'] },
   { call: 'GET /organisations', request: () => ({ method: 'get', path: '/organisations' }), allowed: ANYONE },
   { call: 'GET /organisations/:id', request: (f, id = f.hami) => ({ method: 'get', path: `/organisations/${id}` }), allowed: ANYONE },
-  { call: 'POST /organisations/:id/users', request: (f, id = f.hami) => ({ method: 'post', path: `/organisations/${id}/users`, body: {} }), allowed: ['admin'] },
-  { call: 'GET /organisations/:id/users', request: (f, id = f.hami) => ({ method: 'get', path: `/organisations/${id}/users` }), allowed: [...SME, 'admin'] },
-  { call: 'PUT /organisations/:id/sso', request: (f, id = f.hami) => ({ method: 'put', path: `/organisations/${id}/sso`, body: {} }), allowed: ['admin'] },
+  {
+    call: 'POST /organisations/:id/users',
+    request: (f, id = f.hami) => ({ method: 'post', path: `/organisations/${id}/users`, body: {} }),
+    allowed: ['admin'],
+  },
+  {
+    call: 'GET /organisations/:id/users',
+    request: (f, id = f.hami) => ({ method: 'get', path: `/organisations/${id}/users` }),
+    allowed: [...SME, 'admin'],
+  },
+  {
+    call: 'PUT /organisations/:id/sso',
+    request: (f, id = f.hami) => ({ method: 'put', path: `/organisations/${id}/sso`, body: {} }),
+    allowed: ['admin'],
+  },
   { call: 'GET /audit-events', request: () => ({ method: 'get', path: '/audit-events' }), allowed: OPERATOR },
 
   { call: 'POST /receivables', request: () => ({ method: 'post', path: '/receivables', body: {} }), allowed: [...SME, 'outsider'] },
   { call: 'GET /receivables', request: () => ({ method: 'get', path: '/receivables' }), allowed: ANYONE },
-  { call: 'GET /receivables/:id', request: (f, id = f.confirmed) => ({ method: 'get', path: `/receivables/${id}` }), allowed: [...SME, ...DEBTOR, ...OPERATOR] },
-  { call: 'GET /receivables/:id (pledged)', request: (f, id = f.pledged) => ({ method: 'get', path: `/receivables/${id}` }), allowed: [...SME, ...DEBTOR, ...OPERATOR, ...BANK] },
-  { call: 'POST /receivables/:id/documents', request: (f, id = f.confirmed) => ({ method: 'post', path: `/receivables/${id}/documents?name=x.pdf`, body: {} }), allowed: SME },
-  { call: 'GET /receivables/:id/documents', request: (f, id = f.confirmed) => ({ method: 'get', path: `/receivables/${id}/documents` }), allowed: [...SME, ...DEBTOR, ...OPERATOR] },
+  {
+    call: 'GET /receivables/:id',
+    request: (f, id = f.confirmed) => ({ method: 'get', path: `/receivables/${id}` }),
+    allowed: [...SME, ...DEBTOR, ...OPERATOR],
+  },
+  {
+    call: 'GET /receivables/:id (pledged)',
+    request: (f, id = f.pledged) => ({ method: 'get', path: `/receivables/${id}` }),
+    allowed: [...SME, ...DEBTOR, ...OPERATOR, ...BANK],
+  },
+  {
+    call: 'POST /receivables/:id/documents',
+    request: (f, id = f.confirmed) => ({ method: 'post', path: `/receivables/${id}/documents?name=x.pdf`, body: {} }),
+    allowed: SME,
+  },
+  {
+    call: 'GET /receivables/:id/documents',
+    request: (f, id = f.confirmed) => ({ method: 'get', path: `/receivables/${id}/documents` }),
+    allowed: [...SME, ...DEBTOR, ...OPERATOR],
+  },
   {
     call: 'GET /receivables/:id/documents/:documentId',
     request: (f, id = f.confirmed) => ({ method: 'get', path: `/receivables/${id}/documents/${f.document}` }),
     allowed: [...SME, ...DEBTOR, ...OPERATOR],
   },
-  { call: 'POST /receivables/:id/submit', request: (f, id = f.confirmed) => ({ method: 'post', path: `/receivables/${id}/submit` }), allowed: SME },
-  { call: 'POST /receivables/:id/confirm', request: (f, id = f.confirmed) => ({ method: 'post', path: `/receivables/${id}/confirm`, body: {} }), allowed: DEBTOR },
-  { call: 'POST /receivables/:id/dispute', request: (f, id = f.confirmed) => ({ method: 'post', path: `/receivables/${id}/dispute`, body: { reason: 'r' } }), allowed: DEBTOR },
+  {
+    call: 'POST /receivables/:id/submit',
+    request: (f, id = f.confirmed) => ({ method: 'post', path: `/receivables/${id}/submit` }),
+    allowed: SME,
+  },
+  {
+    call: 'POST /receivables/:id/confirm',
+    request: (f, id = f.confirmed) => ({ method: 'post', path: `/receivables/${id}/confirm`, body: {} }),
+    allowed: DEBTOR,
+  },
+  {
+    call: 'POST /receivables/:id/dispute',
+    request: (f, id = f.confirmed) => ({ method: 'post', path: `/receivables/${id}/dispute`, body: { reason: 'r' } }),
+    allowed: DEBTOR,
+  },
   {
     call: 'POST /receivables/:id/dilutions',
-    request: (f, id = f.confirmed) => ({ method: 'post', path: `/receivables/${id}/dilutions`, body: { kind: 'RETURN', reference: 'M-1', amount: '999999999.00', reason: 'r' } }),
+    request: (f, id = f.confirmed) => ({
+      method: 'post',
+      path: `/receivables/${id}/dilutions`,
+      body: { kind: 'RETURN', reference: 'M-1', amount: '999999999.00', reason: 'r' },
+    }),
     allowed: [...SME, ...DEBTOR],
   },
-  { call: 'POST /receivables/:id/cancel', request: (f, id = f.confirmed) => ({ method: 'post', path: `/receivables/${id}/cancel`, body: { reason: 'r' } }), allowed: SME },
+  {
+    call: 'POST /receivables/:id/cancel',
+    request: (f, id = f.confirmed) => ({ method: 'post', path: `/receivables/${id}/cancel`, body: { reason: 'r' } }),
+    allowed: SME,
+  },
 
-  { call: 'GET /pledges/search', request: (f) => ({ method: 'get', path: `/pledges/search?assetType=RECEIVABLE&assetId=${f.pledged}` }), allowed: ANYONE },
-  { call: 'GET /pledges/:id', request: (f, id = f.pledge) => ({ method: 'get', path: `/pledges/${id}` }), allowed: [...SME, ...BANK, ...OPERATOR] },
+  {
+    call: 'GET /pledges/search',
+    request: (f) => ({ method: 'get', path: `/pledges/search?assetType=RECEIVABLE&assetId=${f.pledged}` }),
+    allowed: ANYONE,
+  },
+  {
+    call: 'GET /pledges/:id',
+    request: (f, id = f.pledge) => ({ method: 'get', path: `/pledges/${id}` }),
+    allowed: [...SME, ...BANK, ...OPERATOR],
+  },
 
-  { call: 'POST /credit-limits', request: () => ({ method: 'post', path: '/credit-limits', body: {} }), allowed: ['creditOfficer', 'approverA', 'approverB'] },
+  {
+    call: 'POST /credit-limits',
+    request: () => ({ method: 'post', path: '/credit-limits', body: {} }),
+    allowed: ['creditOfficer', 'approverA', 'approverB'],
+  },
   { call: 'GET /credit-limits', request: () => ({ method: 'get', path: '/credit-limits' }), allowed: [...BANK, ...OPERATOR] },
-  { call: 'POST /credit-limits/reservations', request: () => ({ method: 'post', path: '/credit-limits/reservations', body: {} }), allowed: ['creditOfficer', 'treasury'] },
+  {
+    call: 'POST /credit-limits/reservations',
+    request: () => ({ method: 'post', path: '/credit-limits/reservations', body: {} }),
+    allowed: ['creditOfficer', 'treasury'],
+  },
   {
     call: 'POST /credit-limits/reservations/:reference/release',
     request: () => ({ method: 'post', path: '/credit-limits/reservations/RF-1/release', body: { amount: 'x' } }),
@@ -97,67 +166,228 @@ const rows: Row[] = [
   },
 
   { call: 'GET /ledger/balances', request: () => ({ method: 'get', path: '/ledger/balances' }), allowed: [...BANK, ...OPERATOR] },
-  { call: 'GET /ledger/entries', request: () => ({ method: 'get', path: '/ledger/entries?financingRef=RF-1' }), allowed: [...BANK, ...OPERATOR] },
-  { call: 'POST /ledger/entries/:id/reversal', request: (f, id = f.pledge) => ({ method: 'post', path: `/ledger/entries/${id}/reversal`, body: {} }), allowed: ['backOffice'] },
+  {
+    call: 'GET /ledger/entries',
+    request: () => ({ method: 'get', path: '/ledger/entries?financingRef=RF-1' }),
+    allowed: [...BANK, ...OPERATOR],
+  },
+  {
+    call: 'POST /ledger/entries/:id/reversal',
+    request: (f, id = f.pledge) => ({ method: 'post', path: `/ledger/entries/${id}/reversal`, body: {} }),
+    allowed: ['backOffice'],
+  },
 
   { call: 'GET /approval-requests', request: () => ({ method: 'get', path: '/approval-requests' }), allowed: [...BANK, ...OPERATOR] },
-  { call: 'GET /approval-requests/:id', request: (f, id = f.request) => ({ method: 'get', path: `/approval-requests/${id}` }), allowed: [...BANK, ...OPERATOR] },
+  {
+    call: 'GET /approval-requests/:id',
+    request: (f, id = f.request) => ({ method: 'get', path: `/approval-requests/${id}` }),
+    allowed: [...BANK, ...OPERATOR],
+  },
   // the request is the credit officer's own and a policy change: approvers may decide it, the maker not (refused by rule, 403, like a role)
-  { call: 'POST /approval-requests/:id/approve', request: (f, id = f.settledRequest) => ({ method: 'post', path: `/approval-requests/${id}/approve`, body: {} }), allowed: BANK },
-  { call: 'POST /approval-requests/:id/reject', request: (f, id = f.settledRequest) => ({ method: 'post', path: `/approval-requests/${id}/reject`, body: { reason: 'r' } }), allowed: BANK },
-  { call: 'POST /approval-requests/:id/cancel', request: (f, id = f.settledRequest) => ({ method: 'post', path: `/approval-requests/${id}/cancel` }), allowed: BANK },
+  {
+    call: 'POST /approval-requests/:id/approve',
+    request: (f, id = f.settledRequest) => ({ method: 'post', path: `/approval-requests/${id}/approve`, body: {} }),
+    allowed: BANK,
+  },
+  {
+    call: 'POST /approval-requests/:id/reject',
+    request: (f, id = f.settledRequest) => ({ method: 'post', path: `/approval-requests/${id}/reject`, body: { reason: 'r' } }),
+    allowed: BANK,
+  },
+  {
+    call: 'POST /approval-requests/:id/cancel',
+    request: (f, id = f.settledRequest) => ({ method: 'post', path: `/approval-requests/${id}/cancel` }),
+    allowed: BANK,
+  },
 
-  { call: 'POST /financings/trial', request: () => ({ method: 'post', path: '/financings/trial', body: {} }), allowed: [...SME, 'outsider'] },
+  {
+    call: 'POST /financings/trial',
+    request: () => ({ method: 'post', path: '/financings/trial', body: {} }),
+    allowed: [...SME, 'outsider'],
+  },
   { call: 'POST /financings', request: () => ({ method: 'post', path: '/financings', body: {} }), allowed: [...SME, 'outsider'] },
   { call: 'GET /financings', request: () => ({ method: 'get', path: '/financings' }), allowed: ANYONE },
-  { call: 'GET /financings/:id', request: (f, id = f.financing) => ({ method: 'get', path: `/financings/${id}` }), allowed: [...SME, ...DEBTOR, ...BANK, ...OPERATOR] },
-  { call: 'GET /financings/:id/timeline', request: (f, id = f.financing) => ({ method: 'get', path: `/financings/${id}/timeline` }), allowed: [...SME, ...DEBTOR, ...BANK, ...OPERATOR] },
-  { call: 'POST /financings/:id/acknowledge', request: (f, id = f.financing) => ({ method: 'post', path: `/financings/${id}/acknowledge`, body: {} }), allowed: DEBTOR },
-  { call: 'POST /financings/:id/recommend', request: (f, id = f.financing) => ({ method: 'post', path: `/financings/${id}/recommend`, body: {} }), allowed: ['creditOfficer'] },
-  { call: 'POST /financings/:id/approve', request: (f, id = f.financing) => ({ method: 'post', path: `/financings/${id}/approve`, body: {} }), allowed: ['approverA', 'approverB'] },
-  { call: 'POST /financings/:id/reject', request: (f, id = f.financing) => ({ method: 'post', path: `/financings/${id}/reject`, body: { reason: 'r' } }), allowed: ['creditOfficer', 'approverA', 'approverB'] },
-  { call: 'POST /financings/:id/withdraw', request: (f, id = f.financing) => ({ method: 'post', path: `/financings/${id}/withdraw`, body: {} }), allowed: SME },
-  { call: 'POST /financings/:id/accept', request: (f, id = f.financing) => ({ method: 'post', path: `/financings/${id}/accept`, body: {} }), allowed: SME },
-  { call: 'POST /financings/:id/payments', request: (f, id = f.financing) => ({ method: 'post', path: `/financings/${id}/payments`, body: { reference: 'R', amount: '1.00' } }), allowed: ['backOffice', 'treasury'] },
-  { call: 'POST /financings/:id/release-goods', request: (f, id = f.financing) => ({ method: 'post', path: `/financings/${id}/release-goods`, body: { receiptId: f.receipt, quantity: '1' } }), allowed: SME },
-  { call: 'POST /financings/:id/collateral', request: (f, id = f.financing) => ({ method: 'post', path: `/financings/${id}/collateral`, body: { receiptId: f.receipt } }), allowed: SME },
+  {
+    call: 'GET /financings/:id',
+    request: (f, id = f.financing) => ({ method: 'get', path: `/financings/${id}` }),
+    allowed: [...SME, ...DEBTOR, ...BANK, ...OPERATOR],
+  },
+  {
+    call: 'GET /financings/:id/timeline',
+    request: (f, id = f.financing) => ({ method: 'get', path: `/financings/${id}/timeline` }),
+    allowed: [...SME, ...DEBTOR, ...BANK, ...OPERATOR],
+  },
+  {
+    call: 'POST /financings/:id/acknowledge',
+    request: (f, id = f.financing) => ({ method: 'post', path: `/financings/${id}/acknowledge`, body: {} }),
+    allowed: DEBTOR,
+  },
+  {
+    call: 'POST /financings/:id/recommend',
+    request: (f, id = f.financing) => ({ method: 'post', path: `/financings/${id}/recommend`, body: {} }),
+    allowed: ['creditOfficer'],
+  },
+  {
+    call: 'POST /financings/:id/approve',
+    request: (f, id = f.financing) => ({ method: 'post', path: `/financings/${id}/approve`, body: {} }),
+    allowed: ['approverA', 'approverB'],
+  },
+  {
+    call: 'POST /financings/:id/reject',
+    request: (f, id = f.financing) => ({ method: 'post', path: `/financings/${id}/reject`, body: { reason: 'r' } }),
+    allowed: ['creditOfficer', 'approverA', 'approverB'],
+  },
+  {
+    call: 'POST /financings/:id/withdraw',
+    request: (f, id = f.financing) => ({ method: 'post', path: `/financings/${id}/withdraw`, body: {} }),
+    allowed: SME,
+  },
+  {
+    call: 'POST /financings/:id/accept',
+    request: (f, id = f.financing) => ({ method: 'post', path: `/financings/${id}/accept`, body: {} }),
+    allowed: SME,
+  },
+  {
+    call: 'POST /financings/:id/payments',
+    request: (f, id = f.financing) => ({ method: 'post', path: `/financings/${id}/payments`, body: { reference: 'R', amount: '1.00' } }),
+    allowed: ['backOffice', 'treasury'],
+  },
+  {
+    call: 'POST /financings/:id/release-goods',
+    request: (f, id = f.financing) => ({
+      method: 'post',
+      path: `/financings/${id}/release-goods`,
+      body: { receiptId: f.receipt, quantity: '1' },
+    }),
+    allowed: SME,
+  },
+  {
+    call: 'POST /financings/:id/collateral',
+    request: (f, id = f.financing) => ({ method: 'post', path: `/financings/${id}/collateral`, body: { receiptId: f.receipt } }),
+    allowed: SME,
+  },
   { call: 'GET /financing-policy', request: () => ({ method: 'get', path: '/financing-policy' }), allowed: BANK },
   { call: 'GET /financing-policy/versions', request: () => ({ method: 'get', path: '/financing-policy/versions' }), allowed: BANK },
-  { call: 'POST /financing-policy/proposals', request: () => ({ method: 'post', path: '/financing-policy/proposals', body: {} }), allowed: ['creditOfficer', 'approverA', 'approverB'] },
-  { call: 'GET /simulated-bank/payments/:instructionId', request: (f, id = 'RF-M-1/disbursement') => ({ method: 'get', path: `/simulated-bank/payments/${encodeURIComponent(id)}` }), allowed: ['treasury', 'backOffice', ...OPERATOR] },
+  {
+    call: 'POST /financing-policy/proposals',
+    request: () => ({ method: 'post', path: '/financing-policy/proposals', body: {} }),
+    allowed: ['creditOfficer', 'approverA', 'approverB'],
+  },
+  {
+    call: 'GET /simulated-bank/payments/:instructionId',
+    request: (f, id = 'RF-M-1/disbursement') => ({ method: 'get', path: `/simulated-bank/payments/${encodeURIComponent(id)}` }),
+    allowed: ['treasury', 'backOffice', ...OPERATOR],
+  },
   { call: 'PUT /simulated-bank/faults', request: () => ({ method: 'put', path: '/simulated-bank/faults', body: {} }), allowed: ['admin'] },
 
   { call: 'POST /statements', request: () => ({ method: 'post', path: '/statements' }), allowed: ['backOffice'] },
-  { call: 'PUT /statements/csv-mappings/:account', request: () => ({ method: 'put', path: '/statements/csv-mappings/ACC-1', body: {} }), allowed: ['backOffice'] },
-  { call: 'GET /statements/exceptions', request: () => ({ method: 'get', path: '/statements/exceptions' }), allowed: ['backOffice', 'treasury', 'admin', 'auditor'] },
-  { call: 'GET /statements', request: () => ({ method: 'get', path: '/statements' }), allowed: ['backOffice', 'treasury', 'admin', 'auditor'] },
+  {
+    call: 'PUT /statements/csv-mappings/:account',
+    request: () => ({ method: 'put', path: '/statements/csv-mappings/ACC-1', body: {} }),
+    allowed: ['backOffice'],
+  },
+  {
+    call: 'GET /statements/exceptions',
+    request: () => ({ method: 'get', path: '/statements/exceptions' }),
+    allowed: ['backOffice', 'treasury', 'admin', 'auditor'],
+  },
+  {
+    call: 'GET /statements',
+    request: () => ({ method: 'get', path: '/statements' }),
+    allowed: ['backOffice', 'treasury', 'admin', 'auditor'],
+  },
   { call: 'POST /reconciliation/runs', request: () => ({ method: 'post', path: '/reconciliation/runs' }), allowed: ['backOffice'] },
-  { call: 'GET /reconciliation/runs', request: () => ({ method: 'get', path: '/reconciliation/runs' }), allowed: ['backOffice', 'treasury', 'admin', 'auditor'] },
-  { call: 'GET /reconciliation/runs/:id', request: (f, id = f.run) => ({ method: 'get', path: `/reconciliation/runs/${id}` }), allowed: ['backOffice', 'treasury', 'admin', 'auditor'] },
-  { call: 'GET /reconciliation/report', request: () => ({ method: 'get', path: '/reconciliation/report' }), allowed: ['backOffice', 'treasury', 'admin', 'auditor'] },
-  { call: 'GET /reconciliation/accounts', request: () => ({ method: 'get', path: '/reconciliation/accounts' }), allowed: ['backOffice', 'treasury', 'admin', 'auditor'] },
-  { call: 'PUT /reconciliation/accounts/:account', request: () => ({ method: 'put', path: '/reconciliation/accounts/ACC-1', body: {} }), allowed: ['backOffice'] },
-  { call: 'POST /reconciliation/matches', request: () => ({ method: 'post', path: '/reconciliation/matches', body: {} }), allowed: ['backOffice'] },
-  { call: 'GET /reconciliation/matches', request: () => ({ method: 'get', path: '/reconciliation/matches' }), allowed: ['backOffice', 'treasury', 'admin', 'auditor'] },
-  { call: 'GET /reconciliation/matches/:id', request: (f, id = f.decision) => ({ method: 'get', path: `/reconciliation/matches/${id}` }), allowed: ['backOffice', 'treasury', 'admin', 'auditor'] },
-  { call: 'POST /reconciliation/matches/:id/confirm', request: (f, id = f.decision) => ({ method: 'post', path: `/reconciliation/matches/${id}/confirm` }), allowed: ['backOffice'] },
-  { call: 'POST /reconciliation/matches/:id/reverse', request: (f, id = f.decision) => ({ method: 'post', path: `/reconciliation/matches/${id}/reverse`, body: {} }), allowed: ['backOffice'] },
-  { call: 'POST /reconciliation/lines/:id/write-off', request: (f, id = f.line) => ({ method: 'post', path: `/reconciliation/lines/${id}/write-off`, body: {} }), allowed: ['backOffice'], ghost: '987654321' },
+  {
+    call: 'GET /reconciliation/runs',
+    request: () => ({ method: 'get', path: '/reconciliation/runs' }),
+    allowed: ['backOffice', 'treasury', 'admin', 'auditor'],
+  },
+  {
+    call: 'GET /reconciliation/runs/:id',
+    request: (f, id = f.run) => ({ method: 'get', path: `/reconciliation/runs/${id}` }),
+    allowed: ['backOffice', 'treasury', 'admin', 'auditor'],
+  },
+  {
+    call: 'GET /reconciliation/report',
+    request: () => ({ method: 'get', path: '/reconciliation/report' }),
+    allowed: ['backOffice', 'treasury', 'admin', 'auditor'],
+  },
+  {
+    call: 'GET /reconciliation/accounts',
+    request: () => ({ method: 'get', path: '/reconciliation/accounts' }),
+    allowed: ['backOffice', 'treasury', 'admin', 'auditor'],
+  },
+  {
+    call: 'PUT /reconciliation/accounts/:account',
+    request: () => ({ method: 'put', path: '/reconciliation/accounts/ACC-1', body: {} }),
+    allowed: ['backOffice'],
+  },
+  {
+    call: 'POST /reconciliation/matches',
+    request: () => ({ method: 'post', path: '/reconciliation/matches', body: {} }),
+    allowed: ['backOffice'],
+  },
+  {
+    call: 'GET /reconciliation/matches',
+    request: () => ({ method: 'get', path: '/reconciliation/matches' }),
+    allowed: ['backOffice', 'treasury', 'admin', 'auditor'],
+  },
+  {
+    call: 'GET /reconciliation/matches/:id',
+    request: (f, id = f.decision) => ({ method: 'get', path: `/reconciliation/matches/${id}` }),
+    allowed: ['backOffice', 'treasury', 'admin', 'auditor'],
+  },
+  {
+    call: 'POST /reconciliation/matches/:id/confirm',
+    request: (f, id = f.decision) => ({ method: 'post', path: `/reconciliation/matches/${id}/confirm` }),
+    allowed: ['backOffice'],
+  },
+  {
+    call: 'POST /reconciliation/matches/:id/reverse',
+    request: (f, id = f.decision) => ({ method: 'post', path: `/reconciliation/matches/${id}/reverse`, body: {} }),
+    allowed: ['backOffice'],
+  },
+  {
+    call: 'POST /reconciliation/lines/:id/write-off',
+    request: (f, id = f.line) => ({ method: 'post', path: `/reconciliation/lines/${id}/write-off`, body: {} }),
+    allowed: ['backOffice'],
+    ghost: '987654321',
+  },
 
   { call: 'PUT /commodities/:code', request: () => ({ method: 'put', path: '/commodities/COAL-5500', body: {} }), allowed: ['admin'] },
   { call: 'GET /commodities', request: () => ({ method: 'get', path: '/commodities' }), allowed: ANYONE },
-  { call: 'POST /commodities/:code/prices', request: () => ({ method: 'post', path: '/commodities/COAL-5500/prices', body: {} }), allowed: ['admin'] },
+  {
+    call: 'POST /commodities/:code/prices',
+    request: () => ({ method: 'post', path: '/commodities/COAL-5500/prices', body: {} }),
+    allowed: ['admin'],
+  },
   { call: 'POST /warehouse-receipts', request: () => ({ method: 'post', path: '/warehouse-receipts', body: {} }), allowed: ['custodian'] },
   { call: 'GET /warehouse-receipts', request: () => ({ method: 'get', path: '/warehouse-receipts' }), allowed: ANYONE },
-  { call: 'GET /warehouse-receipts/:id', request: (f, id = f.receipt) => ({ method: 'get', path: `/warehouse-receipts/${id}` }), allowed: ['custodian', ...SME, ...OPERATOR] },
+  {
+    call: 'GET /warehouse-receipts/:id',
+    request: (f, id = f.receipt) => ({ method: 'get', path: `/warehouse-receipts/${id}` }),
+    allowed: ['custodian', ...SME, ...OPERATOR],
+  },
   {
     call: 'GET /warehouse-receipts/:id/valuation',
     request: (f, id = f.receipt) => ({ method: 'get', path: `/warehouse-receipts/${id}/valuation?date=2026-11-25` }),
     allowed: ['custodian', ...SME, ...OPERATOR],
   },
-  { call: 'POST /warehouse-receipts/:id/split', request: (f, id = f.receipt) => ({ method: 'post', path: `/warehouse-receipts/${id}/split`, body: { quantities: ['1'] } }), allowed: ['custodian'] },
-  { call: 'POST /warehouse-receipts/:id/release', request: (f, id = f.receipt) => ({ method: 'post', path: `/warehouse-receipts/${id}/release` }), allowed: ['custodian'] },
-  { call: 'POST /warehouse-receipts/:id/cancel', request: (f, id = f.receipt) => ({ method: 'post', path: `/warehouse-receipts/${id}/cancel` }), allowed: ['custodian'] },
+  {
+    call: 'POST /warehouse-receipts/:id/split',
+    request: (f, id = f.receipt) => ({ method: 'post', path: `/warehouse-receipts/${id}/split`, body: { quantities: ['1'] } }),
+    allowed: ['custodian'],
+  },
+  {
+    call: 'POST /warehouse-receipts/:id/release',
+    request: (f, id = f.receipt) => ({ method: 'post', path: `/warehouse-receipts/${id}/release` }),
+    allowed: ['custodian'],
+  },
+  {
+    call: 'POST /warehouse-receipts/:id/cancel',
+    request: (f, id = f.receipt) => ({ method: 'post', path: `/warehouse-receipts/${id}/cancel` }),
+    allowed: ['custodian'],
+  },
 ];
 
 describe('authorisation matrix: every endpoint × every role', () => {
@@ -171,8 +401,17 @@ describe('authorisation matrix: every endpoint × every role', () => {
     api = await startApi(config);
     worker = await startWorkerProcess(config, api.temporal);
     const admin = await api.client.login('admin@caravan.example', 'caravan-admin-2026');
-    const outsiderOrg = await admin.call('POST', '/organisations', { kind: 'SME', name: 'Another carrier', creditCode: '91650000MA7CARRY2X' });
-    await admin.call('POST', `/organisations/${outsiderOrg.id}/users`, { email: 'applicant@another.example', displayName: 'O', password: DEMO_PASSWORD, roles: ['APPLICANT'] });
+    const outsiderOrg = await admin.call('POST', '/organisations', {
+      kind: 'SME',
+      name: 'Another carrier',
+      creditCode: '91650000MA7CARRY2X',
+    });
+    await admin.call('POST', `/organisations/${outsiderOrg.id}/users`, {
+      email: 'applicant@another.example',
+      displayName: 'O',
+      password: DEMO_PASSWORD,
+      roles: ['APPLICANT'],
+    });
 
     const login = async (email: string, password = DEMO_PASSWORD) => (await api.client.login(email, password)).token!;
     for (const [person, email] of Object.entries(PEOPLE)) tokens.set(person as Person, await login(email));
@@ -180,7 +419,12 @@ describe('authorisation matrix: every endpoint × every role', () => {
     tokens.set('auditor', await login('auditor@caravan.example'));
     tokens.set('outsider', await login('applicant@another.example'));
     await onboardRival(api.client);
-    const rivalEmails = { rivalCredit: RIVAL.people.credit.email, rivalApprover: RIVAL.people.approver.email, rivalTreasury: RIVAL.people.treasury.email, rivalBackOffice: RIVAL.people.backOffice.email };
+    const rivalEmails = {
+      rivalCredit: RIVAL.people.credit.email,
+      rivalApprover: RIVAL.people.approver.email,
+      rivalTreasury: RIVAL.people.treasury.email,
+      rivalBackOffice: RIVAL.people.backOffice.email,
+    };
     for (const [person, email] of Object.entries(rivalEmails)) tokens.set(person as Rival, await login(email));
 
     const sme = await api.as(PEOPLE.applicant);
@@ -193,38 +437,96 @@ describe('authorisation matrix: every endpoint × every role', () => {
       return id as string;
     };
     const confirmed = await confirmedReceivable();
-    const document = (await sme.post(`/receivables/${confirmed}/documents?name=invoice.pdf`).set('content-type', 'application/pdf').send(Buffer.from('%PDF-1.4 fixture')).expect(201)).body.id;
+    const document = (
+      await sme
+        .post(`/receivables/${confirmed}/documents?name=invoice.pdf`)
+        .set('content-type', 'application/pdf')
+        .send(Buffer.from('%PDF-1.4 fixture'))
+        .expect(201)
+    ).body.id;
     // pledges are the financing workflow's to make: as it would
     const pledged = await confirmedReceivable();
     const workflow = systemActor('system:financing-workflow', api.parties.bank);
-    const pledge = (await api.app.get(PledgeRegistry).pledge(workflow, { assetType: AssetType.RECEIVABLE, assetId: pledged, financingRef: 'RF-M-1', pledgorId: api.parties.hami })).id;
+    const pledge = (
+      await api.app
+        .get(PledgeRegistry)
+        .pledge(workflow, { assetType: AssetType.RECEIVABLE, assetId: pledged, financingRef: 'RF-M-1', pledgorId: api.parties.hami })
+    ).id;
     // a payment the bank's gateway made, as a disbursement would
-    await api.app.get(PaymentGateways).forBank(api.parties.bank).instruct({ instructionId: 'RF-M-1/disbursement', amount: '1.00', currency: 'CNY', beneficiaryId: api.parties.hami, purpose: 'fixture' });
+    await api.app.get(PaymentGateways).forBank(api.parties.bank).instruct({
+      instructionId: 'RF-M-1/disbursement',
+      amount: '1.00',
+      currency: 'CNY',
+      beneficiaryId: api.parties.hami,
+      purpose: 'fixture',
+    });
     const request = (await bank.post('/financing-policy/proposals').send(DEFAULT_POLICY).expect(202)).body.id;
     const rejected = (await bank.post('/financing-policy/proposals').send(DEFAULT_POLICY).expect(409)).body; // one pending proposal at a time
     expect(rejected.code).toBe('DUAL_CONTROL.ALREADY_PENDING');
-    const settledRequest = (await (await api.as(PEOPLE.approverA)).post(`/approval-requests/${request}/reject`).send({ reason: 'fixture' }).expect(200)).body.id;
+    const settledRequest = (
+      await (await api.as(PEOPLE.approverA)).post(`/approval-requests/${request}/reject`).send({ reason: 'fixture' }).expect(200)
+    ).body.id;
     const pending = (await bank.post('/financing-policy/proposals').send(DEFAULT_POLICY).expect(202)).body.id;
 
     await admin.call('PUT', '/commodities/COAL-5500', { name: 'Thermal coal', unit: 't', haircut: '0.15' });
     await admin.call('POST', '/commodities/COAL-5500/prices', { date: '2026-11-25', price: '812.35', source: 'index' });
     const custodian = await api.as(PEOPLE.custodian);
-    const receipt = (await custodian.post('/warehouse-receipts').send({ receiptNumber: 'M-1', holderId: api.parties.hami, commodityCode: 'COAL-5500', grade: 'Q', quantity: '10', location: 'bay 1' }).expect(201)).body.id;
+    const receipt = (
+      await custodian
+        .post('/warehouse-receipts')
+        .send({
+          receiptNumber: 'M-1',
+          holderId: api.parties.hami,
+          commodityCode: 'COAL-5500',
+          grade: 'Q',
+          quantity: '10',
+          location: 'bay 1',
+        })
+        .expect(201)
+    ).body.id;
     await custodian.post(`/warehouse-receipts/${receipt}/release`).expect(200); // released: later steps are refused, not applied
     // a financing that ended (no limits are set here, so it is ineligible): every step is refused by state, not by role
-    const financing = (await sme.post('/financings').send({ product: 'RECEIVABLE_FINANCING', assetId: await confirmedReceivable(), bankId: api.parties.bank, amount: '1000.00' }).expect(201)).body.id;
-    await eventually(async () => ((await sme.get(`/financings/${financing}`)).body.stage === 'INELIGIBLE' ? true : undefined), 'ineligible');
+    const financing = (
+      await sme
+        .post('/financings')
+        .send({ product: 'RECEIVABLE_FINANCING', assetId: await confirmedReceivable(), bankId: api.parties.bank, amount: '1000.00' })
+        .expect(201)
+    ).body.id;
+    await eventually(
+      async () => ((await sme.get(`/financings/${financing}`)).body.stage === 'INELIGIBLE' ? true : undefined),
+      'ineligible',
+    );
     const backOffice = await api.as(PEOPLE.backOffice);
     const run = (await backOffice.post('/reconciliation/runs').expect(201)).body.id;
     await backOffice
       .put('/statements/csv-mappings/ACC-1')
-      .send({ delimiter: ';', hasHeader: false, decimalSeparator: '.', dateFormat: 'YYYY-MM-DD', currency: 'CNY', columns: { bookingDate: 1, amount: 2 } })
+      .send({
+        delimiter: ';',
+        hasHeader: false,
+        decimalSeparator: '.',
+        dateFormat: 'YYYY-MM-DD',
+        currency: 'CNY',
+        columns: { bookingDate: 1, amount: 2 },
+      })
       .expect(200);
     await backOffice.post('/statements?format=csv&account=ACC-1').set('content-type', 'text/plain').send('2026-11-25;1.00').expect(201);
     const [{ id: line }] = await api.owner.query(`SELECT id::text AS id FROM statement_lines WHERE account = 'ACC-1'`);
     const decision = (await backOffice.post(`/reconciliation/lines/${line}/write-off`).send({ reason: 'fixture' }).expect(201)).body.id;
     await backOffice.post(`/reconciliation/matches/${decision}/reverse`).send({ reason: 'fixture' }).expect(200);
-    fixtures = { financing, confirmed, pledged, pledge, receipt, hami: api.parties.hami, document, run, line, decision, request: pending, settledRequest };
+    fixtures = {
+      financing,
+      confirmed,
+      pledged,
+      pledge,
+      receipt,
+      hami: api.parties.hami,
+      document,
+      run,
+      line,
+      decision,
+      request: pending,
+      settledRequest,
+    };
   });
 
   afterAll(async () => {

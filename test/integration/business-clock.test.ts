@@ -31,7 +31,10 @@ describe('business dates: the banks’ day, not UTC’s', () => {
     const realNow = clock.now;
     Object.assign(clock, { now: () => new Date(`${chinaDay}T07:30:00+08:00`) }); // 23:30 UTC, the day before
     try {
-      const trial = await d.sme.post('/financings/trial').send({ product: 'RECEIVABLE_FINANCING', assetId: receivable, bankId: api.parties.bank, amount: '800000.00' }).expect(200);
+      const trial = await d.sme
+        .post('/financings/trial')
+        .send({ product: 'RECEIVABLE_FINANCING', assetId: receivable, bankId: api.parties.bank, amount: '800000.00' })
+        .expect(200);
       expect(trial.body.schedule.lines[0].days).toBe(actualDays(chinaDay, due));
       expect(trial.body.schedule.lines[0].days).toBe(actualDays(addDays(chinaDay, -1), due) - 1);
     } finally {

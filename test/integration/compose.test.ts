@@ -16,13 +16,21 @@ const blocks = Object.fromEntries([...compose.matchAll(SERVICE)].map((m) => [m[1
 
 describe('docker-compose.yml', () => {
   (existsSync(checker) ? it : it.skip)('follows the Compose specification', () => {
-    const result = spawnSync(checker, ['--builtin-schema', 'vendor.compose-spec', resolve(root, 'docker-compose.yml')], { encoding: 'utf8' });
+    const result = spawnSync(checker, ['--builtin-schema', 'vendor.compose-spec', resolve(root, 'docker-compose.yml')], {
+      encoding: 'utf8',
+    });
     expect(result.stdout + result.stderr).toContain('ok -- validation done');
     expect(result.status).toBe(0);
   });
 
   it('has no fallback for a secret: the deployer sets each, or it does not start', () => {
-    for (const secret of ['AUTH_TOKEN_SECRET', 'BOOTSTRAP_ADMIN_PASSWORD', 'BOOTSTRAP_ADMIN_EMAIL', 'CARAVAN_OWNER_PASSWORD', 'CARAVAN_APP_PASSWORD']) {
+    for (const secret of [
+      'AUTH_TOKEN_SECRET',
+      'BOOTSTRAP_ADMIN_PASSWORD',
+      'BOOTSTRAP_ADMIN_EMAIL',
+      'CARAVAN_OWNER_PASSWORD',
+      'CARAVAN_APP_PASSWORD',
+    ]) {
       expect(compose).toContain(`\${${secret}:?`);
       expect(compose).not.toContain(`\${${secret}:-`);
     }
@@ -39,8 +47,15 @@ describe('docker-compose.yml', () => {
   it('talks to Temporal over mutual TLS with the files scripts/temporal-certs.sh makes, the CA’s key mounted nowhere', () => {
     expect(blocks.temporal).toContain('TEMPORAL_TLS_REQUIRE_CLIENT_AUTH: "true"');
     expect(blocks.temporal).toContain('TEMPORAL_TLS_CLIENT1_CA_CERT: /etc/temporal/certs/ca.pem');
-    for (const app of ['api', 'worker', 'temporal-ui']) expect(blocks[app]).toMatch(/volumes: \*temporal-client-certs|volumes: &temporal-client-certs/);
-    for (const setting of ['TEMPORAL_TLS_SERVER_CA_CERT_PATH', 'TEMPORAL_TLS_CLIENT_CERT_PATH', 'TEMPORAL_TLS_CLIENT_KEY_PATH', 'TEMPORAL_TLS_SERVER_NAME']) expect(blocks.api).toContain(`${setting}: `);
+    for (const app of ['api', 'worker', 'temporal-ui'])
+      expect(blocks[app]).toMatch(/volumes: \*temporal-client-certs|volumes: &temporal-client-certs/);
+    for (const setting of [
+      'TEMPORAL_TLS_SERVER_CA_CERT_PATH',
+      'TEMPORAL_TLS_CLIENT_CERT_PATH',
+      'TEMPORAL_TLS_CLIENT_KEY_PATH',
+      'TEMPORAL_TLS_SERVER_NAME',
+    ])
+      expect(blocks.api).toContain(`${setting}: `);
     const script = readFileSync(resolve(root, 'scripts/temporal-certs.sh'), 'utf8');
     const mounted = [...compose.matchAll(/- \.\/certs\/temporal\/([\w.]+):/g)].map((m) => m[1]);
     expect(new Set(mounted)).toEqual(new Set(['ca.pem', 'server.pem', 'server.key', 'client.pem', 'client.key']));

@@ -16,12 +16,27 @@ describe('the edge: what comes in is bounded, what goes out is safe', () => {
   let backOffice: TokenAgent;
   const MAX_BYTES = 256 * 1024;
   const DEADLINE_SECONDS = 5;
-  const mapping = { delimiter: ';', hasHeader: true, decimalSeparator: '.', dateFormat: 'YYYY-MM-DD', currency: 'CNY', columns: { bookingDate: 1, amount: 2, endToEndId: 3 } };
+  const mapping = {
+    delimiter: ';',
+    hasHeader: true,
+    decimalSeparator: '.',
+    dateFormat: 'YYYY-MM-DD',
+    currency: 'CNY',
+    columns: { bookingDate: 1, amount: 2, endToEndId: 3 },
+  };
   const csv = (account: string, rows: string[]) =>
-    backOffice.post(`/statements?format=csv&account=${encodeURIComponent(account)}`).set('content-type', 'text/plain').send(['date;amount;e2e', ...rows].join('\n'));
+    backOffice
+      .post(`/statements?format=csv&account=${encodeURIComponent(account)}`)
+      .set('content-type', 'text/plain')
+      .send(['date;amount;e2e', ...rows].join('\n'));
 
   beforeAll(async () => {
-    const config = Object.assign(await isolatedConfig('edge'), { STATEMENT_MAX_BYTES: MAX_BYTES, STATEMENT_IMPORTS_PER_BANK: 2, WRITE_RATE_LIMIT_PER_MINUTE: 60, HTTP_REQUEST_TIMEOUT_SECONDS: DEADLINE_SECONDS });
+    const config = Object.assign(await isolatedConfig('edge'), {
+      STATEMENT_MAX_BYTES: MAX_BYTES,
+      STATEMENT_IMPORTS_PER_BANK: 2,
+      WRITE_RATE_LIMIT_PER_MINUTE: 60,
+      HTTP_REQUEST_TIMEOUT_SECONDS: DEADLINE_SECONDS,
+    });
     api = await startApi(config);
     worker = await startWorkerProcess(config, api.temporal);
     backOffice = await api.as(PEOPLE.backOffice);
@@ -46,14 +61,28 @@ describe('the edge: what comes in is bounded, what goes out is safe', () => {
   });
 
   it('imports an MT940 with a zero verification booking (D0,00), as German banks send', async () => {
-    const mt940 = [':20:STARTUMSE', ':25:50880050/0194777100', ':28C:00001/001', ':60F:C261130EUR1000,00', ':61:2611301130D0,00NMSCNONREF', ':86:005?00VERIFIKATION', ':61:2611301130C25,00NTRFNONREF', ':86:166?00GUTSCHRIFT', ':62F:C261130EUR1025,00', '-'].join('\r\n');
+    const mt940 = [
+      ':20:STARTUMSE',
+      ':25:50880050/0194777100',
+      ':28C:00001/001',
+      ':60F:C261130EUR1000,00',
+      ':61:2611301130D0,00NMSCNONREF',
+      ':86:005?00VERIFIKATION',
+      ':61:2611301130C25,00NTRFNONREF',
+      ':86:166?00GUTSCHRIFT',
+      ':62F:C261130EUR1025,00',
+      '-',
+    ].join('\r\n');
     const imported = await backOffice.post('/statements?format=mt940').set('content-type', 'text/plain').send(mt940).expect(201);
     expect(imported.body[0]).toMatchObject({ entries: 2, newLines: 2 });
   });
 
   it('refuses an amount with more decimals than the books keep, naming the line', async () => {
     const refused = await csv('EDGE-1', ['2026-11-30;1.234;A', '2026-11-30;1.23400;B']).expect(400);
-    expect(refused.body).toMatchObject({ code: 'RECONCILIATION.BAD_STATEMENT', title: 'line 2, column 2 (amount): "1.234" has more than two decimals' });
+    expect(refused.body).toMatchObject({
+      code: 'RECONCILIATION.BAD_STATEMENT',
+      title: 'line 2, column 2 (amount): "1.234" has more than two decimals',
+    });
   });
 
   it('refuses a currency that is not one, naming the line', async () => {
@@ -65,25 +94,38 @@ describe('the edge: what comes in is bounded, what goes out is safe', () => {
       '</Stmt></BkToCstmrStmt></Document>',
     ].join('\n');
     const refused = await backOffice.post('/statements?format=camt.053').set('content-type', 'application/xml').send(camt).expect(400);
-    expect(refused.body).toMatchObject({ code: 'RECONCILIATION.BAD_STATEMENT', title: expect.stringMatching(/^line 4, .*"EURO" is not a currency code$/) });
+    expect(refused.body).toMatchObject({
+      code: 'RECONCILIATION.BAD_STATEMENT',
+      title: expect.stringMatching(/^line 4, .*"EURO" is not a currency code$/),
+    });
   });
 
   it('answers what PostgreSQL refuses in a statement (a NUL character) as the file’s fault, naming its lines', async () => {
     const refused = await csv('EDGE-1', ['2026-11-30;7.00;NUL\u0000HERE']).expect(400);
-    expect(refused.body).toMatchObject({ code: 'RECONCILIATION.BAD_STATEMENT', title: expect.stringMatching(/^line 2.*refused by the database/) });
+    expect(refused.body).toMatchObject({
+      code: 'RECONCILIATION.BAD_STATEMENT',
+      title: expect.stringMatching(/^line 2.*refused by the database/),
+    });
     expect((await api.owner.query(`SELECT count(*)::int AS n FROM statement_lines WHERE amount = 7.00`))[0].n).toBe(0);
   });
 
   it('refuses a line no bank sends, at once and in little memory', async () => {
     const started = Date.now();
-    const refused = await backOffice.post('/statements?format=mt940').set('content-type', 'text/plain').send(`:20:X\n:86:${'A'.repeat(MAX_BYTES - 100)}`).expect(400);
+    const refused = await backOffice
+      .post('/statements?format=mt940')
+      .set('content-type', 'text/plain')
+      .send(`:20:X\n:86:${'A'.repeat(MAX_BYTES - 100)}`)
+      .expect(400);
     expect(refused.body.code).toBe('RECONCILIATION.BAD_STATEMENT');
     expect(Date.now() - started).toBeLessThan(30_000);
   });
 
   it('refuses a statement file larger than the cap (413), keeping nothing', async () => {
     const before = (await api.owner.query('SELECT count(*)::int AS n FROM bank_statements'))[0].n;
-    const refused = await csv('EDGE-1', Array.from({ length: 20_000 }, (_, i) => `2026-11-30;${i + 1}.00;BIG-${i}`)).expect(413);
+    const refused = await csv(
+      'EDGE-1',
+      Array.from({ length: 20_000 }, (_, i) => `2026-11-30;${i + 1}.00;BIG-${i}`),
+    ).expect(413);
     expect(refused.body.code).toBe('RECONCILIATION.STATEMENT_TOO_LARGE');
     expect((await api.owner.query('SELECT count(*)::int AS n FROM bank_statements'))[0].n).toBe(before);
   });
@@ -92,7 +134,11 @@ describe('the edge: what comes in is bounded, what goes out is safe', () => {
     const locker = api.owner.createQueryRunner();
     await locker.connect();
     try {
-      for (const slot of [1, 2]) await locker.query(`SELECT pg_advisory_lock(hashtext('reconciliation.import'), hashtext($1::text || '/' || $2))`, [api.parties.bank, slot]);
+      for (const slot of [1, 2])
+        await locker.query(`SELECT pg_advisory_lock(hashtext('reconciliation.import'), hashtext($1::text || '/' || $2))`, [
+          api.parties.bank,
+          slot,
+        ]);
       const busy = await csv('EDGE-1', ['2026-11-29;1.00;BUSY']).expect(429);
       expect(busy.body.code).toBe('RECONCILIATION.IMPORTS_BUSY');
     } finally {
@@ -107,7 +153,13 @@ describe('the edge: what comes in is bounded, what goes out is safe', () => {
     const bearer = (await api.client.login(PEOPLE.backOffice, 'caravan-demo-2026')).token!;
     // more stalled uploads than the pool has connections (20): the issue's fifty (timed by `npm run bench`, stalls)
     const stalled = Array.from({ length: 50 }, () => {
-      const upload = httpRequest({ port, host: '127.0.0.1', method: 'POST', path: '/statements?format=csv&account=EDGE-1', headers: { authorization: `Bearer ${bearer}`, 'content-type': 'text/plain', 'transfer-encoding': 'chunked' } });
+      const upload = httpRequest({
+        port,
+        host: '127.0.0.1',
+        method: 'POST',
+        path: '/statements?format=csv&account=EDGE-1',
+        headers: { authorization: `Bearer ${bearer}`, 'content-type': 'text/plain', 'transfer-encoding': 'chunked' },
+      });
       upload.on('error', () => undefined);
       upload.write('date;amount;e2e\n2026-11-28;1.00;');
       return upload;
@@ -148,18 +200,32 @@ describe('the edge: what comes in is bounded, what goes out is safe', () => {
 
   it('bounds every amount to what the books hold, and a trial on the largest computes within them', async () => {
     const sme = await api.as(PEOPLE.applicant);
-    const refused = await sme.post('/receivables').send(receivableBody(api.parties.powerGroup, { amount: '1000000000000000.00' })).expect(400);
+    const refused = await sme
+      .post('/receivables')
+      .send(receivableBody(api.parties.powerGroup, { amount: '1000000000000000.00' }))
+      .expect(400);
     expect(refused.body.errors[0].field).toBe('amount');
-    const largest = (await sme.post('/receivables').send(receivableBody(api.parties.powerGroup, { amount: '999999999999999.99', dueDate: '2027-11-30' })).expect(201)).body.id;
+    const largest = (
+      await sme
+        .post('/receivables')
+        .send(receivableBody(api.parties.powerGroup, { amount: '999999999999999.99', dueDate: '2027-11-30' }))
+        .expect(201)
+    ).body.id;
     await sme.post(`/receivables/${largest}/submit`).expect(200);
     await (await api.as(PEOPLE.payablesClerk)).post(`/receivables/${largest}/confirm`).send({}).expect(200);
-    const trial = await sme.post('/financings/trial').send({ product: 'RECEIVABLE_FINANCING', assetId: largest, bankId: api.parties.bank, amount: '799999999999999.99' }).expect(200);
+    const trial = await sme
+      .post('/financings/trial')
+      .send({ product: 'RECEIVABLE_FINANCING', assetId: largest, bankId: api.parties.bank, amount: '799999999999999.99' })
+      .expect(200);
     for (const amount of [trial.body.schedule.totalInterest, trial.body.schedule.totalPayable]) expect(amount).toMatch(/^\d{1,18}\.\d{2}$/);
   });
 
   it('writes no formula into a spreadsheet cell', async () => {
     const account = '=HYPERLINK("http://evil.example","statement")';
-    await backOffice.put(`/statements/csv-mappings/${encodeURIComponent(account)}`).send(mapping).expect(200);
+    await backOffice
+      .put(`/statements/csv-mappings/${encodeURIComponent(account)}`)
+      .send(mapping)
+      .expect(200);
     await csv(account, ['2026-11-27;7.00;X']).expect(201);
     const report = await backOffice.get('/reconciliation/report?from=2026-11-27&to=2026-11-27&format=csv').expect(200);
     const row = report.text.split('\r\n')[1];

@@ -25,13 +25,41 @@ describe('a long loan continues as new and keeps its state', () => {
     const today = new Date().toISOString().slice(0, 10);
     await d.admin.put('/commodities/COAL-5500').send({ name: 'Thermal coal', unit: 't', haircut: '0.15' }).expect(200);
     await d.admin.post('/commodities/COAL-5500/prices').send({ date: today, price: '812.35', source: 'index' }).expect(201);
-    const receipt = (await d.custodian.post('/warehouse-receipts').send({ receiptNumber: 'LONG-1', holderId: api.parties.hami, commodityCode: 'COAL-5500', grade: 'Q', quantity: '1000', location: 'bay' }).expect(201)).body.id;
-    const { id, ref } = (await d.sme.post('/financings').send({ product: 'WAREHOUSE_RECEIPT_LOAN', assetId: receipt, bankId: api.parties.bank, amount: '300000.00', method: 'EQUAL_PRINCIPAL', instalments: 2 }).expect(201)).body;
+    const receipt = (
+      await d.custodian
+        .post('/warehouse-receipts')
+        .send({
+          receiptNumber: 'LONG-1',
+          holderId: api.parties.hami,
+          commodityCode: 'COAL-5500',
+          grade: 'Q',
+          quantity: '1000',
+          location: 'bay',
+        })
+        .expect(201)
+    ).body.id;
+    const { id, ref } = (
+      await d.sme
+        .post('/financings')
+        .send({
+          product: 'WAREHOUSE_RECEIPT_LOAN',
+          assetId: receipt,
+          bankId: api.parties.bank,
+          amount: '300000.00',
+          method: 'EQUAL_PRINCIPAL',
+          instalments: 2,
+        })
+        .expect(201)
+    ).body;
     await approveAndAccept(d, id, [d.approverA], d.custodian);
     await reaches(d, id, 'REPAYING');
     const lines = (await d.sme.get(`/financings/${id}`)).body.state.schedule.lines as Array<{ payment: string }>;
     for (const [i, line] of lines.entries()) {
-      await eventually(async () => ((await timeline(d, id)).filter((e) => e.step === 'instalment.due').length > i ? true : undefined), `instalment ${i + 1}`, 60_000);
+      await eventually(
+        async () => ((await timeline(d, id)).filter((e) => e.step === 'instalment.due').length > i ? true : undefined),
+        `instalment ${i + 1}`,
+        60_000,
+      );
       await recordPayment(d, id, `LONG-${i}`, line.payment);
     }
     await reaches(d, id, 'CLOSED', 60_000);
@@ -39,13 +67,17 @@ describe('a long loan continues as new and keeps its state', () => {
     // Visibility is written asynchronously: wait until it shows the runs as they ended.
     const runs = await eventually(async () => {
       const statuses: string[] = [];
-      for await (const execution of api.temporal.workflow.list({ query: `WorkflowId = '${financingWorkflowId(ref)}'` })) statuses.push(execution.status.name);
+      for await (const execution of api.temporal.workflow.list({ query: `WorkflowId = '${financingWorkflowId(ref)}'` }))
+        statuses.push(execution.status.name);
       return statuses.includes('COMPLETED') && statuses.includes('CONTINUED_AS_NEW') ? statuses : undefined;
     }, 'the runs in visibility');
     expect(runs.filter((s) => s === 'RUNNING')).toEqual([]);
     const allocated = (await timeline(d, id)).filter((e) => e.step === 'payment.allocated');
     expect(allocated).toHaveLength(2);
-    const [{ n }] = await api.owner.query(`SELECT count(*)::int AS n FROM journal_entries WHERE financing_ref = $1 AND kind = 'repayment'`, [ref]);
+    const [{ n }] = await api.owner.query(
+      `SELECT count(*)::int AS n FROM journal_entries WHERE financing_ref = $1 AND kind = 'repayment'`,
+      [ref],
+    );
     expect(n).toBe(2);
   });
 });

@@ -1,6 +1,19 @@
 import { Money } from '@caravan/money';
 import type { TestApi } from '../support/api';
-import { adoptPolicy, approveAndAccept, confirmedReceivable, DAY_MS, Desk, GRACE_DAYS, POLICY, reaches, recordPayment, stageOf, startFinancingStack, timeline } from '../support/financing';
+import {
+  adoptPolicy,
+  approveAndAccept,
+  confirmedReceivable,
+  DAY_MS,
+  Desk,
+  GRACE_DAYS,
+  POLICY,
+  reaches,
+  recordPayment,
+  stageOf,
+  startFinancingStack,
+  timeline,
+} from '../support/financing';
 import { financingWorkflowId, PaymentGateways } from '@caravan/financing';
 import { eventually } from '../support/stack';
 import { startWorkerProcess, WorkerProcess } from '../support/worker-process';
@@ -26,19 +39,34 @@ describe('financing workflow: receivable financing from application to closure',
   });
 
   const apply = async (assetId: string, amount: string) =>
-    (await d.sme.post('/financings').send({ product: 'RECEIVABLE_FINANCING', assetId, bankId: api.parties.bank, amount }).expect(201)).body as { id: string; ref: string };
+    (await d.sme.post('/financings').send({ product: 'RECEIVABLE_FINANCING', assetId, bankId: api.parties.bank, amount }).expect(201))
+      .body as { id: string; ref: string };
   const balances = async (ref: string) =>
-    Object.fromEntries(((await d.backOffice.get(`/ledger/balances?financingRef=${ref}`).expect(200)).body as Array<{ account: string; balance: string }>).map((b) => [b.account, b.balance]));
-  const utilised = async (subject: string) => (await api.owner.query('SELECT utilised FROM credit_limits WHERE subject = $1', [subject]))[0].utilised as string;
-  const bankPayments = async (ref: string) => api.owner.query(`SELECT instruction_id, amount, status FROM simulated_bank_payments WHERE instruction_id LIKE $1 ORDER BY created_at`, [`${ref}/%`]);
+    Object.fromEntries(
+      (
+        (await d.backOffice.get(`/ledger/balances?financingRef=${ref}`).expect(200)).body as Array<{ account: string; balance: string }>
+      ).map((b) => [b.account, b.balance]),
+    );
+  const utilised = async (subject: string) =>
+    (await api.owner.query('SELECT utilised FROM credit_limits WHERE subject = $1', [subject]))[0].utilised as string;
+  const bankPayments = async (ref: string) =>
+    api.owner.query(`SELECT instruction_id, amount, status FROM simulated_bank_payments WHERE instruction_id LIKE $1 ORDER BY created_at`, [
+      `${ref}/%`,
+    ]);
 
   it('shows a trial calculation that is the schedule later booked', async () => {
     const receivable = await confirmedReceivable(api, d, '1000000.00', 20);
-    const trial = await d.sme.post('/financings/trial').send({ product: 'RECEIVABLE_FINANCING', assetId: receivable, bankId: api.parties.bank, amount: '800000.00' }).expect(200);
+    const trial = await d.sme
+      .post('/financings/trial')
+      .send({ product: 'RECEIVABLE_FINANCING', assetId: receivable, bankId: api.parties.bank, amount: '800000.00' })
+      .expect(200);
     expect(trial.body.maxAmount).toBe('800000.00');
     // 800,000 × 4.35% × 20 / 360 = 1,933.33; fee 0.1% = 800.00
     expect(trial.body.schedule).toMatchObject({ totalInterest: '1933.33', fee: '800.00', totalPayable: '802733.33' });
-    const above = await d.sme.post('/financings/trial').send({ product: 'RECEIVABLE_FINANCING', assetId: receivable, bankId: api.parties.bank, amount: '800000.01' }).expect(422);
+    const above = await d.sme
+      .post('/financings/trial')
+      .send({ product: 'RECEIVABLE_FINANCING', assetId: receivable, bankId: api.parties.bank, amount: '800000.01' })
+      .expect(422);
     expect(above.body).toMatchObject({ code: 'FINANCING.ABOVE_MAXIMUM', errors: [{ field: 'amount' }] });
   });
 
@@ -52,21 +80,41 @@ describe('financing workflow: receivable financing from application to closure',
 
     expect(await bankPayments(ref)).toEqual([{ instruction_id: `${ref}/disbursement`, amount: '799200.00', status: 'SETTLED' }]);
     // the bank's own gateway answers the same; instructing again changes nothing, another payment under the id is refused
-    expect((await d.backOffice.get(`/simulated-bank/payments/${encodeURIComponent(`${ref}/disbursement`)}`).expect(200)).body).toMatchObject({ status: 'SETTLED' });
+    expect(
+      (await d.backOffice.get(`/simulated-bank/payments/${encodeURIComponent(`${ref}/disbursement`)}`).expect(200)).body,
+    ).toMatchObject({ status: 'SETTLED' });
     const gateway = api.app.get(PaymentGateways).forBank(api.parties.bank);
-    const again = { instructionId: `${ref}/disbursement`, amount: '799200.00', currency: 'CNY', beneficiaryId: api.parties.hami, purpose: 'again' };
+    const again = {
+      instructionId: `${ref}/disbursement`,
+      amount: '799200.00',
+      currency: 'CNY',
+      beneficiaryId: api.parties.hami,
+      purpose: 'again',
+    };
     expect(await gateway.instruct(again)).toBe('SETTLED');
     await expect(gateway.instruct({ ...again, amount: '0.01' })).rejects.toMatchObject({ code: 'PAYMENT.INSTRUCTION_MISMATCH' });
-    await expect(gateway.instruct({ ...again, beneficiaryId: api.parties.powerGroup })).rejects.toMatchObject({ code: 'PAYMENT.INSTRUCTION_MISMATCH' });
-    expect(Money.of(await utilised(api.parties.powerGroup)).minus(Money.of(before)).toString()).toBe('800000.00');
+    await expect(gateway.instruct({ ...again, beneficiaryId: api.parties.powerGroup })).rejects.toMatchObject({
+      code: 'PAYMENT.INSTRUCTION_MISMATCH',
+    });
+    expect(
+      Money.of(await utilised(api.parties.powerGroup))
+        .minus(Money.of(before))
+        .toString(),
+    ).toBe('800000.00');
     expect((await d.sme.get(`/receivables/${receivable}`)).body.status).toBe('PLEDGED');
 
-    await eventually(async () => ((await timeline(d, id)).some((e) => e.step === 'instalment.due') ? true : undefined), 'the due date', 30_000);
+    await eventually(
+      async () => ((await timeline(d, id)).some((e) => e.step === 'instalment.due') ? true : undefined),
+      'the due date',
+      30_000,
+    );
     // The buyer pays the whole invoice into the collection account.
     const allocation = (await recordPayment(d, id, 'BNK-001', '1000000.00')).result;
     expect(allocation).toMatchObject({ interest: '1933.33', principal: '800000.00', penalty: '0.00', surplus: '198066.67' });
     // the same bank reference again is not applied twice
-    expect((await d.backOffice.post(`/financings/${id}/payments`).send({ reference: 'BNK-001', amount: '1000000.00' })).status).toBeGreaterThanOrEqual(200);
+    expect(
+      (await d.backOffice.post(`/financings/${id}/payments`).send({ reference: 'BNK-001', amount: '1000000.00' })).status,
+    ).toBeGreaterThanOrEqual(200);
 
     await reaches(d, id, 'CLOSED');
     expect(await bankPayments(ref)).toEqual([
@@ -86,7 +134,19 @@ describe('financing workflow: receivable financing from application to closure',
       INTEREST_INCOME: '-1933.33',
     });
     const steps = (await timeline(d, id)).map((e) => e.step);
-    expect(steps).toEqual(expect.arrayContaining(['eligible', 'counterparty.confirmed', 'recommended', 'approved', 'offer.accepted', 'disbursed', 'instalment.due', 'payment.allocated', 'closed']));
+    expect(steps).toEqual(
+      expect.arrayContaining([
+        'eligible',
+        'counterparty.confirmed',
+        'recommended',
+        'approved',
+        'offer.accepted',
+        'disbursed',
+        'instalment.due',
+        'payment.allocated',
+        'closed',
+      ]),
+    );
     await recordHistory(api.temporal, financingWorkflowId(ref), 'financing-closed');
   });
 
@@ -136,7 +196,16 @@ describe('financing workflow: receivable financing from application to closure',
   it('never counts the maker approving their own recommendation, a second approval, or one above authority', async () => {
     // a bank person who may both recommend and approve, to try the four-eyes rule
     const both = 'both@silkroad-bank.example';
-    await d.admin.post(`/organisations/${api.parties.bank}/users`).send({ email: both, displayName: 'Both', password: 'caravan-demo-2026', roles: ['CREDIT_OFFICER', 'APPROVER'], approvalAuthority: '900000000.00' }).expect(201);
+    await d.admin
+      .post(`/organisations/${api.parties.bank}/users`)
+      .send({
+        email: both,
+        displayName: 'Both',
+        password: 'caravan-demo-2026',
+        roles: ['CREDIT_OFFICER', 'APPROVER'],
+        approvalAuthority: '900000000.00',
+      })
+      .expect(201);
     const dual = await api.as(both);
     // 6,000,000 needs two approvals, each within the approver's authority
     const { id } = await apply(await confirmedReceivable(api, d, '7500000.00', 30), '6000000.00');
@@ -199,10 +268,17 @@ describe('financing workflow: receivable financing from application to closure',
     const { id, ref } = await apply(receivable, '500000.00');
     await approveAndAccept(d, id);
     await reaches(d, id, 'REPAYING');
-    await eventually(async () => ((await timeline(d, id)).some((e) => e.step === 'instalment.due') ? true : undefined), 'the due date', 30_000);
+    await eventually(
+      async () => ((await timeline(d, id)).some((e) => e.step === 'instalment.due') ? true : undefined),
+      'the due date',
+      30_000,
+    );
     await eventually(async () => ((await timeline(d, id)).some((e) => e.step === 'ageing') ? true : undefined), 'arrears ageing', 30_000);
     expect((await d.sme.get(`/financings/${id}`)).body.state.ageing).toBe('1-30');
-    await eventually(async () => ((await timeline(d, id)).some((e) => e.step === 'recourse.claimed') ? true : undefined), 'recourse (the default)');
+    await eventually(
+      async () => ((await timeline(d, id)).some((e) => e.step === 'recourse.claimed') ? true : undefined),
+      'recourse (the default)',
+    );
     await new Promise((r) => setTimeout(r, (GRACE_DAYS + 3) * DAY_MS)); // past the grace days
     const partial = (await recordPayment(d, id, 'LATE-1', '100000.00')).result;
     expect(Money.of(partial.penalty).isPositive()).toBe(true);
@@ -233,40 +309,98 @@ describe('financing workflow: receivable financing from application to closure',
     const today = new Date().toISOString().slice(0, 10);
     await d.admin.put('/commodities/COAL-5500').send({ name: 'Thermal coal', unit: 't', haircut: '0.15' }).expect(200);
     await d.admin.post('/commodities/COAL-5500/prices').send({ date: today, price: '812.35', source: 'index' }).expect(201);
-    const receipt = (await d.custodian.post('/warehouse-receipts').send({ receiptNumber: `WR-${Date.now()}`, holderId: api.parties.hami, commodityCode: 'COAL-5500', grade: 'Q5500', quantity: '1000', location: 'bay 7' }).expect(201)).body.id;
-    const application = { product: 'WAREHOUSE_RECEIPT_LOAN', assetId: receipt, bankId: api.parties.bank, method: 'EQUAL_INSTALMENT', instalments: 2 };
+    const receipt = (
+      await d.custodian
+        .post('/warehouse-receipts')
+        .send({
+          receiptNumber: `WR-${Date.now()}`,
+          holderId: api.parties.hami,
+          commodityCode: 'COAL-5500',
+          grade: 'Q5500',
+          quantity: '1000',
+          location: 'bay 7',
+        })
+        .expect(201)
+    ).body.id;
+    const application = {
+      product: 'WAREHOUSE_RECEIPT_LOAN',
+      assetId: receipt,
+      bankId: api.parties.bank,
+      method: 'EQUAL_INSTALMENT',
+      instalments: 2,
+    };
     // value 1,000 t × ¥812.35 × (1 − 15%) = ¥690,497.50; LTV 70% → at most ¥483,348.25
-    expect((await d.sme.post('/financings/trial').send({ ...application, amount: '400000.00' }).expect(200)).body.maxAmount).toBe('483348.25');
-    const { id, ref } = (await d.sme.post('/financings').send({ ...application, amount: '400000.00' }).expect(201)).body;
+    expect(
+      (
+        await d.sme
+          .post('/financings/trial')
+          .send({ ...application, amount: '400000.00' })
+          .expect(200)
+      ).body.maxAmount,
+    ).toBe('483348.25');
+    const { id, ref } = (
+      await d.sme
+        .post('/financings')
+        .send({ ...application, amount: '400000.00' })
+        .expect(201)
+    ).body;
     await approveAndAccept(d, id, [d.approverA], d.custodian);
     await reaches(d, id, 'REPAYING');
     expect((await d.custodian.get(`/warehouse-receipts/${receipt}`)).body.status).toBe('PLEDGED');
     const lines = (await d.sme.get(`/financings/${id}`)).body.state.schedule.lines as Array<{ payment: string; interest: string }>;
     expect(lines).toHaveLength(2);
     for (const [i, line] of lines.entries()) {
-      await eventually(async () => ((await timeline(d, id)).filter((e) => e.step === 'instalment.due').length > i ? true : undefined), `instalment ${i + 1}`, 60_000);
+      await eventually(
+        async () => ((await timeline(d, id)).filter((e) => e.step === 'instalment.due').length > i ? true : undefined),
+        `instalment ${i + 1}`,
+        60_000,
+      );
       const paid = (await recordPayment(d, id, `WR-PAY-${i}`, line.payment)).result;
       expect(paid).toMatchObject({ interest: line.interest, penalty: '0.00', surplus: '0.00' });
     }
     await reaches(d, id, 'CLOSED');
     expect((await d.custodian.get(`/warehouse-receipts/${receipt}`)).body.status).toBe('ISSUED');
-    const book = Object.fromEntries(((await d.backOffice.get(`/ledger/balances?financingRef=${ref}`)).body as Array<{ account: string; balance: string }>).map((b) => [b.account, b.balance]));
+    const book = Object.fromEntries(
+      ((await d.backOffice.get(`/ledger/balances?financingRef=${ref}`)).body as Array<{ account: string; balance: string }>).map((b) => [
+        b.account,
+        b.balance,
+      ]),
+    );
     expect(book).toMatchObject({ LOAN_PRINCIPAL: '0.00', INTEREST_RECEIVABLE: '0.00' });
     await recordHistory(api.temporal, financingWorkflowId(ref), 'financing-instalments');
   });
 
   describe('warehouse-receipt loans: collateral cover', () => {
     const today = new Date().toISOString().slice(0, 10);
-    const price = (value: string) => d.admin.post('/commodities/COAL-5500/prices').send({ date: today, price: value, source: 'index' }).expect(201);
+    const price = (value: string) =>
+      d.admin.post('/commodities/COAL-5500/prices').send({ date: today, price: value, source: 'index' }).expect(201);
     const issue = async (quantity: string) =>
-      (await d.custodian.post('/warehouse-receipts').send({ receiptNumber: `WR-${Date.now()}-${quantity}`, holderId: api.parties.hami, commodityCode: 'COAL-5500', grade: 'Q5500', quantity, location: 'bay 7' }).expect(201)).body.id as string;
+      (
+        await d.custodian
+          .post('/warehouse-receipts')
+          .send({
+            receiptNumber: `WR-${Date.now()}-${quantity}`,
+            holderId: api.parties.hami,
+            commodityCode: 'COAL-5500',
+            grade: 'Q5500',
+            quantity,
+            location: 'bay 7',
+          })
+          .expect(201)
+      ).body.id as string;
     const loan = async (receipt: string, amount: string) => {
-      const { id } = (await d.sme.post('/financings').send({ product: 'WAREHOUSE_RECEIPT_LOAN', assetId: receipt, bankId: api.parties.bank, amount, method: 'BULLET' }).expect(201)).body;
+      const { id } = (
+        await d.sme
+          .post('/financings')
+          .send({ product: 'WAREHOUSE_RECEIPT_LOAN', assetId: receipt, bankId: api.parties.bank, amount, method: 'BULLET' })
+          .expect(201)
+      ).body;
       await approveAndAccept(d, id, [d.approverA], d.custodian);
       await reaches(d, id, 'REPAYING');
       return id as string;
     };
-    const happened = (id: string, step: string) => eventually(async () => ((await timeline(d, id)).some((e) => e.step === step) ? true : undefined), step, 30_000);
+    const happened = (id: string, step: string) =>
+      eventually(async () => ((await timeline(d, id)).some((e) => e.step === step) ? true : undefined), step, 30_000);
 
     beforeEach(async () => {
       await d.admin.put('/commodities/COAL-5500').send({ name: 'Thermal coal', unit: 't', haircut: '0.15' }).expect(200);
@@ -300,7 +434,11 @@ describe('financing workflow: receivable financing from application to closure',
       await reaches(d, id, 'CLOSED');
       expect((await d.custodian.get(`/warehouse-receipts/${more}`)).body.status).toBe('ISSUED');
       expect((await d.custodian.get(`/warehouse-receipts/${receipt}`)).body.status).toBe('ISSUED');
-      await recordHistory(api.temporal, financingWorkflowId((await d.sme.get(`/financings/${id}`)).body.ref), 'financing-margin-call-cured');
+      await recordHistory(
+        api.temporal,
+        financingWorkflowId((await d.sme.get(`/financings/${id}`)).body.ref),
+        'financing-margin-call-cured',
+      );
     });
 
     it('escalates a margin call that is not cured in time', async () => {
@@ -313,7 +451,11 @@ describe('financing workflow: receivable financing from application to closure',
         expect((await d.sme.get(`/financings/${id}`)).body.state.marginCall.status).toBe('DEFAULTED');
         await recordPayment(d, id, 'WR-DEFAULT-PAYOFF', '500000.00');
         await reaches(d, id, 'CLOSED');
-        await recordHistory(api.temporal, financingWorkflowId((await d.sme.get(`/financings/${id}`)).body.ref), 'financing-margin-call-escalated');
+        await recordHistory(
+          api.temporal,
+          financingWorkflowId((await d.sme.get(`/financings/${id}`)).body.ref),
+          'financing-margin-call-escalated',
+        );
       } finally {
         await adoptPolicy(d, POLICY);
         await price('812.35');

@@ -15,7 +15,10 @@ describe('credit limits: reserve, release and utilisation, exact under concurren
   });
 
   const limitRow = async (subject: string) =>
-    (await api.owner.query('SELECT amount, utilised FROM credit_limits WHERE subject = $1', [subject]))[0] as { amount: string; utilised: string };
+    (await api.owner.query('SELECT amount, utilised FROM credit_limits WHERE subject = $1', [subject]))[0] as {
+      amount: string;
+      utilised: string;
+    };
 
   it('never over-commits when 40 reservations race for one limit', async () => {
     const subject = api.parties.powerGroup;
@@ -23,7 +26,9 @@ describe('credit limits: reserve, release and utilisation, exact under concurren
 
     const attempts = await Promise.all(
       Array.from({ length: 40 }, (_, i) =>
-        officer.post('/credit-limits/reservations').send({ reference: `RF-RACE-${i}`, amount: '30000.00', subjects: [{ kind: 'CORE_ENTERPRISE', subject }] }),
+        officer
+          .post('/credit-limits/reservations')
+          .send({ reference: `RF-RACE-${i}`, amount: '30000.00', subjects: [{ kind: 'CORE_ENTERPRISE', subject }] }),
       ),
     );
     const won = attempts.filter((r) => r.status === 201).length;
@@ -45,9 +50,15 @@ describe('credit limits: reserve, release and utilisation, exact under concurren
     const debtor = `debtor-${Date.now()}`;
     await officer.post('/credit-limits').send({ kind: 'SME', subject: sme, amount: '500000.00' }).expect(201);
     await officer.post('/credit-limits').send({ kind: 'DEBTOR_CONCENTRATION', subject: debtor, amount: '100000.00' }).expect(201);
-    const subjects = [{ kind: 'SME', subject: sme }, { kind: 'DEBTOR_CONCENTRATION', subject: debtor }];
+    const subjects = [
+      { kind: 'SME', subject: sme },
+      { kind: 'DEBTOR_CONCENTRATION', subject: debtor },
+    ];
 
-    const refused = await officer.post('/credit-limits/reservations').send({ reference: 'RF-BOTH-1', amount: '150000.00', subjects }).expect(422);
+    const refused = await officer
+      .post('/credit-limits/reservations')
+      .send({ reference: 'RF-BOTH-1', amount: '150000.00', subjects })
+      .expect(422);
     expect(refused.body.code).toBe('LIMITS.EXCEEDED');
     expect((await limitRow(sme)).utilised).toBe('0.00'); // the SME limit had room, but nothing moved
 
@@ -56,7 +67,10 @@ describe('credit limits: reserve, release and utilisation, exact under concurren
     await officer.post('/credit-limits/reservations').send({ reference: 'RF-BOTH-2', amount: '80000.00', subjects }).expect(201);
     expect((await limitRow(sme)).utilised).toBe('80000.00');
     expect((await limitRow(debtor)).utilised).toBe('80000.00');
-    const mismatch = await officer.post('/credit-limits/reservations').send({ reference: 'RF-BOTH-2', amount: '1.00', subjects }).expect(409);
+    const mismatch = await officer
+      .post('/credit-limits/reservations')
+      .send({ reference: 'RF-BOTH-2', amount: '1.00', subjects })
+      .expect(409);
     expect(mismatch.body.code).toBe('LIMITS.RESERVATION_MISMATCH');
 
     // a repayment releases part; closure releases the rest; no more than reserved
@@ -69,12 +83,21 @@ describe('credit limits: reserve, release and utilisation, exact under concurren
   });
 
   it('refuses a financing against a subject without a limit, and a limit below its use', async () => {
-    const none = await officer.post('/credit-limits/reservations').send({ reference: 'RF-N', amount: '1.00', subjects: [{ kind: 'SME', subject: 'nobody' }] }).expect(422);
+    const none = await officer
+      .post('/credit-limits/reservations')
+      .send({ reference: 'RF-N', amount: '1.00', subjects: [{ kind: 'SME', subject: 'nobody' }] })
+      .expect(422);
     expect(none.body).toMatchObject({ code: 'LIMITS.NO_LIMIT', errors: [{ field: 'subjects' }] });
 
     await officer.post('/credit-limits').send({ kind: 'COMMODITY_CONCENTRATION', subject: 'COAL', amount: '100.00' }).expect(201);
-    await officer.post('/credit-limits/reservations').send({ reference: 'RF-C', amount: '60.00', subjects: [{ kind: 'COMMODITY_CONCENTRATION', subject: 'COAL' }] }).expect(201);
-    const below = await officer.post('/credit-limits').send({ kind: 'COMMODITY_CONCENTRATION', subject: 'COAL', amount: '59.99' }).expect(422);
+    await officer
+      .post('/credit-limits/reservations')
+      .send({ reference: 'RF-C', amount: '60.00', subjects: [{ kind: 'COMMODITY_CONCENTRATION', subject: 'COAL' }] })
+      .expect(201);
+    const below = await officer
+      .post('/credit-limits')
+      .send({ kind: 'COMMODITY_CONCENTRATION', subject: 'COAL', amount: '59.99' })
+      .expect(422);
     expect(below.body.code).toBe('LIMITS.BELOW_UTILISATION');
   });
 
@@ -92,7 +115,10 @@ describe('credit limits: reserve, release and utilisation, exact under concurren
     ['an unknown field', { currency: 'USD' }, 'currency'],
   ])('refuses %s naming the field, writing nothing', async (_, change, field) => {
     const before = (await api.owner.query('SELECT count(*) AS n FROM credit_limits'))[0].n;
-    const response = await officer.post('/credit-limits').send({ kind: 'SME', subject: 'x', amount: '1.00', ...change }).expect(400);
+    const response = await officer
+      .post('/credit-limits')
+      .send({ kind: 'SME', subject: 'x', amount: '1.00', ...change })
+      .expect(400);
     expect(response.body.errors.map((e: { field: string }) => e.field)).toContain(field);
     expect((await api.owner.query('SELECT count(*) AS n FROM credit_limits'))[0].n).toBe(before);
   });

@@ -1,6 +1,15 @@
 import { DEFAULT_POLICY } from '@caravan/financing';
 import { PEOPLE } from '../support/api';
-import { adoptPolicy, approveAndAccept, confirmedReceivable, Desk, POLICY, reaches, startFinancingStack, timeline } from '../support/financing';
+import {
+  adoptPolicy,
+  approveAndAccept,
+  confirmedReceivable,
+  Desk,
+  POLICY,
+  reaches,
+  startFinancingStack,
+  timeline,
+} from '../support/financing';
 import type { TestApi } from '../support/api';
 import { reconcile } from '../support/reconciliation';
 import { fingerprint, onboardRival, Rival, signInRival } from '../support/two-banks';
@@ -19,7 +28,14 @@ describe('many banks: every object owned, every action scoped', () => {
   let rival: Rival;
   let victim: { id: string; ref: string; paymentReference: string; receivable: string };
   const today = new Date().toISOString().slice(0, 10);
-  const csv = { delimiter: ';', hasHeader: true, decimalSeparator: '.', dateFormat: 'YYYY-MM-DD', currency: 'CNY', columns: { bookingDate: 1, amount: 2, endToEndId: 3, counterpartyName: 4, remittance: 5 } };
+  const csv = {
+    delimiter: ';',
+    hasHeader: true,
+    decimalSeparator: '.',
+    dateFormat: 'YYYY-MM-DD',
+    currency: 'CNY',
+    columns: { bookingDate: 1, amount: 2, endToEndId: 3, counterpartyName: 4, remittance: 5 },
+  };
   const untouched = async () => fingerprint(api, api.parties.bank, api.parties.hami);
 
   beforeAll(async () => {
@@ -29,12 +45,20 @@ describe('many banks: every object owned, every action scoped', () => {
     rival = await onboardRival(api);
     // the first bank: a financing repaying, its collection account mapped, a statement and a run
     const receivable = await confirmedReceivable(api, d, '1000000.00', 300);
-    const applied = (await d.sme.post('/financings').send({ product: 'RECEIVABLE_FINANCING', assetId: receivable, bankId: api.parties.bank, amount: '800000.00' }).expect(201)).body;
+    const applied = (
+      await d.sme
+        .post('/financings')
+        .send({ product: 'RECEIVABLE_FINANCING', assetId: receivable, bankId: api.parties.bank, amount: '800000.00' })
+        .expect(201)
+    ).body;
     await approveAndAccept(d, applied.id);
     await reaches(d, applied.id, 'REPAYING');
     victim = { id: applied.id, ref: applied.ref, paymentReference: applied.paymentReference, receivable };
     await d.backOffice.put('/statements/csv-mappings/COLLECTION-1').send(csv).expect(200);
-    await d.backOffice.put('/reconciliation/accounts/COLLECTION-1').send({ ledgerAccount: 'COLLECTION_ACCOUNT', currency: 'CNY' }).expect(200);
+    await d.backOffice
+      .put('/reconciliation/accounts/COLLECTION-1')
+      .send({ ledgerAccount: 'COLLECTION_ACCOUNT', currency: 'CNY' })
+      .expect(200);
     await d.backOffice
       .post('/statements?format=csv&account=COLLECTION-1')
       .set('content-type', 'text/plain')
@@ -55,10 +79,14 @@ describe('many banks: every object owned, every action scoped', () => {
    * first bank's and its customers' rows are what they were.
    */
   it('sweeps every endpoint as the other bank and the other SME: nothing of the first bank comes back or changes', async () => {
-    const document = (await api.http().get('/docs/openapi.json').expect(200)).body as { paths: Record<string, Record<string, { parameters?: Array<{ name: string; in: string; required?: boolean }> }>> };
+    const document = (await api.http().get('/docs/openapi.json').expect(200)).body as {
+      paths: Record<string, Record<string, { parameters?: Array<{ name: string; in: string; required?: boolean }> }>>;
+    };
     // a request awaiting approval and a decision of the first bank, to be found out if they can be
     await d.backOffice.post(`/financings/${victim.id}/payments`).send({ reference: 'SWEEP-PENDING', amount: '1.00' }).expect(202);
-    const [{ id: small }] = await api.owner.query(`SELECT id::text AS id FROM statement_lines WHERE bank_id = $1 AND amount = 1.11`, [api.parties.bank]);
+    const [{ id: small }] = await api.owner.query(`SELECT id::text AS id FROM statement_lines WHERE bank_id = $1 AND amount = 1.11`, [
+      api.parties.bank,
+    ]);
     await d.backOffice.post(`/reconciliation/lines/${small}/write-off`).send({ reason: 'rounding' }).expect(201);
     const one = async (sql: string) => ((await api.owner.query(sql, [api.parties.bank]))[0] ?? {}) as Record<string, string>;
     const ids = {
@@ -72,7 +100,19 @@ describe('many banks: every object owned, every action scoped', () => {
     };
     const [receivable] = await api.owner.query('SELECT invoice_number FROM receivables WHERE id = $1', [victim.receivable]);
     // what must never come back to them (organisations are a public directory, and not among these)
-    const secrets = [victim.id, victim.ref, victim.paymentReference, victim.receivable, receivable.invoice_number, ids.entry, ids.statement, ids.decision, ids.run, ids.request, ids.pledge];
+    const secrets = [
+      victim.id,
+      victim.ref,
+      victim.paymentReference,
+      victim.receivable,
+      receivable.invoice_number,
+      ids.entry,
+      ids.statement,
+      ids.decision,
+      ids.run,
+      ids.request,
+      ids.pledge,
+    ];
     const pathValue = (path: string, name: string): string => {
       if (name === 'instructionId') return encodeURIComponent(`${victim.ref}/disbursement`);
       if (name === 'account') return 'COLLECTION-1';
@@ -129,10 +169,14 @@ describe('many banks: every object owned, every action scoped', () => {
           const url = `${path}${wanted.length ? `?${wanted.map((p) => `${p.name}=${encodeURIComponent(query[p.name])}`).join('&')}` : ''}`;
           const agent = rival.as[person] as unknown as Record<string, (url: string) => ReturnType<ReturnType<TestApi['http']>['post']>>;
           const answer = method === 'get' ? await agent.get(url) : await agent[method](url).send(body);
-          expect({ call: `${method} ${url} as ${person}`, status: answer.status < 500 }).toEqual({ call: `${method} ${url} as ${person}`, status: true });
+          expect({ call: `${method} ${url} as ${person}`, status: answer.status < 500 }).toEqual({
+            call: `${method} ${url} as ${person}`,
+            status: true,
+          });
           // a refusal may echo what the caller sent (its path, the id asked for); an answer must carry nothing of theirs
           if (answer.status >= 300) continue;
-          for (const secret of secrets) if (secret && (answer.text ?? '').includes(secret)) leaks.push(`${method.toUpperCase()} ${template} as ${person}: ${secret}`);
+          for (const secret of secrets)
+            if (secret && (answer.text ?? '').includes(secret)) leaks.push(`${method.toUpperCase()} ${template} as ${person}: ${secret}`);
         }
       }
     }
@@ -145,7 +189,11 @@ describe('many banks: every object owned, every action scoped', () => {
     const before = await untouched();
     const backOffice = rival.as.backOffice;
     await backOffice.put('/statements/csv-mappings/RIVAL-1').send(csv).expect(200);
-    const forged = ['d;a;e;n;t', `${today};1000000.00;${victim.ref};Xinjiang Energy Power Group;forged by loan number`, `${today};1000000.00;${victim.paymentReference};Xinjiang Energy Power Group;forged by reference`];
+    const forged = [
+      'd;a;e;n;t',
+      `${today};1000000.00;${victim.ref};Xinjiang Energy Power Group;forged by loan number`,
+      `${today};1000000.00;${victim.paymentReference};Xinjiang Energy Power Group;forged by reference`,
+    ];
     await backOffice.post('/statements?format=csv&account=RIVAL-1').set('content-type', 'text/plain').send(forged.join('\n')).expect(201);
     expect(await reconcile(backOffice)).toMatchObject({ status: 'DONE', total: 2, matched: 0 });
     expect((await d.sme.get(`/financings/${victim.id}`).expect(200)).body.stage).toBe('REPAYING');
@@ -161,9 +209,13 @@ describe('many banks: every object owned, every action scoped', () => {
         // the first bank's account, its stray credit and its run's author appear nowhere
         for (const mark of ['COLLECTION-1', 'a stray credit', PEOPLE.backOffice]) expect(JSON.stringify(items)).not.toContain(mark);
       }
-      const report = (await rivalSees.get(`/reconciliation/report?from=${today}&to=${today}`).expect(200)).body as Array<{ account: string }>;
+      const report = (await rivalSees.get(`/reconciliation/report?from=${today}&to=${today}`).expect(200)).body as Array<{
+        account: string;
+      }>;
       expect(report.map((r) => r.account)).not.toContain('COLLECTION-1');
-      expect(((await rivalSees.get('/reconciliation/accounts').expect(200)).body as Array<{ account: string }>).map((a) => a.account)).not.toContain('COLLECTION-1');
+      expect(
+        ((await rivalSees.get('/reconciliation/accounts').expect(200)).body as Array<{ account: string }>).map((a) => a.account),
+      ).not.toContain('COLLECTION-1');
     }
     const firstRun = (await d.backOffice.get('/reconciliation/runs').expect(200)).body.items[0].id;
     const theirs = await rival.as.backOffice.get(`/reconciliation/runs/${firstRun}`).expect(404);
@@ -173,12 +225,24 @@ describe('many banks: every object owned, every action scoped', () => {
 
   it('another bank’s CSV layout and account mapping of the same account name are its own', async () => {
     const before = await untouched();
-    await rival.as.backOffice.put('/statements/csv-mappings/COLLECTION-1').send({ ...csv, delimiter: ',', columns: { bookingDate: 2, amount: 1 } }).expect(200);
-    await rival.as.backOffice.put('/reconciliation/accounts/COLLECTION-1').send({ ledgerAccount: 'FEE_INCOME', currency: 'USD' }).expect(200);
+    await rival.as.backOffice
+      .put('/statements/csv-mappings/COLLECTION-1')
+      .send({ ...csv, delimiter: ',', columns: { bookingDate: 2, amount: 1 } })
+      .expect(200);
+    await rival.as.backOffice
+      .put('/reconciliation/accounts/COLLECTION-1')
+      .send({ ledgerAccount: 'FEE_INCOME', currency: 'USD' })
+      .expect(200);
     expect(await untouched()).toEqual(before);
     // the first bank's next statement is read with its own layout still
-    await d.backOffice.post('/statements?format=csv&account=COLLECTION-1').set('content-type', 'text/plain').send(['d;a;e;n;t', `${today};1.00;X;Y;still read right`].join('\n')).expect(201);
-    expect(((await d.backOffice.get('/reconciliation/accounts').expect(200)).body as Array<{ account: string; ledgerAccount: string }>)[0]).toMatchObject({ account: 'COLLECTION-1', ledgerAccount: 'COLLECTION_ACCOUNT' });
+    await d.backOffice
+      .post('/statements?format=csv&account=COLLECTION-1')
+      .set('content-type', 'text/plain')
+      .send(['d;a;e;n;t', `${today};1.00;X;Y;still read right`].join('\n'))
+      .expect(201);
+    expect(
+      ((await d.backOffice.get('/reconciliation/accounts').expect(200)).body as Array<{ account: string; ledgerAccount: string }>)[0],
+    ).toMatchObject({ account: 'COLLECTION-1', ledgerAccount: 'COLLECTION_ACCOUNT' });
   });
 
   it('keeps each bank’s books its own: no reading, no reversing', async () => {
@@ -188,11 +252,21 @@ describe('many banks: every object owned, every action scoped', () => {
     for (const person of ['credit', 'approver', 'treasury', 'backOffice'] as const) {
       expect((await rival.as[person].get('/ledger/balances').expect(200)).body).toEqual([]);
       expect((await rival.as[person].get(`/ledger/balances?financingRef=${victim.ref}`).expect(200)).body).toEqual([]);
-      expect((await rival.as[person].get(`/ledger/entries?financingRef=${victim.ref}`).expect(200)).body).toMatchObject({ items: [], total: 0 });
+      expect((await rival.as[person].get(`/ledger/entries?financingRef=${victim.ref}`).expect(200)).body).toMatchObject({
+        items: [],
+        total: 0,
+      });
     }
     const theirs = await rival.as.backOffice.post(`/ledger/entries/${entry.id}/reversal`).send({ reason: 'mine now' }).expect(404);
-    const nobody = await rival.as.backOffice.post('/ledger/entries/0b5c1f8e-0000-4000-8000-000000000000/reversal').send({ reason: 'x' }).expect(404);
-    const masked = (body: { code: string; title: string; status: number }) => ({ ...body, title: body.title.replace(/[0-9a-f-]{36}/, '<id>'), instance: undefined });
+    const nobody = await rival.as.backOffice
+      .post('/ledger/entries/0b5c1f8e-0000-4000-8000-000000000000/reversal')
+      .send({ reason: 'x' })
+      .expect(404);
+    const masked = (body: { code: string; title: string; status: number }) => ({
+      ...body,
+      title: body.title.replace(/[0-9a-f-]{36}/, '<id>'),
+      instance: undefined,
+    });
     expect(masked(theirs.body)).toEqual(masked(nobody.body));
     expect(await untouched()).toEqual(before);
     // the platform's auditor reads every bank's books
@@ -202,20 +276,41 @@ describe('many banks: every object owned, every action scoped', () => {
 
   it('takes a policy change out of one person’s hands: unsound tiers refused, in force only once another person approves', async () => {
     const maker = d.maker;
-    const zero = await maker.post('/financing-policy/proposals').send({ ...POLICY, tiers: [{ upTo: null, approvals: 0 }] }).expect(400);
+    const zero = await maker
+      .post('/financing-policy/proposals')
+      .send({ ...POLICY, tiers: [{ upTo: null, approvals: 0 }] })
+      .expect(400);
     expect(zero.body).toMatchObject({ code: 'FINANCING.UNSOUND_TIERS', errors: [{ field: 'tiers' }] });
-    expect((await maker.post('/financing-policy/proposals').send({ ...POLICY, tiers: [] }).expect(400)).body.code).toBe('FINANCING.UNSOUND_TIERS');
+    expect(
+      (
+        await maker
+          .post('/financing-policy/proposals')
+          .send({ ...POLICY, tiers: [] })
+          .expect(400)
+      ).body.code,
+    ).toBe('FINANCING.UNSOUND_TIERS');
     const inForce = (await maker.get('/financing-policy').expect(200)).body;
-    const proposal = (await maker.post('/financing-policy/proposals').send({ ...POLICY, maxAdvanceRate: '0.5' }).expect(202)).body;
+    const proposal = (
+      await maker
+        .post('/financing-policy/proposals')
+        .send({ ...POLICY, maxAdvanceRate: '0.5' })
+        .expect(202)
+    ).body;
     expect((await maker.get('/financing-policy').expect(200)).body).toEqual(inForce); // nothing changed yet
     expect((await maker.post(`/approval-requests/${proposal.id}/approve`).send({}).expect(403)).body.code).toBe('DUAL_CONTROL.OWN_REQUEST');
-    expect((await d.backOffice.post(`/approval-requests/${proposal.id}/approve`).send({}).expect(403)).body.code).toBe('DUAL_CONTROL.NOT_A_CHECKER');
+    expect((await d.backOffice.post(`/approval-requests/${proposal.id}/approve`).send({}).expect(403)).body.code).toBe(
+      'DUAL_CONTROL.NOT_A_CHECKER',
+    );
     // another bank cannot see, approve or reject it
     await rival.as.approver.post(`/approval-requests/${proposal.id}/approve`).send({}).expect(404);
     await rival.as.approver.get(`/approval-requests/${proposal.id}`).expect(404);
     expect((await rival.as.approver.get('/approval-requests').expect(200)).body.items).toEqual([]);
     // the database holds four eyes too: the decider is never the requester
-    await expect(api.owner.query(`UPDATE dual_control_requests SET status = 'APPROVED', decided_by = requested_by, decided_at = now() WHERE id = $1`, [proposal.id])).rejects.toThrow(/dual_control_four_eyes/);
+    await expect(
+      api.owner.query(`UPDATE dual_control_requests SET status = 'APPROVED', decided_by = requested_by, decided_at = now() WHERE id = $1`, [
+        proposal.id,
+      ]),
+    ).rejects.toThrow(/dual_control_four_eyes/);
     // and a stored policy's tiers are sound whatever wrote it
     await expect(
       api.owner.query(
@@ -224,10 +319,16 @@ describe('many banks: every object owned, every action scoped', () => {
       ),
     ).rejects.toThrow(/financing_policy_tiers_sound/);
 
-    const adopted = (await d.approverA.post(`/approval-requests/${proposal.id}/approve`).send({ comment: 'agreed in committee' }).expect(200)).body;
+    const adopted = (
+      await d.approverA.post(`/approval-requests/${proposal.id}/approve`).send({ comment: 'agreed in committee' }).expect(200)
+    ).body;
     expect(adopted).toMatchObject({ status: 'APPROVED', result: { version: inForce.version + 1, maxAdvanceRate: '0.5000' } });
     const now = (await maker.get('/financing-policy').expect(200)).body;
-    expect(now).toMatchObject({ version: inForce.version + 1, proposedBy: expect.stringContaining(PEOPLE.creditOfficer), approvedBy: expect.stringContaining(PEOPLE.approverA) });
+    expect(now).toMatchObject({
+      version: inForce.version + 1,
+      proposedBy: expect.stringContaining(PEOPLE.creditOfficer),
+      approvedBy: expect.stringContaining(PEOPLE.approverA),
+    });
     // a financing keeps the version it started under
     expect((await d.sme.get(`/financings/${victim.id}`).expect(200)).body.policyVersion).toBe(inForce.version);
     await adoptPolicy(d, POLICY);
@@ -239,7 +340,10 @@ describe('many banks: every object owned, every action scoped', () => {
     const before = await untouched();
     const asset = await confirmedReceivable(api, d, '500000.00', 200);
     await rival.as.credit.post('/pledges').send({ assetType: 'RECEIVABLE', assetId: asset, financingRef: 'RF-2026-999999' }).expect(404);
-    await rival.as.backOffice.post('/pledges').send({ assetType: 'RECEIVABLE', assetId: asset, financingRef: 'RF-2026-999999' }).expect(404);
+    await rival.as.backOffice
+      .post('/pledges')
+      .send({ assetType: 'RECEIVABLE', assetId: asset, financingRef: 'RF-2026-999999' })
+      .expect(404);
     expect((await d.sme.get(`/receivables/${asset}`).expect(200)).body.status).toBe('CONFIRMED');
     await rival.as.credit.get(`/receivables/${asset}`).expect(404);
     const found = (await rival.as.credit.get(`/pledges/search?assetType=RECEIVABLE&assetId=${victim.receivable}`).expect(200)).body;
@@ -255,14 +359,25 @@ describe('many banks: every object owned, every action scoped', () => {
     const theirs = await rival.as.backOffice.get(`/simulated-bank/payments/${instruction}`).expect(404);
     const nobody = await rival.as.backOffice.get('/simulated-bank/payments/nothing').expect(404);
     expect(theirs.body.code).toBe(nobody.body.code);
-    await rival.as.backOffice.post('/simulated-bank/payments').send({ instructionId: `${victim.ref}/surplus`, amount: '0.01', currency: 'CNY', beneficiaryId: rival.smeId, purpose: 'pre-registered' }).expect(404);
+    await rival.as.backOffice
+      .post('/simulated-bank/payments')
+      .send({
+        instructionId: `${victim.ref}/surplus`,
+        amount: '0.01',
+        currency: 'CNY',
+        beneficiaryId: rival.smeId,
+        purpose: 'pre-registered',
+      })
+      .expect(404);
     expect(await untouched()).toEqual(before);
   });
 
   it('takes two people of the financing’s own bank to record a repayment by hand', async () => {
     const before = await untouched();
     await rival.as.backOffice.post(`/financings/${victim.id}/payments`).send({ reference: 'FORGED-1', amount: '1000000.00' }).expect(404);
-    const asked = (await d.backOffice.post(`/financings/${victim.id}/payments`).send({ reference: 'BNK-HAND-1', amount: '1000.00' }).expect(202)).body;
+    const asked = (
+      await d.backOffice.post(`/financings/${victim.id}/payments`).send({ reference: 'BNK-HAND-1', amount: '1000.00' }).expect(202)
+    ).body;
     expect(asked).toMatchObject({ kind: 'financing.payment', status: 'PENDING', payload: { reference: 'BNK-HAND-1', amount: '1000.00' } });
     expect((await timeline(d, victim.id)).map((e) => e.step)).not.toContain('payment.allocated');
     await d.backOffice.post(`/approval-requests/${asked.id}/approve`).send({}).expect(403); // not one's own
@@ -278,7 +393,9 @@ describe('many banks: every object owned, every action scoped', () => {
     expect((await auditor.get('/statements').expect(200)).body.total).toBeGreaterThanOrEqual(2); // both banks' statements
     expect((await auditor.get('/approval-requests').expect(200)).body.total).toBeGreaterThan(0);
     await auditor.post('/reconciliation/runs').expect(403);
-    await auditor.post(`/ledger/entries/${(await d.backOffice.get(`/ledger/entries?financingRef=${victim.ref}`)).body.items[0].id}/reversal`).send({ reason: 'x' }).expect(403);
+    await auditor
+      .post(`/ledger/entries/${(await d.backOffice.get(`/ledger/entries?financingRef=${victim.ref}`)).body.items[0].id}/reversal`)
+      .send({ reason: 'x' })
+      .expect(403);
   });
-
 });

@@ -33,7 +33,14 @@ describe('reconciliation: rules, suggestions, manual decisions, runs and the rep
     auditor = await api.as('auditor@caravan.example');
     await backOffice
       .put('/statements/csv-mappings/PAY-9')
-      .send({ delimiter: ';', hasHeader: true, decimalSeparator: '.', dateFormat: 'YYYY-MM-DD', currency: 'CNY', columns: { bookingDate: 1, amount: 2, endToEndId: 3, counterpartyName: 4, remittance: 5 } })
+      .send({
+        delimiter: ';',
+        hasHeader: true,
+        decimalSeparator: '.',
+        dateFormat: 'YYYY-MM-DD',
+        currency: 'CNY',
+        columns: { bookingDate: 1, amount: 2, endToEndId: 3, counterpartyName: 4, remittance: 5 },
+      })
       .expect(200);
   });
 
@@ -44,7 +51,9 @@ describe('reconciliation: rules, suggestions, manual decisions, runs and the rep
 
   /** What the bank's financing workflows would await, recorded as they do: in the bank's scope. */
   const awaits = (m: ExpectedMovement) =>
-    api.app.get(ScopedDatabase).transaction({ organisationId: api.parties.bank, readsAll: false }, (em) => api.app.get(ExpectedMovementsService).expect(m, em));
+    api.app
+      .get(ScopedDatabase)
+      .transaction({ organisationId: api.parties.bank, readsAll: false }, (em) => api.app.get(ExpectedMovementsService).expect(m, em));
   const payout = (endToEndId: string, amount: string, counterparty: string, financingRef = endToEndId.split('/')[0]) =>
     awaits({ financingRef, kind: 'PAYOUT', endToEndId, direction: 'DBIT', amount, currency: 'CNY', counterparty, ...window });
   let file = 0;
@@ -55,11 +64,22 @@ describe('reconciliation: rules, suggestions, manual decisions, runs and the rep
       // each file differs, or it would be the same statement again
       .send(['date;amount;e2e;name;text', ...rows, `${today};0.01;;Bank;file ${++file}`].join('\n'))
       .expect(201);
-  const lineOf = async (text: string) => (await api.owner.query('SELECT id::text AS id, match_status AS status FROM statement_lines WHERE remittance = $1', [text]))[0] as { id: string; status: string };
+  const lineOf = async (text: string) =>
+    (await api.owner.query('SELECT id::text AS id, match_status AS status FROM statement_lines WHERE remittance = $1', [text]))[0] as {
+      id: string;
+      status: string;
+    };
   const expected = async (endToEndId: string) =>
-    (await api.owner.query('SELECT id, status, settled::text AS settled FROM expected_movements WHERE end_to_end_id = $1', [endToEndId]))[0] as { id: string; status: string; settled: string };
+    (
+      await api.owner.query('SELECT id, status, settled::text AS settled FROM expected_movements WHERE end_to_end_id = $1', [endToEndId])
+    )[0] as { id: string; status: string; settled: string };
   const decisionOf = async (lineId: string) =>
-    (await api.owner.query(`SELECT d.id, d.method, d.confidence::text AS confidence, d.status FROM match_decisions d JOIN match_links k ON k.decision_id = d.id WHERE k.line_id = $1 ORDER BY d.decided_at DESC LIMIT 1`, [lineId]))[0];
+    (
+      await api.owner.query(
+        `SELECT d.id, d.method, d.confidence::text AS confidence, d.status FROM match_decisions d JOIN match_links k ON k.decision_id = d.id WHERE k.line_id = $1 ORDER BY d.decided_at DESC LIMIT 1`,
+        [lineId],
+      )
+    )[0];
   const queueItem = async (lineId: string) => {
     const queue = (await backOffice.get('/statements/exceptions?limit=100').expect(200)).body;
     return queue.items.find((i: { lineId: string }) => i.lineId === lineId);
@@ -87,11 +107,23 @@ describe('reconciliation: rules, suggestions, manual decisions, runs and the rep
     expect(run).toMatchObject({ status: 'DONE', trigger: 'ON_DEMAND', total: 7, processed: 7, matched: 3 });
     await recordHistory(api.temporal, reconciliationWorkflowId(run.id), 'reconciliation-run');
 
-    expect(await decisionOf((await lineOf('rule two')).id)).toMatchObject({ method: 'AMOUNT_DATE_COUNTERPARTY', confidence: '1.00', status: 'ACTIVE' });
+    expect(await decisionOf((await lineOf('rule two')).id)).toMatchObject({
+      method: 'AMOUNT_DATE_COUNTERPARTY',
+      confidence: '1.00',
+      status: 'ACTIVE',
+    });
     expect(await expected('P-1/payout')).toMatchObject({ status: 'MATCHED', settled: '1234.56' });
     // one debit of 500.00 settled the second and third instalments
-    expect(await decisionOf((await lineOf('two instalments at once')).id)).toMatchObject({ method: 'MANY_TO_ONE', confidence: '0.90', status: 'ACTIVE' });
-    expect([(await expected('F-9/1')).status, (await expected('F-9/2')).status, (await expected('F-9/3')).status]).toEqual(['OPEN', 'MATCHED', 'MATCHED']);
+    expect(await decisionOf((await lineOf('two instalments at once')).id)).toMatchObject({
+      method: 'MANY_TO_ONE',
+      confidence: '0.90',
+      status: 'ACTIVE',
+    });
+    expect([(await expected('F-9/1')).status, (await expected('F-9/2')).status, (await expected('F-9/3')).status]).toEqual([
+      'OPEN',
+      'MATCHED',
+      'MATCHED',
+    ]);
     // a partial payment by reference leaves the rest awaited
     expect((await lineOf('partial by reference')).status).toBe('MATCHED');
     expect(await expected('R-1/payout')).toMatchObject({ status: 'PARTIAL', settled: '600.00' });
@@ -99,7 +131,9 @@ describe('reconciliation: rules, suggestions, manual decisions, runs and the rep
     // two equally good candidates: a suggestion, not a match
     const tie = await lineOf('a tie');
     expect(tie.status).toBe('UNMATCHED');
-    expect((await queueItem(tie.id)).suggestions).toEqual([expect.objectContaining({ method: 'AMOUNT_DATE_COUNTERPARTY', confidence: '0.50' })]);
+    expect((await queueItem(tie.id)).suggestions).toEqual([
+      expect.objectContaining({ method: 'AMOUNT_DATE_COUNTERPARTY', confidence: '0.50' }),
+    ]);
     // parts of one payment are only ever suggested; confirming makes the match
     const [first, second] = [await lineOf('first part'), await lineOf('second part')];
     const [parts] = (await queueItem(first.id)).suggestions;
@@ -108,18 +142,30 @@ describe('reconciliation: rules, suggestions, manual decisions, runs and the rep
     const confirmed = (await backOffice.post(`/reconciliation/matches/${parts.decisionId}/confirm`).expect(200)).body;
     expect(confirmed).toMatchObject({ method: 'MANUAL', status: 'ACTIVE', writtenOff: '0.00' });
     expect(await expected('Q-1/payout')).toMatchObject({ status: 'MATCHED', settled: '900.00' });
-    expect((await backOffice.post(`/reconciliation/matches/${parts.decisionId}/confirm`).expect(409)).body.code).toBe('RECONCILIATION.NOT_A_SUGGESTION');
+    expect((await backOffice.post(`/reconciliation/matches/${parts.decisionId}/confirm`).expect(409)).body.code).toBe(
+      'RECONCILIATION.NOT_A_SUGGESTION',
+    );
     // a second run proposes the tie again, and nothing else
     expect(await reconcile(backOffice)).toMatchObject({ status: 'DONE', total: 2, processed: 2, matched: 0, suggested: 1 });
   });
 
   it('hands a payment its financing cannot take back to the queue, and leaves it to people after that', async () => {
-    await awaits({ financingRef: 'RF-GHOST', kind: 'REPAYMENT', endToEndId: 'RF-GHOST', direction: 'CRDT', amount: '50.00', currency: 'CNY', ...window });
+    await awaits({
+      financingRef: 'RF-GHOST',
+      kind: 'REPAYMENT',
+      endToEndId: 'RF-GHOST',
+      direction: 'CRDT',
+      amount: '50.00',
+      currency: 'CNY',
+      ...window,
+    });
     await importLines([`${today};50.00;RF-GHOST;Somebody;for a financing that does not exist`]);
     await reconcile(backOffice);
     const line = await lineOf('for a financing that does not exist');
     expect(line.status).toBe('UNMATCHED');
-    const [reversal] = await api.owner.query(`SELECT after FROM audit_events WHERE action = 'statement-match.reverse' ORDER BY id DESC LIMIT 1`);
+    const [reversal] = await api.owner.query(
+      `SELECT after FROM audit_events WHERE action = 'statement-match.reverse' ORDER BY id DESC LIMIT 1`,
+    );
     expect(reversal.after.reason).toMatch(/RF-GHOST refused the payment/);
     expect(await expected('RF-GHOST')).toMatchObject({ status: 'OPEN', settled: '0.00' });
     // the next run does not match and refuse it again
@@ -130,33 +176,71 @@ describe('reconciliation: rules, suggestions, manual decisions, runs and the rep
 
   it('matches by hand within tolerance, writes off and undoes, each audited; beyond tolerance only with a second person', async () => {
     await payout('M-1/payout', '2000.00', 'Hami Yard');
-    await importLines([`${today};-1995.00;;Hami Yard Ltd;short by five`, `${today};-1500.00;;Hami Yard Ltd;far too short`, `${today};3.50;;Bank;interest credit`]);
+    await importLines([
+      `${today};-1995.00;;Hami Yard Ltd;short by five`,
+      `${today};-1500.00;;Hami Yard Ltd;far too short`,
+      `${today};3.50;;Bank;interest credit`,
+    ]);
     const short = await lineOf('short by five');
     const far = await lineOf('far too short');
     const m1 = await expected('M-1/payout');
     const treasury = await api.as(PEOPLE.treasury);
-    const tooFar = (await backOffice.post('/reconciliation/matches').send({ lineIds: [far.id], expectedIds: [m1.id], reason: 'try' }).expect(202)).body;
+    const tooFar = (
+      await backOffice
+        .post('/reconciliation/matches')
+        .send({ lineIds: [far.id], expectedIds: [m1.id], reason: 'try' })
+        .expect(202)
+    ).body;
     expect(tooFar).toMatchObject({ kind: 'reconciliation.match', status: 'PENDING', payload: { lineIds: [far.id], expectedIds: [m1.id] } });
     expect((await lineOf('far too short')).status).toBe('UNMATCHED'); // nothing until a second person decides
     await treasury.post(`/approval-requests/${tooFar.id}/reject`).send({ reason: 'ask the supplier first' }).expect(200);
     expect((await lineOf('far too short')).status).toBe('UNMATCHED');
-    expect((await backOffice.post('/reconciliation/matches').send({ lineIds: [short.id], expectedIds: [m1.id] }).expect(400)).body.code).toBe('RECONCILIATION.REASON_REQUIRED');
-    const manual = (await backOffice.post('/reconciliation/matches').send({ lineIds: [short.id], expectedIds: [m1.id], reason: 'bank charge deducted' }).expect(201)).body;
-    expect(manual).toMatchObject({ method: 'MANUAL', status: 'ACTIVE', writtenOff: '-5.00', links: [{ lineId: short.id, expectedId: m1.id, amount: '1995.00' }] });
+    expect(
+      (
+        await backOffice
+          .post('/reconciliation/matches')
+          .send({ lineIds: [short.id], expectedIds: [m1.id] })
+          .expect(400)
+      ).body.code,
+    ).toBe('RECONCILIATION.REASON_REQUIRED');
+    const manual = (
+      await backOffice
+        .post('/reconciliation/matches')
+        .send({ lineIds: [short.id], expectedIds: [m1.id], reason: 'bank charge deducted' })
+        .expect(201)
+    ).body;
+    expect(manual).toMatchObject({
+      method: 'MANUAL',
+      status: 'ACTIVE',
+      writtenOff: '-5.00',
+      links: [{ lineId: short.id, expectedId: m1.id, amount: '1995.00' }],
+    });
     expect(await expected('M-1/payout')).toMatchObject({ status: 'MATCHED', settled: '1995.00' });
-    expect((await backOffice.post('/reconciliation/matches').send({ lineIds: [short.id], expectedIds: [m1.id], reason: 'again' }).expect(409)).body.code).toBe('RECONCILIATION.LINE_DECIDED');
+    expect(
+      (
+        await backOffice
+          .post('/reconciliation/matches')
+          .send({ lineIds: [short.id], expectedIds: [m1.id], reason: 'again' })
+          .expect(409)
+      ).body.code,
+    ).toBe('RECONCILIATION.LINE_DECIDED');
 
     // undone: the line is back in the queue, the movement awaited again
     await backOffice.post(`/reconciliation/matches/${manual.id}/reverse`).send({ reason: 'wrong supplier' }).expect(200);
     expect((await lineOf('short by five')).status).toBe('UNMATCHED');
     expect(await expected('M-1/payout')).toMatchObject({ status: 'OPEN', settled: '0.00' });
-    expect((await backOffice.post(`/reconciliation/matches/${manual.id}/reverse`).send({ reason: 'twice' }).expect(409)).body.code).toBe('RECONCILIATION.ALREADY_REVERSED');
+    expect((await backOffice.post(`/reconciliation/matches/${manual.id}/reverse`).send({ reason: 'twice' }).expect(409)).body.code).toBe(
+      'RECONCILIATION.ALREADY_REVERSED',
+    );
 
     const interest = await lineOf('interest credit');
-    const writeOff = (await backOffice.post(`/reconciliation/lines/${interest.id}/write-off`).send({ reason: 'bank interest' }).expect(201)).body;
+    const writeOff = (await backOffice.post(`/reconciliation/lines/${interest.id}/write-off`).send({ reason: 'bank interest' }).expect(201))
+      .body;
     expect(writeOff).toMatchObject({ method: 'WRITE_OFF', writtenOff: '3.50' });
     expect((await lineOf('interest credit')).status).toBe('WRITTEN_OFF');
-    const bigWriteOff = (await backOffice.post(`/reconciliation/lines/${far.id}/write-off`).send({ reason: 'supplier refund, booked elsewhere' }).expect(202)).body;
+    const bigWriteOff = (
+      await backOffice.post(`/reconciliation/lines/${far.id}/write-off`).send({ reason: 'supplier refund, booked elsewhere' }).expect(202)
+    ).body;
     await backOffice.post(`/approval-requests/${bigWriteOff.id}/approve`).send({}).expect(403); // never one's own
     expect((await treasury.post(`/approval-requests/${bigWriteOff.id}/approve`).send({}).expect(200)).body.status).toBe('APPROVED');
     expect((await lineOf('far too short')).status).toBe('WRITTEN_OFF');
@@ -164,11 +248,21 @@ describe('reconciliation: rules, suggestions, manual decisions, runs and the rep
     await backOffice.post(`/reconciliation/matches/${writeOff.id}/reverse`).send({ reason: 'booked as income instead' }).expect(200);
     expect((await lineOf('interest credit')).status).toBe('UNMATCHED');
 
-    const actions = (await api.owner.query(`SELECT action, actor_label FROM audit_events WHERE entity_type = 'statement-match' AND entity_id = ANY($1) ORDER BY id`, [[manual.id, writeOff.id]])).map(
-      (r: { action: string }) => r.action,
-    );
+    const actions = (
+      await api.owner.query(
+        `SELECT action, actor_label FROM audit_events WHERE entity_type = 'statement-match' AND entity_id = ANY($1) ORDER BY id`,
+        [[manual.id, writeOff.id]],
+      )
+    ).map((r: { action: string }) => r.action);
     expect(actions).toEqual(['statement-line.match', 'statement-match.reverse', 'statement-line.write-off', 'statement-match.reverse']);
-    expect((await auditor.post('/reconciliation/matches').send({ lineIds: [short.id], expectedIds: [m1.id] }).expect(403)).body.code).toBeDefined();
+    expect(
+      (
+        await auditor
+          .post('/reconciliation/matches')
+          .send({ lineIds: [short.id], expectedIds: [m1.id] })
+          .expect(403)
+      ).body.code,
+    ).toBeDefined();
   });
 
   it('reports each account and day as JSON and CSV, with the ledger difference', async () => {
@@ -194,9 +288,27 @@ describe('reconciliation: rules, suggestions, manual decisions, runs and the rep
     expect(csv.headers['content-type']).toMatch(/^text\/csv/);
     expect(csv.headers['content-disposition']).toContain(`reconciliation-${today}-${today}.csv`);
     const [header, first] = csv.text.trim().split('\r\n');
-    expect(header).toBe('account,day,currency,matchedCount,matchedSum,unmatchedCount,unmatchedSum,writtenOffCount,writtenOffSum,bankBalance,ledgerAccount,ledgerBalance,difference');
-    expect(first.split(',')).toEqual(['PAY-9', today, 'CNY', String(row.matchedCount), row.matchedSum, String(row.unmatchedCount), row.unmatchedSum, '1', '-1500.00', row.bankBalance, 'BANK_FUNDING', '0.00', row.difference]);
-    expect((await auditor.get(`/reconciliation/report?from=${today}&to=2000-01-01`).expect(400)).body.code).toBe('RECONCILIATION.BAD_PERIOD');
+    expect(header).toBe(
+      'account,day,currency,matchedCount,matchedSum,unmatchedCount,unmatchedSum,writtenOffCount,writtenOffSum,bankBalance,ledgerAccount,ledgerBalance,difference',
+    );
+    expect(first.split(',')).toEqual([
+      'PAY-9',
+      today,
+      'CNY',
+      String(row.matchedCount),
+      row.matchedSum,
+      String(row.unmatchedCount),
+      row.unmatchedSum,
+      '1',
+      '-1500.00',
+      row.bankBalance,
+      'BANK_FUNDING',
+      '0.00',
+      row.difference,
+    ]);
+    expect((await auditor.get(`/reconciliation/report?from=${today}&to=2000-01-01`).expect(400)).body.code).toBe(
+      'RECONCILIATION.BAD_PERIOD',
+    );
   });
 
   it('runs daily from a Temporal Schedule that skips overlaps and catches up', async () => {

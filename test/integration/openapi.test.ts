@@ -4,7 +4,15 @@ import { resolve } from 'node:path';
 import { startApi, TestApi } from '../support/api';
 import { isolatedConfig } from '../support/stack';
 
-type Schema = { type?: string; example?: unknown; anyOf?: Schema[]; oneOf?: Schema[]; properties?: Record<string, Schema>; items?: Schema; format?: string };
+type Schema = {
+  type?: string;
+  example?: unknown;
+  anyOf?: Schema[];
+  oneOf?: Schema[];
+  properties?: Record<string, Schema>;
+  items?: Schema;
+  format?: string;
+};
 
 /** Every property schema in the document, with where it is. */
 function* properties(node: unknown, path: string): Generator<[string, Schema]> {
@@ -49,7 +57,11 @@ describe('the OpenAPI document tells the truth about types', () => {
   });
 
   it('lists every error code the code can raise, each once with its status and meaning', () => {
-    const schemas = (document.components as { schemas: Record<string, { enum: string[]; 'x-codes': Array<{ code: string; status: number; summary: string }> }> }).schemas;
+    const schemas = (
+      document.components as {
+        schemas: Record<string, { enum: string[]; 'x-codes': Array<{ code: string; status: number; summary: string }> }>;
+      }
+    ).schemas;
     const listed = schemas.ErrorCode['x-codes'];
     expect(new Set(listed.map((c) => c.code)).size).toBe(listed.length);
     expect(listed).toContainEqual(expect.objectContaining({ code: 'FINANCING.NOT_AT_THIS_STEP', status: 409 }));
@@ -57,10 +69,17 @@ describe('the OpenAPI document tells the truth about types', () => {
     expect(listed.filter((c) => !c.summary.trim() || c.summary.includes('…'))).toEqual([]);
     // every code written in the source is a catalogued one (tests aside)
     const root = resolve(__dirname, '../..');
-    const files = execFileSync('git', ['ls-files', 'libs', 'workflows', 'apps/api', 'apps/common', 'apps/worker'], { cwd: root, encoding: 'utf8' })
+    const files = execFileSync('git', ['ls-files', 'libs', 'workflows', 'apps/api', 'apps/common', 'apps/worker'], {
+      cwd: root,
+      encoding: 'utf8',
+    })
       .split('\n')
       .filter((f) => /\.tsx?$/.test(f) && !f.endsWith('.spec.ts') && existsSync(resolve(root, f)));
-    const written = new Set(files.flatMap((f) => [...readFileSync(resolve(root, f), 'utf8').matchAll(/'((?:[A-Z]+_)*[A-Z]+\.[A-Z][A-Z0-9_]+)'/g)].map((m) => m[1])));
+    const written = new Set(
+      files.flatMap((f) =>
+        [...readFileSync(resolve(root, f), 'utf8').matchAll(/'((?:[A-Z]+_)*[A-Z]+\.[A-Z][A-Z0-9_]+)'/g)].map((m) => m[1]),
+      ),
+    );
     expect([...written].filter((code) => !schemas.ErrorCode.enum.includes(code))).toEqual([]);
   });
 });

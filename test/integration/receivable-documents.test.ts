@@ -21,21 +21,30 @@ describe('receivable documents: attached by the creditor, read by whoever sees t
   });
 
   const attach = (agent: TokenAgent, body: Buffer, type = 'application/pdf', name = '发票 HM-1.pdf') =>
-    agent.post(`/receivables/${receivable}/documents?name=${encodeURIComponent(name)}`).set('content-type', type).send(body);
+    agent
+      .post(`/receivables/${receivable}/documents?name=${encodeURIComponent(name)}`)
+      .set('content-type', type)
+      .send(body);
 
   it('stores a document once, lists it and gives the same bytes back, to the debtor too', async () => {
     const first = (await attach(sme, pdf).expect(201)).body;
     expect(first).toMatchObject({ name: '发票 HM-1.pdf', contentType: 'application/pdf', size: pdf.length });
     expect((await attach(sme, pdf).expect(201)).body.id).toBe(first.id);
     expect((await debtor.get(`/receivables/${receivable}/documents`).expect(200)).body).toEqual([first]);
-    const download = await debtor.get(`/receivables/${receivable}/documents/${first.id}`).buffer(true).parse((res, done) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => done(null, Buffer.concat(chunks)));
-    }).expect(200);
+    const download = await debtor
+      .get(`/receivables/${receivable}/documents/${first.id}`)
+      .buffer(true)
+      .parse((res, done) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => done(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
     expect(download.headers['content-type']).toBe('application/pdf');
     expect(Buffer.compare(download.body as Buffer, pdf)).toBe(0);
-    const [audit] = await api.owner.query(`SELECT after FROM audit_events WHERE action = 'receivable.document.attach' AND entity_id = $1`, [receivable]);
+    const [audit] = await api.owner.query(`SELECT after FROM audit_events WHERE action = 'receivable.document.attach' AND entity_id = $1`, [
+      receivable,
+    ]);
     expect(audit.after).toMatchObject({ document: first.id, size: pdf.length });
   });
 

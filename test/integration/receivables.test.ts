@@ -33,7 +33,9 @@ describe('receivables: register, submit, confirm (HTTP → workflow → PostgreS
       (e: { action: string }) => e.action,
     );
   const workflowOf = (invoiceNumber: string) =>
-    api.temporal.workflow.getHandle(receivableConfirmationWorkflowId({ creditorId: api.parties.hami, debtorId: api.parties.powerGroup, invoiceNumber }));
+    api.temporal.workflow.getHandle(
+      receivableConfirmationWorkflowId({ creditorId: api.parties.hami, debtorId: api.parties.powerGroup, invoiceNumber }),
+    );
 
   async function register(overrides: Record<string, unknown> = {}) {
     const response = await sme.post('/receivables').send(receivableBody(api.parties.powerGroup, overrides)).expect(201);
@@ -47,11 +49,21 @@ describe('receivables: register, submit, confirm (HTTP → workflow → PostgreS
   }
 
   const record = (name: string, invoiceNumber: string) =>
-    recordHistory(api.temporal, receivableConfirmationWorkflowId({ creditorId: api.parties.hami, debtorId: api.parties.powerGroup, invoiceNumber }), name);
+    recordHistory(
+      api.temporal,
+      receivableConfirmationWorkflowId({ creditorId: api.parties.hami, debtorId: api.parties.powerGroup, invoiceNumber }),
+      name,
+    );
 
   it('registers, submits under the business key, and the debtor confirms', async () => {
     const created = await register();
-    expect(created).toMatchObject({ amount: '1250000.00', currency: 'CNY', status: 'REGISTERED', creditorId: api.parties.hami, eligibleAmount: '1250000.00' });
+    expect(created).toMatchObject({
+      amount: '1250000.00',
+      currency: 'CNY',
+      status: 'REGISTERED',
+      creditorId: api.parties.hami,
+      eligibleAmount: '1250000.00',
+    });
 
     const afterSubmit = await sme.post(`/receivables/${created.id}/submit`).expect(200);
     expect(afterSubmit.body.status).toBe('SUBMITTED');
@@ -65,7 +77,10 @@ describe('receivables: register, submit, confirm (HTTP → workflow → PostgreS
       issueDate: '2026-11-02',
       dueDate: '2027-01-31',
     });
-    expect(await workflowOf(created.invoiceNumber).result()).toEqual({ stage: 'CONFIRMED', decidedBy: expect.stringContaining(PEOPLE.payablesClerk) });
+    expect(await workflowOf(created.invoiceNumber).result()).toEqual({
+      stage: 'CONFIRMED',
+      decidedBy: expect.stringContaining(PEOPLE.payablesClerk),
+    });
     // The workflow's own submit step found the API's and changed nothing: each step once.
     expect(await actionsOf(created.id)).toEqual(['receivable.register', 'receivable.submit', 'receivable.confirm']);
     await record('receivable-confirmation-confirmed', created.invoiceNumber);
@@ -80,7 +95,9 @@ describe('receivables: register, submit, confirm (HTTP → workflow → PostgreS
     const created = await submitted();
     const reason = 'Short delivery: 3 wagons of coal missing at Hami East';
     expect((await debtor.post(`/receivables/${created.id}/dispute`).send({ reason }).expect(200)).body.status).toBe('DISPUTED');
-    const [event] = await api.owner.query(`SELECT after FROM audit_events WHERE entity_id = $1 AND action = 'receivable.dispute'`, [created.id]);
+    const [event] = await api.owner.query(`SELECT after FROM audit_events WHERE entity_id = $1 AND action = 'receivable.dispute'`, [
+      created.id,
+    ]);
     expect(event.after.reason).toBe(reason);
     await record('receivable-confirmation-disputed', created.invoiceNumber);
   });
@@ -89,8 +106,17 @@ describe('receivables: register, submit, confirm (HTTP → workflow → PostgreS
     const created = await submitted();
     // Another core enterprise on the platform:
     const admin = await api.client.login('admin@caravan.example', 'caravan-admin-2026');
-    const other = await admin.call('POST', '/organisations', { kind: 'CORE_ENTERPRISE', name: 'Other Buyer Co', creditCode: '91650000MA7BUYER1X' });
-    await admin.call('POST', `/organisations/${other.id}/users`, { email: 'clerk@other.example', displayName: 'Other', password: 'caravan-demo-2026', roles: ['PAYABLES_CLERK'] });
+    const other = await admin.call('POST', '/organisations', {
+      kind: 'CORE_ENTERPRISE',
+      name: 'Other Buyer Co',
+      creditCode: '91650000MA7BUYER1X',
+    });
+    await admin.call('POST', `/organisations/${other.id}/users`, {
+      email: 'clerk@other.example',
+      displayName: 'Other',
+      password: 'caravan-demo-2026',
+      roles: ['PAYABLES_CLERK'],
+    });
     const stranger = await api.as('clerk@other.example');
 
     const seen = await stranger.get(`/receivables/${created.id}`).expect(404);
@@ -122,7 +148,12 @@ describe('receivables: register, submit, confirm (HTTP → workflow → PostgreS
   it('applies an activity retried with the same idempotency key once', async () => {
     const created = await submitted();
     const activities = api.app.get(ReceivableActivities);
-    const input = { receivableId: created.id, idempotencyKey: `${created.id}/manual-retry`, decision: 'CONFIRM' as const, actor: 'retry-test' };
+    const input = {
+      receivableId: created.id,
+      idempotencyKey: `${created.id}/manual-retry`,
+      decision: 'CONFIRM' as const,
+      actor: 'retry-test',
+    };
     await expect(activities.recordConfirmationDecision(input)).resolves.toBe('CONFIRMED');
     await expect(activities.recordConfirmationDecision(input)).resolves.toBe('CONFIRMED');
     expect(await api.owner.query('SELECT 1 FROM audit_events WHERE idempotency_key = $1', [input.idempotencyKey])).toHaveLength(1);
@@ -138,7 +169,10 @@ describe('receivables: register, submit, confirm (HTTP → workflow → PostgreS
     const again = await debtor.post(`/receivables/${created.id}/dilutions`).send(note);
     expect(again.status).toBe(409);
     expect(again.body).toMatchObject({ code: 'RECEIVABLE.DUPLICATE_DILUTION', errors: [{ field: 'reference' }] });
-    const tooMuch = await debtor.post(`/receivables/${created.id}/dilutions`).send({ ...note, reference: 'RT-1', kind: 'RETURN', amount: '75000.01' }).expect(422);
+    const tooMuch = await debtor
+      .post(`/receivables/${created.id}/dilutions`)
+      .send({ ...note, reference: 'RT-1', kind: 'RETURN', amount: '75000.01' })
+      .expect(422);
     expect(tooMuch.body).toMatchObject({ code: 'RECEIVABLE.DILUTION_EXCEEDS_ELIGIBLE', errors: [{ field: 'amount' }] });
     expect((await sme.get(`/receivables/${created.id}`)).body.eligibleAmount).toBe('75000.00');
   });
@@ -147,15 +181,23 @@ describe('receivables: register, submit, confirm (HTTP → workflow → PostgreS
     const created = await submitted();
     const cancelled = await sme.post(`/receivables/${created.id}/cancel`).send({ reason: 'invoice reissued' }).expect(200);
     expect(cancelled.body.status).toBe('CANCELLED');
-    await eventually(async () => ((await workflowOf(created.invoiceNumber).describe()).status.name === 'CANCELLED' ? true : undefined), 'workflow cancelled');
+    await eventually(
+      async () => ((await workflowOf(created.invoiceNumber).describe()).status.name === 'CANCELLED' ? true : undefined),
+      'workflow cancelled',
+    );
     await debtor.post(`/receivables/${created.id}/confirm`).send({}).expect(409);
   });
 
   it('refuses the same invoice twice and keeps one row', async () => {
     const first = await register();
-    const duplicate = await sme.post('/receivables').send(receivableBody(api.parties.powerGroup, { invoiceNumber: first.invoiceNumber, amount: '10.00' })).expect(409);
+    const duplicate = await sme
+      .post('/receivables')
+      .send(receivableBody(api.parties.powerGroup, { invoiceNumber: first.invoiceNumber, amount: '10.00' }))
+      .expect(409);
     expect(duplicate.body).toMatchObject({ code: 'RECEIVABLE.DUPLICATE_INVOICE', errors: [{ field: 'invoiceNumber' }] });
-    expect(await api.owner.query('SELECT amount FROM receivables WHERE invoice_number = $1', [first.invoiceNumber])).toEqual([{ amount: '1250000.00' }]);
+    expect(await api.owner.query('SELECT amount FROM receivables WHERE invoice_number = $1', [first.invoiceNumber])).toEqual([
+      { amount: '1250000.00' },
+    ]);
   });
 
   it('lists what the caller may see, filtered and paginated', async () => {
@@ -225,7 +267,9 @@ describe('receivables: register, submit, confirm (HTTP → workflow → PostgreS
   it('reports health and serves the OpenAPI document', async () => {
     expect((await api.http().get('/health').expect(200)).body).toEqual({ status: 'up', checks: { database: 'up', temporal: 'up' } });
     const doc = (await api.http().get('/docs/openapi.json').expect(200)).body;
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/receivables', '/receivables/{id}', '/receivables/{id}/confirm', '/health', '/auth/login']));
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(['/receivables', '/receivables/{id}', '/receivables/{id}/confirm', '/health', '/auth/login']),
+    );
     expect(doc.components.schemas.RegisterReceivableDto.properties.amount).toMatchObject({ type: 'string', example: '1250000.00' });
   });
 });

@@ -27,15 +27,31 @@ describe('reconciliation end to end: statement lines drive the financing', () =>
     await api?.close();
   });
 
-  const mapping = { delimiter: ';', hasHeader: true, decimalSeparator: '.', dateFormat: 'YYYY-MM-DD', currency: 'CNY', columns: { bookingDate: 1, amount: 2, endToEndId: 3, remittance: 4 } };
+  const mapping = {
+    delimiter: ';',
+    hasHeader: true,
+    decimalSeparator: '.',
+    dateFormat: 'YYYY-MM-DD',
+    currency: 'CNY',
+    columns: { bookingDate: 1, amount: 2, endToEndId: 3, remittance: 4 },
+  };
   const importCsv = (account: string, rows: string[]) =>
-    d.backOffice.post(`/statements?format=csv&account=${account}`).set('content-type', 'text/plain').send(['date;amount;e2e;text', ...rows].join('\n')).expect(201);
+    d.backOffice
+      .post(`/statements?format=csv&account=${account}`)
+      .set('content-type', 'text/plain')
+      .send(['date;amount;e2e;text', ...rows].join('\n'))
+      .expect(201);
 
   it('matches the disbursement and the buyer’s payment, closes the financing, and the books agree with the bank', async () => {
     await d.backOffice.put('/statements/csv-mappings/FUNDING-1').send(mapping).expect(200);
     await d.backOffice.put('/statements/csv-mappings/COLLECTION-1').send(mapping).expect(200);
     const receivable = await confirmedReceivable(api, d, '1000000.00', 300);
-    const { id, ref, paymentReference } = (await d.sme.post('/financings').send({ product: 'RECEIVABLE_FINANCING', assetId: receivable, bankId: api.parties.bank, amount: '800000.00' }).expect(201)).body;
+    const { id, ref, paymentReference } = (
+      await d.sme
+        .post('/financings')
+        .send({ product: 'RECEIVABLE_FINANCING', assetId: receivable, bankId: api.parties.bank, amount: '800000.00' })
+        .expect(201)
+    ).body;
     await approveAndAccept(d, id);
     await reaches(d, id, 'REPAYING');
     const today = new Date().toISOString().slice(0, 10);
@@ -43,8 +59,15 @@ describe('reconciliation end to end: statement lines drive the financing', () =>
     // The funding account's statement shows the disbursement; the collection account's the buyer's payment.
     await importCsv('FUNDING-1', [`${today};-799200.00;${ref}/disbursement;disbursement`]);
     // the buyer quotes the payment reference as people type one: in groups, lower case
-    const typed = paymentReference.toLowerCase().replace(/(.{4})/g, '$1 ').trim();
-    await importCsv('COLLECTION-1', [`${today};1000000.00;${typed};invoice paid by the power group`, `${today};12.34;UNKNOWN-REF;stray credit`, `${today};77.00;${ref};quotes the loan number, which is no payment reference`]);
+    const typed = paymentReference
+      .toLowerCase()
+      .replace(/(.{4})/g, '$1 ')
+      .trim();
+    await importCsv('COLLECTION-1', [
+      `${today};1000000.00;${typed};invoice paid by the power group`,
+      `${today};12.34;UNKNOWN-REF;stray credit`,
+      `${today};77.00;${ref};quotes the loan number, which is no payment reference`,
+    ]);
     expect(await reconcile(d.backOffice)).toMatchObject({ status: 'DONE', total: 4, processed: 4, matched: 2 });
     await reaches(d, id, 'CLOSED');
     const steps = (await timeline(d, id)).map((e) => e.step);
@@ -61,7 +84,10 @@ describe('reconciliation end to end: statement lines drive the financing', () =>
     const [bank] = await api.owner.query(
       `SELECT sum(CASE WHEN direction = 'CRDT' THEN amount ELSE -amount END) AS balance FROM statement_lines WHERE account = 'COLLECTION-1' AND match_status = 'MATCHED'`,
     );
-    const books = (await d.backOffice.get(`/ledger/balances?financingRef=${ref}`).expect(200)).body as Array<{ account: string; balance: string }>;
+    const books = (await d.backOffice.get(`/ledger/balances?financingRef=${ref}`).expect(200)).body as Array<{
+      account: string;
+      balance: string;
+    }>;
     const collection = books.find((b) => b.account === 'COLLECTION_ACCOUNT')!.balance;
     expect(Money.of(collection).equals(Money.of(bank.balance))).toBe(true);
     // a second run finds nothing new, and sends no payment twice
@@ -84,8 +110,17 @@ describe('reconciliation end to end: statement lines drive the financing', () =>
     expect(Array.isArray(queue.items[0].candidates)).toBe(true);
 
     // the daily report: the books and the bank differ by exactly what is still unexplained
-    await d.backOffice.put('/reconciliation/accounts/COLLECTION-1').send({ ledgerAccount: 'COLLECTION_ACCOUNT', currency: 'CNY' }).expect(200);
+    await d.backOffice
+      .put('/reconciliation/accounts/COLLECTION-1')
+      .send({ ledgerAccount: 'COLLECTION_ACCOUNT', currency: 'CNY' })
+      .expect(200);
     const [day] = (await d.backOffice.get(`/reconciliation/report?from=${today}&to=${today}&account=COLLECTION-1`).expect(200)).body;
-    expect(day).toMatchObject({ matchedCount: 2, unmatchedCount: 3, unmatchedSum: '589.34', ledgerBalance: collection, difference: '-589.34' });
+    expect(day).toMatchObject({
+      matchedCount: 2,
+      unmatchedCount: 3,
+      unmatchedSum: '589.34',
+      ledgerBalance: collection,
+      difference: '-589.34',
+    });
   });
 });

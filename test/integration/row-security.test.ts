@@ -42,7 +42,11 @@ describe('row-level security and least privilege, below the code', () => {
   let config: Awaited<ReturnType<typeof startFinancingStack>>['config'];
 
   /** A raw query as the apps' role, in a transaction scoped as given. */
-  const asApp = <T>(scope: { organisationId: string | null; readsAll: boolean } | undefined, sql: string, params: unknown[] = []): Promise<T> =>
+  const asApp = <T>(
+    scope: { organisationId: string | null; readsAll: boolean } | undefined,
+    sql: string,
+    params: unknown[] = [],
+  ): Promise<T> =>
     appRole.transaction(async (em) => {
       if (scope) await enterScope(em, scope);
       return em.query(sql, params);
@@ -56,12 +60,32 @@ describe('row-level security and least privilege, below the code', () => {
     rival = await onboardRival(api);
     appRole = await new DataSource({ type: 'postgres', url: config.DATABASE_URL, extra: { max: 2 } }).initialize();
     // bank A: a financing repaid and closed (books, payments, events), a statement, a run, requests
-    const { id } = (await d.sme.post('/financings').send({ product: 'RECEIVABLE_FINANCING', assetId: await confirmedReceivable(api, d, '100000.00', 5), bankId: api.parties.bank, amount: '80000.00' }).expect(201)).body;
+    const { id } = (
+      await d.sme
+        .post('/financings')
+        .send({
+          product: 'RECEIVABLE_FINANCING',
+          assetId: await confirmedReceivable(api, d, '100000.00', 5),
+          bankId: api.parties.bank,
+          amount: '80000.00',
+        })
+        .expect(201)
+    ).body;
     await approveAndAccept(d, id);
     await reaches(d, id, 'REPAYING');
     await recordPayment(d, id, 'RLS-PAY', '100000.00');
     await reaches(d, id, 'CLOSED');
-    await d.backOffice.put('/statements/csv-mappings/A-1').send({ delimiter: ';', hasHeader: false, decimalSeparator: '.', dateFormat: 'YYYY-MM-DD', currency: 'CNY', columns: { bookingDate: 1, amount: 2 } }).expect(200);
+    await d.backOffice
+      .put('/statements/csv-mappings/A-1')
+      .send({
+        delimiter: ';',
+        hasHeader: false,
+        decimalSeparator: '.',
+        dateFormat: 'YYYY-MM-DD',
+        currency: 'CNY',
+        columns: { bookingDate: 1, amount: 2 },
+      })
+      .expect(200);
     await d.backOffice.put('/reconciliation/accounts/A-1').send({ ledgerAccount: 'COLLECTION_ACCOUNT', currency: 'CNY' }).expect(200);
     await d.backOffice.post('/statements?format=csv&account=A-1').set('content-type', 'text/plain').send('2026-11-25;5.00').expect(201);
     await reconcile(d.backOffice);
@@ -77,7 +101,8 @@ describe('row-level security and least privilege, below the code', () => {
 
   it.each(MONEY_TABLES)('%s: bank B sees no row of bank A, no scope sees nothing, bank A and the auditor see theirs', async (table) => {
     expect(await ownerCount(table)).toBeGreaterThan(0); // bank A has rows here
-    const count = async (scope?: { organisationId: string | null; readsAll: boolean }) => Number((await asApp<Array<{ n: string }>>(scope, `SELECT count(*) AS n FROM ${table}`))[0].n);
+    const count = async (scope?: { organisationId: string | null; readsAll: boolean }) =>
+      Number((await asApp<Array<{ n: string }>>(scope, `SELECT count(*) AS n FROM ${table}`))[0].n);
     expect(await count({ organisationId: rival.bankId, readsAll: false })).toBe(0);
     expect(await count(undefined)).toBe(0);
     expect(await count({ organisationId: api.parties.bank, readsAll: false })).toBeGreaterThan(0);
@@ -88,22 +113,34 @@ describe('row-level security and least privilege, below the code', () => {
     const asRival = { organisationId: rival.bankId, readsAll: false };
     const [{ id: entry }] = await api.owner.query('SELECT id FROM journal_entries LIMIT 1');
     // lines onto A's entry: refused by the policy (A's entry is invisible to B)
-    await expect(asApp(asRival, `INSERT INTO journal_lines (entry_id, account_code, debit) VALUES ($1, 'LOAN_PRINCIPAL', 1)`, [entry])).rejects.toThrow(/row-level security/);
+    await expect(
+      asApp(asRival, `INSERT INTO journal_lines (entry_id, account_code, debit) VALUES ($1, 'LOAN_PRINCIPAL', 1)`, [entry]),
+    ).rejects.toThrow(/row-level security/);
     // an entry in A's name
     await expect(
-      asApp(asRival, `INSERT INTO journal_entries (id, idempotency_key, kind, description, value_date, currency, bank_id, posted_by) VALUES (gen_random_uuid(), 'rls-x', 'x', 'x', '2026-11-26', 'CNY', $1, 'x')`, [api.parties.bank]),
+      asApp(
+        asRival,
+        `INSERT INTO journal_entries (id, idempotency_key, kind, description, value_date, currency, bank_id, posted_by) VALUES (gen_random_uuid(), 'rls-x', 'x', 'x', '2026-11-26', 'CNY', $1, 'x')`,
+        [api.parties.bank],
+      ),
     ).rejects.toThrow(/row-level security/);
     // updates of A's rows touch nothing
     expect(await asApp(asRival, `UPDATE statement_lines SET match_status = 'UNMATCHED' RETURNING id`)).toEqual([[], 0]);
     expect(await asApp(asRival, `UPDATE financings SET stage = 'CLOSED' RETURNING id`)).toEqual([[], 0]);
     // the auditor's scope reads everything and writes nothing
-    await expect(asApp({ organisationId: null, readsAll: true }, `UPDATE bank_accounts SET currency = 'USD' RETURNING account`)).resolves.toEqual([[], 0]);
+    await expect(
+      asApp({ organisationId: null, readsAll: true }, `UPDATE bank_accounts SET currency = 'USD' RETURNING account`),
+    ).resolves.toEqual([[], 0]);
   });
 
   it('holds the apps’ role to least privilege: no history edited, no guarantee switched off', async () => {
     const [me] = await appRole.query(`SELECT rolsuper, rolbypassrls FROM pg_roles WHERE rolname = current_user`);
     expect(me).toEqual({ rolsuper: false, rolbypassrls: false });
-    for (const [table, column] of [['audit_events', 'action'], ['journal_entries', 'kind'], ['journal_lines', 'debit']]) {
+    for (const [table, column] of [
+      ['audit_events', 'action'],
+      ['journal_entries', 'kind'],
+      ['journal_lines', 'debit'],
+    ]) {
       await expect(appRole.query(`UPDATE ${table} SET ${column} = ${column}`)).rejects.toThrow(/permission denied/);
       await expect(appRole.query(`DELETE FROM ${table}`)).rejects.toThrow(/permission denied/);
       await expect(appRole.query(`TRUNCATE ${table}`)).rejects.toThrow(/permission denied/);
@@ -121,7 +158,14 @@ describe('row-level security and least privilege, below the code', () => {
   ])('refuses to start the apps as %s, and says why', (_, url, why) => {
     for (const app of ['api', 'worker']) {
       const result = spawnSync(process.execPath, [resolve(__dirname, `../../dist/apps/${app}/src/main.js`)], {
-        env: { PATH: process.env.PATH, HOME: process.env.HOME, DATABASE_URL: url(), TEMPORAL_ADDRESS: config.TEMPORAL_ADDRESS, AUTH_TOKEN_SECRET: config.AUTH_TOKEN_SECRET, LOG_LEVEL: 'silent' },
+        env: {
+          PATH: process.env.PATH,
+          HOME: process.env.HOME,
+          DATABASE_URL: url(),
+          TEMPORAL_ADDRESS: config.TEMPORAL_ADDRESS,
+          AUTH_TOKEN_SECRET: config.AUTH_TOKEN_SECRET,
+          LOG_LEVEL: 'silent',
+        },
         encoding: 'utf8',
         timeout: 60_000,
       });

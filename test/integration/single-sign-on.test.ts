@@ -19,7 +19,10 @@ describe('single sign-on through a bank’s own provider', () => {
   let rivalIdp: TestProvider;
   let portal: string;
 
-  const officer = (email: string, groups: string[], amr = ['pwd', 'otp']): ProviderAccount => ({ claims: { email, email_verified: true, name: email.split('@')[0], groups }, amr });
+  const officer = (email: string, groups: string[], amr = ['pwd', 'otp']): ProviderAccount => ({
+    claims: { email, email_verified: true, name: email.split('@')[0], groups },
+    amr,
+  });
   const bankPeople: Record<string, ProviderAccount> = {
     'li.wei': officer('li.wei@bank-sso.example', ['caravan-approvers']),
     'zhao.min': officer('zhao.min@bank-sso.example', ['caravan-credit'], ['pwd']),
@@ -58,7 +61,10 @@ describe('single sign-on through a bank’s own provider', () => {
     portal = `${await api.app.getUrl()}/portal/`.replace('[::1]', '127.0.0.1');
     admin = await api.as(DEMO_ADMIN.email, DEMO_ADMIN.password);
     const operator = (await admin.get('/auth/me').expect(200)).body.organisationId;
-    await admin.post(`/organisations/${operator}/users`).send({ email: 'second.admin@caravan.example', displayName: 'Second admin', password: DEMO_PASSWORD, roles: ['ADMIN'] }).expect(201);
+    await admin
+      .post(`/organisations/${operator}/users`)
+      .send({ email: 'second.admin@caravan.example', displayName: 'Second admin', password: DEMO_PASSWORD, roles: ['ADMIN'] })
+      .expect(201);
     secondAdmin = await api.as('second.admin@caravan.example');
     rival = await onboardRival(api);
     bankIdp = await startProvider([portal], bankPeople);
@@ -80,9 +86,15 @@ describe('single sign-on through a bank’s own provider', () => {
       { group: 'caravan-credit', roles: ['CREDIT_OFFICER'] },
     ]);
     await (await api.as(PEOPLE.creditOfficer)).put(`/organisations/${api.parties.bank}/sso`).send(body).expect(403);
-    await admin.put(`/organisations/${api.parties.bank}/sso`).send({ ...body, groups: [{ group: 'x', roles: ['APPLICANT'] }] }).expect(400);
+    await admin
+      .put(`/organisations/${api.parties.bank}/sso`)
+      .send({ ...body, groups: [{ group: 'x', roles: ['APPLICANT'] }] })
+      .expect(400);
     await admin.put(`/organisations/${api.parties.hami}/sso`).send(body).expect(400); // not a bank
-    await admin.put(`/organisations/${api.parties.bank}/sso`).send({ ...body, issuer: 'http://idp.bank.example' }).expect(400); // plain http, not loopback
+    await admin
+      .put(`/organisations/${api.parties.bank}/sso`)
+      .send({ ...body, issuer: 'http://idp.bank.example' })
+      .expect(400); // plain http, not loopback
     const request = (await admin.put(`/organisations/${api.parties.bank}/sso`).send(body).expect(202)).body;
     expect(JSON.stringify(request)).not.toContain(bankIdp.clientSecret);
     await admin.post(`/approval-requests/${request.id}/approve`).send({}).expect(403); // one's own request
@@ -92,18 +104,29 @@ describe('single sign-on through a bank’s own provider', () => {
     const shown = (await admin.get(`/organisations/${api.parties.bank}/sso`).expect(200)).body;
     expect(shown).toMatchObject({ issuer: bankIdp.issuer, version: 1, hasClientSecret: true });
     expect(JSON.stringify(shown)).not.toContain(bankIdp.clientSecret);
-    const [{ client_secret: stored }] = await api.owner.query('SELECT client_secret FROM organisation_sso WHERE organisation_id = $1', [api.parties.bank]);
+    const [{ client_secret: stored }] = await api.owner.query('SELECT client_secret FROM organisation_sso WHERE organisation_id = $1', [
+      api.parties.bank,
+    ]);
     expect(stored).not.toContain(bankIdp.clientSecret);
-    expect((await api.http().get('/auth/sso/providers').expect(200)).body).toEqual([{ organisationId: api.parties.bank, name: expect.any(String) }]);
+    expect((await api.http().get('/auth/sso/providers').expect(200)).body).toEqual([
+      { organisationId: api.parties.bank, name: expect.any(String) },
+    ]);
   });
 
   it('signs an officer in with the roles their groups hold, the provider’s second factor counting as one', async () => {
     const answer = await signIn(api.parties.bank, 'li.wei');
     expect(answer.status).toBe(200);
     const me = (await as(answer.body.accessToken).get('/auth/me').expect(200)).body;
-    expect(me).toMatchObject({ email: 'li.wei@bank-sso.example', organisationId: api.parties.bank, roles: ['APPROVER'], approvalAuthority: '5000000.00' });
+    expect(me).toMatchObject({
+      email: 'li.wei@bank-sso.example',
+      organisationId: api.parties.bank,
+      roles: ['APPROVER'],
+      approvalAuthority: '5000000.00',
+    });
     await as(answer.body.accessToken).get('/financings').expect(200); // an approver, and the provider said two factors
-    const [created] = await api.owner.query(`SELECT actor_label AS actor FROM audit_events WHERE action = 'user.add' AND entity_id = $1`, [me.id]);
+    const [created] = await api.owner.query(`SELECT actor_label AS actor FROM audit_events WHERE action = 'user.add' AND entity_id = $1`, [
+      me.id,
+    ]);
     expect(created.actor).toBe('system:single-sign-on');
     // a person who signs in through the bank has no password here
     await api.http().post('/auth/login').send({ email: 'li.wei@bank-sso.example', password: DEMO_PASSWORD }).expect(401);
@@ -117,13 +140,20 @@ describe('single sign-on through a bank’s own provider', () => {
   it('refuses someone none of whose groups holds a role, an unverified e-mail, a state used twice and an unregistered address', async () => {
     expect((await signIn(api.parties.bank, 'canteen')).body).toMatchObject({ status: 403, code: 'AUTH.SSO_NO_ROLE' });
     expect((await signIn(api.parties.bank, 'unverified')).body).toMatchObject({ code: 'AUTH.SSO_EMAIL_UNVERIFIED' });
-    expect(await api.owner.query(`SELECT 1 FROM users WHERE email IN ('canteen@bank-sso.example', 'unverified@bank-sso.example')`)).toEqual([]);
-    const { authorizationUrl } = (await api.http().post('/auth/sso/start').send({ organisationId: api.parties.bank, redirectUri: portal }).expect(200)).body;
+    expect(await api.owner.query(`SELECT 1 FROM users WHERE email IN ('canteen@bank-sso.example', 'unverified@bank-sso.example')`)).toEqual(
+      [],
+    );
+    const { authorizationUrl } = (
+      await api.http().post('/auth/sso/start').send({ organisationId: api.parties.bank, redirectUri: portal }).expect(200)
+    ).body;
     const callback = await browseProvider(authorizationUrl, portal, 'zhao.min');
     await api.http().post('/auth/sso/complete').send({ callback }).expect(200);
     expect((await api.http().post('/auth/sso/complete').send({ callback }).expect(401)).body.code).toBe('AUTH.SSO_FAILED');
     await api.http().post('/auth/sso/complete').send({ callback: '?code=forged&state=nobody' }).expect(401);
-    const elsewhere = await api.http().post('/auth/sso/start').send({ organisationId: api.parties.bank, redirectUri: 'https://attacker.example/portal/' });
+    const elsewhere = await api
+      .http()
+      .post('/auth/sso/start')
+      .send({ organisationId: api.parties.bank, redirectUri: 'https://attacker.example/portal/' });
     expect(elsewhere.body).toMatchObject({ status: 400, code: 'AUTH.SSO_REDIRECT_NOT_REGISTERED' });
   });
 
@@ -141,7 +171,8 @@ describe('single sign-on through a bank’s own provider', () => {
   });
 
   it('links the bank’s own officer of the same e-mail, whose password then stops working, and keeps a deactivated one out', async () => {
-    const byPassword = (await api.http().post('/auth/login').send({ email: PEOPLE.approverA, password: DEMO_PASSWORD }).expect(200)).body.accessToken;
+    const byPassword = (await api.http().post('/auth/login').send({ email: PEOPLE.approverA, password: DEMO_PASSWORD }).expect(200)).body
+      .accessToken;
     const linked = await signIn(api.parties.bank, 'approver.a');
     expect(linked.status).toBe(200);
     const me = (await as(linked.body.accessToken).get('/auth/me').expect(200)).body;
@@ -156,11 +187,21 @@ describe('single sign-on through a bank’s own provider', () => {
   });
 
   it('never signs anyone into another bank: Rival’s provider asserting the first bank’s officer gets nothing of theirs', async () => {
-    await configure(rival.bankId, settings(rivalIdp, [{ group: 'rival-approvers', roles: ['APPROVER'] }, { group: 'rival-credit', roles: ['CREDIT_OFFICER'] }]));
-    const before = await api.owner.query('SELECT id, organisation_id, roles, sso_issuer, sso_subject, session_version FROM users ORDER BY id');
+    await configure(
+      rival.bankId,
+      settings(rivalIdp, [
+        { group: 'rival-approvers', roles: ['APPROVER'] },
+        { group: 'rival-credit', roles: ['CREDIT_OFFICER'] },
+      ]),
+    );
+    const before = await api.owner.query(
+      'SELECT id, organisation_id, roles, sso_issuer, sso_subject, session_version FROM users ORDER BY id',
+    );
     // the first bank's officer's e-mail, from another bank's provider: refused, nothing changed
     expect((await signIn(rival.bankId, 'mallory')).body).toMatchObject({ status: 409, code: 'AUTH.SSO_EMAIL_TAKEN' });
-    expect(await api.owner.query('SELECT id, organisation_id, roles, sso_issuer, sso_subject, session_version FROM users ORDER BY id')).toEqual(before);
+    expect(
+      await api.owner.query('SELECT id, organisation_id, roles, sso_issuer, sso_subject, session_version FROM users ORDER BY id'),
+    ).toEqual(before);
     // the same subject as the first bank's Li Wei, at Rival's provider: a person of Rival's own
     const rivalLi = await signIn(rival.bankId, 'li.wei');
     const me = (await as(rivalLi.body.accessToken).get('/auth/me').expect(200)).body;
@@ -168,11 +209,19 @@ describe('single sign-on through a bank’s own provider', () => {
     const [firstLi] = await api.owner.query(`SELECT organisation_id FROM users WHERE email = 'li.wei@bank-sso.example'`);
     expect(firstLi.organisation_id).toBe(api.parties.bank);
     // a sign-in begun for one bank cannot be finished with another bank's provider's answer
-    const { authorizationUrl } = (await api.http().post('/auth/sso/start').send({ organisationId: api.parties.bank, redirectUri: portal }).expect(200)).body;
+    const { authorizationUrl } = (
+      await api.http().post('/auth/sso/start').send({ organisationId: api.parties.bank, redirectUri: portal }).expect(200)
+    ).body;
     const state = new URL(authorizationUrl).searchParams.get('state');
-    const { authorizationUrl: rivalUrl } = (await api.http().post('/auth/sso/start').send({ organisationId: rival.bankId, redirectUri: portal }).expect(200)).body;
+    const { authorizationUrl: rivalUrl } = (
+      await api.http().post('/auth/sso/start').send({ organisationId: rival.bankId, redirectUri: portal }).expect(200)
+    ).body;
     const rivalAnswer = new URLSearchParams((await browseProvider(rivalUrl, portal, 'li.wei')).slice(1));
     rivalAnswer.set('state', state!);
-    await api.http().post('/auth/sso/complete').send({ callback: `?${rivalAnswer}` }).expect(401);
+    await api
+      .http()
+      .post('/auth/sso/complete')
+      .send({ callback: `?${rivalAnswer}` })
+      .expect(401);
   });
 });

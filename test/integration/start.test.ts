@@ -120,11 +120,15 @@ it('starts from a private folder with spaces in its path, seeds once, and stops 
   expect(first + second).not.toMatch(/EACCES|Unhandled| {4}at /);
 }, 600_000);
 
-(isRoot ? it : it.skip)('starts as an ordinary user in a private home folder', async () => {
-  const dir = await checkout(NOBODY);
-  folders.push(dir);
-  const [first] = await startTwice(dir, NOBODY);
-  expect(first).toContain('demo data seeded');
-  expect(first).not.toContain('cannot enter');
-  expect(lstatSync(join(dir, '.data/postgres')).isDirectory()).toBe(true);
-}, 600_000);
+(isRoot ? it : it.skip)(
+  'starts as an ordinary user in a private home folder',
+  async () => {
+    const dir = await checkout(NOBODY);
+    folders.push(dir);
+    const [first] = await startTwice(dir, NOBODY);
+    expect(first).toContain('demo data seeded');
+    expect(first).not.toContain('cannot enter');
+    expect(lstatSync(join(dir, '.data/postgres')).isDirectory()).toBe(true);
+  },
+  600_000,
+);

@@ -19,7 +19,8 @@ describe('statement import: all or nothing, repeats recognised, overlaps counted
     await api?.close();
   });
 
-  const post = (format: string, body: string) => backOffice.post(`/statements?format=${format}`).set('content-type', 'text/plain').send(body);
+  const post = (format: string, body: string) =>
+    backOffice.post(`/statements?format=${format}`).set('content-type', 'text/plain').send(body);
   const lines = async () => Number((await api.owner.query('SELECT count(*) AS n FROM statement_lines'))[0].n);
 
   it('imports a real camt.053 and refuses it the second time', async () => {
@@ -59,7 +60,10 @@ describe('statement import: all or nothing, repeats recognised, overlaps counted
   });
 
   it('refuses a malformed file naming the line and element', async () => {
-    const xml = fixture('camt053/moov-iso20022__PostFinance-CH-sample__camt.053.001.04.xml').replace('<Amt Ccy="CHF">77.70</Amt>', '<Amt Ccy="CHF">77,7O</Amt>');
+    const xml = fixture('camt053/moov-iso20022__PostFinance-CH-sample__camt.053.001.04.xml').replace(
+      '<Amt Ccy="CHF">77.70</Amt>',
+      '<Amt Ccy="CHF">77,7O</Amt>',
+    );
     const refused = await post('camt.053', xml).expect(400);
     expect(refused.body.title).toMatch(/^line \d+, Document\/BkToCstmrStmt\/Stmt\/Ntry\/Amt: "77,7O" is not an amount$/);
     expect(refused.body.errors[0].field).toBe('Document/BkToCstmrStmt/Stmt/Ntry/Amt');
@@ -68,21 +72,46 @@ describe('statement import: all or nothing, repeats recognised, overlaps counted
   it('imports CSV through the account’s saved column mapping, and names the bad line and column', async () => {
     const account = 'CN6201234567890123456';
     await post('csv', 'x').expect(400); // no account named
-    expect((await backOffice.post(`/statements?format=csv&account=${account}`).set('content-type', 'text/plain').send('x').expect(422)).body.code).toBe('RECONCILIATION.NO_CSV_MAPPING');
+    expect(
+      (await backOffice.post(`/statements?format=csv&account=${account}`).set('content-type', 'text/plain').send('x').expect(422)).body
+        .code,
+    ).toBe('RECONCILIATION.NO_CSV_MAPPING');
     await backOffice
       .put(`/statements/csv-mappings/${account}`)
-      .send({ delimiter: ';', hasHeader: true, decimalSeparator: ',', dateFormat: 'DD.MM.YYYY', currency: 'CNY', columns: { bookingDate: 1, amount: 2, endToEndId: 3, counterpartyName: 4, remittance: 5 } })
+      .send({
+        delimiter: ';',
+        hasHeader: true,
+        decimalSeparator: ',',
+        dateFormat: 'DD.MM.YYYY',
+        currency: 'CNY',
+        columns: { bookingDate: 1, amount: 2, endToEndId: 3, counterpartyName: 4, remittance: 5 },
+      })
       .expect(200);
-    const csv = ['日期;金额;端到端;对方;摘要', '31.01.2027;1.000.000,00;RF-2026-000001;新疆能源电力集团;"货款; 发票 HM-2026-001234"', '31.01.2027;-799.200,00;RF-2026-000001/disbursement;哈密丝路物流;放款'].join('\n');
-    const imported = await backOffice.post(`/statements?format=csv&account=${account}`).set('content-type', 'text/plain').send(csv).expect(201);
+    const csv = [
+      '日期;金额;端到端;对方;摘要',
+      '31.01.2027;1.000.000,00;RF-2026-000001;新疆能源电力集团;"货款; 发票 HM-2026-001234"',
+      '31.01.2027;-799.200,00;RF-2026-000001/disbursement;哈密丝路物流;放款',
+    ].join('\n');
+    const imported = await backOffice
+      .post(`/statements?format=csv&account=${account}`)
+      .set('content-type', 'text/plain')
+      .send(csv)
+      .expect(201);
     expect(imported.body).toEqual([expect.objectContaining({ account, entries: 2, newLines: 2 })]);
-    const rows = await api.owner.query('SELECT amount, direction, end_to_end_id, remittance FROM statement_lines WHERE account = $1 ORDER BY position', [account]);
+    const rows = await api.owner.query(
+      'SELECT amount, direction, end_to_end_id, remittance FROM statement_lines WHERE account = $1 ORDER BY position',
+      [account],
+    );
     expect(rows).toEqual([
       { amount: '1000000.00', direction: 'CRDT', end_to_end_id: 'RF-2026-000001', remittance: '货款; 发票 HM-2026-001234' },
       { amount: '799200.00', direction: 'DBIT', end_to_end_id: 'RF-2026-000001/disbursement', remittance: '放款' },
     ]);
     await backOffice.post(`/statements?format=csv&account=${account}`).set('content-type', 'text/plain').send(csv).expect(409);
-    const bad = await backOffice.post(`/statements?format=csv&account=${account}`).set('content-type', 'text/plain').send(`${csv.split('\n')[0]}\n01.02.2027;12,3x;E;N;R`).expect(400);
+    const bad = await backOffice
+      .post(`/statements?format=csv&account=${account}`)
+      .set('content-type', 'text/plain')
+      .send(`${csv.split('\n')[0]}\n01.02.2027;12,3x;E;N;R`)
+      .expect(400);
     expect(bad.body.title).toBe('line 2, column 2 (amount): "12.3x" is not an amount');
   });
 

@@ -26,7 +26,8 @@ describe('Temporal over mutual TLS', () => {
   let api: TestApi;
   let worker: WorkerProcess;
 
-  const certs = (folder: string) => execFileSync('bash', [resolve(__dirname, '../../scripts/temporal-certs.sh'), folder], { stdio: 'pipe' });
+  const certs = (folder: string) =>
+    execFileSync('bash', [resolve(__dirname, '../../scripts/temporal-certs.sh'), folder], { stdio: 'pipe' });
   const settings = (folder: string, overrides: Record<string, string> = {}) => ({
     TEMPORAL_ADDRESS: front.address,
     TEMPORAL_TLS_SERVER_NAME: 'temporal',
@@ -82,14 +83,21 @@ describe('Temporal over mutual TLS', () => {
     const refused = front.counts.refused;
     const noCertificate = settings(dir, { TEMPORAL_TLS_CLIENT_CERT_PATH: '', TEMPORAL_TLS_CLIENT_KEY_PATH: '' });
     await expect(systemInfo(temporalConnectionOptions(noCertificate))).rejects.toThrow();
-    const foreign = settings(dir, { TEMPORAL_TLS_CLIENT_CERT_PATH: `${stranger}/client.pem`, TEMPORAL_TLS_CLIENT_KEY_PATH: `${stranger}/client.key` });
+    const foreign = settings(dir, {
+      TEMPORAL_TLS_CLIENT_CERT_PATH: `${stranger}/client.pem`,
+      TEMPORAL_TLS_CLIENT_KEY_PATH: `${stranger}/client.key`,
+    });
     await expect(systemInfo(temporalConnectionOptions(foreign))).rejects.toThrow();
     expect(front.counts.refused).toBeGreaterThan(refused);
   });
 
   it('refuses a frontend whose certificate its CA did not sign, and one without TLS', async () => {
-    await expect(systemInfo(temporalConnectionOptions(settings(dir, { TEMPORAL_TLS_SERVER_CA_CERT_PATH: `${stranger}/ca.pem` })))).rejects.toThrow();
+    await expect(
+      systemInfo(temporalConnectionOptions(settings(dir, { TEMPORAL_TLS_SERVER_CA_CERT_PATH: `${stranger}/ca.pem` }))),
+    ).rejects.toThrow();
     // a client that expects TLS does not fall back to plaintext on the dev server's own port
-    await expect(systemInfo(temporalConnectionOptions(settings(dir, { TEMPORAL_ADDRESS: process.env[STACK_ENV.temporalAddress]! })))).rejects.toThrow();
+    await expect(
+      systemInfo(temporalConnectionOptions(settings(dir, { TEMPORAL_ADDRESS: process.env[STACK_ENV.temporalAddress]! }))),
+    ).rejects.toThrow();
   });
 });

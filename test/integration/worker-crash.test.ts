@@ -25,9 +25,17 @@ describe('the worker killed in the middle of the confirmation flow', () => {
   });
 
   const actionsOf = async (id: string): Promise<string[]> =>
-    (await api.owner.query(`SELECT action FROM audit_events WHERE entity_id = $1 ORDER BY id`, [id])).map((e: { action: string }) => e.action);
+    (await api.owner.query(`SELECT action FROM audit_events WHERE entity_id = $1 ORDER BY id`, [id])).map(
+      (e: { action: string }) => e.action,
+    );
   const workflowStarted = (id: string) =>
-    eventually(async () => ((await api.owner.query(`SELECT 1 FROM audit_events WHERE entity_id = $1 AND action = 'receivable.submit'`, [id])).length ? true : undefined), 'submission');
+    eventually(
+      async () =>
+        (await api.owner.query(`SELECT 1 FROM audit_events WHERE entity_id = $1 AND action = 'receivable.submit'`, [id])).length
+          ? true
+          : undefined,
+      'submission',
+    );
 
   async function submitted() {
     const created = (await sme.post('/receivables').send(receivableBody(api.parties.powerGroup)).expect(201)).body;
@@ -40,14 +48,24 @@ describe('the worker killed in the middle of the confirmation flow', () => {
     worker = await startWorkerProcess(config, api.temporal);
     const created = await submitted();
     const handle = api.temporal.workflow.getHandle(
-      receivableConfirmationWorkflowId({ creditorId: api.parties.hami, debtorId: api.parties.powerGroup, invoiceNumber: created.invoiceNumber }),
+      receivableConfirmationWorkflowId({
+        creditorId: api.parties.hami,
+        debtorId: api.parties.powerGroup,
+        invoiceNumber: created.invoiceNumber,
+      }),
     );
-    await eventually(async () => ((await handle.query('confirmationState')) as { stage: string }).stage === 'AWAITING_DEBTOR' || undefined, 'awaiting the debtor');
+    await eventually(
+      async () => ((await handle.query('confirmationState')) as { stage: string }).stage === 'AWAITING_DEBTOR' || undefined,
+      'awaiting the debtor',
+    );
 
     await worker.crash();
 
     // The debtor answers while no worker runs: the update waits for one instead of failing.
-    const answer = debtor.post(`/receivables/${created.id}/confirm`).send({}).then((r) => r);
+    const answer = debtor
+      .post(`/receivables/${created.id}/confirm`)
+      .send({})
+      .then((r) => r);
     await new Promise((r) => setTimeout(r, 1500));
     worker = await startWorkerProcess(config, api.temporal);
 

@@ -101,7 +101,12 @@ export async function timeline(d: Desk, id: string): Promise<Array<{ step: strin
 }
 
 /** Counterparty, maker, checker(s), the SME's acceptance: the human path to disbursement. */
-export async function approveAndAccept(d: Desk, id: string, checkers: TokenAgent[] = [d.approverA], counterparty: TokenAgent = d.debtor): Promise<void> {
+export async function approveAndAccept(
+  d: Desk,
+  id: string,
+  checkers: TokenAgent[] = [d.approverA],
+  counterparty: TokenAgent = d.debtor,
+): Promise<void> {
   await reaches(d, id, 'AWAITING_COUNTERPARTY');
   await counterparty.post(`/financings/${id}/acknowledge`).send({ comment: 'assignment notice received' }).expect(200);
   await reaches(d, id, 'AWAITING_RECOMMENDATION');

@@ -32,8 +32,9 @@ export async function startProvider(redirectUris: string[], accounts: Record<str
     env: { ...process.env, OIDC_ACCOUNTS_FILE: file, OIDC_CLIENTS: JSON.stringify([client]) },
     stdio: ['ignore', 'pipe', 'ignore'],
   });
+  const lines = createInterface({ input: child.stdout! })[Symbol.asyncIterator]();
   const [line] = await Promise.race([
-    createInterface({ input: child.stdout! })[Symbol.asyncIterator]().next().then((r) => [r.value as string]),
+    lines.next().then((r) => [r.value as string]),
     new Promise<never>((_, reject) => child.once('exit', (code) => reject(new Error(`the provider exited with ${code}`)))),
   ]);
   return {
@@ -53,7 +54,12 @@ export async function startProvider(redirectUris: string[], accounts: Record<str
  * provider's redirects with its cookies, fills in its sign-in form, and stops at the first
  * address under `redirectUri`, whose query string it returns.
  */
-export async function browseProvider(authorizationUrl: string, redirectUri: string, account: string, password = PROVIDER_PASSWORD): Promise<string> {
+export async function browseProvider(
+  authorizationUrl: string,
+  redirectUri: string,
+  account: string,
+  password = PROVIDER_PASSWORD,
+): Promise<string> {
   const cookies = new Map<string, string>();
   let url = authorizationUrl;
   let form: URLSearchParams | undefined;

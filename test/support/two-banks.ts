@@ -17,7 +17,10 @@ export async function onboardRival(api: TestApi): Promise<Rival> {
 
 /** Rival's people signed in afresh (a sweep that calls sign-out-everywhere ends their sessions). */
 export async function signInRival(api: TestApi): Promise<Rival['as']> {
-  const emails: Array<[RivalPerson, string]> = [...Object.entries(RIVAL.people).map(([key, person]): [RivalPerson, string] => [key as RivalPerson, person.email]), ['otherSme', RIVAL.smePeople.applicant.email]];
+  const emails: Array<[RivalPerson, string]> = [
+    ...Object.entries(RIVAL.people).map(([key, person]): [RivalPerson, string] => [key as RivalPerson, person.email]),
+    ['otherSme', RIVAL.smePeople.applicant.email],
+  ];
   const as = {} as Record<RivalPerson, TokenAgent>;
   for (const [key, email] of emails) {
     api.forget(email);

@@ -4,7 +4,18 @@ import { Client, Connection, WorkflowHandle } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { msToTs } from '@temporalio/common/lib/time';
 import { NativeConnection, Worker } from '@temporalio/worker';
-import { acceptUpdate, acknowledgeUpdate, addDays, DEFAULT_POLICY, FINANCING_WORKFLOW, FinancingInput, FinancingState, financingStateQuery, paymentUpdate, withdrawUpdate } from '@caravan/financing';
+import {
+  acceptUpdate,
+  acknowledgeUpdate,
+  addDays,
+  DEFAULT_POLICY,
+  FINANCING_WORKFLOW,
+  FinancingInput,
+  FinancingState,
+  financingStateQuery,
+  paymentUpdate,
+  withdrawUpdate,
+} from '@caravan/financing';
 import { STACK_ENV } from '../support/stack-env';
 
 /**
@@ -107,7 +118,14 @@ describe('the financing workflow’s phases, activities stubbed', () => {
       assetId: randomUUID(),
       amount: '800000.00',
       currency: 'CNY',
-      terms: { ...DEFAULT_POLICY.pricing.RECEIVABLE_FINANCING, method: 'BULLET', instalments: 1, maturityDate: addDays(today, 30), maxFinancingRatio: '0.8', recourse: true },
+      terms: {
+        ...DEFAULT_POLICY.pricing.RECEIVABLE_FINANCING,
+        method: 'BULLET',
+        instalments: 1,
+        maturityDate: addDays(today, 30),
+        maxFinancingRatio: '0.8',
+        recourse: true,
+      },
       tiers: [{ upTo: null, approvals: 0 }],
       limitSubjects: [],
       deadlines: { counterparty: 4, recommendation: 4, approval: 4, acceptance: 200, repaymentReminder: 1, marginCure: 2 },
@@ -147,9 +165,19 @@ describe('the financing workflow’s phases, activities stubbed', () => {
     const allocation = await handle.executeUpdate(paymentUpdate, { args: [{ reference: 'BNK-1', amount: '900000.00' }] });
     expect(allocation).toMatchObject({ amount: '900000.00' });
     expect(((await handle.result()) as FinancingState).stage).toBe('CLOSED');
-    expect(steps.get(id)).toEqual(expect.arrayContaining(['approved', 'disbursed', 'instalment.due', 'ageing', 'payment.allocated', 'closed']));
+    expect(steps.get(id)).toEqual(
+      expect.arrayContaining(['approved', 'disbursed', 'instalment.due', 'ageing', 'payment.allocated', 'closed']),
+    );
     expect(calls.get(id)).toEqual(
-      expect.arrayContaining(['reserveLimit', 'registerPledge', 'postLedger:disbursement', 'instructPayment:disbursement', 'postLedger:repayment', 'instructPayment:surplus', 'dischargePledge']),
+      expect.arrayContaining([
+        'reserveLimit',
+        'registerPledge',
+        'postLedger:disbursement',
+        'instructPayment:disbursement',
+        'postLedger:repayment',
+        'instructPayment:surplus',
+        'dischargePledge',
+      ]),
     );
   });
 
@@ -164,7 +192,15 @@ describe('the financing workflow’s phases, activities stubbed', () => {
       const state = (await handle.result()) as FinancingState;
       expect(state.stage).toBe('DISBURSEMENT_FAILED');
       expect(state.reason).toContain('PAYMENT.FAILED');
-      expect(calls.get(id)).toEqual(['reserveLimit', 'registerPledge', 'postLedger:disbursement', 'instructPayment:disbursement', 'reverseLedger', 'dischargePledge', 'releaseLimitTo']);
+      expect(calls.get(id)).toEqual([
+        'reserveLimit',
+        'registerPledge',
+        'postLedger:disbursement',
+        'instructPayment:disbursement',
+        'reverseLedger',
+        'dischargePledge',
+        'releaseLimitTo',
+      ]);
     } finally {
       stub.failPayments = false;
     }
@@ -172,7 +208,14 @@ describe('the financing workflow’s phases, activities stubbed', () => {
 
   it('calls a margin when the goods lose value and cures it when they regain it', async () => {
     stub.collateralValue = '2000000.00';
-    const loan = { ...DEFAULT_POLICY.pricing.WAREHOUSE_RECEIPT_LOAN, method: 'BULLET' as const, instalments: 1, maturityDate: addDays(today, 60), maxFinancingRatio: '0.7', maintenanceLtv: '0.8' };
+    const loan = {
+      ...DEFAULT_POLICY.pricing.WAREHOUSE_RECEIPT_LOAN,
+      method: 'BULLET' as const,
+      instalments: 1,
+      maturityDate: addDays(today, 60),
+      maxFinancingRatio: '0.7',
+      maintenanceLtv: '0.8',
+    };
     const { id, handle } = await start({ product: 'WAREHOUSE_RECEIPT_LOAN', assetType: 'WAREHOUSE_RECEIPT', terms: loan });
     await until(handle, (s) => s.stage === 'AWAITING_COUNTERPARTY');
     await handle.executeUpdate(acknowledgeUpdate, { args: [as(BUYER)] });

@@ -12,7 +12,10 @@ export async function humanStep(run: FinancingRun, step: string, done: () => boo
   const finished = () => done() || ended();
   state.waitingFor = { step, deadline: new Date(Date.now() + 2 * half).toISOString() };
   await record(`${step}.awaited`, SYSTEM, { deadline: state.waitingFor.deadline });
-  for (const [phase, event] of [['reminder', `${step}.reminder`], ['escalation', `${step}.escalated`]] as const) {
+  for (const [phase, event] of [
+    ['reminder', `${step}.reminder`],
+    ['escalation', `${step}.escalated`],
+  ] as const) {
     if (await condition(finished, half)) return !ended();
     await record(event, SYSTEM, { phase });
   }
@@ -51,7 +54,8 @@ export async function untilAccepted(run: FinancingRun): Promise<boolean> {
     move('acknowledged');
     if (!(await humanStep(run, 'recommendation', () => state.recommendation !== undefined, input.deadlines.recommendation))) return false;
     move('recommended');
-    if (!(await humanStep(run, 'approval', () => approved(input.amount, input.tiers, state.approvals), input.deadlines.approval))) return false;
+    if (!(await humanStep(run, 'approval', () => approved(input.amount, input.tiers, state.approvals), input.deadlines.approval)))
+      return false;
     move('approved');
   }
 

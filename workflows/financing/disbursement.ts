@@ -17,10 +17,24 @@ export async function disburse(run: FinancingRun): Promise<boolean> {
     const startDate = (run.startDate = today(run));
     state.schedule = scheduleOf({ ...input.terms, principal: input.amount, currency: input.currency, startDate });
     const disbursement = `${input.ref}/disbursement`;
-    await acts.postLedger({ key: disbursement, ref: input.ref, bankId: input.bankId, kind: 'disbursement', valueDate: startDate, lines: disbursementLines(input.amount, state.schedule.fee) });
+    await acts.postLedger({
+      key: disbursement,
+      ref: input.ref,
+      bankId: input.bankId,
+      kind: 'disbursement',
+      valueDate: startDate,
+      lines: disbursementLines(input.amount, state.schedule.fee),
+    });
     compensations.unshift(() => acts.reverseLedger({ key: disbursement, bankId: input.bankId, reason: 'disbursement failed' }));
     const net = Money.of(input.amount, input.currency).minus(Money.of(state.schedule.fee, input.currency)).toString();
-    await acts.instructPayment({ instructionId: disbursement, bankId: input.bankId, amount: net, currency: input.currency, beneficiaryId: input.smeId, purpose: `Disbursement ${input.ref}` });
+    await acts.instructPayment({
+      instructionId: disbursement,
+      bankId: input.bankId,
+      amount: net,
+      currency: input.currency,
+      beneficiaryId: input.smeId,
+      purpose: `Disbursement ${input.ref}`,
+    });
     await settlement.awaitSettlement({ instructionId: disbursement, bankId: input.bankId });
     run.disbursedAtMs = Date.now();
     state.disbursedAt = new Date(run.disbursedAtMs).toISOString();

@@ -1,5 +1,20 @@
 import { condition, setHandler } from '@temporalio/workflow';
-import { acceptUpdate, acknowledgeUpdate, approvalRefusal, approveUpdate, disbursementConfirmedSignal, FinancingErrors, financingStateQuery, paymentUpdate, recommendUpdate, rejectUpdate, releaseGoodsUpdate, topUpUpdate, withdrawUpdate, withinAuthority } from '@caravan/financing/workflow';
+import {
+  acceptUpdate,
+  acknowledgeUpdate,
+  approvalRefusal,
+  approveUpdate,
+  disbursementConfirmedSignal,
+  FinancingErrors,
+  financingStateQuery,
+  paymentUpdate,
+  recommendUpdate,
+  rejectUpdate,
+  releaseGoodsUpdate,
+  topUpUpdate,
+  withdrawUpdate,
+  withinAuthority,
+} from '@caravan/financing/workflow';
 import { AMOUNT } from '@caravan/money';
 import { acts, expectOrg, FinancingRun, refuse } from './run';
 import { BEFORE_APPROVAL, REJECTABLE } from './stages';
@@ -15,153 +30,164 @@ export function registerHandlers(run: FinancingRun): void {
 
 function registerQueryAndSignal(run: FinancingRun): void {
   const { state, record } = run;
-setHandler(financingStateQuery, () => state);
-// Informational: the money left as instructed. A signal never sent before this handler
-// existed, so recorded histories replay unchanged.
-setHandler(disbursementConfirmedSignal, async (confirmation) => {
-  if (state.disbursementConfirmed) return;
-  state.disbursementConfirmed = confirmation;
-  await record('disbursement.confirmed', 'system:reconciliation', { ...confirmation });
-});
+  setHandler(financingStateQuery, () => state);
+  // Informational: the money left as instructed. A signal never sent before this handler
+  // existed, so recorded histories replay unchanged.
+  setHandler(disbursementConfirmedSignal, async (confirmation) => {
+    if (state.disbursementConfirmed) return;
+    state.disbursementConfirmed = confirmation;
+    await record('disbursement.confirmed', 'system:reconciliation', { ...confirmation });
+  });
 }
 
 /** The counterparty's confirmation, the bank's recommendation, approvals and rejection, the SME's withdrawal and acceptance. */
 function registerDecisions(run: FinancingRun): void {
   const { input, state, record, move, expectStage } = run;
-setHandler(
-  acknowledgeUpdate,
-  async (act) => {
-    state.acknowledgedBy = act.name;
-    await record('counterparty.confirmed', act.name, { comment: act.comment });
-    return state;
-  },
-  { validator: (act) => (expectStage('AWAITING_COUNTERPARTY'), expectOrg(act, input.counterpartyId)) },
-);
-setHandler(
-  recommendUpdate,
-  async (act) => {
-    state.recommendation = { by: act.userId, at: new Date().toISOString(), comment: act.comment };
-    await record('recommended', act.name, { comment: act.comment });
-    return state;
-  },
-  { validator: (act) => (expectStage('AWAITING_RECOMMENDATION'), expectOrg(act, input.bankId)) },
-);
-setHandler(
-  approveUpdate,
-  async (act) => {
-    const counts = withinAuthority(input.amount, act.authority);
-    state.approvals.push({ by: act.userId, authority: act.authority, at: new Date().toISOString(), comment: act.comment, counts });
-    await record(counts ? 'approved' : 'approval.not.counted', act.name, { authority: act.authority, comment: act.comment });
-    return state;
-  },
-  {
-    validator: (act) => {
-      expectStage('AWAITING_APPROVAL');
-      expectOrg(act, input.bankId);
-      const refusal = approvalRefusal(act.userId, state.recommendation, state.approvals);
-      if (refusal === FinancingErrors.OWN_RECOMMENDATION.code) refuse(FinancingErrors.OWN_RECOMMENDATION('nobody approves their own recommendation'));
-      if (refusal) refuse(FinancingErrors.ALREADY_APPROVED_BY_YOU('you have already approved this financing'));
+  setHandler(
+    acknowledgeUpdate,
+    async (act) => {
+      state.acknowledgedBy = act.name;
+      await record('counterparty.confirmed', act.name, { comment: act.comment });
+      return state;
     },
-  },
-);
-setHandler(
-  rejectUpdate,
-  async (act) => {
-    move('rejected');
-    state.reason = act.comment;
-    await record('rejected', act.name, { reason: act.comment });
-    return state;
-  },
-  {
-    validator: (act) => {
-      expectStage(...REJECTABLE);
-      expectOrg(act, input.bankId);
-      if (!act.comment?.trim()) refuse(FinancingErrors.REASON_REQUIRED('a rejection needs a reason', 'reason'));
+    { validator: (act) => (expectStage('AWAITING_COUNTERPARTY'), expectOrg(act, input.counterpartyId)) },
+  );
+  setHandler(
+    recommendUpdate,
+    async (act) => {
+      state.recommendation = { by: act.userId, at: new Date().toISOString(), comment: act.comment };
+      await record('recommended', act.name, { comment: act.comment });
+      return state;
     },
-  },
-);
-setHandler(
-  withdrawUpdate,
-  async (act) => {
-    move('withdrawn');
-    state.reason = act.comment;
-    await record('withdrawn', act.name, { reason: act.comment });
-    return state;
-  },
-  { validator: (act) => (expectStage(...BEFORE_APPROVAL), expectOrg(act, input.smeId)) },
-);
-setHandler(
-  acceptUpdate,
-  async (act) => {
-    state.acceptedBy = act.name;
-    await record('offer.accepted', act.name);
-    return state;
-  },
-  { validator: (act) => (expectStage('AWAITING_ACCEPTANCE'), expectOrg(act, input.smeId)) },
-);
+    { validator: (act) => (expectStage('AWAITING_RECOMMENDATION'), expectOrg(act, input.bankId)) },
+  );
+  setHandler(
+    approveUpdate,
+    async (act) => {
+      const counts = withinAuthority(input.amount, act.authority);
+      state.approvals.push({ by: act.userId, authority: act.authority, at: new Date().toISOString(), comment: act.comment, counts });
+      await record(counts ? 'approved' : 'approval.not.counted', act.name, { authority: act.authority, comment: act.comment });
+      return state;
+    },
+    {
+      validator: (act) => {
+        expectStage('AWAITING_APPROVAL');
+        expectOrg(act, input.bankId);
+        const refusal = approvalRefusal(act.userId, state.recommendation, state.approvals);
+        if (refusal === FinancingErrors.OWN_RECOMMENDATION.code)
+          refuse(FinancingErrors.OWN_RECOMMENDATION('nobody approves their own recommendation'));
+        if (refusal) refuse(FinancingErrors.ALREADY_APPROVED_BY_YOU('you have already approved this financing'));
+      },
+    },
+  );
+  setHandler(
+    rejectUpdate,
+    async (act) => {
+      move('rejected');
+      state.reason = act.comment;
+      await record('rejected', act.name, { reason: act.comment });
+      return state;
+    },
+    {
+      validator: (act) => {
+        expectStage(...REJECTABLE);
+        expectOrg(act, input.bankId);
+        if (!act.comment?.trim()) refuse(FinancingErrors.REASON_REQUIRED('a rejection needs a reason', 'reason'));
+      },
+    },
+  );
+  setHandler(
+    withdrawUpdate,
+    async (act) => {
+      move('withdrawn');
+      state.reason = act.comment;
+      await record('withdrawn', act.name, { reason: act.comment });
+      return state;
+    },
+    { validator: (act) => (expectStage(...BEFORE_APPROVAL), expectOrg(act, input.smeId)) },
+  );
+  setHandler(
+    acceptUpdate,
+    async (act) => {
+      state.acceptedBy = act.name;
+      await record('offer.accepted', act.name);
+      return state;
+    },
+    { validator: (act) => (expectStage('AWAITING_ACCEPTANCE'), expectOrg(act, input.smeId)) },
+  );
 }
 
 /** Payments to allocate, goods released from the pledge and receipts added to it, while the loan is repaying. */
 function registerRepaymentRequests(run: FinancingRun): void {
   const { input, state, record, expectStage, payments, allocations, securedByGoods } = run;
-setHandler(
-  paymentUpdate,
-  async (payment) => {
-    if (!allocations.has(payment.reference)) payments.push(payment);
-    await condition(() => allocations.has(payment.reference));
-    return allocations.get(payment.reference) ?? null;
-  },
-  {
-    validator: (payment) => {
-      expectStage('REPAYING');
-      if (!AMOUNT.test(payment.amount)) refuse(FinancingErrors.BAD_PAYMENT('amount must be a positive decimal string', 'amount'));
-      if (!payment.reference?.trim()) refuse(FinancingErrors.BAD_PAYMENT('a payment needs its bank reference', 'reference'));
+  setHandler(
+    paymentUpdate,
+    async (payment) => {
+      if (!allocations.has(payment.reference)) payments.push(payment);
+      await condition(() => allocations.has(payment.reference));
+      return allocations.get(payment.reference) ?? null;
     },
-  },
-);
+    {
+      validator: (payment) => {
+        expectStage('REPAYING');
+        if (!AMOUNT.test(payment.amount)) refuse(FinancingErrors.BAD_PAYMENT('amount must be a positive decimal string', 'amount'));
+        if (!payment.reference?.trim()) refuse(FinancingErrors.BAD_PAYMENT('a payment needs its bank reference', 'reference'));
+      },
+    },
+  );
 
-setHandler(
-  releaseGoodsUpdate,
-  async (act) => {
-    await acts.releaseCollateral({
-      financingId: input.financingId,
-      ref: input.ref,
-      bankId: input.bankId,
-      receiptIds: state.collateral!.receipts,
-      receiptId: act.receiptId,
-      quantity: act.quantity,
-      outstanding: state.book!.outstanding,
-      maxLtv: input.terms.maxFinancingRatio,
-    });
-    run.recheckCollateral = true;
-    await record('goods.released', act.name, { receiptId: act.receiptId, quantity: act.quantity });
-    return state;
-  },
-  {
-    validator: (act) => {
-      expectStage('REPAYING');
-      if (act.organisationId !== input.smeId && act.organisationId !== input.counterpartyId) refuse(FinancingErrors.NOT_YOURS('only the borrower or the custodian releases goods'));
-      if (!state.collateral?.receipts.includes(act.receiptId)) refuse(FinancingErrors.NOT_COLLATERAL('this receipt does not secure this financing', 'receiptId'));
-      if (!/^(?!0+(\.0+)?$)\d{1,15}(\.\d{1,4})?$/.test(act.quantity)) refuse(FinancingErrors.BAD_QUANTITY('quantity must be a positive decimal string', 'quantity'));
+  setHandler(
+    releaseGoodsUpdate,
+    async (act) => {
+      await acts.releaseCollateral({
+        financingId: input.financingId,
+        ref: input.ref,
+        bankId: input.bankId,
+        receiptIds: state.collateral!.receipts,
+        receiptId: act.receiptId,
+        quantity: act.quantity,
+        outstanding: state.book!.outstanding,
+        maxLtv: input.terms.maxFinancingRatio,
+      });
+      run.recheckCollateral = true;
+      await record('goods.released', act.name, { receiptId: act.receiptId, quantity: act.quantity });
+      return state;
     },
-  },
-);
-setHandler(
-  topUpUpdate,
-  async (act) => {
-    await acts.registerPledge({ financingId: input.financingId, ref: input.ref, bankId: input.bankId, assetType: 'WAREHOUSE_RECEIPT', assetId: act.receiptId });
-    state.collateral!.receipts.push(act.receiptId);
-    run.recheckCollateral = true;
-    await record('collateral.topped.up', act.name, { receiptId: act.receiptId });
-    return state;
-  },
-  {
-    validator: (act) => {
-      expectStage('REPAYING');
-      expectOrg(act, input.smeId);
-      if (!securedByGoods) refuse(FinancingErrors.NOT_COLLATERAL('only warehouse-receipt loans take more receipts', 'receiptId'));
-      if (state.collateral?.receipts.includes(act.receiptId)) refuse(FinancingErrors.NOT_COLLATERAL('this receipt already secures this financing', 'receiptId'));
+    {
+      validator: (act) => {
+        expectStage('REPAYING');
+        if (act.organisationId !== input.smeId && act.organisationId !== input.counterpartyId)
+          refuse(FinancingErrors.NOT_YOURS('only the borrower or the custodian releases goods'));
+        if (!state.collateral?.receipts.includes(act.receiptId))
+          refuse(FinancingErrors.NOT_COLLATERAL('this receipt does not secure this financing', 'receiptId'));
+        if (!/^(?!0+(\.0+)?$)\d{1,15}(\.\d{1,4})?$/.test(act.quantity))
+          refuse(FinancingErrors.BAD_QUANTITY('quantity must be a positive decimal string', 'quantity'));
+      },
     },
-  },
-);
+  );
+  setHandler(
+    topUpUpdate,
+    async (act) => {
+      await acts.registerPledge({
+        financingId: input.financingId,
+        ref: input.ref,
+        bankId: input.bankId,
+        assetType: 'WAREHOUSE_RECEIPT',
+        assetId: act.receiptId,
+      });
+      state.collateral!.receipts.push(act.receiptId);
+      run.recheckCollateral = true;
+      await record('collateral.topped.up', act.name, { receiptId: act.receiptId });
+      return state;
+    },
+    {
+      validator: (act) => {
+        expectStage('REPAYING');
+        expectOrg(act, input.smeId);
+        if (!securedByGoods) refuse(FinancingErrors.NOT_COLLATERAL('only warehouse-receipt loans take more receipts', 'receiptId'));
+        if (state.collateral?.receipts.includes(act.receiptId))
+          refuse(FinancingErrors.NOT_COLLATERAL('this receipt already secures this financing', 'receiptId'));
+      },
+    },
+  );
 }

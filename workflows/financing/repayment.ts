@@ -1,5 +1,15 @@
 import { allHandlersFinished, condition, continueAsNew, patched, workflowInfo } from '@temporalio/workflow';
-import { addDays, ageing, instalmentFallsDue, LoanBook, paymentArrives, PRODUCTS, RepaymentEffect, RepaymentStep, settled } from '@caravan/financing/workflow';
+import {
+  addDays,
+  ageing,
+  instalmentFallsDue,
+  LoanBook,
+  paymentArrives,
+  PRODUCTS,
+  RepaymentEffect,
+  RepaymentStep,
+  settled,
+} from '@caravan/financing/workflow';
 import { surplusPayoutLines } from '@caravan/ledger/workflow';
 import { checkCoverage } from './collateral';
 import { acts, FinancingRun, FinancingWorkflow, settlement, SYSTEM } from './run';
@@ -28,7 +38,10 @@ export async function repay(run: FinancingRun): Promise<void> {
   while (!settled(book)) {
     const line = book.lines[book.fallenDue];
     if (line && dayNow() < line.dueDay - input.deadlines.repaymentReminder) {
-      if (!(await condition(wake, capped(msUntilDay(line.dueDay - input.deadlines.repaymentReminder)))) && dayNow() >= line.dueDay - input.deadlines.repaymentReminder) {
+      if (
+        !(await condition(wake, capped(msUntilDay(line.dueDay - input.deadlines.repaymentReminder)))) &&
+        dayNow() >= line.dueDay - input.deadlines.repaymentReminder
+      ) {
         await record('repayment.reminder', SYSTEM, { instalment: line.number, dueDate: line.dueDate });
       }
     } else if (!(await condition(wake, capped(line ? msUntilDay(line.dueDay) : 30 * input.dayMs))) && line && dayNow() >= line.dueDay) {
@@ -53,7 +66,10 @@ export async function repay(run: FinancingRun): Promise<void> {
     // Added after loans were running: patched() keeps their histories replaying.
     if (changed && bucket === '1-30' && PRODUCTS[input.product].recourse && patched('recourse-events')) {
       // The buyer did not pay: with recourse the SME now owes the bank; without, the bank bears it.
-      await record(input.terms.recourse ? 'recourse.claimed' : 'buyer.default', SYSTEM, { outstanding: book.outstanding, smeId: input.smeId });
+      await record(input.terms.recourse ? 'recourse.claimed' : 'buyer.default', SYSTEM, {
+        outstanding: book.outstanding,
+        smeId: input.smeId,
+      });
     }
     const { continueAsNewSuggested, historyLength } = workflowInfo();
     if (continueAsNewSuggested || (input.historyLimit !== undefined && historyLength > input.historyLimit)) {
@@ -67,7 +83,15 @@ export async function repay(run: FinancingRun): Promise<void> {
 /** One effect of a repayment step, as activities. */
 async function carryOut({ input, record }: FinancingRun, effect: RepaymentEffect): Promise<void> {
   const of = { financingId: input.financingId, ref: input.ref, bankId: input.bankId };
-  if (effect.kind === 'post') await acts.postLedger({ key: effect.key, ref: input.ref, bankId: input.bankId, kind: effect.entry, valueDate: effect.valueDate, lines: effect.lines });
+  if (effect.kind === 'post')
+    await acts.postLedger({
+      key: effect.key,
+      ref: input.ref,
+      bankId: input.bankId,
+      kind: effect.entry,
+      valueDate: effect.valueDate,
+      lines: effect.lines,
+    });
   else if (effect.kind === 'release-limit') await acts.releaseLimitTo({ ...of, outstanding: effect.outstanding });
   else await record(effect.step, SYSTEM, effect.detail);
 }
@@ -77,12 +101,32 @@ async function close(run: FinancingRun, book: LoanBook): Promise<void> {
   const { input, state, record, move } = run;
   if (book.surplus !== '0.00') {
     const payout = `${input.ref}/surplus`;
-    await acts.instructPayment({ instructionId: payout, bankId: input.bankId, amount: book.surplus, currency: input.currency, beneficiaryId: input.smeId, purpose: `Surplus ${input.ref}` });
+    await acts.instructPayment({
+      instructionId: payout,
+      bankId: input.bankId,
+      amount: book.surplus,
+      currency: input.currency,
+      beneficiaryId: input.smeId,
+      purpose: `Surplus ${input.ref}`,
+    });
     await settlement.awaitSettlement({ instructionId: payout, bankId: input.bankId });
-    await acts.postLedger({ key: payout, ref: input.ref, bankId: input.bankId, kind: 'surplus', valueDate: addDays(run.startDate, Math.floor((Date.now() - run.disbursedAtMs) / input.dayMs)), lines: surplusPayoutLines(book.surplus) });
+    await acts.postLedger({
+      key: payout,
+      ref: input.ref,
+      bankId: input.bankId,
+      kind: 'surplus',
+      valueDate: addDays(run.startDate, Math.floor((Date.now() - run.disbursedAtMs) / input.dayMs)),
+      lines: surplusPayoutLines(book.surplus),
+    });
   }
   for (const assetId of state.collateral?.receipts ?? [input.assetId]) {
-    await acts.dischargePledge({ financingId: input.financingId, ref: input.ref, bankId: input.bankId, assetType: input.assetType, assetId });
+    await acts.dischargePledge({
+      financingId: input.financingId,
+      ref: input.ref,
+      bankId: input.bankId,
+      assetType: input.assetType,
+      assetId,
+    });
   }
   await acts.releaseLimitTo({ financingId: input.financingId, ref: input.ref, bankId: input.bankId, outstanding: '0.00' });
   move('closed');

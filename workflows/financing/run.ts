@@ -1,6 +1,14 @@
 import { allHandlersFinished, condition, proxyActivities } from '@temporalio/workflow';
 import { BusinessClock } from '@caravan/clock/workflow';
-import type { Act, Allocation, FinancingActivities, FinancingInput, FinancingStage, FinancingState, PaymentAct } from '@caravan/financing/workflow';
+import type {
+  Act,
+  Allocation,
+  FinancingActivities,
+  FinancingInput,
+  FinancingStage,
+  FinancingState,
+  PaymentAct,
+} from '@caravan/financing/workflow';
 import type { DomainError } from '@caravan/errors';
 import { approvalsNeeded, FinancingErrors } from '@caravan/financing/workflow';
 import { toApplicationFailure } from '@caravan/temporal/workflow';
@@ -54,7 +62,11 @@ export interface FinancingRun {
 }
 
 export function newRun(input: FinancingInput, resume?: Resume): FinancingRun {
-  const state: FinancingState = resume?.state ?? { stage: 'ELIGIBILITY', approvals: [], approvalsNeeded: approvalsNeeded(input.amount, input.tiers) };
+  const state: FinancingState = resume?.state ?? {
+    stage: 'ELIGIBILITY',
+    approvals: [],
+    approvalsNeeded: approvalsNeeded(input.amount, input.tiers),
+  };
   const run: FinancingRun = {
     input,
     state,
@@ -67,7 +79,8 @@ export function newRun(input: FinancingInput, resume?: Resume): FinancingRun {
     recheckCollateral: false,
     ended: () => ENDED.includes(state.stage),
     move: (to) => (state.stage = nextStage(state.stage, to)),
-    record: (step, actor, detail = {}) => acts.recordEvent({ financingId: input.financingId, bankId: input.bankId, seq: ++run.seq, step, actor, detail, state }),
+    record: (step, actor, detail = {}) =>
+      acts.recordEvent({ financingId: input.financingId, bankId: input.bankId, seq: ++run.seq, step, actor, detail, state }),
     expectStage: (...stages) => {
       if (!stages.includes(state.stage)) refuse(FinancingErrors.NOT_AT_THIS_STEP(`the financing is ${state.stage}`));
     },

@@ -2,7 +2,8 @@ import { nextStage } from './stages';
 
 describe('the financing’s stages', () => {
   it('goes the two ways from application to closure', () => {
-    const walk = (moves: Parameters<typeof nextStage>[1][]) => moves.reduce((stage, m) => nextStage(stage, m), 'ELIGIBILITY' as Parameters<typeof nextStage>[0]);
+    const walk = (moves: Parameters<typeof nextStage>[1][]) =>
+      moves.reduce((stage, m) => nextStage(stage, m), 'ELIGIBILITY' as Parameters<typeof nextStage>[0]);
     expect(walk(['eligible', 'acknowledged', 'recommended', 'approved', 'accepted', 'disbursed', 'closed'])).toBe('CLOSED');
     expect(walk(['eligible', 'straightThrough', 'accepted', 'disbursementFailed'])).toBe('DISBURSEMENT_FAILED');
   });

@@ -12,7 +12,10 @@ export class ApiModule {
   static register(config: AppConfig): DynamicModule {
     const writes = ThrottlerModule.forRootAsync({
       inject: [AppConfig],
-      useFactory: (c: AppConfig) => ({ throttlers: [{ ttl: 60_000, limit: c.WRITE_RATE_LIMIT_PER_MINUTE }], skipIf: () => c.WRITE_RATE_LIMIT_PER_MINUTE === 0 }),
+      useFactory: (c: AppConfig) => ({
+        throttlers: [{ ttl: 60_000, limit: c.WRITE_RATE_LIMIT_PER_MINUTE }],
+        skipIf: () => c.WRITE_RATE_LIMIT_PER_MINUTE === 0,
+      }),
     });
     return {
       module: ApiModule,

@@ -27,11 +27,15 @@ export async function createApiApp(config: AppConfig): Promise<INestApplication>
 
   const openApi = new DocumentBuilder()
     .setTitle('Caravan API')
-    .setDescription('Supply-chain finance: receivables, warehouse receipts, financing, ledger and reconciliation. Errors are application/problem+json with a stable `code`, listed with their statuses in the ErrorCode schema.')
+    .setDescription(
+      'Supply-chain finance: receivables, warehouse receipts, financing, ledger and reconciliation. Errors are application/problem+json with a stable `code`, listed with their statuses in the ErrorCode schema.',
+    )
     .setVersion('0.1.0')
     .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'POST /auth/login for a token' })
     .build();
-  SwaggerModule.setup('docs', app, () => withErrorCodes(SwaggerModule.createDocument(app, openApi)), { jsonDocumentUrl: 'docs/openapi.json' });
+  SwaggerModule.setup('docs', app, () => withErrorCodes(SwaggerModule.createDocument(app, openApi)), {
+    jsonDocumentUrl: 'docs/openapi.json',
+  });
   servePortal(app.getHttpAdapter().getInstance());
   return app;
 }
@@ -75,8 +79,17 @@ function limitSlowClients(server: Server, config: AppConfig): void {
  */
 function servePortal(server: Express): void {
   // dist/apps/api/src when built, apps/api/src when run from source (tests)
-  const portal = [resolve(__dirname, '../../../portal'), resolve(__dirname, '../../../dist/portal')].find((dir) => existsSync(join(dir, 'index.html')));
+  const portal = [resolve(__dirname, '../../../portal'), resolve(__dirname, '../../../dist/portal')].find((dir) =>
+    existsSync(join(dir, 'index.html')),
+  );
   if (!portal) return;
-  server.use('/portal', serveStatic(portal, { index: 'index.html', maxAge: '1h', setHeaders: (res, path) => path.endsWith('index.html') && res.setHeader('cache-control', 'no-cache') }));
+  server.use(
+    '/portal',
+    serveStatic(portal, {
+      index: 'index.html',
+      maxAge: '1h',
+      setHeaders: (res, path) => path.endsWith('index.html') && res.setHeader('cache-control', 'no-cache'),
+    }),
+  );
   server.get('/', (_req, res) => res.redirect('/portal/'));
 }

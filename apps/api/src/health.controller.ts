@@ -31,7 +31,10 @@ export class HealthController {
 
   @Get()
   @HttpCode(200)
-  @ApiOkResponse({ description: 'PostgreSQL and Temporal both answer', schema: { example: { status: 'up', checks: { database: 'up', temporal: 'up' } } } })
+  @ApiOkResponse({
+    description: 'PostgreSQL and Temporal both answer',
+    schema: { example: { status: 'up', checks: { database: 'up', temporal: 'up' } } },
+  })
   @ApiServiceUnavailableResponse({ description: 'one of them does not' })
   async health(): Promise<{ status: Check; checks: Record<string, Check> }> {
     const [database, temporal] = await Promise.all([

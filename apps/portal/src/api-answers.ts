@@ -41,7 +41,14 @@ export interface FinancingState {
   approvals: Array<{ by: string; authority: string; at: string; comment?: string; counts: boolean }>;
   approvalsNeeded: number;
   schedule?: Schedule;
-  book?: { fallenDue: number; outstanding: string; due: { penalty: string; interest: string; principal: string }; overdueSince: number | null; surplus: string; lines: Array<{ number: number; principal: string }> };
+  book?: {
+    fallenDue: number;
+    outstanding: string;
+    due: { penalty: string; interest: string; principal: string };
+    overdueSince: number | null;
+    surplus: string;
+    lines: Array<{ number: number; principal: string }>;
+  };
   ageing?: string;
   disbursedAt?: string;
   collateral?: { receipts: string[]; value?: string; ltv?: string };
@@ -112,8 +119,20 @@ export interface ExceptionLine {
   remittance: string | null;
   bookedOn: string | null;
   ageDays: number;
-  suggestions: Array<{ decisionId: string; method: string; confidence: string; links: Array<{ endToEndId: string | null; financingRef: string | null; amount: string }> }>;
-  candidates: Array<{ expectedId: string; endToEndId: string; financingRef: string; kind: string; remaining: string; counterparty: string | null }>;
+  suggestions: Array<{
+    decisionId: string;
+    method: string;
+    confidence: string;
+    links: Array<{ endToEndId: string | null; financingRef: string | null; amount: string }>;
+  }>;
+  candidates: Array<{
+    expectedId: string;
+    endToEndId: string;
+    financingRef: string;
+    kind: string;
+    remaining: string;
+    counterparty: string | null;
+  }>;
 }
 
 /** A match decision: lines, what they settled, who decided. */

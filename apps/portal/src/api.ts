@@ -79,7 +79,13 @@ export type Answer<M extends Method, P extends PathOf<M>> = [MethodResponse<Clie
 
 /** An answer api-answers.ts types though the document now describes it (or no longer has the path): delete it there. */
 type Superseded = {
-  [K in keyof Undocumented]: K extends `${infer M extends Method} ${infer P}` ? (P extends PathOf<M> ? ([MethodResponse<Client, M, P>] extends [never] ? never : K) : K) : K;
+  [K in keyof Undocumented]: K extends `${infer M extends Method} ${infer P}`
+    ? P extends PathOf<M>
+      ? [MethodResponse<Client, M, P>] extends [never]
+        ? never
+        : K
+      : K
+    : K;
 }[keyof Undocumented];
 type NoneOf<T extends never> = T;
 /** Fails to compile, naming the entry, when api-answers.ts types an answer the document now describes. */
@@ -88,11 +94,16 @@ export type SupersededAnswers = NoneOf<Superseded>;
 type RequiredKeys<T> = { [K in keyof T]-?: object extends Pick<T, K> ? never : K }[keyof T];
 /** A call's options (path and query parameters, body, extra headers such as Idempotency-Key): required when the operation requires any. */
 type Options<M extends Method, P extends PathOf<M>> = MaybeOptionalInit<paths[P], M> & { headers?: Record<string, string> };
-type OptionsParam<M extends Method, P extends PathOf<M>> = RequiredKeys<NonNullable<Options<M, P>>> extends never ? [options?: Options<M, P>] : [options: Options<M, P>];
+type OptionsParam<M extends Method, P extends PathOf<M>> =
+  RequiredKeys<NonNullable<Options<M, P>>> extends never ? [options?: Options<M, P>] : [options: Options<M, P>];
 
 // openapi-fetch's own generics, loosened inside the one function that calls it for every method
 type LooseOptions = { body?: unknown; headers?: Record<string, string>; params?: object; bodySerializer?: (body: unknown) => unknown };
-type LooseRequest = (method: Method, path: string, options: Omit<LooseOptions, 'headers'> & { headers: HeadersOptions }) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
+type LooseRequest = (
+  method: Method,
+  path: string,
+  options: Omit<LooseOptions, 'headers'> & { headers: HeadersOptions },
+) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
 
 /**
  * One call: a JSON body (or a Blob or string, sent raw), the bearer token, the caller's extra
@@ -134,7 +145,12 @@ export const api = {
 
 /** A path with its parameters filled in and its query, as openapi-fetch writes them. */
 function urlOf(path: string, params: { path?: object; query?: object } = {}): string {
-  return createFinalURL(path, { baseUrl: '', params: params as Record<string, Record<string, unknown>>, querySerializer: createQuerySerializer(), pathSerializer: defaultPathSerializer });
+  return createFinalURL(path, {
+    baseUrl: '',
+    params: params as Record<string, Record<string, unknown>>,
+    querySerializer: createQuerySerializer(),
+    pathSerializer: defaultPathSerializer,
+  });
 }
 
 type Params<M extends Method, P extends PathOf<M>> = NonNullable<MaybeOptionalInit<paths[P], M>>['params'];
@@ -154,7 +170,12 @@ export async function download<P extends PathOf<'get'>>(path: P, params: Params<
  * Sends a file as the raw body with upload progress (fetch cannot report it): statement
  * imports and documents.
  */
-export function upload<P extends PathOf<'post'>>(path: P, params: Params<'post', P>, file: Blob, onProgress: (fraction: number) => void): Promise<Answer<'post', P>> {
+export function upload<P extends PathOf<'post'>>(
+  path: P,
+  params: Params<'post', P>,
+  file: Blob,
+  onProgress: (fraction: number) => void,
+): Promise<Answer<'post', P>> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', urlOf(path, params));
@@ -165,7 +186,10 @@ export function upload<P extends PathOf<'post'>>(path: P, params: Params<'post',
     xhr.onload = () => {
       const body = xhr.responseText ? JSON.parse(xhr.responseText) : undefined;
       if (xhr.status >= 200 && xhr.status < 300) resolve(body);
-      else reject(new ApiError(xhr.status, body?.code ?? `HTTP.${xhr.status}`, body?.detail ?? body?.title ?? xhr.statusText, body?.errors ?? []));
+      else
+        reject(
+          new ApiError(xhr.status, body?.code ?? `HTTP.${xhr.status}`, body?.detail ?? body?.title ?? xhr.statusText, body?.errors ?? []),
+        );
     };
     xhr.send(file);
   });

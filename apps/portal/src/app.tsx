@@ -86,7 +86,9 @@ function BankSignIn({ error }: { error: unknown }) {
   useEffect(() => setFailure(error), [error]);
   const go = async (organisationId: string) => {
     try {
-      const { authorizationUrl } = await api.POST('/auth/sso/start', { body: { organisationId, redirectUri: location.origin + location.pathname } });
+      const { authorizationUrl } = await api.POST('/auth/sso/start', {
+        body: { organisationId, redirectUri: location.origin + location.pathname },
+      });
       location.assign(authorizationUrl);
     } catch (err) {
       setFailure(err);
@@ -117,7 +119,9 @@ function Login({ onLogin, ssoError }: { onLogin: () => Promise<void>; ssoError?:
     const form = new FormData(e.currentTarget);
     try {
       const otp = needsCode ? textOf(form, 'otp') : undefined;
-      const { accessToken } = await api.POST('/auth/login', { body: { email: textOf(form, 'email'), password: textOf(form, 'password'), ...(otp ? { otp } : {}) } });
+      const { accessToken } = await api.POST('/auth/login', {
+        body: { email: textOf(form, 'email'), password: textOf(form, 'password'), ...(otp ? { otp } : {}) },
+      });
       session.token = accessToken;
       await onLogin();
     } catch (err) {

@@ -29,7 +29,11 @@ export function formatDate(value: string | null | undefined, locale: string, wit
   if (!value) return '—';
   const date = /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T00:00:00Z`) : new Date(value);
   if (Number.isNaN(date.getTime())) return value;
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', ...(withTime ? { timeStyle: 'short' } : {}), timeZone: withTime ? undefined : 'UTC' }).format(date);
+  return new Intl.DateTimeFormat(locale, {
+    dateStyle: 'medium',
+    ...(withTime ? { timeStyle: 'short' } : {}),
+    timeZone: withTime ? undefined : 'UTC',
+  }).format(date);
 }
 
 /** part / whole as a percentage with one decimal, computed on hundredths (exact, no floats). */

@@ -475,7 +475,8 @@ export const en: Record<keyof typeof zh, string> = {
   'financing.offerText': 'The bank offers {amount}; {payable} payable in total.',
   'financing.accept': 'Accept the offer',
   'financing.repay': 'Repay',
-  'financing.repayText': 'Transfer to the bank’s collection account quoting this payment reference; the payment is matched when it arrives: ',
+  'financing.repayText':
+    'Transfer to the bank’s collection account quoting this payment reference; the payment is matched when it arrives: ',
   'financing.notice': 'Assignment notice',
   'financing.control': 'Control of the pledged goods',
   'financing.acknowledge': 'Acknowledge the notice',

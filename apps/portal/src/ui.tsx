@@ -5,7 +5,11 @@ import { explain, explainField, useI18n } from './i18n';
  * A person's action and its refusal: `run` clears the last refusal, runs the action and
  * keeps what it threw, to be shown beside the form; it answers whether the action went through.
  */
-export function useAction(): { error: unknown; setError: (error: unknown) => void; run: (action: () => Promise<unknown>) => Promise<boolean> } {
+export function useAction(): {
+  error: unknown;
+  setError: (error: unknown) => void;
+  run: (action: () => Promise<unknown>) => Promise<boolean>;
+} {
   const [error, setError] = useState<unknown>();
   const run = async (action: () => Promise<unknown>) => {
     setError(undefined);
@@ -34,7 +38,11 @@ export function usePageTitle(title: string): void {
 }
 
 /** Runs a loader now, again on `deps`, and every `pollMs` while mounted (the live pages). */
-export function useLoad<T>(load: () => Promise<T>, deps: unknown[], pollMs?: number): { data: T | undefined; error: unknown; reload: () => void } {
+export function useLoad<T>(
+  load: () => Promise<T>,
+  deps: unknown[],
+  pollMs?: number,
+): { data: T | undefined; error: unknown; reload: () => void } {
   const [data, setData] = useState<T>();
   const [error, setError] = useState<unknown>();
   const [tick, setTick] = useState(0);
@@ -56,7 +64,15 @@ export function useLoad<T>(load: () => Promise<T>, deps: unknown[], pollMs?: num
 }
 
 /** A table with its caption (read by screen readers, hidden on screen) and column headers. */
-export function DataTable({ caption, columns, children }: { caption: string; columns: Array<{ label: ReactNode; numeric?: boolean }>; children: ReactNode }) {
+export function DataTable({
+  caption,
+  columns,
+  children,
+}: {
+  caption: string;
+  columns: Array<{ label: ReactNode; numeric?: boolean }>;
+  children: ReactNode;
+}) {
   return (
     <table>
       <caption className="sr-only">{caption}</caption>
@@ -88,7 +104,17 @@ export function Section({ title, children, actions }: { title: string; children:
 }
 
 /** A labelled input; the API's complaint about this field shows under it. */
-export function Field({ label, name, error, children }: { label: string; name: string; error?: unknown; children: (props: { id: string; name: string; 'aria-invalid'?: boolean; 'aria-describedby'?: string }) => ReactNode }) {
+export function Field({
+  label,
+  name,
+  error,
+  children,
+}: {
+  label: string;
+  name: string;
+  error?: unknown;
+  children: (props: { id: string; name: string; 'aria-invalid'?: boolean; 'aria-describedby'?: string }) => ReactNode;
+}) {
   const { language } = useI18n();
   const id = useId();
   const complaint = explainField(language, error, name);
@@ -118,7 +144,10 @@ export function ErrorNote({ error, fields = [] }: { error: unknown; fields?: str
 }
 
 /** A required choice, starting on a "choose…" line that cannot be chosen. */
-export function Choice({ options, ...select }: { options: Array<{ value: string; text: string }> } & SelectHTMLAttributes<HTMLSelectElement>) {
+export function Choice({
+  options,
+  ...select
+}: { options: Array<{ value: string; text: string }> } & SelectHTMLAttributes<HTMLSelectElement>) {
   const { t } = useI18n();
   return (
     <select {...select} required defaultValue="">

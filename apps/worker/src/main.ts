@@ -21,7 +21,11 @@ async function main(): Promise<void> {
   const logger = app.get(Logger);
   app.useLogger(logger);
 
-  const activities = { ...activitiesOf(app.get(ReceivableActivities)), ...activitiesOf(app.get(FinancingActivities)), ...activitiesOf(app.get(ReconciliationActivities)) };
+  const activities = {
+    ...activitiesOf(app.get(ReceivableActivities)),
+    ...activitiesOf(app.get(FinancingActivities)),
+    ...activitiesOf(app.get(ReconciliationActivities)),
+  };
   await app.get(ReconciliationRunsService).ensureDailySchedules();
   const { worker, connection } = await createTemporalWorker(config, activities, WORKFLOW_BUNDLE);
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => worker.shutdown());

@@ -35,6 +35,9 @@ export const ROLES_BY_KIND: Readonly<Record<OrganisationKind, readonly Role[]>> 
 export function assertRolesFitKind(kind: OrganisationKind, roles: readonly Role[]): void {
   const misfit = roles.filter((r) => !ROLES_BY_KIND[kind].includes(r));
   if (misfit.length > 0) {
-    throw RoleErrors.ROLE_NOT_FOR_ORGANISATION(`${misfit.join(', ')} cannot be held in a ${kind} organisation (allowed: ${ROLES_BY_KIND[kind].join(', ')})`, 'roles');
+    throw RoleErrors.ROLE_NOT_FOR_ORGANISATION(
+      `${misfit.join(', ')} cannot be held in a ${kind} organisation (allowed: ${ROLES_BY_KIND[kind].join(', ')})`,
+      'roles',
+    );
   }
 }

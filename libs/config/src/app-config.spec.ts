@@ -40,9 +40,13 @@ describe('loadConfig', () => {
   });
 
   it('wants a client certificate and its key together, and hides an API key in a refusal', () => {
-    expect(() => loadConfig({ ...valid, TEMPORAL_TLS_CLIENT_CERT_PATH: '/c.pem' })).toThrow(/TEMPORAL_TLS_CLIENT_KEY_PATH is required \(must be set with TEMPORAL_TLS_CLIENT_CERT_PATH\)/);
+    expect(() => loadConfig({ ...valid, TEMPORAL_TLS_CLIENT_CERT_PATH: '/c.pem' })).toThrow(
+      /TEMPORAL_TLS_CLIENT_KEY_PATH is required \(must be set with TEMPORAL_TLS_CLIENT_CERT_PATH\)/,
+    );
     expect(() => loadConfig({ ...valid, TEMPORAL_TLS_CLIENT_KEY_PATH: '/c.key' })).toThrow(/TEMPORAL_TLS_CLIENT_CERT_PATH is required/);
-    expect(loadConfig({ ...valid, TEMPORAL_TLS_CLIENT_CERT_PATH: '/c.pem', TEMPORAL_TLS_CLIENT_KEY_PATH: '/c.key' })).toMatchObject({ TEMPORAL_TLS_CLIENT_CERT_PATH: '/c.pem' });
+    expect(loadConfig({ ...valid, TEMPORAL_TLS_CLIENT_CERT_PATH: '/c.pem', TEMPORAL_TLS_CLIENT_KEY_PATH: '/c.key' })).toMatchObject({
+      TEMPORAL_TLS_CLIENT_CERT_PATH: '/c.pem',
+    });
     expect(() => loadConfig({ ...valid, TEMPORAL_TLS: 'yes', TEMPORAL_API_KEY: 'k' })).toThrow(/TEMPORAL_TLS="yes"/);
   });
 });

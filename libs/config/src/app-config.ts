@@ -1,6 +1,19 @@
 import 'reflect-metadata';
 import { plainToInstance, Type } from 'class-transformer';
-import { IsEmail, IsIn, IsInt, IsNumber, IsOptional, IsString, Matches, Max, Min, MinLength, ValidateIf, validateSync } from 'class-validator';
+import {
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsNumber,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  ValidateIf,
+  validateSync,
+} from 'class-validator';
 
 /** The environment every app reads, validated once at boot. */
 export class AppConfig {
@@ -217,7 +230,8 @@ function shown(name: string, value: unknown): string {
 /** Reads and checks the environment; a bad or missing variable fails with every problem named. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   // renamed when every business date, not only reconciliation's, came to follow it
-  if (env.RECONCILIATION_TIMEZONE) throw new ConfigError(['RECONCILIATION_TIMEZONE is now BUSINESS_TIMEZONE (every business date follows it): rename it']);
+  if (env.RECONCILIATION_TIMEZONE)
+    throw new ConfigError(['RECONCILIATION_TIMEZONE is now BUSINESS_TIMEZONE (every business date follows it): rename it']);
   return loadInto(AppConfig, env);
 }
 

@@ -38,5 +38,6 @@ export async function assertLeastPrivilege(dataSource: DataSource): Promise<void
 
 /** Refuses to run on a schema older than this build: the owner migrates, not the apps. */
 export async function assertMigrated(dataSource: DataSource): Promise<void> {
-  if (await dataSource.showMigrations()) throw new DatabaseSetupError(`the database schema is behind this build (migrations are pending): ${HOW}`);
+  if (await dataSource.showMigrations())
+    throw new DatabaseSetupError(`the database schema is behind this build (migrations are pending): ${HOW}`);
 }

@@ -37,7 +37,9 @@ export async function placePostgres(dataDir: string): Promise<PostgresPlacement>
   }
   if (!canEnter(ids, nearestExisting(dirname(dataDir)))) {
     placement = { ...placement, dataDir: await relocateData(dataDir) };
-    notes.push(`PostgreSQL data in ${placement.dataDir} (linked from ${dataDir}): the ${PG_USER} user cannot enter ${blockingFolder(ids, dirname(dataDir))}`);
+    notes.push(
+      `PostgreSQL data in ${placement.dataDir} (linked from ${dataDir}): the ${PG_USER} user cannot enter ${blockingFolder(ids, dirname(dataDir))}`,
+    );
   }
   return placement;
 }
@@ -58,7 +60,10 @@ function postgresUser(): Ids {
       execFileSync('useradd', ['-g', PG_USER, PG_USER]);
       return { uid: id('-u'), gid: id('-g') };
     } catch (error) {
-      throw new Error(`PostgreSQL cannot run as root and there is no '${PG_USER}' user to run it as; create one (useradd ${PG_USER}) or start as an ordinary user (${String(error)})`, { cause: error });
+      throw new Error(
+        `PostgreSQL cannot run as root and there is no '${PG_USER}' user to run it as; create one (useradd ${PG_USER}) or start as an ordinary user (${String(error)})`,
+        { cause: error },
+      );
     }
   }
 }

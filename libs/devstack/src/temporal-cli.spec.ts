@@ -68,7 +68,10 @@ describe('resolveTemporalCli', () => {
   it('reports a successful go install as such', async () => {
     const bin = join(root, 'bin');
     mkdirSync(bin, { recursive: true });
-    writeFileSync(join(bin, 'go'), '#!/bin/sh\nPATH=/usr/bin:/bin\nmkdir -p "$GOBIN" && printf "#!/bin/sh\\n" > "$GOBIN/temporal" && chmod +x "$GOBIN/temporal"\n');
+    writeFileSync(
+      join(bin, 'go'),
+      '#!/bin/sh\nPATH=/usr/bin:/bin\nmkdir -p "$GOBIN" && printf "#!/bin/sh\\n" > "$GOBIN/temporal" && chmod +x "$GOBIN/temporal"\n',
+    );
     chmodSync(join(bin, 'go'), 0o755);
     process.env.PATH = bin;
     await expect(resolveTemporalCli(root)).resolves.toEqual({ source: 'go install', path: join(root, '.tools', 'temporal') });

@@ -30,7 +30,18 @@ export async function startLocalTemporal(options: LocalTemporalOptions): Promise
   const uiUrl = options.uiPort ? `http://127.0.0.1:${options.uiPort}` : undefined;
   if (!options.cli.path) return startWithSdkDownload(options, address, uiUrl);
 
-  const args = ['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(options.port), '--db-filename', options.dbFile, '--log-level', 'warn'];
+  const args = [
+    'server',
+    'start-dev',
+    '--ip',
+    '127.0.0.1',
+    '--port',
+    String(options.port),
+    '--db-filename',
+    options.dbFile,
+    '--log-level',
+    'warn',
+  ];
   args.push(...(options.uiPort ? ['--ui-port', String(options.uiPort)] : ['--headless']));
   const child = spawn(options.cli.path, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   child.stdout!.on('data', (chunk) => options.log?.(String(chunk).trimEnd()));

@@ -1,5 +1,6 @@
 /** How a refusal reads to a client; the HTTP layer maps each kind to one status. */
-export type ErrorKind = 'invalid' | 'unauthorized' | 'forbidden' | 'not_found' | 'timeout' | 'conflict' | 'unprocessable' | 'too_large' | 'too_many';
+export type ErrorKind =
+  'invalid' | 'unauthorized' | 'forbidden' | 'not_found' | 'timeout' | 'conflict' | 'unprocessable' | 'too_large' | 'too_many';
 
 /**
  * A business refusal with a stable code (`RECEIVABLE.DUPLICATE_INVOICE`) that clients and

@@ -28,7 +28,13 @@ export class FinancingModule {
       module: FinancingModule,
       imports: [IdentityModule, ReceivablesModule, WarehouseReceiptsModule, LimitsModule, LedgerModule, reconciliation, registry],
       controllers: [FinancingsController, FinancingPolicyController, SimulatedBankController],
-      providers: [FinancingsService, FinancingPolicies, FinancingActivities, SimulatedBanks, { provide: PaymentGateways, useExisting: SimulatedBanks }],
+      providers: [
+        FinancingsService,
+        FinancingPolicies,
+        FinancingActivities,
+        SimulatedBanks,
+        { provide: PaymentGateways, useExisting: SimulatedBanks },
+      ],
       exports: [FinancingActivities],
     };
   }

@@ -9,7 +9,10 @@ function trickle(server: Server, length: number, gapMs: number): Promise<{ statu
     const socket = connect((server.address() as AddressInfo).port, '127.0.0.1');
     socket.write(`POST / HTTP/1.1\r\nhost: x\r\ncontent-length: ${length}\r\n\r\n`);
     const drip = setInterval(() => socket.writable && socket.write('a'), gapMs);
-    socket.once('data', (chunk) => (clearInterval(drip), socket.destroy(), resolve({ status: chunk.toString().split(' ')[1], ms: Date.now() - started })));
+    socket.once(
+      'data',
+      (chunk) => (clearInterval(drip), socket.destroy(), resolve({ status: chunk.toString().split(' ')[1], ms: Date.now() - started })),
+    );
   });
 }
 

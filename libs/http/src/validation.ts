@@ -22,7 +22,8 @@ export function fieldProblems(errors: ValidationError[], parent = ''): FieldProb
 export function nulFields(value: unknown, path = ''): string[] {
   if (typeof value === 'string') return value.includes('\u0000') ? [path || 'value'] : [];
   if (Array.isArray(value)) return value.flatMap((v, i) => nulFields(v, path ? `${path}.${i}` : String(i)));
-  if (value && typeof value === 'object' && !Buffer.isBuffer(value)) return Object.entries(value).flatMap(([k, v]) => nulFields(v, path ? `${path}.${k}` : k));
+  if (value && typeof value === 'object' && !Buffer.isBuffer(value))
+    return Object.entries(value).flatMap(([k, v]) => nulFields(v, path ? `${path}.${k}` : k));
   return [];
 }
 
@@ -30,7 +31,8 @@ class StrictValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     if (metadata.type !== 'custom') {
       const fields = nulFields(value, metadata.type === 'param' ? (metadata.data ?? '') : '');
-      if (fields.length > 0) throw new RequestValidationError(fields.map((field) => ({ field, message: `${field} must not contain a NUL character` })));
+      if (fields.length > 0)
+        throw new RequestValidationError(fields.map((field) => ({ field, message: `${field} must not contain a NUL character` })));
     }
     return super.transform(value, metadata);
   }

@@ -21,6 +21,8 @@ export class WriteThrottleGuard extends ThrottlerGuard {
   }
 
   protected override async throwThrottlingException(_context: ExecutionContext, detail: ThrottlerLimitDetail): Promise<void> {
-    throw RequestErrors.TOO_MANY(`too many changes at once: at most ${detail.limit} a minute; try again in ${Math.ceil(detail.timeToBlockExpire)} s`);
+    throw RequestErrors.TOO_MANY(
+      `too many changes at once: at most ${detail.limit} a minute; try again in ${Math.ceil(detail.timeToBlockExpire)} s`,
+    );
   }
 }

@@ -48,7 +48,9 @@ export class IdempotencyInterceptor implements NestInterceptor {
 
   private async once(request: Request, response: Response, actor: Actor, key: string, next: CallHandler): Promise<unknown> {
     const scope = actor.userId;
-    const hash = createHash('sha256').update(`${request.method} ${request.path}\n${JSON.stringify(request.body ?? null)}`).digest('hex');
+    const hash = createHash('sha256')
+      .update(`${request.method} ${request.path}\n${JSON.stringify(request.body ?? null)}`)
+      .digest('hex');
     // A first request that never finished (its API process died) is taken over by a repeat
     // once it is older than any request runs; until then a repeat is told to retry.
     const claimed = await this.dataSource.query(
@@ -64,10 +66,11 @@ export class IdempotencyInterceptor implements NestInterceptor {
 
     try {
       const result = await lastValueFrom(next.handle(), { defaultValue: undefined });
-      await this.dataSource.query(
-        `UPDATE idempotency_keys SET response = $3, completed_at = now() WHERE scope = $1 AND key = $2`,
-        [scope, key, JSON.stringify(result ?? null)],
-      );
+      await this.dataSource.query(`UPDATE idempotency_keys SET response = $3, completed_at = now() WHERE scope = $1 AND key = $2`, [
+        scope,
+        key,
+        JSON.stringify(result ?? null),
+      ]);
       return result;
     } catch (error) {
       await this.dataSource.query('DELETE FROM idempotency_keys WHERE scope = $1 AND key = $2', [scope, key]);

@@ -19,7 +19,13 @@ import { AccountLifecycle1764146700000 } from './infrastructure/migrations/17641
 import { SecondFactor1764146800000 } from './infrastructure/migrations/1764146800000-second-factor';
 import { SingleSignOn1764147000000 } from './infrastructure/migrations/1764147000000-single-sign-on';
 
-export const IDENTITY_MIGRATIONS = [CreateIdentity1764143900000, IdentityPrivileges1764146100000, AccountLifecycle1764146700000, SecondFactor1764146800000, SingleSignOn1764147000000];
+export const IDENTITY_MIGRATIONS = [
+  CreateIdentity1764143900000,
+  IdentityPrivileges1764146100000,
+  AccountLifecycle1764146700000,
+  SecondFactor1764146800000,
+  SingleSignOn1764147000000,
+];
 
 @Module({
   imports: [TypeOrmModule.forFeature([OrganisationEntity, UserEntity])],

@@ -13,7 +13,9 @@ export const LoggingModule = LoggerModule.forRootAsync({
   useFactory: (config: AppConfig) => ({
     pinoHttp: {
       level: config.LOG_LEVEL,
-      serializers: { req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, url: safeUrl(req.url) }) },
+      serializers: {
+        req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, url: safeUrl(req.url) }),
+      },
       autoLogging: { ignore: (req: IncomingMessage) => req.url === '/health' },
     },
   }),

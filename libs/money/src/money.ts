@@ -72,9 +72,7 @@ export class Money {
   static of(amount: string | Decimal, currency: string = DEFAULT_CURRENCY): Money {
     const value = typeof amount === 'string' ? parseDecimal(amount) : new Dec(amount);
     if (value.decimalPlaces() > minorUnits(currency)) {
-      throw MoneyErrors.TOO_PRECISE(
-        `${value.toFixed()} has more than ${minorUnits(currency)} decimals for ${currency}`,
-      );
+      throw MoneyErrors.TOO_PRECISE(`${value.toFixed()} has more than ${minorUnits(currency)} decimals for ${currency}`);
     }
     return new Money(value, currency);
   }

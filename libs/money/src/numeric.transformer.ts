@@ -7,7 +7,6 @@ import { parseDecimal } from './money';
  * decimal.js so that no amount ever passes through a JS number.
  */
 export const numericTransformer: ValueTransformer = {
-  to: (value: Decimal | null | undefined): string | null | undefined =>
-    value === null || value === undefined ? value : value.toFixed(),
+  to: (value: Decimal | null | undefined): string | null | undefined => (value === null || value === undefined ? value : value.toFixed()),
   from: (value: string | null): Decimal | null => (value === null ? null : parseDecimal(value)),
 };

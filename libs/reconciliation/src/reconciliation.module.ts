@@ -17,7 +17,12 @@ import { MatchingDecisions1764145000000 } from './infrastructure/migrations/1764
 import { BankOwnedReconciliation1764146400000 } from './infrastructure/migrations/1764146400000-bank-owned';
 import { InformationalLines1764146600000 } from './infrastructure/migrations/1764146600000-informational-lines';
 
-export const RECONCILIATION_MIGRATIONS = [CreateStatements1764144800000, MatchingDecisions1764145000000, BankOwnedReconciliation1764146400000, InformationalLines1764146600000];
+export const RECONCILIATION_MIGRATIONS = [
+  CreateStatements1764144800000,
+  MatchingDecisions1764145000000,
+  BankOwnedReconciliation1764146400000,
+  InformationalLines1764146600000,
+];
 
 @Module({})
 export class ReconciliationModule {

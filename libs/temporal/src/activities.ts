@@ -9,9 +9,7 @@ type Activity = (...args: never[]) => Promise<unknown>;
  */
 export function activitiesOf(provider: object): Record<string, Activity> {
   const prototype = Object.getPrototypeOf(provider) as Record<string, unknown>;
-  const names = Object.getOwnPropertyNames(prototype).filter(
-    (name) => name !== 'constructor' && typeof prototype[name] === 'function',
-  );
+  const names = Object.getOwnPropertyNames(prototype).filter((name) => name !== 'constructor' && typeof prototype[name] === 'function');
   return Object.fromEntries(
     names.map((name) => {
       const method = (prototype[name] as (...args: unknown[]) => Promise<unknown>).bind(provider);

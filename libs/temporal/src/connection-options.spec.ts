@@ -13,10 +13,14 @@ describe('temporalConnectionOptions', () => {
   });
 
   it('lets TEMPORAL_TLS=false turn off what other settings imply', () => {
-    expect(temporalConnectionOptions({ ...address, TEMPORAL_TLS: 'false', TEMPORAL_TLS_SERVER_NAME: 'temporal' })).toEqual({ address: 'temporal:7233' });
+    expect(temporalConnectionOptions({ ...address, TEMPORAL_TLS: 'false', TEMPORAL_TLS_SERVER_NAME: 'temporal' })).toEqual({
+      address: 'temporal:7233',
+    });
   });
 
   it('names the setting whose file cannot be read', () => {
-    expect(() => temporalConnectionOptions({ ...address, TEMPORAL_TLS_SERVER_CA_CERT_PATH: '/nowhere/ca.pem' })).toThrow('TEMPORAL_TLS_SERVER_CA_CERT_PATH=/nowhere/ca.pem cannot be read: ENOENT');
+    expect(() => temporalConnectionOptions({ ...address, TEMPORAL_TLS_SERVER_CA_CERT_PATH: '/nowhere/ca.pem' })).toThrow(
+      'TEMPORAL_TLS_SERVER_CA_CERT_PATH=/nowhere/ca.pem cannot be read: ENOENT',
+    );
   });
 });

@@ -28,11 +28,17 @@ type TlsSettings = Pick<
 export function temporalConnectionOptions(config: TlsSettings): TemporalConnectionOptions {
   const options: TemporalConnectionOptions = { address: config.TEMPORAL_ADDRESS };
   if (config.TEMPORAL_API_KEY) options.apiKey = config.TEMPORAL_API_KEY;
-  const implied = Boolean(config.TEMPORAL_API_KEY || config.TEMPORAL_TLS_SERVER_CA_CERT_PATH || config.TEMPORAL_TLS_CLIENT_CERT_PATH || config.TEMPORAL_TLS_SERVER_NAME);
+  const implied = Boolean(
+    config.TEMPORAL_API_KEY ||
+    config.TEMPORAL_TLS_SERVER_CA_CERT_PATH ||
+    config.TEMPORAL_TLS_CLIENT_CERT_PATH ||
+    config.TEMPORAL_TLS_SERVER_NAME,
+  );
   if (config.TEMPORAL_TLS === 'false' || (!implied && config.TEMPORAL_TLS !== 'true')) return options;
   const tls: TLSConfig = {};
   if (config.TEMPORAL_TLS_SERVER_NAME) tls.serverNameOverride = config.TEMPORAL_TLS_SERVER_NAME;
-  if (config.TEMPORAL_TLS_SERVER_CA_CERT_PATH) tls.serverRootCACertificate = pem('TEMPORAL_TLS_SERVER_CA_CERT_PATH', config.TEMPORAL_TLS_SERVER_CA_CERT_PATH);
+  if (config.TEMPORAL_TLS_SERVER_CA_CERT_PATH)
+    tls.serverRootCACertificate = pem('TEMPORAL_TLS_SERVER_CA_CERT_PATH', config.TEMPORAL_TLS_SERVER_CA_CERT_PATH);
   if (config.TEMPORAL_TLS_CLIENT_CERT_PATH && config.TEMPORAL_TLS_CLIENT_KEY_PATH) {
     tls.clientCertPair = {
       crt: pem('TEMPORAL_TLS_CLIENT_CERT_PATH', config.TEMPORAL_TLS_CLIENT_CERT_PATH),

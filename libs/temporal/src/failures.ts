@@ -5,7 +5,12 @@ import { DomainError, ErrorKind } from '@caravan/errors';
 
 /** A business refusal crossing Temporal: the failure type is the stable code, details carry the kind. */
 export function toApplicationFailure(error: DomainError): ApplicationFailure {
-  return ApplicationFailure.create({ type: error.code, message: error.message, nonRetryable: true, details: [error.kind, error.field ?? null] });
+  return ApplicationFailure.create({
+    type: error.code,
+    message: error.message,
+    nonRetryable: true,
+    details: [error.kind, error.field ?? null],
+  });
 }
 
 /** Finds a business failure anywhere in a Temporal error's cause chain and rebuilds the DomainError. */

@@ -26,8 +26,7 @@ class ConnectionCloser implements OnApplicationShutdown {
     {
       provide: Client,
       inject: [TEMPORAL_CONNECTION, AppConfig],
-      useFactory: (connection: Connection, config: AppConfig) =>
-        new Client({ connection, namespace: config.TEMPORAL_NAMESPACE }),
+      useFactory: (connection: Connection, config: AppConfig) => new Client({ connection, namespace: config.TEMPORAL_NAMESPACE }),
     },
     ConnectionCloser,
   ],

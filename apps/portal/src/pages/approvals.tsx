@@ -5,7 +5,8 @@ import { useI18n } from '../i18n';
 import { DataTable, ErrorNote, Section, useAction, useLoad } from '../ui';
 
 /** Whether an answer is a change sent to a second person (202) rather than one made. */
-export const awaitsApproval = (answer: unknown) => typeof answer === 'object' && answer !== null && (answer as { status?: string }).status === 'PENDING' && 'kind' in answer;
+export const awaitsApproval = (answer: unknown) =>
+  typeof answer === 'object' && answer !== null && (answer as { status?: string }).status === 'PENDING' && 'kind' in answer;
 
 /**
  * The organisation's changes that await a second person: policy proposals, payments recorded
@@ -32,7 +33,16 @@ export function ApprovalsPanel({ me, tick = 0, onChange }: { me: Me; tick?: numb
   return (
     <Section title={t('approvals.title', { count: pending.data?.total ?? 0 })}>
       <ErrorNote error={error} />
-      <DataTable caption={t('approvals.caption')} columns={[{ label: t('approvals.when') }, { label: t('approvals.kind') }, { label: t('approvals.reason') }, { label: t('approvals.by') }, { label: t('common.actions') }]}>
+      <DataTable
+        caption={t('approvals.caption')}
+        columns={[
+          { label: t('approvals.when') },
+          { label: t('approvals.kind') },
+          { label: t('approvals.reason') },
+          { label: t('approvals.by') },
+          { label: t('common.actions') },
+        ]}
+      >
         {items.map((r) => (
           <tr key={r.id} data-request={r.id}>
             <td>{formatDate(r.requestedAt, language, true)}</td>

@@ -42,12 +42,18 @@ function StatementUpload({ onImported }: { onImported: () => void }) {
     e.preventDefault();
     const data = new FormData(e.currentTarget);
     const file = data.get('file');
-    if (!(file instanceof File) || file.size === 0) return setError(new ApiError(400, 'PORTAL.NO_FILE', '', [{ field: 'file', message: t('field.file') }]));
+    if (!(file instanceof File) || file.size === 0)
+      return setError(new ApiError(400, 'PORTAL.NO_FILE', '', [{ field: 'file', message: t('field.file') }]));
     setResult(undefined);
     setProgress(0);
     const account = data.get('account');
     await run(async () => {
-      const statements = await upload('/statements', { query: { format, account: account ? String(account) : undefined } }, file, setProgress);
+      const statements = await upload(
+        '/statements',
+        { query: { format, account: account ? String(account) : undefined } },
+        file,
+        setProgress,
+      );
       setProgress(1);
       setResult(t('statements.imported', { count: statements.length, lines: statements.reduce((n, s) => n + s.newLines, 0) }));
       onImported();
@@ -108,7 +114,8 @@ function RunPanel({ runId, onStart, onDone }: { runId?: string; onStart: (id: st
         <div aria-live="polite">
           <Progress value={r.total ? r.processed / r.total : r.status === 'RUNNING' ? 0 : 1} label={t('runs.progress')} />
           <p data-testid="run-status">
-            {label('run', r.status)} · {t('runs.counts', { processed: r.processed, total: r.total, matched: r.matched, suggested: r.suggested })}
+            {label('run', r.status)} ·{' '}
+            {t('runs.counts', { processed: r.processed, total: r.total, matched: r.matched, suggested: r.suggested })}
           </p>
         </div>
       )}
@@ -116,7 +123,8 @@ function RunPanel({ runId, onStart, onDone }: { runId?: string; onStart: (id: st
       <ul className="plain muted">
         {(runs.data?.items ?? []).map((x) => (
           <li key={x.id}>
-            {formatDate(x.startedAt, language, true)} · {label('trigger', x.trigger)} · {label('run', x.status)} · {t('runs.counts', { processed: x.processed, total: x.total, matched: x.matched, suggested: x.suggested })}
+            {formatDate(x.startedAt, language, true)} · {label('trigger', x.trigger)} · {label('run', x.status)} ·{' '}
+            {t('runs.counts', { processed: x.processed, total: x.total, matched: x.matched, suggested: x.suggested })}
           </li>
         ))}
       </ul>
@@ -139,7 +147,17 @@ function ExceptionsQueue({ tick, onChange }: { tick: number; onChange: () => voi
       {items.length === 0 ? (
         <p>{t('common.none')}</p>
       ) : (
-        <DataTable caption={t('exceptions.caption')} columns={[{ label: t('exceptions.booked') }, { label: t('statements.account') }, { label: t('receivables.amount'), numeric: true }, { label: t('exceptions.reference') }, { label: t('exceptions.age') }, { label: t('exceptions.proposals') }]}>
+        <DataTable
+          caption={t('exceptions.caption')}
+          columns={[
+            { label: t('exceptions.booked') },
+            { label: t('statements.account') },
+            { label: t('receivables.amount'), numeric: true },
+            { label: t('exceptions.reference') },
+            { label: t('exceptions.age') },
+            { label: t('exceptions.proposals') },
+          ]}
+        >
           {items.map((l) => (
             <ExceptionRow key={l.lineId} l={l} act={act} />
           ))}
@@ -176,7 +194,10 @@ function ExceptionRow({ l, act }: { l: ExceptionLine; act: Act }) {
           onClick={() => {
             const reason = prompt(t('exceptions.writeOffPrompt'));
             // the queue gives a line's number as a string, the document its path parameter as a number: the same in the URL
-            if (reason) void act(() => api.POST('/reconciliation/lines/{id}/write-off', { params: { path: { id: Number(l.lineId) } }, body: { reason } }));
+            if (reason)
+              void act(() =>
+                api.POST('/reconciliation/lines/{id}/write-off', { params: { path: { id: Number(l.lineId) } }, body: { reason } }),
+              );
           }}
         >
           {t('exceptions.writeOff')}
@@ -197,7 +218,10 @@ function Proposals({ l, act }: { l: ExceptionLine; act: Act }) {
             {label('method', s.method)} {s.confidence}
           </Badge>{' '}
           {s.links.map((k) => k.endToEndId).join(', ')}{' '}
-          <button type="button" onClick={() => act(() => api.POST('/reconciliation/matches/{id}/confirm', { params: { path: { id: s.decisionId } } }))}>
+          <button
+            type="button"
+            onClick={() => act(() => api.POST('/reconciliation/matches/{id}/confirm', { params: { path: { id: s.decisionId } } }))}
+          >
             {t('exceptions.confirm')}
           </button>
         </li>
@@ -229,12 +253,24 @@ function RecentMatches({ tick, onChange }: { tick: number; onChange: () => void 
   const { error, run } = useAction();
   const undo = async (id: string) => {
     const reason = prompt(t('matches.reasonPrompt'));
-    if (reason) await run(async () => (await api.POST('/reconciliation/matches/{id}/reverse', { params: { path: { id } }, body: { reason } }), onChange()));
+    if (reason)
+      await run(
+        async () => (await api.POST('/reconciliation/matches/{id}/reverse', { params: { path: { id } }, body: { reason } }), onChange()),
+      );
   };
   return (
     <Section title={t('matches.title')}>
       <ErrorNote error={error} />
-      <DataTable caption={t('matches.title')} columns={[{ label: t('matches.when') }, { label: t('matches.method') }, { label: t('matches.links') }, { label: t('matches.by') }, { label: t('common.actions') }]}>
+      <DataTable
+        caption={t('matches.title')}
+        columns={[
+          { label: t('matches.when') },
+          { label: t('matches.method') },
+          { label: t('matches.links') },
+          { label: t('matches.by') },
+          { label: t('common.actions') },
+        ]}
+      >
         {(decisions.data?.items ?? []).map((d) => (
           <tr key={d.id}>
             <td>{formatDate(d.decidedAt, language, true)}</td>
@@ -258,10 +294,26 @@ function RecentMatches({ tick, onChange }: { tick: number; onChange: () => void 
 function Report() {
   const { t, language } = useI18n();
   const [range, setRange] = useState({ from: localToday(), to: localToday() });
-  const report = useLoad(() => api.GET('/reconciliation/report', { params: { query: { from: range.from, to: range.to } } }), [range.from, range.to], 5000);
-  const csv = () => download('/reconciliation/report', { query: { from: range.from, to: range.to, format: 'csv' } }, `reconciliation-${range.from}-${range.to}.csv`);
+  const report = useLoad(
+    () => api.GET('/reconciliation/report', { params: { query: { from: range.from, to: range.to } } }),
+    [range.from, range.to],
+    5000,
+  );
+  const csv = () =>
+    download(
+      '/reconciliation/report',
+      { query: { from: range.from, to: range.to, format: 'csv' } },
+      `reconciliation-${range.from}-${range.to}.csv`,
+    );
   return (
-    <Section title={t('report.title')} actions={<button type="button" onClick={csv}>{t('report.csv')}</button>}>
+    <Section
+      title={t('report.title')}
+      actions={
+        <button type="button" onClick={csv}>
+          {t('report.csv')}
+        </button>
+      }
+    >
       <div className="inline-form">
         <Field label={t('report.from')} name="from">
           {(p) => <input {...p} type="date" value={range.from} onChange={(e) => setRange((r) => ({ ...r, from: e.target.value }))} />}
@@ -271,7 +323,18 @@ function Report() {
         </Field>
       </div>
       <ErrorNote error={report.error} />
-      <DataTable caption={t('report.title')} columns={[{ label: t('statements.account') }, { label: t('report.day') }, { label: t('report.matched'), numeric: true }, { label: t('report.unmatched'), numeric: true }, { label: t('report.bank'), numeric: true }, { label: t('report.ledger'), numeric: true }, { label: t('report.difference'), numeric: true }]}>
+      <DataTable
+        caption={t('report.title')}
+        columns={[
+          { label: t('statements.account') },
+          { label: t('report.day') },
+          { label: t('report.matched'), numeric: true },
+          { label: t('report.unmatched'), numeric: true },
+          { label: t('report.bank'), numeric: true },
+          { label: t('report.ledger'), numeric: true },
+          { label: t('report.difference'), numeric: true },
+        ]}
+      >
         {(report.data ?? []).map((r) => (
           <tr key={`${r.account}-${r.day}`}>
             <td>{r.account}</td>

@@ -38,7 +38,17 @@ export function LimitsTable({ subjects }: { subjects: string[] }) {
   const limits = useLoad(() => api.GET('/credit-limits', { params: { query: { limit: 100 } } }), []);
   const rows = (limits.data?.items ?? []).filter((l) => subjects.includes(l.subject));
   return (
-    <DataTable caption={t('limits.title')} columns={[{ label: t('limits.kind') }, { label: t('limits.subject') }, { label: t('limits.amount'), numeric: true }, { label: t('limits.utilised'), numeric: true }, { label: t('limits.available'), numeric: true }, { label: t('limits.share'), numeric: true }]}>
+    <DataTable
+      caption={t('limits.title')}
+      columns={[
+        { label: t('limits.kind') },
+        { label: t('limits.subject') },
+        { label: t('limits.amount'), numeric: true },
+        { label: t('limits.utilised'), numeric: true },
+        { label: t('limits.available'), numeric: true },
+        { label: t('limits.share'), numeric: true },
+      ]}
+    >
       {rows.map((l) => (
         <tr key={l.id}>
           <td>{label('limit', l.kind)}</td>
@@ -66,7 +76,9 @@ export function PortfolioPage() {
   };
   const asAmount = (c: bigint) => `${c / 100n}.${String(c % 100n).padStart(2, '0')}`;
   const byBucket = BUCKETS.map((bucket) => {
-    const total = (financings.data?.items ?? []).filter((f) => (f.state?.ageing ?? 'CURRENT') === bucket).reduce((sum, f) => sum + cents(f.state?.book?.outstanding ?? f.amount), 0n);
+    const total = (financings.data?.items ?? [])
+      .filter((f) => (f.state?.ageing ?? 'CURRENT') === bucket)
+      .reduce((sum, f) => sum + cents(f.state?.book?.outstanding ?? f.amount), 0n);
     return { label: label('ageing', bucket), value: asAmount(total), shown: formatMoney(asAmount(total)) };
   });
   const utilisation = (limits.data?.items ?? []).map((l) => ({

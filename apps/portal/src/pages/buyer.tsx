@@ -56,7 +56,13 @@ export function BuyerHome({ me }: { me: Me }) {
   return (
     <>
       <h1>{t('buyer.title')}</h1>
-      <ReceivablesQueue items={queue.data?.items ?? []} suppliers={suppliers} selected={selected} setSelected={setSelected} decide={decide} />
+      <ReceivablesQueue
+        items={queue.data?.items ?? []}
+        suppliers={suppliers}
+        selected={selected}
+        setSelected={setSelected}
+        decide={decide}
+      />
       <AssignmentNotices items={notices.data?.items ?? []} selected={selectedNotices} setSelected={setSelectedNotices} decide={decide} />
       <ErrorNote error={error} />
       {result && <p role="status">{result}</p>}
@@ -74,7 +80,13 @@ interface Selection {
 }
 
 /** Submitted receivables, each with its documents, to confirm or dispute together. */
-function ReceivablesQueue({ items, suppliers, selected, setSelected, decide }: Selection & { items: Receivable[]; suppliers: Organisation[] }) {
+function ReceivablesQueue({
+  items,
+  suppliers,
+  selected,
+  setSelected,
+  decide,
+}: Selection & { items: Receivable[]; suppliers: Organisation[] }) {
   const { t, language } = useI18n();
   const selectAll = (
     <input
@@ -104,7 +116,12 @@ function ReceivablesQueue({ items, suppliers, selected, setSelected, decide }: S
           {items.map((r) => (
             <tr key={r.id} data-invoice={r.invoiceNumber}>
               <td>
-                <input type="checkbox" aria-label={t('common.select', { item: r.invoiceNumber })} checked={selected.has(r.id)} onChange={() => setSelected((s) => toggle(s, r.id))} />
+                <input
+                  type="checkbox"
+                  aria-label={t('common.select', { item: r.invoiceNumber })}
+                  checked={selected.has(r.id)}
+                  onChange={() => setSelected((s) => toggle(s, r.id))}
+                />
               </td>
               <td>{r.invoiceNumber}</td>
               <td>{suppliers.find((s) => s.id === r.creditorId)?.name ?? r.creditorId}</td>
@@ -127,7 +144,13 @@ function QueueActions({ selected, decide }: Omit<Selection, 'setSelected'>) {
   const { t } = useI18n();
   return (
     <div className="buttons">
-      <button type="button" disabled={selected.size === 0} onClick={() => decide([...selected].map((id) => () => api.POST('/receivables/{id}/confirm', { params: { path: { id } }, body: {} })))}>
+      <button
+        type="button"
+        disabled={selected.size === 0}
+        onClick={() =>
+          decide([...selected].map((id) => () => api.POST('/receivables/{id}/confirm', { params: { path: { id } }, body: {} })))
+        }
+      >
         {t('buyer.confirm', { count: selected.size })}
       </button>
       <button
@@ -136,7 +159,10 @@ function QueueActions({ selected, decide }: Omit<Selection, 'setSelected'>) {
         disabled={selected.size === 0}
         onClick={() => {
           const reason = prompt(t('buyer.disputeReason'));
-          if (reason) void decide([...selected].map((id) => () => api.POST('/receivables/{id}/dispute', { params: { path: { id } }, body: { reason } })));
+          if (reason)
+            void decide(
+              [...selected].map((id) => () => api.POST('/receivables/{id}/dispute', { params: { path: { id } }, body: { reason } })),
+            );
         }}
       >
         {t('buyer.dispute', { count: selected.size })}
@@ -152,7 +178,13 @@ function AssignmentNotices({ items, selected, setSelected, decide }: Selection &
     <Section
       title={t('buyer.notices')}
       actions={
-        <button type="button" disabled={selected.size === 0} onClick={() => decide([...selected].map((id) => () => api.POST('/financings/{id}/acknowledge', { params: { path: { id } }, body: {} })))}>
+        <button
+          type="button"
+          disabled={selected.size === 0}
+          onClick={() =>
+            decide([...selected].map((id) => () => api.POST('/financings/{id}/acknowledge', { params: { path: { id } }, body: {} })))
+          }
+        >
           {t('buyer.acknowledge', { count: selected.size })}
         </button>
       }
@@ -170,7 +202,11 @@ function AssignmentNotices({ items, selected, setSelected, decide }: Selection &
                 onChange={() => setSelected((s) => toggle(s, f.id))}
               />{' '}
               <label htmlFor={`notice-${f.id}`}>
-                {t('buyer.notice', { ref: f.ref, amount: formatMoney(f.amount, f.currency), deadline: formatDate(f.state?.waitingFor?.deadline, language, true) })}
+                {t('buyer.notice', {
+                  ref: f.ref,
+                  amount: formatMoney(f.amount, f.currency),
+                  deadline: formatDate(f.state?.waitingFor?.deadline, language, true),
+                })}
               </label>{' '}
               <a href={`#/financings/${f.id}`}>{t('common.open')}</a>
             </li>

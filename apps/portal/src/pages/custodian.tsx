@@ -18,16 +18,23 @@ export function CustodianHome({ me }: { me: Me }) {
   const error = action.error;
   const [message, setMessage] = useState<string>();
   const run: Run = (call, done) => action.run(async () => (await call(), setMessage(done), receipts.reload()));
-  const list = Array.isArray(commodities.data) ? commodities.data : ((commodities.data as unknown as { items?: Array<{ code: string; name: string }> })?.items ?? []);
+  const list = Array.isArray(commodities.data)
+    ? commodities.data
+    : ((commodities.data as unknown as { items?: Array<{ code: string; name: string }> })?.items ?? []);
 
   return (
     <>
       <h1>{t('custodian.title')}</h1>
       <Section title={t('custodian.control')}>
-        <FinancingTable filter={(f) => f.counterpartyId === me.organisationId && f.state?.waitingFor?.step === 'counterparty'} sort={byDeadline} />
+        <FinancingTable
+          filter={(f) => f.counterpartyId === me.organisationId && f.state?.waitingFor?.step === 'counterparty'}
+          sort={byDeadline}
+        />
       </Section>
       <Section title={t('custodian.margin')}>
-        <FinancingTable filter={(f) => f.counterpartyId === me.organisationId && f.product === 'WAREHOUSE_RECEIPT_LOAN' && f.stage === 'REPAYING'} />
+        <FinancingTable
+          filter={(f) => f.counterpartyId === me.organisationId && f.product === 'WAREHOUSE_RECEIPT_LOAN' && f.stage === 'REPAYING'}
+        />
       </Section>
       <Section title={t('receipts.title')}>
         <ReceiptsTable items={receipts.data?.items ?? []} holders={holders} run={run} />
@@ -46,7 +53,17 @@ type Run = (call: () => Promise<unknown>, done: string) => Promise<boolean>;
 function ReceiptsTable({ items, holders, run }: { items: Receipt[]; holders: Organisation[]; run: Run }) {
   const { t, label } = useI18n();
   return (
-    <DataTable caption={t('receipts.title')} columns={[{ label: t('receipts.number') }, { label: t('receipts.holder') }, { label: t('receipts.commodity') }, { label: t('receipts.quantity'), numeric: true }, { label: t('common.status') }, { label: t('common.actions') }]}>
+    <DataTable
+      caption={t('receipts.title')}
+      columns={[
+        { label: t('receipts.number') },
+        { label: t('receipts.holder') },
+        { label: t('receipts.commodity') },
+        { label: t('receipts.quantity'), numeric: true },
+        { label: t('common.status') },
+        { label: t('common.actions') },
+      ]}
+    >
       {items.map((r) => (
         <tr key={r.id}>
           <td>{r.receiptNumber}</td>
@@ -67,12 +84,25 @@ function ReceiptsTable({ items, holders, run }: { items: Receipt[]; holders: Org
                   type="button"
                   onClick={() => {
                     const parts = prompt(t('custodian.splitPrompt'));
-                    if (parts) void run(() => api.POST('/warehouse-receipts/{id}/split', { params: { path: { id: r.id } }, body: { quantities: parts.split(/[,，\s]+/).filter(Boolean) } }), t('custodian.split'));
+                    if (parts)
+                      void run(
+                        () =>
+                          api.POST('/warehouse-receipts/{id}/split', {
+                            params: { path: { id: r.id } },
+                            body: { quantities: parts.split(/[,，\s]+/).filter(Boolean) },
+                          }),
+                        t('custodian.split'),
+                      );
                   }}
                 >
                   {t('custodian.splitButton')}
                 </button>
-                <button type="button" onClick={() => run(() => api.POST('/warehouse-receipts/{id}/release', { params: { path: { id: r.id } } }), t('custodian.released'))}>
+                <button
+                  type="button"
+                  onClick={() =>
+                    run(() => api.POST('/warehouse-receipts/{id}/release', { params: { path: { id: r.id } } }), t('custodian.released'))
+                  }
+                >
                   {t('custodian.release')}
                 </button>
               </>
@@ -85,13 +115,30 @@ function ReceiptsTable({ items, holders, run }: { items: Receipt[]; holders: Org
 }
 
 /** A new receipt for goods taken into custody; the form empties once it is issued. */
-function IssueReceipt({ holders, commodities, error, run }: { holders: Organisation[]; commodities: Array<{ code: string; name: string }>; error: unknown; run: Run }) {
+function IssueReceipt({
+  holders,
+  commodities,
+  error,
+  run,
+}: {
+  holders: Organisation[];
+  commodities: Array<{ code: string; name: string }>;
+  error: unknown;
+  run: Run;
+}) {
   const { t } = useI18n();
   const form = useRef<HTMLFormElement>(null);
   const issue = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     const d = new FormData(e.currentTarget);
-    const body = { receiptNumber: textOf(d, 'receiptNumber'), holderId: textOf(d, 'holderId'), commodityCode: textOf(d, 'commodityCode'), grade: textOf(d, 'grade'), quantity: textOf(d, 'quantity'), location: textOf(d, 'location') };
+    const body = {
+      receiptNumber: textOf(d, 'receiptNumber'),
+      holderId: textOf(d, 'holderId'),
+      commodityCode: textOf(d, 'commodityCode'),
+      grade: textOf(d, 'grade'),
+      quantity: textOf(d, 'quantity'),
+      location: textOf(d, 'location'),
+    };
     void run(() => api.POST('/warehouse-receipts', { body }).then(() => form.current?.reset()), t('custodian.issued'));
   };
   return (

@@ -28,7 +28,12 @@ export function FinancingActions({ me, desk, f, act, error }: { me: Me; desk: De
     <>
       {desk === 'sme' && f.stage === 'AWAITING_ACCEPTANCE' && (
         <Section title={t('financing.offer')}>
-          <p>{t('financing.offerText', { amount: formatMoney(f.amount, f.currency), payable: formatMoney(f.state?.schedule?.totalPayable, f.currency) })}</p>
+          <p>
+            {t('financing.offerText', {
+              amount: formatMoney(f.amount, f.currency),
+              payable: formatMoney(f.state?.schedule?.totalPayable, f.currency),
+            })}
+          </p>
           <button type="button" onClick={() => act('accept')}>
             {t('financing.accept')}
           </button>
@@ -52,7 +57,9 @@ export function FinancingActions({ me, desk, f, act, error }: { me: Me; desk: De
           </form>
         </Section>
       )}
-      {desk === 'bank' && (waiting === 'recommendation' || waiting === 'approval') && <BankDecision me={me} f={f} waiting={waiting} act={act} error={error} />}
+      {desk === 'bank' && (waiting === 'recommendation' || waiting === 'approval') && (
+        <BankDecision me={me} f={f} waiting={waiting} act={act} error={error} />
+      )}
     </>
   );
 }
@@ -77,7 +84,11 @@ function BankDecision({ me, f, waiting, act, error }: { me: Me; f: Financing; wa
           void act(step, step === 'reject' ? { reason: commentOf(e) ?? '' } : { comment: commentOf(e) });
         }}
       >
-        <Field label={t('common.comment')} name={error && (error as { about?: (f: string) => unknown }).about?.('reason') ? 'reason' : 'comment'} error={error}>
+        <Field
+          label={t('common.comment')}
+          name={error && (error as { about?: (f: string) => unknown }).about?.('reason') ? 'reason' : 'comment'}
+          error={error}
+        >
           {(p) => <textarea {...p} rows={2} />}
         </Field>
         <div className="buttons">

@@ -24,7 +24,8 @@ export function FinancingSummary({ f, nameOf }: { f: Financing; nameOf: (id: str
         <dd>{nameOf(f.smeId)}</dd>
         <dt>{f.product === 'RECEIVABLE_FINANCING' ? t('financing.buyer') : t('financing.custodian')}</dt>
         <dd>
-          {nameOf(f.counterpartyId)} · {f.state?.acknowledgedBy ? t('financing.acknowledgedBy', { who: f.state.acknowledgedBy }) : t('financing.notAcknowledged')}
+          {nameOf(f.counterpartyId)} ·{' '}
+          {f.state?.acknowledgedBy ? t('financing.acknowledgedBy', { who: f.state.acknowledgedBy }) : t('financing.notAcknowledged')}
         </dd>
         <dt>{t('financing.asset')}</dt>
         <dd>

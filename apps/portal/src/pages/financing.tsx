@@ -43,7 +43,11 @@ export function FinancingPage({ me, id }: { me: Me; id: string }) {
       <FinancingSummary f={f} nameOf={nameOf} />
 
       <FinancingActions me={me} desk={desk} f={f} act={act} error={error} />
-      {error ? <ErrorNote error={error} fields={['comment', 'reason']} /> : done ? <p role="status">{t('financing.done', { step: label('act', done) })}</p> : null}
+      {error ? (
+        <ErrorNote error={error} fields={['comment', 'reason']} />
+      ) : done ? (
+        <p role="status">{t('financing.done', { step: label('act', done) })}</p>
+      ) : null}
 
       {desk === 'bank' && (
         <Section title={t('financing.limits')}>
@@ -52,7 +56,10 @@ export function FinancingPage({ me, id }: { me: Me; id: string }) {
       )}
       {f.state?.schedule && (
         <Section title={t('schedule.title')}>
-          <ScheduleTable lines={f.state.schedule.lines} statusOf={f.stage === 'REPAYING' || f.stage === 'CLOSED' ? (line) => lineStatus(f, line) : undefined} />
+          <ScheduleTable
+            lines={f.state.schedule.lines}
+            statusOf={f.stage === 'REPAYING' || f.stage === 'CLOSED' ? (line) => lineStatus(f, line) : undefined}
+          />
         </Section>
       )}
       <Timeline events={timeline.data} />
@@ -63,7 +70,17 @@ export function FinancingPage({ me, id }: { me: Me; id: string }) {
 /** A schedule line's state: lines fallen due are paid unless something is overdue; the next one is due; the rest are not yet. */
 function lineStatus(f: Financing, line: number): LineStatus {
   const book = f.state?.book;
-  return f.stage === 'CLOSED' ? 'paid' : !book ? 'open' : line <= book.fallenDue ? (book.overdueSince === null ? 'paid' : 'overdue') : line === book.fallenDue + 1 ? 'due' : 'open';
+  return f.stage === 'CLOSED'
+    ? 'paid'
+    : !book
+      ? 'open'
+      : line <= book.fallenDue
+        ? book.overdueSince === null
+          ? 'paid'
+          : 'overdue'
+        : line === book.fallenDue + 1
+          ? 'due'
+          : 'open';
 }
 
 /** What happened to the financing so far; screen readers hear it grow. */
@@ -74,7 +91,8 @@ function Timeline({ events }: { events: TimelineEvent[] | undefined }) {
       <ol className="timeline" aria-live="polite">
         {(events ?? []).map((e) => (
           <li key={e.seq} data-step={e.step}>
-            <time dateTime={e.at}>{formatDate(e.at, language, true)}</time> <strong>{label('step', e.step)}</strong> <span className="muted">{e.actor}</span>
+            <time dateTime={e.at}>{formatDate(e.at, language, true)}</time> <strong>{label('step', e.step)}</strong>{' '}
+            <span className="muted">{e.actor}</span>
           </li>
         ))}
       </ol>

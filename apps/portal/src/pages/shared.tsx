@@ -12,16 +12,38 @@ export function useOrganisations(kind?: Organisation['kind']): Organisation[] {
 }
 
 export const stageTone = (stage: string) =>
-  stage === 'CLOSED' || stage === 'REPAYING' ? 'good' : ['REJECTED', 'INELIGIBLE', 'EXPIRED', 'WITHDRAWN', 'DISBURSEMENT_FAILED'].includes(stage) ? 'bad' : 'warn';
+  stage === 'CLOSED' || stage === 'REPAYING'
+    ? 'good'
+    : ['REJECTED', 'INELIGIBLE', 'EXPIRED', 'WITHDRAWN', 'DISBURSEMENT_FAILED'].includes(stage)
+      ? 'bad'
+      : 'warn';
 
 /** Financings the caller may see, newest first, optionally only those a filter keeps. */
-export function FinancingTable({ filter, sort, pollMs = 3000 }: { filter?: (f: Financing) => boolean; sort?: (a: Financing, b: Financing) => number; pollMs?: number }) {
+export function FinancingTable({
+  filter,
+  sort,
+  pollMs = 3000,
+}: {
+  filter?: (f: Financing) => boolean;
+  sort?: (a: Financing, b: Financing) => number;
+  pollMs?: number;
+}) {
   const { t, label, language } = useI18n();
   const { data } = useLoad(() => api.GET('/financings', { params: { query: { limit: 100 } } }), [], pollMs);
   const rows = (data?.items ?? []).filter(filter ?? (() => true)).sort(sort ?? (() => 0));
   if (data && rows.length === 0) return <p>{t('common.none')}</p>;
   return (
-    <DataTable caption={t('financings.title')} columns={[{ label: t('financings.ref') }, { label: t('financings.product') }, { label: t('financings.amount'), numeric: true }, { label: t('financings.stage') }, { label: t('financings.next') }, { label: t('financings.deadline') }]}>
+    <DataTable
+      caption={t('financings.title')}
+      columns={[
+        { label: t('financings.ref') },
+        { label: t('financings.product') },
+        { label: t('financings.amount'), numeric: true },
+        { label: t('financings.stage') },
+        { label: t('financings.next') },
+        { label: t('financings.deadline') },
+      ]}
+    >
       {rows.map((f) => (
         <tr key={f.id} data-ref={f.ref}>
           <td>
@@ -49,7 +71,12 @@ export function Documents({ receivableId }: { receivableId: string }) {
     <ul className="plain">
       {data.map((d) => (
         <li key={d.id}>
-          <button type="button" className="link" onClick={() => download('/receivables/{id}/documents/{documentId}', { path: { id: receivableId, documentId: d.id } }, d.name)} aria-label={t('documents.download', { name: d.name })}>
+          <button
+            type="button"
+            className="link"
+            onClick={() => download('/receivables/{id}/documents/{documentId}', { path: { id: receivableId, documentId: d.id } }, d.name)}
+            aria-label={t('documents.download', { name: d.name })}
+          >
             {d.name}
           </button>
         </li>
@@ -58,4 +85,5 @@ export function Documents({ receivableId }: { receivableId: string }) {
   );
 }
 
-export const byDeadline = (a: Financing, b: Financing) => (a.state?.waitingFor?.deadline ?? '9999').localeCompare(b.state?.waitingFor?.deadline ?? '9999');
+export const byDeadline = (a: Financing, b: Financing) =>
+  (a.state?.waitingFor?.deadline ?? '9999').localeCompare(b.state?.waitingFor?.deadline ?? '9999');

@@ -10,7 +10,8 @@ import { Documents, FinancingTable, Organisation, useOrganisations } from './sha
 type Receivable = Schema<'ReceivableView'>;
 type Receipt = Schema<'WarehouseReceiptView'>;
 
-const tone = (status: string) => (['CONFIRMED', 'PLEDGED', 'SETTLED', 'ISSUED'].includes(status) ? 'good' : ['DISPUTED', 'CANCELLED'].includes(status) ? 'bad' : 'neutral');
+const tone = (status: string) =>
+  ['CONFIRMED', 'PLEDGED', 'SETTLED', 'ISSUED'].includes(status) ? 'good' : ['DISPUTED', 'CANCELLED'].includes(status) ? 'bad' : 'neutral';
 
 /** The SME's home: receivables and their confirmation, warehouse receipts, financings. */
 export function SmeHome({ me }: { me: Me }) {
@@ -20,7 +21,8 @@ export function SmeHome({ me }: { me: Me }) {
   const receivables = useLoad(() => api.GET('/receivables', { params: { query: { limit: 100 } } }), [], 3000);
   const receipts = useLoad(() => api.GET('/warehouse-receipts', { params: { query: { limit: 100 } } }), []);
   const { error, run } = useAction();
-  const submit = (id: string) => run(async () => (await api.POST('/receivables/{id}/submit', { params: { path: { id } } }), receivables.reload()));
+  const submit = (id: string) =>
+    run(async () => (await api.POST('/receivables/{id}/submit', { params: { path: { id } } }), receivables.reload()));
 
   return (
     <>
@@ -32,7 +34,14 @@ export function SmeHome({ me }: { me: Me }) {
       <Section title={t('receipts.title')}>
         <ReceiptsTable items={(receipts.data?.items ?? []).filter((r) => r.holderId === me.organisationId)} />
       </Section>
-      <Section title={t('financings.title')} actions={<a href="#/apply" className="button">{t('nav.apply')}</a>}>
+      <Section
+        title={t('financings.title')}
+        actions={
+          <a href="#/apply" className="button">
+            {t('nav.apply')}
+          </a>
+        }
+      >
         <FinancingTable />
       </Section>
     </>
@@ -44,7 +53,18 @@ function ReceivablesTable({ items, buyers, submit }: { items: Receivable[]; buye
   const { t, label, language } = useI18n();
   const nameOf = (id: string) => buyers.find((b) => b.id === id)?.name ?? id;
   return (
-    <DataTable caption={t('receivables.title')} columns={[{ label: t('receivables.invoice') }, { label: t('receivables.debtor') }, { label: t('receivables.amount'), numeric: true }, { label: t('receivables.due') }, { label: t('common.status') }, { label: t('documents.title') }, { label: t('common.actions') }]}>
+    <DataTable
+      caption={t('receivables.title')}
+      columns={[
+        { label: t('receivables.invoice') },
+        { label: t('receivables.debtor') },
+        { label: t('receivables.amount'), numeric: true },
+        { label: t('receivables.due') },
+        { label: t('common.status') },
+        { label: t('documents.title') },
+        { label: t('common.actions') },
+      ]}
+    >
       {items.map((r) => (
         <tr key={r.id} data-invoice={r.invoiceNumber}>
           <td>{r.invoiceNumber}</td>
@@ -71,7 +91,17 @@ function ReceivablesTable({ items, buyers, submit }: { items: Receivable[]; buye
 }
 
 /** A new receivable and its document (uploaded once the receivable exists); the form empties when it is saved. */
-function RegisterReceivable({ buyers, error, run, onSaved }: { buyers: Organisation[]; error: unknown; run: ReturnType<typeof useAction>['run']; onSaved: () => void }) {
+function RegisterReceivable({
+  buyers,
+  error,
+  run,
+  onSaved,
+}: {
+  buyers: Organisation[];
+  error: unknown;
+  run: ReturnType<typeof useAction>['run'];
+  onSaved: () => void;
+}) {
   const { t } = useI18n();
   const [saved, setSaved] = useState<string>();
   const form = useRef<HTMLFormElement>(null);
@@ -89,7 +119,8 @@ function RegisterReceivable({ buyers, error, run, onSaved }: { buyers: Organisat
         },
       });
       const file = data.get('document');
-      if (file instanceof File && file.size > 0) await upload('/receivables/{id}/documents', { path: { id: created.id }, query: { name: file.name } }, file, () => undefined);
+      if (file instanceof File && file.size > 0)
+        await upload('/receivables/{id}/documents', { path: { id: created.id }, query: { name: file.name } }, file, () => undefined);
       form.current?.reset();
       setSaved(created.invoiceNumber);
       onSaved();
@@ -127,7 +158,15 @@ function RegisterReceivable({ buyers, error, run, onSaved }: { buyers: Organisat
 function ReceiptsTable({ items }: { items: Receipt[] }) {
   const { t, label } = useI18n();
   return (
-    <DataTable caption={t('receipts.title')} columns={[{ label: t('receipts.number') }, { label: t('receipts.commodity') }, { label: t('receipts.quantity'), numeric: true }, { label: t('common.status') }]}>
+    <DataTable
+      caption={t('receipts.title')}
+      columns={[
+        { label: t('receipts.number') },
+        { label: t('receipts.commodity') },
+        { label: t('receipts.quantity'), numeric: true },
+        { label: t('common.status') },
+      ]}
+    >
       {items.map((r) => (
         <tr key={r.id}>
           <td>{r.receiptNumber}</td>
@@ -162,7 +201,11 @@ export function ApplyPage({ me }: { me: Me }) {
       <form onSubmit={submit} className="card grid-form" aria-label={t('apply.title')}>
         <Field label={t('apply.product')} name="product" error={error}>
           {(p) => (
-            <select {...p} value={form.product} onChange={(e) => setForm((f) => ({ ...f, product: e.target.value as Application['product'], assetId: '' }))}>
+            <select
+              {...p}
+              value={form.product}
+              onChange={(e) => setForm((f) => ({ ...f, product: e.target.value as Application['product'], assetId: '' }))}
+            >
               <option value="RECEIVABLE_FINANCING">{t('product.RECEIVABLE_FINANCING')}</option>
               <option value="WAREHOUSE_RECEIPT_LOAN">{t('product.WAREHOUSE_RECEIPT_LOAN')}</option>
             </select>
@@ -229,7 +272,14 @@ function useApplicationForm(me: Me) {
   const banks = useOrganisations('BANK');
   const receivables = useLoad(() => api.GET('/receivables', { params: { query: { status: 'CONFIRMED', limit: 100 } } }), []);
   const receipts = useLoad(() => api.GET('/warehouse-receipts', { params: { query: { status: 'ISSUED', limit: 100 } } }), []);
-  const [form, setForm] = useState<Application>({ product: 'RECEIVABLE_FINANCING', assetId: '', bankId: '', amount: '', method: 'EQUAL_INSTALMENT', instalments: '6' });
+  const [form, setForm] = useState<Application>({
+    product: 'RECEIVABLE_FINANCING',
+    assetId: '',
+    bankId: '',
+    amount: '',
+    method: 'EQUAL_INSTALMENT',
+    instalments: '6',
+  });
   const warehouse = isWarehouse(form);
   useEffect(() => {
     if (!banks[0] || form.bankId) return;
@@ -237,7 +287,9 @@ function useApplicationForm(me: Me) {
   }, [banks, form.bankId]);
   const set = (name: keyof Application) => (e: { target: { value: string } }) => setForm((f) => ({ ...f, [name]: e.target.value }));
   const assets: Array<{ id: string; text: string }> = warehouse
-    ? (receipts.data?.items ?? []).filter((r) => r.holderId === me.organisationId).map((r) => ({ id: r.id, text: `${r.receiptNumber} · ${r.commodityCode} ${r.quantity}` }))
+    ? (receipts.data?.items ?? [])
+        .filter((r) => r.holderId === me.organisationId)
+        .map((r) => ({ id: r.id, text: `${r.receiptNumber} · ${r.commodityCode} ${r.quantity}` }))
     : (receivables.data?.items ?? []).map((r) => ({ id: r.id, text: `${r.invoiceNumber} · ${formatMoney(r.eligibleAmount)}` }));
   return { banks, assets, form, setForm, set, warehouse };
 }
@@ -331,20 +383,20 @@ export function ScheduleTable({ lines, statusOf }: { lines: Schedule['lines']; s
         ...(statusOf ? [{ label: t('common.status') }] : []),
       ]}
     >
-        {lines.map((l) => (
-          <tr key={l.number}>
-            <td>{l.number}</td>
-            <td>{formatDate(l.dueDate, language)}</td>
-            <td className="num">{formatMoney(l.principal)}</td>
-            <td className="num">{formatMoney(l.interest)}</td>
-            <td className="num">{formatMoney(l.payment)}</td>
-            {statusOf && (
-              <td>
-                <Badge tone={tones[statusOf(l.number)]}>{t(`line.${statusOf(l.number)}`)}</Badge>
-              </td>
-            )}
-          </tr>
-        ))}
+      {lines.map((l) => (
+        <tr key={l.number}>
+          <td>{l.number}</td>
+          <td>{formatDate(l.dueDate, language)}</td>
+          <td className="num">{formatMoney(l.principal)}</td>
+          <td className="num">{formatMoney(l.interest)}</td>
+          <td className="num">{formatMoney(l.payment)}</td>
+          {statusOf && (
+            <td>
+              <Badge tone={tones[statusOf(l.number)]}>{t(`line.${statusOf(l.number)}`)}</Badge>
+            </td>
+          )}
+        </tr>
+      ))}
     </DataTable>
   );
 }

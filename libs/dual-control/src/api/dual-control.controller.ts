@@ -13,7 +13,10 @@ const BANK = [Role.CREDIT_OFFICER, Role.APPROVER, Role.TREASURY, Role.BACK_OFFIC
 export class RequestQuery extends PageQuery {
   @ApiPropertyOptional({ enum: STATUSES }) @IsOptional() @IsIn(STATUSES) status?: RequestStatus;
   @ApiPropertyOptional({ example: 'ledger.reversal' }) @IsOptional() @IsString() @Length(1, 64) kind?: string;
-  @ApiPropertyOptional({ description: 'What the change is about: an entry, a financing and payment reference, a line', example: 'f7c1…/BNK-001' })
+  @ApiPropertyOptional({
+    description: 'What the change is about: an entry, a financing and payment reference, a line',
+    example: 'f7c1…/BNK-001',
+  })
   @IsOptional()
   @IsString()
   @Length(1, 200)
@@ -21,7 +24,11 @@ export class RequestQuery extends PageQuery {
 }
 
 export class ApprovalDto {
-  @ApiPropertyOptional({ maxLength: 1000, example: 'Checked against the bank advice' }) @IsOptional() @IsString() @MaxLength(1000) comment?: string;
+  @ApiPropertyOptional({ maxLength: 1000, example: 'Checked against the bank advice' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  comment?: string;
 }
 
 @ApiTags('approvals')
@@ -32,9 +39,15 @@ export class DualControlController {
 
   @Get()
   @Roles(...BANK, Role.ADMIN, Role.AUDITOR)
-  @ApiOperation({ summary: "Changes awaiting (or given) a second person's approval: policy changes, hand-recorded payments, reversals, large write-offs" })
+  @ApiOperation({
+    summary: "Changes awaiting (or given) a second person's approval: policy changes, hand-recorded payments, reversals, large write-offs",
+  })
   async list(@CurrentActor() actor: Actor, @Query() query: RequestQuery): Promise<Page<DualControlRequest>> {
-    return pageOf(await this.dualControl.list(actor, { status: query.status, kind: query.kind, subject: query.subject }, query.limit, query.offset), query, (r) => r);
+    return pageOf(
+      await this.dualControl.list(actor, { status: query.status, kind: query.kind, subject: query.subject }, query.limit, query.offset),
+      query,
+      (r) => r,
+    );
   }
 
   @Get(':id')

@@ -46,11 +46,31 @@ export class DualControl {
   }
 
   /** A maker asks; within `em` when the asking context checked something in the same transaction. */
-  async request<P extends object>(maker: Actor, kind: string, subject: string, payload: P, reason?: string, em?: EntityManager): Promise<DualControlRequest<P>> {
+  async request<P extends object>(
+    maker: Actor,
+    kind: string,
+    subject: string,
+    payload: P,
+    reason?: string,
+    em?: EntityManager,
+  ): Promise<DualControlRequest<P>> {
     assertMaker(maker, this.kindOf(kind));
     const work = async (tx: EntityManager) => {
-      const request = await insertRequest(tx, { kind, subject, payload, reason, requestedBy: maker.userId, requestedByName: actorName(maker) });
-      await this.audit.record(tx, { actor: maker, action: 'dual-control.request', entityType: 'dual-control-request', entityId: request.id, after: request });
+      const request = await insertRequest(tx, {
+        kind,
+        subject,
+        payload,
+        reason,
+        requestedBy: maker.userId,
+        requestedByName: actorName(maker),
+      });
+      await this.audit.record(tx, {
+        actor: maker,
+        action: 'dual-control.request',
+        entityType: 'dual-control-request',
+        entityId: request.id,
+        after: request,
+      });
       return request as DualControlRequest<P>;
     };
     return em ? work(em) : this.db.transaction(ownScope(maker), work);
@@ -63,8 +83,22 @@ export class DualControl {
       assertChecker(checker, request, kind, true);
       if (request.status === 'APPROVED') return request; // approved before; its effect is retried below
       const result = await kind.apply(em, request, checker);
-      const decided = await decide(em, id, { status: 'APPROVED', decidedBy: checker.userId, decidedByName: actorName(checker), comment, completed: !kind.afterCommit, result });
-      await this.audit.record(em, { actor: checker, action: 'dual-control.approve', entityType: 'dual-control-request', entityId: id, before: request, after: decided });
+      const decided = await decide(em, id, {
+        status: 'APPROVED',
+        decidedBy: checker.userId,
+        decidedByName: actorName(checker),
+        comment,
+        completed: !kind.afterCommit,
+        result,
+      });
+      await this.audit.record(em, {
+        actor: checker,
+        action: 'dual-control.approve',
+        entityType: 'dual-control-request',
+        entityId: id,
+        before: request,
+        after: decided,
+      });
       return decided;
     });
     const kind = this.kindOf(approved.kind);
@@ -75,8 +109,20 @@ export class DualControl {
     return this.db.transaction(ownScope(checker), async (em) => {
       const request = await lockRequest(em, id);
       assertChecker(checker, request, this.kindOf(request.kind));
-      const decided = await decide(em, id, { status: 'REJECTED', decidedBy: checker.userId, decidedByName: actorName(checker), comment: reason });
-      await this.audit.record(em, { actor: checker, action: 'dual-control.reject', entityType: 'dual-control-request', entityId: id, before: request, after: decided });
+      const decided = await decide(em, id, {
+        status: 'REJECTED',
+        decidedBy: checker.userId,
+        decidedByName: actorName(checker),
+        comment: reason,
+      });
+      await this.audit.record(em, {
+        actor: checker,
+        action: 'dual-control.reject',
+        entityType: 'dual-control-request',
+        entityId: id,
+        before: request,
+        after: decided,
+      });
       return decided;
     });
   }
@@ -88,7 +134,14 @@ export class DualControl {
       if (request.status !== 'PENDING') throw DUAL_CONTROL_ERRORS.notPending(request.status);
       if (request.requestedBy !== maker.userId) throw DUAL_CONTROL_ERRORS.notYours();
       const decided = await decide(em, id, { status: 'CANCELLED', decidedBy: null, decidedByName: actorName(maker) });
-      await this.audit.record(em, { actor: maker, action: 'dual-control.cancel', entityType: 'dual-control-request', entityId: id, before: request, after: decided });
+      await this.audit.record(em, {
+        actor: maker,
+        action: 'dual-control.cancel',
+        entityType: 'dual-control-request',
+        entityId: id,
+        before: request,
+        after: decided,
+      });
       return decided;
     });
   }
@@ -110,8 +163,19 @@ export class DualControl {
       outcome = { status: 'FAILED', result: { code: e.code, message: e.message } };
     }
     return this.db.transaction(ownScope(checker), async (em) => {
-      const decided = await decide(em, request.id, { ...outcome, decidedBy: checker.userId, decidedByName: actorName(checker), completed: outcome.status === 'APPROVED' });
-      await this.audit.record(em, { actor: checker, action: outcome.status === 'APPROVED' ? 'dual-control.complete' : 'dual-control.fail', entityType: 'dual-control-request', entityId: request.id, after: decided });
+      const decided = await decide(em, request.id, {
+        ...outcome,
+        decidedBy: checker.userId,
+        decidedByName: actorName(checker),
+        completed: outcome.status === 'APPROVED',
+      });
+      await this.audit.record(em, {
+        actor: checker,
+        action: outcome.status === 'APPROVED' ? 'dual-control.complete' : 'dual-control.fail',
+        entityType: 'dual-control-request',
+        entityId: request.id,
+        after: decided,
+      });
       return decided;
     });
   }

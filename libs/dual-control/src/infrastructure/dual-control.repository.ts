@@ -59,16 +59,32 @@ export async function decide(em: EntityManager, id: string, d: Decision): Promis
         SET status = $2, decided_by = coalesce(decided_by, $3), decided_by_name = coalesce(decided_by_name, $4), decided_at = coalesce(decided_at, now()),
             comment = coalesce(comment, $5), completed_at = CASE WHEN $6 THEN now() END, result = $7
       WHERE id = $1 RETURNING ${COLUMNS}`,
-    [id, d.status, d.decidedBy, d.decidedByName, d.comment ?? null, d.completed ?? false, d.result === undefined ? null : JSON.stringify(d.result)],
+    [
+      id,
+      d.status,
+      d.decidedBy,
+      d.decidedByName,
+      d.comment ?? null,
+      d.completed ?? false,
+      d.result === undefined ? null : JSON.stringify(d.result),
+    ],
   );
   return row;
 }
 
-export async function findRequests(em: EntityManager, filter: RequestFilter, limit: number, offset: number): Promise<[DualControlRequest[], number]> {
+export async function findRequests(
+  em: EntityManager,
+  filter: RequestFilter,
+  limit: number,
+  offset: number,
+): Promise<[DualControlRequest[], number]> {
   const where = `($1::text IS NULL OR status = $1) AND ($2::text IS NULL OR kind = $2) AND ($3::text IS NULL OR subject = $3)`;
   const params = [filter.status ?? null, filter.kind ?? null, filter.subject ?? null];
   const [{ total }] = await em.query(`SELECT count(*)::int AS total FROM dual_control_requests WHERE ${where}`, params);
-  const rows = await em.query(`SELECT ${COLUMNS} FROM dual_control_requests WHERE ${where} ORDER BY requested_at DESC, id LIMIT $4 OFFSET $5`, [...params, limit, offset]);
+  const rows = await em.query(
+    `SELECT ${COLUMNS} FROM dual_control_requests WHERE ${where} ORDER BY requested_at DESC, id LIMIT $4 OFFSET $5`,
+    [...params, limit, offset],
+  );
   return [rows, total];
 }
 

@@ -1,7 +1,21 @@
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsInt, IsISO8601, IsObject, IsOptional, Matches, Max, Min, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsObject,
+  IsOptional,
+  Matches,
+  Max,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import type { DualControlRequest } from '@caravan/dual-control';
 import { Page, PageQuery, pageOf } from '@caravan/http';
 import { CurrentActor, Role, Roles } from '@caravan/access';
@@ -15,7 +29,10 @@ const RATE = /^0(\.\d{1,6})?$|^1(\.0{1,6})?$/;
 const BANK = [Role.CREDIT_OFFICER, Role.APPROVER, Role.TREASURY, Role.BACK_OFFICE];
 
 class TierDto {
-  @ApiProperty({ type: String, nullable: true, example: '1000000.00' }) @IsOptional() @Matches(AMOUNT, { message: `upTo ${AMOUNT_MESSAGE}` }) upTo: string | null;
+  @ApiProperty({ type: String, nullable: true, example: '1000000.00' })
+  @IsOptional()
+  @Matches(AMOUNT, { message: `upTo ${AMOUNT_MESSAGE}` })
+  upTo: string | null;
   @ApiProperty({ example: 1 }) @IsInt() @Min(0) @Max(5) approvals: number;
 }
 
@@ -31,9 +48,16 @@ class DeadlinesDto implements Deadlines {
 class PricingDto implements Pricing {
   @ApiProperty({ example: '0.0435' }) @Matches(RATE, { message: 'annualRate must be a decimal rate from 0 to 1' }) annualRate: string;
   @ApiProperty({ example: '0.0653' }) @Matches(RATE, { message: 'penaltyRate must be a decimal rate from 0 to 1' }) penaltyRate: string;
-  @ApiProperty({ example: '0.001' }) @Matches(RATE, { message: 'upfrontFeeRate must be a decimal rate from 0 to 1' }) upfrontFeeRate: string;
-  @ApiProperty({ enum: ['ACT/360', 'ACT/365', '30/360'] }) @IsIn(['ACT/360', 'ACT/365', '30/360']) dayCount: 'ACT/360' | 'ACT/365' | '30/360';
-  @ApiProperty({ example: 3, description: 'Days after a due date before penalty interest runs' }) @IsInt() @Min(0) @Max(30) graceDays: number;
+  @ApiProperty({ example: '0.001' })
+  @Matches(RATE, { message: 'upfrontFeeRate must be a decimal rate from 0 to 1' })
+  upfrontFeeRate: string;
+  @ApiProperty({ enum: ['ACT/360', 'ACT/365', '30/360'] }) @IsIn(['ACT/360', 'ACT/365', '30/360']) dayCount:
+    'ACT/360' | 'ACT/365' | '30/360';
+  @ApiProperty({ example: 3, description: 'Days after a due date before penalty interest runs' })
+  @IsInt()
+  @Min(0)
+  @Max(30)
+  graceDays: number;
 }
 
 class PricingByProductDto {
@@ -49,7 +73,11 @@ export class PolicyDto implements FinancingPolicy {
   @ApiProperty({ example: '0.8', description: 'Above this loan-to-value a margin call is made' })
   @Matches(RATE, { message: 'maintenanceLtv must be a decimal rate from 0 to 1' })
   maintenanceLtv: string;
-  @ApiPropertyOptional({ isArray: true, enum: ['penalty', 'fee', 'interest', 'principal'], example: ['penalty', 'fee', 'interest', 'principal'] })
+  @ApiPropertyOptional({
+    isArray: true,
+    enum: ['penalty', 'fee', 'interest', 'principal'],
+    example: ['penalty', 'fee', 'interest', 'principal'],
+  })
   @IsOptional()
   @IsArray()
   @ArrayUnique()
@@ -82,7 +110,7 @@ export class FinancingPolicyController {
 
   @Get('financing-policy/versions')
   @Roles(...BANK)
-  @ApiOperation({ summary: "Every version the bank adopted, newest first (including ones not yet in force)" })
+  @ApiOperation({ summary: 'Every version the bank adopted, newest first (including ones not yet in force)' })
   async versions(@CurrentActor() actor: Actor, @Query() query: PageQuery): Promise<Page<PolicyVersion>> {
     return pageOf(await this.policies.versions(actor, query.limit, query.offset), query, (v) => v);
   }
@@ -91,7 +119,10 @@ export class FinancingPolicyController {
   @HttpCode(202)
   @Roles(Role.CREDIT_OFFICER, Role.APPROVER)
   @ApiAcceptedResponse({ description: 'The approval request: nothing is in force until another person approves it' })
-  @ApiOperation({ summary: "Propose the bank's authority matrix, deadlines, ratios and pricing: adopted when another person, an approver, approves the request" })
+  @ApiOperation({
+    summary:
+      "Propose the bank's authority matrix, deadlines, ratios and pricing: adopted when another person, an approver, approves the request",
+  })
   propose(@CurrentActor() actor: Actor, @Body() body: PolicyDto): Promise<DualControlRequest> {
     const { effectiveFrom, ...policy } = body;
     return this.policies.propose(actor, policy, effectiveFrom);

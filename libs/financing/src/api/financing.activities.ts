@@ -58,7 +58,12 @@ export class FinancingActivities {
   /** Asset confirmed and unencumbered, amount within the advance rate or LTV (the rule the application met), limits with room. */
   async checkEligibility(input: FinancingInput): Promise<{ eligible: boolean; reason?: string }> {
     const amount = Money.of(input.amount, input.currency);
-    const verdict = eligibility(await this.assetFacts(input.assetType, input.assetId), input.assetType, input.terms.maxFinancingRatio, amount);
+    const verdict = eligibility(
+      await this.assetFacts(input.assetType, input.assetId),
+      input.assetType,
+      input.terms.maxFinancingRatio,
+      amount,
+    );
     if (!verdict.eligible) return { eligible: false, reason: verdict.reason };
     const live = await this.registry.livePledge(input.assetType as AssetType, input.assetId);
     if (live && live.financingRef !== input.ref) return { eligible: false, reason: 'the asset already backs a live financing' };
@@ -76,7 +81,16 @@ export class FinancingActivities {
   }
 
   /** A step of the timeline, once per sequence number; the financing's row follows the workflow. */
-  async recordEvent(event: OfBank & { financingId: string; seq: number; step: string; actor: string; detail: Record<string, unknown>; state: FinancingState }): Promise<void> {
+  async recordEvent(
+    event: OfBank & {
+      financingId: string;
+      seq: number;
+      step: string;
+      actor: string;
+      detail: Record<string, unknown>;
+      state: FinancingState;
+    },
+  ): Promise<void> {
     await this.asBank(event, async (em) => {
       if (!(await insertEvent(em, event))) return;
       if (event.step === 'disbursed') await awaitRepayments(em, this.matching, event.financingId, event.state);
@@ -85,7 +99,11 @@ export class FinancingActivities {
   }
 
   async reserveLimit(input: Base & { amount: string; subjects: Array<{ kind: string; subject: string }> }): Promise<void> {
-    await this.limits.reserve(workflowActor(input.bankId), { reference: input.ref, amount: Money.of(input.amount), subjects: input.subjects as LimitSubject[] });
+    await this.limits.reserve(workflowActor(input.bankId), {
+      reference: input.ref,
+      amount: Money.of(input.amount),
+      subjects: input.subjects as LimitSubject[],
+    });
   }
 
   async releaseLimitTo(input: Base & { outstanding: string }): Promise<void> {
@@ -95,7 +113,12 @@ export class FinancingActivities {
   /** Pledges the asset to the bank for this financing, only if it is held by the SME that applied. */
   async registerPledge(input: Base & { assetType: string; assetId: string }): Promise<void> {
     const pledgorId = await this.asBank(input, (em) => findSmeOf(em, input.financingId));
-    await this.registry.pledge(workflowActor(input.bankId), { assetType: input.assetType as AssetType, assetId: input.assetId, financingRef: input.ref, pledgorId });
+    await this.registry.pledge(workflowActor(input.bankId), {
+      assetType: input.assetType as AssetType,
+      assetId: input.assetId,
+      financingRef: input.ref,
+      pledgorId,
+    });
   }
 
   /** The value of the pledged receipts today (latest prices, less haircuts). */
@@ -110,12 +133,17 @@ export class FinancingActivities {
   }
 
   /** Releases goods from a pledged receipt, refused if the rest would fall below the LTV line. */
-  async releaseCollateral(input: Base & { receiptIds: string[]; receiptId: string; quantity: string; outstanding: string; maxLtv: string }): Promise<void> {
+  async releaseCollateral(
+    input: Base & { receiptIds: string[]; receiptId: string; quantity: string; outstanding: string; maxLtv: string },
+  ): Promise<void> {
     const others = await this.collateralValue({ receiptIds: input.receiptIds.filter((r) => r !== input.receiptId) });
     await this.receipts.releasePart(input.receiptId, new Dec(input.quantity), workflowActor(input.bankId), (remaining) => {
       const cover = remaining.value.plus(Money.of(others)).times(input.maxLtv);
       if (Money.of(input.outstanding).compare(cover) > 0) {
-        throw FinancingErrors.BELOW_LTV_LINE(`after this release the goods would cover ${cover} at the LTV line, ${input.outstanding} is outstanding`, 'quantity');
+        throw FinancingErrors.BELOW_LTV_LINE(
+          `after this release the goods would cover ${cover} at the LTV line, ${input.outstanding} is outstanding`,
+          'quantity',
+        );
       }
     });
   }
@@ -126,7 +154,14 @@ export class FinancingActivities {
 
   async postLedger(input: OfBank & { key: string; ref: string; kind: string; valueDate: string; lines: Line[] }): Promise<void> {
     const bankId = await this.bankOf(input);
-    await this.ledger.post(workflowActor(bankId), { idempotencyKey: input.key, financingRef: input.ref, kind: input.kind, description: `${input.kind} ${input.ref}`, valueDate: input.valueDate, lines: input.lines });
+    await this.ledger.post(workflowActor(bankId), {
+      idempotencyKey: input.key,
+      financingRef: input.ref,
+      kind: input.kind,
+      description: `${input.kind} ${input.ref}`,
+      valueDate: input.valueDate,
+      lines: input.lines,
+    });
   }
 
   /** Undoes the entry posted under `key`, if it was posted. */
@@ -178,7 +213,9 @@ export class FinancingActivities {
   private async bankOf(of: OfBank): Promise<string> {
     if (of.bankId) return of.bankId;
     // the platform's own read, to learn whose the financing is
-    const bankId = await this.db.transaction({ organisationId: null, readsAll: true }, (em) => findBankOf(em, of.financingId ?? null, of.ref ?? null));
+    const bankId = await this.db.transaction({ organisationId: null, readsAll: true }, (em) =>
+      findBankOf(em, of.financingId ?? null, of.ref ?? null),
+    );
     if (!bankId) throw FinancingErrors.NOT_FOUND(`no financing ${of.financingId ?? of.ref}`);
     return bankId;
   }
@@ -190,7 +227,12 @@ export class FinancingActivities {
  * instalments (warehouse loans), each in a window from a week before its due date to the
  * end of the grace days.
  */
-async function awaitRepayments(em: EntityManager, matching: ExpectedMovementsService, financingId: string, state: FinancingState): Promise<void> {
+async function awaitRepayments(
+  em: EntityManager,
+  matching: ExpectedMovementsService,
+  financingId: string,
+  state: FinancingState,
+): Promise<void> {
   const f = await findRepayer(em, financingId);
   const window = (due: string) => ({ valueFrom: addDays(due, -7), valueTo: addDays(due, f.terms.graceDays) });
   const lines = state.schedule?.lines ?? [];
@@ -199,6 +241,17 @@ async function awaitRepayments(em: EntityManager, matching: ExpectedMovementsSer
       ? [{ endToEndId: f.ref, amount: f.invoice, ...window(lines.at(-1)!.dueDate) }]
       : lines.map((l) => ({ endToEndId: `${f.ref}/instalment/${l.number}`, amount: l.payment, ...window(l.dueDate) }));
   for (const a of awaited) {
-    await matching.expect({ financingRef: f.ref, kind: 'REPAYMENT', reference: f.reference, direction: 'CRDT', currency: f.currency, counterparty: f.payer, ...a }, em);
+    await matching.expect(
+      {
+        financingRef: f.ref,
+        kind: 'REPAYMENT',
+        reference: f.reference,
+        direction: 'CRDT',
+        currency: f.currency,
+        counterparty: f.payer,
+        ...a,
+      },
+      em,
+    );
   }
 }

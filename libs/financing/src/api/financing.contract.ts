@@ -10,7 +10,6 @@ export type { Product } from '../domain/products';
 
 export const FINANCING_WORKFLOW = 'financingWorkflow';
 
-
 export interface FinancingTerms {
   annualRate: string;
   penaltyRate: string;

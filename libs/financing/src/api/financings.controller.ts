@@ -11,12 +11,14 @@ import type { DualControlRequest } from '@caravan/dual-control';
 import { Action, FinancingRow, FinancingsService } from '../application/financings.service';
 import type { RepaymentMethod } from '../domain/schedule';
 
-
 export class ApplicationDto {
   @ApiProperty({ enum: PRODUCT_NAMES }) @IsIn(PRODUCT_NAMES) product: Product;
   @ApiProperty({ format: 'uuid', description: 'The receivable or warehouse receipt' }) @IsUUID() assetId: string;
   @ApiProperty({ format: 'uuid', description: 'The bank asked to finance' }) @IsUUID() bankId: string;
-  @ApiProperty({ example: '980000.00' }) @IsString({ message: `amount ${AMOUNT_MESSAGE}` }) @Matches(AMOUNT, { message: `amount ${AMOUNT_MESSAGE}` }) amount: string;
+  @ApiProperty({ example: '980000.00' })
+  @IsString({ message: `amount ${AMOUNT_MESSAGE}` })
+  @Matches(AMOUNT, { message: `amount ${AMOUNT_MESSAGE}` })
+  amount: string;
   @ApiPropertyOptional({ enum: ['BULLET', 'EQUAL_INSTALMENT', 'EQUAL_PRINCIPAL'], description: 'Warehouse-receipt loans only' })
   @IsOptional()
   @IsIn(['BULLET', 'EQUAL_INSTALMENT', 'EQUAL_PRINCIPAL'])
@@ -42,8 +44,14 @@ export class CommentDto {
 }
 
 export class PaymentDto {
-  @ApiProperty({ example: 'BNK-20270131-000451', description: "The bank's reference; a payment is applied once" }) @IsString() @Length(1, 128) reference: string;
-  @ApiProperty({ example: '1008250.00' }) @IsString({ message: `amount ${AMOUNT_MESSAGE}` }) @Matches(AMOUNT, { message: `amount ${AMOUNT_MESSAGE}` }) amount: string;
+  @ApiProperty({ example: 'BNK-20270131-000451', description: "The bank's reference; a payment is applied once" })
+  @IsString()
+  @Length(1, 128)
+  reference: string;
+  @ApiProperty({ example: '1008250.00' })
+  @IsString({ message: `amount ${AMOUNT_MESSAGE}` })
+  @Matches(AMOUNT, { message: `amount ${AMOUNT_MESSAGE}` })
+  amount: string;
 }
 
 export class ReleaseGoodsDto {
@@ -67,9 +75,7 @@ const SME = [Role.APPLICANT, Role.FINANCE_MANAGER];
 @ApiBearerAuth()
 @Controller()
 export class FinancingsController {
-  constructor(
-    private readonly financings: FinancingsService,
-  ) {}
+  constructor(private readonly financings: FinancingsService) {}
 
   @Post('financings/trial')
   @HttpCode(200)
@@ -165,7 +171,12 @@ export class FinancingsController {
   @HttpCode(200)
   @Roles(...SME, Role.CUSTODIAN_OFFICER)
   @ApiOperation({ summary: 'Release part of the pledged goods, never below the LTV line (warehouse-receipt loans)' })
-  releaseGoods(@CurrentActor() actor: Actor, @Param('id', uuidParam) id: string, @Body() body: ReleaseGoodsDto, @IdempotencyKey() key?: string) {
+  releaseGoods(
+    @CurrentActor() actor: Actor,
+    @Param('id', uuidParam) id: string,
+    @Body() body: ReleaseGoodsDto,
+    @IdempotencyKey() key?: string,
+  ) {
     return this.financings.act(actor, id, 'releaseGoods', undefined, { receiptId: body.receiptId, quantity: body.quantity }, key);
   }
 

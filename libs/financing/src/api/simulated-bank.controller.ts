@@ -8,9 +8,13 @@ import { SimulatedBanks, SimulatedPayment } from '../infrastructure/simulated-ba
 import { FinancingErrors } from '../domain/financing.errors';
 
 export class FaultsDto {
-  @ApiProperty({ format: 'uuid', description: "The bank whose simulated gateway misbehaves" }) @IsUUID() bankId: string;
+  @ApiProperty({ format: 'uuid', description: 'The bank whose simulated gateway misbehaves' }) @IsUUID() bankId: string;
   @ApiProperty({ example: 1, description: 'Refuse the next N payment instructions' }) @IsInt() @Min(0) @Max(1000) failNext: number;
-  @ApiProperty({ example: 0, description: 'Settle each instruction only after this many ms' }) @IsInt() @Min(0) @Max(600000) delayMs: number;
+  @ApiProperty({ example: 0, description: 'Settle each instruction only after this many ms' })
+  @IsInt()
+  @Min(0)
+  @Max(600000)
+  delayMs: number;
 }
 
 /** The simulated gateways that stand in for the banks' payment systems: the operator's faults, a bank's own payments. */
@@ -36,7 +40,9 @@ export class SimulatedBankController {
 
   @Get('simulated-bank/payments/:instructionId')
   @Roles(Role.TREASURY, Role.BACK_OFFICE, Role.ADMIN, Role.AUDITOR)
-  @ApiOperation({ summary: "A payment the bank's simulated gateway was instructed to make (PENDING, SETTLED, FAILED); the bank's own only" })
+  @ApiOperation({
+    summary: "A payment the bank's simulated gateway was instructed to make (PENDING, SETTLED, FAILED); the bank's own only",
+  })
   payment(@CurrentActor() actor: Actor, @Param('instructionId') instructionId: string): Promise<SimulatedPayment> {
     return this.banks.payment(actor, instructionId);
   }

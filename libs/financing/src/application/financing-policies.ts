@@ -40,7 +40,10 @@ export class FinancingPolicies implements OnModuleInit {
 
   /** The bank's policy in force, read for the bank whatever the caller (an SME's trial reads its pricing). */
   inForce(bankId: string): Promise<PolicyVersion> {
-    return this.db.transaction(dataScopeOf(systemActor('system:financing-policy', bankId)), async (em) => (await currentVersion(em)) ?? DEFAULT_VERSION);
+    return this.db.transaction(
+      dataScopeOf(systemActor('system:financing-policy', bankId)),
+      async (em) => (await currentVersion(em)) ?? DEFAULT_VERSION,
+    );
   }
 
   /** What the caller's bank has in force. */
@@ -55,7 +58,10 @@ export class FinancingPolicies implements OnModuleInit {
   /** A maker proposes; nothing changes until a second person approves the request. */
   propose(actor: Actor, policy: FinancingPolicy, effectiveFrom?: string): Promise<DualControlRequest<Proposal>> {
     assertSoundPolicy(policy);
-    const proposal: Proposal = { policy: { ...policy, allocationOrder: policy.allocationOrder ?? DEFAULT_POLICY.allocationOrder }, effectiveFrom };
+    const proposal: Proposal = {
+      policy: { ...policy, allocationOrder: policy.allocationOrder ?? DEFAULT_POLICY.allocationOrder },
+      effectiveFrom,
+    };
     return this.dualControl.request(actor, POLICY_CHANGE, 'financing-policy', proposal, `policy from ${effectiveFrom ?? 'approval'}`);
   }
 

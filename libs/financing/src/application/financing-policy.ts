@@ -46,4 +46,10 @@ export interface PolicyVersion extends FinancingPolicy {
   approvedBy: string;
 }
 
-export const DEFAULT_VERSION: PolicyVersion = { ...DEFAULT_POLICY, version: 0, effectiveFrom: null, proposedBy: 'platform default', approvedBy: 'platform default' };
+export const DEFAULT_VERSION: PolicyVersion = {
+  ...DEFAULT_POLICY,
+  version: 0,
+  effectiveFrom: null,
+  proposedBy: 'platform default',
+  approvedBy: 'platform default',
+};

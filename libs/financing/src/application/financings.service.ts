@@ -42,7 +42,17 @@ import { PRODUCTS, repaymentOf } from '../domain/products';
 import { RepaymentMethod, schedule, Schedule } from '../domain/schedule';
 import { FinancingPolicies } from './financing-policies';
 import { FinancingErrors } from '../domain/financing.errors';
-import { FinancingEvent, FinancingRow, financingExists, findEvents, findFinancing, findFinancings, insertFinancing, nextRefNumber, Side } from '../infrastructure/financing.repository';
+import {
+  FinancingEvent,
+  FinancingRow,
+  financingExists,
+  findEvents,
+  findFinancing,
+  findFinancings,
+  insertFinancing,
+  nextRefNumber,
+  Side,
+} from '../infrastructure/financing.repository';
 import { approvalAuthorityOf } from '../infrastructure/party.repository';
 
 // What the service answers, typed where the rows are read.
@@ -132,7 +142,11 @@ export class FinancingsService implements OnModuleInit {
   /** 试算: the schedule the bank's pricing gives for these terms, as it will be booked. */
   async trial(actor: Actor, application: Application): Promise<{ schedule: Schedule; maxAmount: string; terms: FinancingTerms }> {
     const { input, maxAmount } = await this.prepare(actor, application);
-    return { schedule: schedule({ ...input.terms, principal: input.amount, currency: input.currency, startDate: this.clock.today() }), maxAmount, terms: input.terms };
+    return {
+      schedule: schedule({ ...input.terms, principal: input.amount, currency: input.currency, startDate: this.clock.today() }),
+      maxAmount,
+      terms: input.terms,
+    };
   }
 
   /**
@@ -148,7 +162,13 @@ export class FinancingsService implements OnModuleInit {
           const n = await nextRefNumber(em);
           input.ref = `${PRODUCTS[input.product].refPrefix}-${new Date().getUTCFullYear()}-${n.padStart(6, '0')}`;
           await insertFinancing(em, input, newPaymentReference(), policyVersion);
-          await this.audit.record(em, { actor, action: 'financing.apply', entityType: 'financing', entityId: input.financingId, after: { ...input, policyVersion } });
+          await this.audit.record(em, {
+            actor,
+            action: 'financing.apply',
+            entityType: 'financing',
+            entityId: input.financingId,
+            after: { ...input, policyVersion },
+          });
           await this.client.workflow.start(FINANCING_WORKFLOW, {
             taskQueue: this.config.TEMPORAL_TASK_QUEUE,
             workflowId: financingWorkflowId(input.ref),
@@ -166,14 +186,25 @@ export class FinancingsService implements OnModuleInit {
   async list(actor: Actor, stage: string | undefined, limit: number, offset: number): Promise<[FinancingRow[], number]> {
     const side = sideOf(actor);
     if (side === null) return [[], 0];
-    return this.db.transaction(dataScopeOf(actor), (em) => findFinancings(em, { side, organisationId: actor.organisationId }, stage, limit, offset));
+    return this.db.transaction(dataScopeOf(actor), (em) =>
+      findFinancings(em, { side, organisationId: actor.organisationId }, stage, limit, offset),
+    );
   }
 
   async get(actor: Actor, id: string): Promise<FinancingRow> {
     const row = await this.db.transaction(dataScopeOf(actor), (em) => this.getWithin(em, actor, id));
     if (!actor.roles.includes(Role.APPROVER) || row.bankId !== actor.organisationId) return row;
     const state = row.state as Pick<FinancingState, 'recommendation' | 'approvals'> | null;
-    return { ...row, yourApproval: approvalOutlook(actor.userId, row.amount, await this.authorityOf(actor.userId), state?.recommendation, state?.approvals ?? []) };
+    return {
+      ...row,
+      yourApproval: approvalOutlook(
+        actor.userId,
+        row.amount,
+        await this.authorityOf(actor.userId),
+        state?.recommendation,
+        state?.approvals ?? [],
+      ),
+    };
   }
 
   /** Every step, who, when: the portal's timeline. */
@@ -197,13 +228,22 @@ export class FinancingsService implements OnModuleInit {
    * request's Idempotency-Key the update has an id of its own, so a retry after a lost answer
    * gets the first outcome from Temporal instead of running the step again.
    */
-  async act(actor: Actor, id: string, action: Action, comment?: string, details: Record<string, string> = {}, requestKey?: string): Promise<FinancingRow> {
+  async act(
+    actor: Actor,
+    id: string,
+    action: Action,
+    comment?: string,
+    details: Record<string, string> = {},
+    requestKey?: string,
+  ): Promise<FinancingRow> {
     const financing = await this.get(actor, id);
     const act: Act = { userId: actor.userId, name: actor.email, organisationId: actor.organisationId, comment, ...details };
     const args = action === 'approve' ? [{ ...act, authority: await this.authorityOf(actor.userId) }] : [act];
     const updateId = requestKey ? `${action}/${actor.userId}/${requestKey}` : undefined;
     await this.update(financing.ref, () =>
-      this.client.workflow.getHandle(financingWorkflowId(financing.ref)).executeUpdate(UPDATES[action] as typeof acknowledgeUpdate, { args: args as [Act], updateId }),
+      this.client.workflow
+        .getHandle(financingWorkflowId(financing.ref))
+        .executeUpdate(UPDATES[action] as typeof acknowledgeUpdate, { args: args as [Act], updateId }),
     );
     return this.get(actor, id);
   }
@@ -216,12 +256,22 @@ export class FinancingsService implements OnModuleInit {
   async requestPayment(actor: Actor, id: string, reference: string, amount: string): Promise<DualControlRequest<PaymentClaim>> {
     const financing = await this.get(actor, id);
     const claim: PaymentClaim = { financingId: id, ref: financing.ref, reference, amount };
-    return this.dualControl.request(actor, HAND_RECORDED_PAYMENT, `${id}/${reference}`, claim, `payment ${reference} of ${amount} recorded by hand`);
+    return this.dualControl.request(
+      actor,
+      HAND_RECORDED_PAYMENT,
+      `${id}/${reference}`,
+      claim,
+      `payment ${reference} of ${amount} recorded by hand`,
+    );
   }
 
   /** The approved payment goes to the workflow, which allocates it once per reference. */
   private forwardPayment(claim: PaymentClaim): Promise<Allocation | null> {
-    return this.update(claim.ref, () => this.client.workflow.getHandle(financingWorkflowId(claim.ref)).executeUpdate(paymentUpdate, { args: [{ reference: claim.reference, amount: claim.amount }] }));
+    return this.update(claim.ref, () =>
+      this.client.workflow
+        .getHandle(financingWorkflowId(claim.ref))
+        .executeUpdate(paymentUpdate, { args: [{ reference: claim.reference, amount: claim.amount }] }),
+    );
   }
 
   private async update<T>(ref: string, call: () => Promise<T>): Promise<T> {
@@ -254,13 +304,19 @@ export class FinancingsService implements OnModuleInit {
       const r = await this.receivables.get(actor, a.assetId);
       facts = { assetType: 'RECEIVABLE', status: r.status, worth: eligibleAmount(r) };
       counterpartyId = r.debtorId;
-      limitSubjects = [{ kind: 'SME', subject: actor.organisationId }, { kind: 'CORE_ENTERPRISE', subject: r.debtorId }];
+      limitSubjects = [
+        { kind: 'SME', subject: actor.organisationId },
+        { kind: 'CORE_ENTERPRISE', subject: r.debtorId },
+      ];
       maturityDate = r.dueDate;
     } else {
       const w = await this.receipts.get(actor, a.assetId);
       facts = { assetType: 'WAREHOUSE_RECEIPT', status: w.status, worth: await this.receipts.worthToday(w) };
       counterpartyId = w.custodianId;
-      limitSubjects = [{ kind: 'SME', subject: actor.organisationId }, { kind: 'COMMODITY_CONCENTRATION', subject: w.commodityCode }];
+      limitSubjects = [
+        { kind: 'SME', subject: actor.organisationId },
+        { kind: 'COMMODITY_CONCENTRATION', subject: w.commodityCode },
+      ];
     }
     const verdict = eligibility(facts, product.assetType, policy[product.ratioCap], amount);
     if (!verdict.eligible) {

@@ -1,7 +1,21 @@
-import { Approval, approvalOutlook, approvalRefusal, approvalsNeeded, approved, assertSoundTiers, DEFAULT_TIERS, withinAuthority } from './approval';
+import {
+  Approval,
+  approvalOutlook,
+  approvalRefusal,
+  approvalsNeeded,
+  approved,
+  assertSoundTiers,
+  DEFAULT_TIERS,
+  withinAuthority,
+} from './approval';
 
 const rec = { by: 'maker', at: 't' };
-const approval = (by: string, authority: string, amount: string): Approval => ({ by, authority, at: 't', counts: withinAuthority(amount, authority) });
+const approval = (by: string, authority: string, amount: string): Approval => ({
+  by,
+  authority,
+  at: 't',
+  counts: withinAuthority(amount, authority),
+});
 
 describe('authority matrix', () => {
   it.each([
@@ -20,11 +34,30 @@ describe('authority matrix', () => {
   it.each([
     ['no tier', []],
     ['a zero tier', [{ upTo: null, approvals: 0 }]],
-    ['a zero tier for small amounts', [{ upTo: '1000.00', approvals: 0 }, { upTo: null, approvals: 1 }]],
+    [
+      'a zero tier for small amounts',
+      [
+        { upTo: '1000.00', approvals: 0 },
+        { upTo: null, approvals: 1 },
+      ],
+    ],
     ['six approvals', [{ upTo: null, approvals: 6 }]],
     ['a bounded last tier', [{ upTo: '1000.00', approvals: 1 }]],
-    ['an unbounded tier before the last', [{ upTo: null, approvals: 1 }, { upTo: null, approvals: 2 }]],
-    ['descending bounds', [{ upTo: '2000.00', approvals: 1 }, { upTo: '1000.00', approvals: 2 }, { upTo: null, approvals: 3 }]],
+    [
+      'an unbounded tier before the last',
+      [
+        { upTo: null, approvals: 1 },
+        { upTo: null, approvals: 2 },
+      ],
+    ],
+    [
+      'descending bounds',
+      [
+        { upTo: '2000.00', approvals: 1 },
+        { upTo: '1000.00', approvals: 2 },
+        { upTo: null, approvals: 3 },
+      ],
+    ],
   ])('refuses unsound tiers: %s', (_, tiers) => {
     expect(() => assertSoundTiers(tiers)).toThrow(expect.objectContaining({ code: 'FINANCING.UNSOUND_TIERS' }));
   });
@@ -56,7 +89,10 @@ describe('an approver’s outlook', () => {
     expect(approvalOutlook('a', '5000000.01', '5000000.00', rec, [])).toEqual({ counts: false, reason: 'FINANCING.ABOVE_AUTHORITY' });
     expect(approvalOutlook('a', '1.00', '0.00', rec, [])).toEqual({ counts: false, reason: 'FINANCING.ABOVE_AUTHORITY' }); // no authority at all
     expect(approvalOutlook('maker', '1.00', '9.00', rec, [])).toEqual({ counts: false, reason: 'FINANCING.OWN_RECOMMENDATION' });
-    expect(approvalOutlook('a', '1.00', '9.00', rec, [approval('a', '9.00', '1.00')])).toEqual({ counts: false, reason: 'FINANCING.ALREADY_APPROVED_BY_YOU' });
+    expect(approvalOutlook('a', '1.00', '9.00', rec, [approval('a', '9.00', '1.00')])).toEqual({
+      counts: false,
+      reason: 'FINANCING.ALREADY_APPROVED_BY_YOU',
+    });
     expect(approvalOutlook('a', '1.00', '9.00', undefined, [])).toEqual({ counts: false, reason: 'FINANCING.NOT_RECOMMENDED' });
   });
 });

@@ -46,7 +46,8 @@ export function assertSoundTiers(tiers: ApprovalTier[]): void {
   if (tiers.at(-1)!.upTo !== null) refuse('the last tier has no upper bound (upTo null): it takes every larger amount');
   const bounds = tiers.slice(0, -1).map((t) => t.upTo);
   if (bounds.some((b) => b === null)) refuse('only the last tier is unbounded');
-  for (let i = 1; i < bounds.length; i++) if (Money.of(bounds[i]!).compare(Money.of(bounds[i - 1]!)) <= 0) refuse('tier bounds must ascend');
+  for (let i = 1; i < bounds.length; i++)
+    if (Money.of(bounds[i]!).compare(Money.of(bounds[i - 1]!)) <= 0) refuse('tier bounds must ascend');
 }
 
 export function approvalsNeeded(amount: string, tiers: ApprovalTier[]): number {
@@ -56,13 +57,14 @@ export function approvalsNeeded(amount: string, tiers: ApprovalTier[]): number {
   return tier ? tier.approvals : Math.max(1, ...tiers.map((t) => t.approvals));
 }
 
-export type ApprovalRefusal =
-  | 'FINANCING.NOT_RECOMMENDED'
-  | 'FINANCING.OWN_RECOMMENDATION'
-  | 'FINANCING.ALREADY_APPROVED_BY_YOU';
+export type ApprovalRefusal = 'FINANCING.NOT_RECOMMENDED' | 'FINANCING.OWN_RECOMMENDATION' | 'FINANCING.ALREADY_APPROVED_BY_YOU';
 
 /** Why this person may not approve now, or undefined: the validator's immediate answer. */
-export function approvalRefusal(by: string, recommendation: Recommendation | undefined, approvals: Approval[]): ApprovalRefusal | undefined {
+export function approvalRefusal(
+  by: string,
+  recommendation: Recommendation | undefined,
+  approvals: Approval[],
+): ApprovalRefusal | undefined {
   if (!recommendation) return 'FINANCING.NOT_RECOMMENDED';
   if (recommendation.by === by) return 'FINANCING.OWN_RECOMMENDATION';
   if (approvals.some((a) => a.by === by)) return 'FINANCING.ALREADY_APPROVED_BY_YOU';

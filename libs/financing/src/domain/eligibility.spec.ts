@@ -12,12 +12,25 @@ describe('what an asset can back', () => {
 
   it('refuses a fen above the cap, naming it', () => {
     const verdict = eligibility(receivable, 'RECEIVABLE', '0.8', Money.of('800000.01'));
-    expect(verdict).toMatchObject({ eligible: false, code: 'FINANCING.ABOVE_MAXIMUM', reason: 'at most 800000.00 can be financed against this asset (advance rate 0.8)' });
+    expect(verdict).toMatchObject({
+      eligible: false,
+      code: 'FINANCING.ABOVE_MAXIMUM',
+      reason: 'at most 800000.00 can be financed against this asset (advance rate 0.8)',
+    });
   });
 
   it('refuses an asset not in the state that may be financed, or gone', () => {
-    expect(eligibility({ ...receivable, status: 'SUBMITTED' }, 'RECEIVABLE', '0.8')).toMatchObject({ code: 'FINANCING.ASSET_NOT_ELIGIBLE', reason: 'the receivable is SUBMITTED; it must be CONFIRMED' });
-    expect(eligibility({ ...receipt, status: 'PLEDGED' }, 'WAREHOUSE_RECEIPT', '0.7')).toMatchObject({ code: 'FINANCING.ASSET_NOT_ELIGIBLE', reason: 'the receipt is PLEDGED; it must be ISSUED' });
-    expect(eligibility(undefined, 'RECEIVABLE', '0.8')).toMatchObject({ code: 'FINANCING.ASSET_NOT_ELIGIBLE', reason: 'the receivable is missing; it must be CONFIRMED' });
+    expect(eligibility({ ...receivable, status: 'SUBMITTED' }, 'RECEIVABLE', '0.8')).toMatchObject({
+      code: 'FINANCING.ASSET_NOT_ELIGIBLE',
+      reason: 'the receivable is SUBMITTED; it must be CONFIRMED',
+    });
+    expect(eligibility({ ...receipt, status: 'PLEDGED' }, 'WAREHOUSE_RECEIPT', '0.7')).toMatchObject({
+      code: 'FINANCING.ASSET_NOT_ELIGIBLE',
+      reason: 'the receipt is PLEDGED; it must be ISSUED',
+    });
+    expect(eligibility(undefined, 'RECEIVABLE', '0.8')).toMatchObject({
+      code: 'FINANCING.ASSET_NOT_ELIGIBLE',
+      reason: 'the receivable is missing; it must be CONFIRMED',
+    });
   });
 });

@@ -15,16 +15,31 @@ const RATIO_NAME: Record<AssetFacts['assetType'], string> = { RECEIVABLE: 'advan
 
 export type Eligibility =
   | { eligible: true; cap: Money }
-  | { eligible: false; code: typeof FinancingErrors.ASSET_NOT_ELIGIBLE.code | typeof FinancingErrors.ABOVE_MAXIMUM.code; reason: string; cap?: Money };
+  | {
+      eligible: false;
+      code: typeof FinancingErrors.ASSET_NOT_ELIGIBLE.code | typeof FinancingErrors.ABOVE_MAXIMUM.code;
+      reason: string;
+      cap?: Money;
+    };
 
 /** The most `ratio` of the asset lends (`cap`), and whether `amount` fits it; `asset` undefined: it is gone. */
 export function eligibility(asset: AssetFacts | undefined, assetType: AssetFacts['assetType'], ratio: string, amount?: Money): Eligibility {
   const wanted = FINANCEABLE[assetType];
   const noun = assetType === 'RECEIVABLE' ? 'receivable' : 'receipt';
-  if (!asset || asset.status !== wanted) return { eligible: false, code: FinancingErrors.ASSET_NOT_ELIGIBLE.code, reason: `the ${noun} is ${asset?.status ?? 'missing'}; it must be ${wanted}` };
+  if (!asset || asset.status !== wanted)
+    return {
+      eligible: false,
+      code: FinancingErrors.ASSET_NOT_ELIGIBLE.code,
+      reason: `the ${noun} is ${asset?.status ?? 'missing'}; it must be ${wanted}`,
+    };
   const cap = asset.worth.times(ratio);
   if (amount && amount.compare(cap) > 0) {
-    return { eligible: false, code: FinancingErrors.ABOVE_MAXIMUM.code, reason: `at most ${cap.toString()} can be financed against this asset (${RATIO_NAME[assetType]} ${ratio})`, cap };
+    return {
+      eligible: false,
+      code: FinancingErrors.ABOVE_MAXIMUM.code,
+      reason: `at most ${cap.toString()} can be financed against this asset (${RATIO_NAME[assetType]} ${ratio})`,
+      cap,
+    };
   }
   return { eligible: true, cap };
 }

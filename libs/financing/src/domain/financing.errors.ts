@@ -19,12 +19,18 @@ export const FinancingErrors = errorCatalogue('FINANCING', {
   NOT_YOURS: { kind: 'forbidden', summary: 'this step belongs to another party of the financing' },
   OWN_RECOMMENDATION: { kind: 'forbidden', summary: 'nobody approves their own recommendation' },
   REASON_REQUIRED: { kind: 'invalid', summary: 'a rejection needs a reason' },
-  UNSOUND_TIERS: { kind: 'invalid', summary: 'the approval tiers are unsound (bounds ascend, the last is unbounded, 1 to 5 approvals each)' },
+  UNSOUND_TIERS: {
+    kind: 'invalid',
+    summary: 'the approval tiers are unsound (bounds ascend, the last is unbounded, 1 to 5 approvals each)',
+  },
 });
 
 export const PaymentErrors = errorCatalogue('PAYMENT', {
   FAILED: { kind: 'unprocessable', summary: 'the bank refused the payment' },
-  INSTRUCTION_MISMATCH: { kind: 'conflict', summary: 'this payment instruction was given before for another amount, currency or beneficiary' },
+  INSTRUCTION_MISMATCH: {
+    kind: 'conflict',
+    summary: 'this payment instruction was given before for another amount, currency or beneficiary',
+  },
   NOT_FOUND: { kind: 'not_found', summary: 'no such payment' },
   PENDING: { kind: 'conflict', summary: 'the bank has not settled the payment yet' },
 });

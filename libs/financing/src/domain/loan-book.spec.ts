@@ -2,9 +2,16 @@ import { actualDays } from './calendar';
 import { ageing, applyPayment, fallDue, LoanBook, openBook, payoff, settled } from './loan-book';
 import { LoanTerms, schedule } from './schedule';
 
-const terms: LoanTerms = { principal: '1000000.00', annualRate: '0.045', dayCount: 'ACT/360', method: 'BULLET', startDate: '2026-11-26', instalments: 1, maturityDate: '2027-01-31' };
-const open = (t: LoanTerms = terms): LoanBook =>
-  openBook(schedule(t), { ...t, penaltyRate: '0.18' }, (d) => actualDays(t.startDate, d));
+const terms: LoanTerms = {
+  principal: '1000000.00',
+  annualRate: '0.045',
+  dayCount: 'ACT/360',
+  method: 'BULLET',
+  startDate: '2026-11-26',
+  instalments: 1,
+  maturityDate: '2027-01-31',
+};
+const open = (t: LoanTerms = terms): LoanBook => openBook(schedule(t), { ...t, penaltyRate: '0.18' }, (d) => actualDays(t.startDate, d));
 
 describe('loan book', () => {
   it('a bullet paid on its due date books exactly the scheduled interest and closes', () => {
@@ -62,7 +69,14 @@ describe('loan book', () => {
   });
 
   it('prepays principal early, lowering the interest of later periods', () => {
-    const monthly: LoanTerms = { principal: '300000.00', annualRate: '0.06', dayCount: 'ACT/365', method: 'EQUAL_PRINCIPAL', startDate: '2027-01-01', instalments: 3 };
+    const monthly: LoanTerms = {
+      principal: '300000.00',
+      annualRate: '0.06',
+      dayCount: 'ACT/365',
+      method: 'EQUAL_PRINCIPAL',
+      startDate: '2027-01-01',
+      instalments: 3,
+    };
     let book = open(monthly);
     const prepaid = applyPayment(book, 10, 'EARLY', '100000.00');
     expect(prepaid.allocation).toMatchObject({ prepaid: '100000.00', principal: '100000.00', surplus: '0.00' });

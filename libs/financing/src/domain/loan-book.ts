@@ -50,7 +50,13 @@ export function openBook(
     penaltyRate: terms.penaltyRate,
     graceDays: terms.graceDays ?? 0,
     dayCount: terms.dayCount,
-    lines: schedule.lines.map((l) => ({ number: l.number, dueDay: dayOf(l.dueDate), dueDate: l.dueDate, principal: l.principal, days: l.days })),
+    lines: schedule.lines.map((l) => ({
+      number: l.number,
+      dueDay: dayOf(l.dueDate),
+      dueDate: l.dueDate,
+      principal: l.principal,
+      days: l.days,
+    })),
     fallenDue: 0,
     outstanding: schedule.totalPrincipal,
     periodOpening: schedule.totalPrincipal,
@@ -84,7 +90,11 @@ export function fallDue(book: LoanBook): { book: LoanBook; interest: string; pri
   const interest = interestFor(m(book, book.periodOpening), new Dec(book.annualRate), line.days, book.dayCount);
   const notYetDue = m(book, book.outstanding).minus(m(book, book.due.principal));
   const last = book.fallenDue === book.lines.length - 1;
-  const principalDue = last ? notYetDue : Money.of(line.principal, book.currency).compare(notYetDue) <= 0 ? m(book, line.principal) : notYetDue;
+  const principalDue = last
+    ? notYetDue
+    : Money.of(line.principal, book.currency).compare(notYetDue) <= 0
+      ? m(book, line.principal)
+      : notYetDue;
   const next: LoanBook = {
     ...accrued,
     fallenDue: book.fallenDue + 1,
@@ -97,7 +107,11 @@ export function fallDue(book: LoanBook): { book: LoanBook; interest: string; pri
     },
   };
   const owing = !m(book, next.due.interest).isZero() || !m(book, next.due.principal).isZero();
-  return { book: { ...next, overdueSince: owing ? (book.overdueSince ?? line.dueDay) : null, penaltyAccruedTo: line.dueDay }, interest: interest.toString(), principal: principalDue.toString() };
+  return {
+    book: { ...next, overdueSince: owing ? (book.overdueSince ?? line.dueDay) : null, penaltyAccruedTo: line.dueDay },
+    interest: interest.toString(),
+    principal: principalDue.toString(),
+  };
 }
 
 export interface Allocation {
@@ -116,7 +130,13 @@ export interface Allocation {
  * due in `order`, then prepays principal not yet due; what is left is surplus (the SME's).
  * A reference already applied changes nothing.
  */
-export function applyPayment(book: LoanBook, day: number, reference: string, amount: string, order: readonly Component[] = DEFAULT_ALLOCATION_ORDER): { book: LoanBook; allocation?: Allocation } {
+export function applyPayment(
+  book: LoanBook,
+  day: number,
+  reference: string,
+  amount: string,
+  order: readonly Component[] = DEFAULT_ALLOCATION_ORDER,
+): { book: LoanBook; allocation?: Allocation } {
   if (book.applied.includes(reference)) return { book };
   const accrued = settlesEarly(book, day, amount) ? closeEarly(accruePenalty(book, day), day) : accruePenalty(book, day);
   const { allocated, surplus: afterDue } = allocate(amount, { ...accrued.due, fee: '0.00' }, order, book.currency);
@@ -197,5 +217,9 @@ export function ageing(book: LoanBook, day: number): AgeingBucket {
  */
 export function payoff(book: LoanBook, day: number): string {
   const accrued = accruePenalty(book, day);
-  return m(book, accrued.due.penalty).plus(m(book, accrued.due.interest)).plus(m(book, accrued.outstanding)).plus(accruedInterest(accrued, day)).toString();
+  return m(book, accrued.due.penalty)
+    .plus(m(book, accrued.due.interest))
+    .plus(m(book, accrued.outstanding))
+    .plus(accruedInterest(accrued, day))
+    .toString();
 }

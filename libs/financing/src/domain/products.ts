@@ -45,7 +45,10 @@ export const PRODUCTS: Readonly<Record<Product, ProductRules>> = {
 export const PRODUCT_NAMES = Object.keys(PRODUCTS) as Product[];
 
 /** The repayment a product's financing runs on: the SME's choice where it has one. */
-export function repaymentOf(product: Product, asked: { method?: RepaymentMethod; instalments?: number }): { method: RepaymentMethod; instalments: number } {
+export function repaymentOf(
+  product: Product,
+  asked: { method?: RepaymentMethod; instalments?: number },
+): { method: RepaymentMethod; instalments: number } {
   const method = PRODUCTS[product].choosesRepayment ? (asked.method ?? 'BULLET') : 'BULLET';
   return { method, instalments: method === 'BULLET' ? 1 : (asked.instalments ?? 6) };
 }

@@ -3,7 +3,15 @@ import { LoanBook, openBook } from './loan-book';
 import { instalmentFallsDue, paymentArrives } from './repayment';
 import { LoanTerms, schedule } from './schedule';
 
-const terms: LoanTerms = { principal: '1000000.00', annualRate: '0.045', dayCount: 'ACT/360', method: 'BULLET', startDate: '2026-11-26', instalments: 1, maturityDate: '2027-01-31' };
+const terms: LoanTerms = {
+  principal: '1000000.00',
+  annualRate: '0.045',
+  dayCount: 'ACT/360',
+  method: 'BULLET',
+  startDate: '2026-11-26',
+  instalments: 1,
+  maturityDate: '2027-01-31',
+};
 const open = (): LoanBook => openBook(schedule(terms), { ...terms, penaltyRate: '0.18' }, (d) => actualDays(terms.startDate, d));
 
 describe('repayment, as a pure reducer', () => {
@@ -11,7 +19,10 @@ describe('repayment, as a pure reducer', () => {
     const step = instalmentFallsDue(open(), 'WR-1');
     expect(step.effects.map((e) => e.kind)).toEqual(['post', 'record']);
     expect(step.effects[0]).toMatchObject({ kind: 'post', key: 'WR-1/accrual/1', entry: 'accrual', valueDate: '2027-01-31' });
-    expect(step.effects[1]).toMatchObject({ step: 'instalment.due', detail: { instalment: 1, interest: '8250.00', principal: '1000000.00' } });
+    expect(step.effects[1]).toMatchObject({
+      step: 'instalment.due',
+      detail: { instalment: 1, interest: '8250.00', principal: '1000000.00' },
+    });
     expect(step.book.due.interest).toBe('8250.00');
   });
 

@@ -19,7 +19,13 @@ export interface RepaymentStep {
 const NOTHING_PAID = { interest: '0.00', penalty: '0.00' };
 
 /** Books the interest and penalty that fell due between two books (paid at once or not). */
-function accrual(before: LoanBook, after: LoanBook, paid: { interest: string; penalty: string }, key: string, valueDate: string): RepaymentEffect[] {
+function accrual(
+  before: LoanBook,
+  after: LoanBook,
+  paid: { interest: string; penalty: string },
+  key: string,
+  valueDate: string,
+): RepaymentEffect[] {
   const delta = (k: 'interest' | 'penalty') => Money.of(after.due[k]).plus(Money.of(paid[k])).minus(Money.of(before.due[k])).toString();
   const lines = accrualLines(delta('interest'), delta('penalty'));
   return lines.length > 0 ? [{ kind: 'post', key, entry: 'accrual', valueDate, lines }] : [];
@@ -57,7 +63,13 @@ export function paymentArrives(
     allocation,
     effects: [
       ...accrual(book, after, allocation, `${ref}/accrual/${payment.reference}`, valueDate),
-      { kind: 'post', key: `${ref}/repayment/${payment.reference}`, entry: 'repayment', valueDate, lines: repaymentLines(allocation.amount, allocation, allocation.surplus) },
+      {
+        kind: 'post',
+        key: `${ref}/repayment/${payment.reference}`,
+        entry: 'repayment',
+        valueDate,
+        lines: repaymentLines(allocation.amount, allocation, allocation.surplus),
+      },
       { kind: 'release-limit', outstanding: after.outstanding },
       { kind: 'record', step: 'payment.allocated', detail: { ...allocation } },
     ],

@@ -55,7 +55,15 @@ describe('schedule: invariants on any terms', () => {
     [{ annualRate: '1.5' }, 'annualRate'],
     [{ maturityDate: '2026-01-01' }, 'maturityDate'],
   ])('refuses %p naming %s', (change, field) => {
-    const terms = { principal: '1000.00', annualRate: '0.05', dayCount: 'ACT/360', method: 'EQUAL_PRINCIPAL', startDate: '2026-02-01', instalments: 3, ...change } as LoanTerms;
+    const terms = {
+      principal: '1000.00',
+      annualRate: '0.05',
+      dayCount: 'ACT/360',
+      method: 'EQUAL_PRINCIPAL',
+      startDate: '2026-02-01',
+      instalments: 3,
+      ...change,
+    } as LoanTerms;
     expect(() => schedule(terms)).toThrow(expect.objectContaining({ code: 'FINANCING.INVALID_TERMS', field }));
   });
 });
@@ -89,8 +97,14 @@ describe('advance, penalty interest and allocation', () => {
 
   it('allocates penalty, fee, interest, then principal, and returns the surplus', () => {
     const due = { penalty: '50.00', fee: '10.00', interest: '200.00', principal: '1000.00' };
-    expect(allocate('150.00', due)).toEqual({ allocated: { penalty: '50.00', fee: '10.00', interest: '90.00', principal: '0.00' }, surplus: '0.00' });
-    expect(allocate('1300.00', due)).toEqual({ allocated: { penalty: '50.00', fee: '10.00', interest: '200.00', principal: '1000.00' }, surplus: '40.00' });
+    expect(allocate('150.00', due)).toEqual({
+      allocated: { penalty: '50.00', fee: '10.00', interest: '90.00', principal: '0.00' },
+      surplus: '0.00',
+    });
+    expect(allocate('1300.00', due)).toEqual({
+      allocated: { penalty: '50.00', fee: '10.00', interest: '200.00', principal: '1000.00' },
+      surplus: '40.00',
+    });
     expect(allocate('100.00', due, ['principal', 'interest', 'fee', 'penalty']).allocated.principal).toBe('100.00');
   });
 });

@@ -70,7 +70,8 @@ export function advanceAmount(eligible: string, advanceRate: string, currency = 
 
 function check(terms: LoanTerms): void {
   const field = (name: string, message: string) => FinancingErrors.INVALID_TERMS(message, name);
-  if (!Number.isInteger(terms.instalments) || terms.instalments < 1 || terms.instalments > 360) throw field('instalments', 'instalments must be 1 to 360');
+  if (!Number.isInteger(terms.instalments) || terms.instalments < 1 || terms.instalments > 360)
+    throw field('instalments', 'instalments must be 1 to 360');
   if (terms.method === 'BULLET' && terms.instalments !== 1) throw field('instalments', 'a bullet loan has one instalment');
   const rate = new Dec(terms.annualRate);
   if (rate.isNegative() || rate.greaterThan(1)) throw field('annualRate', 'annualRate must be between 0 and 1');

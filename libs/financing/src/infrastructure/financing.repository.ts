@@ -66,11 +66,30 @@ export async function nextRefNumber(em: EntityManager): Promise<string> {
   return String(n);
 }
 
-export async function insertFinancing(em: EntityManager, input: FinancingInput, paymentReference: string, policyVersion: number): Promise<void> {
+export async function insertFinancing(
+  em: EntityManager,
+  input: FinancingInput,
+  paymentReference: string,
+  policyVersion: number,
+): Promise<void> {
   await em.query(
     `INSERT INTO financings (id, ref, payment_reference, policy_version, product, sme_id, bank_id, counterparty_id, asset_type, asset_id, amount, currency, terms, stage, created_at, updated_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, 'ELIGIBILITY', now(), now())`,
-    [input.financingId, input.ref, paymentReference, policyVersion, input.product, input.smeId, input.bankId, input.counterpartyId, input.assetType, input.assetId, input.amount, input.currency, JSON.stringify(input.terms)],
+    [
+      input.financingId,
+      input.ref,
+      paymentReference,
+      policyVersion,
+      input.product,
+      input.smeId,
+      input.bankId,
+      input.counterpartyId,
+      input.assetType,
+      input.assetId,
+      input.amount,
+      input.currency,
+      JSON.stringify(input.terms),
+    ],
   );
 }
 
@@ -82,17 +101,29 @@ export async function financingExists(em: EntityManager, id: string): Promise<bo
 
 export async function findFinancing(em: EntityManager, id: string, reader: Reader): Promise<FinancingRow | undefined> {
   const column = reader.side && SIDE_COLUMNS[reader.side];
-  const [row] = await em.query(`SELECT * FROM financings WHERE id = $1 ${column ? `AND ${column} = $2` : ''}`, column ? [id, reader.organisationId] : [id]);
+  const [row] = await em.query(
+    `SELECT * FROM financings WHERE id = $1 ${column ? `AND ${column} = $2` : ''}`,
+    column ? [id, reader.organisationId] : [id],
+  );
   return row && toRow(row);
 }
 
 /** A page of the reader's financings, newest first, at one stage or any, and how many there are. */
-export async function findFinancings(em: EntityManager, reader: Reader, stage: string | undefined, limit: number, offset: number): Promise<[FinancingRow[], number]> {
+export async function findFinancings(
+  em: EntityManager,
+  reader: Reader,
+  stage: string | undefined,
+  limit: number,
+  offset: number,
+): Promise<[FinancingRow[], number]> {
   const column = reader.side && SIDE_COLUMNS[reader.side];
   const where = [column ? `${column} = $1` : '$1::uuid IS NOT NULL', ...(stage ? ['stage = $2'] : [])].join(' AND ');
   const params = [reader.organisationId, ...(stage ? [stage] : [])];
   const [{ total }] = await em.query(`SELECT count(*)::int AS total FROM financings WHERE ${where}`, params);
-  const rows = await em.query(`SELECT * FROM financings WHERE ${where} ORDER BY created_at DESC, id LIMIT ${Number(limit)} OFFSET ${Number(offset)}`, params);
+  const rows = await em.query(
+    `SELECT * FROM financings WHERE ${where} ORDER BY created_at DESC, id LIMIT ${Number(limit)} OFFSET ${Number(offset)}`,
+    params,
+  );
   return [rows.map(toRow), total];
 }
 
@@ -120,7 +151,10 @@ export async function findRepayer(em: EntityManager, financingId: string): Promi
 }
 
 /** Records a step of the timeline once per sequence number; whether this call recorded it. */
-export async function insertEvent(em: EntityManager, event: { financingId: string; seq: number; step: string; actor: string; detail: Record<string, unknown> }): Promise<boolean> {
+export async function insertEvent(
+  em: EntityManager,
+  event: { financingId: string; seq: number; step: string; actor: string; detail: Record<string, unknown> },
+): Promise<boolean> {
   const [inserted] = await em.query(
     `INSERT INTO financing_events (financing_id, seq, step, actor, detail) VALUES ($1, $2, $3, $4, $5)
      ON CONFLICT ON CONSTRAINT financing_events_once DO NOTHING RETURNING id`,
@@ -131,19 +165,24 @@ export async function insertEvent(em: EntityManager, event: { financingId: strin
 
 /** The row takes the state of event `seq`, unless a later one is there already: events of a human step and of the main flow may commit in either order. */
 export async function advanceState(em: EntityManager, financingId: string, seq: number, state: FinancingState): Promise<void> {
-  await em.query('UPDATE financings SET stage = $2, reason = $3, state = $4, state_seq = $5, updated_at = now() WHERE id = $1 AND state_seq < $5', [
-    financingId,
-    state.stage,
-    state.reason ?? null,
-    JSON.stringify(state),
-    seq,
-  ]);
+  await em.query(
+    'UPDATE financings SET stage = $2, reason = $3, state = $4, state_seq = $5, updated_at = now() WHERE id = $1 AND state_seq < $5',
+    [financingId, state.stage, state.reason ?? null, JSON.stringify(state), seq],
+  );
 }
 
 /** Every step, who, when, in order. */
 export async function findEvents(em: EntityManager, financingId: string): Promise<FinancingEvent[]> {
-  const events = await em.query('SELECT seq, step, actor, occurred_at, detail FROM financing_events WHERE financing_id = $1 ORDER BY seq', [financingId]);
-  return events.map((e: { seq: number; step: string; actor: string; occurred_at: Date; detail: unknown }) => ({ seq: e.seq, step: e.step, actor: e.actor, at: e.occurred_at.toISOString(), detail: e.detail }));
+  const events = await em.query('SELECT seq, step, actor, occurred_at, detail FROM financing_events WHERE financing_id = $1 ORDER BY seq', [
+    financingId,
+  ]);
+  return events.map((e: { seq: number; step: string; actor: string; occurred_at: Date; detail: unknown }) => ({
+    seq: e.seq,
+    step: e.step,
+    actor: e.actor,
+    at: e.occurred_at.toISOString(),
+    detail: e.detail,
+  }));
 }
 
 function toRow(r: SqlRow): FinancingRow {

@@ -8,13 +8,18 @@ const COLUMNS = `version, tiers, deadlines, max_advance_rate::text AS "maxAdvanc
 
 /** The version in force now: the newest whose effective time has come. */
 export async function currentVersion(em: EntityManager): Promise<PolicyVersion | undefined> {
-  const [row] = await em.query(`SELECT ${COLUMNS} FROM financing_policy_versions WHERE effective_from <= now() ORDER BY version DESC LIMIT 1`);
+  const [row] = await em.query(
+    `SELECT ${COLUMNS} FROM financing_policy_versions WHERE effective_from <= now() ORDER BY version DESC LIMIT 1`,
+  );
   return row;
 }
 
 export async function listVersions(em: EntityManager, limit: number, offset: number): Promise<[PolicyVersion[], number]> {
   const [{ total }] = await em.query('SELECT count(*)::int AS total FROM financing_policy_versions');
-  return [await em.query(`SELECT ${COLUMNS} FROM financing_policy_versions ORDER BY version DESC LIMIT $1 OFFSET $2`, [limit, offset]), total];
+  return [
+    await em.query(`SELECT ${COLUMNS} FROM financing_policy_versions ORDER BY version DESC LIMIT $1 OFFSET $2`, [limit, offset]),
+    total,
+  ];
 }
 
 /** The next version, in force from `effectiveFrom` or now, whichever is later. */

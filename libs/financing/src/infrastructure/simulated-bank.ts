@@ -39,7 +39,9 @@ class SimulatedBank implements PaymentGateway {
   instruct(i: PaymentInstruction): Promise<PaymentStatus> {
     return this.db.transaction(this.scope, async (em) => {
       await em.query('INSERT INTO simulated_bank_faults (bank_id) VALUES (caravan_organisation()) ON CONFLICT (bank_id) DO NOTHING');
-      const [faults] = await em.query('SELECT fail_next, delay_ms FROM simulated_bank_faults WHERE bank_id = caravan_organisation() FOR UPDATE');
+      const [faults] = await em.query(
+        'SELECT fail_next, delay_ms FROM simulated_bank_faults WHERE bank_id = caravan_organisation() FOR UPDATE',
+      );
       const known = await this.find(em, i.instructionId);
       if (known) return sameOrRefuse(known, i).status;
       const fail = faults.fail_next > 0;
@@ -47,7 +49,16 @@ class SimulatedBank implements PaymentGateway {
       const [row] = await em.query(
         `INSERT INTO simulated_bank_payments (instruction_id, amount, currency, beneficiary_id, purpose, status, reason, settle_after)
          VALUES ($1, $2, $3, $4, $5, $6, $7, now() + make_interval(secs => $8::double precision / 1000)) RETURNING status`,
-        [i.instructionId, i.amount, i.currency, i.beneficiaryId, i.purpose, fail ? 'FAILED' : 'PENDING', fail ? 'rejected by the bank (injected fault)' : null, faults.delay_ms],
+        [
+          i.instructionId,
+          i.amount,
+          i.currency,
+          i.beneficiaryId,
+          i.purpose,
+          fail ? 'FAILED' : 'PENDING',
+          fail ? 'rejected by the bank (injected fault)' : null,
+          faults.delay_ms,
+        ],
       );
       return row.status as PaymentStatus;
     });
@@ -75,7 +86,8 @@ class SimulatedBank implements PaymentGateway {
 /** A repeat of an instruction id is the same payment or a mistake that must not move money. */
 function sameOrRefuse(known: SimulatedPayment, i: PaymentInstruction): SimulatedPayment {
   const same = Money.of(known.amount, known.currency).equals(Money.of(i.amount, i.currency)) && known.beneficiaryId === i.beneficiaryId;
-  if (!same) throw PaymentErrors.INSTRUCTION_MISMATCH(`instruction ${i.instructionId} was given before for another amount, currency or beneficiary`);
+  if (!same)
+    throw PaymentErrors.INSTRUCTION_MISMATCH(`instruction ${i.instructionId} was given before for another amount, currency or beneficiary`);
   return known;
 }
 
@@ -103,7 +115,9 @@ export class SimulatedBanks extends PaymentGateways {
   /** A payment as the bank that instructed it (or the operator's readers) sees it; else not found. */
   async payment(actor: Actor, instructionId: string): Promise<SimulatedPayment> {
     const [row] = await this.db.transaction(dataScopeOf(actor), (em) =>
-      em.query(`SELECT ${PAYMENT_COLUMNS} FROM simulated_bank_payments WHERE instruction_id = $1 ORDER BY bank_id LIMIT 1`, [instructionId]),
+      em.query(`SELECT ${PAYMENT_COLUMNS} FROM simulated_bank_payments WHERE instruction_id = $1 ORDER BY bank_id LIMIT 1`, [
+        instructionId,
+      ]),
     );
     if (!row) throw PaymentErrors.NOT_FOUND(`no payment ${instructionId}`);
     return row;

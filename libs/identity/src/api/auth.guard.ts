@@ -33,7 +33,10 @@ export class AuthGuard implements CanActivate {
     const { actor, methods } = session;
     request.actor = actor;
     // a person who must sign in with a one-time code and did not may only enrol one (and read who they are)
-    if (!this.reflector.getAllAndOverride<boolean>(SECOND_FACTOR_EXEMPT, targets) && !mayAct(actor.roles, methods, rolesNeedingSecondFactor(this.config.AUTH_SECOND_FACTOR_ROLES))) {
+    if (
+      !this.reflector.getAllAndOverride<boolean>(SECOND_FACTOR_EXEMPT, targets) &&
+      !mayAct(actor.roles, methods, rolesNeedingSecondFactor(this.config.AUTH_SECOND_FACTOR_ROLES))
+    ) {
       throw AuthErrors.SECOND_FACTOR_REQUIRED('your role signs in with a one-time code: enrol an authenticator app, then sign in again');
     }
 

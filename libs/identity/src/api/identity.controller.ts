@@ -50,7 +50,10 @@ export class IdentityController {
   @Public()
   @Post('auth/login')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Exchange e-mail and password for a short-lived bearer token; too many failures of an account or an address answer 429 for a while' })
+  @ApiOperation({
+    summary:
+      'Exchange e-mail and password for a short-lived bearer token; too many failures of an account or an address answer 429 for a while',
+  })
   @ApiOkResponse({ type: AccessTokenView })
   @ApiUnauthorizedResponse({ description: 'AUTH.INVALID_CREDENTIALS' })
   login(@Body() body: LoginDto, @Ip() address: string): Promise<AccessTokenView> {
@@ -106,7 +109,13 @@ export class IdentityController {
   @ApiOkResponse({ type: UserView })
   async me(@CurrentActor() actor: Actor): Promise<UserView> {
     const user = await this.identity.user(actor.userId);
-    const secondFactor = user.ssoSubject ? 'PROVIDER' : user.totpEnabledAt ? 'ENABLED' : needsSecondFactor(user.roles, rolesNeedingSecondFactor(this.config.AUTH_SECOND_FACTOR_ROLES)) ? 'REQUIRED' : 'OPTIONAL';
+    const secondFactor = user.ssoSubject
+      ? 'PROVIDER'
+      : user.totpEnabledAt
+        ? 'ENABLED'
+        : needsSecondFactor(user.roles, rolesNeedingSecondFactor(this.config.AUTH_SECOND_FACTOR_ROLES))
+          ? 'REQUIRED'
+          : 'OPTIONAL';
     return { ...userView(user), secondFactor };
   }
 
@@ -149,7 +158,11 @@ export class IdentityController {
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Deactivate a person: they cannot sign in, and their tokens stop working within seconds' })
   @ApiOkResponse({ type: UserView })
-  async deactivate(@CurrentActor() actor: Actor, @Param('id', uuidParam) id: string, @Param('userId', uuidParam) userId: string): Promise<UserView> {
+  async deactivate(
+    @CurrentActor() actor: Actor,
+    @Param('id', uuidParam) id: string,
+    @Param('userId', uuidParam) userId: string,
+  ): Promise<UserView> {
     return userView(await this.accounts.deactivate(actor, id, userId));
   }
 
@@ -158,7 +171,11 @@ export class IdentityController {
   @Roles(Role.ADMIN)
   @ApiBearerAuth()
   @ApiOkResponse({ type: UserView })
-  async reactivate(@CurrentActor() actor: Actor, @Param('id', uuidParam) id: string, @Param('userId', uuidParam) userId: string): Promise<UserView> {
+  async reactivate(
+    @CurrentActor() actor: Actor,
+    @Param('id', uuidParam) id: string,
+    @Param('userId', uuidParam) userId: string,
+  ): Promise<UserView> {
     return userView(await this.accounts.reactivate(actor, id, userId));
   }
 
@@ -167,7 +184,11 @@ export class IdentityController {
   @Roles(Role.ADMIN)
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Clear a lost second factor: the person enrols again at their next sign-in' })
-  async resetSecondFactor(@CurrentActor() actor: Actor, @Param('id', uuidParam) id: string, @Param('userId', uuidParam) userId: string): Promise<void> {
+  async resetSecondFactor(
+    @CurrentActor() actor: Actor,
+    @Param('id', uuidParam) id: string,
+    @Param('userId', uuidParam) userId: string,
+  ): Promise<void> {
     await this.secondFactors.reset(actor, id, userId);
   }
 
@@ -176,7 +197,11 @@ export class IdentityController {
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Start a password reset: a one-time code, valid 30 minutes, for the admin to hand over (never a password)' })
   @ApiCreatedResponse({ type: ResetCodeView })
-  startReset(@CurrentActor() actor: Actor, @Param('id', uuidParam) id: string, @Param('userId', uuidParam) userId: string): Promise<ResetCodeView> {
+  startReset(
+    @CurrentActor() actor: Actor,
+    @Param('id', uuidParam) id: string,
+    @Param('userId', uuidParam) userId: string,
+  ): Promise<ResetCodeView> {
     return this.accounts.startReset(actor, id, userId);
   }
 

@@ -6,7 +6,13 @@ import { SingleSignOn } from '../application/single-sign-on';
 import type { Actor } from '@caravan/access';
 import { CurrentActor, Public, Role, Roles } from '@caravan/access';
 import { AccessTokenView } from './dto/identity.dto';
-import { SingleSignOnCompleteDto, SingleSignOnProviderView, SingleSignOnSettingsDto, SingleSignOnStartDto, SingleSignOnStartView } from './dto/single-sign-on.dto';
+import {
+  SingleSignOnCompleteDto,
+  SingleSignOnProviderView,
+  SingleSignOnSettingsDto,
+  SingleSignOnStartDto,
+  SingleSignOnStartView,
+} from './dto/single-sign-on.dto';
 
 @ApiTags('identity')
 @Controller()
@@ -24,7 +30,9 @@ export class SingleSignOnController {
   @Public()
   @Post('auth/sso/start')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Begin signing in through one’s bank: the provider’s address to send the browser to (authorization code flow with PKCE)' })
+  @ApiOperation({
+    summary: 'Begin signing in through one’s bank: the provider’s address to send the browser to (authorization code flow with PKCE)',
+  })
   @ApiOkResponse({ type: SingleSignOnStartView })
   start(@Body() body: SingleSignOnStartDto): Promise<SingleSignOnStartView> {
     return this.sso.start(body.organisationId, body.redirectUri);
@@ -43,9 +51,15 @@ export class SingleSignOnController {
   @HttpCode(202)
   @Roles(Role.ADMIN)
   @ApiBearerAuth()
-  @ApiOperation({ summary: 'Propose a bank’s sign-in provider and the roles its groups hold: in force once a second operator admin approves' })
+  @ApiOperation({
+    summary: 'Propose a bank’s sign-in provider and the roles its groups hold: in force once a second operator admin approves',
+  })
   @ApiAcceptedResponse({ description: 'The approval request' })
-  propose(@CurrentActor() actor: Actor, @Param('id', uuidParam) id: string, @Body() body: SingleSignOnSettingsDto): Promise<DualControlRequest> {
+  propose(
+    @CurrentActor() actor: Actor,
+    @Param('id', uuidParam) id: string,
+    @Body() body: SingleSignOnSettingsDto,
+  ): Promise<DualControlRequest> {
     const { reason, ...settings } = body;
     return this.sso.propose(actor, id, settings, reason);
   }

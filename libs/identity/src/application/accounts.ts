@@ -33,7 +33,10 @@ export class Accounts {
   ) {}
 
   deactivate(admin: Actor, organisationId: string, userId: string): Promise<UserEntity> {
-    return this.change(admin, organisationId, userId, 'user.deactivate', (user) => ({ active: false, sessionVersion: user.sessionVersion + 1 }));
+    return this.change(admin, organisationId, userId, 'user.deactivate', (user) => ({
+      active: false,
+      sessionVersion: user.sessionVersion + 1,
+    }));
   }
 
   reactivate(admin: Actor, organisationId: string, userId: string): Promise<UserEntity> {
@@ -42,7 +45,9 @@ export class Accounts {
 
   /** Every session of the caller ends: tokens issued before stop working within seconds. */
   async signOutEverywhere(actor: Actor): Promise<void> {
-    await this.change(actor, actor.organisationId, actor.userId, 'user.sign-out-everywhere', (user) => ({ sessionVersion: user.sessionVersion + 1 }));
+    await this.change(actor, actor.organisationId, actor.userId, 'user.sign-out-everywhere', (user) => ({
+      sessionVersion: user.sessionVersion + 1,
+    }));
   }
 
   async changePassword(actor: Actor, current: string, next: string): Promise<void> {
@@ -52,7 +57,11 @@ export class Accounts {
     }
     assertStrongPassword(next, [user.email, user.displayName]);
     const passwordHash = await PASSWORD_GATE.run(() => hashPassword(next));
-    await this.change(actor, user.organisationId, user.id, 'user.password.change', (u) => ({ passwordHash, passwordChangedAt: new Date(), sessionVersion: u.sessionVersion + 1 }));
+    await this.change(actor, user.organisationId, user.id, 'user.password.change', (u) => ({
+      passwordHash,
+      passwordChangedAt: new Date(),
+      sessionVersion: u.sessionVersion + 1,
+    }));
   }
 
   /** The operator's admin starts a reset: a one-time code for the person, valid half an hour. */
@@ -61,9 +70,16 @@ export class Accounts {
     const expiresAt = new Date(Date.now() + RESET_MINUTES * 60_000);
     await this.dataSource.transaction(async (em) => {
       const user = await this.findIn(em, organisationId, userId);
-      if (user.ssoSubject !== null) throw IdentityErrors.SIGNS_IN_THROUGH_PROVIDER('this person signs in through their bank’s provider and has no password here');
+      if (user.ssoSubject !== null)
+        throw IdentityErrors.SIGNS_IN_THROUGH_PROVIDER('this person signs in through their bank’s provider and has no password here');
       await insertReset(em, userId, digest(code), expiresAt, admin.userId);
-      await this.audit.record(em, { actor: admin, action: 'user.password.reset-start', entityType: 'user', entityId: userId, after: { expiresAt } });
+      await this.audit.record(em, {
+        actor: admin,
+        action: 'user.password.reset-start',
+        entityType: 'user',
+        entityId: userId,
+        after: { expiresAt },
+      });
     });
     return { code, expiresAt };
   }
@@ -83,18 +99,34 @@ export class Accounts {
     const passwordHash = await PASSWORD_GATE.run(() => hashPassword(next));
     await this.dataSource.transaction(async (em) => {
       if (!(await useReset(em, reset.id))) throw await refused();
-      await this.changeWithin(em, reset.userId, 'user.password.reset', reset.email, (u) => ({ passwordHash, passwordChangedAt: new Date(), sessionVersion: u.sessionVersion + 1 }));
+      await this.changeWithin(em, reset.userId, 'user.password.reset', reset.email, (u) => ({
+        passwordHash,
+        passwordChangedAt: new Date(),
+        sessionVersion: u.sessionVersion + 1,
+      }));
     });
   }
 
-  private change(actor: Actor, organisationId: string, userId: string, action: string, edit: (user: UserEntity) => Partial<UserEntity>): Promise<UserEntity> {
+  private change(
+    actor: Actor,
+    organisationId: string,
+    userId: string,
+    action: string,
+    edit: (user: UserEntity) => Partial<UserEntity>,
+  ): Promise<UserEntity> {
     return this.dataSource.transaction(async (em) => {
       await this.findIn(em, organisationId, userId);
       return this.changeWithin(em, userId, action, actor, edit);
     });
   }
 
-  private async changeWithin(em: EntityManager, userId: string, action: string, actor: Actor | string, edit: (user: UserEntity) => Partial<UserEntity>): Promise<UserEntity> {
+  private async changeWithin(
+    em: EntityManager,
+    userId: string,
+    action: string,
+    actor: Actor | string,
+    edit: (user: UserEntity) => Partial<UserEntity>,
+  ): Promise<UserEntity> {
     const user = await em.findOne(UserEntity, { where: { id: userId }, lock: { mode: 'pessimistic_write' } });
     if (!user) throw notFound();
     const change = edit(user);

@@ -78,7 +78,13 @@ export class IdentityService extends OrganisationDirectory {
       });
     }
     await clearFailures(em, keys.account);
-    const actor: Actor = { userId: user.id, email: user.email, organisationId: organisation.id, organisationKind: organisation.kind, roles: user.roles };
+    const actor: Actor = {
+      userId: user.id,
+      email: user.email,
+      organisationId: organisation.id,
+      organisationKind: organisation.kind,
+      roles: user.roles,
+    };
     return this.sessions.issue(actor, user.sessionVersion, user.totpEnabledAt ? ['pwd', 'otp'] : ['pwd']);
   }
 
@@ -87,7 +93,9 @@ export class IdentityService extends OrganisationDirectory {
   }
 
   async idsOfKind(kind: OrganisationKind): Promise<string[]> {
-    return (await this.dataSource.getRepository(OrganisationEntity).find({ select: { id: true }, where: { kind }, order: { id: 'ASC' } })).map((o) => o.id);
+    return (
+      await this.dataSource.getRepository(OrganisationEntity).find({ select: { id: true }, where: { kind }, order: { id: 'ASC' } })
+    ).map((o) => o.id);
   }
 
   async onboardOrganisation(actor: Actor | string, input: NewOrganisation): Promise<OrganisationEntity> {
@@ -97,7 +105,13 @@ export class IdentityService extends OrganisationDirectory {
         () => em.insert(OrganisationEntity, organisation),
         () => IdentityErrors.DUPLICATE_CREDIT_CODE('an organisation with this credit code exists', 'creditCode'),
       );
-      await this.audit.record(em, { actor, action: 'organisation.onboard', entityType: 'organisation', entityId: organisation.id, after: organisation });
+      await this.audit.record(em, {
+        actor,
+        action: 'organisation.onboard',
+        entityType: 'organisation',
+        entityId: organisation.id,
+        after: organisation,
+      });
       return organisation;
     });
   }
@@ -144,7 +158,11 @@ export class IdentityService extends OrganisationDirectory {
       try {
         const operator =
           (await this.dataSource.getRepository(OrganisationEntity).findOneBy({ creditCode: OPERATOR_CREDIT_CODE })) ??
-          (await this.onboardOrganisation('system:bootstrap', { kind: OrganisationKind.OPERATOR, name: 'Caravan platform operator', creditCode: OPERATOR_CREDIT_CODE }));
+          (await this.onboardOrganisation('system:bootstrap', {
+            kind: OrganisationKind.OPERATOR,
+            name: 'Caravan platform operator',
+            creditCode: OPERATOR_CREDIT_CODE,
+          }));
         await this.addUser('system:bootstrap', operator.id, { email, displayName: 'Platform admin', password, roles: [Role.ADMIN] });
         this.logger.log({ msg: 'bootstrap admin created', email });
         return;

@@ -42,7 +42,17 @@ export class SecondFactors {
       const pending = user?.totpPendingSeed && open(user.totpPendingSeed, this.sessions.keys());
       if (!user || !pending) throw AuthErrors.NO_ENROLMENT('start the enrolment first');
       const step = this.check(pending.plain, code, null);
-      await em.update(UserEntity, { id: user.id }, { totpSeed: user.totpPendingSeed, totpPendingSeed: null, totpEnabledAt: new Date(), totpLastStep: String(step), sessionVersion: user.sessionVersion + 1 });
+      await em.update(
+        UserEntity,
+        { id: user.id },
+        {
+          totpSeed: user.totpPendingSeed,
+          totpPendingSeed: null,
+          totpEnabledAt: new Date(),
+          totpLastStep: String(step),
+          sessionVersion: user.sessionVersion + 1,
+        },
+      );
       await this.audit.record(em, { actor, action: 'user.second-factor.enrol', entityType: 'user', entityId: user.id });
     });
     this.sessions.forget(actor.userId);
@@ -62,14 +72,23 @@ export class SecondFactors {
     await this.dataSource.transaction(async (em) => {
       const user = await em.findOne(UserEntity, { where: { id: userId, organisationId }, lock: { mode: 'pessimistic_write' } });
       if (!user) throw IdentityErrors.USER_NOT_FOUND('user not found');
-      await em.update(UserEntity, { id: userId }, { totpSeed: null, totpPendingSeed: null, totpEnabledAt: null, totpLastStep: null, sessionVersion: user.sessionVersion + 1 });
+      await em.update(
+        UserEntity,
+        { id: userId },
+        { totpSeed: null, totpPendingSeed: null, totpEnabledAt: null, totpLastStep: null, sessionVersion: user.sessionVersion + 1 },
+      );
       await this.audit.record(em, { actor: admin, action: 'user.second-factor.reset', entityType: 'user', entityId: userId });
     });
     this.sessions.forget(userId);
   }
 
   private check(secret: string, code: string, lastStep: string | null): number {
-    const result = verifySync({ secret, token: code, epochTolerance: TOLERANCE_SECONDS, ...(lastStep === null ? {} : { afterTimeStep: Number(lastStep) }) });
+    const result = verifySync({
+      secret,
+      token: code,
+      epochTolerance: TOLERANCE_SECONDS,
+      ...(lastStep === null ? {} : { afterTimeStep: Number(lastStep) }),
+    });
     if (!result.valid) throw invalid();
     return (result as typeof result & { timeStep: number }).timeStep; // a TOTP result (otplib's default strategy)
   }

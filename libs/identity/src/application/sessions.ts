@@ -36,7 +36,11 @@ export class Sessions {
 
   async issue(actor: Actor, version: number, methods: Method[]): Promise<AccessToken> {
     const ttl = this.config.AUTH_TOKEN_TTL_SECONDS;
-    return { accessToken: await issueAccessToken(actor, version, this.keys(), ttl, Date.now(), methods), tokenType: 'Bearer', expiresIn: ttl };
+    return {
+      accessToken: await issueAccessToken(actor, version, this.keys(), ttl, Date.now(), methods),
+      tokenType: 'Bearer',
+      expiresIn: ttl,
+    };
   }
 
   /** The person a token is, and how they signed in; undefined unless the session still stands. */
@@ -53,7 +57,12 @@ export class Sessions {
   }
 
   keys(): TokenKeys {
-    return { current: this.config.AUTH_TOKEN_SECRET, previous: this.config.AUTH_TOKEN_PREVIOUS_SECRETS?.split(',').map((s) => s.trim()).filter(Boolean) };
+    return {
+      current: this.config.AUTH_TOKEN_SECRET,
+      previous: this.config.AUTH_TOKEN_PREVIOUS_SECRETS?.split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    };
   }
 
   private async state(userId: string): Promise<SessionState> {

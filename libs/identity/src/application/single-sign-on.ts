@@ -14,7 +14,14 @@ import { assertSoundSettings, rolesOf, SingleSignOnSettings, SSO_ERRORS, usedMul
 import { authorizationUrl, exchangeCode, newFlowChecks, ProvidedIdentity } from '../infrastructure/openid-connect';
 import { OrganisationEntity } from '../infrastructure/organisation.entity';
 import { open, seal } from '../infrastructure/secret-box';
-import { findProviders, findSettings, insertAttempt, saveSettings, StoredSettings, takeAttempt } from '../infrastructure/single-sign-on.repository';
+import {
+  findProviders,
+  findSettings,
+  insertAttempt,
+  saveSettings,
+  StoredSettings,
+  takeAttempt,
+} from '../infrastructure/single-sign-on.repository';
 import { UserEntity } from '../infrastructure/user.entity';
 import { AccessToken, Sessions } from './sessions';
 import { AuthErrors, IdentityErrors } from '../domain/identity.errors';
@@ -47,24 +54,43 @@ export class SingleSignOn implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.dualControl.register({ kind: SSO_CHANGE, makers: [Role.ADMIN], checkers: [Role.ADMIN], apply: (em, request, checker) => this.apply(em, request, checker) });
+    this.dualControl.register({
+      kind: SSO_CHANGE,
+      makers: [Role.ADMIN],
+      checkers: [Role.ADMIN],
+      apply: (em, request, checker) => this.apply(em, request, checker),
+    });
   }
 
   /** An admin proposes a bank's settings; they take effect when a second admin approves. */
-  async propose(admin: Actor, organisationId: string, settings: SingleSignOnSettings & { clientSecret?: string }, reason?: string): Promise<DualControlRequest> {
+  async propose(
+    admin: Actor,
+    organisationId: string,
+    settings: SingleSignOnSettings & { clientSecret?: string },
+    reason?: string,
+  ): Promise<DualControlRequest> {
     const organisation = await this.dataSource.getRepository(OrganisationEntity).findOneBy({ id: organisationId });
     if (!organisation) throw IdentityErrors.ORGANISATION_NOT_FOUND('organisation not found');
     assertSoundSettings(organisation.kind, settings);
     const { clientSecret, ...rest } = settings;
     // the secret travels in the request sealed: whoever reads the request does not learn it
-    const payload: Proposal = { ...rest, clientSecret: clientSecret ? seal(clientSecret, this.sessions.keys(), 'provider client secret') : null };
+    const payload: Proposal = {
+      ...rest,
+      clientSecret: clientSecret ? seal(clientSecret, this.sessions.keys(), 'provider client secret') : null,
+    };
     return this.dualControl.request(admin, SSO_CHANGE, organisationId, payload, reason);
   }
 
   private async apply(em: EntityManager, request: DualControlRequest<Proposal>, checker: Actor): Promise<object> {
     const saved = await saveSettings(em, { organisationId: request.subject, ...request.payload }, checker.userId);
     const { clientSecret: _, ...visible } = saved;
-    await this.audit.record(em, { actor: checker, action: 'organisation.single-sign-on', entityType: 'organisation', entityId: request.subject, after: visible });
+    await this.audit.record(em, {
+      actor: checker,
+      action: 'organisation.single-sign-on',
+      entityType: 'organisation',
+      entityId: request.subject,
+      after: visible,
+    });
     return { version: saved.version };
   }
 
@@ -109,12 +135,19 @@ export class SingleSignOn implements OnModuleInit {
     const user = await this.dataSource.transaction((em) => this.personOf(em, settings, identity, methods));
     this.sessions.forget(user.id);
     // settings exist only for banks (assertSoundSettings)
-    const actor: Actor = { userId: user.id, email: user.email, organisationId: settings.organisationId, organisationKind: OrganisationKind.BANK, roles: user.roles };
+    const actor: Actor = {
+      userId: user.id,
+      email: user.email,
+      organisationId: settings.organisationId,
+      organisationKind: OrganisationKind.BANK,
+      roles: user.roles,
+    };
     return this.sessions.issue(actor, user.sessionVersion, methods);
   }
 
   private registration(settings: StoredSettings) {
-    const secret = settings.clientSecret === null ? null : open(settings.clientSecret, this.sessions.keys(), 'provider client secret')?.plain;
+    const secret =
+      settings.clientSecret === null ? null : open(settings.clientSecret, this.sessions.keys(), 'provider client secret')?.plain;
     if (secret === undefined) throw SSO_ERRORS.failed(); // sealed under a secret no longer configured
     return { issuer: settings.issuer, clientId: settings.clientId, clientSecret: secret };
   }
@@ -124,17 +157,30 @@ export class SingleSignOn implements OnModuleInit {
     const granted = rolesOf(settings, identity.groups);
     const { roles, approvalAuthority } = granted;
     if (roles.length === 0) throw SSO_ERRORS.noRole();
-    if (needsSecondFactor(roles, rolesNeedingSecondFactor(this.config.AUTH_SECOND_FACTOR_ROLES)) && !methods.includes('mfa')) throw SSO_ERRORS.multiFactorRequired();
+    if (needsSecondFactor(roles, rolesNeedingSecondFactor(this.config.AUTH_SECOND_FACTOR_ROLES)) && !methods.includes('mfa'))
+      throw SSO_ERRORS.multiFactorRequired();
     const users = em.getRepository(UserEntity);
-    const known = (await users.findOne({ where: { organisationId: settings.organisationId, ssoIssuer: settings.issuer, ssoSubject: identity.subject }, lock: { mode: 'pessimistic_write' } })) ?? (await this.link(em, settings, identity, granted));
+    const known =
+      (await users.findOne({
+        where: { organisationId: settings.organisationId, ssoIssuer: settings.issuer, ssoSubject: identity.subject },
+        lock: { mode: 'pessimistic_write' },
+      })) ?? (await this.link(em, settings, identity, granted));
     if (!known.active) throw SSO_ERRORS.failed();
     const authority = approvalAuthority === null ? null : Money.of(approvalAuthority).amount;
-    const unchanged = known.roles.join() === roles.join() && String(known.approvalAuthority?.toFixed(2) ?? null) === String(approvalAuthority);
+    const unchanged =
+      known.roles.join() === roles.join() && String(known.approvalAuthority?.toFixed(2) ?? null) === String(approvalAuthority);
     if (unchanged) return known;
     // roles changed at the bank: sessions issued under the old ones end
     const changed = { roles, approvalAuthority: authority, sessionVersion: known.sessionVersion + 1 };
     await users.update({ id: known.id }, changed);
-    await this.audit.record(em, { actor: `system:single-sign-on`, action: 'user.roles.from-provider', entityType: 'user', entityId: known.id, before: { roles: known.roles, approvalAuthority: known.approvalAuthority }, after: { roles, approvalAuthority } });
+    await this.audit.record(em, {
+      actor: `system:single-sign-on`,
+      action: 'user.roles.from-provider',
+      entityType: 'user',
+      entityId: known.id,
+      before: { roles: known.roles, approvalAuthority: known.approvalAuthority },
+      after: { roles, approvalAuthority },
+    });
     return Object.assign(known, changed);
   }
 
@@ -143,7 +189,12 @@ export class SingleSignOn implements OnModuleInit {
    * (its password and the sessions it opened stop working), or one is created; an e-mail of another organisation's
    * account is refused, so one bank's provider never signs anyone into another's.
    */
-  private async link(em: EntityManager, settings: StoredSettings, identity: ProvidedIdentity, granted: ReturnType<typeof rolesOf>): Promise<UserEntity> {
+  private async link(
+    em: EntityManager,
+    settings: StoredSettings,
+    identity: ProvidedIdentity,
+    granted: ReturnType<typeof rolesOf>,
+  ): Promise<UserEntity> {
     if (!identity.email || !identity.emailVerified) throw SSO_ERRORS.emailUnverified();
     const users = em.getRepository(UserEntity);
     const existing = await users.findOne({ where: { email: identity.email }, lock: { mode: 'pessimistic_write' } });
@@ -153,7 +204,13 @@ export class SingleSignOn implements OnModuleInit {
       // the sessions its password opened end with it
       const linked = { ...identityColumns, sessionVersion: existing.sessionVersion + 1 };
       await users.update({ id: existing.id }, linked);
-      await this.audit.record(em, { actor: 'system:single-sign-on', action: 'user.link-provider', entityType: 'user', entityId: existing.id, after: { issuer: settings.issuer, subject: identity.subject } });
+      await this.audit.record(em, {
+        actor: 'system:single-sign-on',
+        action: 'user.link-provider',
+        entityType: 'user',
+        entityId: existing.id,
+        after: { issuer: settings.issuer, subject: identity.subject },
+      });
       return Object.assign(existing, linked);
     }
     const user = Object.assign(new UserEntity(), {
@@ -170,7 +227,13 @@ export class SingleSignOn implements OnModuleInit {
     });
     await users.insert(user);
     const { passwordHash: _, ...visible } = user;
-    await this.audit.record(em, { actor: 'system:single-sign-on', action: 'user.add', entityType: 'user', entityId: user.id, after: visible });
+    await this.audit.record(em, {
+      actor: 'system:single-sign-on',
+      action: 'user.add',
+      entityType: 'user',
+      entityId: user.id,
+      after: visible,
+    });
     return user;
   }
 }

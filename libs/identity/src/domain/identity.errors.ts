@@ -7,7 +7,10 @@ export const AuthErrors = errorCatalogue('AUTH', {
   INVALID_OTP: { kind: 'unauthorized', summary: 'the one-time code is wrong or was used' },
   NO_ENROLMENT: { kind: 'conflict', summary: 'start the enrolment first' },
   OTP_REQUIRED: { kind: 'unauthorized', summary: 'enter the one-time code of your authenticator app' },
-  SECOND_FACTOR_REQUIRED: { kind: 'forbidden', summary: 'your role signs in with a one-time code: enrol an authenticator app, then sign in again' },
+  SECOND_FACTOR_REQUIRED: {
+    kind: 'forbidden',
+    summary: 'your role signs in with a one-time code: enrol an authenticator app, then sign in again',
+  },
   SSO_AUTHORITY_WITHOUT_APPROVER: { kind: 'invalid', summary: 'only a group of approvers has an approval authority' },
   SSO_EMAIL_TAKEN: { kind: 'conflict', summary: 'this e-mail belongs to another account in Caravan: ask the platform operator' },
   SSO_EMAIL_UNVERIFIED: { kind: 'forbidden', summary: 'your bank’s provider did not state a verified e-mail' },

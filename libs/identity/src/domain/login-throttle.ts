@@ -11,4 +11,7 @@ export function lockSeconds(failures: number, threshold: number): number {
   return failures < threshold ? 0 : Math.min(MAX_LOCK_SECONDS, 2 ** (failures - threshold));
 }
 
-export const throttleKeys = (email: string, address: string) => ({ account: `account:${email.toLowerCase()}`, address: `address:${address}` });
+export const throttleKeys = (email: string, address: string) => ({
+  account: `account:${email.toLowerCase()}`,
+  address: `address:${address}`,
+});

@@ -1,12 +1,17 @@
 import { assertStrongPassword } from './password-policy';
 
 describe('password policy', () => {
-  it.each(['password1234', 'Passw0rd!2026', 'qwertyuiop12', '123456789012', 'iloveyou2026'])('refuses a common or breached password: %s', (password) => {
-    expect(() => assertStrongPassword(password)).toThrow(expect.objectContaining({ code: 'IDENTITY.WEAK_PASSWORD', field: 'password' }));
-  });
+  it.each(['password1234', 'Passw0rd!2026', 'qwertyuiop12', '123456789012', 'iloveyou2026'])(
+    'refuses a common or breached password: %s',
+    (password) => {
+      expect(() => assertStrongPassword(password)).toThrow(expect.objectContaining({ code: 'IDENTITY.WEAK_PASSWORD', field: 'password' }));
+    },
+  );
 
   it('refuses a password made of the person’s own name', () => {
-    expect(() => assertStrongPassword('wang.fang.2026', ['wang.fang@hami-logistics.example', 'Wang Fang'])).toThrow(expect.objectContaining({ code: 'IDENTITY.WEAK_PASSWORD' }));
+    expect(() => assertStrongPassword('wang.fang.2026', ['wang.fang@hami-logistics.example', 'Wang Fang'])).toThrow(
+      expect.objectContaining({ code: 'IDENTITY.WEAK_PASSWORD' }),
+    );
   });
 
   it('refuses a short password', () => {

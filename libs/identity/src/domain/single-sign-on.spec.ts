@@ -16,7 +16,10 @@ const settings: SingleSignOnSettings = {
 
 describe('single sign-on settings and what a provider says', () => {
   it('gives the roles of every group held, once, and the largest authority among them', () => {
-    expect(rolesOf(settings, ['credit', 'approvers-small', 'approvers-large', 'canteen'])).toEqual({ roles: [Role.APPROVER, Role.CREDIT_OFFICER], approvalAuthority: '50000000.00' });
+    expect(rolesOf(settings, ['credit', 'approvers-small', 'approvers-large', 'canteen'])).toEqual({
+      roles: [Role.APPROVER, Role.CREDIT_OFFICER],
+      approvalAuthority: '50000000.00',
+    });
     expect(rolesOf(settings, ['credit'])).toEqual({ roles: [Role.CREDIT_OFFICER], approvalAuthority: null });
     expect(rolesOf(settings, ['canteen'])).toEqual({ roles: [], approvalAuthority: null });
   });
@@ -32,14 +35,21 @@ describe('single sign-on settings and what a provider says', () => {
   it('accepts a bank’s provider over https, or on this machine’s loopback', () => {
     expect(() => assertSoundSettings(OrganisationKind.BANK, settings)).not.toThrow();
     expect(() => assertSoundSettings(OrganisationKind.BANK, { ...settings, issuer: 'http://127.0.0.1:4000' })).not.toThrow();
-    expect(() => assertSoundSettings(OrganisationKind.BANK, { ...settings, issuer: 'http://login.bank.example' })).toThrow(expect.objectContaining({ code: 'AUTH.SSO_INSECURE_ISSUER' }));
+    expect(() => assertSoundSettings(OrganisationKind.BANK, { ...settings, issuer: 'http://login.bank.example' })).toThrow(
+      expect.objectContaining({ code: 'AUTH.SSO_INSECURE_ISSUER' }),
+    );
   });
 
   it('refuses another kind of organisation, roles not a bank’s and authority without approving', () => {
     expect(() => assertSoundSettings(OrganisationKind.SME, settings)).toThrow(expect.objectContaining({ code: 'AUTH.SSO_NOT_A_BANK' }));
-    expect(() => assertSoundSettings(OrganisationKind.BANK, { ...settings, groups: [{ group: 'g', roles: [Role.ADMIN] }] })).toThrow(expect.objectContaining({ code: 'IDENTITY.ROLE_NOT_FOR_ORGANISATION' }));
-    expect(() => assertSoundSettings(OrganisationKind.BANK, { ...settings, groups: [{ group: 'g', roles: [Role.TREASURY], approvalAuthority: '1.00' }] })).toThrow(
-      expect.objectContaining({ code: 'AUTH.SSO_AUTHORITY_WITHOUT_APPROVER' }),
+    expect(() => assertSoundSettings(OrganisationKind.BANK, { ...settings, groups: [{ group: 'g', roles: [Role.ADMIN] }] })).toThrow(
+      expect.objectContaining({ code: 'IDENTITY.ROLE_NOT_FOR_ORGANISATION' }),
     );
+    expect(() =>
+      assertSoundSettings(OrganisationKind.BANK, {
+        ...settings,
+        groups: [{ group: 'g', roles: [Role.TREASURY], approvalAuthority: '1.00' }],
+      }),
+    ).toThrow(expect.objectContaining({ code: 'AUTH.SSO_AUTHORITY_WITHOUT_APPROVER' }));
   });
 });

@@ -29,9 +29,12 @@ export interface SingleSignOnSettings {
 export const SSO_ERRORS = {
   notConfigured: () => AuthErrors.SSO_NOT_CONFIGURED('this organisation does not sign in through its own provider'),
   notABank: () => AuthErrors.SSO_NOT_A_BANK('single sign-on is for banks’ officers', 'organisationId'),
-  insecureIssuer: () => AuthErrors.SSO_INSECURE_ISSUER('the issuer must be an https address (http only on this machine’s loopback)', 'issuer'),
-  redirectNotRegistered: () => AuthErrors.SSO_REDIRECT_NOT_REGISTERED('this address is not one the organisation registered to come back to', 'redirectUri'),
-  authorityWithoutApprover: () => AuthErrors.SSO_AUTHORITY_WITHOUT_APPROVER('only a group of approvers has an approval authority', 'groups'),
+  insecureIssuer: () =>
+    AuthErrors.SSO_INSECURE_ISSUER('the issuer must be an https address (http only on this machine’s loopback)', 'issuer'),
+  redirectNotRegistered: () =>
+    AuthErrors.SSO_REDIRECT_NOT_REGISTERED('this address is not one the organisation registered to come back to', 'redirectUri'),
+  authorityWithoutApprover: () =>
+    AuthErrors.SSO_AUTHORITY_WITHOUT_APPROVER('only a group of approvers has an approval authority', 'groups'),
   failed: () => AuthErrors.SSO_FAILED('the sign-in through your bank did not complete: start again'),
   noRole: () => AuthErrors.SSO_NO_ROLE('none of your groups at your bank holds a role in Caravan: ask your bank’s administrator'),
   multiFactorRequired: () => AuthErrors.SSO_MFA_REQUIRED('your role needs a second factor: your bank’s sign-in did not use one'),

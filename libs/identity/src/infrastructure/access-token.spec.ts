@@ -15,8 +15,15 @@ const keys = { current: secret };
 
 describe('access tokens', () => {
   it('round-trips the actor and the session version', async () => {
-    expect(await verifyAccessToken(await issueAccessToken(actor, 3, keys, 900), keys, 900)).toEqual({ actor, version: 3, methods: ['pwd'] });
-    expect((await verifyAccessToken(await issueAccessToken(actor, 3, keys, 900, Date.now(), ['pwd', 'otp']), keys, 900))?.methods).toEqual(['pwd', 'otp']);
+    expect(await verifyAccessToken(await issueAccessToken(actor, 3, keys, 900), keys, 900)).toEqual({
+      actor,
+      version: 3,
+      methods: ['pwd'],
+    });
+    expect((await verifyAccessToken(await issueAccessToken(actor, 3, keys, 900, Date.now(), ['pwd', 'otp']), keys, 900))?.methods).toEqual([
+      'pwd',
+      'otp',
+    ]);
   });
 
   it('refuses an expired token', async () => {
@@ -31,7 +38,12 @@ describe('access tokens', () => {
 
   it('refuses a token signed with another secret, or an unknown key id', async () => {
     expect(await verifyAccessToken(await issueAccessToken(actor, 0, { current: 'x'.repeat(32) }, 900), keys, 900)).toBeUndefined();
-    const unnamed = await new SignJWT({ ver: 0 }).setProtectedHeader({ alg: 'HS256' }).setSubject('u1').setIssuedAt().setExpirationTime('1m').sign(new TextEncoder().encode(secret));
+    const unnamed = await new SignJWT({ ver: 0 })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('u1')
+      .setIssuedAt()
+      .setExpirationTime('1m')
+      .sign(new TextEncoder().encode(secret));
     expect(await verifyAccessToken(unnamed, keys, 900)).toBeUndefined();
   });
 

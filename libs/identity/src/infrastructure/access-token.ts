@@ -32,9 +32,23 @@ export function keyId(secret: string): string {
 
 const bytes = (secret: string) => new TextEncoder().encode(secret);
 
-export function issueAccessToken(actor: Actor, version: number, keys: TokenKeys, ttlSeconds: number, now = Date.now(), methods: Method[] = ['pwd']): Promise<string> {
+export function issueAccessToken(
+  actor: Actor,
+  version: number,
+  keys: TokenKeys,
+  ttlSeconds: number,
+  now = Date.now(),
+  methods: Method[] = ['pwd'],
+): Promise<string> {
   const iat = Math.floor(now / 1000);
-  return new SignJWT({ email: actor.email, org: actor.organisationId, kind: actor.organisationKind, roles: actor.roles, ver: version, amr: methods })
+  return new SignJWT({
+    email: actor.email,
+    org: actor.organisationId,
+    kind: actor.organisationKind,
+    roles: actor.roles,
+    ver: version,
+    amr: methods,
+  })
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT', kid: keyId(keys.current) })
     .setSubject(actor.userId)
     .setIssuer(ISSUER)
@@ -48,7 +62,12 @@ export function issueAccessToken(actor: Actor, version: number, keys: TokenKeys,
  * The actor a token names, or undefined when it is malformed, forged, expired, signed with an
  * unknown key, or lives longer than `maxLifetimeSeconds` whatever its `exp` says.
  */
-export async function verifyAccessToken(token: string, keys: TokenKeys, maxLifetimeSeconds: number, now = Date.now()): Promise<VerifiedToken | undefined> {
+export async function verifyAccessToken(
+  token: string,
+  keys: TokenKeys,
+  maxLifetimeSeconds: number,
+  now = Date.now(),
+): Promise<VerifiedToken | undefined> {
   const byId = new Map([keys.current, ...(keys.previous ?? [])].map((secret) => [keyId(secret), bytes(secret)]));
   try {
     const { payload } = await jwtVerify(token, (header) => byId.get(header.kid ?? '') ?? Promise.reject(new errors.JWKSNoMatchingKey()), {
@@ -59,7 +78,8 @@ export async function verifyAccessToken(token: string, keys: TokenKeys, maxLifet
       maxTokenAge: maxLifetimeSeconds,
       currentDate: new Date(now),
     });
-    if (typeof payload.exp !== 'number' || typeof payload.iat !== 'number' || payload.exp - payload.iat > maxLifetimeSeconds) return undefined;
+    if (typeof payload.exp !== 'number' || typeof payload.iat !== 'number' || payload.exp - payload.iat > maxLifetimeSeconds)
+      return undefined;
     return toVerified(payload);
   } catch {
     return undefined;
@@ -67,7 +87,18 @@ export async function verifyAccessToken(token: string, keys: TokenKeys, maxLifet
 }
 
 function toVerified(payload: JWTPayload): VerifiedToken | undefined {
-  const { sub, email, org, kind, roles, ver, amr } = payload as JWTPayload & { email: string; org: string; kind: Actor['organisationKind']; roles: Actor['roles']; ver: number; amr?: Method[] };
+  const { sub, email, org, kind, roles, ver, amr } = payload as JWTPayload & {
+    email: string;
+    org: string;
+    kind: Actor['organisationKind'];
+    roles: Actor['roles'];
+    ver: number;
+    amr?: Method[];
+  };
   if (!sub || typeof email !== 'string' || typeof org !== 'string' || !Array.isArray(roles) || typeof ver !== 'number') return undefined;
-  return { actor: { userId: sub, email, organisationId: org, organisationKind: kind, roles }, version: ver, methods: Array.isArray(amr) ? amr : ['pwd'] };
+  return {
+    actor: { userId: sub, email, organisationId: org, organisationKind: kind, roles },
+    version: ver,
+    methods: Array.isArray(amr) ? amr : ['pwd'],
+  };
 }

@@ -38,10 +38,16 @@ function configurationOf(provider: ProviderRegistration): Promise<oidc.Configura
   const known = configurations.get(key);
   if (known && Date.now() - known.at < DISCOVERY_TTL_MS) return known.config;
   const issuer = new URL(provider.issuer);
-  const config = oidc.discovery(issuer, provider.clientId, provider.clientSecret ?? undefined, provider.clientSecret ? undefined : oidc.None(), {
-    timeout: TIMEOUT_SECONDS,
-    execute: issuer.protocol === 'http:' ? [oidc.allowInsecureRequests] : [],
-  });
+  const config = oidc.discovery(
+    issuer,
+    provider.clientId,
+    provider.clientSecret ?? undefined,
+    provider.clientSecret ? undefined : oidc.None(),
+    {
+      timeout: TIMEOUT_SECONDS,
+      execute: issuer.protocol === 'http:' ? [oidc.allowInsecureRequests] : [],
+    },
+  );
   config.catch(() => configurations.delete(key)); // a provider down now is asked again next time
   configurations.set(key, { at: Date.now(), config });
   return config;
@@ -52,17 +58,34 @@ export function newFlowChecks(): FlowChecks {
 }
 
 /** Where to send the browser: the provider's sign-in, bound to these checks. */
-export async function authorizationUrl(provider: ProviderRegistration, redirectUri: string, scope: string, checks: FlowChecks): Promise<string> {
+export async function authorizationUrl(
+  provider: ProviderRegistration,
+  redirectUri: string,
+  scope: string,
+  checks: FlowChecks,
+): Promise<string> {
   const config = await configurationOf(provider);
   const challenge = await oidc.calculatePKCECodeChallenge(checks.codeVerifier);
-  return oidc.buildAuthorizationUrl(config, { redirect_uri: redirectUri, scope, state: checks.state, nonce: checks.nonce, code_challenge: challenge, code_challenge_method: 'S256' }).href;
+  return oidc.buildAuthorizationUrl(config, {
+    redirect_uri: redirectUri,
+    scope,
+    state: checks.state,
+    nonce: checks.nonce,
+    code_challenge: challenge,
+    code_challenge_method: 'S256',
+  }).href;
 }
 
 /**
  * The code the browser brought back, exchanged for the person's identity; what the ID token
  * lacks (groups, e-mail) is read from the provider's user info, for the same subject.
  */
-export async function exchangeCode(provider: ProviderRegistration, callback: URL, checks: FlowChecks, groupsClaim: string): Promise<ProvidedIdentity> {
+export async function exchangeCode(
+  provider: ProviderRegistration,
+  callback: URL,
+  checks: FlowChecks,
+  groupsClaim: string,
+): Promise<ProvidedIdentity> {
   const config = await configurationOf(provider);
   const tokens = await oidc.authorizationCodeGrant(config, callback, {
     pkceCodeVerifier: checks.codeVerifier,
@@ -71,7 +94,8 @@ export async function exchangeCode(provider: ProviderRegistration, callback: URL
     idTokenExpected: true,
   });
   const token = tokens.claims()!;
-  const info = token[groupsClaim] === undefined || token.email === undefined ? await oidc.fetchUserInfo(config, tokens.access_token, token.sub) : {};
+  const info =
+    token[groupsClaim] === undefined || token.email === undefined ? await oidc.fetchUserInfo(config, tokens.access_token, token.sub) : {};
   const claims: Record<string, unknown> = { ...info, ...token };
   const groups = claims[groupsClaim];
   return {

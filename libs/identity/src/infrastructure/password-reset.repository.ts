@@ -10,7 +10,13 @@ export interface OpenReset {
 }
 
 export async function insertReset(em: EntityManager, userId: string, codeHash: string, expiresAt: Date, createdBy: string): Promise<void> {
-  await em.query('INSERT INTO password_resets (id, user_id, code_hash, expires_at, created_by) VALUES ($1, $2, $3, $4, $5)', [randomUUID(), userId, codeHash, expiresAt, createdBy]);
+  await em.query('INSERT INTO password_resets (id, user_id, code_hash, expires_at, created_by) VALUES ($1, $2, $3, $4, $5)', [
+    randomUUID(),
+    userId,
+    codeHash,
+    expiresAt,
+    createdBy,
+  ]);
 }
 
 /** The unused, unexpired reset of this code for this e-mail (lower-case), if any. */

@@ -19,7 +19,11 @@ export function seal(plain: string, keys: TokenKeys, purpose: Purpose = 'second-
 }
 
 /** The plain text, and whether it was sealed under an older key; undefined if no key opens it. */
-export function open(sealed: string, keys: TokenKeys, purpose: Purpose = 'second-factor seed'): { plain: string; stale: boolean } | undefined {
+export function open(
+  sealed: string,
+  keys: TokenKeys,
+  purpose: Purpose = 'second-factor seed',
+): { plain: string; stale: boolean } | undefined {
   const [kid, iv, body, tag] = sealed.split('.');
   const secret = [keys.current, ...(keys.previous ?? [])].find((s) => keyId(s) === kid);
   if (!secret || !iv || !body || !tag) return undefined;

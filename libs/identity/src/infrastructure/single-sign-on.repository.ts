@@ -41,7 +41,9 @@ export async function saveSettings(em: EntityManager, s: Omit<StoredSettings, 'v
 
 /** The organisations whose officers sign in through their own provider: a public list, as the directory is. */
 export function findProviders(em: EntityManager): Promise<Array<{ organisationId: string; name: string }>> {
-  return em.query(`SELECT o.id AS "organisationId", o.name FROM organisation_sso s JOIN organisations o ON o.id = s.organisation_id ORDER BY o.name, o.id`);
+  return em.query(
+    `SELECT o.id AS "organisationId", o.name FROM organisation_sso s JOIN organisations o ON o.id = s.organisation_id ORDER BY o.name, o.id`,
+  );
 }
 
 export async function insertAttempt(em: EntityManager, attempt: Attempt, ttlSeconds: number): Promise<void> {

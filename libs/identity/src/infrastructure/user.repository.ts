@@ -1,7 +1,10 @@
 import type { EntityManager } from 'typeorm';
 
 /** Whether the person may still hold a session, and which version of it; undefined for no such person. */
-export async function findSessionState(em: EntityManager, userId: string): Promise<{ active: boolean; sessionVersion: number } | undefined> {
+export async function findSessionState(
+  em: EntityManager,
+  userId: string,
+): Promise<{ active: boolean; sessionVersion: number } | undefined> {
   const [row] = await em.query('SELECT active, session_version FROM users WHERE id = $1', [userId]);
   return row && { active: row.active, sessionVersion: row.session_version };
 }

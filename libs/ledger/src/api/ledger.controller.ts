@@ -49,7 +49,10 @@ export class LedgerController {
   @HttpCode(202)
   @Roles(Role.BACK_OFFICE)
   @ApiAcceptedResponse({ description: 'The approval request: the reversal is posted once another person approves it' })
-  @ApiOperation({ summary: 'Ask to reverse an entry (entries are never edited): posted when a second person approves the request (POST /approval-requests/{id}/approve)' })
+  @ApiOperation({
+    summary:
+      'Ask to reverse an entry (entries are never edited): posted when a second person approves the request (POST /approval-requests/{id}/approve)',
+  })
   reverse(@CurrentActor() actor: Actor, @Param('id', uuidParam) id: string, @Body() body: ReasonDto): Promise<DualControlRequest> {
     return this.ledger.requestReversal(actor, id, body.reason);
   }

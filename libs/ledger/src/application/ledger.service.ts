@@ -8,7 +8,18 @@ import { Actor, actorName, dataScopeOf, isPerson, Role } from '@caravan/access';
 import type { EntryDraft } from '../domain/accounts';
 import { assertBalanced, reversedLines } from '../domain/entry';
 import { LedgerErrors } from '../domain/ledger.errors';
-import { Balance, findEntriesOf, findEntry, findEntryIdByKey, insertEntry, insertLines, isReversed, PostedEntry, Signatures, sumBalances } from '../infrastructure/journal.repository';
+import {
+  Balance,
+  findEntriesOf,
+  findEntry,
+  findEntryIdByKey,
+  insertEntry,
+  insertLines,
+  isReversed,
+  PostedEntry,
+  Signatures,
+  sumBalances,
+} from '../infrastructure/journal.repository';
 
 // What the ledger answers, typed where the rows are read.
 export type { Balance, PostedEntry, Signatures } from '../infrastructure/journal.repository';
@@ -111,7 +122,12 @@ export class LedgerService implements OnModuleInit {
     });
   }
 
-  private async insert(em: EntityManager, signed: Signatures, draft: EntryDraft, reversesEntryId: string | null = null): Promise<PostedEntry> {
+  private async insert(
+    em: EntityManager,
+    signed: Signatures,
+    draft: EntryDraft,
+    reversesEntryId: string | null = null,
+  ): Promise<PostedEntry> {
     const id = await insertEntry(em, draft, signed, reversesEntryId);
     if (!id) {
       const existing = await findEntryIdByKey(em, draft.idempotencyKey);

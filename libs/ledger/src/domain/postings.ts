@@ -25,7 +25,11 @@ export function accrualLines(interest: string, penalty = '0.00'): Line[] {
 }
 
 /** Money arrives in the collection account and is allocated; what is left belongs to the SME. */
-export function repaymentLines(received: string, allocated: { penalty: string; interest: string; principal: string }, surplus: string): Line[] {
+export function repaymentLines(
+  received: string,
+  allocated: { penalty: string; interest: string; principal: string },
+  surplus: string,
+): Line[] {
   return nonZero([
     { account: Account.COLLECTION_ACCOUNT, debit: received },
     { account: Account.PENALTY_RECEIVABLE, credit: allocated.penalty },

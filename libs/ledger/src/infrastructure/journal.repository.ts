@@ -39,7 +39,12 @@ export interface Signatures {
 }
 
 /** Records the entry's head under a new id; undefined when its idempotency key is taken (in these books or another bank's). */
-export async function insertEntry(em: EntityManager, draft: EntryDraft, signed: Signatures, reversesEntryId: string | null): Promise<string | undefined> {
+export async function insertEntry(
+  em: EntityManager,
+  draft: EntryDraft,
+  signed: Signatures,
+  reversesEntryId: string | null,
+): Promise<string | undefined> {
   const id = randomUUID();
   const inserted = await em.query(
     `INSERT INTO journal_entries (id, idempotency_key, financing_ref, kind, description, value_date, currency, reverses_entry_id, posted_by, posted_by_user, approved_by, approved_by_user)
@@ -66,7 +71,13 @@ export async function insertLines(em: EntityManager, entryId: string, draft: Ent
   await em.query(
     `INSERT INTO journal_lines (entry_id, account_code, financing_ref, debit, credit)
      SELECT $1, account, $2, debit, credit FROM unnest($3::text[], $4::numeric[], $5::numeric[]) AS l(account, debit, credit)`,
-    [entryId, draft.financingRef ?? '', draft.lines.map((l) => l.account), draft.lines.map((l) => l.debit ?? '0'), draft.lines.map((l) => l.credit ?? '0')],
+    [
+      entryId,
+      draft.financingRef ?? '',
+      draft.lines.map((l) => l.account),
+      draft.lines.map((l) => l.debit ?? '0'),
+      draft.lines.map((l) => l.credit ?? '0'),
+    ],
   );
 }
 
@@ -87,7 +98,12 @@ export async function isReversed(em: EntityManager, entryId: string): Promise<bo
 }
 
 /** A page of a financing's entries in posting order, and how many it has. */
-export async function findEntriesOf(em: EntityManager, financingRef: string, limit: number, offset: number): Promise<[PostedEntry[], number]> {
+export async function findEntriesOf(
+  em: EntityManager,
+  financingRef: string,
+  limit: number,
+  offset: number,
+): Promise<[PostedEntry[], number]> {
   const [{ total }] = await em.query('SELECT count(*)::int AS total FROM journal_entries WHERE financing_ref = $1', [financingRef]);
   return [await load(em, 'e.financing_ref = $1 ORDER BY e.posted_at, e.id LIMIT $2 OFFSET $3', [financingRef, limit, offset]), total];
 }

@@ -15,7 +15,10 @@ export class LimitSubjectDto {
   @IsEnum(LimitKind)
   kind: LimitKind;
 
-  @ApiProperty({ example: '5b0e7f0e-6a1c-4a57-9d0e-1d1b7a0c0002', description: 'An organisation id, or a commodity code for COMMODITY_CONCENTRATION' })
+  @ApiProperty({
+    example: '5b0e7f0e-6a1c-4a57-9d0e-1d1b7a0c0002',
+    description: 'An organisation id, or a commodity code for COMMODITY_CONCENTRATION',
+  })
   @IsString()
   @Length(1, 64)
   subject: string;
@@ -124,6 +127,8 @@ export class CreditLimitsController {
   @Roles(Role.CREDIT_OFFICER, Role.TREASURY, Role.BACK_OFFICE)
   @ApiOperation({ summary: 'Release part or all of a reservation' })
   async release(@CurrentActor() actor: Actor, @Param('reference') reference: string, @Body() body: ReleaseDto) {
-    return (await this.limits.release(actor, reference, body.amount === undefined ? undefined : Money.of(body.amount))).map(reservationView);
+    return (await this.limits.release(actor, reference, body.amount === undefined ? undefined : Money.of(body.amount))).map(
+      reservationView,
+    );
   }
 }

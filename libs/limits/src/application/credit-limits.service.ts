@@ -53,7 +53,9 @@ export class CreditLimitsService {
   /** A bank sees its own limits; the operator sees all. */
   list(actor: Actor, limit: number, offset: number): Promise<[CreditLimitEntity[], number]> {
     const where = actor.organisationKind === OrganisationKind.OPERATOR ? {} : { bankId: actor.organisationId };
-    return this.dataSource.getRepository(CreditLimitEntity).findAndCount({ where, order: { kind: 'ASC', subject: 'ASC' }, take: limit, skip: offset });
+    return this.dataSource
+      .getRepository(CreditLimitEntity)
+      .findAndCount({ where, order: { kind: 'ASC', subject: 'ASC' }, take: limit, skip: offset });
   }
 
   /**
@@ -76,7 +78,10 @@ export class CreditLimitsService {
           continue;
         }
         if (!(await takeFromLimit(em, limit.id, input.amount))) {
-          throw LimitErrors.EXCEEDED(`${limit.kind} limit on ${limit.subject} has ${limit.amount.minus(limit.utilised).toFixed(2)} left, ${input.amount.toString()} asked`, 'amount');
+          throw LimitErrors.EXCEEDED(
+            `${limit.kind} limit on ${limit.subject} has ${limit.amount.minus(limit.utilised).toFixed(2)} left, ${input.amount.toString()} asked`,
+            'amount',
+          );
         }
         const reservation = Object.assign(new LimitReservationEntity(), {
           id: randomUUID(),
@@ -89,7 +94,13 @@ export class CreditLimitsService {
         await em.insert(LimitReservationEntity, reservation);
         reservations.push(reservation);
       }
-      await this.audit.record(em, { actor, action: 'credit-limit.reserve', entityType: 'limit-reservation', entityId: input.reference, after: { amount: input.amount, limits: limits.map((l) => l.id) } });
+      await this.audit.record(em, {
+        actor,
+        action: 'credit-limit.reserve',
+        entityType: 'limit-reservation',
+        entityId: input.reference,
+        after: { amount: input.amount, limits: limits.map((l) => l.id) },
+      });
       return reservations;
     });
   }
@@ -115,7 +126,13 @@ export class CreditLimitsService {
         await releaseFromReservation(em, r, release);
         r.released = Money.of(r.released).plus(release).amount;
       }
-      await this.audit.record(em, { actor, action: 'credit-limit.release', entityType: 'limit-reservation', entityId: reference, after: { released: amount ?? 'all' } });
+      await this.audit.record(em, {
+        actor,
+        action: 'credit-limit.release',
+        entityType: 'limit-reservation',
+        entityId: reference,
+        after: { released: amount ?? 'all' },
+      });
       return reservations;
     });
   }
@@ -142,7 +159,11 @@ export class CreditLimitsService {
   }
 
   private async limitsFor(em: EntityManager, bankId: string, subjects: LimitSubject[]): Promise<CreditLimitEntity[]> {
-    const found = await em.findBy(CreditLimitEntity, { bankId, kind: In(subjects.map((s) => s.kind)), subject: In(subjects.map((s) => s.subject)) });
+    const found = await em.findBy(CreditLimitEntity, {
+      bankId,
+      kind: In(subjects.map((s) => s.kind)),
+      subject: In(subjects.map((s) => s.subject)),
+    });
     return subjects.map((s) => {
       const limit = found.find((l) => l.kind === s.kind && l.subject === s.subject);
       if (!limit) throw LimitErrors.NO_LIMIT(`no ${s.kind} limit is set for ${s.subject}`, 'subjects');

@@ -29,9 +29,16 @@ export async function takeFromLimit(em: EntityManager, limitId: string, amount: 
 }
 
 /** Releases `amount` of a reservation and gives it back to its limit. */
-export async function releaseFromReservation(em: EntityManager, reservation: Pick<LimitReservationEntity, 'id' | 'limitId'>, amount: Money): Promise<void> {
+export async function releaseFromReservation(
+  em: EntityManager,
+  reservation: Pick<LimitReservationEntity, 'id' | 'limitId'>,
+  amount: Money,
+): Promise<void> {
   await em.query('UPDATE limit_reservations SET released = released + $1 WHERE id = $2', [amount.toString(), reservation.id]);
-  await em.query('UPDATE credit_limits SET utilised = utilised - $1, updated_at = now() WHERE id = $2', [amount.toString(), reservation.limitId]);
+  await em.query('UPDATE credit_limits SET utilised = utilised - $1, updated_at = now() WHERE id = $2', [
+    amount.toString(),
+    reservation.limitId,
+  ]);
 }
 
 /** Releases the bank's reservations under `reference` down to `outstanding`, in one statement: nothing released twice. */

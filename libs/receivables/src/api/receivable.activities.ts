@@ -20,7 +20,12 @@ export class ReceivableActivities {
   constructor(private readonly receivables: ReceivablesService) {}
 
   async submitReceivable(input: SubmitReceivableInput): Promise<ReceivableStatus> {
-    const receivable = await this.receivables.transition(input.receivableId, 'submit', 'system:confirmation-workflow', input.idempotencyKey);
+    const receivable = await this.receivables.transition(
+      input.receivableId,
+      'submit',
+      'system:confirmation-workflow',
+      input.idempotencyKey,
+    );
     return receivable.status;
   }
 

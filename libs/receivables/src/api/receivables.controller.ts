@@ -42,7 +42,12 @@ export class ReceivablesController {
   @Roles(...SME)
   @ApiConsumes('application/pdf', 'image/jpeg', 'image/png', 'application/xml', 'application/ofd', 'application/octet-stream')
   @ApiOperation({ summary: 'Attach a document (the raw body, at most 10 MB): invoice scan, waybill' })
-  attach(@CurrentActor() actor: Actor, @Param('id', uuid) id: string, @Query() query: DocumentQuery, @Req() request: Request): Promise<ReceivableDocument> {
+  attach(
+    @CurrentActor() actor: Actor,
+    @Param('id', uuid) id: string,
+    @Query() query: DocumentQuery,
+    @Req() request: Request,
+  ): Promise<ReceivableDocument> {
     return this.documents.attach(actor, id, query.name, request.headers['content-type'] ?? '', request);
   }
 
@@ -55,9 +60,17 @@ export class ReceivablesController {
 
   @Get(':id/documents/:documentId')
   @ApiOperation({ summary: 'Download a document' })
-  async document(@CurrentActor() actor: Actor, @Param('id', uuid) id: string, @Param('documentId', uuid) documentId: string): Promise<StreamableFile> {
+  async document(
+    @CurrentActor() actor: Actor,
+    @Param('id', uuid) id: string,
+    @Param('documentId', uuid) documentId: string,
+  ): Promise<StreamableFile> {
     const d = await this.documents.content(actor, id, documentId);
-    return new StreamableFile(d.content, { type: d.contentType, disposition: `attachment; filename*=UTF-8''${encodeURIComponent(d.name)}`, length: d.size });
+    return new StreamableFile(d.content, {
+      type: d.contentType,
+      disposition: `attachment; filename*=UTF-8''${encodeURIComponent(d.name)}`,
+      length: d.size,
+    });
   }
 
   @Post()

@@ -17,7 +17,15 @@ export interface ReceivableDocument {
   uploadedAt: string;
 }
 
-export const DOCUMENT_TYPES = ['application/pdf', 'image/jpeg', 'image/png', 'application/xml', 'text/xml', 'application/ofd', 'application/octet-stream'];
+export const DOCUMENT_TYPES = [
+  'application/pdf',
+  'image/jpeg',
+  'image/png',
+  'application/xml',
+  'text/xml',
+  'application/ofd',
+  'application/octet-stream',
+];
 export const MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
 
 export interface NewDocument {
@@ -50,26 +58,49 @@ export class ReceivableDocumentsService {
   ) {}
 
   /** Reads the body up to the size limit, then stores it; the same file again answers the first copy. */
-  async attach(actor: Actor, receivableId: string, name: string, contentType: string, body: AsyncIterable<Buffer>): Promise<ReceivableDocument> {
+  async attach(
+    actor: Actor,
+    receivableId: string,
+    name: string,
+    contentType: string,
+    body: AsyncIterable<Buffer>,
+  ): Promise<ReceivableDocument> {
     const receivable = await this.receivables.get(actor, receivableId);
     if (receivable.creditorId !== actor.organisationId) throw ReceivableErrors.NOT_FOUND(`no receivable ${receivableId}`);
-    if (receivable.status === ReceivableStatus.CANCELLED) throw ReceivableErrors.ILLEGAL_TRANSITION('a cancelled receivable takes no documents');
+    if (receivable.status === ReceivableStatus.CANCELLED)
+      throw ReceivableErrors.ILLEGAL_TRANSITION('a cancelled receivable takes no documents');
     const type = contentType.split(';')[0].trim().toLowerCase();
-    if (!DOCUMENT_TYPES.includes(type)) throw ReceivableErrors.DOCUMENT_TYPE(`documents are PDF, JPEG, PNG, XML or OFD, not ${type || 'untyped'}`, 'document');
+    if (!DOCUMENT_TYPES.includes(type))
+      throw ReceivableErrors.DOCUMENT_TYPE(`documents are PDF, JPEG, PNG, XML or OFD, not ${type || 'untyped'}`, 'document');
     const chunks: Buffer[] = [];
     let size = 0;
     for await (const chunk of body) {
       size += chunk.length;
-      if (size > MAX_DOCUMENT_BYTES) throw ReceivableErrors.DOCUMENT_TOO_LARGE(`a document is at most ${MAX_DOCUMENT_BYTES / 1024 / 1024} MB`, 'document');
+      if (size > MAX_DOCUMENT_BYTES)
+        throw ReceivableErrors.DOCUMENT_TOO_LARGE(`a document is at most ${MAX_DOCUMENT_BYTES / 1024 / 1024} MB`, 'document');
       chunks.push(chunk);
     }
     if (size === 0) throw ReceivableErrors.DOCUMENT_EMPTY('the document is empty', 'document');
     const content = Buffer.concat(chunks);
     const sha256 = createHash('sha256').update(content).digest('hex');
     return this.dataSource.transaction(async (em) => {
-      const inserted = await this.documents.insert(em, { receivableId, name, contentType: type, size, sha256, content, uploadedBy: actor.userId });
+      const inserted = await this.documents.insert(em, {
+        receivableId,
+        name,
+        contentType: type,
+        size,
+        sha256,
+        content,
+        uploadedBy: actor.userId,
+      });
       if (!inserted) return this.documents.findByContent(em, receivableId, sha256);
-      await this.audit.record(em, { actor, action: 'receivable.document.attach', entityType: 'receivable', entityId: receivableId, after: { document: inserted.id, name, contentType: type, size, sha256 } });
+      await this.audit.record(em, {
+        actor,
+        action: 'receivable.document.attach',
+        entityType: 'receivable',
+        entityId: receivableId,
+        after: { document: inserted.id, name, contentType: type, size, sha256 },
+      });
       return inserted;
     });
   }

@@ -133,12 +133,15 @@ export class ReceivablesService {
   }
 
   /** Used by the workflow's activities (and the pledge registry): idempotent by key. */
-  transition(id: string, transition: ReceivableTransition, actor: Actor | string, idempotencyKey?: string, reason?: string): Promise<Receivable> {
-    return this.receivables.change(
-      id,
-      { kind: 'all' },
-      { action: `receivable.${transition}`, actor, idempotencyKey, reason },
-      (current) => applyTransition(current, transition, new Date()),
+  transition(
+    id: string,
+    transition: ReceivableTransition,
+    actor: Actor | string,
+    idempotencyKey?: string,
+    reason?: string,
+  ): Promise<Receivable> {
+    return this.receivables.change(id, { kind: 'all' }, { action: `receivable.${transition}`, actor, idempotencyKey, reason }, (current) =>
+      applyTransition(current, transition, new Date()),
     );
   }
 }

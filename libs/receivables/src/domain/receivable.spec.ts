@@ -25,9 +25,7 @@ describe('registerReceivable', () => {
     [{ dueDate: '2026-10-31' }, 'RECEIVABLE.DUE_BEFORE_ISSUE', 'dueDate'],
     [{ debtorId: input.creditorId }, 'RECEIVABLE.SELF_DEBT', 'debtorId'],
   ])('refuses %p with %s naming %s', (change, code, field) => {
-    expect(() => registerReceivable({ ...input, ...change }, 'id', now)).toThrow(
-      expect.objectContaining({ code, field, kind: 'invalid' }),
-    );
+    expect(() => registerReceivable({ ...input, ...change }, 'id', now)).toThrow(expect.objectContaining({ code, field, kind: 'invalid' }));
   });
 });
 
@@ -80,17 +78,23 @@ describe('dilution', () => {
     expect(eligibleAmount(once).toString()).toBe('1000000.00');
     const fully = dilute(once, Money.of('1000000.00'), now);
     expect(eligibleAmount(fully).isZero()).toBe(true);
-    expect(() => dilute(fully, Money.of('0.01'), now)).toThrow(expect.objectContaining({ code: 'RECEIVABLE.DILUTION_EXCEEDS_ELIGIBLE', field: 'amount' }));
+    expect(() => dilute(fully, Money.of('0.01'), now)).toThrow(
+      expect.objectContaining({ code: 'RECEIVABLE.DILUTION_EXCEEDS_ELIGIBLE', field: 'amount' }),
+    );
   });
 
   it.each([ReceivableStatus.DISPUTED, ReceivableStatus.SETTLED, ReceivableStatus.WRITTEN_OFF, ReceivableStatus.CANCELLED])(
     'is refused once %s',
     (status) => {
-      expect(() => dilute({ ...registered, status }, Money.of('1.00'), now)).toThrow(expect.objectContaining({ code: 'RECEIVABLE.NOT_DILUTABLE' }));
+      expect(() => dilute({ ...registered, status }, Money.of('1.00'), now)).toThrow(
+        expect.objectContaining({ code: 'RECEIVABLE.NOT_DILUTABLE' }),
+      );
     },
   );
 
   it('refuses another currency', () => {
-    expect(() => dilute(registered, Money.of('1.00', 'USD'), now)).toThrow(expect.objectContaining({ code: 'RECEIVABLE.CURRENCY_MISMATCH' }));
+    expect(() => dilute(registered, Money.of('1.00', 'USD'), now)).toThrow(
+      expect.objectContaining({ code: 'RECEIVABLE.CURRENCY_MISMATCH' }),
+    );
   });
 });

@@ -60,7 +60,10 @@ export function dilute(receivable: Receivable, by: Money, now: Date): Receivable
     throw ReceivableErrors.CURRENCY_MISMATCH(`dilution must be in ${receivable.amount.currency}`, 'amount');
   }
   if (by.compare(eligibleAmount(receivable)) > 0) {
-    throw ReceivableErrors.DILUTION_EXCEEDS_ELIGIBLE(`dilution ${by.toString()} exceeds the eligible ${eligibleAmount(receivable).toString()}`, 'amount');
+    throw ReceivableErrors.DILUTION_EXCEEDS_ELIGIBLE(
+      `dilution ${by.toString()} exceeds the eligible ${eligibleAmount(receivable).toString()}`,
+      'amount',
+    );
   }
   return { ...receivable, dilutedAmount: receivable.dilutedAmount.plus(by), updatedAt: now };
 }

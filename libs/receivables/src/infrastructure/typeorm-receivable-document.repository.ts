@@ -22,16 +22,24 @@ export class TypeOrmReceivableDocumentRepository extends ReceivableDocumentRepos
   }
 
   async findByContent(em: EntityManager, receivableId: string, sha256: string): Promise<ReceivableDocument> {
-    const [document] = await em.query(`SELECT ${COLUMNS} FROM receivable_documents WHERE receivable_id = $1 AND sha256 = $2`, [receivableId, sha256]);
+    const [document] = await em.query(`SELECT ${COLUMNS} FROM receivable_documents WHERE receivable_id = $1 AND sha256 = $2`, [
+      receivableId,
+      sha256,
+    ]);
     return document;
   }
 
   list(receivableId: string): Promise<ReceivableDocument[]> {
-    return this.dataSource.query(`SELECT ${COLUMNS} FROM receivable_documents WHERE receivable_id = $1 ORDER BY uploaded_at, id`, [receivableId]);
+    return this.dataSource.query(`SELECT ${COLUMNS} FROM receivable_documents WHERE receivable_id = $1 ORDER BY uploaded_at, id`, [
+      receivableId,
+    ]);
   }
 
   async findWithContent(receivableId: string, documentId: string): Promise<(ReceivableDocument & { content: Buffer }) | undefined> {
-    const [document] = await this.dataSource.query(`SELECT ${COLUMNS}, content FROM receivable_documents WHERE receivable_id = $1 AND id = $2`, [receivableId, documentId]);
+    const [document] = await this.dataSource.query(
+      `SELECT ${COLUMNS}, content FROM receivable_documents WHERE receivable_id = $1 AND id = $2`,
+      [receivableId, documentId],
+    );
     return document;
   }
 }

@@ -41,7 +41,13 @@ export class TypeOrmReceivableRepository extends ReceivableRepository {
       () =>
         this.dataSource.transaction(async (em) => {
           await em.insert(ReceivableEntity, toRow(receivable));
-          await this.audit.record(em, { actor, action: 'receivable.register', entityType: 'receivable', entityId: receivable.id, after: receivable });
+          await this.audit.record(em, {
+            actor,
+            action: 'receivable.register',
+            entityType: 'receivable',
+            entityId: receivable.id,
+            after: receivable,
+          });
         }),
       () => duplicateInvoice(receivable),
     );
@@ -65,11 +71,15 @@ export class TypeOrmReceivableRepository extends ReceivableRepository {
       const before = toDomain(row);
       if (record.idempotencyKey && (await this.audit.done(em, record.idempotencyKey))) return before;
       const after = change(before);
-      await em.update(ReceivableEntity, { id }, {
-        status: after.status,
-        dilutedAmount: after.dilutedAmount.amount,
-        updatedAt: after.updatedAt,
-      });
+      await em.update(
+        ReceivableEntity,
+        { id },
+        {
+          status: after.status,
+          dilutedAmount: after.dilutedAmount.amount,
+          updatedAt: after.updatedAt,
+        },
+      );
       await this.audit.record(em, {
         actor: record.actor,
         action: record.action,
@@ -115,7 +125,10 @@ export function notFound(id: string): DomainError {
 }
 
 export function duplicateInvoice(r: Pick<Receivable, 'invoiceNumber'>): DomainError {
-  return ReceivableErrors.DUPLICATE_INVOICE(`invoice ${r.invoiceNumber} of this creditor to this debtor is already registered`, 'invoiceNumber');
+  return ReceivableErrors.DUPLICATE_INVOICE(
+    `invoice ${r.invoiceNumber} of this creditor to this debtor is already registered`,
+    'invoiceNumber',
+  );
 }
 
 function toRow(r: Receivable): ReceivableEntity {

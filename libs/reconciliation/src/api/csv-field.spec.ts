@@ -3,7 +3,7 @@ import { csvField } from './csv-field';
 describe('csvField', () => {
   it.each([
     ['=HYPERLINK("http://evil.example","Click")', `"'=HYPERLINK(""http://evil.example"",""Click"")"`],
-    ['+cmd|\' /C calc\'!A0', `'+cmd|' /C calc'!A0`],
+    ["+cmd|' /C calc'!A0", `'+cmd|' /C calc'!A0`],
     ['-2+3', `'-2+3`],
     ['@SUM(A1:A9)', `'@SUM(A1:A9)`],
     ['\t=1+1', `'\t=1+1`],

@@ -50,7 +50,10 @@ export class ReportQuery {
 }
 
 export class DecisionQuery extends PageQuery {
-  @ApiPropertyOptional({ enum: ['ACTIVE', 'SUGGESTED', 'REVERSED'] }) @IsOptional() @IsIn(['ACTIVE', 'SUGGESTED', 'REVERSED']) status?: Decision['status'];
+  @ApiPropertyOptional({ enum: ['ACTIVE', 'SUGGESTED', 'REVERSED'] })
+  @IsOptional()
+  @IsIn(['ACTIVE', 'SUGGESTED', 'REVERSED'])
+  status?: Decision['status'];
 }
 
 export class BankAccountDto {
@@ -116,13 +119,21 @@ export class ReconciliationController {
   @Get('report')
   @Roles(...READERS)
   @ApiProduces('application/json', 'text/csv')
-  @ApiOperation({ summary: 'Per account and day: matched / unmatched / written-off counts and sums, bank and ledger balances, their difference' })
-  async report(@CurrentActor() actor: Actor, @Query() query: ReportQuery, @Res({ passthrough: true }) response: Response): Promise<ReportRow[] | string> {
+  @ApiOperation({
+    summary: 'Per account and day: matched / unmatched / written-off counts and sums, bank and ledger balances, their difference',
+  })
+  async report(
+    @CurrentActor() actor: Actor,
+    @Query() query: ReportQuery,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<ReportRow[] | string> {
     if (query.from > query.to) throw ReconciliationErrors.BAD_PERIOD('from must not be after to', 'from');
     const rows = await this.runs.report(actor, query.from, query.to, query.account);
     if (query.format !== 'csv') return rows;
     response.type('text/csv; charset=utf-8').attachment(`reconciliation-${query.from}-${query.to}.csv`);
-    return [REPORT_COLUMNS, ...rows.map((r) => REPORT_COLUMNS.map((c) => r[c]))].map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
+    return (
+      [REPORT_COLUMNS, ...rows.map((r) => REPORT_COLUMNS.map((c) => r[c]))].map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n'
+    );
   }
 
   @Get('accounts')
@@ -134,7 +145,7 @@ export class ReconciliationController {
 
   @Put('accounts/:account')
   @Roles(Role.BACK_OFFICE)
-  @ApiOperation({ summary: "Register an account of the bank: which ledger account its statements reconcile against" })
+  @ApiOperation({ summary: 'Register an account of the bank: which ledger account its statements reconcile against' })
   mapAccount(@CurrentActor() actor: Actor, @Param('account') account: string, @Body() body: BankAccountDto) {
     if (!/^[\w-]{1,64}$/.test(account)) throw RequestErrors.INVALID_ID('not a bank account number', 'account');
     return this.runs.mapAccount(actor, account, body.ledgerAccount, body.currency);
@@ -144,9 +155,14 @@ export class ReconciliationController {
   @Roles(Role.BACK_OFFICE)
   @ApiAcceptedResponse({ description: 'Beyond the write-off tolerance: the approval request, decided by another person' })
   @ApiOperation({
-    summary: 'Match statement lines to expected movements by hand; a difference within tolerance is written off (201), one beyond it awaits a second person (202, an approval request)',
+    summary:
+      'Match statement lines to expected movements by hand; a difference within tolerance is written off (201), one beyond it awaits a second person (202, an approval request)',
   })
-  async match(@CurrentActor() actor: Actor, @Body() body: ManualMatchDto, @Res({ passthrough: true }) response: Response): Promise<Decision | DualControlRequest> {
+  async match(
+    @CurrentActor() actor: Actor,
+    @Body() body: ManualMatchDto,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<Decision | DualControlRequest> {
     return answered(response, await this.manual.matchManually(actor, body.lineIds, body.expectedIds, body.reason));
   }
 
@@ -168,7 +184,11 @@ export class ReconciliationController {
   @Roles(Role.BACK_OFFICE)
   @ApiAcceptedResponse({ description: 'Beyond the write-off tolerance: the approval request, decided by another person' })
   @ApiOperation({ summary: 'Make a suggested match (202 when what it writes off needs a second person)' })
-  async confirm(@CurrentActor() actor: Actor, @Param('id', uuidParam) id: string, @Res({ passthrough: true }) response: Response): Promise<Decision | DualControlRequest> {
+  async confirm(
+    @CurrentActor() actor: Actor,
+    @Param('id', uuidParam) id: string,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<Decision | DualControlRequest> {
     return answered(response, await this.manual.confirm(actor, id));
   }
 
@@ -183,7 +203,10 @@ export class ReconciliationController {
   @Post('lines/:id/write-off')
   @Roles(Role.BACK_OFFICE)
   @ApiAcceptedResponse({ description: 'Beyond the write-off tolerance: the approval request, decided by another person' })
-  @ApiOperation({ summary: 'Write off a line nothing will explain, with a reason: within tolerance at once (201), beyond it once a second person approves (202)' })
+  @ApiOperation({
+    summary:
+      'Write off a line nothing will explain, with a reason: within tolerance at once (201), beyond it once a second person approves (202)',
+  })
   async writeOff(
     @CurrentActor() actor: Actor,
     @Param('id', new ParseIntPipe({ exceptionFactory: () => RequestErrors.INVALID_ID('id must be a line number', 'id') })) id: number,

@@ -28,7 +28,12 @@ export class ImportQuery {
 class CsvColumnsDto {
   @ApiProperty({ example: 1 }) @IsInt() @Min(1) @Max(100) bookingDate: number;
   @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) @Max(100) valueDate?: number;
-  @ApiPropertyOptional({ description: 'A signed amount column; or give debit and credit' }) @IsOptional() @IsInt() @Min(1) @Max(100) amount?: number;
+  @ApiPropertyOptional({ description: 'A signed amount column; or give debit and credit' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  amount?: number;
   @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) @Max(100) debit?: number;
   @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) @Max(100) credit?: number;
   @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) @Max(100) reference?: number;
@@ -42,7 +47,9 @@ export class CsvMappingDto implements CsvMapping {
   @ApiProperty({ enum: [',', ';', '\t'] }) @IsIn([',', ';', '\t']) delimiter: ',' | ';' | '\t';
   @ApiProperty() @IsBoolean() hasHeader: boolean;
   @ApiProperty({ enum: ['.', ','] }) @IsIn(['.', ',']) decimalSeparator: '.' | ',';
-  @ApiProperty({ enum: ['YYYY-MM-DD', 'DD.MM.YYYY', 'YYYYMMDD', 'DD/MM/YYYY'] }) @IsIn(['YYYY-MM-DD', 'DD.MM.YYYY', 'YYYYMMDD', 'DD/MM/YYYY']) dateFormat: CsvMapping['dateFormat'];
+  @ApiProperty({ enum: ['YYYY-MM-DD', 'DD.MM.YYYY', 'YYYYMMDD', 'DD/MM/YYYY'] })
+  @IsIn(['YYYY-MM-DD', 'DD.MM.YYYY', 'YYYYMMDD', 'DD/MM/YYYY'])
+  dateFormat: CsvMapping['dateFormat'];
   @ApiProperty({ example: 'CNY' }) @IsIn(['CNY', 'USD', 'EUR', 'HKD', 'GBP', 'CHF', 'SEK', 'PLN', 'JPY']) currency: string;
   @ApiProperty({ type: CsvColumnsDto }) @IsObject() @ValidateNested() @Type(() => CsvColumnsDto) columns: CsvColumnsDto;
 }

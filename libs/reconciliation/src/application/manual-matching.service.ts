@@ -175,22 +175,22 @@ export class ManualMatchingService implements OnModuleInit {
     if (movements.length !== new Set(expectedIds).size)
       throw ReconciliationErrors.EXPECTED_NOT_FOUND('an expected movement was not found', 'expectedIds');
     const settled = movements.find((mv) => !Money.of(mv.remaining, mv.currency).isPositive());
-    if (settled)
-      throw ReconciliationErrors.ALREADY_SETTLED(`the expected movement ${settled.reference} is already settled`, 'expectedIds');
+    if (settled) throw ReconciliationErrors.ALREADY_SETTLED(`the expected movement ${settled.reference} is already settled`, 'expectedIds');
     const odd = movements.find((mv) => mv.direction !== line.direction || mv.currency !== line.currency);
     if (odd)
-      throw ReconciliationErrors.MISMATCHED_PAYMENT(`the expected movement ${odd.reference} is ${odd.direction} ${odd.currency}, the lines ${line.direction} ${line.currency}`, 'expectedIds');
+      throw ReconciliationErrors.MISMATCHED_PAYMENT(
+        `the expected movement ${odd.reference} is ${odd.direction} ${odd.currency}, the lines ${line.direction} ${line.currency}`,
+        'expectedIds',
+      );
     return movements;
   }
 
   /** Locks the lines for a decision: all found, none decided yet, all of one currency and direction. */
   private async lockUndecidedLines(em: EntityManager, lineIds: string[]): Promise<Line[]> {
     const lines = await lockLines(em, lineIds);
-    if (lines.length !== new Set(lineIds).size)
-      throw ReconciliationErrors.LINE_NOT_FOUND('a statement line was not found', 'lineIds');
+    if (lines.length !== new Set(lineIds).size) throw ReconciliationErrors.LINE_NOT_FOUND('a statement line was not found', 'lineIds');
     const decided = lines.find((l) => l.matchStatus !== 'UNMATCHED');
-    if (decided)
-      throw ReconciliationErrors.LINE_DECIDED(`statement line ${decided.id} is already ${decided.matchStatus}`, 'lineIds');
+    if (decided) throw ReconciliationErrors.LINE_DECIDED(`statement line ${decided.id} is already ${decided.matchStatus}`, 'lineIds');
     if (lines.some((l) => l.currency !== lines[0].currency || l.direction !== lines[0].direction)) {
       throw ReconciliationErrors.MISMATCHED_PAYMENT('the lines differ in currency or direction', 'lineIds');
     }
@@ -203,8 +203,7 @@ export class ManualMatchingService implements OnModuleInit {
   }
 
   private requireReason(difference: Money, reason: string | undefined, field: string): void {
-    if (!reason?.trim())
-      throw ReconciliationErrors.REASON_REQUIRED(`writing off ${difference} needs a reason`, field);
+    if (!reason?.trim()) throw ReconciliationErrors.REASON_REQUIRED(`writing off ${difference} needs a reason`, field);
   }
 }
 

@@ -44,9 +44,12 @@ export class ReconciliationRunsService {
    */
   async ensureDailySchedules(): Promise<void> {
     for (const bankId of await this.organisations.idsOfKind(OrganisationKind.BANK)) await this.ensureDailySchedule(bankId);
-    await this.temporal.schedule.getHandle(LEGACY_DAILY_SCHEDULE).delete().catch((e: unknown) => {
-      if (!(e instanceof ScheduleNotFoundError)) throw e;
-    });
+    await this.temporal.schedule
+      .getHandle(LEGACY_DAILY_SCHEDULE)
+      .delete()
+      .catch((e: unknown) => {
+        if (!(e instanceof ScheduleNotFoundError)) throw e;
+      });
   }
 
   async ensureDailySchedule(bankId: string): Promise<void> {
@@ -59,7 +62,14 @@ export class ReconciliationRunsService {
         workflowType: RECONCILIATION_WORKFLOW,
         workflowId: reconciliationWorkflowId(`daily-${bankId}`),
         taskQueue: this.config.TEMPORAL_TASK_QUEUE,
-        args: [{ trigger: 'SCHEDULE', startedBy: 'system:daily-reconciliation', batchSize: RECONCILIATION_BATCH, bankId } satisfies ReconciliationInput],
+        args: [
+          {
+            trigger: 'SCHEDULE',
+            startedBy: 'system:daily-reconciliation',
+            batchSize: RECONCILIATION_BATCH,
+            bankId,
+          } satisfies ReconciliationInput,
+        ],
       },
       policies: { overlap: ScheduleOverlapPolicy.SKIP, catchupWindow: '3 days' },
     };
@@ -67,7 +77,9 @@ export class ReconciliationRunsService {
       await this.temporal.schedule.create(options);
     } catch (e) {
       if (!(e instanceof ScheduleAlreadyRunning)) throw e;
-      await this.temporal.schedule.getHandle(scheduleId).update((previous) => ({ ...previous, spec: options.spec, action: options.action, policies: options.policies }));
+      await this.temporal.schedule
+        .getHandle(scheduleId)
+        .update((previous) => ({ ...previous, spec: options.spec, action: options.action, policies: options.policies }));
     }
   }
 
@@ -77,7 +89,13 @@ export class ReconciliationRunsService {
     const bankId = actor.organisationId;
     await this.db.transaction(dataScopeOf(actor), async (em) => {
       await insertRun(em, id, 'ON_DEMAND', actor.email);
-      await this.audit.record(em, { actor, action: 'reconciliation.start', entityType: 'reconciliation-run', entityId: id, after: { batchSize } });
+      await this.audit.record(em, {
+        actor,
+        action: 'reconciliation.start',
+        entityType: 'reconciliation-run',
+        entityId: id,
+        after: { batchSize },
+      });
     });
     await this.temporal.workflow.start(RECONCILIATION_WORKFLOW, {
       workflowId: reconciliationWorkflowId(id),
@@ -113,7 +131,14 @@ export class ReconciliationRunsService {
     await this.db.transaction(dataScopeOf(actor), async (em) => {
       const before = await findBankAccount(em, account);
       await saveBankAccount(em, { account, ledgerAccount, currency }, actor.userId);
-      await this.audit.record(em, { actor, action: 'bank-account.map', entityType: 'bank-account', entityId: account, before: before ?? null, after: { ledgerAccount, currency } });
+      await this.audit.record(em, {
+        actor,
+        action: 'bank-account.map',
+        entityType: 'bank-account',
+        entityId: account,
+        before: before ?? null,
+        after: { ledgerAccount, currency },
+      });
     });
     await this.ensureDailySchedule(actor.organisationId);
     return { account, ledgerAccount, currency };

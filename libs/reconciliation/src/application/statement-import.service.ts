@@ -10,7 +10,14 @@ import { parseCamt } from '../domain/parsers/camt.parser';
 import { CsvMapping, parseCsv } from '../domain/parsers/csv.parser';
 import { parseMt940 } from '../domain/parsers/mt940.parser';
 import { Balance, Entry, StatementFormatError, StatementHeader, StatementTotals, verifyBalances } from '../domain/statement';
-import { completeStatement, findStatementByContent, findStatements, insertStatement, StatementRow, tryImportSlot } from '../infrastructure/bank-statement.repository';
+import {
+  completeStatement,
+  findStatementByContent,
+  findStatements,
+  insertStatement,
+  StatementRow,
+  tryImportSlot,
+} from '../infrastructure/bank-statement.repository';
 import { findCsvMapping, saveCsvMapping } from '../infrastructure/csv-mapping.repository';
 import { analyzeLines, insertLines, NewLine } from '../infrastructure/statement-line.repository';
 import { spool } from '../infrastructure/statement-spool';
@@ -46,7 +53,17 @@ interface Reading {
 /** What identifies a booking: the same booking in another statement has the same identity. */
 function identityOf(e: Entry): string {
   const d = e.details[0] ?? {};
-  return [e.bookingDate, e.valueDate, e.direction, e.amount, e.currency, e.reversal, e.bankReference, d.endToEndId, e.information ?? d.remittance].join('|');
+  return [
+    e.bookingDate,
+    e.valueDate,
+    e.direction,
+    e.amount,
+    e.currency,
+    e.reversal,
+    e.bankReference,
+    d.endToEndId,
+    e.information ?? d.remittance,
+  ].join('|');
 }
 
 /** A bank's statements: imported, kept and read within that bank (row-level security holds it). */
@@ -63,7 +80,12 @@ export class StatementImportService {
    * batches as they stream; a line already known from an overlapping statement is kept once;
    * a file already imported (same account and content, whatever its statement id) is refused.
    */
-  async import(actor: Actor, format: StatementFormat, body: AsyncIterable<string | Buffer>, account?: string): Promise<ImportedStatement[]> {
+  async import(
+    actor: Actor,
+    format: StatementFormat,
+    body: AsyncIterable<string | Buffer>,
+    account?: string,
+  ): Promise<ImportedStatement[]> {
     const parse = await this.parserFor(actor, format, account);
     const file = await spool(body, this.config.STATEMENT_MAX_BYTES);
     try {
@@ -74,7 +96,14 @@ export class StatementImportService {
         let current: Reading | undefined;
         for await (const event of events) {
           if (event.kind === 'statement') {
-            current = { id: randomUUID(), header: event.header, batch: [], newLines: 0, occurrences: new Map(), content: createHash('sha256').update(event.header.account) };
+            current = {
+              id: randomUUID(),
+              header: event.header,
+              batch: [],
+              newLines: 0,
+              occurrences: new Map(),
+              content: createHash('sha256').update(event.header.account),
+            };
             await insertStatement(em, current.id, event.header, actor.userId);
           } else if (event.kind === 'entry' && current) {
             current.totals ??= new StatementTotals(event.entry.currency);
@@ -84,7 +113,14 @@ export class StatementImportService {
             if (day && (!current.first || day < current.first)) current.first = day;
             if (day && (!current.last || day > current.last)) current.last = day;
             current.batch.push(event.entry);
-            if (current.batch.length >= BATCH) current.newLines += await this.writeLines(em, current.id, current.header.account, current.batch.splice(0), current.occurrences);
+            if (current.batch.length >= BATCH)
+              current.newLines += await this.writeLines(
+                em,
+                current.id,
+                current.header.account,
+                current.batch.splice(0),
+                current.occurrences,
+              );
           } else if (event.kind === 'end' && current) {
             imported.push(await this.endStatement(em, current, event.balances));
             current = undefined;
@@ -94,12 +130,19 @@ export class StatementImportService {
         // a big file changes what the planner should expect of the lines (a run walks them in
         // id order, which it does by index only if it knows how many there are)
         if (imported.reduce((n, s) => n + s.newLines, 0) >= BIG_IMPORT) await analyzeLines(em);
-        await this.audit.record(em, { actor, action: 'statement.import', entityType: 'bank-statement', entityId: imported.map((s) => s.id).join(','), after: { format, statements: imported } });
+        await this.audit.record(em, {
+          actor,
+          action: 'statement.import',
+          entityType: 'bank-statement',
+          entityId: imported.map((s) => s.id).join(','),
+          after: { format, statements: imported },
+        });
         return imported;
       });
     } catch (e) {
       if (e instanceof StatementFormatError) throw ReconciliationErrors.BAD_STATEMENT(e.message, e.element);
-      if (isUniqueViolation(e, 'bank_statements_once')) throw ReconciliationErrors.DUPLICATE_STATEMENT('this statement is being or was already imported');
+      if (isUniqueViolation(e, 'bank_statements_once'))
+        throw ReconciliationErrors.DUPLICATE_STATEMENT('this statement is being or was already imported');
       throw e;
     } finally {
       await file.dispose();
@@ -131,7 +174,13 @@ export class StatementImportService {
       periodTo: closing?.date ?? current.last ?? null,
       contentHash,
     });
-    return { id: current.id, account: current.header.account, bankStatementId: current.header.statementId, entries: totals.count, newLines: current.newLines };
+    return {
+      id: current.id,
+      account: current.header.account,
+      bankStatementId: current.header.statementId,
+      entries: totals.count,
+      newLines: current.newLines,
+    };
   }
 
   /**
@@ -140,7 +189,9 @@ export class StatementImportService {
    */
   private async takeImportSlot(em: EntityManager): Promise<void> {
     if (!(await tryImportSlot(em, this.config.STATEMENT_IMPORTS_PER_BANK))) {
-      throw ReconciliationErrors.IMPORTS_BUSY(`at most ${this.config.STATEMENT_IMPORTS_PER_BANK} statements of a bank are imported at once: try again shortly`);
+      throw ReconciliationErrors.IMPORTS_BUSY(
+        `at most ${this.config.STATEMENT_IMPORTS_PER_BANK} statements of a bank are imported at once: try again shortly`,
+      );
     }
   }
 
@@ -168,7 +219,13 @@ export class StatementImportService {
   }
 
   /** Writes a batch; a line whose fingerprint the account already has is not written again. */
-  private async writeLines(em: EntityManager, statementId: string, account: string, entries: Entry[], occurrences: Map<string, number>): Promise<number> {
+  private async writeLines(
+    em: EntityManager,
+    statementId: string,
+    account: string,
+    entries: Entry[],
+    occurrences: Map<string, number>,
+  ): Promise<number> {
     if (entries.length === 0) return 0;
     const lines = entries.map((e): NewLine => {
       const d = e.details[0] ?? {};

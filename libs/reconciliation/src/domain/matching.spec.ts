@@ -1,6 +1,17 @@
 import fc from 'fast-check';
 import { Dec, Money } from '@caravan/money';
-import { byAmountDateCounterparty, byReference, Line, Link, manualLinks, manyToOne, oneToMany, OpenMovement, partyKey, referenceKey } from './matching';
+import {
+  byAmountDateCounterparty,
+  byReference,
+  Line,
+  Link,
+  manualLinks,
+  manyToOne,
+  oneToMany,
+  OpenMovement,
+  partyKey,
+  referenceKey,
+} from './matching';
 
 const mv = (id: string, over: Partial<OpenMovement> = {}): OpenMovement => ({
   id,
@@ -106,14 +117,20 @@ describe('byReference', () => {
 
   it('always links exactly the line amount (property)', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 10_000_000_00 }), fc.array(fc.integer({ min: 1, max: 1_000_000_00 }), { minLength: 1, maxLength: 8 }), (lineCents, remainders) => {
-        const ms = remainders.map((c, i) => mv(`M${i}`, { remaining: yuan(c) }));
-        const p = byReference(line(yuan(lineCents)), ms)!;
-        expect(sumLinks(p.links)).toBe(yuan(lineCents));
-        // in order, each movement at most once, and every link but the last takes at most what is awaited
-        expect(p.links.map((l) => l.expectedId)).toEqual(ms.slice(0, p.links.length).map((m) => m.id));
-        p.links.slice(0, -1).forEach((l, i) => expect(Money.of(l.amount, 'CNY').compare(Money.of(ms[i].remaining, 'CNY'))).toBeLessThanOrEqual(0));
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 10_000_000_00 }),
+        fc.array(fc.integer({ min: 1, max: 1_000_000_00 }), { minLength: 1, maxLength: 8 }),
+        (lineCents, remainders) => {
+          const ms = remainders.map((c, i) => mv(`M${i}`, { remaining: yuan(c) }));
+          const p = byReference(line(yuan(lineCents)), ms)!;
+          expect(sumLinks(p.links)).toBe(yuan(lineCents));
+          // in order, each movement at most once, and every link but the last takes at most what is awaited
+          expect(p.links.map((l) => l.expectedId)).toEqual(ms.slice(0, p.links.length).map((m) => m.id));
+          p.links
+            .slice(0, -1)
+            .forEach((l, i) => expect(Money.of(l.amount, 'CNY').compare(Money.of(ms[i].remaining, 'CNY'))).toBeLessThanOrEqual(0));
+        },
+      ),
     );
   });
 });
@@ -139,7 +156,9 @@ describe('byAmountDateCounterparty', () => {
   });
 
   it('does not count two missing counterparties as the same', () => {
-    const p = byAmountDateCounterparty(ln('L1', { counterpartyKey: null, day: '2026-01-15' }), [mv('M1', { ...january, counterpartyKey: null })]);
+    const p = byAmountDateCounterparty(ln('L1', { counterpartyKey: null, day: '2026-01-15' }), [
+      mv('M1', { ...january, counterpartyKey: null }),
+    ]);
     expect(p?.confidence).toBe(0.75);
   });
 
@@ -196,7 +215,10 @@ describe('manyToOne', () => {
 
   it('is less sure across two financings', () => {
     const mixed = [f1[0], mv('J1', { financingRef: 'F-2', remaining: '250.00' })];
-    expect(manyToOne(line('750.00'), mixed)).toMatchObject({ confidence: 0.8, links: [{ expectedId: 'I1' }, { expectedId: 'J1', amount: '250.00' }] });
+    expect(manyToOne(line('750.00'), mixed)).toMatchObject({
+      confidence: 0.8,
+      links: [{ expectedId: 'I1' }, { expectedId: 'J1', amount: '250.00' }],
+    });
     expect(manyToOne(line('750.00', { day: null }), mixed)?.confidence).toBe(0.7);
   });
 
@@ -213,7 +235,12 @@ describe('manyToOne', () => {
   });
 
   it('requires the same counterparty key', () => {
-    expect(manyToOne(line('1000.00', { counterpartyKey: null }), f1.map((m) => ({ ...m, counterpartyKey: null })))).toBeUndefined();
+    expect(
+      manyToOne(
+        line('1000.00', { counterpartyKey: null }),
+        f1.map((m) => ({ ...m, counterpartyKey: null })),
+      ),
+    ).toBeUndefined();
     expect(manyToOne(line('1000.00', { counterpartyKey: 'other' }), f1)).toBeUndefined();
   });
 });
@@ -244,7 +271,9 @@ describe('oneToMany', () => {
 
   it('leaves out a line outside the window', () => {
     expect(oneToMany(invoice, [part('L1', '400.00'), part('L2', '600.00', '2026-02-01')])).toBeUndefined();
-    expect(oneToMany(invoice, [part('L1', '400.00'), part('LATE', '600.00', '2026-02-01'), part('L2', '600.00')])?.links.map((l) => l.lineId)).toEqual(['L1', 'L2']);
+    expect(
+      oneToMany(invoice, [part('L1', '400.00'), part('LATE', '600.00', '2026-02-01'), part('L2', '600.00')])?.links.map((l) => l.lineId),
+    ).toEqual(['L1', 'L2']);
   });
 
   it('leaves out lines of another payer, direction or without a day', () => {
@@ -280,7 +309,10 @@ describe('manualLinks', () => {
   });
 
   it("leaves an overpayment's excess on a link with no movement", () => {
-    const r = manualLinks([ln('L1', { amount: '600.00' }), ln('L2', { amount: '500.00' }), ln('L3', { amount: '0.50' })], [mv('M1', { remaining: '1000.00' })]);
+    const r = manualLinks(
+      [ln('L1', { amount: '600.00' }), ln('L2', { amount: '500.00' }), ln('L3', { amount: '0.50' })],
+      [mv('M1', { remaining: '1000.00' })],
+    );
     expect(r.links).toEqual([
       { lineId: 'L1', expectedId: 'M1', amount: '600.00' },
       { lineId: 'L2', expectedId: 'M1', amount: '400.00' },

@@ -74,7 +74,10 @@ export interface Draft extends Proposal {
 
 /** Two ways of writing one party's name compare equal: case, spaces and punctuation aside. */
 export function partyKey(name: string | null | undefined): string | null {
-  const key = (name ?? '').normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+  const key = (name ?? '')
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]/gu, '');
   return key === '' ? null : key;
 }
 
@@ -129,12 +132,19 @@ export function byAmountDateCounterparty(line: Line, candidates: OpenMovement[])
   const amount = money(line.amount, line.currency);
   const scored = candidates
     .filter((m) => samePayment(line, m) && money(m.remaining, m.currency).equals(amount))
-    .map((m) => ({ m, score: 0.5 + (inWindow(line.day, m) ? 0.25 : 0) + (line.counterpartyKey && line.counterpartyKey === m.counterpartyKey ? 0.25 : 0) }))
+    .map((m) => ({
+      m,
+      score: 0.5 + (inWindow(line.day, m) ? 0.25 : 0) + (line.counterpartyKey && line.counterpartyKey === m.counterpartyKey ? 0.25 : 0),
+    }))
     .sort((a, b) => b.score - a.score || (a.m.valueFrom ?? '').localeCompare(b.m.valueFrom ?? ''));
   if (scored.length === 0) return undefined;
   const [best, second] = scored;
   const confidence = second && second.score === best.score ? best.score / 2 : best.score;
-  return { method: 'AMOUNT_DATE_COUNTERPARTY', confidence: round(confidence), links: [{ lineId: line.id, expectedId: best.m.id, amount: line.amount }] };
+  return {
+    method: 'AMOUNT_DATE_COUNTERPARTY',
+    confidence: round(confidence),
+    links: [{ lineId: line.id, expectedId: best.m.id, amount: line.amount }],
+  };
 }
 
 /**
@@ -148,7 +158,11 @@ export function manyToOne(line: Line, ofParty: OpenMovement[]): Proposal | undef
   if (!run) return undefined;
   const oneFinancing = run.every((m) => m.financingRef === run[0].financingRef);
   const confidence = 0.7 + (oneFinancing ? 0.1 : 0) + (inWindow(line.day, run[0]) ? 0.1 : 0);
-  return { method: 'MANY_TO_ONE', confidence: round(confidence), links: run.map((m) => ({ lineId: line.id, expectedId: m.id, amount: m.remaining })) };
+  return {
+    method: 'MANY_TO_ONE',
+    confidence: round(confidence),
+    links: run.map((m) => ({ lineId: line.id, expectedId: m.id, amount: m.remaining })),
+  };
 }
 
 /**
@@ -157,7 +171,10 @@ export function manyToOne(line: Line, ofParty: OpenMovement[]): Proposal | undef
  * Parts are guessed, never certain: a suggestion unless the threshold is set low.
  */
 export function oneToMany(movement: OpenMovement, linesOfParty: Line[]): Proposal | undefined {
-  const lines = linesOfParty.filter((l) => samePayment(l, movement) && l.counterpartyKey !== null && l.counterpartyKey === movement.counterpartyKey && inWindow(l.day, movement));
+  const lines = linesOfParty.filter(
+    (l) =>
+      samePayment(l, movement) && l.counterpartyKey !== null && l.counterpartyKey === movement.counterpartyKey && inWindow(l.day, movement),
+  );
   const run = consecutiveRunSumming(lines, (l) => money(l.amount, l.currency), money(movement.remaining, movement.currency));
   if (!run) return undefined;
   return { method: 'ONE_TO_MANY', confidence: 0.8, links: run.map((l) => ({ lineId: l.id, expectedId: movement.id, amount: l.amount })) };

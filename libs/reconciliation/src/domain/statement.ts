@@ -49,9 +49,7 @@ export interface Entry {
 }
 
 export type StatementEvent =
-  | { kind: 'statement'; header: StatementHeader }
-  | { kind: 'entry'; entry: Entry }
-  | { kind: 'end'; balances: Balance[] };
+  { kind: 'statement'; header: StatementHeader } | { kind: 'entry'; entry: Entry } | { kind: 'end'; balances: Balance[] };
 
 /** A file that cannot be read as a statement: the message names the line and the element. */
 export class StatementFormatError extends Error {

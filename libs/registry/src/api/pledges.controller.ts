@@ -29,7 +29,11 @@ export class PledgesController {
 
   @Get('search')
   @ApiOperation({ summary: 'Is this asset encumbered, by whom, since when (not for which financing: that is the parties’ business)' })
-  @ApiOkResponse({ schema: { example: { encumbered: true, pledge: { pledgeeId: '…', pledgeeName: 'Silk Road Commercial Bank', since: '2026-11-26T08:00:00Z' } } } })
+  @ApiOkResponse({
+    schema: {
+      example: { encumbered: true, pledge: { pledgeeId: '…', pledgeeName: 'Silk Road Commercial Bank', since: '2026-11-26T08:00:00Z' } },
+    },
+  })
   search(@Query() query: AssetQuery): Promise<Encumbrance> {
     return this.registry.search(query.assetType, query.assetId);
   }

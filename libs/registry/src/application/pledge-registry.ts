@@ -59,7 +59,8 @@ export class PledgeRegistry {
     return this.dataSource.transaction(async (em) => {
       const pledgorId = await asset.ownerOf(em, command.assetId);
       if (!pledgorId) throw RegistryErrors.ASSET_NOT_FOUND(`no ${command.assetType} ${command.assetId}`, 'assetId');
-      if (pledgorId !== command.pledgorId) throw RegistryErrors.NOT_THE_HOLDER(`the ${command.assetType} is not held by the borrower`, 'assetId');
+      if (pledgorId !== command.pledgorId)
+        throw RegistryErrors.NOT_THE_HOLDER(`the ${command.assetType} is not held by the borrower`, 'assetId');
       const live = await em.findOneBy(PledgeEntity, { assetType: command.assetType, assetId: command.assetId, status: PledgeStatus.LIVE });
       if (live && live.financingRef === command.financingRef && live.pledgeeId === actor.organisationId) return live;
 
@@ -89,12 +90,19 @@ export class PledgeRegistry {
   /** The pledgee's financing releases the asset when it closes (or its disbursement is undone). */
   private async discharge(actor: Actor, pledgeId: string): Promise<Pledge> {
     return this.dataSource.transaction(async (em) => {
-      const pledge = await em.findOne(PledgeEntity, { where: { id: pledgeId, pledgeeId: actor.organisationId }, lock: { mode: 'pessimistic_write' } });
+      const pledge = await em.findOne(PledgeEntity, {
+        where: { id: pledgeId, pledgeeId: actor.organisationId },
+        lock: { mode: 'pessimistic_write' },
+      });
       if (!pledge) throw notFound();
       if (pledge.status !== PledgeStatus.LIVE) throw RegistryErrors.ALREADY_DISCHARGED('this pledge is already discharged');
       const before = { ...pledge };
       Object.assign(pledge, { status: PledgeStatus.DISCHARGED, dischargedAt: new Date(), dischargedBy: actor.userId });
-      await em.update(PledgeEntity, { id: pledgeId }, { status: pledge.status, dischargedAt: pledge.dischargedAt, dischargedBy: pledge.dischargedBy });
+      await em.update(
+        PledgeEntity,
+        { id: pledgeId },
+        { status: pledge.status, dischargedAt: pledge.dischargedAt, dischargedBy: pledge.dischargedBy },
+      );
       await this.asset(pledge.assetType).discharge(em, pledge.assetId, actor);
       await this.audit.record(em, { actor, action: 'pledge.discharge', entityType: 'pledge', entityId: pledge.id, before, after: pledge });
       return pledge;
@@ -103,10 +111,13 @@ export class PledgeRegistry {
 
   /** Discharges the live pledge of this financing on this asset, if there is one (saga compensation, closure). */
   async dischargeFor(actor: Actor, assetType: AssetType, assetId: string, financingRef: string): Promise<void> {
-    const live = await this.dataSource.getRepository(PledgeEntity).findOneBy({ assetType, assetId, financingRef, pledgeeId: actor.organisationId, status: PledgeStatus.LIVE });
-    if (live) await this.discharge(actor, live.id).catch((e) => {
-      if (!(e instanceof DomainError && e.code === 'REGISTRY.ALREADY_DISCHARGED')) throw e;
-    });
+    const live = await this.dataSource
+      .getRepository(PledgeEntity)
+      .findOneBy({ assetType, assetId, financingRef, pledgeeId: actor.organisationId, status: PledgeStatus.LIVE });
+    if (live)
+      await this.discharge(actor, live.id).catch((e) => {
+        if (!(e instanceof DomainError && e.code === 'REGISTRY.ALREADY_DISCHARGED')) throw e;
+      });
   }
 
   /** "Is this asset encumbered, by whom, since when": the registry's public question. */
@@ -125,7 +136,8 @@ export class PledgeRegistry {
   async get(actor: Actor, pledgeId: string): Promise<Pledge> {
     const pledge = await this.dataSource.getRepository(PledgeEntity).findOneBy({ id: pledgeId });
     const concerned =
-      pledge && (actor.organisationKind === OrganisationKind.OPERATOR || [pledge.pledgeeId, pledge.pledgorId].includes(actor.organisationId));
+      pledge &&
+      (actor.organisationKind === OrganisationKind.OPERATOR || [pledge.pledgeeId, pledge.pledgorId].includes(actor.organisationId));
     if (!concerned) throw notFound();
     return pledge;
   }

@@ -38,11 +38,16 @@ export class PriceDto {
 }
 
 export class IssueReceiptDto {
-  @ApiProperty({ example: 'HBY-2026-000731' }) @IsString() @Matches(/^[A-Za-z0-9][A-Za-z0-9._/-]{0,63}$/, { message: 'receiptNumber may hold letters, digits and . _ / - only' }) receiptNumber: string;
+  @ApiProperty({ example: 'HBY-2026-000731' })
+  @IsString()
+  @Matches(/^[A-Za-z0-9][A-Za-z0-9._/-]{0,63}$/, { message: 'receiptNumber may hold letters, digits and . _ / - only' })
+  receiptNumber: string;
   @ApiProperty({ format: 'uuid', description: 'The SME that owns the goods' }) @IsUUID() holderId: string;
   @ApiProperty({ example: 'COAL-5500' }) @IsString() @Length(2, 32) commodityCode: string;
   @ApiProperty({ example: 'Q5500, ash ≤ 15%' }) @IsString() @Length(1, 100) grade: string;
-  @ApiProperty({ example: '12000.000', description: "In the commodity's unit" }) @Matches(QUANTITY, { message: `quantity ${QUANTITY_MESSAGE}` }) quantity: string;
+  @ApiProperty({ example: '12000.000', description: "In the commodity's unit" })
+  @Matches(QUANTITY, { message: `quantity ${QUANTITY_MESSAGE}` })
+  quantity: string;
   @ApiProperty({ example: 'Hami bonded yard, bay 7' }) @IsString() @Length(1, 200) location: string;
 }
 
@@ -95,7 +100,13 @@ export class WarehouseReceiptsController {
   @Roles(Role.ADMIN)
   @ApiOperation({ summary: 'Record the price of a commodity on a date (one per date; a second replaces it)' })
   async price(@CurrentActor() actor: Actor, @Param('code') code: string, @Body() body: PriceDto) {
-    const saved = await this.receipts.recordPrice(actor, { commodityCode: code, priceDate: body.date, price: new Dec(body.price), currency: body.currency, source: body.source });
+    const saved = await this.receipts.recordPrice(actor, {
+      commodityCode: code,
+      priceDate: body.date,
+      price: new Dec(body.price),
+      currency: body.currency,
+      source: body.source,
+    });
     return { ...saved, price: saved.price.toFixed() };
   }
 
@@ -130,7 +141,13 @@ export class WarehouseReceiptsController {
   @Roles(...CUSTODIAN)
   @ApiOperation({ summary: 'Split into smaller receipts for exactly the same goods' })
   async split(@CurrentActor() actor: Actor, @Param('id', uuidParam) id: string, @Body() body: SplitDto) {
-    return (await this.receipts.split(actor, id, body.quantities.map((q) => new Dec(q)))).map(receiptView);
+    return (
+      await this.receipts.split(
+        actor,
+        id,
+        body.quantities.map((q) => new Dec(q)),
+      )
+    ).map(receiptView);
   }
 
   @Post('warehouse-receipts/:id/release')

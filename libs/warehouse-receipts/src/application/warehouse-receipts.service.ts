@@ -9,7 +9,15 @@ import { orOnDuplicate } from '@caravan/database';
 import { Money } from '@caravan/money';
 import { OrganisationDirectory } from '@caravan/identity';
 import { Actor, isOperatorReader, OrganisationKind } from '@caravan/access';
-import { nextReceiptStatus, ReceiptStatus, ReceiptTransition, splitQuantities, Valuation, value, WarehouseReceipt } from '../domain/warehouse-receipt';
+import {
+  nextReceiptStatus,
+  ReceiptStatus,
+  ReceiptTransition,
+  splitQuantities,
+  Valuation,
+  value,
+  WarehouseReceipt,
+} from '../domain/warehouse-receipt';
 import { CommodityEntity, CommodityPriceEntity, WarehouseReceiptEntity } from '../infrastructure/warehouse-receipt.entities';
 import { WarehouseErrors } from '../domain/warehouse.errors';
 
@@ -93,7 +101,13 @@ export class WarehouseReceiptsService {
         throw WarehouseErrors.COMMODITY_NOT_FOUND(`no commodity ${price.commodityCode}`);
       }
       await em.save(Object.assign(new CommodityPriceEntity(), price));
-      await this.audit.record(em, { actor, action: 'commodity.price', entityType: 'commodity', entityId: price.commodityCode, after: price });
+      await this.audit.record(em, {
+        actor,
+        action: 'commodity.price',
+        entityType: 'commodity',
+        entityId: price.commodityCode,
+        after: price,
+      });
       return price;
     });
   }
@@ -121,7 +135,13 @@ export class WarehouseReceiptsService {
         () => em.insert(WarehouseReceiptEntity, receipt),
         () => WarehouseErrors.DUPLICATE_RECEIPT(`receipt ${input.receiptNumber} already exists`, 'receiptNumber'),
       );
-      await this.audit.record(em, { actor, action: 'warehouse-receipt.issue', entityType: 'warehouse-receipt', entityId: receipt.id, after: receipt });
+      await this.audit.record(em, {
+        actor,
+        action: 'warehouse-receipt.issue',
+        entityType: 'warehouse-receipt',
+        entityId: receipt.id,
+        after: receipt,
+      });
       return receipt;
     });
   }
@@ -158,7 +178,13 @@ export class WarehouseReceiptsService {
             updatedAt: new Date(),
           });
           await em.insert(WarehouseReceiptEntity, part);
-          await this.audit.record(em, { actor, action: 'warehouse-receipt.issue', entityType: 'warehouse-receipt', entityId: part.id, after: part });
+          await this.audit.record(em, {
+            actor,
+            action: 'warehouse-receipt.issue',
+            entityType: 'warehouse-receipt',
+            entityId: part.id,
+            after: part,
+          });
           parts.push(part);
         }
       });
@@ -168,7 +194,9 @@ export class WarehouseReceiptsService {
 
   /** Goods leave the yard (release) or the receipt was issued in error (cancel): custodian only. */
   custodianStep(actor: Actor, id: string, transition: 'release' | 'cancel'): Promise<WarehouseReceipt> {
-    return this.dataSource.transaction((em) => this.move(em, id, { kind: 'custodian', organisationId: actor.organisationId }, actor, transition));
+    return this.dataSource.transaction((em) =>
+      this.move(em, id, { kind: 'custodian', organisationId: actor.organisationId }, actor, transition),
+    );
   }
 
   /** Value on a date: the latest price on or before it, less the commodity's haircut. */

@@ -47,7 +47,12 @@ describe('split', () => {
     [['600', '399.999'], 'WAREHOUSE.SPLIT_NOT_EXACT'],
     [['600', '400.001'], 'WAREHOUSE.SPLIT_NOT_EXACT'],
   ])('refuses %p with %s', (parts, code) => {
-    expect(() => splitQuantities(receipt, parts.map((p) => new Dec(p)))).toThrow(expect.objectContaining({ code, field: 'quantities' }));
+    expect(() =>
+      splitQuantities(
+        receipt,
+        parts.map((p) => new Dec(p)),
+      ),
+    ).toThrow(expect.objectContaining({ code, field: 'quantities' }));
   });
 
   it('refuses to split a pledged receipt', () => {

@@ -52,7 +52,10 @@ export function splitQuantities(receipt: WarehouseReceipt, parts: Decimal[]): De
   if (parts.some((p) => p.lte(0))) throw WarehouseErrors.SPLIT_PART_NOT_POSITIVE('every part must be more than zero', 'quantities');
   const total = parts.reduce((sum, p) => sum.plus(p), new Dec(0));
   if (!total.equals(receipt.quantity)) {
-    throw WarehouseErrors.SPLIT_NOT_EXACT(`the parts add up to ${total.toFixed()}, the receipt holds ${receipt.quantity.toFixed()} ${receipt.unit}`, 'quantities');
+    throw WarehouseErrors.SPLIT_NOT_EXACT(
+      `the parts add up to ${total.toFixed()}, the receipt holds ${receipt.quantity.toFixed()} ${receipt.unit}`,
+      'quantities',
+    );
   }
   return parts;
 }

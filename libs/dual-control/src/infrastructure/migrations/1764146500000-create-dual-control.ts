@@ -31,7 +31,9 @@ export class CreateDualControl1764146500000 implements MigrationInterface {
         CONSTRAINT dual_control_decided CHECK ((status = 'PENDING') = (decided_at IS NULL)),
         CONSTRAINT dual_control_approved_by_checker CHECK (status NOT IN ('APPROVED', 'FAILED') OR decided_by IS NOT NULL)
       )`);
-    await db.query(`CREATE UNIQUE INDEX dual_control_one_pending ON dual_control_requests (organisation_id, kind, subject) WHERE status = 'PENDING'`);
+    await db.query(
+      `CREATE UNIQUE INDEX dual_control_one_pending ON dual_control_requests (organisation_id, kind, subject) WHERE status = 'PENDING'`,
+    );
     await db.query('CREATE INDEX dual_control_queue ON dual_control_requests (organisation_id, status, requested_at)');
     await db.query('ALTER TABLE dual_control_requests ENABLE ROW LEVEL SECURITY');
     await db.query(`CREATE POLICY dual_control_own ON dual_control_requests USING (organisation_id = caravan_organisation())`);

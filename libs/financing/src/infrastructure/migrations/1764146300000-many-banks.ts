@@ -20,7 +20,9 @@ export class ManyBanks1764146300000 implements MigrationInterface {
     await db.query('CREATE POLICY financings_apply ON financings FOR INSERT WITH CHECK (sme_id = caravan_organisation())');
     await db.query('CREATE POLICY financings_bank ON financings FOR UPDATE USING (bank_id = caravan_organisation())');
     await db.query('ALTER TABLE financing_events ENABLE ROW LEVEL SECURITY');
-    await db.query('CREATE POLICY financing_events_read ON financing_events FOR SELECT USING (EXISTS (SELECT 1 FROM financings f WHERE f.id = financing_id))');
+    await db.query(
+      'CREATE POLICY financing_events_read ON financing_events FOR SELECT USING (EXISTS (SELECT 1 FROM financings f WHERE f.id = financing_id))',
+    );
     await db.query(`CREATE POLICY financing_events_bank ON financing_events FOR INSERT
       WITH CHECK (EXISTS (SELECT 1 FROM financings f WHERE f.id = financing_id AND f.bank_id = caravan_organisation()))`);
     await this.policyVersions(db);
@@ -78,11 +80,17 @@ export class ManyBanks1764146300000 implements MigrationInterface {
 
   private async simulatedBanks(db: QueryRunner): Promise<void> {
     await db.query('ALTER TABLE simulated_bank_payments ADD COLUMN bank_id uuid REFERENCES organisations (id)');
-    await db.query(`UPDATE simulated_bank_payments p SET bank_id = f.bank_id FROM financings f WHERE f.ref = split_part(p.instruction_id, '/', 1)`);
+    await db.query(
+      `UPDATE simulated_bank_payments p SET bank_id = f.bank_id FROM financings f WHERE f.ref = split_part(p.instruction_id, '/', 1)`,
+    );
     // payments people registered by hand, which no bank instructed
     await db.query('DELETE FROM simulated_bank_payments WHERE bank_id IS NULL');
-    await db.query('ALTER TABLE simulated_bank_payments ALTER COLUMN bank_id SET NOT NULL, ALTER COLUMN bank_id SET DEFAULT caravan_organisation()');
-    await db.query('ALTER TABLE simulated_bank_payments DROP CONSTRAINT simulated_bank_payments_pkey, ADD PRIMARY KEY (bank_id, instruction_id)');
+    await db.query(
+      'ALTER TABLE simulated_bank_payments ALTER COLUMN bank_id SET NOT NULL, ALTER COLUMN bank_id SET DEFAULT caravan_organisation()',
+    );
+    await db.query(
+      'ALTER TABLE simulated_bank_payments DROP CONSTRAINT simulated_bank_payments_pkey, ADD PRIMARY KEY (bank_id, instruction_id)',
+    );
     await db.query('ALTER TABLE simulated_bank_payments ENABLE ROW LEVEL SECURITY');
     await db.query('CREATE POLICY simulated_bank_payments_bank ON simulated_bank_payments USING (bank_id = caravan_organisation())');
     await db.query('CREATE POLICY simulated_bank_payments_read_all ON simulated_bank_payments FOR SELECT USING (caravan_reads_all())');

@@ -1,5 +1,17 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMinSize, ArrayUnique, IsArray, IsEmail, IsEnum, IsOptional, IsString, Length, Matches, MaxLength, MinLength } from 'class-validator';
+import {
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsEmail,
+  IsEnum,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  MaxLength,
+  MinLength,
+} from 'class-validator';
 import { PageQuery } from '@caravan/http';
 import { AMOUNT } from '@caravan/money';
 import { OrganisationKind, Role } from '@caravan/access';
@@ -14,7 +26,10 @@ export class LoginDto {
   @MaxLength(200)
   password: string;
 
-  @ApiPropertyOptional({ example: '123456', description: 'The one-time code, for a person with a second factor (AUTH.OTP_REQUIRED without it)' })
+  @ApiPropertyOptional({
+    example: '123456',
+    description: 'The one-time code, for a person with a second factor (AUTH.OTP_REQUIRED without it)',
+  })
   @IsOptional()
   @Matches(/^\d{6}$/, { message: 'otp must be the six digits of the authenticator app' })
   otp?: string;
@@ -37,7 +52,9 @@ export class NewOrganisationDto {
   name: string;
 
   @ApiProperty({ example: '91650502MA78XK3L2Q', description: '统一社会信用代码 (18 characters)' })
-  @Matches(/^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/, { message: 'creditCode must be an 18-character unified social credit code' })
+  @Matches(/^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/, {
+    message: 'creditCode must be an 18-character unified social credit code',
+  })
   creditCode: string;
 }
 
@@ -92,13 +109,20 @@ export class UserView {
   @ApiProperty({ enum: Role, isArray: true }) roles: Role[];
   @ApiPropertyOptional({ type: String, nullable: true, example: '5000000.00' }) approvalAuthority: string | null;
   @ApiProperty() active: boolean;
-  @ApiPropertyOptional({ enum: ['ENABLED', 'REQUIRED', 'OPTIONAL', 'PROVIDER'], description: 'GET /auth/me: whether one signs in with a one-time code, must enrol one, or may; PROVIDER: one signs in through one’s bank, whose sign-in sees to it' })
+  @ApiPropertyOptional({
+    enum: ['ENABLED', 'REQUIRED', 'OPTIONAL', 'PROVIDER'],
+    description:
+      'GET /auth/me: whether one signs in with a one-time code, must enrol one, or may; PROVIDER: one signs in through one’s bank, whose sign-in sees to it',
+  })
   secondFactor?: 'ENABLED' | 'REQUIRED' | 'OPTIONAL' | 'PROVIDER';
 }
 
 export class ChangePasswordDto {
   @ApiProperty() @IsString() @MaxLength(200) currentPassword: string;
-  @ApiProperty({ minLength: 12, description: 'At least 12 characters, and hard to guess (not a common or breached password, nor one\'s name)' })
+  @ApiProperty({
+    minLength: 12,
+    description: "At least 12 characters, and hard to guess (not a common or breached password, nor one's name)",
+  })
   @IsString()
   @MinLength(12)
   @MaxLength(200)

@@ -1,6 +1,20 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsEnum, IsOptional, IsString, IsUrl, IsUUID, Length, Matches, MaxLength, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsEnum,
+  IsOptional,
+  IsString,
+  IsUrl,
+  IsUUID,
+  Length,
+  Matches,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
 import { AMOUNT } from '@caravan/money';
 import { Role } from '@caravan/access';
 
@@ -26,7 +40,10 @@ export class GroupRolesDto {
 }
 
 export class SingleSignOnSettingsDto {
-  @ApiProperty({ example: 'https://login.bank.example/realms/staff', description: 'The provider’s issuer (its discovery document is read from there)' })
+  @ApiProperty({
+    example: 'https://login.bank.example/realms/staff',
+    description: 'The provider’s issuer (its discovery document is read from there)',
+  })
   @IsUrl(URL_OPTIONS)
   @MaxLength(500)
   issuer: string;
@@ -36,7 +53,9 @@ export class SingleSignOnSettingsDto {
   @Length(1, 200)
   clientId: string;
 
-  @ApiPropertyOptional({ description: 'Caravan’s secret at the provider; kept sealed, never shown again. Absent: a public client (PKCE alone).' })
+  @ApiPropertyOptional({
+    description: 'Caravan’s secret at the provider; kept sealed, never shown again. Absent: a public client (PKCE alone).',
+  })
   @IsOptional()
   @IsString()
   @Length(1, 500)
@@ -53,7 +72,10 @@ export class SingleSignOnSettingsDto {
   @Matches(/^[\w.:-]{1,100}$/, { message: 'groupsClaim must be a claim name' })
   groupsClaim: string = 'groups';
 
-  @ApiProperty({ example: ['https://caravan.example/portal/'], description: 'The portal addresses registered with the provider to come back to' })
+  @ApiProperty({
+    example: ['https://caravan.example/portal/'],
+    description: 'The portal addresses registered with the provider to come back to',
+  })
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(10)
@@ -80,7 +102,10 @@ export class SingleSignOnStartDto {
   @IsUUID()
   organisationId: string;
 
-  @ApiProperty({ example: 'https://caravan.example/portal/', description: 'Where the provider sends the browser back: one the bank registered' })
+  @ApiProperty({
+    example: 'https://caravan.example/portal/',
+    description: 'Where the provider sends the browser back: one the bank registered',
+  })
   @IsUrl(URL_OPTIONS)
   @MaxLength(500)
   redirectUri: string;

@@ -43,7 +43,9 @@ export class SingleSignOn1764147000000 implements MigrationInterface {
   }
 
   async down(db: QueryRunner): Promise<void> {
-    await db.query('ALTER TABLE users DROP CONSTRAINT users_sso_pair, DROP CONSTRAINT users_sso_identity, DROP COLUMN sso_subject, DROP COLUMN sso_issuer');
+    await db.query(
+      'ALTER TABLE users DROP CONSTRAINT users_sso_pair, DROP CONSTRAINT users_sso_identity, DROP COLUMN sso_subject, DROP COLUMN sso_issuer',
+    );
     await db.query('DROP TABLE sso_attempts, organisation_sso');
   }
 }

@@ -24,7 +24,9 @@ export class BankBooks1764146200000 implements MigrationInterface {
              posted_by = CASE WHEN e.reverses_entry_id IS NULL THEN 'system:financing-workflow' ELSE 'unrecorded' END
         FROM financings f WHERE f.ref = e.financing_ref`);
     await db.query('ALTER TABLE journal_entries ENABLE TRIGGER journal_entries_append_only');
-    await db.query('ALTER TABLE journal_entries ALTER COLUMN bank_id SET NOT NULL, ALTER COLUMN bank_id SET DEFAULT caravan_organisation()');
+    await db.query(
+      'ALTER TABLE journal_entries ALTER COLUMN bank_id SET NOT NULL, ALTER COLUMN bank_id SET DEFAULT caravan_organisation()',
+    );
     await db.query('ALTER TABLE journal_entries ALTER COLUMN posted_by SET NOT NULL');
     await db.query('CREATE INDEX journal_entries_bank ON journal_entries (bank_id, posted_at)');
 
@@ -52,11 +54,15 @@ export class BankBooks1764146200000 implements MigrationInterface {
     await db.query('CREATE POLICY journal_entries_bank ON journal_entries USING (bank_id = caravan_organisation())');
     await db.query('CREATE POLICY journal_entries_read_all ON journal_entries FOR SELECT USING (caravan_reads_all())');
     await db.query('ALTER TABLE journal_lines ENABLE ROW LEVEL SECURITY');
-    await db.query('CREATE POLICY journal_lines_read ON journal_lines FOR SELECT USING (EXISTS (SELECT 1 FROM journal_entries e WHERE e.id = entry_id))');
+    await db.query(
+      'CREATE POLICY journal_lines_read ON journal_lines FOR SELECT USING (EXISTS (SELECT 1 FROM journal_entries e WHERE e.id = entry_id))',
+    );
     await db.query(`CREATE POLICY journal_lines_add ON journal_lines FOR INSERT
       WITH CHECK (EXISTS (SELECT 1 FROM journal_entries e WHERE e.id = entry_id AND e.bank_id = caravan_organisation()))`);
     await db.query('ALTER TABLE ledger_balances ENABLE ROW LEVEL SECURITY');
-    await db.query('CREATE POLICY ledger_balances_bank ON ledger_balances FOR SELECT USING (bank_id = caravan_organisation() OR caravan_reads_all())');
+    await db.query(
+      'CREATE POLICY ledger_balances_bank ON ledger_balances FOR SELECT USING (bank_id = caravan_organisation() OR caravan_reads_all())',
+    );
 
     await db.query(`GRANT SELECT ON ledger_accounts, ledger_balances TO ${APP_ROLE}`);
     await db.query(`GRANT SELECT, INSERT ON journal_entries, journal_lines TO ${APP_ROLE}`);

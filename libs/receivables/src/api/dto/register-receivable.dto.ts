@@ -1,21 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import {
-  ArrayMaxSize,
-  IsArray,
-  IsIn,
-  IsISO8601,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Length,
-  Matches,
-} from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsISO8601, IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
 import { AMOUNT, AMOUNT_MESSAGE, CURRENCIES } from '@caravan/money';
 
 export const CALENDAR_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export class RegisterReceivableDto {
-  @ApiProperty({ format: 'uuid', description: 'The core enterprise that owes it (the creditor is the caller\'s organisation)', example: '5b0e7f0e-6a1c-4a57-9d0e-1d1b7a0c0002' })
+  @ApiProperty({
+    format: 'uuid',
+    description: "The core enterprise that owes it (the creditor is the caller's organisation)",
+    example: '5b0e7f0e-6a1c-4a57-9d0e-1d1b7a0c0002',
+  })
   @IsUUID()
   debtorId: string;
 
@@ -25,7 +19,11 @@ export class RegisterReceivableDto {
   @Matches(/^[\p{L}\p{N}][\p{L}\p{N}._/-]*$/u, { message: 'invoiceNumber may hold letters, digits and . _ / - only' })
   invoiceNumber: string;
 
-  @ApiPropertyOptional({ type: [String], example: ['WB-HAMI-2026-0778', 'CR-X9-55012'], description: 'Waybill / bill-of-lading references' })
+  @ApiPropertyOptional({
+    type: [String],
+    example: ['WB-HAMI-2026-0778', 'CR-X9-55012'],
+    description: 'Waybill / bill-of-lading references',
+  })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(50)

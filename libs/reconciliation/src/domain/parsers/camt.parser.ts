@@ -93,7 +93,8 @@ class CamtReader {
   /** The header is complete once a balance or an entry starts, or the statement ends. */
   private sendHeader(): void {
     if (this.headerSent || !this.header) return;
-    if (!this.header.statementId || !this.header.account) throw new StatementFormatError(this.position.line, this.here(), 'the statement has no Id or account before its balances and entries');
+    if (!this.header.statementId || !this.header.account)
+      throw new StatementFormatError(this.position.line, this.here(), 'the statement has no Id or account before its balances and entries');
     this.out.push({ kind: 'statement', header: { format: this.format!, ...this.header } as StatementHeader });
     this.headerSent = true;
   }
@@ -119,8 +120,14 @@ class CamtReader {
     } else if (this.under('Bal', 'CdtDbtInd')) balance.sign = value;
     else if (this.under('Bal', 'Dt', 'Dt') || this.under('Bal', 'Dt', 'DtTm')) balance.date = dateAt(value, line, where);
     else if (name === 'Bal') {
-      if (!balance.type || !balance.amount || !balance.date || !balance.currency) throw new StatementFormatError(line, where, 'a balance needs a type, an amount with its currency and a date');
-      this.balances.push({ type: balance.type, amount: balance.sign === 'DBIT' ? `-${balance.amount}` : balance.amount, currency: balance.currency, date: balance.date });
+      if (!balance.type || !balance.amount || !balance.date || !balance.currency)
+        throw new StatementFormatError(line, where, 'a balance needs a type, an amount with its currency and a date');
+      this.balances.push({
+        type: balance.type,
+        amount: balance.sign === 'DBIT' ? `-${balance.amount}` : balance.amount,
+        currency: balance.currency,
+        date: balance.date,
+      });
     }
   }
 
@@ -138,7 +145,8 @@ class CamtReader {
     else if (this.under('ValDt', 'Dt') || this.under('ValDt', 'DtTm')) entry.valueDate = dateAt(value, line, where);
     else if (this.under('Ntry', 'AcctSvcrRef')) entry.bankReference = value;
     else if (name === 'Ntry') {
-      if (!entry.amount || !entry.direction || !entry.currency) throw new StatementFormatError(entry.line!, 'Ntry', 'an entry needs Amt with its currency and CdtDbtInd');
+      if (!entry.amount || !entry.direction || !entry.currency)
+        throw new StatementFormatError(entry.line!, 'Ntry', 'an entry needs Amt with its currency and CdtDbtInd');
       this.out.push({ kind: 'entry', entry: entry as Entry });
       this.entry = undefined;
     }
@@ -151,7 +159,8 @@ class CamtReader {
     else if (this.under('TxDtls', 'Amt') || this.under('AmtDtls', 'TxAmt', 'Amt')) detail.amount = amountAt(value, line, where);
     else if (this.under('RltdPties', party, 'Nm') || this.under('RltdPties', party, 'Pty', 'Nm')) detail.counterpartyName = value;
     else if (this.under(`${party}Acct`, 'Id', 'IBAN')) detail.counterpartyAccount = value;
-    else if (this.under('RmtInf', 'Ustrd') || this.under('CdtrRefInf', 'Ref')) detail.remittance = [detail.remittance, value].filter(Boolean).join(' ');
+    else if (this.under('RmtInf', 'Ustrd') || this.under('CdtrRefInf', 'Ref'))
+      detail.remittance = [detail.remittance, value].filter(Boolean).join(' ');
     else if (name === 'TxDtls') {
       entry.details.push(detail);
       this.detail = undefined;

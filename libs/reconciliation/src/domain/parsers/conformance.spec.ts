@@ -127,7 +127,10 @@ describe('statement parsers on real files', () => {
 });
 
 describe('malformed statements are refused with the line, the element and the reason', () => {
-  const camt = (entries: string, balance = '<Bal><Tp><CdOrPrtry><Cd>OPBD</Cd></CdOrPrtry></Tp><Amt Ccy="EUR">10.00</Amt><CdtDbtInd>CRDT</CdtDbtInd><Dt><Dt>2026-11-01</Dt></Dt></Bal>') =>
+  const camt = (
+    entries: string,
+    balance = '<Bal><Tp><CdOrPrtry><Cd>OPBD</Cd></CdOrPrtry></Tp><Amt Ccy="EUR">10.00</Amt><CdtDbtInd>CRDT</CdtDbtInd><Dt><Dt>2026-11-01</Dt></Dt></Bal>',
+  ) =>
     `<?xml version="1.0"?>\n<Document><BkToCstmrStmt><Stmt><Id>S1</Id><Acct><Id><IBAN>FI7433010001222090</IBAN></Id></Acct>\n${balance}\n${entries}\n</Stmt></BkToCstmrStmt></Document>`;
   const ntry = (amount: string, date = '2026-11-02') =>
     `<Ntry><Amt Ccy="EUR">${amount}</Amt><CdtDbtInd>CRDT</CdtDbtInd><BookgDt><Dt>${date}</Dt></BookgDt></Ntry>`;
@@ -157,7 +160,8 @@ describe('malformed statements are refused with the line, the element and the re
   });
 
   it('a wrong balance is found, not silently accepted', async () => {
-    const closing = '<Bal><Tp><CdOrPrtry><Cd>CLBD</Cd></CdOrPrtry></Tp><Amt Ccy="EUR">99.00</Amt><CdtDbtInd>CRDT</CdtDbtInd><Dt><Dt>2026-11-30</Dt></Dt></Bal>';
+    const closing =
+      '<Bal><Tp><CdOrPrtry><Cd>CLBD</Cd></CdOrPrtry></Tp><Amt Ccy="EUR">99.00</Amt><CdtDbtInd>CRDT</CdtDbtInd><Dt><Dt>2026-11-30</Dt></Dt></Bal>';
     const [s] = await summarise(parseCamt(text(camt(ntry('5.00') + closing))));
     expect(s.mismatch).toBe('opening 10.00 + entries 5.00 = 15.00, but the closing balance is 99.00');
   });

@@ -52,23 +52,30 @@ function fields(line: string, delimiter: string, lineNo: number): string[] {
 function isoDate(value: string, format: CsvMapping['dateFormat'], line: number, column: string): string {
   const v = value.trim();
   const m =
-    format === 'DD.MM.YYYY' ? /^(\d{2})\.(\d{2})\.(\d{4})$/.exec(v)?.slice(1).reverse()
-    : format === 'DD/MM/YYYY' ? /^(\d{2})\/(\d{2})\/(\d{4})$/.exec(v)?.slice(1).reverse()
-    : format === 'YYYYMMDD' ? /^(\d{4})(\d{2})(\d{2})$/.exec(v)?.slice(1)
-    : /^(\d{4})-(\d{2})-(\d{2})$/.exec(v)?.slice(1);
+    format === 'DD.MM.YYYY'
+      ? /^(\d{2})\.(\d{2})\.(\d{4})$/.exec(v)?.slice(1).reverse()
+      : format === 'DD/MM/YYYY'
+        ? /^(\d{2})\/(\d{2})\/(\d{4})$/.exec(v)?.slice(1).reverse()
+        : format === 'YYYYMMDD'
+          ? /^(\d{4})(\d{2})(\d{2})$/.exec(v)?.slice(1)
+          : /^(\d{4})-(\d{2})-(\d{2})$/.exec(v)?.slice(1);
   return dateAt(m ? m.join('-') : v, line, column);
 }
 
 function column(cells: string[], n: number | undefined, name: string, line: number, required = false): string | undefined {
   if (n === undefined) return undefined;
   const v = cells[n - 1];
-  if (v === undefined && required) throw new StatementFormatError(line, `column ${n} (${name})`, `the line has only ${cells.length} columns`);
+  if (v === undefined && required)
+    throw new StatementFormatError(line, `column ${n} (${name})`, `the line has only ${cells.length} columns`);
   return v?.trim() || undefined;
 }
 
 // "1.234,56" or "1,234.56" → "1234.56": grouping dropped, the decimal separator a point.
 const money = (v: string | undefined, decimalSeparator: CsvMapping['decimalSeparator']) =>
-  (v ?? '').replace(/\s/g, '').replace(decimalSeparator === ',' ? /\./g : /,/g, '').replace(',', '.');
+  (v ?? '')
+    .replace(/\s/g, '')
+    .replace(decimalSeparator === ',' ? /\./g : /,/g, '')
+    .replace(',', '.');
 
 /** A signed amount column, or a debit and a credit column of which one is filled. */
 function amountOf(cells: string[], mapping: CsvMapping, line: number): { direction: Direction; amount: string } {
@@ -101,8 +108,15 @@ function entryOf(raw: string, line: number, mapping: CsvMapping): Entry | undefi
     currency: mapping.currency,
     direction,
     reversal: false,
-    bookingDate: isoDate(column(cells, c.bookingDate, 'bookingDate', line, true)!, mapping.dateFormat, line, `column ${c.bookingDate} (bookingDate)`),
-    valueDate: c.valueDate ? isoDate(column(cells, c.valueDate, 'valueDate', line, true)!, mapping.dateFormat, line, `column ${c.valueDate} (valueDate)`) : undefined,
+    bookingDate: isoDate(
+      column(cells, c.bookingDate, 'bookingDate', line, true)!,
+      mapping.dateFormat,
+      line,
+      `column ${c.bookingDate} (bookingDate)`,
+    ),
+    valueDate: c.valueDate
+      ? isoDate(column(cells, c.valueDate, 'valueDate', line, true)!, mapping.dateFormat, line, `column ${c.valueDate} (valueDate)`)
+      : undefined,
     bankReference: column(cells, c.reference, 'reference', line),
     details: [
       {

@@ -9,7 +9,11 @@ export const MAX_LINE = 1 << 20;
  * breaks once, and the pieces of a line that spans chunks are joined once. A character split
  * between two chunks is decoded whole.
  */
-export async function* linesOf(chunks: AsyncIterable<string | Buffer>, encoding: 'utf8' | 'latin1', maxLine = MAX_LINE): AsyncGenerator<string> {
+export async function* linesOf(
+  chunks: AsyncIterable<string | Buffer>,
+  encoding: 'utf8' | 'latin1',
+  maxLine = MAX_LINE,
+): AsyncGenerator<string> {
   const decoder = new StringDecoder(encoding);
   let pieces: string[] = [];
   let pending = 0;

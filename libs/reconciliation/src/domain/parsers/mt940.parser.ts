@@ -13,12 +13,16 @@ function date(yymmdd: string, line: number, element: string): string {
   const yy = Number(yymmdd.slice(0, 2));
   const iso = `${yy < 80 ? 2000 + yy : 1900 + yy}-${yymmdd.slice(2, 4)}-${yymmdd.slice(4, 6)}`;
   const t = new Date(`${iso}T00:00:00Z`);
-  if (Number.isNaN(t.getTime()) || t.toISOString().slice(0, 10) !== iso) throw new StatementFormatError(line, element, `"${yymmdd}" is not a date`);
+  if (Number.isNaN(t.getTime()) || t.toISOString().slice(0, 10) !== iso)
+    throw new StatementFormatError(line, element, `"${yymmdd}" is not a date`);
   return iso;
 }
 
 function amount(text: string, line: number, element: string): string {
-  const normal = text.replace(',', '.').replace(/\.$/, '').replace(/^0+(?=\d)/, '');
+  const normal = text
+    .replace(',', '.')
+    .replace(/\.$/, '')
+    .replace(/^0+(?=\d)/, '');
   return amountAt(normal, line, element);
 }
 
@@ -57,7 +61,8 @@ function flushEntry(s: Mt940State): void {
 function headerField(s: Mt940State, f: Field): void {
   const element = `:${f.tag}:`;
   if (f.tag === '20') {
-    if (s.header) throw new StatementFormatError(f.line, element, 'a new statement starts before the last one closed (:62F: or :62M: missing)');
+    if (s.header)
+      throw new StatementFormatError(f.line, element, 'a new statement starts before the last one closed (:62F: or :62M: missing)');
     s.header = { format: 'MT940', statementId: f.value.trim() };
     s.balances = [];
   } else if (f.tag === '25') {
@@ -91,7 +96,8 @@ function closingBalance(s: Mt940State, f: Field): void {
 /** A :61: booking date is MMDD: its year is the value date's. */
 function bookingDateOf(mmdd: string, valueDate: string, line: number, element: string): string {
   const bookingDate = `${valueDate.slice(0, 4)}-${mmdd.slice(0, 2)}-${mmdd.slice(2)}`;
-  if (Number.isNaN(Date.parse(`${bookingDate}T00:00:00Z`))) throw new StatementFormatError(line, element, `"${mmdd}" is not a booking date`);
+  if (Number.isNaN(Date.parse(`${bookingDate}T00:00:00Z`)))
+    throw new StatementFormatError(line, element, `"${mmdd}" is not a booking date`);
   // A booking in early January for a December value date belongs to the next year.
   if (mmdd.startsWith('01') && valueDate.slice(5, 7) === '12') return `${Number(valueDate.slice(0, 4)) + 1}${bookingDate.slice(4)}`;
   return bookingDate;
@@ -100,7 +106,8 @@ function bookingDateOf(mmdd: string, valueDate: string, line: number, element: s
 function entryOf(f: Field, currency: string): Entry {
   const element = `:${f.tag}:`;
   const m = STATEMENT_LINE.exec(f.value);
-  if (!m) throw new StatementFormatError(f.line, element, `"${f.value.split('\n')[0]}" is not a statement line (date, C/D/RC/RD, amount, type)`);
+  if (!m)
+    throw new StatementFormatError(f.line, element, `"${f.value.split('\n')[0]}" is not a statement line (date, C/D/RC/RD, amount, type)`);
   const valueDate = date(m[1], f.line, element);
   const bookingDate = m[2] ? bookingDateOf(m[2], valueDate, f.line, element) : undefined;
   const mark = m[3];
@@ -160,7 +167,8 @@ function handleField(s: Mt940State, f: Field): void {
 
 function closeStatement(s: Mt940State, lineNo: number): void {
   if (!s.header) return;
-  if (!s.balances.some((b) => b.type === 'CLBD')) throw new StatementFormatError(lineNo, ':62F:', 'the statement ends without a closing balance');
+  if (!s.balances.some((b) => b.type === 'CLBD'))
+    throw new StatementFormatError(lineNo, ':62F:', 'the statement ends without a closing balance');
   s.out.push({ kind: 'end', balances: s.balances });
   s.statements += 1;
   s.header = undefined;

@@ -27,11 +27,13 @@ export function currencyAt(value: string | undefined, line: number, element: str
 export function dateAt(value: string | undefined, line: number, element: string): string {
   const v = (value ?? '').trim();
   const m = DATE.exec(v);
-  const valid = m && (() => {
-    const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-    const t = new Date(Date.UTC(y, mo - 1, d));
-    return t.getUTCFullYear() === y && t.getUTCMonth() === mo - 1 && t.getUTCDate() === d;
-  })();
+  const valid =
+    m &&
+    (() => {
+      const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+      const t = new Date(Date.UTC(y, mo - 1, d));
+      return t.getUTCFullYear() === y && t.getUTCMonth() === mo - 1 && t.getUTCDate() === d;
+    })();
   if (!m || !valid) throw new StatementFormatError(line, element, `"${v}" is not a date`);
   return v.slice(0, 10);
 }

@@ -15,21 +15,29 @@ async function movementsAndLines(db: QueryRunner): Promise<void> {
   await db.query('ALTER TABLE expected_movements ADD COLUMN counterparty_key text');
   await db.query(`UPDATE expected_movements SET settled = amount WHERE status = 'MATCHED'`);
   await db.query('ALTER TABLE expected_movements DROP CONSTRAINT expected_movements_status_check');
-  await db.query(`ALTER TABLE expected_movements ADD CONSTRAINT expected_movements_status_check CHECK (status IN ('OPEN', 'PARTIAL', 'MATCHED'))`);
+  await db.query(
+    `ALTER TABLE expected_movements ADD CONSTRAINT expected_movements_status_check CHECK (status IN ('OPEN', 'PARTIAL', 'MATCHED'))`,
+  );
   await db.query(`CREATE INDEX expected_movements_open_reference ON expected_movements (reference) WHERE status <> 'MATCHED'`);
   await db.query(`CREATE INDEX expected_movements_open_party ON expected_movements (counterparty_key) WHERE status <> 'MATCHED'`);
   await db.query(`CREATE INDEX expected_movements_open_remaining ON expected_movements ((amount - settled)) WHERE status <> 'MATCHED'`);
 
   await db.query('ALTER TABLE statement_lines ADD COLUMN counterparty_key text');
-  await db.query(`UPDATE statement_lines SET counterparty_key = nullif(lower(regexp_replace(counterparty_name, '[^[:alnum:]]', '', 'g')), '')`);
+  await db.query(
+    `UPDATE statement_lines SET counterparty_key = nullif(lower(regexp_replace(counterparty_name, '[^[:alnum:]]', '', 'g')), '')`,
+  );
   await db.query('ALTER TABLE statement_lines DROP CONSTRAINT statement_lines_match_status_check');
-  await db.query(`ALTER TABLE statement_lines ADD CONSTRAINT statement_lines_match_status_check CHECK (match_status IN ('UNMATCHED', 'MATCHED', 'WRITTEN_OFF'))`);
+  await db.query(
+    `ALTER TABLE statement_lines ADD CONSTRAINT statement_lines_match_status_check CHECK (match_status IN ('UNMATCHED', 'MATCHED', 'WRITTEN_OFF'))`,
+  );
   await db.query(`CREATE INDEX statement_lines_unmatched_party ON statement_lines (counterparty_key) WHERE match_status = 'UNMATCHED'`);
   // false once a person or a financing undid the line's match: the rules leave it to people
   await db.query('ALTER TABLE statement_lines ADD COLUMN auto_match boolean NOT NULL DEFAULT true');
   // a run walks the lines the rules may take in id order, a batch at a time
   await db.query('DROP INDEX statement_lines_unmatched');
-  await db.query(`CREATE INDEX statement_lines_automatic ON statement_lines (id) WHERE match_status = 'UNMATCHED' AND auto_match AND NOT reversal`);
+  await db.query(
+    `CREATE INDEX statement_lines_automatic ON statement_lines (id) WHERE match_status = 'UNMATCHED' AND auto_match AND NOT reversal`,
+  );
 }
 
 /** Decisions and the links from lines to movements they make. */

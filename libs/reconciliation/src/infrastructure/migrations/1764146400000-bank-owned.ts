@@ -1,7 +1,16 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { APP_ROLE } from '@caravan/database';
 
-const TABLES = ['bank_accounts', 'csv_mappings', 'bank_statements', 'statement_lines', 'expected_movements', 'match_decisions', 'match_links', 'reconciliation_runs'];
+const TABLES = [
+  'bank_accounts',
+  'csv_mappings',
+  'bank_statements',
+  'statement_lines',
+  'expected_movements',
+  'match_decisions',
+  'match_links',
+  'reconciliation_runs',
+];
 
 /**
  * Everything reconciliation keeps belongs to one bank: its accounts and their CSV layouts,
@@ -24,13 +33,21 @@ export class BankOwnedReconciliation1764146400000 implements MigrationInterface 
     }
     await db.query('ALTER TABLE bank_accounts DROP CONSTRAINT bank_accounts_pkey, ADD PRIMARY KEY (bank_id, account)');
     await db.query('ALTER TABLE csv_mappings DROP CONSTRAINT csv_mappings_pkey, ADD PRIMARY KEY (bank_id, account)');
-    await db.query('ALTER TABLE bank_statements DROP CONSTRAINT bank_statements_once, ADD CONSTRAINT bank_statements_once UNIQUE (bank_id, account, content_hash)');
-    await db.query('ALTER TABLE statement_lines DROP CONSTRAINT statement_lines_once, ADD CONSTRAINT statement_lines_once UNIQUE (bank_id, account, fingerprint)');
-    await db.query('ALTER TABLE expected_movements DROP CONSTRAINT expected_movements_once, ADD CONSTRAINT expected_movements_once UNIQUE (bank_id, end_to_end_id)');
+    await db.query(
+      'ALTER TABLE bank_statements DROP CONSTRAINT bank_statements_once, ADD CONSTRAINT bank_statements_once UNIQUE (bank_id, account, content_hash)',
+    );
+    await db.query(
+      'ALTER TABLE statement_lines DROP CONSTRAINT statement_lines_once, ADD CONSTRAINT statement_lines_once UNIQUE (bank_id, account, fingerprint)',
+    );
+    await db.query(
+      'ALTER TABLE expected_movements DROP CONSTRAINT expected_movements_once, ADD CONSTRAINT expected_movements_once UNIQUE (bank_id, end_to_end_id)',
+    );
     await db.query(`GRANT SELECT, INSERT, UPDATE ON ${TABLES.filter((t) => t !== 'match_links').join(', ')} TO ${APP_ROLE}`);
     await db.query(`GRANT SELECT, INSERT ON match_links TO ${APP_ROLE}`);
     // a big import refreshes the planner's statistics of the lines (PostgreSQL 17 and later let the owner grant it)
-    await db.query(`DO $$ BEGIN IF current_setting('server_version_num')::int >= 170000 THEN EXECUTE 'GRANT MAINTAIN ON statement_lines TO ${APP_ROLE}'; END IF; END $$`);
+    await db.query(
+      `DO $$ BEGIN IF current_setting('server_version_num')::int >= 170000 THEN EXECUTE 'GRANT MAINTAIN ON statement_lines TO ${APP_ROLE}'; END IF; END $$`,
+    );
   }
 
   /** Rows from before: each goes to the bank of the person who wrote it, or of its financing. */
