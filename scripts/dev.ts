@@ -13,7 +13,7 @@ import {
 } from '@caravan/devstack';
 import { MIGRATIONS } from '../apps/common/migrations';
 import { migrateDatabase } from '@caravan/database';
-import { DEMO_ADMIN, DEMO_ORGANISATIONS, DEMO_PASSWORD, seedDemo } from './demo-data';
+import { DEMO_ADMIN, DEMO_ORGANISATIONS, DEMO_PASSWORD, DemoParties, seedDemo } from './demo-data';
 
 // `npm start`: PostgreSQL, Temporal, the API and the worker on this machine, demo data seeded.
 const root = resolve(__dirname, '../..');
@@ -71,11 +71,8 @@ const stopAll = async () => {
   await postgres?.stop();
 };
 
-async function main(): Promise<void> {
-  mkdirSync(dataDir, { recursive: true });
-  process.once('SIGINT', () => void stopAll().then(() => process.exit(0)));
-  process.once('SIGTERM', () => void stopAll().then(() => process.exit(0)));
-
+/** DATABASE_URL's PostgreSQL, or an embedded one in .data/; migrated as the tables' owner. */
+async function database(): Promise<string> {
   let databaseUrl = process.env.DATABASE_URL;
   let migrationUrl = process.env.DATABASE_MIGRATION_URL;
   if (databaseUrl) {
@@ -94,7 +91,11 @@ async function main(): Promise<void> {
   }
   const applied = await migrateDatabase(migrationUrl!, MIGRATIONS);
   if (applied.length > 0) say(`migrations applied: ${applied.join(', ')}`);
+  return databaseUrl!;
+}
 
+/** TEMPORAL_ADDRESS's Temporal, or a dev server keeping its state in .data/. */
+async function temporalServer(): Promise<string> {
   let temporalAddress = process.env.TEMPORAL_ADDRESS;
   if (temporalAddress) {
     say(`Temporal: using TEMPORAL_ADDRESS=${temporalAddress}`);
@@ -111,6 +112,43 @@ async function main(): Promise<void> {
     temporalAddress = temporal.address;
     say(`Temporal: dev server on ${temporalAddress}, state in .data/temporal.sqlite`);
   }
+  return temporalAddress;
+}
+
+/** Where everything is, who the demo's people are, and a first request to try. */
+function greet(baseUrl: string, parties: DemoParties): void {
+  say('');
+  say(`Portal       ${baseUrl}/portal/`);
+  say(`API          ${baseUrl}`);
+  say(`OpenAPI      ${baseUrl}/docs`);
+  say(`Health       ${baseUrl}/health`);
+  if (temporal?.uiUrl) say(`Temporal UI  ${temporal.uiUrl}`);
+  say(
+    `Demo users (password ${DEMO_PASSWORD}): ${Object.values(DEMO_ORGANISATIONS)
+      .flatMap((o) => o.users.map((u) => u.email))
+      .join(', ')}`,
+  );
+  say(`Operator admin: ${DEMO_ADMIN.email} / ${DEMO_ADMIN.password}`);
+  say('Try:');
+  say(`  TOKEN=$(curl -s -X POST ${baseUrl}/auth/login -H 'content-type: application/json' \\`);
+  say(
+    `    -d '{"email":"${DEMO_ORGANISATIONS.hami.users[0].email}","password":"${DEMO_PASSWORD}"}' | sed -E 's/.*"accessToken":"([^"]+)".*/\\1/')`,
+  );
+  say(`  curl -s -X POST ${baseUrl}/receivables -H "authorization: Bearer $TOKEN" -H 'content-type: application/json' \\`);
+  say(
+    `    -d '{"debtorId":"${parties.powerGroup}","invoiceNumber":"HM-TRY-${Date.now() % 100000}","issueDate":"2026-11-26","dueDate":"2027-02-24","amount":"300000.00"}'`,
+  );
+  say('Ctrl-C stops everything; data stays in .data/.');
+}
+
+async function main(): Promise<void> {
+  mkdirSync(dataDir, { recursive: true });
+  process.once('SIGINT', () => void stopAll().then(() => process.exit(0)));
+  process.once('SIGTERM', () => void stopAll().then(() => process.exit(0)));
+
+  const databaseUrl = await database();
+
+  const temporalAddress = await temporalServer();
 
   const port = Number(process.env.PORT ?? (await portOr(3000)));
   // the apps never see the owner's URL: they cannot migrate, nor switch the database's guarantees off
@@ -134,28 +172,7 @@ async function main(): Promise<void> {
   await waitForHealth(`${baseUrl}/health`);
   const { parties, seeded } = await seedDemo(baseUrl);
   say(seeded > 0 ? `demo data seeded: ${seeded} receivables` : 'demo data already present');
-  say('');
-  say(`Portal       ${baseUrl}/portal/`);
-  say(`API          ${baseUrl}`);
-  say(`OpenAPI      ${baseUrl}/docs`);
-  say(`Health       ${baseUrl}/health`);
-  if (temporal?.uiUrl) say(`Temporal UI  ${temporal.uiUrl}`);
-  say(
-    `Demo users (password ${DEMO_PASSWORD}): ${Object.values(DEMO_ORGANISATIONS)
-      .flatMap((o) => o.users.map((u) => u.email))
-      .join(', ')}`,
-  );
-  say(`Operator admin: ${DEMO_ADMIN.email} / ${DEMO_ADMIN.password}`);
-  say('Try:');
-  say(`  TOKEN=$(curl -s -X POST ${baseUrl}/auth/login -H 'content-type: application/json' \\`);
-  say(
-    `    -d '{"email":"${DEMO_ORGANISATIONS.hami.users[0].email}","password":"${DEMO_PASSWORD}"}' | sed -E 's/.*"accessToken":"([^"]+)".*/\\1/')`,
-  );
-  say(`  curl -s -X POST ${baseUrl}/receivables -H "authorization: Bearer $TOKEN" -H 'content-type: application/json' \\`);
-  say(
-    `    -d '{"debtorId":"${parties.powerGroup}","invoiceNumber":"HM-TRY-${Date.now() % 100000}","issueDate":"2026-11-26","dueDate":"2027-02-24","amount":"300000.00"}'`,
-  );
-  say('Ctrl-C stops everything; data stays in .data/.');
+  greet(baseUrl, parties);
 }
 
 main().catch(async (error: unknown) => {

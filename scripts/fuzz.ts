@@ -106,6 +106,82 @@ function run(command: string, args: string[]): Promise<number> {
   return new Promise((done) => spawn(command, args, { stdio: 'inherit' }).once('exit', (code) => done(code ?? 1)));
 }
 
+/**
+ * One role's lane: first only requests its role forbids (nothing may be written), then
+ * everything; an outsider must leave the demo bank's rows as they were.
+ */
+async function roleLane(
+  baseUrl: string,
+  db: Client,
+  out: string,
+  [role, email, password, outsider]: (typeof ROLES)[number],
+  demoBank: () => Promise<Record<string, string>>,
+): Promise<SummaryRow> {
+  const demoBefore = outsider ? await demoBank() : {};
+  const { token } = await new ApiClient(baseUrl).login(email, password);
+  const report = resolve(out, `${role.replace(/\W+/g, '-')}.json`);
+  const common = [
+    '--header',
+    `Authorization: Bearer ${token}`,
+    '--workers',
+    '2',
+    '--seed',
+    '2026',
+    '--request-timeout',
+    '30',
+    '--continue-on-failure',
+  ];
+  console.log(`\n[fuzz] ${role} (${email}): only forbidden requests`);
+  const before = await rowCounts(db);
+  // an operation with no input at all (start a run now) has nothing to get wrong
+  const refusedExit = await run(SCHEMATHESIS, [
+    'run',
+    `${baseUrl}/docs/openapi.json`,
+    ...common,
+    '--mode',
+    'negative',
+    '--exclude-operation-id',
+    'ReconciliationController_start',
+    '--checks',
+    CHECKS,
+    '--max-examples',
+    EXAMPLES,
+    '--phases',
+    'coverage,fuzzing',
+  ]);
+  const after = await rowCounts(db);
+  const wrote = Object.keys(after).filter((t) => after[t] !== before[t]);
+  console.log(`\n[fuzz] ${role} (${email}): everything`);
+  const exit = await run(SCHEMATHESIS, [
+    'run',
+    `${baseUrl}/docs/openapi.json`,
+    ...common,
+    '--checks',
+    CHECKS,
+    '--max-examples',
+    EXAMPLES,
+    '--phases',
+    'examples,coverage,fuzzing',
+    '--report',
+    'json',
+    '--report-json-path',
+    report,
+  ]);
+  const json = JSON.parse(await readFile(report, 'utf8').catch(() => '{}'));
+  const demoAfter = outsider ? await demoBank() : {};
+  const changed = Object.keys(demoBefore).filter((t) => demoAfter[t] !== demoBefore[t]);
+  return {
+    role,
+    exit: Math.max(exit, refusedExit, wrote.length > 0 || changed.length > 0 ? 1 : 0),
+    refusedWrote: wrote.join(',') || 'nothing',
+    demoBankChanged: outsider ? changed.join(',') || 'nothing' : 'n/a',
+    operations: json.operations?.tested,
+    cases: json.test_cases?.generated,
+    failures: json.test_cases?.unique_failures,
+    seconds: Math.round(json.running_time ?? 0),
+  };
+}
+
 async function main(): Promise<void> {
   const only = process.env.FUZZ_ROLES?.split(',');
   // short request timeout and statement cap: the edge lane's slow bodies and oversized uploads meet them soon
@@ -125,71 +201,8 @@ async function main(): Promise<void> {
     const out = resolve(root, 'test-results/fuzz');
     await mkdir(out, { recursive: true });
     if (!only || only.includes('edge')) summary.push(await edgeLane(stack.baseUrl, db, out));
-    for (const [role, email, password, outsider] of ROLES.filter(([r]) => !only || only.includes(r))) {
-      const demoBefore = outsider ? await demoBank() : {};
-      const { token } = await new ApiClient(stack.baseUrl).login(email, password);
-      const report = resolve(out, `${role.replace(/\W+/g, '-')}.json`);
-      const common = [
-        '--header',
-        `Authorization: Bearer ${token}`,
-        '--workers',
-        '2',
-        '--seed',
-        '2026',
-        '--request-timeout',
-        '30',
-        '--continue-on-failure',
-      ];
-      console.log(`\n[fuzz] ${role} (${email}): only forbidden requests`);
-      const before = await rowCounts(db);
-      // an operation with no input at all (start a run now) has nothing to get wrong
-      const refusedExit = await run(SCHEMATHESIS, [
-        'run',
-        `${stack.baseUrl}/docs/openapi.json`,
-        ...common,
-        '--mode',
-        'negative',
-        '--exclude-operation-id',
-        'ReconciliationController_start',
-        '--checks',
-        CHECKS,
-        '--max-examples',
-        EXAMPLES,
-        '--phases',
-        'coverage,fuzzing',
-      ]);
-      const after = await rowCounts(db);
-      const wrote = Object.keys(after).filter((t) => after[t] !== before[t]);
-      console.log(`\n[fuzz] ${role} (${email}): everything`);
-      const exit = await run(SCHEMATHESIS, [
-        'run',
-        `${stack.baseUrl}/docs/openapi.json`,
-        ...common,
-        '--checks',
-        CHECKS,
-        '--max-examples',
-        EXAMPLES,
-        '--phases',
-        'examples,coverage,fuzzing',
-        '--report',
-        'json',
-        '--report-json-path',
-        report,
-      ]);
-      const json = JSON.parse(await readFile(report, 'utf8').catch(() => '{}'));
-      const demoAfter = outsider ? await demoBank() : {};
-      const changed = Object.keys(demoBefore).filter((t) => demoAfter[t] !== demoBefore[t]);
-      summary.push({
-        role,
-        exit: Math.max(exit, refusedExit, wrote.length > 0 || changed.length > 0 ? 1 : 0),
-        refusedWrote: wrote.join(',') || 'nothing',
-        demoBankChanged: outsider ? changed.join(',') || 'nothing' : 'n/a',
-        operations: json.operations?.tested,
-        cases: json.test_cases?.generated,
-        failures: json.test_cases?.unique_failures,
-        seconds: Math.round(json.running_time ?? 0),
-      });
-    }
+    for (const lane of ROLES.filter(([r]) => !only || only.includes(r)))
+      summary.push(await roleLane(stack.baseUrl, db, out, lane, demoBank));
     console.table(summary);
     await writeFile(resolve(out, 'summary.json'), JSON.stringify(summary, null, 2));
     if (summary.some((s) => s.exit !== 0)) process.exitCode = 1;
