@@ -36,6 +36,13 @@ module.exports = {
       to: { path: '^libs/', pathNot: ['^libs/[^/]+/src/workflow[.]ts$', '^libs/(money|errors)/src/index[.]ts$'] },
     },
     {
+      name: 'portal-speaks-only-http',
+      comment: 'The portal is a client of the API like any other: it knows the API by its generated schema, not by server code.',
+      severity: 'error',
+      from: { path: '^apps/portal/' },
+      to: { path: '^(libs|workflows)/' },
+    },
+    {
       name: 'pure-domain',
       comment: 'A domain layer knows no application, infrastructure or api code, nor Nest, TypeORM or pg.',
       severity: 'error',
@@ -52,7 +59,7 @@ module.exports = {
   ],
   options: {
     doNotFollow: { path: 'node_modules' },
-    exclude: { path: '^(dist|node_modules|apps/portal)/' },
+    exclude: { path: '^(dist|node_modules)/' },
     tsConfig: { fileName: 'tsconfig.json' },
     tsPreCompilationDeps: true,
     enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default'] },

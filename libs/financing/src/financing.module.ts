@@ -7,13 +7,11 @@ import { WarehouseReceiptsModule } from '@caravan/warehouse-receipts';
 import { FinancingActivities } from './api/financing.activities';
 import { FinancingPolicyController } from './api/financing-policy.controller';
 import { FinancingsController } from './api/financings.controller';
-import { SimulatedBankController } from './api/simulated-bank.controller';
 import { FinancingsService } from './application/financings.service';
 import { FinancingPolicies } from './application/financing-policies';
-import { PaymentGateways } from './application/payment-gateway';
 import { CreateFinancings1764144700000 } from './infrastructure/migrations/1764144700000-create-financings';
 import { ManyBanks1764146300000 } from './infrastructure/migrations/1764146300000-many-banks';
-import { SimulatedBanks } from './infrastructure/simulated-bank';
+import { SimulatedBankModule } from './simulated-bank.module';
 
 export const FINANCING_MIGRATIONS = [CreateFinancings1764144700000, ManyBanks1764146300000];
 
@@ -26,15 +24,18 @@ export class FinancingModule {
   static register(registry: DynamicModule, reconciliation: DynamicModule): DynamicModule {
     return {
       module: FinancingModule,
-      imports: [IdentityModule, ReceivablesModule, WarehouseReceiptsModule, LimitsModule, LedgerModule, reconciliation, registry],
-      controllers: [FinancingsController, FinancingPolicyController, SimulatedBankController],
-      providers: [
-        FinancingsService,
-        FinancingPolicies,
-        FinancingActivities,
-        SimulatedBanks,
-        { provide: PaymentGateways, useExisting: SimulatedBanks },
+      imports: [
+        IdentityModule,
+        ReceivablesModule,
+        WarehouseReceiptsModule,
+        LimitsModule,
+        LedgerModule,
+        reconciliation,
+        registry,
+        SimulatedBankModule,
       ],
+      controllers: [FinancingsController, FinancingPolicyController],
+      providers: [FinancingsService, FinancingPolicies, FinancingActivities],
       exports: [FinancingActivities],
     };
   }
