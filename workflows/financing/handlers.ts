@@ -3,6 +3,7 @@ import {
   acceptUpdate,
   acknowledgeUpdate,
   approvalRefusal,
+  approvalRefused,
   approveUpdate,
   disbursementConfirmedSignal,
   FinancingErrors,
@@ -74,9 +75,7 @@ function registerDecisions(run: FinancingRun): void {
         expectStage('AWAITING_APPROVAL');
         expectOrg(act, input.bankId);
         const refusal = approvalRefusal(act.userId, state.recommendation, state.approvals);
-        if (refusal === FinancingErrors.OWN_RECOMMENDATION.code)
-          refuse(FinancingErrors.OWN_RECOMMENDATION('nobody approves their own recommendation'));
-        if (refusal) refuse(FinancingErrors.ALREADY_APPROVED_BY_YOU('you have already approved this financing'));
+        if (refusal) refuse(approvalRefused(refusal));
       },
     },
   );

@@ -2,6 +2,7 @@ import {
   Approval,
   approvalOutlook,
   approvalRefusal,
+  approvalRefused,
   approvalsNeeded,
   approved,
   assertSoundTiers,
@@ -71,6 +72,12 @@ describe('authority matrix', () => {
     expect(approvalRefusal('maker', rec, [])).toBe('FINANCING.OWN_RECOMMENDATION');
     expect(approvalRefusal('a', rec, [approval('a', '9000000000.00', '1.00')])).toBe('FINANCING.ALREADY_APPROVED_BY_YOU');
     expect(approvalRefusal('b', rec, [approval('a', '9000000000.00', '1.00')])).toBeUndefined();
+  });
+
+  it('tells each refusal with its own code, all forbidden', () => {
+    for (const code of ['FINANCING.NOT_RECOMMENDED', 'FINANCING.OWN_RECOMMENDATION', 'FINANCING.ALREADY_APPROVED_BY_YOU'] as const) {
+      expect(approvalRefused(code)).toMatchObject({ code, kind: 'forbidden' });
+    }
   });
 
   it('does not count an approval above the approver’s authority', () => {

@@ -1,4 +1,5 @@
 import { Money } from '@caravan/money';
+import type { DomainError } from '@caravan/errors';
 import { FinancingErrors } from './financing.errors';
 
 // The bank's authority matrix, pure: amount tiers → how many approvals count; an approval
@@ -69,6 +70,17 @@ export function approvalRefusal(
   if (recommendation.by === by) return 'FINANCING.OWN_RECOMMENDATION';
   if (approvals.some((a) => a.by === by)) return 'FINANCING.ALREADY_APPROVED_BY_YOU';
   return undefined;
+}
+
+const REFUSED: Record<ApprovalRefusal, () => DomainError> = {
+  'FINANCING.NOT_RECOMMENDED': () => FinancingErrors.NOT_RECOMMENDED('the credit officer has not recommended this financing yet'),
+  'FINANCING.OWN_RECOMMENDATION': () => FinancingErrors.OWN_RECOMMENDATION('nobody approves their own recommendation'),
+  'FINANCING.ALREADY_APPROVED_BY_YOU': () => FinancingErrors.ALREADY_APPROVED_BY_YOU('you have already approved this financing'),
+};
+
+/** The refusal an approval meets, as the approver hears it. */
+export function approvalRefused(refusal: ApprovalRefusal): DomainError {
+  return REFUSED[refusal]();
 }
 
 /** Whether an approval by someone with this authority counts for this amount. */
