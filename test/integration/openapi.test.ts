@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { startApi, TestApi } from '../support/api';
 import { isolatedConfig } from '../support/stack';
@@ -81,5 +81,21 @@ describe('the OpenAPI document tells the truth about types', () => {
       ),
     );
     expect([...written].filter((code) => !schemas.ErrorCode.enum.includes(code))).toEqual([]);
+  });
+
+  it('lists the codes of every catalogue any library exports', async () => {
+    const listed = (document.components as { schemas: Record<string, { enum: string[] }> }).schemas.ErrorCode.enum;
+    const root = resolve(__dirname, '../..');
+    const isFactory = (v: unknown) => typeof v === 'function' && typeof (v as { code?: unknown }).code === 'string';
+    const doors = await Promise.all(readdirSync(resolve(root, 'libs')).map((lib) => import(resolve(root, 'libs', lib, 'src/index.ts'))));
+    const catalogued = doors
+      .flatMap((door) => Object.values(door as Record<string, unknown>))
+      .filter(
+        (v): v is Record<string, { code: string }> =>
+          !!v && typeof v === 'object' && Object.values(v).length > 0 && Object.values(v).every(isFactory),
+      )
+      .flatMap((catalogue) => Object.values(catalogue).map((factory) => factory.code));
+    expect(catalogued.length).toBeGreaterThan(100);
+    expect(catalogued.filter((code) => !listed.includes(code))).toEqual([]);
   });
 });

@@ -1140,40 +1140,6 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/simulated-bank/faults': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    /** A bank's simulated gateway: refuse the next N instructions, or settle after a delay */
-    put: operations['SimulatedBankController_faults'];
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/simulated-bank/payments/{instructionId}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** A payment the bank's simulated gateway was instructed to make (PENDING, SETTLED, FAILED); the bank's own only */
-    get: operations['SimulatedBankController_payment'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
   '/statements': {
     parameters: {
       query?: never;
@@ -1390,6 +1356,40 @@ export interface paths {
     put?: never;
     /** Write off a line nothing will explain, with a reason: within tolerance at once (201), beyond it once a second person approves (202) */
     post: operations['ReconciliationController_writeOff'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/simulated-bank/faults': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** A bank's simulated gateway: refuse the next N instructions, or settle after a delay */
+    put: operations['SimulatedBankController_faults'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/simulated-bank/payments/{instructionId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A payment the bank's simulated gateway was instructed to make (PENDING, SETTLED, FAILED); the bank's own only */
+    get: operations['SimulatedBankController_payment'];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -2040,23 +2040,6 @@ export interface components {
        */
       effectiveFrom?: string;
     };
-    FaultsDto: {
-      /**
-       * Format: uuid
-       * @description The bank whose simulated gateway misbehaves
-       */
-      bankId: string;
-      /**
-       * @description Refuse the next N payment instructions
-       * @example 1
-       */
-      failNext: number;
-      /**
-       * @description Settle each instruction only after this many ms
-       * @example 0
-       */
-      delayMs: number;
-    };
     CsvColumnsDto: {
       /** @example 1 */
       bookingDate: number;
@@ -2118,6 +2101,23 @@ export interface components {
       expectedIds: string[];
       /** @description Required when the amounts differ: the difference is written off (within tolerance) */
       reason?: string;
+    };
+    FaultsDto: {
+      /**
+       * Format: uuid
+       * @description The bank whose simulated gateway misbehaves
+       */
+      bankId: string;
+      /**
+       * @description Refuse the next N payment instructions
+       * @example 1
+       */
+      failNext: number;
+      /**
+       * @description Settle each instruction only after this many ms
+       * @example 0
+       */
+      delayMs: number;
     };
     /**
      * @description A refusal’s stable code. Besides these, `HTTP.<status>` for a plain HTTP refusal and `INTERNAL` for a fault.
@@ -3956,46 +3956,6 @@ export interface operations {
       };
     };
   };
-  SimulatedBankController_faults: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['FaultsDto'];
-      };
-    };
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
-  SimulatedBankController_payment: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        instructionId: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
   StatementsController_list: {
     parameters: {
       query?: {
@@ -4320,6 +4280,46 @@ export interface operations {
     responses: {
       /** @description Beyond the write-off tolerance: the approval request, decided by another person */
       202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  SimulatedBankController_faults: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['FaultsDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  SimulatedBankController_payment: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        instructionId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
         headers: {
           [name: string]: unknown;
         };
