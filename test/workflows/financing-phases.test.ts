@@ -44,6 +44,9 @@ describe('the financing workflow’s phases, activities stubbed', () => {
     eligibilityGate: undefined as Promise<void> | undefined,
     failPayments: false,
     collateralValue: '2000000.00',
+    /** While set, valuing the goods waits for it; `valuing` resolves when a valuation has begun. */
+    valuationGate: undefined as Promise<void> | undefined,
+    valuing: undefined as (() => void) | undefined,
   };
 
   const activities = {
@@ -78,6 +81,8 @@ describe('the financing workflow’s phases, activities stubbed', () => {
     },
     async awaitSettlement() {},
     async collateralValue() {
+      stub.valuing?.();
+      await stub.valuationGate;
       return stub.collateralValue;
     },
     async releaseCollateral() {},
@@ -230,6 +235,38 @@ describe('the financing workflow’s phases, activities stubbed', () => {
     for (let i = 0; i < 200 && !steps.get(id)?.includes('margin.cured'); i++) await new Promise((r) => setTimeout(r, 50));
     expect(steps.get(id)).toEqual(expect.arrayContaining(['margin.call', 'margin.cured']));
     await handle.terminate('the test is done with it');
+  });
+
+  it('allocates a payment that arrives just before the workflow continues as new (it used to wait for ever)', async () => {
+    const loan = {
+      ...DEFAULT_POLICY.pricing.WAREHOUSE_RECEIPT_LOAN,
+      method: 'BULLET' as const,
+      instalments: 1,
+      maturityDate: addDays(today, 60),
+      maxFinancingRatio: '0.7',
+      maintenanceLtv: '0.8',
+    };
+    let open!: () => void;
+    const valuing = new Promise<void>((r) => (stub.valuing = r));
+    stub.valuationGate = new Promise((r) => (open = r));
+    try {
+      // every pass of the repayment loop ends by continuing as new
+      const { handle } = await start({ product: 'WAREHOUSE_RECEIPT_LOAN', assetType: 'WAREHOUSE_RECEIPT', terms: loan, historyLimit: 1 });
+      await until(handle, (s) => s.stage === 'AWAITING_COUNTERPARTY');
+      await handle.executeUpdate(acknowledgeUpdate, { args: [as(BUYER)] });
+      await until(handle, (s) => s.stage === 'AWAITING_ACCEPTANCE');
+      await handle.executeUpdate(acceptUpdate, { args: [as(SME)] });
+      await valuing; // the first pass is valuing the goods: the payment comes in meanwhile
+      const payment = handle.executeUpdate(paymentUpdate, { args: [{ reference: 'BNK-CAN', amount: '1000.00' }] });
+      await new Promise((r) => setTimeout(r, 500));
+      open();
+      const allocated = await Promise.race([payment, new Promise((r) => setTimeout(() => r('no answer in 15 s'), 15_000))]);
+      expect(allocated).toMatchObject({ reference: 'BNK-CAN', amount: '1000.00' });
+      await handle.terminate('the test is done with it');
+    } finally {
+      stub.valuationGate = undefined;
+      stub.valuing = undefined;
+    }
   });
 
   it('keeps withdrawn a financing the SME withdrew while its eligibility was being checked', async () => {

@@ -73,7 +73,13 @@ export async function repay(run: FinancingRun): Promise<void> {
     }
     const { continueAsNewSuggested, historyLength } = workflowInfo();
     if (continueAsNewSuggested || (input.historyLimit !== undefined && historyLength > input.historyLimit)) {
-      await condition(allHandlersFinished);
+      // A payment's handler waits for this loop to allocate it, so waiting for every handler to
+      // finish first would wait for ever: a payment that came in during this pass is allocated,
+      // then the next pass continues as new. (Loans from before wait as they did: patched.)
+      if (patched('allocate-before-continue-as-new')) {
+        await condition(() => payments.length > 0 || allHandlersFinished());
+        if (payments.length > 0) continue;
+      } else await condition(allHandlersFinished);
       await continueAsNew<FinancingWorkflow>(input, { state, seq: run.seq, disbursedAtMs: run.disbursedAtMs, startDate: run.startDate });
     }
   }
