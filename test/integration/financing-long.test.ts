@@ -61,6 +61,8 @@ describe('a long loan continues as new and keeps its state', () => {
         60_000,
       );
       await recordPayment(d, id, `LONG-${i}`, line.payment);
+      // the detail shows the payment the moment it is allocated, not at the next step
+      expect((await d.sme.get(`/financings/${id}`).expect(200)).body.state.book.applied).toContain(`LONG-${i}`);
     }
     await reaches(d, id, 'CLOSED', 60_000);
 

@@ -39,6 +39,8 @@ describe('the financing workflow’s phases, activities stubbed', () => {
   /** What the stubs were asked, per financing: its timeline steps and the money calls. */
   const steps = new Map<string, string[]>();
   const calls = new Map<string, string[]>();
+  /** The state each step was recorded with (the financing's detail reads it), the last per step. */
+  const recorded = new Map<string, FinancingState>();
   const note = (map: Map<string, string[]>, id: string, what: string) => map.set(id, [...(map.get(id) ?? []), what]);
   const stub = {
     eligibilityGate: undefined as Promise<void> | undefined,
@@ -54,8 +56,9 @@ describe('the financing workflow’s phases, activities stubbed', () => {
       await stub.eligibilityGate;
       return { eligible: true };
     },
-    async recordEvent(e: { financingId: string; step: string }) {
+    async recordEvent(e: { financingId: string; step: string; state: FinancingState }) {
       note(steps, e.financingId, e.step);
+      recorded.set(`${e.financingId}/${e.step}`, e.state);
     },
     async reserveLimit(i: { financingId: string }) {
       note(calls, i.financingId, 'reserveLimit');
@@ -169,6 +172,11 @@ describe('the financing workflow’s phases, activities stubbed', () => {
     await until(handle, (s) => s.ageing !== undefined && s.ageing !== 'CURRENT'); // the due date and the grace passed
     const allocation = await handle.executeUpdate(paymentUpdate, { args: [{ reference: 'BNK-1', amount: '900000.00' }] });
     expect(allocation).toMatchObject({ amount: '900000.00' });
+    // the allocation is recorded with the book it produced: nothing left owed (it used to show the loan unpaid)
+    expect(recorded.get(`${id}/payment.allocated`)?.book).toMatchObject({
+      outstanding: '0.00',
+      due: { principal: '0.00', interest: '0.00' },
+    });
     expect(((await handle.result()) as FinancingState).stage).toBe('CLOSED');
     expect(steps.get(id)).toEqual(
       expect.arrayContaining(['approved', 'disbursed', 'instalment.due', 'ageing', 'payment.allocated', 'closed']),

@@ -24,9 +24,14 @@ export async function repay(run: FinancingRun): Promise<void> {
   let book = state.book as LoanBook;
   const dayNow = () => Math.floor((Date.now() - run.disbursedAtMs) / input.dayMs);
   const msUntilDay = (day: number) => Math.max(0, run.disbursedAtMs + day * input.dayMs - Date.now());
-  /** The book moves at once; the step's effects are then carried out in order. */
+  /**
+   * The book moves at once, in the state too: the timeline's step is recorded with the state it
+   * produced (an allocated payment shows as paid in the financing's detail right away, not at the
+   * next step weeks later). Then the step's effects are carried out in order.
+   */
   const perform = async (step: RepaymentStep) => {
     book = step.book;
+    state.book = book;
     for (const effect of step.effects) await carryOut(run, effect);
   };
 
