@@ -13,7 +13,10 @@ export const ReconciliationErrors = errorCatalogue('RECONCILIATION', {
   LINE_DECIDED: { kind: 'conflict', summary: 'the statement line is already matched, written off or ignored' },
   LINE_NOT_FOUND: { kind: 'not_found', summary: 'a statement line was not found' },
   MAPPING_WITHOUT_AMOUNT: { kind: 'invalid', summary: 'map an amount column, or both debit and credit' },
-  MISMATCHED_PAYMENT: { kind: 'unprocessable', summary: 'the lines and the expected movements differ beyond the tolerance' },
+  MISMATCHED_PAYMENT: {
+    kind: 'unprocessable',
+    summary: 'the lines do not fit the expected movements (currency, direction, or amount beyond the tolerance)',
+  },
   NOT_A_SUGGESTION: { kind: 'conflict', summary: 'the decision is not a suggestion' },
   NO_CSV_MAPPING: { kind: 'unprocessable', summary: 'no CSV column mapping is saved for this account' },
   PAYMENT_ALLOCATED: { kind: 'conflict', summary: 'the financing has allocated this payment; a refund, not an unmatch, takes it back' },
