@@ -58,7 +58,6 @@ export async function repay(run: FinancingRun): Promise<void> {
       await perform(step);
       allocations.set(payment.reference, step.allocation ?? null);
     }
-    state.book = book;
     if (securedByGoods && (run.recheckCollateral || dayNow() >= nextCoverageCheck)) {
       run.recheckCollateral = false;
       nextCoverageCheck = dayNow() + 1;

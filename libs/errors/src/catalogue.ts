@@ -16,9 +16,6 @@ export type ErrorCatalogue<P extends string, E extends Record<string, ErrorEntry
   readonly [K in keyof E & string]: ErrorFactory<`${P}.${K}`>;
 };
 
-/** The code union of a catalogue: `CodeOf<typeof FinancingErrors>`. */
-export type CodeOf<T> = T[keyof T] extends ErrorFactory<infer C> ? C : never;
-
 /**
  * One context's refusals, each code declared once with one kind: a throw site names a
  * declared code (the compiler checks it) and cannot give the same code another status. `make`

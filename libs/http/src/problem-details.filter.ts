@@ -1,7 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { DomainError } from '@caravan/errors';
-import { problem, Problem, PROBLEM_CONTENT_TYPE, STATUS_BY_KIND } from './problem';
+import { problem, Problem, PROBLEM_CONTENT_TYPE, problemFor } from './problem';
 import { RequestErrors } from './request.errors';
 import { RequestValidationError } from './validation';
 
@@ -24,13 +24,13 @@ export class ProblemDetailsFilter implements ExceptionFilter {
 
   private toProblem(exception: unknown): Problem {
     if (exception instanceof RequestValidationError) {
-      return problem(400, RequestErrors.INVALID.code, 'The request is invalid', {
+      return problemFor(RequestErrors.INVALID, 'The request is invalid', {
         detail: exception.message,
         errors: exception.errors,
       });
     }
     if (exception instanceof DomainError) {
-      return problem(STATUS_BY_KIND[exception.kind], exception.code, exception.message, {
+      return problemFor(exception, exception.message, {
         errors: exception.field ? [{ field: exception.field, message: exception.message }] : undefined,
       });
     }
@@ -48,7 +48,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const status = exception.getStatus();
     // Nest turns body-parser's SyntaxError into a bare BadRequestException with its message.
     if (status === HttpStatus.BAD_REQUEST && /JSON/.test(exception.message)) {
-      return problem(400, RequestErrors.MALFORMED_JSON.code, 'The body is not valid JSON', { detail: exception.message });
+      return problemFor(RequestErrors.MALFORMED_JSON, 'The body is not valid JSON', { detail: exception.message });
     }
     return problem(status, `HTTP.${HttpStatus[status] ?? status}`, exception.message);
   }

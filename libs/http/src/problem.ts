@@ -34,3 +34,8 @@ export const STATUS_BY_KIND: Readonly<Record<ErrorKind, number>> = {
 export function problem(status: number, code: string, title: string, extra: Partial<Problem> = {}): Problem {
   return { type: `urn:caravan:problem:${code}`, title, status, code, ...extra };
 }
+
+/** The problem for a coded refusal (a DomainError, or a catalogue's entry): its kind gives the status. */
+export function problemFor(refusal: { code: string; kind: ErrorKind }, title: string, extra: Partial<Problem> = {}): Problem {
+  return problem(STATUS_BY_KIND[refusal.kind], refusal.code, title, extra);
+}

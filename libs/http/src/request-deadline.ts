@@ -1,5 +1,5 @@
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
-import { problem, PROBLEM_CONTENT_TYPE } from './problem';
+import { PROBLEM_CONTENT_TYPE, problemFor } from './problem';
 import { HttpErrors } from './request.errors';
 
 /**
@@ -14,7 +14,7 @@ export function enforceRequestDeadline(server: Server, seconds: number): void {
     const deadline = setTimeout(() => {
       if (request.complete) return; // arrived; the answer may take its time
       if (response.headersSent) return void request.socket.destroy();
-      const body = problem(408, HttpErrors.REQUEST_TIMEOUT.code, `the request did not arrive whole within ${seconds} s`);
+      const body = problemFor(HttpErrors.REQUEST_TIMEOUT, `the request did not arrive whole within ${seconds} s`);
       response.writeHead(408, { 'content-type': PROBLEM_CONTENT_TYPE, connection: 'close' });
       response.end(JSON.stringify(body), () => request.socket.destroy());
     }, seconds * 1000);
