@@ -131,6 +131,9 @@ function registerRepaymentRequests(run: FinancingRun): void {
         expectStage('REPAYING');
         if (!AMOUNT.test(payment.amount)) refuse(FinancingErrors.BAD_PAYMENT('amount must be a positive decimal string', 'amount'));
         if (!payment.reference?.trim()) refuse(FinancingErrors.BAD_PAYMENT('a payment needs its bank reference', 'reference'));
+        for (const field of ['valueDate', 'receivedOn'] as const)
+          if (payment[field] !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(payment[field]))
+            refuse(FinancingErrors.BAD_PAYMENT(`${field} must be a date (YYYY-MM-DD)`, field));
       },
     },
   );

@@ -1,9 +1,11 @@
 import { allHandlersFinished, condition, continueAsNew, patched, workflowInfo } from '@temporalio/workflow';
 import {
+  actualDays,
   addDays,
   ageing,
   instalmentFallsDue,
   LoanBook,
+  PaymentAct,
   paymentArrives,
   PRODUCTS,
   RepaymentEffect,
@@ -54,7 +56,9 @@ export async function repay(run: FinancingRun): Promise<void> {
     }
     while (payments.length > 0) {
       const payment = payments.shift()!;
-      const step = paymentArrives(book, input.ref, dayNow(), addDays(run.startDate, dayNow()), payment, input.terms.allocationOrder);
+      const day = valueDayOf(payment, dayNow());
+      const valueDate = payment.valueDate ?? addDays(run.startDate, day);
+      const step = paymentArrives(book, input.ref, day, valueDate, payment, input.terms.allocationOrder);
       await perform(step);
       allocations.set(payment.reference, step.allocation ?? null);
     }
@@ -88,6 +92,17 @@ export async function repay(run: FinancingRun): Promise<void> {
     }
   }
   await close(run, book);
+}
+
+/**
+ * The loan day a payment counts from: as many days before today as the bank's business days
+ * between its value date and the day it was told of it (a statement imported three days late
+ * counts three days back; in production a loan day is a calendar day, so this is the value date
+ * itself). Never before disbursement, never after today. Payments from before carry no dates.
+ */
+function valueDayOf(payment: PaymentAct, today: number): number {
+  if (!payment.valueDate || !payment.receivedOn || !patched('value-dated-payments')) return today;
+  return Math.max(0, today - Math.max(0, actualDays(payment.valueDate, payment.receivedOn)));
 }
 
 /** One effect of a repayment step, as activities. */

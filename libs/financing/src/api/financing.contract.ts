@@ -133,6 +133,10 @@ export interface BankConfirmation {
 export interface PaymentAct {
   reference: string;
   amount: string;
+  /** The day the money was the bank's (the statement's value date, or given with a hand recording). */
+  valueDate?: string;
+  /** The bank's business date when the payment was told to the financing: a payment learnt of late is valued back. */
+  receivedOn?: string;
 }
 
 export const acknowledgeUpdate = defineUpdate<FinancingState, [Act]>('acknowledge');

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min } from 'class-validator';
 import { Page, pageOf, PageQuery, ReasonDto, uuidParam } from '@caravan/http';
 import { IdempotencyKey } from '@caravan/idempotency';
 import { CurrentActor, Role, Roles } from '@caravan/access';
@@ -52,6 +52,15 @@ export class PaymentDto {
   @IsString({ message: `amount ${AMOUNT_MESSAGE}` })
   @Matches(AMOUNT, { message: `amount ${AMOUNT_MESSAGE}` })
   amount: string;
+  @ApiPropertyOptional({
+    example: '2027-01-31',
+    description:
+      'The day the money was the bank’s (its value date, not after today): interest and penalty count to it. Default: the day it is allocated',
+  })
+  @IsOptional()
+  @IsISO8601({ strict: true }, { message: 'valueDate must be a real calendar date' })
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'valueDate must be a date (YYYY-MM-DD)' })
+  valueDate?: string;
 }
 
 export class ReleaseGoodsDto {
@@ -164,7 +173,7 @@ export class FinancingsController {
       'Record by hand a payment no statement line shows: allocated (penalty → fee → interest → principal) once a second person approves the request. A payment on a statement is matched instead (POST /reconciliation/matches)',
   })
   pay(@CurrentActor() actor: Actor, @Param('id', uuidParam) id: string, @Body() body: PaymentDto): Promise<DualControlRequest> {
-    return this.financings.requestPayment(actor, id, body.reference, body.amount);
+    return this.financings.requestPayment(actor, id, body);
   }
 
   @Post('financings/:id/release-goods')

@@ -90,6 +90,7 @@ interface PaymentClaim {
   ref: string;
   reference: string;
   amount: string;
+  valueDate?: string;
 }
 
 /**
@@ -253,9 +254,14 @@ export class FinancingsService implements OnModuleInit {
    * it reaches the financing only when a second person of the bank approves the request. (With
    * a statement line as evidence, matching the line — POST /reconciliation/matches — needs no one else.)
    */
-  async requestPayment(actor: Actor, id: string, reference: string, amount: string): Promise<DualControlRequest<PaymentClaim>> {
+  async requestPayment(
+    actor: Actor,
+    id: string,
+    { reference, amount, valueDate }: { reference: string; amount: string; valueDate?: string },
+  ): Promise<DualControlRequest<PaymentClaim>> {
+    if (valueDate && valueDate > this.clock.today()) throw FinancingErrors.BAD_PAYMENT('valueDate is after today', 'valueDate');
     const financing = await this.get(actor, id);
-    const claim: PaymentClaim = { financingId: id, ref: financing.ref, reference, amount };
+    const claim: PaymentClaim = { financingId: id, ref: financing.ref, reference, amount, valueDate };
     return this.dualControl.request(
       actor,
       HAND_RECORDED_PAYMENT,
@@ -268,9 +274,9 @@ export class FinancingsService implements OnModuleInit {
   /** The approved payment goes to the workflow, which allocates it once per reference. */
   private forwardPayment(claim: PaymentClaim): Promise<Allocation | null> {
     return this.update(claim.ref, () =>
-      this.client.workflow
-        .getHandle(financingWorkflowId(claim.ref))
-        .executeUpdate(paymentUpdate, { args: [{ reference: claim.reference, amount: claim.amount }] }),
+      this.client.workflow.getHandle(financingWorkflowId(claim.ref)).executeUpdate(paymentUpdate, {
+        args: [{ reference: claim.reference, amount: claim.amount, valueDate: claim.valueDate, receivedOn: this.clock.today() }],
+      }),
     );
   }
 

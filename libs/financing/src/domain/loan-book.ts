@@ -35,6 +35,21 @@ export interface LoanBook {
   penaltyAccruedTo: number;
   applied: string[];
   surplus: string;
+  /** The principal lent: the book re-computes from it (absent in books opened before value dating). */
+  principal?: string;
+  /** Each payment as applied, by value day: a payment valued before the book's last event re-computes it from the start. */
+  received?: Received[];
+}
+
+/** A payment as applied on its value day, and what it paid. */
+export interface Received {
+  reference: string;
+  amount: string;
+  day: number;
+  penalty: string;
+  interest: string;
+  principal: string;
+  surplus: string;
 }
 
 export type AgeingBucket = 'CURRENT' | '1-30' | '31-60' | '61-90' | '90+';
@@ -66,6 +81,8 @@ export function openBook(
     penaltyAccruedTo: 0,
     applied: [],
     surplus: '0.00',
+    principal: schedule.totalPrincipal,
+    received: [],
   };
 }
 
@@ -150,6 +167,11 @@ export function applyPayment(
     principal: m(book, accrued.due.principal).minus(m(book, allocated.principal)).toString(),
   };
   const stillOverdue = !m(book, due.interest).isZero() || !m(book, due.principal).isZero();
+  const paid = {
+    penalty: allocated.penalty,
+    interest: allocated.interest,
+    principal: m(book, allocated.principal).plus(prepaid).toString(),
+  };
   const next: LoanBook = {
     ...accrued,
     due,
@@ -157,18 +179,65 @@ export function applyPayment(
     overdueSince: stillOverdue ? accrued.overdueSince : null,
     applied: [...accrued.applied, reference],
     surplus: m(book, accrued.surplus).plus(surplus).toString(),
+    received: accrued.received && [
+      ...accrued.received,
+      { reference, amount: m(book, amount).toString(), day, ...paid, surplus: surplus.toString() },
+    ],
   };
   return {
     book: next,
-    allocation: {
-      reference,
-      amount: m(book, amount).toString(),
-      penalty: allocated.penalty,
-      interest: allocated.interest,
-      principal: m(book, allocated.principal).plus(prepaid).toString(),
-      prepaid: prepaid.toString(),
-      surplus: surplus.toString(),
-    },
+    allocation: { reference, amount: m(book, amount).toString(), ...paid, prepaid: prepaid.toString(), surplus: surplus.toString() },
+  };
+}
+
+/** Whether a payment valued on `day` comes before what the book has already counted (a statement imported late). */
+export function isBackDated(book: LoanBook, day: number): boolean {
+  return book.received !== undefined && book.principal !== undefined && day < book.penaltyAccruedTo;
+}
+
+/**
+ * A payment valued before the book's last event: the book is computed again from the loan's
+ * start, every payment on its own value day (this one among them) and every instalment that has
+ * fallen due on its due day, so no interest or penalty runs on money the bank already had.
+ */
+export function applyBackDated(
+  book: LoanBook,
+  day: number,
+  reference: string,
+  amount: string,
+  order?: readonly Component[],
+): { book: LoanBook; allocation?: Allocation } {
+  if (book.applied.includes(reference)) return { book };
+  const payments = [...book.received!, { reference, amount, day }].sort((a, b) => a.day - b.day);
+  let replayed = reopened(book);
+  let allocation: Allocation | undefined;
+  const fallDueTo = (limit: number) => {
+    while (replayed.fallenDue < book.fallenDue && replayed.lines[replayed.fallenDue].dueDay <= limit) replayed = fallDue(replayed).book;
+  };
+  for (const p of payments) {
+    fallDueTo(p.day);
+    const applied = applyPayment(replayed, p.day, p.reference, p.amount, order);
+    replayed = applied.book;
+    if (p.reference === reference) allocation = applied.allocation;
+  }
+  fallDueTo(Number.MAX_SAFE_INTEGER);
+  return { book: accruePenalty(replayed, book.penaltyAccruedTo), allocation };
+}
+
+/** The book as it was at disbursement: the same lines and terms, nothing fallen due or paid. */
+function reopened(book: LoanBook): LoanBook {
+  return {
+    ...book,
+    fallenDue: 0,
+    outstanding: book.principal!,
+    periodOpening: book.principal!,
+    periodStart: 0,
+    due: { penalty: '0.00', interest: '0.00', principal: '0.00' },
+    overdueSince: null,
+    penaltyAccruedTo: 0,
+    applied: [],
+    surplus: '0.00',
+    received: [],
   };
 }
 

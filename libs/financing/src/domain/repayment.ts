@@ -1,11 +1,11 @@
-import { accrualLines, Line, repaymentLines } from '@caravan/ledger/workflow';
+import { accrualLines, Line, reallocationLines, repaymentLines } from '@caravan/ledger/workflow';
 import { Money } from '@caravan/money';
 import type { Component } from './schedule';
-import { Allocation, applyPayment, fallDue, LoanBook } from './loan-book';
+import { Allocation, applyBackDated, applyPayment, fallDue, isBackDated, LoanBook, Received } from './loan-book';
 
 /** What a repayment step asks the world to do, in this order; the workflow only carries it out. */
 export type RepaymentEffect =
-  | { kind: 'post'; key: string; entry: 'accrual' | 'repayment'; valueDate: string; lines: Line[] }
+  | { kind: 'post'; key: string; entry: 'accrual' | 'repayment' | 'reallocation'; valueDate: string; lines: Line[] }
   | { kind: 'release-limit'; outstanding: string }
   | { kind: 'record'; step: 'instalment.due' | 'payment.allocated'; detail: Record<string, unknown> };
 
@@ -44,9 +44,45 @@ export function instalmentFallsDue(book: LoanBook, ref: string): RepaymentStep {
   };
 }
 
+type Paid = Pick<Received, 'penalty' | 'interest' | 'principal' | 'surplus'>;
+
+/** What the payments (all, or all but one reference) paid together, by component. */
+function paidBy(book: LoanBook, except?: string): Paid {
+  const sum = (k: keyof Paid) =>
+    book
+      .received!.filter((r) => r.reference !== except)
+      .reduce((t, r) => t.plus(Money.of(r[k], book.currency)), Money.zero(book.currency))
+      .toString();
+  return { penalty: sum('penalty'), interest: sum('interest'), principal: sum('principal'), surplus: sum('surplus') };
+}
+
+const minus = (a: Paid, b: Paid, currency: string): Paid => {
+  const d = (k: keyof Paid) => Money.of(a[k], currency).minus(Money.of(b[k], currency)).toString();
+  return { penalty: d('penalty'), interest: d('interest'), principal: d('principal'), surplus: d('surplus') };
+};
+
 /**
- * A payment arrives on loan day `day` (value date `valueDate`): allocated in the agreed order,
- * booked once (keyed by its reference), the credit limit released to what is still owed.
+ * A back-dated payment re-computes the book: what the earlier payments paid moves between
+ * penalty, interest, principal and surplus (posted as a reallocation), and the interest and
+ * penalty counted so far change with it (the accrual's delta, which may be negative).
+ */
+function recomputed(before: LoanBook, after: LoanBook, allocation: Allocation, ref: string, valueDate: string): RepaymentEffect[] {
+  const others = minus(paidBy(after, allocation.reference), paidBy(before), before.currency);
+  const paid = minus(paidBy(after), paidBy(before), before.currency);
+  const lines = reallocationLines(others);
+  return [
+    ...accrual(before, after, paid, `${ref}/accrual/${allocation.reference}`, valueDate),
+    ...(lines.length > 0
+      ? [{ kind: 'post' as const, key: `${ref}/reallocation/${allocation.reference}`, entry: 'reallocation' as const, valueDate, lines }]
+      : []),
+  ];
+}
+
+/**
+ * A payment arrives valued on loan day `day` (value date `valueDate`): allocated in the agreed
+ * order, booked once (keyed by its reference), the credit limit released to what is still owed.
+ * Valued before the book's last event (a statement imported late), it re-computes the book from
+ * the start so that no interest or penalty runs on money the bank already had.
  */
 export function paymentArrives(
   book: LoanBook,
@@ -56,13 +92,17 @@ export function paymentArrives(
   payment: { reference: string; amount: string },
   order?: readonly Component[],
 ): RepaymentStep {
-  const { book: after, allocation } = applyPayment(book, day, payment.reference, payment.amount, order);
+  const backDated = isBackDated(book, day);
+  const apply = backDated ? applyBackDated : applyPayment;
+  const { book: after, allocation } = apply(book, day, payment.reference, payment.amount, order);
   if (!allocation) return { book: after, effects: [] };
   return {
     book: after,
     allocation,
     effects: [
-      ...accrual(book, after, allocation, `${ref}/accrual/${payment.reference}`, valueDate),
+      ...(backDated
+        ? recomputed(book, after, allocation, ref, valueDate)
+        : accrual(book, after, allocation, `${ref}/accrual/${payment.reference}`, valueDate)),
       {
         kind: 'post',
         key: `${ref}/repayment/${payment.reference}`,
@@ -71,7 +111,7 @@ export function paymentArrives(
         lines: repaymentLines(allocation.amount, allocation, allocation.surplus),
       },
       { kind: 'release-limit', outstanding: after.outstanding },
-      { kind: 'record', step: 'payment.allocated', detail: { ...allocation } },
+      { kind: 'record', step: 'payment.allocated', detail: { ...allocation, valueDate } },
     ],
   };
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Client, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import { BusinessClock } from '@caravan/clock';
 import { MatchedPayment, PaymentForwarding } from '@caravan/reconciliation';
 import { disbursementConfirmedSignal, financingWorkflowId, paymentUpdate } from '../api/financing.contract';
 
@@ -10,15 +11,20 @@ import { disbursementConfirmedSignal, financingWorkflowId, paymentUpdate } from 
  */
 @Injectable()
 export class TemporalPaymentForwarding extends PaymentForwarding {
-  constructor(private readonly temporal: Client) {
+  constructor(
+    private readonly temporal: Client,
+    private readonly clock: BusinessClock,
+  ) {
     super();
   }
 
   async forward(p: MatchedPayment): Promise<{ refused?: string }> {
     const workflow = this.temporal.workflow.getHandle(financingWorkflowId(p.financingRef));
     try {
-      if (p.kind === 'REPAYMENT') await workflow.executeUpdate(paymentUpdate, { args: [{ reference: p.reference, amount: p.amount }] });
-      else await workflow.signal(disbursementConfirmedSignal, { reference: p.reference, amount: p.amount, bookedOn: p.bookedOn });
+      if (p.kind === 'REPAYMENT') {
+        const payment = { reference: p.reference, amount: p.amount, valueDate: p.valueDate ?? undefined, receivedOn: this.clock.today() };
+        await workflow.executeUpdate(paymentUpdate, { args: [payment] });
+      } else await workflow.signal(disbursementConfirmedSignal, { reference: p.reference, amount: p.amount, bookedOn: p.bookedOn });
       return {};
     } catch (e) {
       if (!(e instanceof WorkflowUpdateFailedError || e instanceof WorkflowNotFoundError)) throw e;

@@ -32,6 +32,7 @@ export class MatchForwardingService {
         reference,
         amount: p.amount,
         bookedOn: p.bookedOn,
+        valueDate: p.valueDate,
       });
       if (answer.refused) refused.set(p.decisionId, answer.refused);
     }

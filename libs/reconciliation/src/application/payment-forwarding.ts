@@ -6,6 +6,8 @@ export interface MatchedPayment {
   reference: string;
   amount: string;
   bookedOn: string | null;
+  /** The day the money was the bank's: interest and penalty count to it, however late the statement came. */
+  valueDate: string | null;
 }
 
 /**

@@ -46,6 +46,7 @@ export interface UnforwardedPayment {
   kind: 'REPAYMENT' | 'DISBURSEMENT';
   amount: string;
   bookedOn: string | null;
+  valueDate: string | null;
 }
 
 /** One bank's matching at a time: a person's match and a run never decide the same line twice. */
@@ -143,7 +144,8 @@ export function findDecisions(em: EntityManager, where: DecisionFilter, limit: n
 export function findUnforwarded(em: EntityManager): Promise<UnforwardedPayment[]> {
   return em.query(
     `SELECT d.id AS "decisionId", k.line_id::text AS "lineId", e.financing_ref AS "financingRef", e.kind, sum(k.amount)::text AS amount,
-            to_char(coalesce(l.booking_date, l.value_date), 'YYYY-MM-DD') AS "bookedOn"
+            to_char(coalesce(l.booking_date, l.value_date), 'YYYY-MM-DD') AS "bookedOn",
+            to_char(coalesce(l.value_date, l.booking_date), 'YYYY-MM-DD') AS "valueDate"
        FROM match_decisions d JOIN match_links k ON k.decision_id = d.id JOIN expected_movements e ON e.id = k.expected_id JOIN statement_lines l ON l.id = k.line_id
       WHERE d.status = 'ACTIVE' AND d.forwarded_at IS NULL AND e.kind IN ('REPAYMENT', 'DISBURSEMENT')
       -- confirmations first: a repayment may close its financing

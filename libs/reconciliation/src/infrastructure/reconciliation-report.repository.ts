@@ -14,7 +14,7 @@ export interface ReportRow {
   writtenOffSum: string;
   /** The account's balance at the day's end as the bank shows it (credits positive). */
   bankBalance: string;
-  /** The mapped ledger account's balance at the day's end (debits positive); null when unmapped. */
+  /** The mapped ledger account's balance at the day's end (debits positive; an entry counts from its value date or its posting, the earlier); null when unmapped. */
   ledgerAccount: string | null;
   ledgerBalance: string | null;
   difference: string | null;
@@ -44,7 +44,9 @@ export function findReport(em: EntityManager, from: string, to: string, account:
        SELECT r.*, b.ledger_account,
               CASE WHEN b.ledger_account IS NOT NULL THEN
                 (SELECT coalesce(sum(jl.debit - jl.credit), 0) FROM journal_lines jl JOIN journal_entries je ON je.id = jl.entry_id
-                  WHERE jl.account_code = b.ledger_account AND je.currency = r.currency AND (je.posted_at AT TIME ZONE $4)::date <= r.day)
+                  WHERE jl.account_code = b.ledger_account AND je.currency = r.currency
+                    -- a payment learnt of late counts from its value date, as the bank booked it
+                    AND least(je.value_date, (je.posted_at AT TIME ZONE $4)::date) <= r.day)
               END AS ledger_balance
          FROM running r LEFT JOIN bank_accounts b ON b.account = r.account
         WHERE r.day >= $1::date)
