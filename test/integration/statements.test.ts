@@ -115,6 +115,43 @@ describe('statement import: all or nothing, repeats recognised, overlaps counted
     expect(bad.body.title).toBe('line 2, column 2 (amount): "12.3x" is not an amount');
   });
 
+  it('imports statements in NOK, DKK, MKD and KWD, each amount kept with its currency’s decimals', async () => {
+    const camt = (account: string, ccy: string, opening: string, amount: string, closing: string) =>
+      `<?xml version="1.0"?><Document><BkToCstmrStmt><Stmt><Id>S-${ccy}</Id><Acct><Id><IBAN>${account}</IBAN></Id><Ccy>${ccy}</Ccy></Acct>
+<Bal><Tp><CdOrPrtry><Cd>OPBD</Cd></CdOrPrtry></Tp><Amt Ccy="${ccy}">${opening}</Amt><CdtDbtInd>CRDT</CdtDbtInd><Dt><Dt>2026-11-01</Dt></Dt></Bal>
+<Bal><Tp><CdOrPrtry><Cd>CLBD</Cd></CdOrPrtry></Tp><Amt Ccy="${ccy}">${closing}</Amt><CdtDbtInd>CRDT</CdtDbtInd><Dt><Dt>2026-11-02</Dt></Dt></Bal>
+<Ntry><Amt Ccy="${ccy}">${amount}</Amt><CdtDbtInd>CRDT</CdtDbtInd><BookgDt><Dt>2026-11-02</Dt></BookgDt></Ntry></Stmt></BkToCstmrStmt></Document>`;
+    // the currencies of Danske Bank's Norwegian and Danish accounts and of a Macedonian bank, refused before
+    await post('camt.053', camt('NO9386011117947', 'NOK', '1000.00', '250.5', '1250.50')).expect(201);
+    await post('camt.053', camt('DK5000400440116243', 'DKK', '10.00', '0.25', '10.25')).expect(201);
+    await post('camt.053', camt('MK07250120000058984', 'MKD', '61500.00', '1230', '62730.00')).expect(201);
+    await post(
+      'mt940',
+      ':20:K1\n:25:KW81CBKU0000000000001234560101\n:60F:C261101KWD100,000\n:61:261102C1,234NTRFNONREF\n:62F:C261102KWD101,234\n',
+    ).expect(201);
+    const rows = await api.owner.query(
+      `SELECT l.currency, l.amount, s.closing_balance AS closing FROM statement_lines l JOIN bank_statements s ON s.id = l.statement_id
+        WHERE l.currency IN ('NOK', 'DKK', 'MKD', 'KWD') ORDER BY l.currency`,
+    );
+    expect(rows).toEqual([
+      { currency: 'DKK', amount: '0.25', closing: '10.25' },
+      { currency: 'KWD', amount: '1.234', closing: '101.234' },
+      { currency: 'MKD', amount: '1230.00', closing: '62730.00' },
+      { currency: 'NOK', amount: '250.50', closing: '1250.50' },
+    ]);
+    // an account reconciles in any ISO currency; a code that is none is refused
+    await backOffice
+      .put('/reconciliation/accounts/NO9386011117947')
+      .send({ ledgerAccount: 'COLLECTION_ACCOUNT', currency: 'NOK' })
+      .expect(200);
+    await backOffice
+      .put('/reconciliation/accounts/NO9386011117947')
+      .send({ ledgerAccount: 'COLLECTION_ACCOUNT', currency: 'NKR' })
+      .expect(400);
+    const refused = await post('camt.053', camt('NO9386011117948', 'NOK', '1000.00', '250.505', '1250.505')).expect(400);
+    expect(refused.body.title).toMatch(/"1250.505" has more than two decimals$/);
+  });
+
   it('is for the back office only', async () => {
     await (await api.as(PEOPLE.applicant)).post('/statements?format=mt940').set('content-type', 'text/plain').send(':20:X').expect(403);
     await post('xls', 'a,b').expect(400);

@@ -1,4 +1,4 @@
-import { Dec, Money, MoneyError, parseDecimal } from './money';
+import { Dec, ISO_CURRENCIES, minorUnits, Money, MoneyError, parseDecimal } from './money';
 import { numericTransformer } from './numeric.transformer';
 
 describe('Money', () => {
@@ -32,8 +32,19 @@ describe('Money', () => {
   });
 
   it('refuses currencies it does not know and mixing currencies', () => {
-    expect(() => Money.of('1', 'XXX')).toThrow(expect.objectContaining({ code: 'MONEY.UNSUPPORTED_CURRENCY' }));
+    expect(() => Money.of('1', 'ABC')).toThrow(expect.objectContaining({ code: 'MONEY.UNSUPPORTED_CURRENCY' }));
+    expect(() => Money.of('1', 'cny')).toThrow(expect.objectContaining({ code: 'MONEY.UNSUPPORTED_CURRENCY' }));
     expect(() => Money.of('1', 'CNY').plus(Money.of('1', 'USD'))).toThrow(expect.objectContaining({ code: 'MONEY.CURRENCY_MISMATCH' }));
+  });
+
+  it('knows every ISO 4217 currency with its own minor unit', () => {
+    // Danske Bank's NOK and DKK, a Macedonian bank's MKD: refused as unsupported before
+    expect(['NOK', 'DKK', 'MKD'].map(minorUnits)).toEqual([2, 2, 2]);
+    expect(['KWD', 'BHD', 'JPY', 'KRW', 'CLF'].map(minorUnits)).toEqual([3, 3, 0, 0, 4]);
+    expect(ISO_CURRENCIES.length).toBeGreaterThan(150);
+    expect(Money.of('1.234', 'KWD').toString()).toBe('1.234');
+    expect(Money.of('12.5', 'NOK').toString()).toBe('12.50');
+    expect(() => Money.of('1.2345', 'BHD')).toThrow(expect.objectContaining({ code: 'MONEY.TOO_PRECISE' }));
   });
 
   describe("rounding is half-up (四舍五入), not banker's", () => {

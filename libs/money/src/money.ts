@@ -1,4 +1,5 @@
 import Decimal from 'decimal.js';
+import { data as ISO_4217 } from 'currency-codes';
 import { DomainError, errorCatalogue, ErrorKind } from '@caravan/errors';
 
 /**
@@ -11,8 +12,13 @@ import { DomainError, errorCatalogue, ErrorKind } from '@caravan/errors';
 export const DEFAULT_CURRENCY = 'CNY';
 export const ROUNDING = Decimal.ROUND_HALF_UP;
 
-// Exponent of each currency's minor unit; the ones this platform settles in.
-const MINOR_UNITS: Readonly<Record<string, number>> = { CNY: 2, USD: 2, EUR: 2, HKD: 2, GBP: 2, CHF: 2, SEK: 2, PLN: 2, JPY: 0 };
+// Exponent of each ISO 4217 currency's minor unit, from ISO's own list (currency-codes ships
+// it as plain data, so workflows may load it). Which currencies a bank lends in is the lending
+// side's choice; a statement may be in any of them.
+const MINOR_UNITS: Readonly<Record<string, number>> = Object.freeze(Object.fromEntries(ISO_4217.map((c) => [c.code, c.digits])));
+
+/** Every ISO 4217 code, for validating what names a currency (an account's, a CSV export's). */
+export const ISO_CURRENCIES: readonly string[] = Object.freeze(Object.keys(MINOR_UNITS).sort());
 
 /** A plain decimal string with at most 20 integer digits: no exponent, no grouping, no '+'. */
 const DECIMAL_STRING = /^-?\d{1,20}(\.\d+)?$/;

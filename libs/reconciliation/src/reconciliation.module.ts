@@ -16,12 +16,14 @@ import { CreateStatements1764144800000 } from './infrastructure/migrations/17641
 import { MatchingDecisions1764145000000 } from './infrastructure/migrations/1764145000000-matching-decisions';
 import { BankOwnedReconciliation1764146400000 } from './infrastructure/migrations/1764146400000-bank-owned';
 import { InformationalLines1764146600000 } from './infrastructure/migrations/1764146600000-informational-lines';
+import { AnyCurrencyStatements1764147310000 } from './infrastructure/migrations/1764147310000-any-currency-statements';
 
 export const RECONCILIATION_MIGRATIONS = [
   CreateStatements1764144800000,
   MatchingDecisions1764145000000,
   BankOwnedReconciliation1764146400000,
   InformationalLines1764146600000,
+  AnyCurrencyStatements1764147310000,
 ];
 
 @Module({})

@@ -6,7 +6,7 @@ import { Page, pageOf, PageQuery, ReasonDto, RequestErrors, uuidParam } from '@c
 import { CurrentActor, Role, Roles } from '@caravan/access';
 import type { Actor } from '@caravan/access';
 import { Account } from '@caravan/ledger';
-import { CURRENCIES } from '@caravan/money';
+import { ISO_CURRENCIES } from '@caravan/money';
 import type { ReconciliationRun } from './reconciliation.contract';
 import { DualControlRequest, isDualControlRequest } from '@caravan/dual-control';
 import { ManualMatchingService } from '../application/manual-matching.service';
@@ -58,7 +58,9 @@ export class DecisionQuery extends PageQuery {
 
 export class BankAccountDto {
   @ApiProperty({ enum: Account, example: Account.COLLECTION_ACCOUNT }) @IsIn(Object.values(Account)) ledgerAccount: Account;
-  @ApiProperty({ example: 'CNY' }) @IsIn(CURRENCIES) currency: string;
+  @ApiProperty({ example: 'CNY' })
+  @IsIn(ISO_CURRENCIES, { message: 'currency must be an ISO 4217 currency code' })
+  currency: string;
 }
 
 const REPORT_COLUMNS: Array<keyof ReportRow> = [

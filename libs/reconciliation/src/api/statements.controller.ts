@@ -4,6 +4,7 @@ import { Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsObject, IsOptional, IsString, Length, Max, Min, ValidateNested } from 'class-validator';
 import type { Request } from 'express';
 import { Page, PageQuery, pageOf } from '@caravan/http';
+import { ISO_CURRENCIES } from '@caravan/money';
 import { CurrentActor, Role, Roles } from '@caravan/access';
 import type { Actor } from '@caravan/access';
 import { MatchingQueriesService } from '../application/matching-queries.service';
@@ -50,7 +51,9 @@ export class CsvMappingDto implements CsvMapping {
   @ApiProperty({ enum: ['YYYY-MM-DD', 'DD.MM.YYYY', 'YYYYMMDD', 'DD/MM/YYYY'] })
   @IsIn(['YYYY-MM-DD', 'DD.MM.YYYY', 'YYYYMMDD', 'DD/MM/YYYY'])
   dateFormat: CsvMapping['dateFormat'];
-  @ApiProperty({ example: 'CNY' }) @IsIn(['CNY', 'USD', 'EUR', 'HKD', 'GBP', 'CHF', 'SEK', 'PLN', 'JPY']) currency: string;
+  @ApiProperty({ example: 'CNY' })
+  @IsIn(ISO_CURRENCIES, { message: 'currency must be an ISO 4217 currency code' })
+  currency: string;
   @ApiProperty({ type: CsvColumnsDto }) @IsObject() @ValidateNested() @Type(() => CsvColumnsDto) columns: CsvColumnsDto;
 }
 

@@ -5,6 +5,7 @@ import { AuditLog } from '@caravan/audit';
 import { AppConfig } from '@caravan/config';
 import { isUniqueViolation, ScopedDatabase } from '@caravan/database';
 import { Actor, dataScopeOf } from '@caravan/access';
+import { Money } from '@caravan/money';
 import { partyKey } from '../domain/matching';
 import { parseCamt } from '../domain/parsers/camt.parser';
 import { CsvMapping, parseCsv } from '../domain/parsers/csv.parser';
@@ -65,6 +66,9 @@ function identityOf(e: Entry): string {
     e.information ?? d.remittance,
   ].join('|');
 }
+
+/** An amount written with its currency's decimals ("300" of EUR is kept as 300.00, of KWD as 300.000). */
+const inMinorUnits = (a: { amount: string; currency: string }) => Money.of(a.amount, a.currency).toString();
 
 /** A bank's statements: imported, kept and read within that bank (row-level security holds it). */
 @Injectable()
@@ -168,8 +172,8 @@ export class StatementImportService {
       entries: totals.count,
       newLines: current.newLines,
       currency: totals.currency,
-      openingBalance: opening?.amount ?? null,
-      closingBalance: closing?.amount ?? null,
+      openingBalance: opening ? inMinorUnits(opening) : null,
+      closingBalance: closing ? inMinorUnits(closing) : null,
       periodFrom: opening?.date ?? current.first ?? null,
       periodTo: closing?.date ?? current.last ?? null,
       contentHash,
@@ -236,7 +240,7 @@ export class StatementImportService {
       occurrences.set(key, nth);
       return {
         position: e.line,
-        amount: e.amount,
+        amount: inMinorUnits(e),
         currency: e.currency,
         direction: e.direction,
         reversal: e.reversal,

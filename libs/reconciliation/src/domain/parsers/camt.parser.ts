@@ -115,8 +115,8 @@ class CamtReader {
     const balance = this.balance;
     if (this.under('Tp', 'CdOrPrtry', 'Cd')) balance.type = (BALANCE_TYPES as string[]).includes(value) ? (value as BalanceType) : 'OTHER';
     else if (this.under('Bal', 'Amt')) {
-      balance.amount = amountAt(value, line, where);
       balance.currency = this.amountCurrency(line, where);
+      balance.amount = amountAt(value, line, where, balance.currency);
     } else if (this.under('Bal', 'CdtDbtInd')) balance.sign = value;
     else if (this.under('Bal', 'Dt', 'Dt') || this.under('Bal', 'Dt', 'DtTm')) balance.date = dateAt(value, line, where);
     else if (name === 'Bal') {
@@ -135,8 +135,8 @@ class CamtReader {
     const { name, value, line, where } = at;
     if (this.detail && this.path.includes('TxDtls')) this.detailField(entry, this.detail, at);
     else if (this.under('Ntry', 'Amt')) {
-      entry.amount = amountAt(value, line, where);
       entry.currency = this.amountCurrency(line, where);
+      entry.amount = amountAt(value, line, where, entry.currency);
     } else if (this.under('Ntry', 'CdtDbtInd')) {
       if (value !== 'CRDT' && value !== 'DBIT') throw new StatementFormatError(line, where, `"${value}" is neither CRDT nor DBIT`);
       entry.direction = value as Direction;
@@ -156,8 +156,11 @@ class CamtReader {
     // The counterparty is the creditor of a debit and the debtor of a credit.
     const party = entry.direction === 'DBIT' ? 'Cdtr' : 'Dbtr';
     if (this.under('Refs', 'EndToEndId') && value !== 'NOTPROVIDED') detail.endToEndId = value;
-    else if (this.under('TxDtls', 'Amt') || this.under('AmtDtls', 'TxAmt', 'Amt')) detail.amount = amountAt(value, line, where);
-    else if (this.under('RltdPties', party, 'Nm') || this.under('RltdPties', party, 'Pty', 'Nm')) detail.counterpartyName = value;
+    else if (this.under('TxDtls', 'Amt') || this.under('AmtDtls', 'TxAmt', 'Amt')) {
+      // only an amount in the entry's currency is a share of it (another is what the payer instructed)
+      const currency = this.amountCurrency(line, where) ?? entry.currency;
+      if (currency === entry.currency) detail.amount ??= amountAt(value, line, where, currency);
+    } else if (this.under('RltdPties', party, 'Nm') || this.under('RltdPties', party, 'Pty', 'Nm')) detail.counterpartyName = value;
     else if (this.under(`${party}Acct`, 'Id', 'IBAN')) detail.counterpartyAccount = value;
     else if (this.under('RmtInf', 'Ustrd') || this.under('CdtrRefInf', 'Ref'))
       detail.remittance = [detail.remittance, value].filter(Boolean).join(' ');

@@ -126,6 +126,53 @@ describe('statement parsers on real files', () => {
   });
 });
 
+describe('statements in any ISO 4217 currency, each judged by its own minor unit', () => {
+  const camtIn = (ccy: string, opening: string, amount: string, closing: string) =>
+    `<?xml version="1.0"?>\n<Document><BkToCstmrStmt><Stmt><Id>S-${ccy}</Id><Acct><Id><IBAN>NO9386011117947</IBAN></Id><Ccy>${ccy}</Ccy></Acct>
+<Bal><Tp><CdOrPrtry><Cd>OPBD</Cd></CdOrPrtry></Tp><Amt Ccy="${ccy}">${opening}</Amt><CdtDbtInd>CRDT</CdtDbtInd><Dt><Dt>2026-11-01</Dt></Dt></Bal>
+<Bal><Tp><CdOrPrtry><Cd>CLBD</Cd></CdOrPrtry></Tp><Amt Ccy="${ccy}">${closing}</Amt><CdtDbtInd>CRDT</CdtDbtInd><Dt><Dt>2026-11-02</Dt></Dt></Bal>
+<Ntry><Amt Ccy="${ccy}">${amount}</Amt><CdtDbtInd>CRDT</CdtDbtInd><BookgDt><Dt>2026-11-02</Dt></BookgDt></Ntry>
+</Stmt></BkToCstmrStmt></Document>`;
+  const refusal = async (events: AsyncIterable<unknown>) => {
+    try {
+      for await (const _ of events) void _;
+    } catch (e) {
+      return e as StatementFormatError;
+    }
+    return undefined;
+  };
+
+  it.each([
+    ['NOK', '1000.00', '250.50', '1250.50'],
+    ['DKK', '10.00', '0.25', '10.25'],
+    ['MKD', '61500.00', '1230.00', '62730.00'],
+    ['KWD', '100.000', '1.234', '101.234'],
+    ['JPY', '1000', '2700', '3700'],
+  ])('camt.053 in %s reconciles', async (ccy, opening, amount, closing) => {
+    const [s] = await summarise(parseCamt(text(camtIn(ccy, opening, amount, closing))));
+    expect(s).toMatchObject({ entries: 1, mismatch: undefined });
+    expect(s.header.currency).toBe(ccy);
+  });
+
+  it('refuses decimals a currency does not have, and a code that is not ISO 4217', async () => {
+    expect((await refusal(parseCamt(text(camtIn('KWD', '100.000', '1.2345', '101.234')))))?.reason).toBe(
+      '"1.2345" has more than three decimals',
+    );
+    expect((await refusal(parseCamt(text(camtIn('JPY', '1000', '27.5', '1027')))))?.reason).toBe(
+      '"27.5" has decimals, which JPY has none of',
+    );
+    expect((await refusal(parseCamt(text(camtIn('ABC', '1.00', '1.00', '2.00')))))?.reason).toBe('"ABC" is not an ISO 4217 currency');
+    const mt = ':20:S1\n:25:NO9386011117947\n:60F:C261101XYZ100,00\n:62F:C261101XYZ100,00\n';
+    expect((await refusal(parseMt940(text(mt))))?.message).toBe('line 3, :60F:: "XYZ" is not an ISO 4217 currency');
+  });
+
+  it('MT940 in KWD keeps three decimals', async () => {
+    const mt = ':20:S1\n:25:KW81CBKU0000000000001234560101\n:60F:C261101KWD100,000\n:61:261102C1,234NTRFNONREF\n:62F:C261102KWD101,234\n';
+    const [s] = await summarise(parseMt940(text(mt)));
+    expect(s).toMatchObject({ entries: 1, credits: '1.234', mismatch: undefined });
+  });
+});
+
 describe('malformed statements are refused with the line, the element and the reason', () => {
   const camt = (
     entries: string,

@@ -84,14 +84,14 @@ function amountOf(cells: string[], mapping: CsvMapping, line: number): { directi
     const signedAmount = money(column(cells, c.amount, 'amount', line, true), mapping.decimalSeparator);
     return {
       direction: signedAmount.startsWith('-') ? 'DBIT' : 'CRDT',
-      amount: amountAt(signedAmount.replace(/^[-+]/, ''), line, `column ${c.amount} (amount)`),
+      amount: amountAt(signedAmount.replace(/^[-+]/, ''), line, `column ${c.amount} (amount)`, mapping.currency),
     };
   }
   const debit = money(column(cells, c.debit, 'debit', line), mapping.decimalSeparator);
   const credit = money(column(cells, c.credit, 'credit', line), mapping.decimalSeparator);
   return {
     direction: debit ? 'DBIT' : 'CRDT',
-    amount: amountAt(debit || credit, line, `column ${debit ? c.debit : c.credit} (${debit ? 'debit' : 'credit'})`),
+    amount: amountAt(debit || credit, line, `column ${debit ? c.debit : c.credit} (${debit ? 'debit' : 'credit'})`, mapping.currency),
   };
 }
 

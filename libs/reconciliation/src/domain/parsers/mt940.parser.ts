@@ -1,12 +1,13 @@
 import type { Balance, Entry, StatementEvent, StatementHeader } from '../statement';
 import { StatementFormatError } from '../statement';
 import { linesOf } from './lines';
-import { amountAt } from './values';
+import { amountAt, currencyAt } from './values';
 
-const BALANCE = /^([CD])(\d{6})([A-Z]{3})(\d{1,15},\d{0,2})$/;
+// Amounts are judged by their currency's minor unit (amountAt), not by the pattern.
+const BALANCE = /^([CD])(\d{6})([A-Z]{3})(\d{1,15},\d*)$/;
 // :61: value date, [booking date], mark (C, D, RC, RD), [funds code], amount, type code,
 // customer reference, [//bank reference], [newline + supplementary details]
-const STATEMENT_LINE = /^(\d{6})(\d{4})?(RC|RD|C|D)([A-Z])?(\d{1,15},\d{0,2})([A-Z][A-Z0-9]{3})([^\n]*?)(?:\/\/([^\n]*))?(?:\n([\s\S]*))?$/;
+const STATEMENT_LINE = /^(\d{6})(\d{4})?(RC|RD|C|D)([A-Z])?(\d{1,15},\d*)([A-Z][A-Z0-9]{3})([^\n]*?)(?:\/\/([^\n]*))?(?:\n([\s\S]*))?$/;
 const END_TO_END = /(?:\/EREF\/|EREF\+)([^/?\n]+)/;
 
 function date(yymmdd: string, line: number, element: string): string {
@@ -18,12 +19,12 @@ function date(yymmdd: string, line: number, element: string): string {
   return iso;
 }
 
-function amount(text: string, line: number, element: string): string {
+function amount(text: string, currency: string, line: number, element: string): string {
   const normal = text
     .replace(',', '.')
     .replace(/\.$/, '')
     .replace(/^0+(?=\d)/, '');
-  return amountAt(normal, line, element);
+  return amountAt(normal, line, element, currency);
 }
 
 /** A tag and its value, continuation lines included, and the line the tag is on. */
@@ -48,8 +49,9 @@ interface Mt940State {
 function balanceOf(type: Balance['type'], f: Field): Balance {
   const m = BALANCE.exec(f.value.trim());
   if (!m) throw new StatementFormatError(f.line, `:${f.tag}:`, `"${f.value.trim()}" is not a balance (C|D, YYMMDD, currency, amount)`);
-  const value = amount(m[4], f.line, `:${f.tag}:`);
-  return { type, amount: m[1] === 'D' && value !== '0' ? `-${value}` : value, currency: m[3], date: date(m[2], f.line, `:${f.tag}:`) };
+  const currency = currencyAt(m[3], f.line, `:${f.tag}:`);
+  const value = amount(m[4], currency, f.line, `:${f.tag}:`);
+  return { type, amount: m[1] === 'D' && value !== '0' ? `-${value}` : value, currency, date: date(m[2], f.line, `:${f.tag}:`) };
 }
 
 function flushEntry(s: Mt940State): void {
@@ -113,7 +115,7 @@ function entryOf(f: Field, currency: string): Entry {
   const mark = m[3];
   return {
     line: f.line,
-    amount: amount(m[5], f.line, element),
+    amount: amount(m[5], currency, f.line, element),
     currency,
     direction: mark === 'C' || mark === 'RD' ? 'CRDT' : 'DBIT',
     reversal: mark.startsWith('R'),
