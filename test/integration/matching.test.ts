@@ -324,4 +324,30 @@ describe('reconciliation: rules, suggestions, manual decisions, runs and the rep
     expect(run.id).toMatch(new RegExp(`^daily-${api.parties.bank}-`));
     expect(run.startedBy).toBe('system:daily-reconciliation');
   });
+
+  it('matches each transaction of a batched camt entry to its own expected movement', async () => {
+    // the bank's payment file of two payouts, booked as one debit of 4,000.00
+    await payout('B-1/payout', '1500.00', 'Hami Cotton Co.');
+    await payout('B-2/payout', '2500.00', 'Turpan Grape Growers');
+    const tx = (e2e: string, amount: string, payee: string) =>
+      `<TxDtls><Refs><EndToEndId>${e2e}</EndToEndId></Refs><Amt Ccy="CNY">${amount}</Amt><RltdPties><Cdtr><Nm>${payee}</Nm></Cdtr></RltdPties></TxDtls>`;
+    const camt = `<?xml version="1.0"?>
+<Document><BkToCstmrDbtCdtNtfctn><Ntfctn><Id>BATCH-1</Id><Acct><Id><Othr><Id>PAY-BATCH</Id></Othr></Id><Ccy>CNY</Ccy></Acct>
+<Ntry><Amt Ccy="CNY">4000.00</Amt><CdtDbtInd>DBIT</CdtDbtInd><BookgDt><Dt>${today}</Dt></BookgDt><NtryDtls>
+${tx('B-1/payout', '1500.00', 'Hami Cotton Co.')}
+${tx('B-2/payout', '2500.00', 'Turpan Grape Growers')}
+</NtryDtls></Ntry></Ntfctn></BkToCstmrDbtCdtNtfctn></Document>`;
+    const imported = await backOffice.post('/statements?format=camt.054').set('content-type', 'application/xml').send(camt).expect(201);
+    expect(imported.body).toEqual([expect.objectContaining({ entries: 1, newLines: 2 })]);
+    await reconcile(backOffice);
+    const lines = await api.owner.query(
+      `SELECT end_to_end_id AS e2e, match_status AS status, entry_amount::text AS "entryAmount" FROM statement_lines WHERE account = 'PAY-BATCH' ORDER BY position`,
+    );
+    expect(lines).toEqual([
+      { e2e: 'B-1/payout', status: 'MATCHED', entryAmount: '4000.00' },
+      { e2e: 'B-2/payout', status: 'MATCHED', entryAmount: '4000.00' },
+    ]);
+    expect(await expected('B-1/payout')).toMatchObject({ status: 'MATCHED', settled: '1500.00' });
+    expect(await expected('B-2/payout')).toMatchObject({ status: 'MATCHED', settled: '2500.00' });
+  });
 });

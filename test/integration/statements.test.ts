@@ -26,14 +26,15 @@ describe('statement import: all or nothing, repeats recognised, overlaps counted
   it('imports a real camt.053 and refuses it the second time', async () => {
     const xml = fixture('camt053/moov-iso20022__FFFS-Finland-official-sample__camt.053.001.02.xml');
     const first = await post('camt.053', xml).expect(201);
-    expect(first.body).toEqual([expect.objectContaining({ account: 'FI7433010001222090', entries: 10, newLines: 10 })]);
+    // 10 entries; a batch of three transactions and one of two are a line each: 13 lines
+    expect(first.body).toEqual([expect.objectContaining({ account: 'FI7433010001222090', entries: 10, newLines: 13 })]);
     const again = await post('camt.053', xml).expect(409);
     expect(again.body.code).toBe('RECONCILIATION.DUPLICATE_STATEMENT');
     // the bank resends it under another statement id: still the same statement
     const renamed = xml.replace('<Id>BANKSTMTID0972009</Id>', '<Id>RESENT-0001</Id>');
     expect(renamed).not.toBe(xml);
     expect((await post('camt.053', renamed).expect(409)).body.code).toBe('RECONCILIATION.DUPLICATE_STATEMENT');
-    expect(await lines()).toBe(10);
+    expect(await lines()).toBe(13);
   });
 
   it('counts a booking in two overlapping statements once', async () => {
@@ -48,6 +49,36 @@ describe('statement import: all or nothing, repeats recognised, overlaps counted
     const overlap = await post('mt940', extended).expect(201);
     expect(overlap.body).toEqual([expect.objectContaining({ entries: 3, newLines: 1 })]);
     expect(await lines()).toBe(before + 3);
+  });
+
+  it('writes each transaction of a batched camt.054 entry as its own line, keeps its entry, and counts an overlap once', async () => {
+    const xml = fixture('camt054/moov-iso20022__PostFinance-CH-ESR-batch__camt.054.001.04.xml');
+    // a transaction's amount that does not add up to its entry's: the whole file refused, naming the entry
+    const wrong = await post('camt.054', xml.replace('<Amt Ccy="CHF">463.00</Amt>', '<Amt Ccy="CHF">464.00</Amt>')).expect(400);
+    expect(wrong.body.title).toBe("line 31, Ntry: the entry's amount 1537.00 is not the sum of its 5 transactions' amounts (1538.00)");
+    expect((await post('camt.054', xml).expect(201)).body).toEqual([expect.objectContaining({ entries: 2, newLines: 6 })]);
+    const rows = await api.owner.query(
+      `SELECT position, amount, end_to_end_id AS e2e, counterparty_name AS payer, entry_position AS "entryPosition", entry_amount AS "entryAmount"
+         FROM statement_lines WHERE account = 'CH2909000000250094239' ORDER BY position`,
+    );
+    expect(rows.map((r: { amount: string }) => r.amount)).toEqual(['250.00', '200.00', '300.00', '324.00', '463.00', '147.00']);
+    expect(rows[0]).toEqual({
+      position: 57,
+      amount: '250.00',
+      e2e: 'EndToEndId-001-02-02',
+      payer: 'Bernasconi Maria',
+      entryPosition: 31,
+      entryAmount: '1537.00',
+    });
+    expect(rows[5]).toMatchObject({ amount: '147.00', entryPosition: null, entryAmount: null });
+    // the next notification repeats the batch and adds a booking: only that one is new
+    const next = xml
+      .replace('<Id>20190424375204228750931</Id>', '<Id>20190425375204228750932</Id>')
+      .replace(
+        '</Ntfctn>',
+        '<Ntry><Amt Ccy="CHF">12.00</Amt><CdtDbtInd>CRDT</CdtDbtInd><BookgDt><Dt>2019-04-25</Dt></BookgDt></Ntry></Ntfctn>',
+      );
+    expect((await post('camt.054', next).expect(201)).body).toEqual([expect.objectContaining({ entries: 3, newLines: 1 })]);
   });
 
   it('refuses a statement that does not reconcile, and imports nothing of the file', async () => {

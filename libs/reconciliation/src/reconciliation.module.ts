@@ -17,6 +17,7 @@ import { MatchingDecisions1764145000000 } from './infrastructure/migrations/1764
 import { BankOwnedReconciliation1764146400000 } from './infrastructure/migrations/1764146400000-bank-owned';
 import { InformationalLines1764146600000 } from './infrastructure/migrations/1764146600000-informational-lines';
 import { AnyCurrencyStatements1764147310000 } from './infrastructure/migrations/1764147310000-any-currency-statements';
+import { LinesPerTransaction1764147320000 } from './infrastructure/migrations/1764147320000-lines-per-transaction';
 
 export const RECONCILIATION_MIGRATIONS = [
   CreateStatements1764144800000,
@@ -24,6 +25,7 @@ export const RECONCILIATION_MIGRATIONS = [
   BankOwnedReconciliation1764146400000,
   InformationalLines1764146600000,
   AnyCurrencyStatements1764147310000,
+  LinesPerTransaction1764147320000,
 ];
 
 @Module({})

@@ -10,7 +10,16 @@ import { partyKey } from '../domain/matching';
 import { parseCamt } from '../domain/parsers/camt.parser';
 import { CsvMapping, parseCsv } from '../domain/parsers/csv.parser';
 import { parseMt940 } from '../domain/parsers/mt940.parser';
-import { Balance, Entry, StatementFormatError, StatementHeader, StatementTotals, verifyBalances } from '../domain/statement';
+import {
+  Balance,
+  Entry,
+  StatementFormatError,
+  StatementHeader,
+  StatementTotals,
+  Transaction,
+  transactionsOf,
+  verifyBalances,
+} from '../domain/statement';
 import {
   completeStatement,
   findStatementByContent,
@@ -65,6 +74,13 @@ function identityOf(e: Entry): string {
     d.endToEndId,
     e.information ?? d.remittance,
   ].join('|');
+}
+
+/** A line's identity: an entry's own, or for a transaction of a batch the batch's and the transaction's. */
+function lineIdentityOf(e: Entry, t: Transaction): string {
+  if (!t.batch) return identityOf(e);
+  const d = t.detail;
+  return [identityOf(e), t.amount, d.endToEndId, d.counterpartyAccount, d.counterpartyName, d.remittance].join('|');
 }
 
 /** An amount written with its currency's decimals ("300" of EUR is kept as 300.00, of KWD as 300.000). */
@@ -231,30 +247,34 @@ export class StatementImportService {
     occurrences: Map<string, number>,
   ): Promise<number> {
     if (entries.length === 0) return 0;
-    const lines = entries.map((e): NewLine => {
-      const d = e.details[0] ?? {};
-      const identity = identityOf(e);
-      // counted by a short digest: a million full identities would cost hundreds of MB
-      const key = createHash('sha1').update(identity).digest('base64');
-      const nth = (occurrences.get(key) ?? 0) + 1;
-      occurrences.set(key, nth);
-      return {
-        position: e.line,
-        amount: inMinorUnits(e),
-        currency: e.currency,
-        direction: e.direction,
-        reversal: e.reversal,
-        bookingDate: e.bookingDate ?? null,
-        valueDate: e.valueDate ?? null,
-        bankReference: e.bankReference ?? null,
-        endToEndId: d.endToEndId ?? null,
-        counterpartyName: d.counterpartyName ?? null,
-        counterpartyKey: partyKey(d.counterpartyName),
-        counterpartyAccount: d.counterpartyAccount ?? null,
-        remittance: d.remittance ?? e.information ?? null,
-        fingerprint: createHash('sha256').update(`${identity}#${nth}`).digest('hex'),
-      };
-    });
+    const lines = entries.flatMap((e) =>
+      transactionsOf(e).map((t): NewLine => {
+        const d = t.detail;
+        const identity = lineIdentityOf(e, t);
+        // counted by a short digest: a million full identities would cost hundreds of MB
+        const key = createHash('sha1').update(identity).digest('base64');
+        const nth = (occurrences.get(key) ?? 0) + 1;
+        occurrences.set(key, nth);
+        return {
+          position: t.line,
+          amount: inMinorUnits({ amount: t.amount, currency: e.currency }),
+          currency: e.currency,
+          direction: e.direction,
+          reversal: e.reversal,
+          bookingDate: e.bookingDate ?? null,
+          valueDate: e.valueDate ?? null,
+          bankReference: e.bankReference ?? null,
+          endToEndId: d.endToEndId ?? null,
+          counterpartyName: d.counterpartyName ?? null,
+          counterpartyKey: partyKey(d.counterpartyName),
+          counterpartyAccount: d.counterpartyAccount ?? null,
+          remittance: t.batch ? (d.remittance ?? null) : (d.remittance ?? e.information ?? null),
+          entryPosition: t.batch?.line ?? null,
+          entryAmount: t.batch ? inMinorUnits({ amount: t.batch.amount, currency: e.currency }) : null,
+          fingerprint: createHash('sha256').update(`${identity}#${nth}`).digest('hex'),
+        };
+      }),
+    );
     return insertLines(em, statementId, account, lines);
   }
 }

@@ -25,6 +25,8 @@ export interface StatementHeader {
 }
 
 export interface EntryDetail {
+  /** Position of the transaction in the file, where the format has one per transaction. */
+  line?: number;
   endToEndId?: string;
   amount?: string;
   counterpartyName?: string;
@@ -46,6 +48,35 @@ export interface Entry {
   details: EntryDetail[];
   /** MT940 :86: free or structured text. */
   information?: string;
+}
+
+/** One matchable statement line: an entry, or one transaction of a batched entry. */
+export interface Transaction {
+  line: number;
+  amount: string;
+  detail: EntryDetail;
+  /** The batched entry this transaction was booked in. */
+  batch?: { line: number; amount: string };
+}
+
+/** Two or more transactions, each with its amount: a line each. A batch without amounts stays one line. */
+export function isBatch(entry: Entry): boolean {
+  return entry.details.length >= 2 && entry.details.every((d) => d.amount !== undefined);
+}
+
+/** An entry's matchable lines: one per transaction of a batch, else the entry with its first transaction's details. */
+export function transactionsOf(entry: Entry): Transaction[] {
+  if (!isBatch(entry)) return [{ line: entry.line, amount: entry.amount, detail: entry.details[0] ?? {} }];
+  const batch = { line: entry.line, amount: entry.amount };
+  return entry.details.map((detail) => ({ line: detail.line ?? entry.line, amount: detail.amount!, detail, batch }));
+}
+
+/** Why a batch's transactions do not add up to its entry's amount, or undefined when they do. */
+export function batchMismatch(entry: Entry): string | undefined {
+  if (!isBatch(entry)) return undefined;
+  const sum = entry.details.reduce((total, d) => total.plus(Money.of(d.amount!, entry.currency)), Money.zero(entry.currency));
+  if (sum.equals(Money.of(entry.amount, entry.currency))) return undefined;
+  return `the entry's amount ${entry.amount} is not the sum of its ${entry.details.length} transactions' amounts (${sum.toString()})`;
 }
 
 export type StatementEvent =

@@ -1,6 +1,6 @@
 import { SaxesParser } from 'saxes';
 import type { Balance, BalanceType, Direction, Entry, EntryDetail, StatementEvent, StatementHeader } from '../statement';
-import { StatementFormatError } from '../statement';
+import { batchMismatch, StatementFormatError } from '../statement';
 import { amountAt, currencyAt, dateAt } from './values';
 
 const BALANCE_TYPES: BalanceType[] = ['OPBD', 'CLBD', 'CLAV', 'FWAV', 'OPAV', 'PRCD', 'ITBD'];
@@ -71,7 +71,7 @@ class CamtReader {
       this.sendHeader();
       this.entry = { line: this.position.line, details: [], reversal: false };
     } else if (name === 'TxDtls' && this.entry) {
-      this.detail = {};
+      this.detail = { line: this.position.line };
     }
   }
 
@@ -147,6 +147,8 @@ class CamtReader {
     else if (name === 'Ntry') {
       if (!entry.amount || !entry.direction || !entry.currency)
         throw new StatementFormatError(entry.line!, 'Ntry', 'an entry needs Amt with its currency and CdtDbtInd');
+      const mismatch = batchMismatch(entry as Entry);
+      if (mismatch) throw new StatementFormatError(entry.line!, 'Ntry', mismatch);
       this.out.push({ kind: 'entry', entry: entry as Entry });
       this.entry = undefined;
     }

@@ -1,8 +1,8 @@
 import { createReadStream, existsSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import { resolve } from 'node:path';
-import type { Balance, StatementEvent, StatementHeader } from '../statement';
-import { StatementFormatError, StatementTotals, verifyBalances } from '../statement';
+import type { Balance, Entry, StatementEvent, StatementHeader } from '../statement';
+import { StatementFormatError, StatementTotals, transactionsOf, verifyBalances } from '../statement';
 import { parseCamt } from './camt.parser';
 import { parseMt940 } from './mt940.parser';
 
@@ -123,6 +123,52 @@ describe('statement parsers on real files', () => {
     expect(statements).toHaveLength(2);
     expect(statements[0]).toMatchObject({ entries: 8, debits: '321.44' });
     expect(statements.some((s) => s.mismatch)).toBe(true);
+  });
+});
+
+/** The entries of a file, whole. */
+async function entriesOf(events: AsyncIterable<StatementEvent>): Promise<Entry[]> {
+  const entries: Entry[] = [];
+  for await (const event of events) if (event.kind === 'entry') entries.push(event.entry);
+  return entries;
+}
+
+describe('a batched entry is a line per transaction, checked against its amount', () => {
+  it('camt.054 PostFinance ESR: the 1,537.00 credit is five lines, each with its amount, reference and payer', async () => {
+    const [batch, single] = await entriesOf(parseCamt(file('camt054/moov-iso20022__PostFinance-CH-ESR-batch__camt.054.001.04.xml')));
+    const lines = transactionsOf(batch);
+    expect(lines.map((t) => t.amount)).toEqual(['250.00', '200.00', '300.00', '324.00', '463.00']);
+    expect(lines.every((t) => t.batch?.line === batch.line && t.batch.amount === '1537.00')).toBe(true);
+    expect(new Set(lines.map((t) => t.line)).size).toBe(5);
+    expect(lines[0].detail).toMatchObject({ endToEndId: 'EndToEndId-001-02-02', counterpartyName: 'Bernasconi Maria' });
+    // one transaction: the entry itself, as before
+    expect(transactionsOf(single)).toEqual([{ line: single.line, amount: '147.00', detail: single.details[0] }]);
+  });
+
+  it('camt.053 FFFS and camt.054 FFFS: every batch adds up; a line per transaction of a batch', async () => {
+    const fi053 = await entriesOf(parseCamt(file('camt053/moov-iso20022__FFFS-Finland-official-sample__camt.053.001.02.xml')));
+    const fi054 = await entriesOf(parseCamt(file('camt054/moov-iso20022__FFFS-Finland-official-sample__camt.054.001.02.xml')));
+    expect([fi053, fi054].map((es) => es.flatMap(transactionsOf).length)).toEqual([13, 13]);
+  });
+
+  const camtBatch = (details: string) =>
+    `<?xml version="1.0"?>\n<Document><BkToCstmrDbtCdtNtfctn><Ntfctn><Id>N1</Id><Acct><Id><IBAN>CH2909000000250094239</IBAN></Id><Ccy>CHF</Ccy></Acct>
+<Ntry><Amt Ccy="CHF">100.00</Amt><CdtDbtInd>CRDT</CdtDbtInd><BookgDt><Dt>2026-11-02</Dt></BookgDt><NtryDtls>
+${details}
+</NtryDtls></Ntry></Ntfctn></BkToCstmrDbtCdtNtfctn></Document>`;
+  const tx = (e2e: string, amount?: string) =>
+    `<TxDtls><Refs><EndToEndId>${e2e}</EndToEndId></Refs>${amount ? `<Amt Ccy="CHF">${amount}</Amt>` : ''}</TxDtls>`;
+
+  it('refuses a batch whose transactions do not add up to the entry, naming the entry’s line', async () => {
+    const refused = entriesOf(parseCamt(text(camtBatch(tx('A', '60.00') + tx('B', '30.00')))));
+    await expect(refused).rejects.toThrow(
+      new StatementFormatError(3, 'Ntry', "the entry's amount 100.00 is not the sum of its 2 transactions' amounts (90.00)"),
+    );
+  });
+
+  it('keeps a batch whose transactions carry no amounts as one line, with the first one’s details', async () => {
+    const [entry] = await entriesOf(parseCamt(text(camtBatch(tx('A') + tx('B')))));
+    expect(transactionsOf(entry)).toEqual([{ line: 3, amount: '100.00', detail: expect.objectContaining({ endToEndId: 'A' }) }]);
   });
 });
 
