@@ -9,6 +9,10 @@ export enum Account {
   FEE_INCOME = 'FEE_INCOME',
   INTEREST_INCOME = 'INTEREST_INCOME',
   PENALTY_INCOME = 'PENALTY_INCOME',
+  /** The bank's own accounts: what their bank charges, what they earn, differences written off. */
+  BANK_CHARGES = 'BANK_CHARGES',
+  BANK_INTEREST = 'BANK_INTEREST',
+  RECONCILIATION_DIFFERENCES = 'RECONCILIATION_DIFFERENCES',
 }
 
 export interface Line {

@@ -21,6 +21,7 @@ import { lockMatching, retireSuggestionsOf } from '../infrastructure/match-decis
 import { advanceRun, lockRun } from '../infrastructure/reconciliation-run.repository';
 import { findAutomaticLinesAfter, findAutomaticLinesOf } from '../infrastructure/statement-line.repository';
 import { MatchDecisionsService } from './match-decisions.service';
+import { StatementRulesService } from './statement-rules.service';
 import { ReconciliationErrors } from '../domain/reconciliation.errors';
 
 export interface BatchResult {
@@ -58,6 +59,12 @@ class BatchPlan {
     }
   }
 
+  /** A line a standing rule explained: decided before any matching rule looks at it. */
+  explained(d: Draft): void {
+    this.drafts.push(d);
+    for (const link of d.links) this.taken.add(link.lineId);
+  }
+
   suggest(p: Proposal): void {
     this.drafts.push({ ...p, id: randomUUID(), status: 'SUGGESTED' });
   }
@@ -83,6 +90,7 @@ export class BatchMatchingService {
     private readonly db: ScopedDatabase,
     private readonly config: AppConfig,
     private readonly decisions: MatchDecisionsService,
+    private readonly rules: StatementRulesService,
   ) {}
 
   /** Runs one batch of a bank's run in its own transaction, advancing the run's cursor with it. */
@@ -92,7 +100,7 @@ export class BatchMatchingService {
       const run = await lockRun(em, runId);
       if (!run) throw ReconciliationErrors.RUN_NOT_FOUND(`no reconciliation run ${runId}`);
       if (run.status !== 'RUNNING') return { processed: 0, matched: 0, suggested: 0, done: true };
-      const { lines, drafts } = await this.matchBatch(em, bank.email, run.cursor, size);
+      const { lines, drafts } = await this.matchBatch(em, bank, run.cursor, size);
       const made = drafts.filter((d) => d.status === 'ACTIVE');
       const matched = new Set(made.flatMap((d) => d.links.map((l) => l.lineId))).size;
       const suggested = drafts.length - made.length;
@@ -102,17 +110,14 @@ export class BatchMatchingService {
   }
 
   /**
-   * Runs the rules over the next `size` unmatched lines after `afterId`. Suggestions made
-   * earlier for these lines are dropped and proposed afresh.
+   * Runs the rules over the next `size` unmatched lines after `afterId`: the bank account's
+   * standing rules first (its bank's charges are no payment), then the matching rules.
+   * Suggestions made earlier for these lines are dropped and proposed afresh.
    */
-  private async matchBatch(
-    em: EntityManager,
-    decidedBy: string,
-    afterId: string,
-    size: number,
-  ): Promise<{ lines: Line[]; drafts: Draft[] }> {
+  private async matchBatch(em: EntityManager, bank: Actor, afterId: string, size: number): Promise<{ lines: Line[]; drafts: Draft[] }> {
     const lines = (await findAutomaticLinesAfter(em, afterId, size)).map((l) => ({ ...l, endToEndId: referenceKey(l.endToEndId) }));
     if (lines.length === 0) return { lines, drafts: [] };
+    const decidedBy = bank.email;
     await retireSuggestionsOf(
       em,
       lines.map((l) => l.id),
@@ -120,6 +125,12 @@ export class BatchMatchingService {
       STALE,
     );
     const plan = new BatchPlan(this.config.RECONCILIATION_AUTO_MATCH_CONFIDENCE);
+    for (const d of await this.rules.explain(
+      em,
+      bank,
+      lines.map((l) => l.id),
+    ))
+      plan.explained(d);
     await matchReferences(em, plan, lines);
     const { parties, byParty } = await matchAmountsAndPayers(em, plan, lines);
     await matchParts(em, plan, parties, byParty);
@@ -132,7 +143,7 @@ export class BatchMatchingService {
 async function matchReferences(em: EntityManager, plan: BatchPlan, lines: Line[]): Promise<void> {
   const references = [...new Set(lines.map((l) => l.endToEndId).filter((r): r is string => !!r))];
   const byRef = groupBy(plan.remember(await findOpenByReferences(em, references)), (m) => m.reference);
-  for (const line of lines) {
+  for (const line of plan.left(lines)) {
     const p = line.endToEndId ? byReference(line, plan.stillOpen(byRef.get(line.endToEndId) ?? [])) : undefined;
     if (p) plan.take(p);
   }

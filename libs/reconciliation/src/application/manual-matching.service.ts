@@ -11,6 +11,7 @@ import { Draft, Line, manualLinks, OpenMovement } from '../domain/matching';
 import { lockMovements } from '../infrastructure/expected-movement.repository';
 import { Decision, lockMatching, retireSuggestion } from '../infrastructure/match-decision.repository';
 import { lockLines } from '../infrastructure/statement-line.repository';
+import { AccountPostingsService } from './account-postings.service';
 import { MatchDecisionsService } from './match-decisions.service';
 import { MatchForwardingService } from './match-forwarding.service';
 import { MatchingQueriesService } from './matching-queries.service';
@@ -39,6 +40,7 @@ export class ManualMatchingService implements OnModuleInit {
     private readonly decisions: MatchDecisionsService,
     private readonly forwarder: MatchForwardingService,
     private readonly queries: MatchingQueriesService,
+    private readonly postings: AccountPostingsService,
   ) {}
 
   onModuleInit(): void {
@@ -53,7 +55,7 @@ export class ManualMatchingService implements OnModuleInit {
       kind: WRITE_OFF_BEYOND_TOLERANCE,
       ...FOUR_EYES,
       apply: (em, request: DualControlRequest<{ lineId: string; reason: string }>, checker) =>
-        this.writeOffWithin(em, approvedBy(request, checker), request.payload.lineId, request.payload.reason, true),
+        this.writeOffWithin(em, checker, approvedBy(request, checker), request.payload, true),
     });
   }
 
@@ -101,7 +103,7 @@ export class ManualMatchingService implements OnModuleInit {
   /** Writes off a line no movement will ever explain (a bank fee, a few cents); beyond tolerance, with a second person. */
   async writeOff(actor: Actor, lineId: string, reason: string): Promise<Decision | DualControlRequest> {
     const outcome = await this.db.transaction(dataScopeOf(actor), async (em) => {
-      const decided = await this.writeOffWithin(em, actorName(actor), lineId, reason, false);
+      const decided = await this.writeOffWithin(em, actor, actorName(actor), { lineId, reason }, false);
       if (decided.beyondTolerance)
         return this.dualControl.request(actor, WRITE_OFF_BEYOND_TOLERANCE, lineId, { lineId, reason }, reason, em);
       return decided.decisionId!;
@@ -144,15 +146,16 @@ export class ManualMatchingService implements OnModuleInit {
     return { decisionId: draft.id };
   }
 
+  /** A written-off line of an account mapped to the ledger posts to the differences, so the report closes. */
   private async writeOffWithin(
     em: EntityManager,
+    poster: Actor,
     decidedBy: string,
-    lineId: string,
-    reason: string,
+    { lineId, reason }: { lineId: string; reason: string },
     approved: boolean,
   ): Promise<{ decisionId?: string; beyondTolerance?: true }> {
     await lockMatching(em);
-    const [line] = await this.lockUndecidedLines(em, [lineId]);
+    const [line] = await this.lockUndecidedLines(em, [lineId], 'id');
     const amount = Money.of(line.amount, line.currency);
     this.requireReason(amount, reason, 'reason');
     if (!approved && this.beyondTolerance(amount)) return { beyondTolerance: true };
@@ -166,6 +169,7 @@ export class ManualMatchingService implements OnModuleInit {
       reason,
     };
     await this.decisions.record(em, decidedBy, [draft], new Map());
+    await this.postings.postWriteOff(em, poster, draft.id, lineId, reason);
     return { decisionId: draft.id };
   }
 
@@ -186,13 +190,13 @@ export class ManualMatchingService implements OnModuleInit {
   }
 
   /** Locks the lines for a decision: all found, none decided yet, all of one currency and direction. */
-  private async lockUndecidedLines(em: EntityManager, lineIds: string[]): Promise<Line[]> {
+  private async lockUndecidedLines(em: EntityManager, lineIds: string[], field = 'lineIds'): Promise<Line[]> {
     const lines = await lockLines(em, lineIds);
-    if (lines.length !== new Set(lineIds).size) throw ReconciliationErrors.LINE_NOT_FOUND('a statement line was not found', 'lineIds');
+    if (lines.length !== new Set(lineIds).size) throw ReconciliationErrors.LINE_NOT_FOUND('a statement line was not found', field);
     const decided = lines.find((l) => l.matchStatus !== 'UNMATCHED');
-    if (decided) throw ReconciliationErrors.LINE_DECIDED(`statement line ${decided.id} is already ${decided.matchStatus}`, 'lineIds');
+    if (decided) throw ReconciliationErrors.LINE_DECIDED(`statement line ${decided.id} is already ${decided.matchStatus}`, field);
     if (lines.some((l) => l.currency !== lines[0].currency || l.direction !== lines[0].direction)) {
-      throw ReconciliationErrors.MISMATCHED_PAYMENT('the lines differ in currency or direction', 'lineIds');
+      throw ReconciliationErrors.MISMATCHED_PAYMENT('the lines differ in currency or direction', field);
     }
     return lines;
   }

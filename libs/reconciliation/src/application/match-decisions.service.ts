@@ -15,6 +15,7 @@ import {
   reverseDecision,
 } from '../infrastructure/match-decision.repository';
 import { decideLines, reopenLines } from '../infrastructure/statement-line.repository';
+import { AccountPostingsService } from './account-postings.service';
 import { MatchingQueriesService } from './matching-queries.service';
 import { ReconciliationErrors } from '../domain/reconciliation.errors';
 
@@ -28,6 +29,7 @@ export class MatchDecisionsService {
     private readonly db: ScopedDatabase,
     private readonly audit: AuditLog,
     private readonly queries: MatchingQueriesService,
+    private readonly postings: AccountPostingsService,
   ) {}
 
   /** Writes decisions with their links; made ones mark their lines and settle their movements. */
@@ -93,6 +95,8 @@ export class MatchDecisionsService {
           links.filter((l) => l.expected_id).map((l) => ({ expectedId: l.expected_id!, amount: `-${l.amount}` })),
           [],
         );
+        // a rule's or a write-off's posting goes with it
+        if (d.method === 'RULE' || d.method === 'WRITE_OFF') await this.postings.undo(em, actor, decisionId, links[0].line_id, reason);
       }
       await this.audit.record(em, {
         actor,

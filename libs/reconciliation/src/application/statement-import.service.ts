@@ -271,6 +271,7 @@ export class StatementImportService {
           remittance: t.batch ? (d.remittance ?? null) : (d.remittance ?? e.information ?? null),
           entryPosition: t.batch?.line ?? null,
           entryAmount: t.batch ? inMinorUnits({ amount: t.batch.amount, currency: e.currency }) : null,
+          bankTransactionCode: e.bankTransactionCode ?? null,
           fingerprint: createHash('sha256').update(`${identity}#${nth}`).digest('hex'),
         };
       }),

@@ -4,7 +4,7 @@ import { Money } from '@caravan/money';
 // which expected movements, with what confidence. The services load, the rules decide.
 
 export type Direction = 'CRDT' | 'DBIT';
-export type Method = 'END_TO_END' | 'AMOUNT_DATE_COUNTERPARTY' | 'MANY_TO_ONE' | 'ONE_TO_MANY' | 'MANUAL' | 'WRITE_OFF';
+export type Method = 'END_TO_END' | 'AMOUNT_DATE_COUNTERPARTY' | 'MANY_TO_ONE' | 'ONE_TO_MANY' | 'MANUAL' | 'WRITE_OFF' | 'RULE';
 
 /** A payment the platform instructs or awaits, as the financing that expects it records it. */
 export interface ExpectedMovement {

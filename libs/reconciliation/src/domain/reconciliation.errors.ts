@@ -1,6 +1,7 @@
 import { errorCatalogue } from '@caravan/errors';
 
 export const ReconciliationErrors = errorCatalogue('RECONCILIATION', {
+  ACCOUNT_NOT_FOUND: { kind: 'not_found', summary: 'the bank has no such account registered' },
   ACCOUNT_REQUIRED: { kind: 'invalid', summary: 'a CSV import names its account' },
   ALREADY_REVERSED: { kind: 'conflict', summary: 'this match was already undone' },
   ALREADY_SETTLED: { kind: 'conflict', summary: 'the expected movement is already settled' },
@@ -21,6 +22,7 @@ export const ReconciliationErrors = errorCatalogue('RECONCILIATION', {
   NO_CSV_MAPPING: { kind: 'unprocessable', summary: 'no CSV column mapping is saved for this account' },
   PAYMENT_ALLOCATED: { kind: 'conflict', summary: 'the financing has allocated this payment; a refund, not an unmatch, takes it back' },
   REASON_REQUIRED: { kind: 'invalid', summary: 'writing off needs a reason' },
+  RULE_WITHOUT_CRITERION: { kind: 'invalid', summary: 'a rule names a bank transaction code, a text, or both' },
   RUN_NOT_FOUND: { kind: 'not_found', summary: 'no such reconciliation run' },
   RUN_WITHOUT_BANK: { kind: 'conflict', summary: 'this run predates per-bank runs; each bank runs its own now' },
   STATEMENT_TOO_LARGE: { kind: 'too_large', summary: 'the statement file is larger than allowed' },

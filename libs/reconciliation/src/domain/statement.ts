@@ -45,6 +45,8 @@ export interface Entry {
   bookingDate?: string;
   valueDate?: string;
   bankReference?: string;
+  /** camt's BkTxCd as Domain/Family/SubFamily (e.g. ACMT/MDOP/CHRG) or its proprietary code; MT940's type code (e.g. NCHG). */
+  bankTransactionCode?: string;
   details: EntryDetail[];
   /** MT940 :86: free or structured text. */
   information?: string;

@@ -101,8 +101,8 @@ export async function insertLinks(em: EntityManager, links: Array<Link & { decis
 export async function lockDecision(
   em: EntityManager,
   id: string,
-): Promise<{ status: Decision['status']; forwardedAt: Date | null } | undefined> {
-  const [row] = await em.query('SELECT status, forwarded_at AS "forwardedAt" FROM match_decisions WHERE id = $1 FOR UPDATE', [id]);
+): Promise<{ status: Decision['status']; method: Decision['method']; forwardedAt: Date | null } | undefined> {
+  const [row] = await em.query('SELECT status, method, forwarded_at AS "forwardedAt" FROM match_decisions WHERE id = $1 FOR UPDATE', [id]);
   return row;
 }
 

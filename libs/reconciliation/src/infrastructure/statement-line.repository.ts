@@ -27,6 +27,8 @@ export interface NewLine {
   /** For a transaction of a batched entry: the entry's position and amount. */
   entryPosition: number | null;
   entryAmount: string | null;
+  /** camt's Domain/Family/SubFamily (or proprietary) code, MT940's type code: what a bank account's rules read. */
+  bankTransactionCode: string | null;
   fingerprint: string;
 }
 
@@ -47,6 +49,7 @@ const NEW_LINE_COLUMNS: Array<keyof NewLine> = [
   'remittance',
   'entryPosition',
   'entryAmount',
+  'bankTransactionCode',
   'fingerprint',
 ];
 
@@ -105,12 +108,13 @@ export async function insertLines(em: EntityManager, statementId: string, accoun
   const insert = (): Promise<unknown[]> =>
     em.query(
       `INSERT INTO statement_lines (statement_id, account, position, amount, currency, direction, reversal, booking_date, value_date, bank_reference,
-         end_to_end_id, counterparty_name, counterparty_key, counterparty_account, remittance, entry_position, entry_amount, fingerprint, match_status)
+         end_to_end_id, counterparty_name, counterparty_key, counterparty_account, remittance, entry_position, entry_amount, bank_transaction_code,
+         fingerprint, match_status)
        SELECT $1, $2, l.*, CASE WHEN l.amount = 0 THEN 'INFORMATIONAL' ELSE 'UNMATCHED' END
          FROM unnest($3::int[], $4::numeric[], $5::char(3)[], $6::text[], $7::boolean[], $8::date[], $9::date[], $10::text[],
-                     $11::text[], $12::text[], $13::text[], $14::text[], $15::text[], $16::int[], $17::numeric[], $18::text[])
-           AS l(position, amount, currency, direction, reversal, booking_date, value_date, bank_reference,
-                end_to_end_id, counterparty_name, counterparty_key, counterparty_account, remittance, entry_position, entry_amount, fingerprint)
+                     $11::text[], $12::text[], $13::text[], $14::text[], $15::text[], $16::int[], $17::numeric[], $18::text[], $19::text[])
+           AS l(position, amount, currency, direction, reversal, booking_date, value_date, bank_reference, end_to_end_id,
+                counterparty_name, counterparty_key, counterparty_account, remittance, entry_position, entry_amount, bank_transaction_code, fingerprint)
        ON CONFLICT ON CONSTRAINT statement_lines_once DO NOTHING RETURNING id`,
       [statementId, account, ...columns],
     );

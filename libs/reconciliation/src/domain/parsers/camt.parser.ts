@@ -144,6 +144,10 @@ class CamtReader {
     else if (this.under('BookgDt', 'Dt') || this.under('BookgDt', 'DtTm')) entry.bookingDate = dateAt(value, line, where);
     else if (this.under('ValDt', 'Dt') || this.under('ValDt', 'DtTm')) entry.valueDate = dateAt(value, line, where);
     else if (this.under('Ntry', 'AcctSvcrRef')) entry.bankReference = value;
+    else if (this.under('Ntry', 'BkTxCd', 'Domn', 'Cd')) entry.bankTransactionCode = value;
+    else if (this.under('Ntry', 'BkTxCd', 'Domn', 'Fmly', 'Cd') || this.under('Ntry', 'BkTxCd', 'Domn', 'Fmly', 'SubFmlyCd'))
+      entry.bankTransactionCode = `${entry.bankTransactionCode ?? ''}/${value}`;
+    else if (this.under('Ntry', 'BkTxCd', 'Prtry', 'Cd') && !entry.bankTransactionCode) entry.bankTransactionCode = value;
     else if (name === 'Ntry') {
       if (!entry.amount || !entry.direction || !entry.currency)
         throw new StatementFormatError(entry.line!, 'Ntry', 'an entry needs Amt with its currency and CdtDbtInd');

@@ -1,5 +1,6 @@
 import type { Balance, Entry, StatementEvent, StatementHeader } from '../statement';
 import { StatementFormatError } from '../statement';
+import type { StatementEncoding } from './encoding';
 import { linesOf } from './lines';
 import { amountAt, currencyAt } from './values';
 
@@ -122,6 +123,7 @@ function entryOf(f: Field, currency: string): Entry {
     valueDate,
     bookingDate,
     bankReference: m[8]?.trim() || (m[7].trim() !== 'NONREF' ? m[7].trim() : undefined),
+    bankTransactionCode: m[6],
     details: [],
   };
 }
@@ -181,14 +183,17 @@ function closeStatement(s: Mt940State, lineNo: number): void {
  * Streams SWIFT MT940 statements (several per file, as banks send them): entries are yielded
  * as they are read. RC/RD entries are reversals: a reversed credit counts as a debit.
  */
-export async function* parseMt940(chunks: AsyncIterable<string | Buffer>): AsyncGenerator<StatementEvent> {
+export async function* parseMt940(
+  chunks: AsyncIterable<string | Buffer>,
+  encoding: StatementEncoding = 'ISO-8859-1',
+): AsyncGenerator<StatementEvent> {
   const s: Mt940State = { balances: [], statements: 0, out: [] };
   let lineNo = 0;
   // A field is read once the next tag (or the end of the message) shows it has no more lines.
   let field: Field | undefined;
 
   // SWIFT's start and end of text (SOH, ETX) frame a message, they are no part of a line
-  for await (const line of linesOf(chunks, 'latin1')) {
+  for await (const line of linesOf(chunks, encoding)) {
     // eslint-disable-next-line no-control-regex -- the control characters are what is removed
     const raw = line.replace(/[\x01\x03]/g, '');
     lineNo += 1;
@@ -211,4 +216,14 @@ export async function* parseMt940(chunks: AsyncIterable<string | Buffer>): Async
   closeStatement(s, lineNo);
   yield* s.out.splice(0);
   if (s.statements === 0) throw new StatementFormatError(lineNo, ':20:', 'no MT940 statement in the file');
+}
+
+/** The account (:25:) of a file's first statement, read from its first lines, to find the account's settings by. */
+export async function firstAccountOf(chunks: AsyncIterable<Buffer>): Promise<string | undefined> {
+  let n = 0;
+  for await (const line of linesOf(chunks, 'ISO-8859-1')) {
+    const account = /^:25:(.+)$/.exec(line)?.[1]?.trim();
+    if (account || ++n >= 100) return account || undefined;
+  }
+  return undefined;
 }
