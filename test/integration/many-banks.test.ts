@@ -231,7 +231,7 @@ describe('many banks: every object owned, every action scoped', () => {
       .expect(200);
     await rival.as.backOffice
       .put('/reconciliation/accounts/COLLECTION-1')
-      .send({ ledgerAccount: 'FEE_INCOME', currency: 'USD' })
+      .send({ ledgerAccount: 'FEE_INCOME', currency: 'USD', statementEncoding: 'ISO-8859-1' })
       .expect(200);
     expect(await untouched()).toEqual(before);
     // the first bank's next statement is read with its own layout still

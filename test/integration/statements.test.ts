@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import iconv from 'iconv-lite';
 import { PEOPLE, startApi, TestApi, TokenAgent } from '../support/api';
 import { isolatedConfig } from '../support/stack';
 
@@ -181,6 +182,77 @@ describe('statement import: all or nothing, repeats recognised, overlaps counted
       .expect(400);
     const refused = await post('camt.053', camt('NO9386011117948', 'NOK', '1000.00', '250.505', '1250.505')).expect(400);
     expect(refused.body.title).toMatch(/"1250.505" has more than two decimals$/);
+  });
+
+  it('reads MT940 and CSV with Chinese in GBK: by the account’s setting, by detection, or as the import says', async () => {
+    const payer = '新疆能源电力集团有限公司';
+    const purpose = '货款 发票 HM-2026-001234';
+    const mt940 = (account: string, id: string) =>
+      iconv.encode(
+        [
+          `:20:${id}`,
+          `:25:${account}`,
+          ':28C:1/1',
+          ':60F:C261101CNY1000,00',
+          ':61:2611021102C500,00NTRFNONREF',
+          `:86:/EREF/RF-2026-000001/ORDP//NAME/${payer}/REMI/USTD//${purpose}/`,
+          ':62F:C261102CNY1500,00',
+          '-',
+        ].join('\r\n'),
+        'GBK',
+      );
+    const upload = (query: string, bytes: Buffer) =>
+      backOffice.post(`/statements?${query}`).set('content-type', 'application/octet-stream').send(bytes);
+    const lineOf = async (account: string) =>
+      (await api.owner.query('SELECT counterparty_name AS payer, remittance FROM statement_lines WHERE account = $1', [account]))[0];
+    const mapped = await backOffice
+      .put('/reconciliation/accounts/CN6201111111111111111')
+      .send({ ledgerAccount: 'COLLECTION_ACCOUNT', currency: 'CNY', statementEncoding: 'GBK' })
+      .expect(200);
+    expect(mapped.body).toMatchObject({ statementEncoding: 'GBK' });
+    // the setting is found by the file's :25:
+    await upload('format=mt940', mt940('CN6201111111111111111', 'GBK-1')).expect(201);
+    expect(await lineOf('CN6201111111111111111')).toEqual({ payer, remittance: purpose });
+    // no setting: the bytes show GB18030, which reads GBK
+    await upload('format=mt940', mt940('CN6209876543210987654', 'GBK-2')).expect(201);
+    expect(await lineOf('CN6209876543210987654')).toEqual({ payer, remittance: purpose });
+    // the import's own word wins over detection
+    await upload('format=mt940&encoding=ISO-8859-1', mt940('CN6200000000000000001', 'GBK-3')).expect(201);
+    expect((await lineOf('CN6200000000000000001')).payer).not.toBe(payer);
+    await upload('format=mt940&encoding=BIG5', mt940('CN6200000000000000002', 'GBK-4')).expect(400);
+    // and a setting is what reads the file, over detection (here a wrong one, to show it)
+    await backOffice
+      .put('/reconciliation/accounts/CN6200000000000000003')
+      .send({ ledgerAccount: 'COLLECTION_ACCOUNT', currency: 'CNY', statementEncoding: 'ISO-8859-1' })
+      .expect(200);
+    await upload('format=mt940', mt940('CN6200000000000000003', 'GBK-5')).expect(201);
+    expect((await lineOf('CN6200000000000000003')).payer).toBe(iconv.decode(iconv.encode(payer, 'GBK'), 'latin1'));
+
+    const csvAccount = 'CN6205555555555555555';
+    await backOffice
+      .put(`/statements/csv-mappings/${csvAccount}`)
+      .send({
+        delimiter: ';',
+        hasHeader: true,
+        decimalSeparator: '.',
+        dateFormat: 'YYYY-MM-DD',
+        currency: 'CNY',
+        columns: { bookingDate: 1, amount: 2, counterpartyName: 3, remittance: 4 },
+      })
+      .expect(200);
+    const csv = (day: string) => iconv.encode(`日期;金额;对方;摘要\n${day};500.00;${payer};${purpose}\n`, 'GBK');
+    const csvLines = () =>
+      api.owner.query('SELECT counterparty_name AS payer, remittance FROM statement_lines WHERE account = $1 ORDER BY id', [csvAccount]);
+    await upload(`format=csv&account=${csvAccount}`, csv('2026-11-02')).expect(201); // detected
+    await backOffice
+      .put(`/reconciliation/accounts/${csvAccount}`)
+      .send({ ledgerAccount: 'COLLECTION_ACCOUNT', currency: 'CNY', statementEncoding: 'GBK' })
+      .expect(200);
+    await upload(`format=csv&account=${csvAccount}`, csv('2026-11-03')).expect(201); // by the setting
+    expect(await csvLines()).toEqual([
+      { payer, remittance: purpose },
+      { payer, remittance: purpose },
+    ]);
   });
 
   it('is for the back office only', async () => {

@@ -16,6 +16,7 @@ import { ReconciliationRunsService } from '../application/reconciliation-runs.se
 import type { BankAccount } from '../infrastructure/bank-account.repository';
 import type { Decision } from '../infrastructure/match-decision.repository';
 import type { ReportRow } from '../infrastructure/reconciliation-report.repository';
+import { STATEMENT_ENCODINGS, StatementEncoding } from '../domain/parsers/encoding';
 import { csvField } from './csv-field';
 import { ReconciliationErrors } from '../domain/reconciliation.errors';
 
@@ -61,6 +62,13 @@ export class BankAccountDto {
   @ApiProperty({ example: 'CNY' })
   @IsIn(ISO_CURRENCIES, { message: 'currency must be an ISO 4217 currency code' })
   currency: string;
+  @ApiPropertyOptional({
+    enum: STATEMENT_ENCODINGS,
+    description: 'The character set of the account’s MT940 and CSV files; detected from the bytes when not set',
+  })
+  @IsOptional()
+  @IsIn(STATEMENT_ENCODINGS)
+  statementEncoding?: StatementEncoding;
 }
 
 const REPORT_COLUMNS: Array<keyof ReportRow> = [
@@ -150,7 +158,7 @@ export class ReconciliationController {
   @ApiOperation({ summary: 'Register an account of the bank: which ledger account its statements reconcile against' })
   mapAccount(@CurrentActor() actor: Actor, @Param('account') account: string, @Body() body: BankAccountDto) {
     if (!/^[\w-]{1,64}$/.test(account)) throw RequestErrors.INVALID_ID('not a bank account number', 'account');
-    return this.runs.mapAccount(actor, account, body.ledgerAccount, body.currency);
+    return this.runs.mapAccount(actor, account, body.ledgerAccount, body.currency, body.statementEncoding);
   }
 
   @Post('matches')

@@ -10,6 +10,7 @@ import type { Actor } from '@caravan/access';
 import { MatchingQueriesService } from '../application/matching-queries.service';
 import { ImportedStatement, StatementFormat, StatementImportService } from '../application/statement-import.service';
 import type { CsvMapping } from '../domain/parsers/csv.parser';
+import { STATEMENT_ENCODINGS, StatementEncoding } from '../domain/parsers/encoding';
 import type { StatementRow } from '../infrastructure/bank-statement.repository';
 import type { ExceptionLine } from '../infrastructure/statement-line.repository';
 import { ReconciliationErrors } from '../domain/reconciliation.errors';
@@ -19,11 +20,23 @@ export class ImportQuery {
   @IsIn(['camt.053', 'camt.054', 'mt940', 'csv'])
   format: StatementFormat;
 
-  @ApiPropertyOptional({ example: 'CN6201234567890123456', description: 'CSV only: the account whose saved mapping reads the file' })
+  @ApiPropertyOptional({
+    example: 'CN6201234567890123456',
+    description:
+      'The account whose settings read the file: required for CSV (its column mapping); for MT940 its encoding setting (else the file’s first :25: account’s)',
+  })
   @IsOptional()
   @IsString()
   @Length(1, 64)
   account?: string;
+
+  @ApiPropertyOptional({
+    enum: STATEMENT_ENCODINGS,
+    description: 'MT940 and CSV: the file’s character set, over the account’s setting and detection',
+  })
+  @IsOptional()
+  @IsIn(STATEMENT_ENCODINGS)
+  encoding?: StatementEncoding;
 }
 
 class CsvColumnsDto {
@@ -71,7 +84,7 @@ export class StatementsController {
   @ApiConsumes('application/xml', 'text/plain', 'application/octet-stream')
   @ApiOperation({ summary: 'Import a bank statement file (the raw body), streamed; all of it or nothing' })
   import(@CurrentActor() actor: Actor, @Query() query: ImportQuery, @Req() request: Request): Promise<ImportedStatement[]> {
-    return this.statements.import(actor, query.format, request, query.account);
+    return this.statements.import(actor, query.format, request, query.account, query.encoding);
   }
 
   @Put('csv-mappings/:account')

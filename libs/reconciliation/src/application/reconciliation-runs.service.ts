@@ -14,7 +14,15 @@ import {
   ReconciliationRun,
   reconciliationWorkflowId,
 } from '../api/reconciliation.contract';
-import { BankAccount, findBankAccount, findBankAccounts, saveBankAccount } from '../infrastructure/bank-account.repository';
+import type { StatementEncoding } from '../domain/parsers/encoding';
+import {
+  BankAccount,
+  findBankAccount,
+  findBankAccounts,
+  findStatementEncoding,
+  saveBankAccount,
+  saveStatementEncoding,
+} from '../infrastructure/bank-account.repository';
 import { findReport, ReportRow } from '../infrastructure/reconciliation-report.repository';
 import { findRun, findRuns, finishRun, insertRun } from '../infrastructure/reconciliation-run.repository';
 import { ReconciliationErrors } from '../domain/reconciliation.errors';
@@ -127,21 +135,29 @@ export class ReconciliationRunsService {
   }
 
   /** The caller's bank registers an account: which ledger account its statements reconcile against. */
-  async mapAccount(actor: Actor, account: string, ledgerAccount: string, currency: string): Promise<BankAccount> {
+  async mapAccount(
+    actor: Actor,
+    account: string,
+    ledgerAccount: string,
+    currency: string,
+    statementEncoding?: StatementEncoding,
+  ): Promise<BankAccount & { statementEncoding: StatementEncoding | null }> {
     await this.db.transaction(dataScopeOf(actor), async (em) => {
       const before = await findBankAccount(em, account);
+      const encodingBefore = before ? ((await findStatementEncoding(em, account)) ?? null) : undefined;
       await saveBankAccount(em, { account, ledgerAccount, currency }, actor.userId);
+      await saveStatementEncoding(em, account, statementEncoding ?? null);
       await this.audit.record(em, {
         actor,
         action: 'bank-account.map',
         entityType: 'bank-account',
         entityId: account,
-        before: before ?? null,
-        after: { ledgerAccount, currency },
+        before: before ? { ...before, statementEncoding: encodingBefore } : null,
+        after: { ledgerAccount, currency, statementEncoding: statementEncoding ?? null },
       });
     });
     await this.ensureDailySchedule(actor.organisationId);
-    return { account, ledgerAccount, currency };
+    return { account, ledgerAccount, currency, statementEncoding: statementEncoding ?? null };
   }
 
   async accounts(actor: Actor): Promise<BankAccount[]> {

@@ -9,7 +9,8 @@ import { Money } from '@caravan/money';
 import { partyKey } from '../domain/matching';
 import { parseCamt } from '../domain/parsers/camt.parser';
 import { CsvMapping, parseCsv } from '../domain/parsers/csv.parser';
-import { parseMt940 } from '../domain/parsers/mt940.parser';
+import { detectEncoding, StatementEncoding } from '../domain/parsers/encoding';
+import { firstAccountOf, parseMt940 } from '../domain/parsers/mt940.parser';
 import {
   Balance,
   Entry,
@@ -28,9 +29,10 @@ import {
   StatementRow,
   tryImportSlot,
 } from '../infrastructure/bank-statement.repository';
+import { findStatementEncoding } from '../infrastructure/bank-account.repository';
 import { findCsvMapping, saveCsvMapping } from '../infrastructure/csv-mapping.repository';
 import { analyzeLines, insertLines, NewLine } from '../infrastructure/statement-line.repository';
-import { spool } from '../infrastructure/statement-spool';
+import { SpooledFile, spool } from '../infrastructure/statement-spool';
 import { ReconciliationErrors } from '../domain/reconciliation.errors';
 
 export type StatementFormat = 'camt.053' | 'camt.054' | 'mt940' | 'csv';
@@ -83,6 +85,13 @@ function lineIdentityOf(e: Entry, t: Transaction): string {
   return [identityOf(e), t.amount, d.endToEndId, d.counterpartyAccount, d.counterpartyName, d.remittance].join('|');
 }
 
+/** The parser of a format, reading text in its encoding (camt's XML declares its own). */
+function parserFor(format: StatementFormat, encoding: StatementEncoding, csv?: { account: string; mapping: CsvMapping }) {
+  if (format === 'mt940') return (chunks: AsyncIterable<Buffer>) => parseMt940(chunks, encoding);
+  if (format === 'csv') return parseCsv(csv!.mapping, csv!.account, encoding);
+  return parseCamt;
+}
+
 /** An amount written with its currency's decimals ("300" of EUR is kept as 300.00, of KWD as 300.000). */
 const inMinorUnits = (a: { amount: string; currency: string }) => Money.of(a.amount, a.currency).toString();
 
@@ -99,16 +108,20 @@ export class StatementImportService {
    * Imports a statement file in one transaction: all of it, or nothing. Lines are written in
    * batches as they stream; a line already known from an overlapping statement is kept once;
    * a file already imported (same account and content, whatever its statement id) is refused.
+   * A text file (MT940, CSV) is read in the encoding asked for, else its account's setting,
+   * else the one its bytes show.
    */
   async import(
     actor: Actor,
     format: StatementFormat,
     body: AsyncIterable<string | Buffer>,
     account?: string,
+    encoding?: StatementEncoding,
   ): Promise<ImportedStatement[]> {
-    const parse = await this.parserFor(actor, format, account);
+    const csv = format === 'csv' ? await this.mappingOf(actor, account) : undefined;
     const file = await spool(body, this.config.STATEMENT_MAX_BYTES);
     try {
+      const parse = parserFor(format, await this.encodingOf(actor, format, file, account, encoding), csv);
       return await this.db.transaction(dataScopeOf(actor), async (em) => {
         await this.takeImportSlot(em);
         const events = parse(file.read());
@@ -229,13 +242,26 @@ export class StatementImportService {
     return this.db.transaction(dataScopeOf(actor), (em) => findStatements(em, limit, offset));
   }
 
-  private async parserFor(actor: Actor, format: StatementFormat, account?: string) {
-    if (format === 'mt940') return parseMt940;
-    if (format !== 'csv') return parseCamt;
+  /** A CSV file is read through its account's saved mapping. */
+  private async mappingOf(actor: Actor, account?: string): Promise<{ account: string; mapping: CsvMapping }> {
     if (!account) throw ReconciliationErrors.ACCOUNT_REQUIRED('a CSV import names its account', 'account');
     const mapping = await this.db.transaction(dataScopeOf(actor), (em) => findCsvMapping(em, account));
     if (!mapping) throw ReconciliationErrors.NO_CSV_MAPPING(`no CSV column mapping is saved for ${account}`, 'account');
-    return parseCsv(mapping, account);
+    return { account, mapping };
+  }
+
+  /** MT940 names its account in :25:, so without `account` the file's first one finds the setting. */
+  private async encodingOf(
+    actor: Actor,
+    format: StatementFormat,
+    file: SpooledFile,
+    account?: string,
+    requested?: StatementEncoding,
+  ): Promise<StatementEncoding> {
+    if (requested || (format !== 'mt940' && format !== 'csv')) return requested ?? 'UTF-8';
+    const named = account ?? (format === 'mt940' ? await firstAccountOf(file.read()) : undefined);
+    const setting = named ? await this.db.transaction(dataScopeOf(actor), (em) => findStatementEncoding(em, named)) : undefined;
+    return setting ?? detectEncoding(file.read());
   }
 
   /** Writes a batch; a line whose fingerprint the account already has is not written again. */

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import type { StatementEncoding } from '../domain/parsers/encoding';
 
 // Row-level security limits every statement here to the transaction's bank.
 
@@ -23,4 +24,14 @@ export async function saveBankAccount(em: EntityManager, a: BankAccount, updated
 
 export function findBankAccounts(em: EntityManager): Promise<BankAccount[]> {
   return em.query('SELECT account, ledger_account AS "ledgerAccount", currency FROM bank_accounts ORDER BY account');
+}
+
+/** The character set the account's MT940 and CSV files come in, when the bank set one. */
+export async function findStatementEncoding(em: EntityManager, account: string): Promise<StatementEncoding | undefined> {
+  const [row] = await em.query('SELECT statement_encoding AS encoding FROM bank_accounts WHERE account = $1', [account]);
+  return row?.encoding ?? undefined;
+}
+
+export async function saveStatementEncoding(em: EntityManager, account: string, encoding: StatementEncoding | null): Promise<void> {
+  await em.query('UPDATE bank_accounts SET statement_encoding = $2 WHERE account = $1', [account, encoding]);
 }

@@ -1,5 +1,6 @@
 import type { Direction, Entry, StatementEvent } from '../statement';
 import { StatementFormatError } from '../statement';
+import type { StatementEncoding } from './encoding';
 import { linesOf } from './lines';
 import { amountAt, dateAt } from './values';
 
@@ -134,7 +135,7 @@ function entryOf(raw: string, line: number, mapping: CsvMapping): Entry | undefi
  * Streams a bank's CSV export through the account's saved mapping. A CSV carries no
  * balances, so it is one statement identified by its account and its content.
  */
-export function parseCsv(mapping: CsvMapping, account: string) {
+export function parseCsv(mapping: CsvMapping, account: string, encoding: StatementEncoding = 'UTF-8') {
   return async function* (chunks: AsyncIterable<string | Buffer>): AsyncGenerator<StatementEvent> {
     let lineNo = 0;
     let started = false;
@@ -149,7 +150,7 @@ export function parseCsv(mapping: CsvMapping, account: string) {
       }
       yield { kind: 'entry', entry };
     };
-    for await (const raw of linesOf(chunks, 'utf8')) yield* handle(raw);
+    for await (const raw of linesOf(chunks, encoding)) yield* handle(raw);
     if (!started) throw new StatementFormatError(lineNo, 'file', 'holds no lines');
     yield { kind: 'end', balances: [] };
   };

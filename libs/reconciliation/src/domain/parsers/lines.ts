@@ -1,5 +1,5 @@
-import { StringDecoder } from 'node:string_decoder';
 import { StatementFormatError } from '../statement';
+import { decoderOf, StatementEncoding } from './encoding';
 
 /** Longer than any line a bank sends (MT940's are 65 characters, a :86: a few hundred): a refusal, not memory. */
 export const MAX_LINE = 1 << 20;
@@ -11,10 +11,10 @@ export const MAX_LINE = 1 << 20;
  */
 export async function* linesOf(
   chunks: AsyncIterable<string | Buffer>,
-  encoding: 'utf8' | 'latin1',
+  encoding: StatementEncoding,
   maxLine = MAX_LINE,
 ): AsyncGenerator<string> {
-  const decoder = new StringDecoder(encoding);
+  const decoder = decoderOf(encoding);
   let pieces: string[] = [];
   let pending = 0;
   let lineNo = 0;
@@ -40,6 +40,6 @@ export async function* linesOf(
     }
     keep(text.slice(from));
   }
-  keep(decoder.end());
+  keep(decoder.end() ?? '');
   if (pending > 0) yield line('');
 }
