@@ -112,6 +112,18 @@ describe('statement parsers on real files', () => {
     expect(statements.filter((s) => s.mismatch)).toEqual([]);
   });
 
+  it('MT940 betterplace (DE): the ?nn sub-fields give each booking its reference, payer, account and purpose', async () => {
+    const entries = await entriesOf(parseMt940(file('mt940/wolph-mt940__betterplace__DE-SEPA-structured86-GVC.sta')));
+    expect(entries.find((e) => e.details[0].counterpartyAccount === 'DE42100100100043921105')?.details[0]).toMatchObject({
+      endToEndId: 'EndToEndIdTFNR2000400001',
+      counterpartyName: 'Richter Renate 70 Zeichen Beginn Fuellzeichen xxxxxxxx',
+      remittance: expect.stringMatching(/^TO 13 TFNr 20004 Eingangskanal Mint/),
+    });
+    // a collective booking (SAMMLER) names its batch, not its payments: the file lists none of them, so it stays one line
+    expect(entries.filter((e) => /Datei mit \d+ Zahlungen/.test(e.information ?? '')).every((e) => e.details.length === 1)).toBe(true);
+    expect(entries.filter((e) => e.details[0].counterpartyName).length).toBeGreaterThan(40);
+  });
+
   it('MT940 mBank (PL): SOH/ETX wrapped, three credits of 0.01, reconciles', async () => {
     const [s] = await summarise(parseMt940(file('mt940/wolph-mt940__mBank-PL.sta')));
     expect(s).toMatchObject({ entries: 3, credits: '0.03', mismatch: undefined });

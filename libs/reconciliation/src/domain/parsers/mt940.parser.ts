@@ -2,6 +2,7 @@ import type { Balance, Entry, StatementEvent, StatementHeader } from '../stateme
 import { StatementFormatError } from '../statement';
 import type { StatementEncoding } from './encoding';
 import { linesOf } from './lines';
+import { detailOfInformation } from './mt940-information';
 import { amountAt, currencyAt } from './values';
 
 // Amounts are judged by their currency's minor unit (amountAt), not by the pattern.
@@ -9,7 +10,6 @@ const BALANCE = /^([CD])(\d{6})([A-Z]{3})(\d{1,15},\d*)$/;
 // :61: value date, [booking date], mark (C, D, RC, RD), [funds code], amount, type code,
 // customer reference, [//bank reference], [newline + supplementary details]
 const STATEMENT_LINE = /^(\d{6})(\d{4})?(RC|RD|C|D)([A-Z])?(\d{1,15},\d*)([A-Z][A-Z0-9]{3})([^\n]*?)(?:\/\/([^\n]*))?(?:\n([\s\S]*))?$/;
-const END_TO_END = /(?:\/EREF\/|EREF\+)([^/?\n]+)/;
 
 function date(yymmdd: string, line: number, element: string): string {
   const yy = Number(yymmdd.slice(0, 2));
@@ -140,7 +140,7 @@ function information(s: Mt940State, f: Field): void {
   if (!s.pending) return;
   const info = f.value.replace(/\n/g, '');
   s.pending.information = info;
-  s.pending.details = [{ endToEndId: END_TO_END.exec(info)?.[1]?.trim(), remittance: info }];
+  s.pending.details = [detailOfInformation(info)];
   flushEntry(s);
 }
 
