@@ -175,10 +175,10 @@ describe('back-office truth: value dates, batched entries, bank charges, encodin
       .set('content-type', 'application/octet-stream')
       .send(iconv.encode(mt940, 'gbk'))
       .expect(201);
-    await reconcile(d.backOffice);
-    await reaches(d, c.id, 'CLOSED');
-    const allocated = await allocationOf(c.id);
+    const run = await reconcile(d.backOffice);
+    const allocated = await eventually(() => allocationOf(c.id), `C's allocation (run ${JSON.stringify(run)})`);
     expect(allocated.detail).toMatchObject({ penalty: '0.00', surplus: '0.00', valueDate: valued });
+    await reaches(d, c.id, 'CLOSED');
 
     // the stray credit, read in Chinese, is written off: the books then agree with the bank
     const queue = (await d.backOffice.get('/statements/exceptions').expect(200)).body;

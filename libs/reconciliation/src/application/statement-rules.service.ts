@@ -52,8 +52,13 @@ export class StatementRulesService implements OnModuleInit {
     });
   }
 
+  /** An account's rules; another bank's account, like one that does not exist, is not found. */
   list(actor: Actor, account: string): Promise<StatementRule[]> {
-    return this.db.transaction(dataScopeOf(actor), (em) => findRules(em, account));
+    return this.db.transaction(dataScopeOf(actor), async (em) => {
+      if (!(await findBankAccount(em, account)))
+        throw ReconciliationErrors.ACCOUNT_NOT_FOUND(`no account ${account} is registered`, 'account');
+      return findRules(em, account);
+    });
   }
 
   /**
