@@ -195,7 +195,13 @@ describe('many banks: every object owned, every action scoped', () => {
       `${today};1000000.00;${victim.paymentReference};Xinjiang Energy Power Group;forged by reference`,
     ];
     await backOffice.post('/statements?format=csv&account=RIVAL-1').set('content-type', 'text/plain').send(forged.join('\n')).expect(201);
-    expect(await reconcile(backOffice)).toMatchObject({ status: 'DONE', total: 2, matched: 0 });
+    // a batched entry whose two transactions quote the first bank's references: two lines of the rival's, matching nothing
+    const tx = (reference: string) => `<TxDtls><Refs><EndToEndId>${reference}</EndToEndId></Refs><Amt Ccy="CNY">500000.00</Amt></TxDtls>`;
+    const batch = `<?xml version="1.0"?><Document><BkToCstmrDbtCdtNtfctn><Ntfctn><Id>FORGED</Id><Acct><Id><Othr><Id>RIVAL-1</Id></Othr></Id></Acct>
+<Ntry><Amt Ccy="CNY">1000000.00</Amt><CdtDbtInd>CRDT</CdtDbtInd><BookgDt><Dt>${today}</Dt></BookgDt>
+<NtryDtls>${tx(victim.paymentReference)}${tx(victim.ref)}</NtryDtls></Ntry></Ntfctn></BkToCstmrDbtCdtNtfctn></Document>`;
+    await backOffice.post('/statements?format=camt.054').set('content-type', 'application/xml').send(batch).expect(201);
+    expect(await reconcile(backOffice)).toMatchObject({ status: 'DONE', total: 4, matched: 0 });
     expect((await d.sme.get(`/financings/${victim.id}`).expect(200)).body.stage).toBe('REPAYING');
     expect((await timeline(d, victim.id)).map((e) => e.step)).not.toContain('payment.allocated');
     expect(await untouched()).toEqual(before);
