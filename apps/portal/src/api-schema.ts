@@ -2083,6 +2083,11 @@ export interface components {
         | 'PENALTY_INCOME';
       /** @example CNY */
       currency: string;
+      /**
+       * @description The character set of the account’s MT940 and CSV files; detected from the bytes when not set
+       * @enum {string}
+       */
+      statementEncoding?: 'UTF-8' | 'GBK' | 'GB18030' | 'ISO-8859-1';
     };
     ManualMatchDto: {
       /**
@@ -3980,8 +3985,10 @@ export interface operations {
     parameters: {
       query: {
         format: 'camt.053' | 'camt.054' | 'mt940' | 'csv';
-        /** @description CSV only: the account whose saved mapping reads the file */
+        /** @description The account whose settings read the file: required for CSV (its column mapping); for MT940 its encoding setting (else the file’s first :25: account’s) */
         account?: string;
+        /** @description MT940 and CSV: the file’s character set, over the account’s setting and detection */
+        encoding?: 'UTF-8' | 'GBK' | 'GB18030' | 'ISO-8859-1';
       };
       header?: never;
       path?: never;
