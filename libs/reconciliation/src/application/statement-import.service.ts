@@ -261,7 +261,7 @@ export class StatementImportService {
     if (requested || (format !== 'mt940' && format !== 'csv')) return requested ?? 'UTF-8';
     const named = account ?? (format === 'mt940' ? await firstAccountOf(file.read()) : undefined);
     const setting = named ? await this.db.transaction(dataScopeOf(actor), (em) => findStatementEncoding(em, named)) : undefined;
-    return setting ?? detectEncoding(file.read());
+    return setting ?? detectEncoding(() => file.read());
   }
 
   /** Writes a batch; a line whose fingerprint the account already has is not written again. */

@@ -37,34 +37,37 @@ class Gb2312Pairs {
   }
 }
 
-/**
- * The encoding of a text statement nobody named: valid UTF-8 is UTF-8; bytes GB18030 decodes
- * without a replacement character and that are mostly GB2312's Chinese are GB18030 (which
- * reads GBK too); anything else ISO-8859-1, which decodes every byte. A short latin-1 text can
- * still pass for Chinese: an account's setting is the sure way.
- */
-export async function detectEncoding(chunks: AsyncIterable<Buffer>): Promise<StatementEncoding> {
+/** Whether the bytes are UTF-8 throughout (ASCII is). */
+async function isUtf8(chunks: AsyncIterable<Buffer>): Promise<boolean> {
   const utf8 = new TextDecoder('utf-8', { fatal: true });
+  try {
+    for await (const bytes of chunks) utf8.decode(bytes, { stream: true });
+    utf8.decode();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Whether GB18030 decodes the bytes without a replacement character, and they are mostly GB2312's Chinese. */
+async function isChinese(chunks: AsyncIterable<Buffer>): Promise<boolean> {
   const gb = iconv.getDecoder('GB18030');
   const pairs = new Gb2312Pairs();
-  let isUtf8 = true;
-  let isGb = true;
   for await (const bytes of chunks) {
-    try {
-      if (isUtf8) utf8.decode(bytes, { stream: true });
-    } catch {
-      isUtf8 = false;
-    }
-    if (isGb) {
-      isGb = !gb.write(bytes).includes('\uFFFD');
-      pairs.add(bytes);
-    }
+    if (gb.write(bytes).includes('\uFFFD')) return false;
+    pairs.add(bytes);
   }
-  try {
-    utf8.decode();
-  } catch {
-    isUtf8 = false;
-  }
-  if (isUtf8) return 'UTF-8';
-  return isGb && !(gb.end() ?? '').includes('\uFFFD') && pairs.looksChinese() ? 'GB18030' : 'ISO-8859-1';
+  return !(gb.end() ?? '').includes('\uFFFD') && pairs.looksChinese();
+}
+
+/**
+ * The encoding of a text statement nobody named, from its bytes (read once, or twice when
+ * they are not UTF-8): valid UTF-8 is UTF-8; bytes GB18030 decodes without a replacement
+ * character and that are mostly GB2312's Chinese are GB18030 (which reads GBK too); anything
+ * else ISO-8859-1, which decodes every byte. A short latin-1 text can still pass for Chinese:
+ * an account's setting is the sure way.
+ */
+export async function detectEncoding(read: () => AsyncIterable<Buffer>): Promise<StatementEncoding> {
+  if (await isUtf8(read())) return 'UTF-8';
+  return (await isChinese(read())) ? 'GB18030' : 'ISO-8859-1';
 }
