@@ -315,7 +315,12 @@ const rows: Row[] = [
   {
     call: 'GET /reconciliation/accounts',
     request: () => ({ method: 'get', path: '/reconciliation/accounts' }),
-    allowed: ['backOffice', 'treasury', 'admin', 'auditor'],
+    allowed: [...BANK, ...OPERATOR],
+  },
+  {
+    call: 'GET /reconciliation/expected-movements',
+    request: () => ({ method: 'get', path: '/reconciliation/expected-movements' }),
+    allowed: [...BANK, ...OPERATOR],
   },
   {
     call: 'PUT /reconciliation/accounts/:account',

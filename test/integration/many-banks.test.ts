@@ -394,6 +394,62 @@ describe('many banks: every object owned, every action scoped', () => {
     expect({ ...(await untouched()), dual_control_requests: '' }).toEqual({ ...before, dual_control_requests: '' });
   });
 
+  it('shows what the first bank awaits, its accounts and its payment instructions to its own staff and the financing’s parties only', async () => {
+    await d.backOffice
+      .put('/reconciliation/accounts/COLLECTION-1')
+      .send({ ledgerAccount: 'COLLECTION_ACCOUNT', currency: 'CNY', name: 'Silk Road Bank loan collection' })
+      .expect(200);
+    // the credit officer, who tells the payer where to pay, reads them too
+    const awaited = (await d.maker.get(`/reconciliation/expected-movements?financingRef=${victim.ref}&kind=REPAYMENT`).expect(200)).body;
+    expect(awaited).toMatchObject({
+      total: 1,
+      items: [{ financingRef: victim.ref, reference: victim.paymentReference, account: 'COLLECTION-1' }],
+    });
+    expect((await d.maker.get('/reconciliation/accounts').expect(200)).body).toContainEqual(
+      expect.objectContaining({ account: 'COLLECTION-1', name: 'Silk Road Bank loan collection' }),
+    );
+    const instructions = (await d.sme.get(`/financings/${victim.id}`).expect(200)).body.paymentInstructions;
+    expect(instructions).toMatchObject({
+      accountNumber: 'COLLECTION-1',
+      accountName: 'Silk Road Bank loan collection',
+      reference: victim.paymentReference,
+      awaited: [{ reference: victim.paymentReference }],
+    });
+    expect((await d.debtor.get(`/financings/${victim.id}`).expect(200)).body.paymentInstructions).toEqual(instructions); // the buyer pays
+    // who must act, and by when: the buyer's treasurer pays the invoice by the instalment's due date
+    const detail = (await d.sme.get(`/financings/${victim.id}`).expect(200)).body;
+    expect(detail.awaiting).toEqual({
+      step: 'repayment',
+      organisationId: api.parties.powerGroup,
+      organisation: expect.any(String),
+      roles: ['TREASURER'],
+      deadline: detail.instalments[0].dueDate,
+    });
+    const asked = (await timeline(d, victim.id)).find((e) => e.step === 'counterparty.awaited') as unknown as {
+      detail: { awaits: object };
+    };
+    expect(asked.detail.awaits).toMatchObject({ organisationId: api.parties.powerGroup, roles: ['PAYABLES_CLERK', 'TREASURER'] });
+    for (const person of ['credit', 'approver', 'treasury', 'backOffice'] as const) {
+      const theirs = rival.as[person];
+      expect((await theirs.get(`/reconciliation/expected-movements?financingRef=${victim.ref}`).expect(200)).body).toMatchObject({
+        items: [],
+        total: 0,
+      });
+      expect(JSON.stringify((await theirs.get('/reconciliation/expected-movements?limit=100').expect(200)).body)).not.toContain(victim.ref);
+      expect(JSON.stringify((await theirs.get('/reconciliation/accounts').expect(200)).body)).not.toContain(
+        'Silk Road Bank loan collection',
+      );
+      await theirs.get(`/financings/${victim.id}`).expect(404);
+    }
+    // the other SME, and the first SME's people, see no bank's expected movements at all
+    await rival.as.otherSme.get('/reconciliation/expected-movements').expect(403);
+    await d.sme.get('/reconciliation/expected-movements').expect(403);
+    await d.sme.get('/reconciliation/accounts').expect(403);
+    const otherSmes = await rival.as.otherSme.get(`/financings/${victim.id}`).expect(404);
+    const nobodys = await rival.as.otherSme.get('/financings/00000000-0000-4000-8000-000000000000').expect(404);
+    expect(otherSmes.body.code).toBe(nobodys.body.code);
+  });
+
   it('lets the operator’s auditor read every bank and change nothing', async () => {
     const auditor = await api.as('auditor@caravan.example');
     expect((await auditor.get('/statements').expect(200)).body.total).toBeGreaterThanOrEqual(2); // both banks' statements

@@ -8,6 +8,7 @@ import { FinancingActivities } from './api/financing.activities';
 import { FinancingPolicyController } from './api/financing-policy.controller';
 import { FinancingsController } from './api/financings.controller';
 import { FinancingsService } from './application/financings.service';
+import { FinancingDetails } from './application/financing-details';
 import { FinancingPolicies } from './application/financing-policies';
 import { CreateFinancings1764144700000 } from './infrastructure/migrations/1764144700000-create-financings';
 import { ManyBanks1764146300000 } from './infrastructure/migrations/1764146300000-many-banks';
@@ -35,7 +36,7 @@ export class FinancingModule {
         SimulatedBankModule,
       ],
       controllers: [FinancingsController, FinancingPolicyController],
-      providers: [FinancingsService, FinancingPolicies, FinancingActivities],
+      providers: [FinancingsService, FinancingDetails, FinancingPolicies, FinancingActivities],
       exports: [FinancingActivities],
     };
   }

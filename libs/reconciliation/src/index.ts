@@ -5,6 +5,8 @@ export * from './domain/parsers/mt940.parser';
 export * from './reconciliation.module';
 export * from './application/statement-import.service';
 export * from './application/expected-movements.service';
+export * from './application/awaited-payments.service';
+export type { AwaitedMovement } from './infrastructure/awaited.repository';
 export * from './application/reconciliation-runs.service';
 export * from './api/reconciliation.activities';
 export * from './api/reconciliation.contract';

@@ -1,8 +1,10 @@
 import { DynamicModule, Module, Type } from '@nestjs/common';
 import { IdentityModule } from '@caravan/identity';
+import { AwaitedController } from './api/awaited.controller';
 import { ReconciliationActivities } from './api/reconciliation.activities';
 import { ReconciliationController } from './api/reconciliation.controller';
 import { StatementsController } from './api/statements.controller';
+import { AwaitedPaymentsService } from './application/awaited-payments.service';
 import { BatchMatchingService } from './application/batch-matching.service';
 import { ExpectedMovementsService } from './application/expected-movements.service';
 import { ManualMatchingService } from './application/manual-matching.service';
@@ -18,6 +20,7 @@ import { BankOwnedReconciliation1764146400000 } from './infrastructure/migration
 import { InformationalLines1764146600000 } from './infrastructure/migrations/1764146600000-informational-lines';
 import { AnyCurrencyStatements1764147310000 } from './infrastructure/migrations/1764147310000-any-currency-statements';
 import { LinesPerTransaction1764147320000 } from './infrastructure/migrations/1764147320000-lines-per-transaction';
+import { AwaitedForPeople1764147420000 } from './infrastructure/migrations/1764147420000-awaited-for-people';
 
 export const RECONCILIATION_MIGRATIONS = [
   CreateStatements1764144800000,
@@ -26,6 +29,7 @@ export const RECONCILIATION_MIGRATIONS = [
   InformationalLines1764146600000,
   AnyCurrencyStatements1764147310000,
   LinesPerTransaction1764147320000,
+  AwaitedForPeople1764147420000,
 ];
 
 @Module({})
@@ -35,7 +39,7 @@ export class ReconciliationModule {
     return {
       module: ReconciliationModule,
       imports: [IdentityModule],
-      controllers: [StatementsController, ReconciliationController],
+      controllers: [StatementsController, ReconciliationController, AwaitedController],
       providers: [
         StatementImportService,
         ExpectedMovementsService,
@@ -46,9 +50,16 @@ export class ReconciliationModule {
         MatchingQueriesService,
         ReconciliationRunsService,
         ReconciliationActivities,
+        AwaitedPaymentsService,
         { provide: PaymentForwarding, useClass: ports.forwarding },
       ],
-      exports: [StatementImportService, ExpectedMovementsService, ReconciliationRunsService, ReconciliationActivities],
+      exports: [
+        StatementImportService,
+        ExpectedMovementsService,
+        ReconciliationRunsService,
+        ReconciliationActivities,
+        AwaitedPaymentsService,
+      ],
     };
   }
 }

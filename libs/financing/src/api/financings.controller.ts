@@ -9,6 +9,7 @@ import { AMOUNT, AMOUNT_MESSAGE } from '@caravan/money';
 import { Product, PRODUCT_NAMES } from '../domain/products';
 import type { DualControlRequest } from '@caravan/dual-control';
 import { Action, FinancingRow, FinancingsService } from '../application/financings.service';
+import { FinancingDetail, FinancingDetails } from '../application/financing-details';
 import type { RepaymentMethod } from '../domain/schedule';
 
 export class ApplicationDto {
@@ -84,7 +85,10 @@ const SME = [Role.APPLICANT, Role.FINANCE_MANAGER];
 @ApiBearerAuth()
 @Controller()
 export class FinancingsController {
-  constructor(private readonly financings: FinancingsService) {}
+  constructor(
+    private readonly financings: FinancingsService,
+    private readonly details: FinancingDetails,
+  ) {}
 
   @Post('financings/trial')
   @HttpCode(200)
@@ -107,14 +111,20 @@ export class FinancingsController {
   }
 
   @Get('financings/:id')
-  get(@CurrentActor() actor: Actor, @Param('id', uuidParam) id: string): Promise<FinancingRow> {
-    return this.financings.get(actor, id);
+  @ApiOperation({
+    summary:
+      'The financing, its state and schedule; who must act next and by when (awaiting); while it is repaid, the payment instructions (collection account, reference, what is awaited); each instalment with its status and what was paid when; surplus payouts',
+  })
+  get(@CurrentActor() actor: Actor, @Param('id', uuidParam) id: string): Promise<FinancingDetail> {
+    return this.details.detail(actor, id);
   }
 
   @Get('financings/:id/timeline')
-  @ApiOperation({ summary: 'Every step of the financing: what, who, when' })
+  @ApiOperation({
+    summary: 'Every step of the financing: what, who, when; a step awaiting someone names the party, roles and deadline (detail.awaits)',
+  })
   timeline(@CurrentActor() actor: Actor, @Param('id', uuidParam) id: string) {
-    return this.financings.timeline(actor, id);
+    return this.details.timeline(actor, id);
   }
 
   @Post('financings/:id/acknowledge')

@@ -16,6 +16,7 @@ import { ReconciliationRunsService } from '../application/reconciliation-runs.se
 import type { BankAccount } from '../infrastructure/bank-account.repository';
 import type { Decision } from '../infrastructure/match-decision.repository';
 import type { ReportRow } from '../infrastructure/reconciliation-report.repository';
+import { BANK_STAFF } from './awaited.controller';
 import { STATEMENT_ENCODINGS, StatementEncoding } from '../domain/parsers/encoding';
 import { csvField } from './csv-field';
 import { ReconciliationErrors } from '../domain/reconciliation.errors';
@@ -59,6 +60,14 @@ export class DecisionQuery extends PageQuery {
 
 export class BankAccountDto {
   @ApiProperty({ enum: Account, example: Account.COLLECTION_ACCOUNT }) @IsIn(Object.values(Account)) ledgerAccount: Account;
+  @ApiPropertyOptional({
+    example: '丝路银行贷款归集户',
+    description: 'The holder’s name payers write on a transfer (户名); the bank’s name when omitted',
+  })
+  @IsOptional()
+  @IsString()
+  @Length(1, 140)
+  name?: string;
   @ApiProperty({ example: 'CNY' })
   @IsIn(ISO_CURRENCIES, { message: 'currency must be an ISO 4217 currency code' })
   currency: string;
@@ -147,8 +156,8 @@ export class ReconciliationController {
   }
 
   @Get('accounts')
-  @Roles(...READERS)
-  @ApiOperation({ summary: "The bank's accounts and the ledger account each reconciles against" })
+  @Roles(...BANK_STAFF)
+  @ApiOperation({ summary: "The bank's accounts, the ledger account each reconciles against, and the name payers write as its holder" })
   accounts(@CurrentActor() actor: Actor): Promise<BankAccount[]> {
     return this.runs.accounts(actor);
   }
@@ -158,7 +167,7 @@ export class ReconciliationController {
   @ApiOperation({ summary: 'Register an account of the bank: which ledger account its statements reconcile against' })
   mapAccount(@CurrentActor() actor: Actor, @Param('account') account: string, @Body() body: BankAccountDto) {
     if (!/^[\w-]{1,64}$/.test(account)) throw RequestErrors.INVALID_ID('not a bank account number', 'account');
-    return this.runs.mapAccount(actor, account, body.ledgerAccount, body.currency, body.statementEncoding);
+    return this.runs.mapAccount(actor, account, body.ledgerAccount, body.currency, body.name, body.statementEncoding);
   }
 
   @Post('matches')

@@ -140,12 +140,13 @@ export class ReconciliationRunsService {
     account: string,
     ledgerAccount: string,
     currency: string,
+    name?: string,
     statementEncoding?: StatementEncoding,
   ): Promise<BankAccount & { statementEncoding: StatementEncoding | null }> {
     await this.db.transaction(dataScopeOf(actor), async (em) => {
       const before = await findBankAccount(em, account);
       const encodingBefore = before ? ((await findStatementEncoding(em, account)) ?? null) : undefined;
-      await saveBankAccount(em, { account, ledgerAccount, currency }, actor.userId);
+      await saveBankAccount(em, { account, ledgerAccount, currency, name: name ?? null }, actor.userId);
       await saveStatementEncoding(em, account, statementEncoding ?? null);
       await this.audit.record(em, {
         actor,
@@ -153,11 +154,11 @@ export class ReconciliationRunsService {
         entityType: 'bank-account',
         entityId: account,
         before: before ? { ...before, statementEncoding: encodingBefore } : null,
-        after: { ledgerAccount, currency, statementEncoding: statementEncoding ?? null },
+        after: { ledgerAccount, currency, name: name ?? null, statementEncoding: statementEncoding ?? null },
       });
     });
     await this.ensureDailySchedule(actor.organisationId);
-    return { account, ledgerAccount, currency, statementEncoding: statementEncoding ?? null };
+    return { account, ledgerAccount, currency, name: name ?? null, statementEncoding: statementEncoding ?? null };
   }
 
   async accounts(actor: Actor): Promise<BankAccount[]> {

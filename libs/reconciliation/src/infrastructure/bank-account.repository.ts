@@ -7,23 +7,25 @@ export interface BankAccount {
   account: string;
   ledgerAccount: string;
   currency: string;
+  /** The holder's name payers write on a transfer; null: the bank's own name. */
+  name: string | null;
 }
 
 export async function findBankAccount(em: EntityManager, account: string): Promise<Omit<BankAccount, 'account'> | undefined> {
-  const [row] = await em.query('SELECT ledger_account AS "ledgerAccount", currency FROM bank_accounts WHERE account = $1', [account]);
+  const [row] = await em.query('SELECT ledger_account AS "ledgerAccount", currency, name FROM bank_accounts WHERE account = $1', [account]);
   return row;
 }
 
 export async function saveBankAccount(em: EntityManager, a: BankAccount, updatedBy: string): Promise<void> {
   await em.query(
-    `INSERT INTO bank_accounts (account, ledger_account, currency, updated_by) VALUES ($1, $2, $3, $4)
-     ON CONFLICT (bank_id, account) DO UPDATE SET ledger_account = EXCLUDED.ledger_account, currency = EXCLUDED.currency, updated_by = EXCLUDED.updated_by, updated_at = now()`,
-    [a.account, a.ledgerAccount, a.currency, updatedBy],
+    `INSERT INTO bank_accounts (account, ledger_account, currency, updated_by, name) VALUES ($1, $2, $3, $4, $5)
+     ON CONFLICT (bank_id, account) DO UPDATE SET ledger_account = EXCLUDED.ledger_account, currency = EXCLUDED.currency, updated_by = EXCLUDED.updated_by, name = EXCLUDED.name, updated_at = now()`,
+    [a.account, a.ledgerAccount, a.currency, updatedBy, a.name],
   );
 }
 
 export function findBankAccounts(em: EntityManager): Promise<BankAccount[]> {
-  return em.query('SELECT account, ledger_account AS "ledgerAccount", currency FROM bank_accounts ORDER BY account');
+  return em.query('SELECT account, ledger_account AS "ledgerAccount", currency, name FROM bank_accounts ORDER BY account');
 }
 
 /** The character set the account's MT940 and CSV files come in, when the bank set one. */
