@@ -210,6 +210,9 @@ describe('statement import: all or nothing, repeats recognised, overlaps counted
       .send({ ledgerAccount: 'COLLECTION_ACCOUNT', currency: 'CNY', statementEncoding: 'GBK' })
       .expect(200);
     expect(mapped.body).toMatchObject({ statementEncoding: 'GBK' });
+    expect((await backOffice.get('/reconciliation/accounts').expect(200)).body).toContainEqual(
+      expect.objectContaining({ account: 'CN6201111111111111111', statementEncoding: 'GBK' }),
+    );
     // the setting is found by the file's :25:
     await upload('format=mt940', mt940('CN6201111111111111111', 'GBK-1')).expect(201);
     expect(await lineOf('CN6201111111111111111')).toEqual({ payer, remittance: purpose });

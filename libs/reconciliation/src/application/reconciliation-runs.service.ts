@@ -142,7 +142,7 @@ export class ReconciliationRunsService {
     currency: string,
     name?: string,
     statementEncoding?: StatementEncoding,
-  ): Promise<BankAccount & { statementEncoding: StatementEncoding | null }> {
+  ): Promise<BankAccount> {
     await this.db.transaction(dataScopeOf(actor), async (em) => {
       const before = await findBankAccount(em, account);
       const encodingBefore = before ? ((await findStatementEncoding(em, account)) ?? null) : undefined;

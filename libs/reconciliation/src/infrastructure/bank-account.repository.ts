@@ -9,6 +9,8 @@ export interface BankAccount {
   currency: string;
   /** The holder's name payers write on a transfer; null: the bank's own name. */
   name: string | null;
+  /** The character set its MT940 and CSV files come in; null: detected from each file. */
+  statementEncoding?: StatementEncoding | null;
 }
 
 export async function findBankAccount(em: EntityManager, account: string): Promise<Omit<BankAccount, 'account'> | undefined> {
@@ -25,7 +27,9 @@ export async function saveBankAccount(em: EntityManager, a: BankAccount, updated
 }
 
 export function findBankAccounts(em: EntityManager): Promise<BankAccount[]> {
-  return em.query('SELECT account, ledger_account AS "ledgerAccount", currency, name FROM bank_accounts ORDER BY account');
+  return em.query(
+    'SELECT account, ledger_account AS "ledgerAccount", currency, name, statement_encoding AS "statementEncoding" FROM bank_accounts ORDER BY account',
+  );
 }
 
 /** The character set the account's MT940 and CSV files come in, when the bank set one. */
