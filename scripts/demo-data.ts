@@ -92,6 +92,8 @@ export async function seedParties(api: ApiClient): Promise<DemoParties> {
 }
 
 export const DEMO_COLLECTION_ACCOUNT = 'COLLECTION-1';
+/** The holder's name payers write on their transfer (户名). */
+export const DEMO_COLLECTION_ACCOUNT_NAME = '丝路商业银行哈密分行贷款归集户';
 /** The demo bank's CSV export: `date;amount;end-to-end reference;payer;text`, credits positive. */
 export const DEMO_CSV_MAPPING = {
   delimiter: ';',
@@ -155,6 +157,7 @@ export async function seedDemo(baseUrl: string): Promise<{ parties: DemoParties;
   await backOffice.call('PUT', `/reconciliation/accounts/${DEMO_COLLECTION_ACCOUNT}`, {
     ledgerAccount: 'COLLECTION_ACCOUNT',
     currency: 'CNY',
+    name: DEMO_COLLECTION_ACCOUNT_NAME,
   });
 
   const sme = await api.login(DEMO_ORGANISATIONS.hami.users[0].email, DEMO_PASSWORD);

@@ -2,10 +2,18 @@ import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { en, zh } from '../../apps/portal/src/messages';
-import { DEMO_ORGANISATIONS, DEMO_PASSWORD, seedDemo } from '../../scripts/demo-data';
+import type { Instalment } from '../../apps/portal/src/api-answers';
+import { formatMoney } from '../../apps/portal/src/format';
+import {
+  DEMO_COLLECTION_ACCOUNT,
+  DEMO_COLLECTION_ACCOUNT_NAME,
+  DEMO_ORGANISATIONS,
+  DEMO_PASSWORD,
+  seedDemo,
+} from '../../scripts/demo-data';
 import { startApi, TestApi } from '../support/api';
 import { launchBrowser } from '../support/browser';
-import { isolatedConfig } from '../support/stack';
+import { eventually, isolatedConfig } from '../support/stack';
 import { startWorkerProcess, WorkerProcess } from '../support/worker-process';
 import { generateSync } from 'otplib';
 
@@ -233,34 +241,81 @@ describe('the portal in a real browser: the demo journey', () => {
       await sme.locator('li[data-step="disbursed"]').getByText(m['step.disbursed']).waitFor();
       paymentReference = (await sme.getByTestId('payment-reference').textContent())!;
       expect(paymentReference).toMatch(/^RF\d{2}[0-9A-Z]{14}$/); // not the loan number: nobody guesses it
+      // where the buyer pays: the bank's collection account by name and number, and who must pay by when
+      expect(await sme.getByTestId('pay-account-number').textContent()).toBe(DEMO_COLLECTION_ACCOUNT);
+      expect(await sme.getByTestId('pay-account-name').textContent()).toBe(DEMO_COLLECTION_ACCOUNT_NAME);
+      expect(await sme.getByTestId('pay-payer').textContent()).toBe(DEMO_ORGANISATIONS.powerGroup.name);
+      expect(await sme.getByTestId('awaiting-who').textContent()).toContain(DEMO_ORGANISATIONS.powerGroup.name);
       await sme.getByRole('table', { name: m['schedule.title'] }).waitFor();
+      await sme.locator('tr[data-instalment="1"] [data-status="UPCOMING"]').waitFor();
       await shoot(sme, 'sme-financing');
+      // the notice to print for the payer: the same account and reference
+      await sme.getByRole('link', { name: m['pay.print'] }).click();
+      await sme.getByRole('heading', { name: `${m['notice.title']} ${ref}` }).waitFor();
+      expect(await sme.getByTestId('payment-reference').textContent()).toBe(paymentReference);
+      expect(await sme.getByTestId('pay-account-number').textContent()).toBe(DEMO_COLLECTION_ACCOUNT);
+      await shoot(sme, 'payment-notice');
+      await sme.getByRole('link', { name: m['notice.back'] }).click();
+      await sme.getByRole('heading', { name: `${m['financing.title']} ${ref}` }).waitFor();
     });
 
-    it('the back office uploads the bank statement, reconciles, and the financing closes', async () => {
+    it('the back office uploads the bank’s statements and reconciles; after each allocation the portal’s schedule and the API agree', async () => {
       const backOffice = await signIn(PEOPLE.backOffice);
       await backOffice.getByRole('heading', { name: m['backOffice.title'] }).waitFor();
       await shoot(backOffice, 'back-office');
+      const smeApi = await api.as(PEOPLE.sme);
+      const id = new URL(sme.url()).hash.replace('#/financings/', '');
       const today = new Date().toISOString().slice(0, 10);
-      const csv = [
-        'date;amount;e2e;payer;text',
-        `${today};2000000.00;${paymentReference};${DEMO_ORGANISATIONS.powerGroup.name};invoice ${invoice}`,
-      ].join('\n');
-      const upload = backOffice.getByRole('form', { name: m['statements.upload'] });
-      await upload.getByLabel(m['statements.format']).selectOption('csv');
-      await upload
-        .getByLabel(m['statements.file'])
-        .setInputFiles({ name: `statement-${language}.csv`, mimeType: 'text/csv', buffer: Buffer.from(csv) });
-      await upload.getByRole('button', { name: m['statements.uploadButton'] }).click();
-      await backOffice
-        .getByRole('status')
-        .filter({ hasText: filled(m['statements.imported']) })
-        .waitFor();
-      expect(await upload.getByRole('progressbar').getAttribute('aria-valuenow')).toBe('100');
-      await backOffice.getByRole('button', { name: m['runs.start'] }).click();
-      await backOffice.getByTestId('run-status').filter({ hasText: m['run.DONE'] }).waitFor({ timeout: 60_000 });
+      // the buyer pays the invoice in two parts, each on a statement of its own
+      for (const [n, [amount, status, paidPrincipal]] of [
+        ['500000.00', 'PARTLY_PAID', '500000.00'],
+        ['1500000.00', 'PAID', '1500000.00'],
+      ].entries()) {
+        const csv = [
+          'date;amount;e2e;payer;text',
+          `${today};${amount};${paymentReference};${DEMO_ORGANISATIONS.powerGroup.name};invoice ${invoice}`,
+        ];
+        const upload = backOffice.getByRole('form', { name: m['statements.upload'] });
+        await upload.getByLabel(m['statements.format']).selectOption('csv');
+        await upload
+          .getByLabel(m['statements.file'])
+          .setInputFiles({ name: `statement-${language}-${n}.csv`, mimeType: 'text/csv', buffer: Buffer.from(csv.join('\n')) });
+        await upload.getByRole('button', { name: m['statements.uploadButton'] }).click();
+        await backOffice
+          .getByRole('status')
+          .filter({ hasText: filled(m['statements.imported']) })
+          .waitFor();
+        expect(await upload.getByRole('progressbar').getAttribute('aria-valuenow')).toBe('100');
+        await backOffice.getByRole('button', { name: m['runs.start'] }).click();
+        await backOffice.getByTestId('run-status').filter({ hasText: m['run.DONE'] }).last().waitFor({ timeout: 60_000 });
+        // the moment the allocation is on the timeline, the detail shows it: nothing else has to happen first
+        await eventually(
+          async () => {
+            const steps = (await smeApi.get(`/financings/${id}/timeline`).expect(200)).body as Array<{ step: string }>;
+            return steps.filter((e) => e.step === 'payment.allocated').length === n + 1 ? true : undefined;
+          },
+          `allocation ${n + 1}`,
+        );
+        const [instalment] = (await smeApi.get(`/financings/${id}`).expect(200)).body.instalments as Instalment[];
+        expect(instalment).toMatchObject({ status, paid: { principal: paidPrincipal } });
+        // and the portal's schedule says the same, amount for amount
+        const row = sme.locator(`tr[data-instalment="${instalment.number}"]`);
+        await row.locator(`[data-field="status"][data-status="${status}"]`).waitFor();
+        expect({
+          status: await row.locator('[data-field="status"]').textContent(),
+          principal: await row.locator('[data-field="paid-principal"]').textContent(),
+          interest: await row.locator('[data-field="paid-interest"]').textContent(),
+          penalty: await row.locator('[data-field="paid-penalty"]').textContent(),
+        }).toEqual({
+          status: m[`instalment.${instalment.status}`],
+          principal: formatMoney(instalment.paid.principal),
+          interest: formatMoney(instalment.paid.interest),
+          penalty: formatMoney(instalment.paid.penalty),
+        });
+      }
       await stage(sme, 'stage.CLOSED');
-      await sme.locator('li[data-step="payment.allocated"]').waitFor();
+      await sme.locator('li[data-step="payment.allocated"]').first().waitFor();
+      await sme.getByTestId('surplus').filter({ hasText: '¥500,000.00' }).waitFor();
       await shoot(sme, 'sme-closed');
     });
 

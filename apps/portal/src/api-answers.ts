@@ -4,6 +4,8 @@
 // describe one of them (delete the entry then, and use the document's schema). Everything else
 // the portal reads is typed from the document (api-schema.ts).
 
+import type { components } from './api-schema';
+
 /** A page of a list, as every list of the API answers it (`?limit=&offset=`). */
 export interface Page<T> {
   items: T[];
@@ -31,6 +33,43 @@ export interface Financing {
   createdAt: string;
   /** For an approver of its bank: whether their approval would count now, and if not why (a code). */
   yourApproval?: { counts: boolean; reason: string | null };
+  /** Who must act next (the organisation and the roles of its people who may) and by when. */
+  awaiting: Awaiting | null;
+  /** While it is repaid: where and how the payer pays. */
+  paymentInstructions: PaymentInstructions | null;
+  /** Each schedule line with its status and what was paid, when. */
+  instalments: Instalment[];
+  surplusPayouts: Array<{ amount: string; status: 'PENDING' | 'PAID'; paidOn: string | null }>;
+}
+
+export interface Awaiting {
+  step: string;
+  organisationId: string;
+  organisation: string;
+  roles: string[];
+  /** A person's step: an instant; a payment: a date. */
+  deadline: string;
+}
+
+export interface PaymentInstructions {
+  payer: { organisationId: string; name: string };
+  accountName: string | null;
+  accountNumber: string | null;
+  bank: string;
+  reference: string;
+  currency: string;
+  awaited: Array<components['schemas']['AwaitedMovementView']>;
+}
+
+export type InstalmentStatus = 'UPCOMING' | 'DUE' | 'PARTLY_PAID' | 'PAID' | 'OVERDUE';
+
+export interface Instalment {
+  number: number;
+  dueDate: string;
+  status: InstalmentStatus;
+  due: { principal: string; interest: string };
+  paid: { principal: string; interest: string; penalty: string };
+  paidOn: string[];
 }
 
 export interface FinancingState {
@@ -160,6 +199,14 @@ export interface ReportRow {
   difference: string | null;
 }
 
+/** A bank account of the reader's bank: the ledger account it reconciles against, and the holder's name payers write. */
+export interface BankAccount {
+  account: string;
+  ledgerAccount: string;
+  currency: string;
+  name: string | null;
+}
+
 /** The answers the portal reads that the document does not describe, by `<method> <path>`. */
 export interface Undocumented {
   'get /approval-requests': Page<ApprovalRequest>;
@@ -175,4 +222,5 @@ export interface Undocumented {
   'get /reconciliation/runs/{id}': Run;
   'get /reconciliation/matches': Page<Decision>;
   'get /reconciliation/report': ReportRow[];
+  'get /reconciliation/accounts': BankAccount[];
 }

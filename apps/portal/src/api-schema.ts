@@ -911,6 +911,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
+    /** The financing, its state and schedule; who must act next and by when (awaiting); while it is repaid, the payment instructions (collection account, reference, what is awaited); each instalment with its status and what was paid when; surplus payouts */
     get: operations['FinancingsController_get'];
     put?: never;
     post?: never;
@@ -927,7 +928,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Every step of the financing: what, who, when */
+    /** Every step of the financing: what, who, when; a step awaiting someone names the party, roles and deadline (detail.awaits) */
     get: operations['FinancingsController_timeline'];
     put?: never;
     post?: never;
@@ -1250,7 +1251,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The bank's accounts and the ledger account each reconciles against */
+    /** The bank's accounts, the ledger account each reconciles against, and the name payers write as its holder */
     get: operations['ReconciliationController_accounts'];
     put?: never;
     post?: never;
@@ -1356,6 +1357,23 @@ export interface paths {
     put?: never;
     /** Write off a line nothing will explain, with a reason: within tolerance at once (201), beyond it once a second person approves (202) */
     post: operations['ReconciliationController_writeOff'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/reconciliation/expected-movements': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** What the bank awaits on its statements: each payment it instructs or awaits, its reference, amount and what remains, value-date window, payer, status, financing and account, earliest window first */
+    get: operations['AwaitedController_movements'];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -1958,6 +1976,11 @@ export interface components {
       reference: string;
       /** @example 1008250.00 */
       amount: string;
+      /**
+       * @description The day the money was the bank’s (its value date, not after today): interest and penalty count to it. Default: the day it is allocated
+       * @example 2027-01-31
+       */
+      valueDate?: string;
     };
     ReleaseGoodsDto: {
       /**
@@ -2080,7 +2103,15 @@ export interface components {
         | 'BANK_FUNDING'
         | 'FEE_INCOME'
         | 'INTEREST_INCOME'
-        | 'PENALTY_INCOME';
+        | 'PENALTY_INCOME'
+        | 'BANK_CHARGES'
+        | 'BANK_INTEREST'
+        | 'RECONCILIATION_DIFFERENCES';
+      /**
+       * @description The holder’s name payers write on a transfer (户名); the bank’s name when omitted
+       * @example 丝路银行贷款归集户
+       */
+      name?: string;
       /** @example CNY */
       currency: string;
       /**
@@ -2106,6 +2137,51 @@ export interface components {
       expectedIds: string[];
       /** @description Required when the amounts differ: the difference is written off (within tolerance) */
       reason?: string;
+    };
+    AwaitedMovementView: {
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      kind: 'DISBURSEMENT' | 'PAYOUT' | 'REPAYMENT';
+      /** @example WR-2026-000042 */
+      financingRef: string;
+      /**
+       * @description The end-to-end id the platform keys it by
+       * @example WR-2026-000042/instalment/1
+       */
+      endToEndId: string;
+      /**
+       * @description What the payer quotes
+       * @example RF471234567890ABCDEF
+       */
+      reference: string;
+      /** @enum {string} */
+      direction: 'CRDT' | 'DBIT';
+      /** @example 258333.33 */
+      amount: string;
+      /**
+       * @description What is still awaited after part payments
+       * @example 258333.33
+       */
+      remaining: string;
+      /** @example CNY */
+      currency: string;
+      /** @example 2027-01-24 */
+      valueFrom: string | null;
+      /** @example 2027-02-03 */
+      valueTo: string | null;
+      /** @description Who pays (a repayment) or is paid (a disbursement, a payout) */
+      payer: string | null;
+      /** @enum {string} */
+      status: 'OPEN' | 'PARTIAL' | 'MATCHED';
+      /** @description The bank account it should appear on (none registered: null) */
+      account: string | null;
+    };
+    AwaitedMovementPageView: {
+      items: components['schemas']['AwaitedMovementView'][];
+      total: number;
+      limit: number;
+      offset: number;
     };
     FaultsDto: {
       /**
@@ -2231,6 +2307,7 @@ export interface components {
       | 'RECEIVABLE.NOT_DILUTABLE'
       | 'RECEIVABLE.NOT_FOUND'
       | 'RECEIVABLE.SELF_DEBT'
+      | 'RECONCILIATION.ACCOUNT_NOT_FOUND'
       | 'RECONCILIATION.ACCOUNT_REQUIRED'
       | 'RECONCILIATION.ALREADY_REVERSED'
       | 'RECONCILIATION.ALREADY_SETTLED'
@@ -2248,6 +2325,7 @@ export interface components {
       | 'RECONCILIATION.NOT_A_SUGGESTION'
       | 'RECONCILIATION.PAYMENT_ALLOCATED'
       | 'RECONCILIATION.REASON_REQUIRED'
+      | 'RECONCILIATION.RULE_WITHOUT_CRITERION'
       | 'RECONCILIATION.RUN_NOT_FOUND'
       | 'RECONCILIATION.RUN_WITHOUT_BANK'
       | 'RECONCILIATION.STATEMENT_TOO_LARGE'
@@ -4291,6 +4369,38 @@ export interface operations {
           [name: string]: unknown;
         };
         content?: never;
+      };
+    };
+  };
+  AwaitedController_movements: {
+    parameters: {
+      query?: {
+        limit?: number;
+        offset?: number;
+        /** @description The financing's loan number */
+        financingRef?: string;
+        /** @description The bank account it should appear on */
+        account?: string;
+        /** @description Movements whose value-date window reaches this day or later */
+        from?: string;
+        /** @description Movements whose value-date window opens this day or earlier */
+        to?: string;
+        status?: 'OPEN' | 'PARTIAL' | 'MATCHED';
+        kind?: 'DISBURSEMENT' | 'PAYOUT' | 'REPAYMENT';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AwaitedMovementPageView'];
+        };
       };
     };
   };

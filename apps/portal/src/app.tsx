@@ -6,6 +6,7 @@ import { BankHome, PortfolioPage } from './pages/bank';
 import { BuyerHome } from './pages/buyer';
 import { CustodianHome } from './pages/custodian';
 import { FinancingPage } from './pages/financing';
+import { PaymentNoticePage } from './pages/repayment';
 import { SecondFactorEnrolment } from './pages/second-factor';
 import { ApplyPage, SmeHome } from './pages/sme';
 import { Field, ErrorNote, textOf, usePageTitle } from './ui';
@@ -168,8 +169,10 @@ function Shell({ me, onLogout }: { me: Me; onLogout: () => void }) {
 
   let page: ReactNode;
   const financing = /^\/financings\/([\w-]+)$/.exec(route);
+  const notice = /^\/financings\/([\w-]+)\/notice$/.exec(route);
   if (me.secondFactor === 'REQUIRED') page = <SecondFactorEnrolment onDone={onLogout} />;
   else if (financing) page = <FinancingPage me={me} id={financing[1]} />;
+  else if (notice) page = <PaymentNoticePage id={notice[1]} />;
   else if (route === '/apply' && desk === 'sme') page = <ApplyPage me={me} />;
   else if (route === '/portfolio' && desk === 'bank') page = <PortfolioPage />;
   else page = <Home me={me} desk={desk} />;

@@ -7,10 +7,11 @@ import { useI18n } from '../i18n';
 import type { Me } from '../me';
 import { Badge, DataTable, ErrorNote, Field, Progress, Section, useAction, useLoad, usePageTitle } from '../ui';
 import { ApprovalsPanel, awaitsApproval } from './approvals';
+import { AwaitedMovements, BankAccounts } from './repayment';
 
 type StatementFormat = paths['/statements']['post']['parameters']['query']['format'];
 
-/** Back office: statements in, reconciliation runs, what awaits a second person, the exceptions queue, recent matches, the daily report. */
+/** Back office: statements in, reconciliation runs, what awaits a second person, the exceptions queue, recent matches, what the bank awaits, the daily report, its accounts. */
 export function BackOfficeHome({ me }: { me: Me }) {
   const { t } = useI18n();
   usePageTitle(t('backOffice.title'));
@@ -27,7 +28,9 @@ export function BackOfficeHome({ me }: { me: Me }) {
       <ApprovalsPanel me={me} tick={tick} onChange={refresh} />
       <ExceptionsQueue tick={tick} onChange={refresh} />
       <RecentMatches tick={tick} onChange={refresh} />
+      <AwaitedMovements />
       <Report />
+      <BankAccounts />
     </>
   );
 }

@@ -6,6 +6,7 @@ import { useI18n } from '../i18n';
 import { BarChart, DataTable, Section, useLoad, usePageTitle } from '../ui';
 import { byDeadline, FinancingTable, useOrganisations } from './shared';
 import { ApprovalsPanel } from './approvals';
+import { BankAccounts } from './repayment';
 
 const BUCKETS = ['CURRENT', '1-30', '31-60', '61-90', '90+'];
 
@@ -27,6 +28,7 @@ export function BankHome({ me }: { me: Me }) {
       <Section title={t('financings.title')}>
         <FinancingTable />
       </Section>
+      <BankAccounts />
     </>
   );
 }

@@ -5,6 +5,7 @@ import { useI18n } from '../i18n';
 import type { Desk, Me } from '../me';
 import { Field, Section } from '../ui';
 import type { Financing } from '../api-answers';
+import { PaymentInstructionsPanel } from './repayment';
 
 /** A step of the financing's workflow the portal takes: POST /financings/{id}/<step>. */
 export type Step = 'accept' | 'acknowledge' | 'recommend' | 'approve' | 'reject';
@@ -39,14 +40,7 @@ export function FinancingActions({ me, desk, f, act, error }: { me: Me; desk: De
           </button>
         </Section>
       )}
-      {(desk === 'sme' || desk === 'buyer') && f.stage === 'REPAYING' && (
-        <Section title={t('financing.repay')}>
-          <p data-testid="repay-instructions">
-            {t('financing.repayText')}
-            <code data-testid="payment-reference">{f.paymentReference ?? f.ref}</code>
-          </p>
-        </Section>
-      )}
+      {desk !== 'custodian' && <PaymentInstructionsPanel f={f} />}
       {(desk === 'buyer' || desk === 'custodian') && waiting === 'counterparty' && (
         <Section title={desk === 'buyer' ? t('financing.notice') : t('financing.control')}>
           <form onSubmit={(e) => (e.preventDefault(), act('acknowledge', { comment: commentOf(e) }))}>

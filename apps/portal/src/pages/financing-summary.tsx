@@ -1,7 +1,8 @@
+import { Fragment } from 'react';
 import { formatDate, formatMoney } from '../format';
-import { useI18n } from '../i18n';
+import { I18n, useI18n } from '../i18n';
 import { Badge, Section } from '../ui';
-import type { Financing } from '../api-answers';
+import type { Awaiting, Financing } from '../api-answers';
 import { stageTone } from './shared';
 
 /** A financing's facts: its stage, product, parties and asset, then what its workflow adds. */
@@ -39,15 +40,19 @@ export function FinancingSummary({ f, nameOf }: { f: Financing; nameOf: (id: str
 
 /** The facts that come and go as the workflow moves: who acts next and by when, approvals, ageing, what is owed. */
 function StateFacts({ f }: { f: Financing }) {
-  const { t, label, language } = useI18n();
+  const i18n = useI18n();
+  const { t, label, language } = i18n;
   return (
     <>
-      {f.state?.waitingFor && (
+      {f.awaiting && (
         <>
           <dt>{t('financings.next')}</dt>
-          <dd data-testid="waiting-for">{label('step', f.state.waitingFor.step)}</dd>
+          <dd>
+            <span data-testid="waiting-for">{label('step', f.awaiting.step)}</span> ·{' '}
+            <span data-testid="awaiting-who">{whoActs(f.awaiting, i18n)}</span>
+          </dd>
           <dt>{t('financings.deadline')}</dt>
-          <dd>{formatDate(f.state.waitingFor.deadline, language, true)}</dd>
+          <dd data-testid="awaiting-deadline">{deadlineOf(f.awaiting, language)}</dd>
         </>
       )}
       {f.state?.approvalsNeeded !== undefined && (
@@ -70,6 +75,14 @@ function StateFacts({ f }: { f: Financing }) {
           <dd>{formatMoney(f.state.book.outstanding, f.currency)}</dd>
         </>
       )}
+      {f.surplusPayouts.map((s, i) => (
+        <Fragment key={i}>
+          <dt>{t('financing.surplus')}</dt>
+          <dd data-testid="surplus">
+            {t(`surplus.${s.status}`, { amount: formatMoney(s.amount, f.currency), date: formatDate(s.paidOn, language) })}
+          </dd>
+        </Fragment>
+      ))}
       {f.state?.marginCall && (
         <>
           <dt>{t('financing.marginCall')}</dt>
@@ -86,4 +99,17 @@ function StateFacts({ f }: { f: Financing }) {
       )}
     </>
   );
+}
+
+/** The organisation that must act and the roles of its people who may. */
+export function whoActs(a: Awaiting, { t, label, language }: I18n): string {
+  return t('awaiting.who', {
+    organisation: a.organisation,
+    roles: a.roles.map((r) => label('role', r)).join(language === 'en' ? ', ' : '、'),
+  });
+}
+
+/** A person's step is due at an instant, a payment on a date. */
+export function deadlineOf(a: Awaiting, language: string): string {
+  return formatDate(a.deadline, language, !/^\d{4}-\d{2}-\d{2}$/.test(a.deadline));
 }

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { api } from '../api';
-import type { Financing, TimelineEvent } from '../api-answers';
+import type { Awaiting, TimelineEvent } from '../api-answers';
 import type { Me } from '../me';
 import { deskOf } from '../me';
 import { formatDate } from '../format';
@@ -8,9 +8,10 @@ import { useI18n } from '../i18n';
 import { ErrorNote, Section, useAction, useLoad, usePageTitle } from '../ui';
 import { LimitsTable } from './bank';
 import { Act, FinancingActions } from './financing-actions';
-import { FinancingSummary } from './financing-summary';
+import { deadlineOf, FinancingSummary, whoActs } from './financing-summary';
 import { useOrganisations } from './shared';
-import { LineStatus, ScheduleTable } from './sme';
+import { AwaitedMovements, InstalmentsTable } from './repayment';
+import { ScheduleTable } from './sme';
 
 /** One financing, live: where it stands, who acts next and by when, its timeline and schedule. */
 export function FinancingPage({ me, id }: { me: Me; id: string }) {
@@ -56,45 +57,37 @@ export function FinancingPage({ me, id }: { me: Me; id: string }) {
       )}
       {f.state?.schedule && (
         <Section title={t('schedule.title')}>
-          <ScheduleTable
-            lines={f.state.schedule.lines}
-            statusOf={f.stage === 'REPAYING' || f.stage === 'CLOSED' ? (line) => lineStatus(f, line) : undefined}
-          />
+          {f.instalments.length > 0 ? <InstalmentsTable f={f} /> : <ScheduleTable lines={f.state.schedule.lines} />}
         </Section>
       )}
+      {(desk === 'bank' || desk === 'backOffice') && f.state?.book && <AwaitedMovements financingRef={f.ref} />}
       <Timeline events={timeline.data} />
     </>
   );
 }
 
-/** A schedule line's state: lines fallen due are paid unless something is overdue; the next one is due; the rest are not yet. */
-function lineStatus(f: Financing, line: number): LineStatus {
-  const book = f.state?.book;
-  return f.stage === 'CLOSED'
-    ? 'paid'
-    : !book
-      ? 'open'
-      : line <= book.fallenDue
-        ? book.overdueSince === null
-          ? 'paid'
-          : 'overdue'
-        : line === book.fallenDue + 1
-          ? 'due'
-          : 'open';
-}
-
-/** What happened to the financing so far; screen readers hear it grow. */
+/** What happened to the financing so far, and whom each awaited step waits for; screen readers hear it grow. */
 function Timeline({ events }: { events: TimelineEvent[] | undefined }) {
-  const { t, label, language } = useI18n();
+  const i18n = useI18n();
+  const { t, label, language } = i18n;
   return (
     <Section title={t('financing.timeline')}>
       <ol className="timeline" aria-live="polite">
-        {(events ?? []).map((e) => (
-          <li key={e.seq} data-step={e.step}>
-            <time dateTime={e.at}>{formatDate(e.at, language, true)}</time> <strong>{label('step', e.step)}</strong>{' '}
-            <span className="muted">{e.actor}</span>
-          </li>
-        ))}
+        {(events ?? []).map((e) => {
+          const awaits = e.detail.awaits as Awaiting | undefined;
+          return (
+            <li key={e.seq} data-step={e.step}>
+              <time dateTime={e.at}>{formatDate(e.at, language, true)}</time> <strong>{label('step', e.step)}</strong>{' '}
+              {awaits ? (
+                <span data-testid="awaits">
+                  {t('awaiting.timeline', { who: whoActs(awaits, i18n), deadline: deadlineOf(awaits, language) })}
+                </span>
+              ) : (
+                <span className="muted">{e.actor}</span>
+              )}
+            </li>
+          );
+        })}
       </ol>
     </Section>
   );

@@ -365,12 +365,9 @@ function TrialPanel({ trial }: { trial: Trial | undefined }) {
   );
 }
 
-export type LineStatus = 'paid' | 'overdue' | 'due' | 'open';
-
-/** A schedule; with `statusOf`, each line's state (paid, overdue, due next, not yet due). */
-export function ScheduleTable({ lines, statusOf }: { lines: Schedule['lines']; statusOf?: (line: number) => LineStatus }) {
+/** A schedule as calculated: each line's due date and amounts. */
+export function ScheduleTable({ lines }: { lines: Schedule['lines'] }) {
   const { t, language } = useI18n();
-  const tones = { paid: 'good', overdue: 'bad', due: 'warn', open: 'neutral' } as const;
   return (
     <DataTable
       caption={t('schedule.title')}
@@ -380,7 +377,6 @@ export function ScheduleTable({ lines, statusOf }: { lines: Schedule['lines']; s
         { label: t('schedule.principal'), numeric: true },
         { label: t('schedule.interest'), numeric: true },
         { label: t('schedule.payment'), numeric: true },
-        ...(statusOf ? [{ label: t('common.status') }] : []),
       ]}
     >
       {lines.map((l) => (
@@ -390,11 +386,6 @@ export function ScheduleTable({ lines, statusOf }: { lines: Schedule['lines']; s
           <td className="num">{formatMoney(l.principal)}</td>
           <td className="num">{formatMoney(l.interest)}</td>
           <td className="num">{formatMoney(l.payment)}</td>
-          {statusOf && (
-            <td>
-              <Badge tone={tones[statusOf(l.number)]}>{t(`line.${statusOf(l.number)}`)}</Badge>
-            </td>
-          )}
         </tr>
       ))}
     </DataTable>
