@@ -328,6 +328,16 @@ const rows: Row[] = [
     allowed: ['backOffice'],
   },
   {
+    call: 'GET /reconciliation/accounts/:account/rules',
+    request: (_f, id = 'ACC-1') => ({ method: 'get', path: `/reconciliation/accounts/${id}/rules` }),
+    allowed: ['backOffice', 'treasury', 'admin', 'auditor'],
+  },
+  {
+    call: 'POST /reconciliation/accounts/:account/rules',
+    request: (_f, id = 'ACC-1') => ({ method: 'post', path: `/reconciliation/accounts/${id}/rules`, body: {} }),
+    allowed: ['backOffice'],
+  },
+  {
     call: 'POST /reconciliation/matches',
     request: () => ({ method: 'post', path: '/reconciliation/matches', body: {} }),
     allowed: ['backOffice'],
@@ -503,6 +513,7 @@ describe('authorisation matrix: every endpoint × every role', () => {
     );
     const backOffice = await api.as(PEOPLE.backOffice);
     const run = (await backOffice.post('/reconciliation/runs').expect(201)).body.id;
+    await backOffice.put('/reconciliation/accounts/ACC-1').send({ ledgerAccount: 'COLLECTION_ACCOUNT', currency: 'CNY' }).expect(200);
     await backOffice
       .put('/statements/csv-mappings/ACC-1')
       .send({
