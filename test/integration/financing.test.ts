@@ -275,6 +275,12 @@ describe('financing workflow: receivable financing from application to closure',
     );
     await eventually(async () => ((await timeline(d, id)).some((e) => e.step === 'ageing') ? true : undefined), 'arrears ageing', 30_000);
     expect((await d.sme.get(`/financings/${id}`)).body.state.ageing).toBe('1-30');
+    // the instalment itself says so, and the buyer is asked to pay it
+    const arrears = (await d.sme.get(`/financings/${id}`)).body;
+    expect(arrears.instalments).toMatchObject([
+      { status: 'OVERDUE', paid: { principal: '0.00', interest: '0.00', penalty: '0.00' }, paidOn: [] },
+    ]);
+    expect(arrears.awaiting).toMatchObject({ step: 'repayment', organisationId: api.parties.powerGroup, roles: ['TREASURER'] });
     await eventually(
       async () => ((await timeline(d, id)).some((e) => e.step === 'recourse.claimed') ? true : undefined),
       'recourse (the default)',
@@ -283,6 +289,13 @@ describe('financing workflow: receivable financing from application to closure',
     const partial = (await recordPayment(d, id, 'LATE-1', '100000.00')).result;
     expect(Money.of(partial.penalty).isPositive()).toBe(true);
     expect(await stageOf(d, id)).toBe('REPAYING');
+    // read at once: partly paid yet still overdue, with the penalty it paid
+    const [late] = (await d.sme.get(`/financings/${id}`)).body.instalments;
+    expect(late).toMatchObject({
+      status: 'OVERDUE',
+      paid: { penalty: partial.penalty, interest: partial.interest, principal: partial.principal },
+    });
+    expect(late.paidOn).toHaveLength(1);
     // pay the rest with room to spare; the surplus goes back to the SME
     await recordPayment(d, id, 'LATE-2', '500000.00');
     await reaches(d, id, 'CLOSED');
@@ -347,7 +360,11 @@ describe('financing workflow: receivable financing from application to closure',
     await approveAndAccept(d, id, [d.approverA], d.custodian);
     await reaches(d, id, 'REPAYING');
     expect((await d.custodian.get(`/warehouse-receipts/${receipt}`)).body.status).toBe('PLEDGED');
-    const lines = (await d.sme.get(`/financings/${id}`)).body.state.schedule.lines as Array<{ payment: string; interest: string }>;
+    const lines = (await d.sme.get(`/financings/${id}`)).body.state.schedule.lines as Array<{
+      payment: string;
+      interest: string;
+      principal: string;
+    }>;
     expect(lines).toHaveLength(2);
     for (const [i, line] of lines.entries()) {
       await eventually(
@@ -355,8 +372,19 @@ describe('financing workflow: receivable financing from application to closure',
         `instalment ${i + 1}`,
         60_000,
       );
+      const detail = (await d.sme.get(`/financings/${id}`)).body;
+      expect(detail.instalments[i].status).toMatch(/^(DUE|OVERDUE)$/);
+      expect(detail.awaiting).toMatchObject({
+        step: 'repayment',
+        organisationId: api.parties.hami,
+        deadline: detail.instalments[i].dueDate,
+      });
       const paid = (await recordPayment(d, id, `WR-PAY-${i}`, line.payment)).result;
       expect(paid).toMatchObject({ interest: line.interest, penalty: '0.00', surplus: '0.00' });
+      // the detail read right after the allocation: this instalment paid, its own amounts; the next one not yet
+      const after = (await d.sme.get(`/financings/${id}`)).body.instalments as Array<{ status: string; paid: object }>;
+      expect(after[i]).toMatchObject({ status: 'PAID', paid: { interest: line.interest, principal: line.principal, penalty: '0.00' } });
+      if (i + 1 < lines.length) expect(after[i + 1].status).not.toBe('PAID');
     }
     await reaches(d, id, 'CLOSED');
     expect((await d.custodian.get(`/warehouse-receipts/${receipt}`)).body.status).toBe('ISSUED');

@@ -405,6 +405,17 @@ describe('many banks: every object owned, every action scoped', () => {
       total: 1,
       items: [{ financingRef: victim.ref, reference: victim.paymentReference, account: 'COLLECTION-1' }],
     });
+    // by account and by value-date window: the movement's window reaches into the period or it is not listed
+    const [movement] = awaited.items;
+    const find = async (query: string) =>
+      ((await d.maker.get(`/reconciliation/expected-movements?financingRef=${victim.ref}&${query}`).expect(200)).body.items as unknown[])
+        .length;
+    expect(await find('account=COLLECTION-1')).toBeGreaterThan(0);
+    expect(await find('account=NO-SUCH-ACCOUNT')).toBe(0);
+    expect(await find(`from=${movement.valueFrom}&to=${movement.valueFrom}`)).toBe(1);
+    expect(await find(`from=${movement.valueTo}`)).toBe(1);
+    expect(await find('to=2000-01-01')).toBe(0);
+    await d.maker.get('/reconciliation/expected-movements?from=2027-02-01&to=2027-01-01').expect(400);
     expect((await d.maker.get('/reconciliation/accounts').expect(200)).body).toContainEqual(
       expect.objectContaining({ account: 'COLLECTION-1', name: 'Silk Road Bank loan collection' }),
     );

@@ -142,7 +142,7 @@ function loanDateAt(state: FinancingState | null, at: number, dayMs: number): st
  * (before value dates were recorded, the loan's date when it was allocated), paying what the
  * book now says it paid (a payment learnt of late re-computes what earlier ones paid).
  */
-function instalmentsOf(state: FinancingState | null, events: FinancingEvent[], today: string, dayMs: number): Instalment[] {
+export function instalmentsOf(state: FinancingState | null, events: FinancingEvent[], today: string, dayMs: number): Instalment[] {
   const book = state?.book;
   if (!state?.schedule || !book) return [];
   const facts: RepaymentFact[] = [];
@@ -161,7 +161,7 @@ function instalmentsOf(state: FinancingState | null, events: FinancingEvent[], t
 }
 
 /** The surplus the payments left over, the SME's: owed while the loan runs, paid out at closure. */
-function surplusPayouts(state: FinancingState | null, events: FinancingEvent[], dayMs: number): SurplusPayout[] {
+export function surplusPayouts(state: FinancingState | null, events: FinancingEvent[], dayMs: number): SurplusPayout[] {
   const closed = events.find((e) => e.step === 'closed');
   const surplus = (closed?.detail as { surplus?: string } | undefined)?.surplus ?? state?.book?.surplus;
   if (!surplus || !Money.of(surplus, state?.book?.currency).isPositive()) return [];
