@@ -193,12 +193,12 @@ export function AwaitedMovements({ financingRef }: { financingRef?: string }) {
         caption={t('movements.caption')}
         columns={[
           { label: t('movements.kind') },
-          ...(financingRef ? [] : [{ label: t('financings.ref') }]),
+          ...(financingRef ? [] : [{ label: t('financing.title') }]),
           { label: t('movements.reference') },
           { label: t('pay.window') },
           { label: t('pay.amount'), numeric: true },
           { label: t('pay.remaining'), numeric: true },
-          { label: t('pay.payer') },
+          { label: t('movements.party') },
           { label: t('movements.account') },
           { label: t('common.status') },
         ]}
