@@ -1380,6 +1380,24 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/reconciliation/accounts/{account}/rules': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A bank account's standing rules: which lines are its bank's charges or interest, booked without a loan */
+    get: operations['StatementRulesController_list'];
+    put?: never;
+    /** Propose a rule for an account of the bank: lines with its bank transaction code or text are booked to bank charges or bank interest by each run (the books then agree with the bank). Takes a second person */
+    post: operations['StatementRulesController_propose'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/simulated-bank/faults': {
     parameters: {
       query?: never;
@@ -2182,6 +2200,33 @@ export interface components {
       total: number;
       limit: number;
       offset: number;
+    };
+    StatementRuleDto: {
+      /**
+       * @description What the rule explains, as people read it in the matches
+       * @example 账户管理费
+       */
+      name: string;
+      /**
+       * @description The bank transaction code the line carries: camt's Domain/Family/SubFamily or proprietary code, MT940's type code (NCHG)
+       * @example ACMT/MDOP/CHRG
+       */
+      bankTransactionCode?: string;
+      /**
+       * @description Text found in the line's remittance information, whatever the case
+       * @example 手续费
+       */
+      textContains?: string;
+      /**
+       * @description Only lines of this direction; both when omitted
+       * @enum {string}
+       */
+      direction?: 'CRDT' | 'DBIT';
+      /**
+       * @description Where the lines are booked: the bank’s charges, or interest the account earns
+       * @enum {string}
+       */
+      ledgerAccount: 'BANK_CHARGES' | 'BANK_INTEREST';
     };
     FaultsDto: {
       /**
@@ -4401,6 +4446,49 @@ export interface operations {
         content: {
           'application/json': components['schemas']['AwaitedMovementPageView'];
         };
+      };
+    };
+  };
+  StatementRulesController_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        account: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  StatementRulesController_propose: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        account: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['StatementRuleDto'];
+      };
+    };
+    responses: {
+      /** @description The approval request: the rule applies from the next run once a second person approves it */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
       };
     };
   };
