@@ -33,6 +33,10 @@ export interface Financing {
   createdAt: string;
   /** For an approver of its bank: whether their approval would count now, and if not why (a code). */
   yourApproval?: { counts: boolean; reason: string | null };
+}
+
+/** One financing as `GET /financings/:id` tells it: the row, and what is awaited, paid and owed. */
+export interface FinancingDetail extends Financing {
   /** Who must act next (the organisation and the roles of its people who may) and by when. */
   awaiting: Awaiting | null;
   /** While it is repaid: where and how the payer pays. */
@@ -212,7 +216,7 @@ export interface Undocumented {
   'get /approval-requests': Page<ApprovalRequest>;
   'get /financings': Page<Financing>;
   'post /financings': Financing;
-  'get /financings/{id}': Financing;
+  'get /financings/{id}': FinancingDetail;
   'get /financings/{id}/timeline': TimelineEvent[];
   'post /financings/trial': Trial;
   'post /statements': StatementImport[];

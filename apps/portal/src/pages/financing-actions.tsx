@@ -4,7 +4,7 @@ import { formatMoney } from '../format';
 import { useI18n } from '../i18n';
 import type { Desk, Me } from '../me';
 import { Field, Section } from '../ui';
-import type { Financing } from '../api-answers';
+import type { Financing, FinancingDetail } from '../api-answers';
 import { PaymentInstructionsPanel } from './repayment';
 
 /** A step of the financing's workflow the portal takes: POST /financings/{id}/<step>. */
@@ -22,7 +22,7 @@ const BLOCKERS: Record<string, 'own' | 'twice' | 'authority'> = {
 const commentOf = (e: FormEvent<HTMLFormElement>) => (new FormData(e.currentTarget).get('comment') as string) || undefined;
 
 /** What the reader's desk can do with the financing now: accept the offer, repay, acknowledge, decide. */
-export function FinancingActions({ me, desk, f, act, error }: { me: Me; desk: Desk; f: Financing; act: Act; error: unknown }) {
+export function FinancingActions({ me, desk, f, act, error }: { me: Me; desk: Desk; f: FinancingDetail; act: Act; error: unknown }) {
   const { t } = useI18n();
   const waiting = f.state?.waitingFor?.step;
   return (

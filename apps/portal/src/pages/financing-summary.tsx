@@ -2,11 +2,11 @@ import { Fragment } from 'react';
 import { formatDate, formatMoney } from '../format';
 import { I18n, useI18n } from '../i18n';
 import { Badge, Section } from '../ui';
-import type { Awaiting, Financing } from '../api-answers';
+import type { Awaiting, FinancingDetail } from '../api-answers';
 import { stageTone } from './shared';
 
 /** A financing's facts: its stage, product, parties and asset, then what its workflow adds. */
-export function FinancingSummary({ f, nameOf }: { f: Financing; nameOf: (id: string) => string }) {
+export function FinancingSummary({ f, nameOf }: { f: FinancingDetail; nameOf: (id: string) => string }) {
   const { t, label } = useI18n();
   return (
     <Section title={t('financing.summary')}>
@@ -39,7 +39,7 @@ export function FinancingSummary({ f, nameOf }: { f: Financing; nameOf: (id: str
 }
 
 /** The facts that come and go as the workflow moves: who acts next and by when, approvals, ageing, what is owed. */
-function StateFacts({ f }: { f: Financing }) {
+function StateFacts({ f }: { f: FinancingDetail }) {
   const i18n = useI18n();
   const { t, label, language } = i18n;
   return (

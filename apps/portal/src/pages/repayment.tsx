@@ -1,5 +1,5 @@
 import { api } from '../api';
-import type { Financing, Instalment, PaymentInstructions } from '../api-answers';
+import type { FinancingDetail, Instalment, PaymentInstructions } from '../api-answers';
 import { formatDate, formatMoney } from '../format';
 import { useI18n } from '../i18n';
 import { Badge, DataTable, ErrorNote, Section, useLoad, usePageTitle } from '../ui';
@@ -10,7 +10,7 @@ import { Badge, DataTable, ErrorNote, Section, useLoad, usePageTitle } from '../
 const TONES = { PAID: 'good', OVERDUE: 'bad', DUE: 'warn', PARTLY_PAID: 'warn', UPCOMING: 'neutral' } as const;
 
 /** The schedule as it is being repaid: each instalment's status, amounts paid and the days they were paid, as the API derives them. */
-export function InstalmentsTable({ f }: { f: Financing }) {
+export function InstalmentsTable({ f }: { f: FinancingDetail }) {
   const { t, label, language } = useI18n();
   return (
     <DataTable
@@ -111,7 +111,7 @@ function AwaitedTable({ p }: { p: PaymentInstructions }) {
 }
 
 /** How to repay, for the payer and the borrower: the bank's account and the reference, and a notice to print. */
-export function PaymentInstructionsPanel({ f }: { f: Financing }) {
+export function PaymentInstructionsPanel({ f }: { f: FinancingDetail }) {
   const { t } = useI18n();
   const p = f.paymentInstructions;
   if (!p) return null;
