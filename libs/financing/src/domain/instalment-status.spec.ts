@@ -69,6 +69,8 @@ describe('instalments', () => {
     expect(all.map((i) => i.status)).toEqual(['PAID', 'PAID']);
     expect(all[0].paid).toEqual({ principal: '500000.00', interest: '2338.71', penalty: '0.00' });
     expect(all[1].paid.principal).toBe('500000.00');
+    // only the interest to date was owed: what each instalment asked is what it was paid
+    expect(all.map((i) => i.due.interest)).toEqual(['2338.71', '0.00']);
   });
 
   it('asks less interest of a later period after a part prepayment', () => {

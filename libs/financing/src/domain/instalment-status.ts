@@ -104,8 +104,9 @@ export function instalments(lines: ScheduleLine[], facts: RepaymentFact[], posit
     fill(fallen, 'principal', toFallen, fact.date);
     fill(running.filter((r) => !r.fallenDue).reverse(), 'principal', principal.minus(toFallen), fact.date);
   }
-  // periods not begun yet: what they would ask with the principal left now
+  // periods not begun yet: what they would ask with the principal left now; settled early, only the interest to date was owed
   for (let i = position.fallenDue + 1; i < running.length; i++) running[i].due.interest = interestAfterPrepayment(running.slice(i));
+  if (position.settled) for (const r of running.filter((x) => !x.fallenDue)) r.due.interest = r.paid.interest;
   return running.map((r) => ({
     number: r.line.number,
     dueDate: r.line.dueDate,
