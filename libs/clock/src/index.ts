@@ -1,2 +1,3 @@
 export * from './business-clock';
 export * from './clock.module';
+export * from './working-days';
