@@ -8,6 +8,7 @@ export const FinancingErrors = errorCatalogue('FINANCING', {
   BAD_PAYMENT: { kind: 'invalid', summary: 'a payment needs a positive decimal amount, its bank reference and real dates' },
   BAD_QUANTITY: { kind: 'invalid', summary: 'quantity must be a positive decimal string' },
   BELOW_LTV_LINE: { kind: 'unprocessable', summary: 'after this release the goods left would not cover the loan at the LTV line' },
+  CONVENTIONS_CLASH: { kind: 'invalid', summary: 'the loan’s conventions do not go together, or one lacks what it needs' },
   ILLEGAL_TRANSITION: { kind: 'conflict', summary: 'the financing cannot take this step from its stage' },
   INVALID_TERMS: { kind: 'invalid', summary: 'the financing’s terms are invalid (method, instalments, dates)' },
   MAINTENANCE_BELOW_LTV: { kind: 'invalid', summary: 'the maintenance line must not be below the LTV line' },
@@ -18,6 +19,7 @@ export const FinancingErrors = errorCatalogue('FINANCING', {
   NOT_RECOMMENDED: { kind: 'forbidden', summary: 'the credit officer has not recommended the financing yet' },
   NOT_YOURS: { kind: 'forbidden', summary: 'this step belongs to another party of the financing' },
   OWN_RECOMMENDATION: { kind: 'forbidden', summary: 'nobody approves their own recommendation' },
+  RATE_OUT_OF_BOUNDS: { kind: 'invalid', summary: 'the rate is outside the bounds the bank set for the product' },
   REASON_REQUIRED: { kind: 'invalid', summary: 'a rejection needs a reason' },
   UNSOUND_TIERS: {
     kind: 'invalid',

@@ -1,30 +1,14 @@
 import type Decimal from 'decimal.js';
 import { Dec, Money } from '@caravan/money';
-import { actualDays, addMonths, days30360 } from './calendar';
-import { FinancingErrors } from './financing.errors';
+import { addMonths } from './calendar';
+import { basisOf, dayCountDays } from './day-count';
+import { amortisationOf, DayCount, LoanTerms, productTerms } from './schedule-terms';
+
+export * from './schedule-terms';
+export { dayCountDays, yearFraction } from './day-count';
 
 // The one calculator behind the SME's trial calculation (试算), the workflows and the ledger:
 // pure and deterministic (safe inside Temporal workflows), money in and out as strings.
-
-export type DayCount = 'ACT/360' | 'ACT/365' | '30/360';
-export type RepaymentMethod = 'BULLET' | 'EQUAL_INSTALMENT' | 'EQUAL_PRINCIPAL';
-
-export interface LoanTerms {
-  principal: string;
-  currency?: string;
-  /** Nominal annual rate as a decimal string: "0.0435" is 4.35% a year. */
-  annualRate: string;
-  dayCount: DayCount;
-  method: RepaymentMethod;
-  /** Disbursement date, YYYY-MM-DD. */
-  startDate: string;
-  /** Monthly instalments; a bullet has one, at `maturityDate` when given. */
-  instalments: number;
-  /** A bullet's maturity (for receivable financing: the invoice's due date). */
-  maturityDate?: string;
-  /** Charged once at disbursement, on the principal. */
-  upfrontFeeRate?: string;
-}
 
 export interface ScheduleLine {
   number: number;
@@ -47,15 +31,9 @@ export interface Schedule {
   totalPayable: string;
 }
 
-const BASIS: Record<DayCount, number> = { 'ACT/360': 360, 'ACT/365': 365, '30/360': 360 };
-
-export function dayCountDays(dayCount: DayCount, from: string, to: string): number {
-  return dayCount === '30/360' ? days30360(from, to) : actualDays(from, to);
-}
-
 /** Interest on an amount for a number of days at an annual rate, half-up at the minor unit. */
 export function interestFor(amount: Money, annualRate: Decimal, days: number, dayCount: DayCount): Money {
-  return amount.times(annualRate.times(days).dividedBy(BASIS[dayCount]));
+  return amount.times(annualRate.times(days).dividedBy(basisOf(dayCount)));
 }
 
 /** Penalty (default) interest on an overdue amount for the days it is overdue. */
@@ -69,13 +47,8 @@ export function advanceAmount(eligible: string, advanceRate: string, currency = 
 }
 
 function check(terms: LoanTerms): void {
-  const field = (name: string, message: string) => FinancingErrors.INVALID_TERMS(message, name);
-  if (!Number.isInteger(terms.instalments) || terms.instalments < 1 || terms.instalments > 360)
-    throw field('instalments', 'instalments must be 1 to 360');
-  if (terms.method === 'BULLET' && terms.instalments !== 1) throw field('instalments', 'a bullet loan has one instalment');
-  const rate = new Dec(terms.annualRate);
-  if (rate.isNegative() || rate.greaterThan(1)) throw field('annualRate', 'annualRate must be between 0 and 1');
-  if (terms.maturityDate && terms.maturityDate <= terms.startDate) throw field('maturityDate', 'maturity must be after the start');
+  const [problem] = productTerms(terms);
+  if (problem) throw problem;
 }
 
 /**
@@ -95,7 +68,7 @@ export function schedule(terms: LoanTerms): Schedule {
   const rate = new Dec(terms.annualRate);
   const n = terms.instalments;
   const dueDates = Array.from({ length: n }, (_, i) =>
-    terms.method === 'BULLET' && terms.maturityDate ? terms.maturityDate : addMonths(terms.startDate, i + 1),
+    amortisationOf(terms) === 'BULLET' && terms.maturityDate ? terms.maturityDate : addMonths(terms.startDate, i + 1),
   );
 
   const equalPrincipal = Money.rounded(principal.amount.dividedBy(n), currency);
@@ -113,8 +86,8 @@ export function schedule(terms: LoanTerms): Schedule {
     const interest = interestFor(opening, rate, days, terms.dayCount);
     const last = i === n - 1;
     let repaid: Money;
-    if (last || terms.method === 'BULLET') repaid = opening;
-    else if (terms.method === 'EQUAL_PRINCIPAL') repaid = equalPrincipal;
+    if (last || amortisationOf(terms) === 'BULLET') repaid = opening;
+    else if (amortisationOf(terms) === 'EQUAL_PRINCIPAL') repaid = equalPrincipal;
     else repaid = annuity.minus(interest);
     const closing = opening.minus(repaid);
     lines.push({

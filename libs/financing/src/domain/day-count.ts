@@ -1,0 +1,92 @@
+import type Decimal from 'decimal.js';
+import { Dec } from '@caravan/money';
+import { actualDays, addMonths, days30360 } from './calendar';
+import type { DayCount } from './schedule-terms';
+
+// Day counts: a period's days and its fraction of a year. Definitions: ISDA 2006 Definitions
+// §4.16 (b) Actual/Actual (ISDA), (d) Actual/365 (Fixed), (e) Actual/360, (g) 30E/360
+// (Eurobond basis); 30/360 US is the SIA rule with its end-of-February adjustments (Standard
+// Securities Calculation Methods, 1993/1996; ISDA §4.16(f) "30/360 Bond Basis" is the same
+// without the February rules, which is what the older '30/360' here does).
+
+function ymd(date: string): [number, number, number] {
+  const [y, m, d] = date.split('-').map(Number);
+  return [y, m, d];
+}
+
+const isLeap = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+const lastOfFebruary = (y: number, m: number, d: number) => m === 2 && d === (isLeap(y) ? 29 : 28);
+
+/** 30/360 US (SIA): February's last day counts as the 30th, and day 31 as the 30th as the rules say. */
+export function days30360US(from: string, to: string): number {
+  const [y1, m1, d1Raw] = ymd(from);
+  const [y2, m2, d2Raw] = ymd(to);
+  let d1 = d1Raw;
+  let d2 = d2Raw;
+  if (lastOfFebruary(y1, m1, d1) && lastOfFebruary(y2, m2, d2)) d2 = 30;
+  if (lastOfFebruary(y1, m1, d1)) d1 = 30;
+  if (d2 === 31 && d1 >= 30) d2 = 30;
+  if (d1 === 31) d1 = 30;
+  return 360 * (y2 - y1) + 30 * (m2 - m1) + (d2 - d1);
+}
+
+/** 30E/360 (ISDA 2006 §4.16(g), Eurobond basis): a 31st is the 30th, at either end. */
+export function days30E360(from: string, to: string): number {
+  const [y1, m1, d1] = ymd(from);
+  const [y2, m2, d2] = ymd(to);
+  return 360 * (y2 - y1) + 30 * (m2 - m1) + (Math.min(d2, 30) - Math.min(d1, 30));
+}
+
+/** The days a period counts under the convention (actual days for the actual and periodic ones). */
+export function dayCountDays(dayCount: DayCount, from: string, to: string): number {
+  if (dayCount === '30/360') return days30360(from, to);
+  if (dayCount === '30/360-US') return days30360US(from, to);
+  if (dayCount === '30E/360') return days30E360(from, to);
+  return actualDays(from, to);
+}
+
+const BASIS: Record<Exclude<DayCount, 'ACT/ACT-ISDA' | 'PERIODIC-12'>, number> = {
+  'ACT/360': 360,
+  'ACT/365': 365,
+  'ACT/365F': 365,
+  'ACT/364': 364,
+  '30/360': 360,
+  '30/360-US': 360,
+  '30E/360': 360,
+};
+
+/** The year's days a fixed-basis convention divides by; ACT/ACT and PERIODIC-12 have none (360 for broken days). */
+export function basisOf(dayCount: DayCount): number {
+  return dayCount === 'ACT/ACT-ISDA' || dayCount === 'PERIODIC-12' ? 360 : BASIS[dayCount];
+}
+
+/** ISDA 2006 §4.16(b): days in a leap year over 366 plus days in a common year over 365. */
+function actActIsda(from: string, to: string): Decimal {
+  let fraction = new Dec(0);
+  let cursor = from;
+  while (cursor < to) {
+    const year = ymd(cursor)[0];
+    const next = `${year + 1}-01-01` < to ? `${year + 1}-01-01` : to;
+    fraction = fraction.plus(new Dec(actualDays(cursor, next)).dividedBy(isLeap(year) ? 366 : 365));
+    cursor = next;
+  }
+  return fraction;
+}
+
+/**
+ * PERIODIC-12 (按月计息): each whole month counted back from `to` is 1/12 of a year whatever its
+ * days; the broken days left at the front count at annual / 360 (the daily rate banks quote).
+ */
+function periodic12(from: string, to: string): Decimal {
+  let months = 0;
+  while (addMonths(to, -(months + 1)) >= from) months++;
+  const broken = actualDays(from, addMonths(to, -months));
+  return new Dec(months).dividedBy(12).plus(new Dec(broken).dividedBy(360));
+}
+
+/** The fraction of a year from `from` to `to` under the convention. */
+export function yearFraction(dayCount: DayCount, from: string, to: string): Decimal {
+  if (dayCount === 'ACT/ACT-ISDA') return actActIsda(from, to);
+  if (dayCount === 'PERIODIC-12') return periodic12(from, to);
+  return new Dec(dayCountDays(dayCount, from, to)).dividedBy(BASIS[dayCount]);
+}
