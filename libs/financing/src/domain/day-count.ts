@@ -55,9 +55,13 @@ const BASIS: Record<Exclude<DayCount, 'ACT/ACT-ISDA' | 'PERIODIC-12'>, number> =
   '30E/360': 360,
 };
 
-/** The year's days a fixed-basis convention divides by; ACT/ACT and PERIODIC-12 have none (360 for broken days). */
+/**
+ * The year's days for what is counted in days only (penalty interest, a day's accrual):
+ * ACT/ACT has no fixed year, 365 is used; PERIODIC-12's daily rate is annual / 360 (日利率).
+ */
 export function basisOf(dayCount: DayCount): number {
-  return dayCount === 'ACT/ACT-ISDA' || dayCount === 'PERIODIC-12' ? 360 : BASIS[dayCount];
+  if (dayCount === 'ACT/ACT-ISDA') return 365;
+  return dayCount === 'PERIODIC-12' ? 360 : BASIS[dayCount];
 }
 
 /** ISDA 2006 §4.16(b): days in a leap year over 366 plus days in a common year over 365. */

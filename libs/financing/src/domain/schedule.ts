@@ -1,11 +1,15 @@
 import type Decimal from 'decimal.js';
 import { Dec, Money } from '@caravan/money';
-import { addMonths } from './calendar';
 import { basisOf, dayCountDays } from './day-count';
-import { amortisationOf, DayCount, LoanTerms, productTerms } from './schedule-terms';
+import { Period, periods } from './due-dates';
+import { conventionsOf, InterestConventions, periodicRate, periodInterest, roundMoney, roundToMultiple } from './period-interest';
+import { amortisationOf, DayCount, EVERY_DAY_WORKS, Fee, LoanTerms, productTerms, WorkingDays } from './schedule-terms';
 
 export * from './schedule-terms';
-export { dayCountDays, yearFraction } from './day-count';
+export { dayCountDays, days30360US, days30E360, yearFraction } from './day-count';
+export { periodInterest, conventionsOf, interestForDays } from './period-interest';
+export type { InterestConventions } from './period-interest';
+export type { Period } from './due-dates';
 
 // The one calculator behind the SME's trial calculation (试算), the workflows and the ledger:
 // pure and deterministic (safe inside Temporal workflows), money in and out as strings.
@@ -17,6 +21,9 @@ export interface ScheduleLine {
   openingPrincipal: string;
   principal: string;
   interest: string;
+  /** Per-period fees due with the instalment (present only when the terms have them). */
+  fee?: string;
+  /** Principal, interest and any per-period fee. */
   payment: string;
   closingPrincipal: string;
 }
@@ -24,10 +31,11 @@ export interface ScheduleLine {
 export interface Schedule {
   currency: string;
   lines: ScheduleLine[];
+  /** Up-front fees, paid at disbursement. */
   fee: string;
   totalPrincipal: string;
   totalInterest: string;
-  /** Everything the borrower pays: principal, interest and the fee. */
+  /** Everything the borrower pays: principal, interest and the fees. */
   totalPayable: string;
 }
 
@@ -52,67 +60,117 @@ function check(terms: LoanTerms): void {
 }
 
 /**
- * The repayment schedule.
- * - BULLET: principal and all interest at maturity.
- * - EQUAL_PRINCIPAL (等额本金): principal / n each month (the last takes the rounding rest),
- *   interest on the opening balance for the period's days.
- * - EQUAL_INSTALMENT (等额本息): the annuity A = P·r / (1 − (1 + r)^−n) with r = annual / 12,
- *   rounded half-up; interest on the opening balance for the period's days; principal = A −
- *   interest; the last instalment clears what is left. With 30/360 this is the textbook table.
- * Interest of each period is rounded half-up at the fen (四舍五入).
+ * The repayment schedule, every convention of LoanTerms (terms without the newer fields give
+ * the tables they always gave, so recorded workflows replay). Due dates roll over `calendar`.
+ * - BULLET: principal at maturity; INTEREST_ONLY (先息后本): interest each period, principal on the last.
+ * - EQUAL_PRINCIPAL (等额本金): principal / n (the last takes the rounding rest).
+ * - FIXED_PRINCIPAL_PERCENT: principal × percent each period, the balloon on the last.
+ * - EQUAL_INSTALMENT (等额本息): declining, the annuity A = P·r / (1 − (1 + r)^−n), r the periodic
+ *   rate (annual / 12 a month); flat, (P + the term's interest) / n; rounded to the minor unit,
+ *   then to the instalment multiple; principal = A − interest; the last clears what is left.
+ * Grace on principal moves the amortisation after it; interest of interest-grace periods is
+ * paid with the first period after them. Each period's interest comes from periodInterest.
  */
-export function schedule(terms: LoanTerms): Schedule {
+export function schedule(terms: LoanTerms, calendar: WorkingDays = EVERY_DAY_WORKS): Schedule {
   check(terms);
-  const currency = terms.currency ?? 'CNY';
-  const principal = Money.of(terms.principal, currency);
-  const rate = new Dec(terms.annualRate);
-  const n = terms.instalments;
-  const dueDates = Array.from({ length: n }, (_, i) =>
-    amortisationOf(terms) === 'BULLET' && terms.maturityDate ? terms.maturityDate : addMonths(terms.startDate, i + 1),
-  );
-
-  const equalPrincipal = Money.rounded(principal.amount.dividedBy(n), currency);
-  const r = rate.dividedBy(12);
-  const annuity = r.isZero()
-    ? Money.rounded(principal.amount.dividedBy(n), currency)
-    : Money.rounded(principal.amount.times(r).dividedBy(new Dec(1).minus(r.plus(1).pow(-n))), currency);
-
+  const conventions = conventionsOf(terms);
+  const spans = periods(terms, calendar);
+  const perPeriodFee = feePerPeriod(terms);
   const lines: ScheduleLine[] = [];
-  let opening = principal;
-  let previous = terms.startDate;
-  for (let i = 0; i < n; i++) {
-    const dueDate = dueDates[i];
-    const days = dayCountDays(terms.dayCount, previous, dueDate);
-    const interest = interestFor(opening, rate, days, terms.dayCount);
-    const last = i === n - 1;
-    let repaid: Money;
-    if (last || amortisationOf(terms) === 'BULLET') repaid = opening;
-    else if (amortisationOf(terms) === 'EQUAL_PRINCIPAL') repaid = equalPrincipal;
-    else repaid = annuity.minus(interest);
+  const repay = principalRule(terms, conventions, spans);
+  const interestGrace = Math.min(terms.grace?.interestPeriods ?? 0, spans.length - 1);
+  let opening = Money.of(terms.principal, conventions.currency);
+  let deferred = Money.zero(conventions.currency);
+  for (const [i, span] of spans.entries()) {
+    const accrued = periodInterest(conventions, opening, span);
+    const interest = i < interestGrace ? Money.zero(conventions.currency) : accrued.plus(deferred);
+    deferred = i < interestGrace ? deferred.plus(accrued) : Money.zero(conventions.currency);
+    const repaid = repay(i, opening, accrued);
     const closing = opening.minus(repaid);
+    const payment = repaid.plus(interest);
     lines.push({
       number: i + 1,
-      dueDate,
-      days,
+      dueDate: span.to,
+      days: dayCountDays(terms.dayCount, span.from, span.to),
       openingPrincipal: opening.toString(),
       principal: repaid.toString(),
       interest: interest.toString(),
-      payment: repaid.plus(interest).toString(),
+      ...(perPeriodFee ? { fee: perPeriodFee.toString() } : {}),
+      payment: (perPeriodFee ? payment.plus(perPeriodFee) : payment).toString(),
       closingPrincipal: closing.toString(),
     });
     opening = closing;
-    previous = dueDate;
   }
+  return totals(terms, conventions.currency, lines);
+}
 
-  const fee = terms.upfrontFeeRate ? principal.times(terms.upfrontFeeRate) : Money.zero(currency);
-  const totalInterest = lines.reduce((sum, l) => sum.plus(Money.of(l.interest, currency)), Money.zero(currency));
+/** The principal repaid in period i (0-based), given the opening balance and the period's own interest. */
+function principalRule(terms: LoanTerms, c: InterestConventions, spans: Period[]): (i: number, opening: Money, interest: Money) => Money {
+  const n = spans.length;
+  const amortisation = amortisationOf(terms);
+  const grace = amortisation === 'INTEREST_ONLY' || amortisation === 'BULLET' ? n - 1 : Math.min(terms.grace?.principalPeriods ?? 0, n - 1);
+  const principal = Money.of(terms.principal, c.currency);
+  const mode = terms.rounding?.mode;
+  const level =
+    amortisation === 'EQUAL_PRINCIPAL'
+      ? roundMoney(principal.amount.dividedBy(n - grace), c.currency, mode)
+      : amortisation === 'FIXED_PRINCIPAL_PERCENT'
+        ? roundMoney(principal.amount.times(terms.principalPercent!), c.currency, mode)
+        : levelInstalment(terms, c, spans.slice(grace));
+  const cap = (amount: Money, opening: Money) => (amount.compare(opening) > 0 ? opening : amount);
+  return (i, opening, interest) => {
+    if (i === n - 1) return opening;
+    if (i < grace) return Money.zero(c.currency);
+    return cap(amortisation === 'EQUAL_INSTALMENT' ? level.minus(interest) : level, opening);
+  };
+}
+
+/** The level instalment (等额本息) over the amortising periods, rounded to the minor unit then to the multiple. */
+function levelInstalment(terms: LoanTerms, c: InterestConventions, amortising: Period[]): Money {
+  const principal = Money.of(terms.principal, c.currency);
+  const m = amortising.length;
+  const mode = terms.rounding?.mode;
+  let exact: Decimal;
+  if (c.interestType === 'FLAT') {
+    const interest = amortising.reduce((sum, p) => sum.plus(periodInterest(c, principal, p).amount), new Dec(0));
+    exact = principal.amount.plus(interest).dividedBy(m);
+  } else {
+    const r = periodicRate(c);
+    exact = r.isZero() ? principal.amount.dividedBy(m) : principal.amount.times(r).dividedBy(new Dec(1).minus(r.plus(1).pow(-m)));
+  }
+  return roundToMultiple(roundMoney(exact, c.currency, mode), terms.rounding?.instalmentMultiple, mode);
+}
+
+function feeAmount(terms: LoanTerms, fee: Fee): Money {
+  const currency = terms.currency ?? 'CNY';
+  if (fee.amount !== undefined) return Money.of(fee.amount, currency);
+  return roundMoney(new Dec(terms.principal).times(fee.rate!), currency, terms.rounding?.mode);
+}
+
+/** The fee each instalment carries (PER_PERIOD fees), or undefined when there is none. */
+function feePerPeriod(terms: LoanTerms): Money | undefined {
+  const perPeriod = (terms.fees ?? []).filter((f) => f.kind === 'PER_PERIOD');
+  if (!perPeriod.length) return undefined;
+  return perPeriod.reduce((sum, f) => sum.plus(feeAmount(terms, f)), Money.zero(terms.currency ?? 'CNY'));
+}
+
+function totals(terms: LoanTerms, currency: string, lines: ScheduleLine[]): Schedule {
+  const principal = Money.of(terms.principal, currency);
+  const sum = (values: Array<string | undefined>) => values.reduce((s, v) => (v ? s.plus(Money.of(v, currency)) : s), Money.zero(currency));
+  const upfront = (terms.fees ?? []).filter((f) => f.kind === 'UPFRONT').map((f) => feeAmount(terms, f));
+  const fee = upfront.reduce((s, f) => s.plus(f), terms.upfrontFeeRate ? principal.times(terms.upfrontFeeRate) : Money.zero(currency));
+  const totalInterest = sum(lines.map((l) => l.interest));
   return {
     currency,
     lines,
     fee: fee.toString(),
     totalPrincipal: principal.toString(),
     totalInterest: totalInterest.toString(),
-    totalPayable: principal.plus(totalInterest).plus(fee).toString(),
+    totalPayable: principal
+      .plus(totalInterest)
+      .plus(fee)
+      .plus(sum(lines.map((l) => l.fee)))
+      .toString(),
   };
 }
 
