@@ -1,5 +1,8 @@
 import { Dec, Money } from '@caravan/money';
-import { allocate, Component, DayCount, DEFAULT_ALLOCATION_ORDER, interestFor, Schedule } from './schedule';
+import { addDays } from './calendar';
+import { conventionsOf, InterestConventions, interestForDays, periodInterest } from './period-interest';
+import { allocate, Component, DayCount, DEFAULT_ALLOCATION_ORDER, Schedule } from './schedule';
+import { LoanTerms, usesNewerConventions } from './schedule-terms';
 
 // A financing's repayment state, pure and serialisable (it lives in the workflow, and
 // travels through continue-as-new): what has fallen due, what is paid, what is overdue.
@@ -11,6 +14,10 @@ export interface BookLine {
   dueDate: string;
   principal: string;
   days: number;
+  /** The period's first day (books opened before the conventions count by `days`). */
+  from?: string;
+  /** An interest-grace period: its interest is paid with the next line's. */
+  defers?: boolean;
 }
 
 export interface LoanBook {
@@ -39,6 +46,12 @@ export interface LoanBook {
   principal?: string;
   /** Each payment as applied, by value day: a payment valued before the book's last event re-computes it from the start. */
   received?: Received[];
+  /** How its schedule counted interest; absent in books opened before, which count by the line's days. */
+  conventions?: InterestConventions;
+  /** 复利: the rate on overdue interest; when set, `penaltyRate` (罚息) runs on overdue principal only. */
+  compoundRate?: string;
+  /** Interest of interest-grace periods, due with the next line. */
+  deferred?: string;
 }
 
 /** A payment as applied on its value day, and what it paid. */
@@ -54,23 +67,40 @@ export interface Received {
 
 export type AgeingBucket = 'CURRENT' | '1-30' | '31-60' | '61-90' | '90+';
 
-export function openBook(
-  schedule: Schedule,
-  terms: { annualRate: string; penaltyRate: string; graceDays?: number; dayCount: DayCount; startDate: string },
-  dayOf: (date: string) => number,
-): LoanBook {
+export type BookTerms = Omit<Partial<LoanTerms>, 'principal'> & {
+  annualRate: string;
+  penaltyRate: string;
+  graceDays?: number;
+  dayCount: DayCount;
+  startDate: string;
+};
+
+/** 罚息 at penaltyMultiple × the contract rate on overdue principal, 复利 on overdue interest; else penaltyRate on both. */
+function penaltyRates(terms: BookTerms): { penaltyRate: string; compoundRate?: string } {
+  if (!terms.penaltyMultiple) return { penaltyRate: terms.penaltyRate };
+  const rate = new Dec(terms.annualRate);
+  const penaltyRate = rate.times(terms.penaltyMultiple).toString();
+  const compound = terms.compoundRate ?? (terms.compoundMultiple ? rate.times(terms.compoundMultiple).toString() : penaltyRate);
+  return { penaltyRate, compoundRate: compound };
+}
+
+export function openBook(schedule: Schedule, terms: BookTerms, dayOf: (date: string) => number): LoanBook {
+  const newer = usesNewerConventions(terms);
+  const interestGrace = terms.grace?.interestPeriods ?? 0;
   return {
     currency: schedule.currency,
     annualRate: terms.annualRate,
-    penaltyRate: terms.penaltyRate,
+    ...penaltyRates(terms),
     graceDays: terms.graceDays ?? 0,
     dayCount: terms.dayCount,
-    lines: schedule.lines.map((l) => ({
+    lines: schedule.lines.map((l, i) => ({
       number: l.number,
       dueDay: dayOf(l.dueDate),
       dueDate: l.dueDate,
       principal: l.principal,
       days: l.days,
+      ...(newer ? { from: i === 0 ? terms.startDate : schedule.lines[i - 1].dueDate } : {}),
+      ...(i < interestGrace && i < schedule.lines.length - 1 ? { defers: true } : {}),
     })),
     fallenDue: 0,
     outstanding: schedule.totalPrincipal,
@@ -83,7 +113,22 @@ export function openBook(
     surplus: '0.00',
     principal: schedule.totalPrincipal,
     received: [],
+    ...(newer ? newerFields(schedule, terms) : {}),
   };
+}
+
+function newerFields(schedule: Schedule, terms: BookTerms): Pick<LoanBook, 'conventions' | 'deferred'> {
+  return {
+    conventions: conventionsOf({ ...terms, principal: schedule.totalPrincipal, currency: schedule.currency } as LoanTerms),
+    deferred: '0.00',
+  };
+}
+
+/** A line's interest on the period's opening principal, by its schedule's conventions (by its days in older books). */
+function lineInterest(book: LoanBook, line: BookLine): Money {
+  const opening = m(book, book.periodOpening);
+  if (!book.conventions || !line.from) return interestForDays(opening, new Dec(book.annualRate), line.days, book.dayCount);
+  return periodInterest(book.conventions, opening, { from: line.from, to: line.dueDate });
 }
 
 const m = (book: LoanBook, value: string) => Money.of(value, book.currency);
@@ -92,8 +137,11 @@ const m = (book: LoanBook, value: string) => Money.of(value, book.currency);
 function accruePenalty(book: LoanBook, day: number): LoanBook {
   const from = book.overdueSince === null ? day : Math.max(book.penaltyAccruedTo, book.overdueSince + book.graceDays);
   if (book.overdueSince === null || day <= from) return { ...book, penaltyAccruedTo: Math.max(day, book.penaltyAccruedTo) };
-  const overdue = m(book, book.due.principal).plus(m(book, book.due.interest));
-  const penalty = interestFor(overdue, new Dec(book.penaltyRate), day - from, book.dayCount);
+  const days = day - from;
+  const onPrincipal = (rate: string, amount: Money) => interestForDays(amount, new Dec(rate), days, book.dayCount);
+  const penalty = book.compoundRate
+    ? onPrincipal(book.penaltyRate, m(book, book.due.principal)).plus(onPrincipal(book.compoundRate, m(book, book.due.interest)))
+    : onPrincipal(book.penaltyRate, m(book, book.due.principal).plus(m(book, book.due.interest)));
   return { ...book, due: { ...book.due, penalty: m(book, book.due.penalty).plus(penalty).toString() }, penaltyAccruedTo: day };
 }
 
@@ -104,7 +152,9 @@ function accruePenalty(book: LoanBook, day: number): LoanBook {
 export function fallDue(book: LoanBook): { book: LoanBook; interest: string; principal: string } {
   const line = book.lines[book.fallenDue];
   const accrued = accruePenalty(book, line.dueDay);
-  const interest = interestFor(m(book, book.periodOpening), new Dec(book.annualRate), line.days, book.dayCount);
+  const ownInterest = lineInterest(book, line);
+  const deferred = m(book, book.deferred ?? '0');
+  const interest = line.defers ? Money.zero(book.currency) : ownInterest.plus(deferred);
   const notYetDue = m(book, book.outstanding).minus(m(book, book.due.principal));
   const last = book.fallenDue === book.lines.length - 1;
   const principalDue = last
@@ -114,6 +164,7 @@ export function fallDue(book: LoanBook): { book: LoanBook; interest: string; pri
       : notYetDue;
   const next: LoanBook = {
     ...accrued,
+    ...(book.deferred === undefined ? {} : { deferred: (line.defers ? deferred.plus(ownInterest) : Money.zero(book.currency)).toString() }),
     fallenDue: book.fallenDue + 1,
     periodStart: line.dueDay,
     periodOpening: m(book, book.outstanding).minus(m(book, book.due.principal)).minus(principalDue).toString(),
@@ -241,10 +292,17 @@ function reopened(book: LoanBook): LoanBook {
   };
 }
 
-/** Interest of the running period, for the days elapsed so far, on its opening principal. */
+/**
+ * Interest of the running period for the days elapsed so far, on its opening principal, by the
+ * schedule's conventions (flat interest counts the days elapsed), with interest deferred by grace.
+ */
 function accruedInterest(book: LoanBook, day: number): Money {
   if (book.fallenDue >= book.lines.length) return Money.zero(book.currency);
-  return interestFor(m(book, book.periodOpening), new Dec(book.annualRate), Math.max(0, day - book.periodStart), book.dayCount);
+  const elapsed = Math.max(0, day - book.periodStart);
+  const from = book.lines[book.fallenDue].from;
+  if (!book.conventions || !from) return interestForDays(m(book, book.periodOpening), new Dec(book.annualRate), elapsed, book.dayCount);
+  const byDays = { ...book.conventions, flatBasis: 'ACTUAL_DAYS' as const };
+  return periodInterest(byDays, m(book, book.periodOpening), { from, to: addDays(from, elapsed) }).plus(m(book, book.deferred ?? '0'));
 }
 
 /** Whether this payment clears the loan before its last due date (early settlement). */

@@ -122,6 +122,33 @@ export interface RateBounds {
   maxRate?: string;
 }
 
+const NEWER_FIELDS = [
+  'amortisation',
+  'interestType',
+  'flatBasis',
+  'principalPercent',
+  'repaymentFrequency',
+  'interestSettlement',
+  'firstDueDate',
+  'repaymentDay',
+  'firstPeriod',
+  'rounding',
+  'grace',
+  'fees',
+  'penaltyMultiple',
+  'compoundRate',
+  'compoundMultiple',
+  'dueDateRoll',
+] as const;
+
+/**
+ * Whether the terms use a convention newer than the first three methods: books of older terms
+ * keep counting as they always did, so workflows recorded before replay to the same commands.
+ */
+export function usesNewerConventions(terms: Partial<LoanTerms>): boolean {
+  return !['ACT/360', 'ACT/365', '30/360', undefined].includes(terms.dayCount) || NEWER_FIELDS.some((f) => terms[f] !== undefined);
+}
+
 export function amortisationOf(terms: LoanTerms): Amortisation {
   return terms.amortisation ?? terms.method ?? 'BULLET';
 }
