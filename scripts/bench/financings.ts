@@ -1,7 +1,8 @@
 import { resolve } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';
-import { financingWorkflowId } from '@caravan/financing';
+import { BusinessClock } from '@caravan/clock';
+import { addDays, financingWorkflowId } from '@caravan/financing';
 import type { ApiClient } from '../api-client';
 import type { DemoParties } from '../demo-data';
 import { BenchStack, Figure, figure, load } from './stack';
@@ -59,7 +60,7 @@ export async function prepareBenchBank(d: Desk, parties: DemoParties): Promise<v
 
 export async function runFinancings(stack: BenchStack, d: Desk, parties: DemoParties): Promise<Figure[]> {
   await prepareBenchBank(d, parties);
-  const due = new Date(Date.now() + 90 * 86_400_000).toISOString().slice(0, 10);
+  const due = addDays(new BusinessClock(stack.env.BUSINESS_TIMEZONE ?? 'Asia/Shanghai').today(), 90);
   const receivables: string[] = [];
   await load(N, 4, async (i) => {
     const r = await d.sme.call('POST', '/receivables', {
@@ -78,12 +79,9 @@ export async function runFinancings(stack: BenchStack, d: Desk, parties: DemoPar
   const reach = (id: string, stage: string) => until(async () => ((await stageOf(id)) === stage ? true : undefined));
   let ref = '';
   const financings = await load(N, CONCURRENCY, async (i) => {
-    const f = await d.sme.call('POST', '/financings', {
-      product: 'RECEIVABLE_FINANCING',
-      assetId: receivables[i],
-      bankId: parties.bank,
-      amount: '80000.00',
-    });
+    const application = { product: 'RECEIVABLE_FINANCING', assetId: receivables[i], bankId: parties.bank, amount: '80000.00' };
+    const { quoteId } = await d.sme.call('POST', '/financings/trial', application);
+    const f = await d.sme.call('POST', '/financings', { ...application, quoteId });
     ref = f.ref;
     await reach(f.id, 'AWAITING_COUNTERPARTY');
     await d.buyer.call('POST', `/financings/${f.id}/acknowledge`, {});

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Client, Connection } from '@temporalio/client';
+import { BusinessClock } from '@caravan/clock';
 import {
   actualDays,
   FINANCING_WORKFLOW,
@@ -21,7 +22,7 @@ export async function runOpenWorkflows(stack: BenchStack, workerPid: number, tas
   const connection = await Connection.connect({ address: stack.env.TEMPORAL_ADDRESS });
   const client = new Client({ connection });
   const idle = await rssMiB(workerPid);
-  const startDate = new Date().toISOString().slice(0, 10);
+  const startDate = new BusinessClock(stack.env.BUSINESS_TIMEZONE ?? 'Asia/Shanghai').today();
   const terms: FinancingTerms = {
     annualRate: '0.052',
     penaltyRate: '0.078',

@@ -211,13 +211,9 @@ describe('faults under load: worker, API, PostgreSQL and Temporal each fail in t
         await call(sme, 'POST', `/receivables/${receivable.id}/submit`, undefined, `s-${i}`);
         await call(buyer, 'POST', `/receivables/${receivable.id}/confirm`, {}, `c-${i}`);
         await confirmed(receivable.id);
-        const financing = await call(
-          sme,
-          'POST',
-          '/financings',
-          { product: 'RECEIVABLE_FINANCING', assetId: receivable.id, bankId: parties.bank, amount: '80000.00' },
-          `f-${i}`,
-        );
+        const application = { product: 'RECEIVABLE_FINANCING', assetId: receivable.id, bankId: parties.bank, amount: '80000.00' };
+        const { quoteId } = await call(sme, 'POST', '/financings/trial', application, `q-${i}`);
+        const financing = await call(sme, 'POST', '/financings', { ...application, quoteId }, `f-${i}`);
         answered.financings.push({ id: financing.id, ref: financing.ref });
         await reach(financing.id, 'AWAITING_COUNTERPARTY');
         await call(buyer, 'POST', `/financings/${financing.id}/acknowledge`, {}, `a-${i}`);

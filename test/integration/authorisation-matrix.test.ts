@@ -5,6 +5,7 @@ import { AssetType, PledgeRegistry } from '@caravan/registry';
 import { DEMO_PASSWORD } from '../../scripts/demo-data';
 import { onboardRival, RIVAL } from '../../scripts/two-banks';
 import { PEOPLE, startApi, TestApi } from '../support/api';
+import { applyFor } from '../support/financing';
 import { receivableBody } from '../support/receivables';
 import { eventually, isolatedConfig } from '../support/stack';
 import { startWorkerProcess, WorkerProcess } from '../support/worker-process';
@@ -43,6 +44,8 @@ interface Row {
 
 interface Fixtures {
   financing: string;
+  /** The SME's quote (a trial's answer). */
+  quote: string;
   confirmed: string;
   pledged: string;
   pledge: string;
@@ -206,6 +209,11 @@ const rows: Row[] = [
     allowed: [...SME, 'outsider'],
   },
   { call: 'POST /financings', request: () => ({ method: 'post', path: '/financings', body: {} }), allowed: [...SME, 'outsider'] },
+  {
+    call: 'GET /financings/quotes/:id',
+    request: (f, id = f.quote) => ({ method: 'get', path: `/financings/quotes/${id}` }),
+    allowed: SME,
+  },
   { call: 'GET /financings', request: () => ({ method: 'get', path: '/financings' }), allowed: ANYONE },
   {
     call: 'GET /financings/:id',
@@ -502,11 +510,19 @@ describe('authorisation matrix: every endpoint × every role', () => {
     await custodian.post(`/warehouse-receipts/${receipt}/release`).expect(200); // released: later steps are refused, not applied
     // a financing that ended (no limits are set here, so it is ineligible): every step is refused by state, not by role
     const financing = (
+      await applyFor(sme, {
+        product: 'RECEIVABLE_FINANCING',
+        assetId: await confirmedReceivable(),
+        bankId: api.parties.bank,
+        amount: '1000.00',
+      })
+    ).id;
+    const quote = (
       await sme
-        .post('/financings')
+        .post('/financings/trial')
         .send({ product: 'RECEIVABLE_FINANCING', assetId: await confirmedReceivable(), bankId: api.parties.bank, amount: '1000.00' })
-        .expect(201)
-    ).body.id;
+        .expect(200)
+    ).body.quoteId;
     await eventually(
       async () => ((await sme.get(`/financings/${financing}`)).body.stage === 'INELIGIBLE' ? true : undefined),
       'ineligible',
@@ -531,6 +547,7 @@ describe('authorisation matrix: every endpoint × every role', () => {
     await backOffice.post(`/reconciliation/matches/${decision}/reverse`).send({ reason: 'fixture' }).expect(200);
     fixtures = {
       financing,
+      quote,
       confirmed,
       pledged,
       pledge,

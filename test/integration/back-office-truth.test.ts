@@ -2,6 +2,7 @@ import * as iconv from 'iconv-lite';
 import { Money } from '@caravan/money';
 import type { TestApi } from '../support/api';
 import {
+  applyFor,
   adoptPolicy,
   approveAndAccept,
   confirmedReceivable,
@@ -77,12 +78,12 @@ describe('back-office truth: value dates, batched entries, bank charges, encodin
 
   async function repayingFinancing(): Promise<{ id: string; paymentReference: string }> {
     const receivable = await confirmedReceivable(api, d, '1000000.00', MATURITY_DAYS);
-    const { id, paymentReference } = (
-      await d.sme
-        .post('/financings')
-        .send({ product: 'RECEIVABLE_FINANCING', assetId: receivable, bankId: api.parties.bank, amount: '800000.00' })
-        .expect(201)
-    ).body;
+    const { id, paymentReference } = await applyFor(d.sme, {
+      product: 'RECEIVABLE_FINANCING',
+      assetId: receivable,
+      bankId: api.parties.bank,
+      amount: '800000.00',
+    });
     await approveAndAccept(d, id);
     await reaches(d, id, 'REPAYING');
     return { id, paymentReference };

@@ -1,6 +1,6 @@
 import { BusinessClock } from '@caravan/clock';
 import { actualDays, addDays } from '@caravan/financing';
-import { approveAndAccept, confirmedReceivable, FinancingStack, reaches, startFinancingStack } from '../support/financing';
+import { applyFor, approveAndAccept, confirmedReceivable, FinancingStack, reaches, startFinancingStack } from '../support/financing';
 import { startWorkerProcess, WorkerProcess } from '../support/worker-process';
 
 /**
@@ -47,7 +47,7 @@ describe('business dates: the banks’ day, not UTC’s', () => {
     const receivable = await confirmedReceivable(api, d, '1000000.00', 60);
     const application = { product: 'RECEIVABLE_FINANCING', assetId: receivable, bankId: api.parties.bank, amount: '800000.00' };
     const trial = (await d.sme.post('/financings/trial').send(application).expect(200)).body.schedule;
-    const applied = (await d.sme.post('/financings').send(application).expect(201)).body;
+    const applied = await applyFor(d.sme, application);
     await approveAndAccept(d, applied.id);
     await reaches(d, applied.id, 'REPAYING');
     const booked = (await d.sme.get(`/financings/${applied.id}`).expect(200)).body.state.schedule;

@@ -1,6 +1,6 @@
 import type { AppConfig } from '@caravan/config';
 import type { TestApi } from '../support/api';
-import { approveAndAccept, confirmedReceivable, Desk, reaches, startFinancingStack } from '../support/financing';
+import { applyFor, approveAndAccept, confirmedReceivable, Desk, reaches, startFinancingStack } from '../support/financing';
 import { eventually } from '../support/stack';
 import { startWorkerProcess, WorkerProcess } from '../support/worker-process';
 
@@ -24,12 +24,12 @@ describe('the worker killed (SIGKILL) during disbursement', () => {
     const receivable = await confirmedReceivable(api, d, '1000000.00', 60);
     // the bank takes 3 s to settle: the saga is waiting on it when the worker dies
     await d.admin.put('/simulated-bank/faults').send({ bankId: api.parties.bank, failNext: 0, delayMs: 3000 }).expect(200);
-    const { id, ref } = (
-      await d.sme
-        .post('/financings')
-        .send({ product: 'RECEIVABLE_FINANCING', assetId: receivable, bankId: api.parties.bank, amount: '750000.00' })
-        .expect(201)
-    ).body;
+    const { id, ref } = await applyFor(d.sme, {
+      product: 'RECEIVABLE_FINANCING',
+      assetId: receivable,
+      bankId: api.parties.bank,
+      amount: '750000.00',
+    });
     await approveAndAccept(d, id);
     await eventually(
       async () =>

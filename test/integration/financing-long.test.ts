@@ -1,6 +1,6 @@
 import { financingWorkflowId } from '@caravan/financing';
 import type { TestApi } from '../support/api';
-import { approveAndAccept, Desk, reaches, recordPayment, startFinancingStack, timeline } from '../support/financing';
+import { applyFor, approveAndAccept, Desk, reaches, recordPayment, startFinancingStack, timeline } from '../support/financing';
 import { eventually } from '../support/stack';
 import { startWorkerProcess, WorkerProcess } from '../support/worker-process';
 
@@ -38,19 +38,14 @@ describe('a long loan continues as new and keeps its state', () => {
         })
         .expect(201)
     ).body.id;
-    const { id, ref } = (
-      await d.sme
-        .post('/financings')
-        .send({
-          product: 'WAREHOUSE_RECEIPT_LOAN',
-          assetId: receipt,
-          bankId: api.parties.bank,
-          amount: '300000.00',
-          method: 'EQUAL_PRINCIPAL',
-          instalments: 2,
-        })
-        .expect(201)
-    ).body;
+    const { id, ref } = await applyFor(d.sme, {
+      product: 'WAREHOUSE_RECEIPT_LOAN',
+      assetId: receipt,
+      bankId: api.parties.bank,
+      amount: '300000.00',
+      method: 'EQUAL_PRINCIPAL',
+      instalments: 2,
+    });
     await approveAndAccept(d, id, [d.approverA], d.custodian);
     await reaches(d, id, 'REPAYING');
     const lines = (await d.sme.get(`/financings/${id}`)).body.state.schedule.lines as Array<{ payment: string }>;

@@ -1,6 +1,7 @@
 import { Money } from '@caravan/money';
 import type { TestApi } from '../support/api';
 import {
+  applyFor,
   adoptPolicy,
   approveAndAccept,
   confirmedReceivable,
@@ -39,8 +40,7 @@ describe('financing workflow: receivable financing from application to closure',
   });
 
   const apply = async (assetId: string, amount: string) =>
-    (await d.sme.post('/financings').send({ product: 'RECEIVABLE_FINANCING', assetId, bankId: api.parties.bank, amount }).expect(201))
-      .body as { id: string; ref: string };
+    (await applyFor(d.sme, { product: 'RECEIVABLE_FINANCING', assetId, bankId: api.parties.bank, amount })) as { id: string; ref: string };
   const balances = async (ref: string) =>
     Object.fromEntries(
       (
@@ -351,12 +351,7 @@ describe('financing workflow: receivable financing from application to closure',
           .expect(200)
       ).body.maxAmount,
     ).toBe('483348.25');
-    const { id, ref } = (
-      await d.sme
-        .post('/financings')
-        .send({ ...application, amount: '400000.00' })
-        .expect(201)
-    ).body;
+    const { id, ref } = await applyFor(d.sme, { ...application, amount: '400000.00' });
     await approveAndAccept(d, id, [d.approverA], d.custodian);
     await reaches(d, id, 'REPAYING');
     expect((await d.custodian.get(`/warehouse-receipts/${receipt}`)).body.status).toBe('PLEDGED');
@@ -417,12 +412,13 @@ describe('financing workflow: receivable financing from application to closure',
           .expect(201)
       ).body.id as string;
     const loan = async (receipt: string, amount: string) => {
-      const { id } = (
-        await d.sme
-          .post('/financings')
-          .send({ product: 'WAREHOUSE_RECEIPT_LOAN', assetId: receipt, bankId: api.parties.bank, amount, method: 'BULLET' })
-          .expect(201)
-      ).body;
+      const { id } = await applyFor(d.sme, {
+        product: 'WAREHOUSE_RECEIPT_LOAN',
+        assetId: receipt,
+        bankId: api.parties.bank,
+        amount,
+        method: 'BULLET',
+      });
       await approveAndAccept(d, id, [d.approverA], d.custodian);
       await reaches(d, id, 'REPAYING');
       return id as string;

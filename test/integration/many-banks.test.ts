@@ -1,6 +1,7 @@
 import { DEFAULT_POLICY } from '@caravan/financing';
 import { PEOPLE } from '../support/api';
 import {
+  applyFor,
   adoptPolicy,
   approveAndAccept,
   confirmedReceivable,
@@ -45,12 +46,12 @@ describe('many banks: every object owned, every action scoped', () => {
     rival = await onboardRival(api);
     // the first bank: a financing repaying, its collection account mapped, a statement and a run
     const receivable = await confirmedReceivable(api, d, '1000000.00', 300);
-    const applied = (
-      await d.sme
-        .post('/financings')
-        .send({ product: 'RECEIVABLE_FINANCING', assetId: receivable, bankId: api.parties.bank, amount: '800000.00' })
-        .expect(201)
-    ).body;
+    const applied = await applyFor(d.sme, {
+      product: 'RECEIVABLE_FINANCING',
+      assetId: receivable,
+      bankId: api.parties.bank,
+      amount: '800000.00',
+    });
     await approveAndAccept(d, applied.id);
     await reaches(d, applied.id, 'REPAYING');
     victim = { id: applied.id, ref: applied.ref, paymentReference: applied.paymentReference, receivable };
@@ -97,6 +98,7 @@ describe('many banks: every object owned, every action scoped', () => {
       run: (await one('SELECT id FROM reconciliation_runs WHERE bank_id = $1 LIMIT 1')).id,
       request: (await one(`SELECT id FROM dual_control_requests WHERE organisation_id = $1 AND status = 'PENDING' LIMIT 1`)).id,
       pledge: (await one('SELECT id FROM pledges WHERE pledgee_id = $1 LIMIT 1')).id,
+      quote: (await one('SELECT id FROM financing_quotes WHERE bank_id = $1 LIMIT 1')).id,
     };
     const [receivable] = await api.owner.query('SELECT invoice_number FROM receivables WHERE id = $1', [victim.receivable]);
     // what must never come back to them (organisations are a public directory, and not among these)
@@ -112,6 +114,7 @@ describe('many banks: every object owned, every action scoped', () => {
       ids.run,
       ids.request,
       ids.pledge,
+      ids.quote,
     ];
     const pathValue = (path: string, name: string): string => {
       if (name === 'instructionId') return encodeURIComponent(`${victim.ref}/disbursement`);
@@ -120,6 +123,7 @@ describe('many banks: every object owned, every action scoped', () => {
       if (name === 'reference') return victim.ref;
       if (name === 'documentId') return victim.receivable;
       const byPrefix: Array<[string, string]> = [
+        ['/financings/quotes', ids.quote],
         ['/financings', victim.id],
         ['/receivables', victim.receivable],
         ['/pledges', ids.pledge],
@@ -459,6 +463,32 @@ describe('many banks: every object owned, every action scoped', () => {
     const otherSmes = await rival.as.otherSme.get(`/financings/${victim.id}`).expect(404);
     const nobodys = await rival.as.otherSme.get('/financings/00000000-0000-4000-8000-000000000000').expect(404);
     expect(otherSmes.body.code).toBe(nobodys.body.code);
+  });
+
+  it('keeps a quote its SME’s: another SME neither reads nor applies with it, another bank reads none, and it books only at its bank', async () => {
+    const receivable = await confirmedReceivable(api, d, '1000000.00', 300);
+    const application = { product: 'RECEIVABLE_FINANCING', assetId: receivable, bankId: api.parties.bank, amount: '500000.00' };
+    const { quoteId } = (await d.sme.post('/financings/trial').send(application).expect(200)).body;
+    const unknown = '00000000-0000-4000-8000-000000000000';
+    const missing = (await rival.as.otherSme.get(`/financings/quotes/${unknown}`).expect(404)).body.code;
+    expect((await rival.as.otherSme.get(`/financings/quotes/${quoteId}`).expect(404)).body.code).toBe(missing);
+    const used = await rival.as.otherSme
+      .post('/financings')
+      .send({ ...application, quoteId })
+      .expect(404);
+    expect(used.body.code).toBe('FINANCING.QUOTE_NOT_FOUND');
+    for (const person of ['credit', 'approver', 'treasury', 'backOffice'] as const) {
+      await rival.as[person].get(`/financings/quotes/${quoteId}`).expect(403);
+    }
+    const [row] = await api.owner.query('SELECT sme_id, bank_id, financing_id FROM financing_quotes WHERE id = $1', [quoteId]);
+    expect(row).toEqual({ sme_id: api.parties.hami, bank_id: api.parties.bank, financing_id: null });
+    // the first bank's quote, sent to Rival Bank: refused, and still unused
+    const elsewhere = await d.sme
+      .post('/financings')
+      .send({ ...application, bankId: rival.bankId, quoteId })
+      .expect(422);
+    expect(elsewhere.body).toMatchObject({ code: 'FINANCING.QUOTE_MISMATCH', errors: [{ field: 'bankId' }] });
+    expect((await api.owner.query('SELECT financing_id FROM financing_quotes WHERE id = $1', [quoteId]))[0].financing_id).toBeNull();
   });
 
   it('lets the operator’s auditor read every bank and change nothing', async () => {

@@ -1,6 +1,6 @@
 import { Money } from '@caravan/money';
 import type { TestApi } from '../support/api';
-import { approveAndAccept, confirmedReceivable, Desk, reaches, startFinancingStack, timeline } from '../support/financing';
+import { applyFor, approveAndAccept, confirmedReceivable, Desk, reaches, startFinancingStack, timeline } from '../support/financing';
 import { financingWorkflowId } from '@caravan/financing';
 import { recordHistory } from '../support/histories';
 import { reconcile } from '../support/reconciliation';
@@ -46,12 +46,12 @@ describe('reconciliation end to end: statement lines drive the financing', () =>
     await d.backOffice.put('/statements/csv-mappings/FUNDING-1').send(mapping).expect(200);
     await d.backOffice.put('/statements/csv-mappings/COLLECTION-1').send(mapping).expect(200);
     const receivable = await confirmedReceivable(api, d, '1000000.00', 300);
-    const { id, ref, paymentReference } = (
-      await d.sme
-        .post('/financings')
-        .send({ product: 'RECEIVABLE_FINANCING', assetId: receivable, bankId: api.parties.bank, amount: '800000.00' })
-        .expect(201)
-    ).body;
+    const { id, ref, paymentReference } = await applyFor(d.sme, {
+      product: 'RECEIVABLE_FINANCING',
+      assetId: receivable,
+      bankId: api.parties.bank,
+      amount: '800000.00',
+    });
     await approveAndAccept(d, id);
     await reaches(d, id, 'REPAYING');
     const today = new Date().toISOString().slice(0, 10);

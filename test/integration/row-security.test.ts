@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { DataSource } from 'typeorm';
 import { enterScope } from '@caravan/database';
 import type { TestApi } from '../support/api';
-import { approveAndAccept, confirmedReceivable, Desk, reaches, recordPayment, startFinancingStack } from '../support/financing';
+import { applyFor, approveAndAccept, confirmedReceivable, Desk, reaches, recordPayment, startFinancingStack } from '../support/financing';
 import { reconcile } from '../support/reconciliation';
 import { ownerUrlOf } from '../support/stack';
 import { onboardRival, Rival } from '../support/two-banks';
@@ -60,17 +60,12 @@ describe('row-level security and least privilege, below the code', () => {
     rival = await onboardRival(api);
     appRole = await new DataSource({ type: 'postgres', url: config.DATABASE_URL, extra: { max: 2 } }).initialize();
     // bank A: a financing repaid and closed (books, payments, events), a statement, a run, requests
-    const { id } = (
-      await d.sme
-        .post('/financings')
-        .send({
-          product: 'RECEIVABLE_FINANCING',
-          assetId: await confirmedReceivable(api, d, '100000.00', 5),
-          bankId: api.parties.bank,
-          amount: '80000.00',
-        })
-        .expect(201)
-    ).body;
+    const { id } = await applyFor(d.sme, {
+      product: 'RECEIVABLE_FINANCING',
+      assetId: await confirmedReceivable(api, d, '100000.00', 5),
+      bankId: api.parties.bank,
+      amount: '80000.00',
+    });
     await approveAndAccept(d, id);
     await reaches(d, id, 'REPAYING');
     await recordPayment(d, id, 'RLS-PAY', '100000.00');

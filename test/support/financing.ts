@@ -51,6 +51,22 @@ export const POLICY = {
   },
 };
 
+/**
+ * How an SME applies: the trial's quote, then the application with it (the terms it books).
+ * The answer is the financing as applied.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read the fields they assert on
+export async function applyFor(agent: TokenAgent, application: object): Promise<any> {
+  const trial = await agent.post('/financings/trial').send(application);
+  if (trial.status !== 200) throw new Error(`trial: HTTP ${trial.status} ${JSON.stringify(trial.body)}`);
+  return (
+    await agent
+      .post('/financings')
+      .send({ ...application, quoteId: trial.body.quoteId })
+      .expect(201)
+  ).body;
+}
+
 /** A policy the credit officer proposes and an approver adopts: in force at once. */
 export async function adoptPolicy(d: Desk, policy: object): Promise<void> {
   const proposed = await d.maker.post('/financing-policy/proposals').send(policy);

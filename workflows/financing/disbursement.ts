@@ -1,5 +1,6 @@
-import { ActivityFailure, ApplicationFailure } from '@temporalio/workflow';
-import { actualDays, openBook, schedule as scheduleOf } from '@caravan/financing/workflow';
+import { ActivityFailure, ApplicationFailure, patched } from '@temporalio/workflow';
+import { CHINA_WORKING_DAYS } from '@caravan/clock/workflow';
+import { actualDays, openBook, Schedule, schedule as scheduleOf } from '@caravan/financing/workflow';
 import { disbursementLines } from '@caravan/ledger/workflow';
 import { Money } from '@caravan/money';
 import { acts, FinancingRun, settlement, SYSTEM, today } from './run';
@@ -14,8 +15,8 @@ export async function disburse(run: FinancingRun): Promise<boolean> {
     compensations.unshift(() => acts.releaseLimitTo({ ...base, outstanding: '0.00' }));
     await acts.registerPledge({ ...base, assetType: input.assetType, assetId: input.assetId });
     compensations.unshift(() => acts.dischargePledge({ ...base, assetType: input.assetType, assetId: input.assetId }));
-    const startDate = (run.startDate = today(run));
-    state.schedule = scheduleOf({ ...input.terms, principal: input.amount, currency: input.currency, startDate });
+    state.schedule = booked(run);
+    const startDate = run.startDate;
     const disbursement = `${input.ref}/disbursement`;
     await acts.postLedger({
       key: disbursement,
@@ -51,6 +52,20 @@ export async function disburse(run: FinancingRun): Promise<boolean> {
     await record('disbursement.failed', SYSTEM, { reason, compensated: compensations.length });
     return false;
   }
+}
+
+/**
+ * The schedule booked: the one the SME accepted, from the start date the acceptance fixed, due
+ * dates rolled over China's working days as the terms say, whatever day the money leaves (the
+ * re-base rule). Financings accepted before this (no patch marker in their history) start the
+ * day of disbursement, as they did.
+ */
+function booked(run: FinancingRun): Schedule {
+  const { input, state } = run;
+  const asAccepted = patched('booked-as-accepted');
+  const startDate = (run.startDate = (asAccepted && state.acceptedStartDate) || today(run));
+  const terms = { ...input.terms, principal: input.amount, currency: input.currency, startDate };
+  return asAccepted ? scheduleOf(terms, CHINA_WORKING_DAYS) : scheduleOf(terms);
 }
 
 function failureMessage(error: unknown): string {

@@ -109,7 +109,8 @@ function registerDecisions(run: FinancingRun): void {
     acceptUpdate,
     async (act) => {
       state.acceptedBy = act.name;
-      await record('offer.accepted', act.name);
+      state.acceptedStartDate = act.startDate;
+      await record('offer.accepted', act.name, act.startDate ? { startDate: act.startDate } : {});
       return state;
     },
     { validator: (act) => (expectStage('AWAITING_ACCEPTANCE'), expectOrg(act, input.smeId)) },

@@ -107,6 +107,11 @@ export interface Schedule {
 
 /** 试算: what the terms would book, and the most that can be financed. */
 export interface Trial {
+  /** The quote the application refers to; it holds through validThrough (a business date). */
+  quoteId: string;
+  policyVersion: number;
+  startDate: string;
+  validThrough: string;
   schedule: Schedule;
   maxAmount: string;
   terms: { annualRate: string; upfrontFeeRate: string; dayCount: string; method: string; graceDays: number };

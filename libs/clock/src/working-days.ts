@@ -57,3 +57,6 @@ export class ChineseWorkingDays implements WorkingDays {
     return day.getUTCDay() !== 0 && day.getUTCDay() !== 6;
   }
 }
+
+/** The one calendar of the platform's banks, shared by the API and the workflows. */
+export const CHINA_WORKING_DAYS = new ChineseWorkingDays();

@@ -111,6 +111,16 @@ export class AppConfig {
   @Min(100)
   FINANCING_HISTORY_LIMIT?: number;
 
+  /**
+   * How long a trial's quote holds: through this many business dates after the trial's, to the
+   * end of the last one in BUSINESS_TIMEZONE (2: a quote of Monday holds to Wednesday midnight).
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(30)
+  FINANCING_QUOTE_VALID_DAYS = 2;
+
   /** Signs access tokens (HMAC-SHA256); at least 32 characters of secret. */
   @IsString()
   @MinLength(32, { message: 'must be at least 32 characters' })

@@ -12,9 +12,10 @@ import { FinancingDetails } from './application/financing-details';
 import { FinancingPolicies } from './application/financing-policies';
 import { CreateFinancings1764144700000 } from './infrastructure/migrations/1764144700000-create-financings';
 import { ManyBanks1764146300000 } from './infrastructure/migrations/1764146300000-many-banks';
+import { FinancingQuotes1764147600000 } from './infrastructure/migrations/1764147600000-financing-quotes';
 import { SimulatedBankModule } from './simulated-bank.module';
 
-export const FINANCING_MIGRATIONS = [CreateFinancings1764144700000, ManyBanks1764146300000];
+export const FINANCING_MIGRATIONS = [CreateFinancings1764144700000, ManyBanks1764146300000, FinancingQuotes1764147600000];
 
 @Module({})
 export class FinancingModule {

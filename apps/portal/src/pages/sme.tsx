@@ -191,7 +191,9 @@ export function ApplyPage({ me }: { me: Me }) {
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     await run(async () => {
-      location.hash = `/financings/${(await api.POST('/financings', { body: bodyOf(form) })).id}`;
+      // the quote shown is the one applied with (its policy version and terms); a fresh one when none is shown yet
+      const quoteId = trial?.quoteId ?? (await api.POST('/financings/trial', { body: bodyOf(form) })).quoteId;
+      location.hash = `/financings/${(await api.POST('/financings', { body: { ...bodyOf(form), quoteId } })).id}`;
     });
   };
 

@@ -89,6 +89,8 @@ export interface FinancingState {
   approvals: Approval[];
   approvalsNeeded: number;
   acceptedBy?: string;
+  /** The start date the SME accepted the schedule from: the loan is booked from it (see the README's re-base rule). */
+  acceptedStartDate?: string;
   reason?: string;
   schedule?: Schedule;
   book?: LoanBook;
@@ -112,6 +114,11 @@ export interface Act {
 export interface ApproveAct extends Act {
   /** The approver's authority, CNY, read by the API from the approver's record. */
   authority: string;
+}
+
+export interface AcceptAct extends Act {
+  /** The business date the accepted schedule starts on, the API's today when the SME accepted; absent in acceptances from before. */
+  startDate?: string;
 }
 
 export interface ReleaseGoodsAct extends Act {
@@ -144,7 +151,7 @@ export const recommendUpdate = defineUpdate<FinancingState, [Act]>('recommend');
 export const approveUpdate = defineUpdate<FinancingState, [ApproveAct]>('approve');
 export const rejectUpdate = defineUpdate<FinancingState, [Act]>('reject');
 export const withdrawUpdate = defineUpdate<FinancingState, [Act]>('withdraw');
-export const acceptUpdate = defineUpdate<FinancingState, [Act]>('accept');
+export const acceptUpdate = defineUpdate<FinancingState, [AcceptAct]>('accept');
 export const releaseGoodsUpdate = defineUpdate<FinancingState, [ReleaseGoodsAct]>('releaseGoods');
 export const topUpUpdate = defineUpdate<FinancingState, [TopUpAct]>('topUpCollateral');
 export const paymentUpdate = defineUpdate<Allocation | null, [PaymentAct]>('recordPayment');

@@ -8,7 +8,7 @@ import type { Actor } from '@caravan/access';
 import { AMOUNT, AMOUNT_MESSAGE } from '@caravan/money';
 import { Product, PRODUCT_NAMES } from '../domain/products';
 import type { DualControlRequest } from '@caravan/dual-control';
-import { Action, FinancingRow, FinancingsService } from '../application/financings.service';
+import { Action, FinancingRow, FinancingsService, QuoteView } from '../application/financings.service';
 import { FinancingDetail, FinancingDetails } from '../application/financing-details';
 import type { RepaymentMethod } from '../domain/schedule';
 
@@ -36,12 +36,32 @@ export class ApplicationDto {
   recourse?: boolean;
 }
 
+export class ApplyDto extends ApplicationDto {
+  @ApiProperty({
+    format: 'uuid',
+    description: 'The trial’s quote (POST /financings/trial): its policy version and terms are booked; it must match and hold',
+  })
+  @IsUUID()
+  quoteId: string;
+}
+
 export class CommentDto {
   @ApiPropertyOptional({ maxLength: 1000, example: 'Buyer is our client; exposure within appetite' })
   @IsOptional()
   @IsString()
   @MaxLength(1000)
   comment?: string;
+}
+
+export class AcceptDto extends CommentDto {
+  @ApiPropertyOptional({
+    example: '2027-01-31',
+    description: 'The offer’s start date the SME was shown (GET /financings/:id, offer): refused when the offer now starts another day',
+  })
+  @IsOptional()
+  @IsISO8601({ strict: true }, { message: 'startDate must be a real calendar date' })
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'startDate must be a date (YYYY-MM-DD)' })
+  startDate?: string;
 }
 
 export class PaymentDto {
@@ -93,15 +113,28 @@ export class FinancingsController {
   @Post('financings/trial')
   @HttpCode(200)
   @Roles(...SME)
-  @ApiOperation({ summary: '试算: the schedule, interest and fee these terms would book, and the most that can be financed' })
-  trial(@CurrentActor() actor: Actor, @Body() body: ApplicationDto) {
+  @ApiOperation({
+    summary:
+      '试算: a quote, kept: the schedule, interest and fee these terms book from today, the most that can be financed, the bank’s policy version priced with and the last business date the quote holds (validThrough)',
+  })
+  trial(@CurrentActor() actor: Actor, @Body() body: ApplicationDto): Promise<QuoteView> {
     return this.financings.trial(actor, body);
+  }
+
+  @Get('financings/quotes/:id')
+  @Roles(...SME)
+  @ApiOperation({ summary: 'A quote the caller’s SME asked for (any other reads as not found)' })
+  quote(@CurrentActor() actor: Actor, @Param('id', uuidParam) id: string): Promise<QuoteView> {
+    return this.financings.quote(actor, id);
   }
 
   @Post('financings')
   @Roles(...SME)
-  @ApiOperation({ summary: 'Apply: starts the financing workflow (eligibility, confirmations, approval, disbursement, repayment)' })
-  apply(@CurrentActor() actor: Actor, @Body() body: ApplicationDto): Promise<FinancingRow> {
+  @ApiOperation({
+    summary:
+      'Apply with a quote the SME holds (unexpired, unused, the same bank, product, asset and amount): starts the financing workflow (eligibility, confirmations, approval, disbursement, repayment) on the quote’s policy version and terms',
+  })
+  apply(@CurrentActor() actor: Actor, @Body() body: ApplyDto): Promise<FinancingRow> {
     return this.financings.apply(actor, body);
   }
 
@@ -169,9 +202,12 @@ export class FinancingsController {
   @Post('financings/:id/accept')
   @HttpCode(200)
   @Roles(...SME)
-  @ApiOperation({ summary: 'The SME accepts the offer: disbursement starts' })
-  accept(@CurrentActor() actor: Actor, @Param('id', uuidParam) id: string, @Body() body: CommentDto, @IdempotencyKey() key?: string) {
-    return this.step(actor, id, 'accept', body.comment, key);
+  @ApiOperation({
+    summary:
+      'The SME accepts the offer (the detail’s offer: the terms re-based to start today); the loan is booked from that start date and disbursement starts',
+  })
+  accept(@CurrentActor() actor: Actor, @Param('id', uuidParam) id: string, @Body() body: AcceptDto, @IdempotencyKey() key?: string) {
+    return this.financings.accept(actor, id, body.comment, body.startDate, key);
   }
 
   @Post('financings/:id/payments')

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Actor, dataScopeOf } from '@caravan/access';
 import { BusinessClock } from '@caravan/clock';
 import { AppConfig } from '@caravan/config';
+import { DomainError } from '@caravan/errors';
 import { Money } from '@caravan/money';
 import { ScopedDatabase } from '@caravan/database';
 import { AwaitedPaymentsService } from '@caravan/reconciliation';
@@ -15,7 +16,8 @@ import { PRODUCTS } from '../domain/products';
 import type { FinancingEvent, FinancingRow } from '../infrastructure/financing.repository';
 import { findOrganisationName } from '../infrastructure/party.repository';
 import { Awaiting, awaitedNow, organisationOf, partyOf } from './awaited-party';
-import { FinancingsService } from './financings.service';
+import { FinancingsService, Offer } from './financings.service';
+import { FinancingErrors } from '../domain/financing.errors';
 
 /** Where and how the payer pays: the bank's collection account, the reference to quote, what is awaited. */
 export interface PaymentInstructions {
@@ -43,6 +45,8 @@ export type FinancingDetail = FinancingRow & {
   paymentInstructions: PaymentInstructions | null;
   instalments: Instalment[];
   surplusPayouts: SurplusPayout[];
+  /** While the SME may accept: the schedule booked if accepted today (the terms re-based to today); null otherwise, or when a due date is beyond the calendar. */
+  offer: Offer | null;
 };
 
 /** The read side of a financing for people: its detail and its timeline, told with who acts, by when. */
@@ -70,7 +74,17 @@ export class FinancingDetails {
       paymentInstructions: row.stage === 'REPAYING' ? await this.instructions(row, names) : null,
       instalments: lines,
       surplusPayouts: surplusPayouts(state, events, dayMs),
+      offer: row.stage === 'AWAITING_ACCEPTANCE' ? await this.offer(actor, id) : null,
     };
+  }
+
+  private async offer(actor: Actor, id: string): Promise<Offer | null> {
+    try {
+      return await this.financings.offer(actor, id);
+    } catch (e) {
+      if (e instanceof DomainError && e.code === FinancingErrors.NOT_IN_CALENDAR.code) return null;
+      throw e;
+    }
   }
 
   /** Every step, who, when; a step that awaits someone names the party, the roles and the deadline. */

@@ -11,7 +11,7 @@ import { ScopedDatabase } from '@caravan/database';
 import { DualControl } from '@caravan/dual-control';
 import type { DualControlRequest } from '@caravan/dual-control';
 import { OrganisationDirectory } from '@caravan/identity';
-import { Actor, dataScopeOf, isOperatorReader, OrganisationKind, Role } from '@caravan/access';
+import { Actor, actorName, dataScopeOf, isOperatorReader, OrganisationKind, Role } from '@caravan/access';
 import { Money } from '@caravan/money';
 import { eligibleAmount, ReceivablesService } from '@caravan/receivables';
 import {
@@ -39,7 +39,10 @@ import { AssetFacts, eligibility } from '../domain/eligibility';
 import type { Allocation } from '../domain/loan-book';
 import { newPaymentReference } from '../domain/payment-reference';
 import { PRODUCTS, repaymentOf } from '../domain/products';
-import { RepaymentMethod, schedule, Schedule } from '../domain/schedule';
+import type { RepaymentMethod, Schedule } from '../domain/schedule';
+import { addDays } from '../domain/calendar';
+import { Quote, QuotedApplication, quoteRefusal } from './quote';
+import { bookedSchedule } from './booked-schedule';
 import { FinancingPolicies } from './financing-policies';
 import { FinancingErrors } from '../domain/financing.errors';
 import {
@@ -49,11 +52,13 @@ import {
   findEvents,
   findFinancing,
   findFinancings,
+  findLoanTerms,
   insertFinancing,
   nextRefNumber,
   Side,
 } from '../infrastructure/financing.repository';
 import { approvalAuthorityOf } from '../infrastructure/party.repository';
+import { findQuote, insertQuote, useQuote } from '../infrastructure/quote.repository';
 
 // What the service answers, typed where the rows are read.
 export type { FinancingRow } from '../infrastructure/financing.repository';
@@ -140,35 +145,79 @@ export class FinancingsService implements OnModuleInit {
     });
   }
 
-  /** 试算: the schedule the bank's pricing gives for these terms, as it will be booked. */
-  async trial(actor: Actor, application: Application): Promise<{ schedule: Schedule; maxAmount: string; terms: FinancingTerms }> {
-    const { input, maxAmount } = await this.prepare(actor, application);
-    return {
-      schedule: schedule({ ...input.terms, principal: input.amount, currency: input.currency, startDate: this.clock.today() }),
+  /**
+   * 试算: the schedule the bank's pricing in force gives for these terms from today, kept as a
+   * quote (its policy version and terms) the application then refers to.
+   */
+  async trial(actor: Actor, application: Application): Promise<QuoteView> {
+    const { input, maxAmount, policyVersion } = await this.prepare(actor, application);
+    const today = this.clock.today();
+    const quote: Quote = {
+      quoteId: randomUUID(),
+      smeId: actor.organisationId,
+      bankId: input.bankId,
+      product: input.product,
+      assetId: input.assetId,
+      amount: input.amount,
+      currency: input.currency,
       maxAmount,
+      policyVersion,
       terms: input.terms,
+      tiers: input.tiers,
+      deadlines: input.deadlines,
+      startDate: today,
+      schedule: bookedSchedule(input, today),
+      validThrough: addDays(today, this.config.FINANCING_QUOTE_VALID_DAYS),
+      financingId: null,
     };
+    await this.db.transaction(dataScopeOf(actor), async (em) => {
+      await insertQuote(em, quote, actorName(actor));
+      await this.audit.record(em, {
+        actor,
+        action: 'financing.quote',
+        entityType: 'financing_quote',
+        entityId: quote.quoteId,
+        after: quote,
+      });
+    });
+    return viewOf(quote);
+  }
+
+  /** A quote the caller's SME asked for; anyone else's reads as missing. */
+  async quote(actor: Actor, id: string): Promise<QuoteView> {
+    const quote = await this.db.transaction(dataScopeOf(actor), (em) => findQuote(em, id, actor.organisationId));
+    if (!quote) throw FinancingErrors.QUOTE_NOT_FOUND(`quote ${id} not found`);
+    return viewOf(quote);
   }
 
   /**
-   * The SME applies: the financing's row and its workflow start together. The reference comes
-   * from a sequence; should Temporal still hold a workflow under it (a database restored or
-   * rebuilt beside a Temporal that kept its history), the next number is taken.
+   * The SME applies with a quote it holds: the financing keeps the quote's policy version and
+   * terms (the pricing in force is not read again); the asset is checked again. The row, the
+   * quote's use and the workflow start commit together. The reference comes from a sequence;
+   * should Temporal still hold a workflow under it (a database restored or rebuilt beside a
+   * Temporal that kept its history), the next number is taken.
    */
-  async apply(actor: Actor, application: Application): Promise<FinancingRow> {
-    const { input, policyVersion } = await this.prepare(actor, application);
+  async apply(actor: Actor, application: QuotedApplication & { quoteId: string }): Promise<FinancingRow> {
+    const quote = await this.db.transaction(dataScopeOf(actor), (em) => findQuote(em, application.quoteId, actor.organisationId));
+    if (!quote) throw FinancingErrors.QUOTE_NOT_FOUND(`quote ${application.quoteId} not found`, 'quoteId');
+    const refusal = quoteRefusal(quote, application, this.clock.today());
+    if (refusal) throw refusal;
+    const input = await this.inputOf(actor, quote);
     for (let attempt = 1; ; attempt++) {
       try {
         await this.db.transaction(dataScopeOf(actor), async (em) => {
           const n = await nextRefNumber(em);
-          input.ref = `${PRODUCTS[input.product].refPrefix}-${new Date().getUTCFullYear()}-${n.padStart(6, '0')}`;
-          await insertFinancing(em, input, newPaymentReference(), policyVersion);
+          input.ref = `${PRODUCTS[input.product].refPrefix}-${this.clock.today().slice(0, 4)}-${n.padStart(6, '0')}`;
+          await insertFinancing(em, input, newPaymentReference(), quote.policyVersion);
+          if (!(await useQuote(em, quote.quoteId, input.financingId))) {
+            throw FinancingErrors.QUOTE_USED(`quote ${quote.quoteId} was applied with already`, 'quoteId');
+          }
           await this.audit.record(em, {
             actor,
             action: 'financing.apply',
             entityType: 'financing',
             entityId: input.financingId,
-            after: { ...input, policyVersion },
+            after: { ...input, policyVersion: quote.policyVersion, quoteId: quote.quoteId },
           });
           await this.client.workflow.start(FINANCING_WORKFLOW, {
             taskQueue: this.config.TEMPORAL_TASK_QUEUE,
@@ -250,6 +299,32 @@ export class FinancingsService implements OnModuleInit {
   }
 
   /**
+   * What the SME accepts: the financing's terms (its quote's) re-based to start today, the
+   * business date the loan will be booked from if accepted now (README: the re-base rule).
+   */
+  async offer(actor: Actor, id: string): Promise<Offer> {
+    const loan = await this.db.transaction(dataScopeOf(actor), async (em) => {
+      await this.getWithin(em, actor, id);
+      return findLoanTerms(em, id);
+    });
+    if (!loan) throw notFound(id);
+    const startDate = this.clock.today();
+    return { startDate, schedule: bookedSchedule(loan, startDate) };
+  }
+
+  /**
+   * The SME accepts the offer it was shown: the acceptance fixes the start date, so the workflow
+   * books exactly that schedule. Shown another day's offer (midnight passed), it reads again.
+   */
+  async accept(actor: Actor, id: string, comment?: string, shownStart?: string, requestKey?: string): Promise<FinancingRow> {
+    const { startDate } = await this.offer(actor, id);
+    if (shownStart !== undefined && shownStart !== startDate) {
+      throw FinancingErrors.OFFER_CHANGED(`the offer now starts on ${startDate}, not ${shownStart}`, 'startDate');
+    }
+    return this.act(actor, id, 'accept', comment, { startDate }, requestKey);
+  }
+
+  /**
    * A payment into the collection account that no statement line shows yet, recorded by hand:
    * it reaches the financing only when a second person of the bank approves the request. (With
    * a statement line as evidence, matching the line — POST /reconciliation/matches — needs no one else.)
@@ -293,74 +368,117 @@ export class FinancingsService implements OnModuleInit {
     return approvalAuthorityOf(this.dataSource.manager, userId);
   }
 
-  /** Checks the application against the asset and the bank's policy, and builds the workflow's input. */
+  /** Checks the application against the asset and the bank's policy in force, and builds the workflow's input. */
   private async prepare(actor: Actor, a: Application): Promise<{ input: FinancingInput; maxAmount: string; policyVersion: number }> {
     if ((await this.organisations.kindOf(a.bankId)) !== OrganisationKind.BANK) {
       throw FinancingErrors.NOT_A_BANK('bankId must name a bank on the platform', 'bankId');
     }
     const policy = await this.policies.inForce(a.bankId);
-    const pricing = policy.pricing[a.product];
     const product = PRODUCTS[a.product];
     const amount = Money.of(a.amount);
-    let counterpartyId: string;
+    const asset = await this.assess(actor, a.product, a.assetId, amount, policy[product.ratioCap]);
+    const terms: FinancingTerms = {
+      ...policy.pricing[a.product],
+      ...repaymentOf(a.product, a),
+      maturityDate: asset.maturityDate,
+      maxFinancingRatio: policy[product.ratioCap],
+      maintenanceLtv: product.securedByGoods ? policy.maintenanceLtv : undefined,
+      allocationOrder: policy.allocationOrder,
+      recourse: product.recourse ? (a.recourse ?? true) : undefined,
+    };
+    const input = this.inputFor(actor, a, amount, asset, { terms, tiers: policy.tiers, deadlines: policy.deadlines });
+    return { maxAmount: asset.maxAmount, policyVersion: policy.version, input };
+  }
+
+  /** The workflow's input for an application with a quote: the quote's terms, tiers and deadlines, the asset checked again. */
+  private async inputOf(actor: Actor, q: Quote): Promise<FinancingInput> {
+    const amount = Money.of(q.amount, q.currency);
+    const asset = await this.assess(actor, q.product, q.assetId, amount, q.terms.maxFinancingRatio);
+    return this.inputFor(actor, q, amount, asset, q);
+  }
+
+  private inputFor(
+    actor: Actor,
+    a: { product: Product; assetId: string; bankId: string },
+    amount: Money,
+    asset: AssetAssessment,
+    priced: Pick<FinancingInput, 'terms' | 'tiers' | 'deadlines'>,
+  ): FinancingInput {
+    return {
+      financingId: randomUUID(),
+      ref: '',
+      product: a.product,
+      smeId: actor.organisationId,
+      bankId: a.bankId,
+      counterpartyId: asset.counterpartyId,
+      assetType: PRODUCTS[a.product].assetType,
+      assetId: a.assetId,
+      amount: amount.toString(),
+      currency: amount.currency,
+      terms: priced.terms,
+      tiers: priced.tiers,
+      limitSubjects: asset.limitSubjects,
+      deadlines: priced.deadlines,
+      dayMs: this.config.FINANCING_DAY_MS,
+      timeZone: this.clock.timeZone,
+      historyLimit: this.config.FINANCING_HISTORY_LIMIT,
+    };
+  }
+
+  /** The asset as financing sees it: who confirms it, whose limits it takes, and whether it carries the amount at the ratio. */
+  private async assess(actor: Actor, productName: Product, assetId: string, amount: Money, ratio: string): Promise<AssetAssessment> {
+    const product = PRODUCTS[productName];
     let facts: AssetFacts;
-    let limitSubjects: FinancingInput['limitSubjects'];
-    let maturityDate: string | undefined;
+    let assessment: Omit<AssetAssessment, 'maxAmount'>;
     if (product.assetType === 'RECEIVABLE') {
-      const r = await this.receivables.get(actor, a.assetId);
+      const r = await this.receivables.get(actor, assetId);
       facts = { assetType: 'RECEIVABLE', status: r.status, worth: eligibleAmount(r) };
-      counterpartyId = r.debtorId;
-      limitSubjects = [
-        { kind: 'SME', subject: actor.organisationId },
-        { kind: 'CORE_ENTERPRISE', subject: r.debtorId },
-      ];
-      maturityDate = r.dueDate;
+      assessment = {
+        counterpartyId: r.debtorId,
+        limitSubjects: [
+          { kind: 'SME', subject: actor.organisationId },
+          { kind: 'CORE_ENTERPRISE', subject: r.debtorId },
+        ],
+        maturityDate: r.dueDate,
+      };
     } else {
-      const w = await this.receipts.get(actor, a.assetId);
+      const w = await this.receipts.get(actor, assetId);
       facts = { assetType: 'WAREHOUSE_RECEIPT', status: w.status, worth: await this.receipts.worthToday(w) };
-      counterpartyId = w.custodianId;
-      limitSubjects = [
-        { kind: 'SME', subject: actor.organisationId },
-        { kind: 'COMMODITY_CONCENTRATION', subject: w.commodityCode },
-      ];
+      assessment = {
+        counterpartyId: w.custodianId,
+        limitSubjects: [
+          { kind: 'SME', subject: actor.organisationId },
+          { kind: 'COMMODITY_CONCENTRATION', subject: w.commodityCode },
+        ],
+      };
     }
-    const verdict = eligibility(facts, product.assetType, policy[product.ratioCap], amount);
+    const verdict = eligibility(facts, product.assetType, ratio, amount);
     if (!verdict.eligible) {
       throw verdict.code === FinancingErrors.ABOVE_MAXIMUM.code
         ? FinancingErrors.ABOVE_MAXIMUM(verdict.reason, 'amount')
         : FinancingErrors.ASSET_NOT_ELIGIBLE(verdict.reason, 'assetId');
     }
-    const maxAmount = verdict.cap;
-    return {
-      maxAmount: maxAmount.toString(),
-      policyVersion: policy.version,
-      input: {
-        financingId: randomUUID(),
-        ref: '',
-        product: a.product,
-        smeId: actor.organisationId,
-        bankId: a.bankId,
-        counterpartyId,
-        assetType: product.assetType,
-        assetId: a.assetId,
-        amount: amount.toString(),
-        currency: amount.currency,
-        terms: {
-          ...pricing,
-          ...repaymentOf(a.product, a),
-          maturityDate,
-          maxFinancingRatio: policy[product.ratioCap],
-          maintenanceLtv: product.securedByGoods ? policy.maintenanceLtv : undefined,
-          allocationOrder: policy.allocationOrder,
-          recourse: product.recourse ? (a.recourse ?? true) : undefined,
-        },
-        tiers: policy.tiers,
-        limitSubjects,
-        deadlines: policy.deadlines,
-        dayMs: this.config.FINANCING_DAY_MS,
-        timeZone: this.clock.timeZone,
-        historyLimit: this.config.FINANCING_HISTORY_LIMIT,
-      },
-    };
+    return { ...assessment, maxAmount: verdict.cap.toString() };
   }
+}
+
+interface AssetAssessment {
+  counterpartyId: string;
+  limitSubjects: FinancingInput['limitSubjects'];
+  /** Receivable financing: the invoice's due date. */
+  maturityDate?: string;
+  maxAmount: string;
+}
+
+/** The schedule the SME accepts: booked from `startDate` if accepted today. */
+export interface Offer {
+  startDate: string;
+  schedule: Schedule;
+}
+
+/** What the SME is shown of a quote: not the bank's approval tiers and deadlines, which price nothing. */
+export type QuoteView = Omit<Quote, 'tiers' | 'deadlines' | 'financingId' | 'smeId'>;
+
+function viewOf({ tiers: _tiers, deadlines: _deadlines, financingId: _used, smeId: _sme, ...view }: Quote): QuoteView {
+  return view;
 }

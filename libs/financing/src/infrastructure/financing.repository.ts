@@ -93,6 +93,15 @@ export async function insertFinancing(
   );
 }
 
+/** What a financing books from: its amount, currency and terms (its quote's), when the transaction sees it. */
+export async function findLoanTerms(
+  em: EntityManager,
+  id: string,
+): Promise<{ amount: string; currency: string; terms: FinancingTerms } | undefined> {
+  const [row] = await em.query('SELECT amount, currency, terms FROM financings WHERE id = $1', [id]);
+  return row && { amount: Money.of(row.amount, row.currency).toString(), currency: row.currency, terms: row.terms };
+}
+
 /** Whether the transaction sees the financing. */
 export async function financingExists(em: EntityManager, id: string): Promise<boolean> {
   const [visible] = await em.query('SELECT 1 FROM financings WHERE id = $1', [id]);
