@@ -64,33 +64,47 @@ export function basisOf(dayCount: DayCount): number {
   return dayCount === 'PERIODIC-12' ? 360 : BASIS[dayCount];
 }
 
-/** ISDA 2006 §4.16(b): days in a leap year over 366 plus days in a common year over 365. */
-function actActIsda(from: string, to: string): Decimal {
-  let fraction = new Dec(0);
-  let cursor = from;
-  while (cursor < to) {
+/** A year fraction as whole numbers, so interest can be amount × rate × days / basis with one final division. */
+export interface Fraction {
+  days: number;
+  basis: number;
+}
+
+/** ISDA 2006 §4.16(b): days in a leap year over 366 plus days in a common year over 365 (as one fraction over 365 × 366). */
+function actActIsda(from: string, to: string): Fraction {
+  let common = 0;
+  let leap = 0;
+  for (let cursor = from; cursor < to;) {
     const year = ymd(cursor)[0];
     const next = `${year + 1}-01-01` < to ? `${year + 1}-01-01` : to;
-    fraction = fraction.plus(new Dec(actualDays(cursor, next)).dividedBy(isLeap(year) ? 366 : 365));
+    if (isLeap(year)) leap += actualDays(cursor, next);
+    else common += actualDays(cursor, next);
     cursor = next;
   }
-  return fraction;
+  return { days: 366 * common + 365 * leap, basis: 365 * 366 };
 }
 
 /**
  * PERIODIC-12 (按月计息): each whole month counted back from `to` is 1/12 of a year whatever its
  * days; the broken days left at the front count at annual / 360 (the daily rate banks quote).
  */
-function periodic12(from: string, to: string): Decimal {
+function periodic12(from: string, to: string): Fraction {
   let months = 0;
   while (addMonths(to, -(months + 1)) >= from) months++;
-  const broken = actualDays(from, addMonths(to, -months));
-  return new Dec(months).dividedBy(12).plus(new Dec(broken).dividedBy(360));
+  return { days: 30 * months + actualDays(from, addMonths(to, -months)), basis: 360 };
 }
 
 /** The fraction of a year from `from` to `to` under the convention. */
-export function yearFraction(dayCount: DayCount, from: string, to: string): Decimal {
+export function dayCountFraction(dayCount: DayCount, from: string, to: string): Fraction {
   if (dayCount === 'ACT/ACT-ISDA') return actActIsda(from, to);
   if (dayCount === 'PERIODIC-12') return periodic12(from, to);
-  return new Dec(dayCountDays(dayCount, from, to)).dividedBy(BASIS[dayCount]);
+  return { days: dayCountDays(dayCount, from, to), basis: BASIS[dayCount] };
 }
+
+export function yearFraction(dayCount: DayCount, from: string, to: string): Decimal {
+  const { days, basis } = dayCountFraction(dayCount, from, to);
+  return new Dec(days).dividedBy(basis);
+}
+
+/** The three day counts recorded loans were computed with; their interest keeps its order of operations. */
+export const LEGACY_DAY_COUNTS: readonly DayCount[] = ['ACT/360', 'ACT/365', '30/360'];

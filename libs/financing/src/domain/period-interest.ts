@@ -1,6 +1,6 @@
 import type Decimal from 'decimal.js';
 import { Dec, minorUnits, Money } from '@caravan/money';
-import { basisOf, dayCountDays, yearFraction } from './day-count';
+import { basisOf, dayCountFraction, Fraction, LEGACY_DAY_COUNTS } from './day-count';
 import type { Period } from './due-dates';
 import type { DayCount, FlatBasis, InterestType, LoanTerms, RepaymentFrequency, RoundingMode } from './schedule-terms';
 
@@ -52,11 +52,13 @@ export function periodicRate(c: Pick<InterestConventions, 'annualRate' | 'repaym
   return new Dec(c.annualRate).dividedBy(PER_YEAR[c.repaymentFrequency ?? 'MONTHLY']);
 }
 
-/** The rate times the year's fraction from `from` to `to`; fixed-basis counts keep rate × days / basis. */
-function accrualFactor(c: InterestConventions, from: string, to: string): Decimal {
-  const rate = new Dec(c.annualRate);
-  if (c.dayCount === 'ACT/ACT-ISDA' || c.dayCount === 'PERIODIC-12') return rate.times(yearFraction(c.dayCount, from, to));
-  return rate.times(dayCountDays(c.dayCount, from, to)).dividedBy(basisOf(c.dayCount));
+/**
+ * amount × rate × days / basis with one final division, so an exact half cent rounds as it
+ * should; the legacy day counts keep amount × (rate × days / basis), the order recorded loans used.
+ */
+function accrue(amount: Decimal, rate: Decimal, { days, basis }: Fraction, dayCount: DayCount): Decimal {
+  if (LEGACY_DAY_COUNTS.includes(dayCount)) return amount.times(rate.times(days).dividedBy(basis));
+  return amount.times(rate).times(days).dividedBy(basis);
 }
 
 /**
@@ -65,15 +67,16 @@ function accrualFactor(c: InterestConventions, from: string, to: string): Decima
  * period's days by the day count (ACTUAL_DAYS), whatever has been repaid.
  */
 export function periodInterest(c: InterestConventions, opening: Money, period: Period): Money {
-  const mode = c.roundingMode;
-  if (c.interestType !== 'FLAT') return roundMoney(opening.amount.times(accrualFactor(c, period.from, period.to)), c.currency, mode);
+  const rate = new Dec(c.annualRate);
+  const fraction = dayCountFraction(c.dayCount, period.from, period.to);
+  if (c.interestType !== 'FLAT') return roundMoney(accrue(opening.amount, rate, fraction, c.dayCount), c.currency, c.roundingMode);
   const base = new Dec(c.principal);
   if (c.flatBasis === 'ACTUAL_DAYS' || c.repaymentFrequency === 'AT_MATURITY')
-    return roundMoney(base.times(accrualFactor(c, period.from, period.to)), c.currency, mode);
-  return roundMoney(base.times(periodicRate(c)), c.currency, mode);
+    return roundMoney(accrue(base, rate, fraction, c.dayCount), c.currency, c.roundingMode);
+  return roundMoney(base.times(rate).dividedBy(PER_YEAR[c.repaymentFrequency ?? 'MONTHLY']), c.currency, c.roundingMode);
 }
 
 /** Interest on an amount for a number of days at an annual rate (penalty, compound interest), by the day count's basis. */
 export function interestForDays(amount: Money, annualRate: Decimal, days: number, dayCount: DayCount, mode?: RoundingMode): Money {
-  return roundMoney(amount.amount.times(annualRate.times(days).dividedBy(basisOf(dayCount))), amount.currency, mode);
+  return roundMoney(accrue(amount.amount, annualRate, { days, basis: basisOf(dayCount) }, dayCount), amount.currency, mode);
 }
