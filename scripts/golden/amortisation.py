@@ -200,7 +200,7 @@ def schedule(c):
         elif i < grace:
             paid = F(0)
         else:
-            paid = min(level - own if kind == "EQUAL_INSTALMENT" else level, balance)
+            paid = max(F(0), min(level - own if kind == "EQUAL_INSTALMENT" else level, balance))
         row = {
             "number": i + 1,
             "dueDate": b.isoformat(),

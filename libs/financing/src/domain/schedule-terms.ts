@@ -191,6 +191,12 @@ function shapeProblems(terms: LoanTerms): DomainError[] {
   return problems;
 }
 
+/** 1 − percent × the instalments before the last that repay principal: the balloon's share, when at least one settles the loan early. */
+function emptyBalloon(terms: LoanTerms, pct: string): Dec {
+  const amortising = terms.instalments - 1 - (terms.grace?.principalPeriods ?? 0);
+  return new Dec(pct).times(Math.max(0, amortising)).minus(1);
+}
+
 function conventionProblems(terms: LoanTerms): DomainError[] {
   const problems: DomainError[] = [];
   const clash = (field: string, message: string) => problems.push(FinancingErrors.CONVENTIONS_CLASH(message, field));
@@ -198,6 +204,8 @@ function conventionProblems(terms: LoanTerms): DomainError[] {
   const pct = terms.principalPercent;
   if (amortisation === 'FIXED_PRINCIPAL_PERCENT' && (!pct || !new Dec(pct).greaterThan(0) || new Dec(pct).greaterThan(1)))
     clash('principalPercent', 'a fixed principal percentage needs principalPercent above 0 and at most 1');
+  else if (amortisation === 'FIXED_PRINCIPAL_PERCENT' && pct && !emptyBalloon(terms, pct).isNegative())
+    clash('principalPercent', 'the percentage repays everything before the last instalment: the balloon would be empty');
   if (terms.interestSettlement && !terms.maturityDate) clash('maturityDate', 'interest settled on its own dates needs a maturity date');
   if (terms.interestSettlement && !['INTEREST_ONLY', 'BULLET'].includes(amortisation))
     clash('interestSettlement', 'interest settled on its own dates goes with principal at maturity');

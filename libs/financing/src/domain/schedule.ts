@@ -117,7 +117,9 @@ function principalRule(terms: LoanTerms, c: InterestConventions, spans: Period[]
       : amortisation === 'FIXED_PRINCIPAL_PERCENT'
         ? roundMoney(principal.amount.times(terms.principalPercent!), c.currency, mode)
         : levelInstalment(terms, c, spans.slice(grace));
-  const cap = (amount: Money, opening: Money) => (amount.compare(opening) > 0 ? opening : amount);
+  // never more than is owed, never a negative repayment (interest above the instalment is not capitalised)
+  const cap = (amount: Money, opening: Money) =>
+    amount.isNegative() ? Money.zero(c.currency) : amount.compare(opening) > 0 ? opening : amount;
   return (i, opening, interest) => {
     if (i === n - 1) return opening;
     if (i < grace) return Money.zero(c.currency);
