@@ -95,6 +95,33 @@ describe('schedule: Apache Fineract golden schedules', () => {
     );
   });
 
+  // Same file, "RS03 - Repayment Schedule with interest type: Declining Balance, interest period: Daily, amortization
+  // type: Equal installments" (@TestRailId:C2493): interest by the actual days over 365 (29 days of February 2024 too).
+  it('RS03 declining, daily interest ACT/365F, equal instalments in multiples of 1', () => {
+    expect(table({ ...fineractLp1, dayCount: 'ACT/365F', amortisation: 'EQUAL_INSTALMENT', instalments: 18 })).toEqual(
+      rows('2022-12-01', [
+        ['255.68', '49.32', '4744.32'],
+        ['256.65', '48.35', '4487.67'],
+        ['259.26', '45.74', '4228.41'],
+        ['266.08', '38.92', '3962.33'],
+        ['264.62', '40.38', '3697.71'],
+        ['268.53', '36.47', '3429.18'],
+        ['270.05', '34.95', '3159.13'],
+        ['273.84', '31.16', '2885.29'],
+        ['275.59', '29.41', '2609.70'],
+        ['278.40', '26.60', '2331.30'],
+        ['282.01', '22.99', '2049.29'],
+        ['284.11', '20.89', '1765.18'],
+        ['287.59', '17.41', '1477.59'],
+        ['289.94', '15.06', '1187.65'],
+        ['292.90', '12.10', '894.75'],
+        ['296.47', '8.53', '598.28'],
+        ['298.90', '6.10', '299.38'],
+        ['299.38', '2.95', '0.00'],
+      ]),
+    );
+  });
+
   // Same file, "RS04 - Repayment Schedule with interest type: Declining Balance, interest period: Same as payment
   // period, amortization type: Equal principal payments" (@TestRailId:C2494).
   it('RS04 declining, annual/12 per period, equal principal', () => {
