@@ -879,8 +879,25 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** 试算: the schedule, interest and fee these terms would book, and the most that can be financed */
+    /** 试算: a quote, kept: the schedule, interest and fee these terms book from today, the most that can be financed, the bank’s policy version priced with and the last business date the quote holds (validThrough) */
     post: operations['FinancingsController_trial'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/financings/quotes/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A quote the caller’s SME asked for (any other reads as not found) */
+    get: operations['FinancingsController_quote'];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -896,7 +913,7 @@ export interface paths {
     };
     get: operations['FinancingsController_list'];
     put?: never;
-    /** Apply: starts the financing workflow (eligibility, confirmations, approval, disbursement, repayment) */
+    /** Apply with a quote the SME holds (unexpired, unused, the same bank, product, asset and amount): starts the financing workflow (eligibility, confirmations, approval, disbursement, repayment) on the quote’s policy version and terms */
     post: operations['FinancingsController_apply'];
     delete?: never;
     options?: never;
@@ -1031,7 +1048,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** The SME accepts the offer: disbursement starts */
+    /** The SME accepts the offer (the detail’s offer: the terms re-based to start today); the loan is booked from that start date and disbursement starts */
     post: operations['FinancingsController_accept'];
     delete?: never;
     options?: never;
@@ -1982,9 +1999,51 @@ export interface components {
        */
       recourse?: boolean;
     };
+    ApplyDto: {
+      /** @enum {string} */
+      product: 'RECEIVABLE_FINANCING' | 'WAREHOUSE_RECEIPT_LOAN';
+      /**
+       * Format: uuid
+       * @description The receivable or warehouse receipt
+       */
+      assetId: string;
+      /**
+       * Format: uuid
+       * @description The bank asked to finance
+       */
+      bankId: string;
+      /** @example 980000.00 */
+      amount: string;
+      /**
+       * @description Warehouse-receipt loans only
+       * @enum {string}
+       */
+      method?: 'BULLET' | 'EQUAL_INSTALMENT' | 'EQUAL_PRINCIPAL';
+      /** @description Monthly instalments, warehouse-receipt loans only */
+      instalments?: number;
+      /**
+       * @description Receivable financing: with recourse to the SME if the buyer does not pay
+       * @default true
+       */
+      recourse?: boolean;
+      /**
+       * Format: uuid
+       * @description The trial’s quote (POST /financings/trial): its policy version and terms are booked; it must match and hold
+       */
+      quoteId: string;
+    };
     CommentDto: {
       /** @example Buyer is our client; exposure within appetite */
       comment?: string;
+    };
+    AcceptDto: {
+      /** @example Buyer is our client; exposure within appetite */
+      comment?: string;
+      /**
+       * @description The offer’s start date the SME was shown (GET /financings/:id, offer): refused when the offer now starts another day
+       * @example 2027-01-31
+       */
+      startDate?: string;
     };
     PaymentDto: {
       /**
@@ -2285,6 +2344,7 @@ export interface components {
       | 'FINANCING.BAD_PAYMENT'
       | 'FINANCING.BAD_QUANTITY'
       | 'FINANCING.BELOW_LTV_LINE'
+      | 'FINANCING.CONVENTIONS_CLASH'
       | 'FINANCING.ILLEGAL_TRANSITION'
       | 'FINANCING.INVALID_TERMS'
       | 'FINANCING.MAINTENANCE_BELOW_LTV'
@@ -2292,9 +2352,16 @@ export interface components {
       | 'FINANCING.NOT_AT_THIS_STEP'
       | 'FINANCING.NOT_COLLATERAL'
       | 'FINANCING.NOT_FOUND'
+      | 'FINANCING.NOT_IN_CALENDAR'
       | 'FINANCING.NOT_RECOMMENDED'
       | 'FINANCING.NOT_YOURS'
+      | 'FINANCING.OFFER_CHANGED'
       | 'FINANCING.OWN_RECOMMENDATION'
+      | 'FINANCING.QUOTE_EXPIRED'
+      | 'FINANCING.QUOTE_MISMATCH'
+      | 'FINANCING.QUOTE_NOT_FOUND'
+      | 'FINANCING.QUOTE_USED'
+      | 'FINANCING.RATE_OUT_OF_BOUNDS'
       | 'FINANCING.REASON_REQUIRED'
       | 'FINANCING.UNSOUND_TIERS'
       | 'HTTP.REQUEST_TIMEOUT'
@@ -3737,6 +3804,25 @@ export interface operations {
       };
     };
   };
+  FinancingsController_quote: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
   FinancingsController_list: {
     parameters: {
       query?: {
@@ -3767,7 +3853,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': components['schemas']['ApplicationDto'];
+        'application/json': components['schemas']['ApplyDto'];
       };
     };
     responses: {
@@ -3943,7 +4029,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': components['schemas']['CommentDto'];
+        'application/json': components['schemas']['AcceptDto'];
       };
     };
     responses: {
