@@ -277,6 +277,23 @@ describe('the financing workflow’s phases, activities stubbed', () => {
     }
   });
 
+  it('books the schedule from the start date the acceptance carries, due dates rolled over China’s working days', async () => {
+    const rolled = { method: 'EQUAL_PRINCIPAL' as const, instalments: 2, dueDateRoll: 'FOLLOWING' };
+    const { id, handle } = await start({ terms: { ...DEFAULT_POLICY.pricing.RECEIVABLE_FINANCING, maxFinancingRatio: '0.8', ...rolled } });
+    await until(handle, (s) => s.stage === 'AWAITING_COUNTERPARTY');
+    await handle.executeUpdate(acknowledgeUpdate, { args: [as(BUYER)] });
+    await until(handle, (s) => s.stage === 'AWAITING_ACCEPTANCE');
+    await handle.executeUpdate(acceptUpdate, { args: [{ ...as(SME), startDate: '2026-08-01' }] });
+    const state = await until(handle, (s) => s.schedule !== undefined && s.stage !== 'AWAITING_ACCEPTANCE' && s.book !== undefined);
+    // 1 September 2026 is a Tuesday; 1 October is National Day, the first working day after it 8 October
+    expect(state.schedule!.lines.map((l) => [l.dueDate, l.days])).toEqual([
+      ['2026-09-01', 31],
+      ['2026-10-08', 37],
+    ]);
+    expect(recorded.get(`${id}/offer.accepted`)?.acceptedStartDate).toBe('2026-08-01');
+    await handle.terminate('seen');
+  });
+
   it('keeps withdrawn a financing the SME withdrew while its eligibility was being checked', async () => {
     let open!: () => void;
     stub.eligibilityGate = new Promise((r) => (open = r));
