@@ -1,6 +1,6 @@
 import { Money } from '@caravan/money';
 import { actualDays } from './calendar';
-import { applyPayment, fallDue, LoanBook, openBook, payoff } from './loan-book';
+import { applyBackDated, applyPayment, fallDue, LoanBook, openBook, payoff } from './loan-book';
 import { LoanTerms, schedule } from './schedule';
 
 // The book counts each period's interest, the early settlement and the penalty by the same
@@ -85,6 +85,16 @@ describe('loan book: the schedule’s conventions', () => {
     expect(afterFirst.outstanding).toBe('100208.55');
     expect(payoff(afterFirst, 59)).toBe('100726.29');
     expect(paidOnTime(book)).toEqual(schedule(old).lines.map((l) => l.interest));
+  });
+
+  it('a payment valued back counts the deferred interest of grace once, as if it had come on its day', () => {
+    const terms: LoanTerms = { ...base, grace: { interestPeriods: 2, principalPeriods: 2 } };
+    const next = (b: LoanBook) => fallDue(b).book;
+    // lines fall due on days 28 and 59; the payment is valued on day 40
+    const onTime = next(next(applyPayment(next(open(terms)), 40, 'EARLY', '1000.00').book));
+    const late = next(applyBackDated(next(next(open(terms))), 40, 'EARLY', '1000.00').book);
+    expect(late.due).toEqual(onTime.due);
+    expect(late.deferred).toBe('0.00');
   });
 
   it('charges 罚息 at the multiple of the contract rate on overdue principal and 复利 on overdue interest', () => {

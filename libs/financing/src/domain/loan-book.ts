@@ -289,6 +289,7 @@ function reopened(book: LoanBook): LoanBook {
     applied: [],
     surplus: '0.00',
     received: [],
+    ...(book.deferred === undefined ? {} : { deferred: '0.00' }),
   };
 }
 

@@ -210,6 +210,8 @@ function conventionProblems(terms: LoanTerms): DomainError[] {
   if (terms.interestSettlement && !['INTEREST_ONLY', 'BULLET'].includes(amortisation))
     clash('interestSettlement', 'interest settled on its own dates goes with principal at maturity');
   if (terms.repaymentDay !== undefined && terms.firstDueDate) clash('repaymentDay', 'give a repayment day or a first due date, not both');
+  if (terms.repaymentDay !== undefined && terms.repaymentFrequency === 'WEEKLY')
+    clash('repaymentDay', 'a repayment day of the month needs monthly or quarterly repayment');
   if (terms.dayCount === 'PERIODIC-12' && terms.repaymentFrequency === 'WEEKLY')
     clash('dayCount', 'PERIODIC-12 counts months: weekly repayment takes a day count');
   if (terms.repaymentFrequency === 'AT_MATURITY' && terms.instalments !== 1) clash('instalments', 'at maturity means one instalment');
