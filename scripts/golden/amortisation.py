@@ -137,11 +137,17 @@ def due_dates(c):
     return [nth_date(c, first, i) for i in range(n)]
 
 
-def interest(c, opening, a, b):
+def interest(c, opening, a, b, term=None):
+    """A period's interest; `term` is (first day, last due date, periods) for flat interest by actual days."""
     rate, mode = F(c["annualRate"]), c.get("rounding", {}).get("mode", "HALF_UP")
     if c.get("interestType") == "FLAT":
         base = F(c["principal"])
-        if c.get("flatBasis") == "ACTUAL_DAYS" or c.get("repaymentFrequency") == "AT_MATURITY":
+        if c.get("flatBasis") == "ACTUAL_DAYS":  # the whole term by its days, in equal shares, the last the rest
+            first, last, n = term
+            whole = to_fen(base * rate * year_fraction(c["dayCount"], first, last), mode)
+            share = to_fen(whole / n, mode)
+            return whole - share * (n - 1) if b == last else share
+        if c.get("repaymentFrequency") == "AT_MATURITY":
             return to_fen(base * rate * year_fraction(c["dayCount"], a, b), mode)
         return to_fen(base * rate / PER_YEAR[c.get("repaymentFrequency", "MONTHLY")], mode)
     return to_fen(opening * rate * year_fraction(c["dayCount"], a, b), mode)
@@ -152,12 +158,12 @@ def fee_of(c, fee):
     return F(fee["amount"]) if "amount" in fee else to_fen(F(c["principal"]) * F(fee["rate"]), mode)
 
 
-def level_payment(c, spans):
+def level_payment(c, spans, term):
     """等额本息: the annuity (declining) or (P + the term's flat interest) / m, to the fen, then to the multiple."""
     p, m = F(c["principal"]), len(spans)
     mode = c.get("rounding", {}).get("mode", "HALF_UP")
     if c.get("interestType") == "FLAT":
-        exact = (p + sum(interest(c, p, a, b) for a, b in spans)) / m
+        exact = (p + sum(interest(c, p, a, b, term) for a, b in spans)) / m
     else:
         r = F(c["annualRate"]) / PER_YEAR[c.get("repaymentFrequency", "MONTHLY")]
         # (1 + r)^-m exactly as a fraction; the annuity is rounded once
@@ -177,6 +183,7 @@ def schedule(c):
     starts = [date(c["startDate"])] + dues[:-1]
     spans = list(zip(starts, dues))
     n = len(spans)
+    term = (spans[0][0], spans[-1][1], n)
     kind = c.get("amortisation") or c.get("method")
     grace = n - 1 if kind in ("BULLET", "INTEREST_ONLY") else min(c.get("grace", {}).get("principalPeriods", 0), n - 1)
     igrace = min(c.get("grace", {}).get("interestPeriods", 0), n - 1)
@@ -185,12 +192,12 @@ def schedule(c):
     elif kind == "FIXED_PRINCIPAL_PERCENT":
         level = to_fen(p * F(c["principalPercent"]), mode)
     elif kind == "EQUAL_INSTALMENT":
-        level = level_payment(c, spans[grace:])
+        level = level_payment(c, spans[grace:], term)
     per_fee = [f for f in c.get("fees", []) if f["kind"] == "PER_PERIOD"]
     line_fee = sum((fee_of(c, f) for f in per_fee), F(0))
     rows, balance, deferred = [], p, F(0)
     for i, (a, b) in enumerate(spans):
-        own = interest(c, balance, a, b)
+        own = interest(c, balance, a, b, term)
         if i < igrace:
             shown, deferred = F(0), deferred + own
         else:

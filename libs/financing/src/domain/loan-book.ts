@@ -119,7 +119,10 @@ export function openBook(schedule: Schedule, terms: BookTerms, dayOf: (date: str
 
 function newerFields(schedule: Schedule, terms: BookTerms): Pick<LoanBook, 'conventions' | 'deferred'> {
   return {
-    conventions: conventionsOf({ ...terms, principal: schedule.totalPrincipal, currency: schedule.currency } as LoanTerms),
+    conventions: conventionsOf(
+      { ...terms, principal: schedule.totalPrincipal, currency: schedule.currency } as LoanTerms,
+      schedule.lines.map((l, i) => ({ from: i === 0 ? terms.startDate : schedule.lines[i - 1].dueDate, to: l.dueDate })),
+    ),
     deferred: '0.00',
   };
 }
@@ -302,7 +305,7 @@ function accruedInterest(book: LoanBook, day: number): Money {
   const elapsed = Math.max(0, day - book.periodStart);
   const from = book.lines[book.fallenDue].from;
   if (!book.conventions || !from) return interestForDays(m(book, book.periodOpening), new Dec(book.annualRate), elapsed, book.dayCount);
-  const byDays = { ...book.conventions, flatBasis: 'ACTUAL_DAYS' as const };
+  const byDays = { ...book.conventions, flatBasis: 'ACTUAL_DAYS' as const, flatTerm: undefined };
   return periodInterest(byDays, m(book, book.periodOpening), { from, to: addDays(from, elapsed) }).plus(m(book, book.deferred ?? '0'));
 }
 

@@ -18,10 +18,15 @@ export interface InterestConventions {
   flatBasis?: FlatBasis;
   repaymentFrequency?: RepaymentFrequency;
   roundingMode?: RoundingMode;
+  /** Flat by actual days: the whole term (disbursement to the last due date) and its number of periods. */
+  flatTerm?: { from: string; to: string; periods: number };
 }
 
-export function conventionsOf(terms: LoanTerms): InterestConventions {
+/** The conventions of a schedule's terms; `spans` are its periods (flat interest by days spreads over them). */
+export function conventionsOf(terms: LoanTerms, spans?: Period[]): InterestConventions {
+  const byDays = terms.interestType === 'FLAT' && terms.flatBasis === 'ACTUAL_DAYS' && spans?.length;
   return {
+    ...(byDays ? { flatTerm: { from: spans[0].from, to: spans.at(-1)!.to, periods: spans.length } } : {}),
     currency: terms.currency ?? 'CNY',
     annualRate: terms.annualRate,
     dayCount: terms.dayCount,
@@ -63,16 +68,22 @@ function accrue(amount: Decimal, rate: Decimal, { days, basis }: Fraction, dayCo
 
 /**
  * A period's interest. DECLINING: on the opening balance for the period by the day count.
- * FLAT: on the principal lent, a regular period's share of the year (PER_PERIOD) or the
- * period's days by the day count (ACTUAL_DAYS), whatever has been repaid.
+ * FLAT: on the principal lent whatever has been repaid, a regular period's share of the year
+ * (PER_PERIOD), or the whole term's interest by its actual days spread evenly over the periods,
+ * the last taking the rounding rest (ACTUAL_DAYS, Fineract's flat with daily interest).
  */
 export function periodInterest(c: InterestConventions, opening: Money, period: Period): Money {
   const rate = new Dec(c.annualRate);
-  const fraction = dayCountFraction(c.dayCount, period.from, period.to);
-  if (c.interestType !== 'FLAT') return roundMoney(accrue(opening.amount, rate, fraction, c.dayCount), c.currency, c.roundingMode);
+  const byDays = (amount: Decimal, from: string, to: string) =>
+    roundMoney(accrue(amount, rate, dayCountFraction(c.dayCount, from, to), c.dayCount), c.currency, c.roundingMode);
+  if (c.interestType !== 'FLAT') return byDays(opening.amount, period.from, period.to);
   const base = new Dec(c.principal);
-  if (c.flatBasis === 'ACTUAL_DAYS' || c.repaymentFrequency === 'AT_MATURITY')
-    return roundMoney(accrue(base, rate, fraction, c.dayCount), c.currency, c.roundingMode);
+  if (c.flatTerm) {
+    const whole = byDays(base, c.flatTerm.from, c.flatTerm.to);
+    const share = roundMoney(whole.amount.dividedBy(c.flatTerm.periods), c.currency, c.roundingMode);
+    return period.to === c.flatTerm.to ? whole.minus(share.times(String(c.flatTerm.periods - 1))) : share;
+  }
+  if (c.flatBasis === 'ACTUAL_DAYS' || c.repaymentFrequency === 'AT_MATURITY') return byDays(base, period.from, period.to);
   return roundMoney(base.times(rate).dividedBy(PER_YEAR[c.repaymentFrequency ?? 'MONTHLY']), c.currency, c.roundingMode);
 }
 

@@ -183,4 +183,50 @@ describe('schedule: Apache Fineract golden schedules', () => {
       ]),
     );
   });
+
+  // apache/fineract integration-tests/src/test/java/org/apache/fineract/integrationtests/LoanFixedPrincipalPercentageAmortizationTest.java:
+  // 100,000 at 2% a month (24% a year), daily interest (ACT/365F), 5% of the principal each month, the balloon on the last.
+  const fixedPercent: LoanTerms = {
+    principal: '100000.00',
+    currency: 'USD',
+    annualRate: '0.24',
+    dayCount: 'ACT/365F',
+    amortisation: 'FIXED_PRINCIPAL_PERCENT',
+    principalPercent: '0.05',
+    startDate: '2011-09-20',
+    instalments: 13,
+  };
+  const pick = (terms: LoanTerms, numbers: number[]) =>
+    numbers.map((n) => schedule(terms).lines[n - 1]).map((l) => [l.dueDate, l.principal, l.interest]);
+
+  it('fixed principal 5% with a balloon (checkLoanCreateAndDisburseFlowWithFixedPrincipalPercentage)', () => {
+    expect(pick(fixedPercent, [1, 2, 3, 12, 13])).toEqual([
+      ['2011-10-20', '5000.00', '1972.60'],
+      ['2011-11-20', '5000.00', '1936.44'],
+      ['2011-12-20', '5000.00', '1775.34'],
+      ['2012-09-20', '5000.00', '917.26'],
+      ['2012-10-20', '40000.00', '789.04'],
+    ]);
+  });
+
+  it('with 6 periods of grace on principal (checkLoanCreateAndDisburseFlowWithFixedPrincipalPercentageWithPrincipalGrace)', () => {
+    expect(pick({ ...fixedPercent, instalments: 19, grace: { principalPeriods: 6 } }, [1, 6, 7, 18, 19])).toEqual([
+      ['2011-10-20', '0.00', '1972.60'],
+      ['2012-03-20', '0.00', '1906.85'],
+      ['2012-04-20', '5000.00', '2038.36'],
+      ['2013-03-20', '5000.00', '828.49'],
+      ['2013-04-20', '40000.00', '815.34'],
+    ]);
+  });
+
+  it('with flat interest over the term by actual days (checkLoanCreateAndDisburseFlowWithFixedPrincipalPercentageAndFlatInterest)', () => {
+    const flat = { ...fixedPercent, interestType: 'FLAT' as const, flatBasis: 'ACTUAL_DAYS' as const };
+    expect(pick(flat, [1, 2, 3, 12, 13])).toEqual([
+      ['2011-10-20', '5000.00', '2002.95'],
+      ['2011-11-20', '5000.00', '2002.95'],
+      ['2011-12-20', '5000.00', '2002.95'],
+      ['2012-09-20', '5000.00', '2002.95'],
+      ['2012-10-20', '40000.00', '2002.96'],
+    ]);
+  });
 });

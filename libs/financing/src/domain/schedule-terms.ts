@@ -11,7 +11,7 @@ export type RepaymentMethod = 'BULLET' | 'EQUAL_INSTALMENT' | 'EQUAL_PRINCIPAL';
 export type Amortisation = RepaymentMethod | 'FIXED_PRINCIPAL_PERCENT' | 'INTEREST_ONLY';
 /** DECLINING: on the balance outstanding. FLAT: on the original principal, every period. */
 export type InterestType = 'DECLINING' | 'FLAT';
-/** How flat interest is measured: a period's share of the year, or the period's days by the day count. */
+/** How flat interest is measured: each period's share of the year, or the whole term's actual days spread over the periods. */
 export type FlatBasis = 'PER_PERIOD' | 'ACTUAL_DAYS';
 export type RepaymentFrequency = 'WEEKLY' | 'MONTHLY' | 'QUARTERLY' | 'AT_MATURITY';
 
@@ -83,7 +83,7 @@ export interface LoanTerms {
   amortisation?: Amortisation;
   /** DECLINING by default. */
   interestType?: InterestType;
-  /** FLAT only: PER_PERIOD by default. */
+  /** FLAT only: a regular period's share of the year each period (PER_PERIOD, the default), or the whole term by its actual days spread evenly (ACTUAL_DAYS). */
   flatBasis?: FlatBasis;
   /** FIXED_PRINCIPAL_PERCENT: each instalment's principal as a share of the principal ("0.1"); the last takes the balloon. */
   principalPercent?: string;
@@ -215,8 +215,6 @@ function conventionProblems(terms: LoanTerms): DomainError[] {
   if (terms.dayCount === 'PERIODIC-12' && terms.repaymentFrequency === 'WEEKLY')
     clash('dayCount', 'PERIODIC-12 counts months: weekly repayment takes a day count');
   if (terms.repaymentFrequency === 'AT_MATURITY' && terms.instalments !== 1) clash('instalments', 'at maturity means one instalment');
-  if (terms.interestType === 'FLAT' && amortisation === 'EQUAL_INSTALMENT' && terms.flatBasis === 'ACTUAL_DAYS')
-    clash('flatBasis', 'a flat level instalment spreads the whole term’s interest by period');
   const { principalPeriods = 0, interestPeriods = 0 } = terms.grace ?? {};
   if (![principalPeriods, interestPeriods].every((g) => Number.isInteger(g) && g >= 0 && g < terms.instalments))
     clash('grace', 'grace must leave at least the last instalment');

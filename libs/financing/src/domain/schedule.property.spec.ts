@@ -51,7 +51,7 @@ const terms: fc.Arbitrary<LoanTerms> = fc
       ...t,
       principalPercent: principalPercent === '0.00' ? '0.01' : principalPercent,
       dayCount: t.dayCount === 'PERIODIC-12' && t.repaymentFrequency === 'WEEKLY' ? 'ACT/365F' : t.dayCount,
-      flatBasis: t.interestType === 'FLAT' && t.amortisation !== 'EQUAL_INSTALMENT' ? t.flatBasis : undefined,
+      flatBasis: t.interestType === 'FLAT' ? t.flatBasis : undefined,
       repaymentDay: t.repaymentFrequency === 'WEEKLY' ? undefined : t.repaymentDay,
       instalments,
       grace,

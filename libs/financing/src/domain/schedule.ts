@@ -73,8 +73,8 @@ function check(terms: LoanTerms): void {
  */
 export function schedule(terms: LoanTerms, calendar: WorkingDays = EVERY_DAY_WORKS): Schedule {
   check(terms);
-  const conventions = conventionsOf(terms);
   const spans = periods(terms, calendar);
+  const conventions = conventionsOf(terms, spans);
   const perPeriodFee = feePerPeriod(terms);
   const lines: ScheduleLine[] = [];
   const repay = principalRule(terms, conventions, spans);
