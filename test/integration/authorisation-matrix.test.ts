@@ -51,6 +51,8 @@ interface Fixtures {
   pledge: string;
   receipt: string;
   hami: string;
+  /** The first bank, whose product list its own people and SMEs read. */
+  bank: string;
   document: string;
   run: string;
   /** A statement line and a write-off of it, undone: later steps are refused, not applied. */
@@ -203,6 +205,12 @@ const rows: Row[] = [
     allowed: BANK,
   },
 
+  {
+    call: 'GET /banks/:bankId/products',
+    request: (f, id = f.bank) => ({ method: 'get', path: `/banks/${id}/products` }),
+    // any SME may read what a bank offers; a bank's people only their own bank's
+    allowed: [...SME, 'outsider', ...BANK],
+  },
   {
     call: 'POST /financings/trial',
     request: () => ({ method: 'post', path: '/financings/trial', body: {} }),
@@ -553,6 +561,7 @@ describe('authorisation matrix: every endpoint × every role', () => {
       pledge,
       receipt,
       hami: api.parties.hami,
+      bank: api.parties.bank,
       document,
       run,
       line,

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -17,13 +17,16 @@ import {
   ValidateNested,
 } from 'class-validator';
 import type { DualControlRequest } from '@caravan/dual-control';
-import { Page, PageQuery, pageOf } from '@caravan/http';
+import { Page, PageQuery, pageOf, uuidParam } from '@caravan/http';
 import { CurrentActor, Role, Roles } from '@caravan/access';
 import type { Actor } from '@caravan/access';
 import { AMOUNT, AMOUNT_MESSAGE } from '@caravan/money';
 import type { Deadlines } from './financing.contract';
 import { FinancingPolicies } from '../application/financing-policies';
 import type { FinancingPolicy, Pricing, PolicyVersion } from '../application/financing-policy';
+import { DAY_COUNTS } from '../domain/schedule-terms';
+import type { DayCount } from '../domain/schedule-terms';
+import { ProductConventionsDto } from './product-conventions.dto';
 
 const RATE = /^0(\.\d{1,6})?$|^1(\.0{1,6})?$/;
 const BANK = [Role.CREDIT_OFFICER, Role.APPROVER, Role.TREASURY, Role.BACK_OFFICE];
@@ -45,14 +48,13 @@ class DeadlinesDto implements Deadlines {
   @ApiPropertyOptional({ description: 'Days to cure a margin call' }) @IsOptional() @IsInt() @Min(1) @Max(90) marginCure?: number;
 }
 
-class PricingDto implements Pricing {
+class PricingDto extends ProductConventionsDto implements Pricing {
   @ApiProperty({ example: '0.0435' }) @Matches(RATE, { message: 'annualRate must be a decimal rate from 0 to 1' }) annualRate: string;
   @ApiProperty({ example: '0.0653' }) @Matches(RATE, { message: 'penaltyRate must be a decimal rate from 0 to 1' }) penaltyRate: string;
   @ApiProperty({ example: '0.001' })
   @Matches(RATE, { message: 'upfrontFeeRate must be a decimal rate from 0 to 1' })
   upfrontFeeRate: string;
-  @ApiProperty({ enum: ['ACT/360', 'ACT/365', '30/360'] }) @IsIn(['ACT/360', 'ACT/365', '30/360']) dayCount:
-    'ACT/360' | 'ACT/365' | '30/360';
+  @ApiProperty({ enum: DAY_COUNTS }) @IsIn(DAY_COUNTS) dayCount: DayCount;
   @ApiProperty({ example: 3, description: 'Days after a due date before penalty interest runs' })
   @IsInt()
   @Min(0)
@@ -106,6 +108,19 @@ export class FinancingPolicyController {
   @ApiOperation({ summary: "The bank's policy in force: version, since when, who proposed and who approved it" })
   policy(@CurrentActor() actor: Actor): Promise<PolicyVersion> {
     return this.policies.current(actor);
+  }
+
+  @Get('banks/:bankId/products')
+  @Roles(Role.APPLICANT, Role.FINANCE_MANAGER, ...BANK)
+  @ApiOperation({
+    summary:
+      "A bank's loan products in force, as an SME may apply for them: rates, fees, penalty and compound terms, the conventions each counts by (interest type, day count, rounding, due-date roll, …), the repayments it may choose and the rate bounds, with the policy version",
+  })
+  products(
+    @CurrentActor() actor: Actor,
+    @Param('bankId', uuidParam) bankId: string,
+  ): Promise<Pick<PolicyVersion, 'version' | 'effectiveFrom' | 'pricing'>> {
+    return this.policies.products(actor, bankId);
   }
 
   @Get('financing-policy/versions')

@@ -1,7 +1,8 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { Approval, ApprovalTier, Recommendation } from '../domain/approval';
 import type { AgeingBucket, Allocation, LoanBook } from '../domain/loan-book';
-import type { Product } from '../domain/products';
+import type { Product, ProductConventions } from '../domain/products';
+import type { Amortisation, RepaymentFrequency } from '../domain/schedule-terms';
 import type { Component, DayCount, RepaymentMethod, Schedule } from '../domain/schedule';
 
 export type { Product } from '../domain/products';
@@ -10,12 +11,16 @@ export type { Product } from '../domain/products';
 
 export const FINANCING_WORKFLOW = 'financingWorkflow';
 
-export interface FinancingTerms {
+/** A financing's terms, fixed when it is applied for: its bank's product (price and conventions) and the SME's choice. */
+export interface FinancingTerms extends ProductConventions {
   annualRate: string;
   penaltyRate: string;
   graceDays: number;
   dayCount: DayCount;
-  method: RepaymentMethod;
+  /** The first three methods keep this field; the others are `amortisation`. */
+  method?: RepaymentMethod;
+  amortisation?: Amortisation;
+  repaymentFrequency?: RepaymentFrequency;
   instalments: number;
   upfrontFeeRate: string;
   /** The advance rate (receivables) or loan-to-value (receipts) the amount must stay within. */

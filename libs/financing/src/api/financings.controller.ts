@@ -10,7 +10,8 @@ import { Product, PRODUCT_NAMES } from '../domain/products';
 import type { DualControlRequest } from '@caravan/dual-control';
 import { Action, FinancingRow, FinancingsService, QuoteView } from '../application/financings.service';
 import { FinancingDetail, FinancingDetails } from '../application/financing-details';
-import type { RepaymentMethod } from '../domain/schedule';
+import type { Amortisation, RepaymentFrequency } from '../domain/schedule-terms';
+import { AMORTISATIONS, FREQUENCIES } from './product-conventions.dto';
 
 export class ApplicationDto {
   @ApiProperty({ enum: PRODUCT_NAMES }) @IsIn(PRODUCT_NAMES) product: Product;
@@ -20,16 +21,26 @@ export class ApplicationDto {
   @IsString({ message: `amount ${AMOUNT_MESSAGE}` })
   @Matches(AMOUNT, { message: `amount ${AMOUNT_MESSAGE}` })
   amount: string;
-  @ApiPropertyOptional({ enum: ['BULLET', 'EQUAL_INSTALMENT', 'EQUAL_PRINCIPAL'], description: 'Warehouse-receipt loans only' })
+  @ApiPropertyOptional({
+    enum: AMORTISATIONS,
+    description: "Warehouse-receipt loans only, among what the bank's product offers (GET /banks/{id}/products)",
+  })
   @IsOptional()
-  @IsIn(['BULLET', 'EQUAL_INSTALMENT', 'EQUAL_PRINCIPAL'])
-  method?: RepaymentMethod;
-  @ApiPropertyOptional({ minimum: 1, maximum: 60, description: 'Monthly instalments, warehouse-receipt loans only' })
+  @IsIn(AMORTISATIONS)
+  method?: Amortisation;
+  @ApiPropertyOptional({ minimum: 1, maximum: 360, description: 'Instalments, warehouse-receipt loans only, up to the product’s maximum' })
   @IsOptional()
   @IsInt()
   @Min(1)
-  @Max(60)
+  @Max(360)
   instalments?: number;
+  @ApiPropertyOptional({
+    enum: FREQUENCIES,
+    description: 'Warehouse-receipt loans only, among what the product offers (monthly by default)',
+  })
+  @IsOptional()
+  @IsIn(FREQUENCIES)
+  repaymentFrequency?: RepaymentFrequency;
   @ApiPropertyOptional({ default: true, description: 'Receivable financing: with recourse to the SME if the buyer does not pay' })
   @IsOptional()
   @IsBoolean()

@@ -3,9 +3,11 @@ import type { EntityManager } from 'typeorm';
 import { ScopedDatabase } from '@caravan/database';
 import { DualControl } from '@caravan/dual-control';
 import type { DualControlRequest } from '@caravan/dual-control';
-import { Actor, actorName, dataScopeOf, Role, systemActor } from '@caravan/access';
+import { Actor, actorName, dataScopeOf, OrganisationKind, Role, systemActor } from '@caravan/access';
+import { OrganisationDirectory } from '@caravan/identity';
 import { Dec } from '@caravan/money';
 import { assertSoundTiers } from '../domain/approval';
+import { PRODUCT_NAMES, productProblems } from '../domain/products';
 import { currentVersion, insertVersion, listVersions } from '../infrastructure/policy-versions';
 import { DEFAULT_POLICY, DEFAULT_VERSION, FinancingPolicy, PolicyVersion } from './financing-policy';
 import { FinancingErrors } from '../domain/financing.errors';
@@ -27,6 +29,7 @@ export class FinancingPolicies implements OnModuleInit {
   constructor(
     private readonly db: ScopedDatabase,
     private readonly dualControl: DualControl,
+    private readonly organisations: OrganisationDirectory,
   ) {}
 
   onModuleInit(): void {
@@ -44,6 +47,19 @@ export class FinancingPolicies implements OnModuleInit {
       dataScopeOf(systemActor('system:financing-policy', bankId)),
       async (em) => (await currentVersion(em)) ?? DEFAULT_VERSION,
     );
+  }
+
+  /**
+   * A bank's products as an SME may apply for them (price, conventions, choices, rate bounds),
+   * with the policy version they come from; anything that is not a bank is not found, and a
+   * bank's people read their own bank's only (another bank's price list is not theirs to read).
+   */
+  async products(actor: Actor, bankId: string): Promise<Pick<PolicyVersion, 'version' | 'effectiveFrom' | 'pricing'>> {
+    const ownBank = actor.organisationKind !== OrganisationKind.BANK || actor.organisationId === bankId;
+    if (!ownBank || (await this.organisations.kindOf(bankId)) !== OrganisationKind.BANK)
+      throw FinancingErrors.BANK_NOT_FOUND(`no bank ${bankId}`, 'bankId');
+    const { version, effectiveFrom, pricing } = await this.inForce(bankId);
+    return { version, effectiveFrom, pricing };
   }
 
   /** What the caller's bank has in force. */
@@ -80,5 +96,10 @@ function assertSoundPolicy(policy: FinancingPolicy): void {
   assertSoundTiers(policy.tiers);
   if (new Dec(policy.maintenanceLtv).lessThan(policy.maxLtv)) {
     throw FinancingErrors.MAINTENANCE_BELOW_LTV('the maintenance line must not be below the LTV line', 'maintenanceLtv');
+  }
+  // every product the bank offers must be one the calculator can price, within its rate bounds
+  for (const product of PRODUCT_NAMES) {
+    const [problem] = productProblems(product, policy.pricing[product]);
+    if (problem) throw problem;
   }
 }

@@ -1,14 +1,26 @@
 import { ApprovalTier, DEFAULT_TIERS } from '../domain/approval';
 import { Component, DayCount, DEFAULT_ALLOCATION_ORDER } from '../domain/schedule';
+import type { RateBounds } from '../domain/schedule-terms';
+import type { ProductConventions, RepaymentOptions } from '../domain/products';
 import type { Deadlines, Product } from '../api/financing.contract';
 
-export interface Pricing {
+/** A bank's product: its price, how it counts, what the SME may choose, and the bounds its rate stays in. */
+export interface Pricing extends ProductConventions {
   annualRate: string;
   penaltyRate: string;
   upfrontFeeRate: string;
   dayCount: DayCount;
   /** Days after a due date before penalty interest runs. */
   graceDays: number;
+  /** What an SME may choose when it applies (products that let it choose its repayment). */
+  options?: RepaymentOptions;
+  bounds?: RateBounds;
+}
+
+/** A product's terms as a financing takes them: what the SME may choose and the bounds stay with the product. */
+export function termsOfProduct(pricing: Pricing): Omit<Pricing, 'options' | 'bounds'> {
+  const { options, bounds, ...terms } = pricing;
+  return terms;
 }
 
 /** A bank's rules for financings addressed to it: authority matrix, deadlines, ratios, pricing. */

@@ -39,11 +39,13 @@ import { AssetFacts, eligibility } from '../domain/eligibility';
 import type { Allocation } from '../domain/loan-book';
 import { newPaymentReference } from '../domain/payment-reference';
 import { PRODUCTS, repaymentOf } from '../domain/products';
-import type { RepaymentMethod, Schedule } from '../domain/schedule';
+import type { Schedule } from '../domain/schedule';
+import type { Amortisation, RepaymentFrequency } from '../domain/schedule-terms';
 import { addDays } from '../domain/calendar';
 import { Quote, QuotedApplication, quoteRefusal } from './quote';
 import { bookedSchedule } from './booked-schedule';
 import { FinancingPolicies } from './financing-policies';
+import { termsOfProduct } from './financing-policy';
 import { FinancingErrors } from '../domain/financing.errors';
 import {
   FinancingEvent,
@@ -68,8 +70,9 @@ export interface Application {
   assetId: string;
   bankId: string;
   amount: string;
-  method?: RepaymentMethod;
+  method?: Amortisation;
   instalments?: number;
+  repaymentFrequency?: RepaymentFrequency;
   /** Receivable financing: whether the bank may turn to the SME if the buyer does not pay. */
   recourse?: boolean;
 }
@@ -378,8 +381,8 @@ export class FinancingsService implements OnModuleInit {
     const amount = Money.of(a.amount);
     const asset = await this.assess(actor, a.product, a.assetId, amount, policy[product.ratioCap]);
     const terms: FinancingTerms = {
-      ...policy.pricing[a.product],
-      ...repaymentOf(a.product, a),
+      ...termsOfProduct(policy.pricing[a.product]),
+      ...repaymentOf(a.product, a, policy.pricing[a.product].options),
       maturityDate: asset.maturityDate,
       maxFinancingRatio: policy[product.ratioCap],
       maintenanceLtv: product.securedByGoods ? policy.maintenanceLtv : undefined,

@@ -4,7 +4,8 @@ import type { Deadlines, FinancingTerms } from '../api/financing.contract';
 import type { ApprovalTier } from '../domain/approval';
 import { FinancingErrors } from '../domain/financing.errors';
 import type { Product } from '../domain/products';
-import type { RepaymentMethod, Schedule } from '../domain/schedule';
+import type { Schedule } from '../domain/schedule';
+import type { Amortisation, RepaymentFrequency } from '../domain/schedule-terms';
 
 /** A trial's answer, kept: the terms of one policy version priced for one asset and amount, and until when they hold. */
 export interface Quote {
@@ -37,8 +38,9 @@ export interface QuotedApplication {
   assetId: string;
   bankId: string;
   amount: string;
-  method?: RepaymentMethod;
+  method?: Amortisation;
   instalments?: number;
+  repaymentFrequency?: RepaymentFrequency;
   recourse?: boolean;
 }
 
@@ -52,7 +54,8 @@ export function quoteRefusal(quote: Quote, a: QuotedApplication, today: string):
     ['product', a.product !== quote.product],
     ['assetId', a.assetId !== quote.assetId],
     ['amount', !Money.of(a.amount, quote.currency).equals(Money.of(quote.amount, quote.currency))],
-    ['method', a.method !== undefined && a.method !== quote.terms.method],
+    ['method', a.method !== undefined && a.method !== (quote.terms.amortisation ?? quote.terms.method)],
+    ['repaymentFrequency', a.repaymentFrequency !== undefined && a.repaymentFrequency !== (quote.terms.repaymentFrequency ?? 'MONTHLY')],
     ['instalments', a.instalments !== undefined && a.instalments !== quote.terms.instalments],
     ['recourse', a.recourse !== undefined && a.recourse !== quote.terms.recourse],
   ];

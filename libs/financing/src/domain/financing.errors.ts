@@ -5,6 +5,7 @@ export const FinancingErrors = errorCatalogue('FINANCING', {
   ABOVE_MAXIMUM: { kind: 'unprocessable', summary: 'the amount is above what the asset can finance' },
   ALREADY_APPROVED_BY_YOU: { kind: 'forbidden', summary: 'you have already approved this financing' },
   ASSET_NOT_ELIGIBLE: { kind: 'conflict', summary: 'the asset is not in the state financing needs' },
+  BANK_NOT_FOUND: { kind: 'not_found', summary: 'no such bank on the platform' },
   BAD_PAYMENT: { kind: 'invalid', summary: 'a payment needs a positive decimal amount, its bank reference and real dates' },
   BAD_QUANTITY: { kind: 'invalid', summary: 'quantity must be a positive decimal string' },
   BELOW_LTV_LINE: { kind: 'unprocessable', summary: 'after this release the goods left would not cover the loan at the LTV line' },
