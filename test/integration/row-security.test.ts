@@ -13,6 +13,7 @@ const MONEY_TABLES = [
   'financings',
   'financing_events',
   'financing_policy_versions',
+  'financing_quotes',
   'journal_entries',
   'journal_lines',
   'ledger_balances',
@@ -122,6 +123,12 @@ describe('row-level security and least privilege, below the code', () => {
     // updates of A's rows touch nothing
     expect(await asApp(asRival, `UPDATE statement_lines SET match_status = 'UNMATCHED' RETURNING id`)).toEqual([[], 0]);
     expect(await asApp(asRival, `UPDATE financings SET stage = 'CLOSED' RETURNING id`)).toEqual([[], 0]);
+    // a quote is marked used by its SME alone, and nobody reprices one
+    expect(await asApp(asRival, `UPDATE financing_quotes SET financing_id = gen_random_uuid() RETURNING id`)).toEqual([[], 0]);
+    const asBankA = { organisationId: api.parties.bank, readsAll: false };
+    expect(await asApp(asBankA, `UPDATE financing_quotes SET financing_id = gen_random_uuid() RETURNING id`)).toEqual([[], 0]);
+    const asSme = { organisationId: api.parties.hami, readsAll: false };
+    await expect(asApp(asSme, `UPDATE financing_quotes SET amount = 1`)).rejects.toThrow(/permission denied/);
     // the auditor's scope reads everything and writes nothing
     await expect(
       asApp({ organisationId: null, readsAll: true }, `UPDATE bank_accounts SET currency = 'USD' RETURNING account`),
