@@ -197,6 +197,10 @@ describe('the portal in a real browser: the demo journey', () => {
       await sme.getByLabel(m['apply.amount']).fill('1500000.00');
       await sme.getByTestId('trial-rate').filter({ hasText: '4.35%' }).waitFor();
       expect(await sme.getByTestId('trial-fee').textContent()).toBe('¥1,500.00');
+      // the product's terms beside the figures: penalty after grace, how long the quote holds, the re-base rule
+      expect(await sme.getByTestId('trial-penalty').textContent()).toContain('6.53%');
+      await sme.getByTestId('trial-validity').waitFor();
+      await sme.getByText(m['terms.rebaseText']).waitFor();
       await sme.getByRole('button', { name: m['apply.submit'] }).click();
       const heading = await sme.getByRole('heading', { name: new RegExp(`^${m['financing.title']} RF-`) }).textContent();
       ref = heading!.replace(`${m['financing.title']} `, '');

@@ -1124,6 +1124,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/banks/{bankId}/products': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A bank's loan products in force, as an SME may apply for them: rates, fees, penalty and compound terms, the conventions each counts by (interest type, day count, rounding, due-date roll, …), the repayments it may choose and the rate bounds, with the policy version */
+    get: operations['FinancingPolicyController_products'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/financing-policy/versions': {
     parameters: {
       query?: never;
@@ -1987,12 +2004,17 @@ export interface components {
       /** @example 980000.00 */
       amount: string;
       /**
-       * @description Warehouse-receipt loans only
+       * @description Warehouse-receipt loans only, among what the bank's product offers (GET /banks/{id}/products)
        * @enum {string}
        */
-      method?: 'BULLET' | 'EQUAL_INSTALMENT' | 'EQUAL_PRINCIPAL';
-      /** @description Monthly instalments, warehouse-receipt loans only */
+      method?: 'BULLET' | 'EQUAL_INSTALMENT' | 'EQUAL_PRINCIPAL' | 'FIXED_PRINCIPAL_PERCENT' | 'INTEREST_ONLY';
+      /** @description Instalments, warehouse-receipt loans only, up to the product’s maximum */
       instalments?: number;
+      /**
+       * @description Warehouse-receipt loans only, among what the product offers (monthly by default)
+       * @enum {string}
+       */
+      repaymentFrequency?: 'WEEKLY' | 'MONTHLY' | 'QUARTERLY' | 'AT_MATURITY';
       /**
        * @description Receivable financing: with recourse to the SME if the buyer does not pay
        * @default true
@@ -2015,12 +2037,17 @@ export interface components {
       /** @example 980000.00 */
       amount: string;
       /**
-       * @description Warehouse-receipt loans only
+       * @description Warehouse-receipt loans only, among what the bank's product offers (GET /banks/{id}/products)
        * @enum {string}
        */
-      method?: 'BULLET' | 'EQUAL_INSTALMENT' | 'EQUAL_PRINCIPAL';
-      /** @description Monthly instalments, warehouse-receipt loans only */
+      method?: 'BULLET' | 'EQUAL_INSTALMENT' | 'EQUAL_PRINCIPAL' | 'FIXED_PRINCIPAL_PERCENT' | 'INTEREST_ONLY';
+      /** @description Instalments, warehouse-receipt loans only, up to the product’s maximum */
       instalments?: number;
+      /**
+       * @description Warehouse-receipt loans only, among what the product offers (monthly by default)
+       * @enum {string}
+       */
+      repaymentFrequency?: 'WEEKLY' | 'MONTHLY' | 'QUARTERLY' | 'AT_MATURITY';
       /**
        * @description Receivable financing: with recourse to the SME if the buyer does not pay
        * @default true
@@ -2078,6 +2105,132 @@ export interface components {
        */
       receiptId: string;
     };
+    InterestSettlementDto: {
+      /** @enum {string} */
+      frequency: 'MONTHLY' | 'QUARTERLY';
+      /**
+       * @description Day of the settlement month (按季结息: the 20th of a quarter’s last month)
+       * @example 20
+       */
+      day?: number;
+    };
+    RoundingDto: {
+      /**
+       * @description Half-up (四舍五入) or half-even
+       * @enum {string}
+       */
+      mode: 'HALF_UP' | 'HALF_EVEN';
+      /**
+       * @description The level instalment in multiples of this; the last takes the rest
+       * @enum {string}
+       */
+      instalmentMultiple?: '1' | '10' | '100';
+    };
+    GraceDto: {
+      /** @description Periods without principal */
+      principalPeriods?: number;
+      /** @description Periods whose interest is paid with the next instalment */
+      interestPeriods?: number;
+    };
+    FeeDto: {
+      /** @enum {string} */
+      kind: 'UPFRONT' | 'PER_PERIOD';
+      /**
+       * @description On the principal
+       * @example 0.001
+       */
+      rate?: string;
+      /** @example 200.00 */
+      amount?: string;
+    };
+    RepaymentOptionsDto: {
+      /** @description What the SME may choose (the first three when omitted) */
+      amortisations?: ('BULLET' | 'EQUAL_INSTALMENT' | 'EQUAL_PRINCIPAL' | 'FIXED_PRINCIPAL_PERCENT' | 'INTEREST_ONLY')[];
+      /** @description Monthly when omitted */
+      repaymentFrequencies?: ('WEEKLY' | 'MONTHLY' | 'QUARTERLY' | 'AT_MATURITY')[];
+      /** @example 36 */
+      maxInstalments?: number;
+    };
+    RateBoundsDto: {
+      /** @example 0.03 */
+      minRate?: string;
+      /** @example 0.12 */
+      maxRate?: string;
+    };
+    PricingDto: {
+      /** @enum {string} */
+      interestType?: 'DECLINING' | 'FLAT';
+      /**
+       * @description Flat interest per period, or over the term by actual days
+       * @enum {string}
+       */
+      flatBasis?: 'PER_PERIOD' | 'ACTUAL_DAYS';
+      /**
+       * @description FIXED_PRINCIPAL_PERCENT: each instalment’s share of the principal; the last is the balloon
+       * @example 0.1
+       */
+      principalPercent?: string;
+      interestSettlement?: components['schemas']['InterestSettlementDto'];
+      /**
+       * @description A fixed repayment day of the month
+       * @example 20
+       */
+      repaymentDay?: number;
+      /** @enum {string} */
+      firstPeriod?: 'SHORT' | 'LONG';
+      rounding?: components['schemas']['RoundingDto'];
+      grace?: components['schemas']['GraceDto'];
+      fees?: components['schemas']['FeeDto'][];
+      /**
+       * @description 罚息: penalty on overdue principal as a multiple of the contract rate
+       * @example 1.5
+       */
+      penaltyMultiple?: string;
+      /**
+       * @description 复利: interest on overdue interest, as an annual rate
+       * @example 0.0653
+       */
+      compoundRate?: string;
+      /**
+       * @description 复利 as a multiple of the contract rate
+       * @example 1.5
+       */
+      compoundMultiple?: string;
+      /**
+       * @description Due dates on non-working days roll (China’s calendar)
+       * @enum {string}
+       */
+      dueDateRoll?: 'NONE' | 'FOLLOWING' | 'MODIFIED_FOLLOWING';
+      options?: components['schemas']['RepaymentOptionsDto'];
+      bounds?: components['schemas']['RateBoundsDto'];
+      /** @example 0.0435 */
+      annualRate: string;
+      /** @example 0.0653 */
+      penaltyRate: string;
+      /** @example 0.001 */
+      upfrontFeeRate: string;
+      /** @enum {string} */
+      dayCount: 'ACT/360' | 'ACT/365F' | 'ACT/ACT-ISDA' | '30/360-US' | '30E/360' | 'ACT/364' | 'PERIODIC-12' | 'ACT/365' | '30/360';
+      /**
+       * @description Days after a due date before penalty interest runs
+       * @example 3
+       */
+      graceDays: number;
+    };
+    PricingByProductDto: {
+      RECEIVABLE_FINANCING: components['schemas']['PricingDto'];
+      WAREHOUSE_RECEIPT_LOAN: components['schemas']['PricingDto'];
+    };
+    BankProductsDto: {
+      /**
+       * @description 0: the platform default, until the bank adopts a policy of its own
+       * @example 3
+       */
+      version: number;
+      /** Format: date-time */
+      effectiveFrom: string | null;
+      pricing: components['schemas']['PricingByProductDto'];
+    };
     TierDto: {
       /** @example 1000000.00 */
       upTo: string | null;
@@ -2092,25 +2245,6 @@ export interface components {
       repaymentReminder: number;
       /** @description Days to cure a margin call */
       marginCure?: number;
-    };
-    PricingDto: {
-      /** @example 0.0435 */
-      annualRate: string;
-      /** @example 0.0653 */
-      penaltyRate: string;
-      /** @example 0.001 */
-      upfrontFeeRate: string;
-      /** @enum {string} */
-      dayCount: 'ACT/360' | 'ACT/365' | '30/360';
-      /**
-       * @description Days after a due date before penalty interest runs
-       * @example 3
-       */
-      graceDays: number;
-    };
-    PricingByProductDto: {
-      RECEIVABLE_FINANCING: components['schemas']['PricingDto'];
-      WAREHOUSE_RECEIPT_LOAN: components['schemas']['PricingDto'];
     };
     PolicyDto: {
       tiers: components['schemas']['TierDto'][];
@@ -2343,6 +2477,7 @@ export interface components {
       | 'FINANCING.ASSET_NOT_ELIGIBLE'
       | 'FINANCING.BAD_PAYMENT'
       | 'FINANCING.BAD_QUANTITY'
+      | 'FINANCING.BANK_NOT_FOUND'
       | 'FINANCING.BELOW_LTV_LINE'
       | 'FINANCING.CONVENTIONS_CLASH'
       | 'FINANCING.ILLEGAL_TRANSITION'
@@ -4125,6 +4260,27 @@ export interface operations {
           [name: string]: unknown;
         };
         content?: never;
+      };
+    };
+  };
+  FinancingPolicyController_products: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        bankId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BankProductsDto'];
+        };
       };
     };
   };

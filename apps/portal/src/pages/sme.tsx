@@ -5,6 +5,7 @@ import type { Me } from '../me';
 import { formatDate, formatMoney, formatRate } from '../format';
 import { useI18n } from '../i18n';
 import { Badge, Choice, DataTable, ErrorNote, Field, Section, textOf, useAction, useLoad, usePageTitle } from '../ui';
+import { ProductTerms, RepaymentFields, RepaymentForm, useProduct } from './product-terms';
 import { Documents, FinancingTable, Organisation, useOrganisations } from './shared';
 
 type Receivable = Schema<'ReceivableView'>;
@@ -187,6 +188,7 @@ export function ApplyPage({ me }: { me: Me }) {
   usePageTitle(t('apply.title'));
   const { banks, assets, form, setForm, set, warehouse } = useApplicationForm(me);
   const { trial, trialError } = useTrial(form);
+  const pricing = useProduct(form.bankId, form.product);
   const { error, run } = useAction();
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -239,23 +241,24 @@ export function ApplyPage({ me }: { me: Me }) {
         <Field label={t('apply.amount')} name="amount" error={error ?? trialError}>
           {(p) => <input {...p} value={form.amount} onChange={set('amount')} inputMode="decimal" placeholder="800000.00" required />}
         </Field>
-        {warehouse && <RepaymentFields form={form} set={set} error={error} />}
-        <ErrorNote error={error ?? trialError} fields={['product', 'assetId', 'bankId', 'amount', 'method', 'instalments']} />
-        <TrialPanel trial={trial} />
+        {warehouse && <RepaymentFields form={form} set={set} error={error} pricing={pricing} />}
+        <ErrorNote
+          error={error ?? trialError}
+          fields={['product', 'assetId', 'bankId', 'amount', 'method', 'instalments', 'repaymentFrequency']}
+        />
+        <TrialPanel trial={trial} pricing={pricing} />
         <button type="submit">{t('apply.submit')}</button>
       </form>
     </>
   );
 }
 
-interface Application {
+/** The form; its repayment fields are a warehouse receipt loan's. */
+interface Application extends RepaymentForm {
   product: Schema<'ApplicationDto'>['product'];
   assetId: string;
   bankId: string;
   amount: string;
-  /** This and instalments: a warehouse receipt loan's repayment. */
-  method: NonNullable<Schema<'ApplicationDto'>['method']>;
-  instalments: string;
 }
 
 const isWarehouse = (form: Application) => form.product === 'WAREHOUSE_RECEIPT_LOAN';
@@ -266,7 +269,13 @@ const bodyOf = (form: Application): Schema<'ApplicationDto'> => ({
   assetId: form.assetId,
   bankId: form.bankId,
   amount: form.amount,
-  ...(isWarehouse(form) ? { method: form.method, instalments: Number(form.instalments) } : {}),
+  ...(isWarehouse(form)
+    ? {
+        method: form.method,
+        instalments: Number(form.instalments),
+        ...(form.repaymentFrequency !== 'MONTHLY' ? { repaymentFrequency: form.repaymentFrequency } : {}),
+      }
+    : {}),
 });
 
 /** The application's fields and what they choose from: the banks, and the assets of the chosen product. */
@@ -281,6 +290,7 @@ function useApplicationForm(me: Me) {
     amount: '',
     method: 'EQUAL_INSTALMENT',
     instalments: '6',
+    repaymentFrequency: 'MONTHLY',
   });
   const warehouse = isWarehouse(form);
   useEffect(() => {
@@ -315,31 +325,8 @@ function useTrial(form: Application) {
   return { trial, trialError };
 }
 
-/** A warehouse receipt loan's repayment: its method and number of instalments. */
-function RepaymentFields({ form, set, error }: { form: Application; set: ReturnType<typeof useApplicationForm>['set']; error: unknown }) {
-  const { t } = useI18n();
-  return (
-    <>
-      <Field label={t('apply.method')} name="method" error={error}>
-        {(p) => (
-          <select {...p} value={form.method} onChange={set('method')}>
-            {['BULLET', 'EQUAL_INSTALMENT', 'EQUAL_PRINCIPAL'].map((m) => (
-              <option key={m} value={m}>
-                {t(`method.${m}` as never)}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
-      <Field label={t('apply.instalments')} name="instalments" error={error}>
-        {(p) => <input {...p} type="number" min={1} max={60} value={form.instalments} onChange={set('instalments')} />}
-      </Field>
-    </>
-  );
-}
-
 /** The trial's terms, totals and schedule, or a hint at what it still needs; read out as it changes. */
-function TrialPanel({ trial }: { trial: Trial | undefined }) {
+function TrialPanel({ trial, pricing }: { trial: Trial | undefined; pricing: ReturnType<typeof useProduct> }) {
   const { t } = useI18n();
   return (
     <div className="trial" aria-live="polite">
@@ -358,6 +345,7 @@ function TrialPanel({ trial }: { trial: Trial | undefined }) {
             <dt>{t('apply.max')}</dt>
             <dd>{formatMoney(trial.maxAmount)}</dd>
           </dl>
+          <ProductTerms pricing={pricing} trial={trial} />
           <ScheduleTable lines={trial.schedule.lines} />
         </>
       ) : (

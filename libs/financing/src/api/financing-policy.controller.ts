@@ -1,5 +1,13 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import {
+  ApiAcceptedResponse,
+  ApiBearerAuth,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProperty,
+  ApiPropertyOptional,
+  ApiTags,
+} from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -67,6 +75,13 @@ class PricingByProductDto {
   @ApiProperty({ type: PricingDto }) @ValidateNested() @Type(() => PricingDto) WAREHOUSE_RECEIPT_LOAN: PricingDto;
 }
 
+/** What GET /banks/{bankId}/products answers: the products in force and the policy version they come from. */
+class BankProductsDto {
+  @ApiProperty({ example: 3, description: '0: the platform default, until the bank adopts a policy of its own' }) version: number;
+  @ApiProperty({ type: String, nullable: true, format: 'date-time' }) effectiveFrom: string | null;
+  @ApiProperty({ type: PricingByProductDto }) pricing: PricingByProductDto;
+}
+
 export class PolicyDto implements FinancingPolicy {
   @ApiProperty({ type: [TierDto] }) @IsArray() @ValidateNested({ each: true }) @Type(() => TierDto) tiers: TierDto[];
   @ApiProperty({ type: DeadlinesDto }) @IsObject() @ValidateNested() @Type(() => DeadlinesDto) deadlines: DeadlinesDto;
@@ -111,6 +126,7 @@ export class FinancingPolicyController {
   }
 
   @Get('banks/:bankId/products')
+  @ApiOkResponse({ type: BankProductsDto })
   @Roles(Role.APPLICANT, Role.FINANCE_MANAGER, ...BANK)
   @ApiOperation({
     summary:
