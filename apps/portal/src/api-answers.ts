@@ -44,6 +44,8 @@ export interface FinancingDetail extends Financing {
   /** Each schedule line with its status and what was paid, when. */
   instalments: Instalment[];
   surplusPayouts: Array<{ amount: string; status: 'PENDING' | 'PAID'; paidOn: string | null }>;
+  /** While the SME may accept: the schedule booked if accepted today (the quote's terms re-based to today). */
+  offer: { startDate: string; schedule: Schedule } | null;
 }
 
 export interface Awaiting {

@@ -10,7 +10,7 @@ import { PaymentInstructionsPanel } from './repayment';
 /** A step of the financing's workflow the portal takes: POST /financings/{id}/<step>. */
 export type Step = 'accept' | 'acknowledge' | 'recommend' | 'approve' | 'reject';
 /** Takes a step of the financing's workflow, with a comment (a rejection: its reason); answers whether it went through. */
-export type Act = (step: Step, body?: Schema<'CommentDto'> | Schema<'ReasonDto'>) => Promise<boolean>;
+export type Act = (step: Step, body?: Schema<'CommentDto'> | Schema<'AcceptDto'> | Schema<'ReasonDto'>) => Promise<boolean>;
 
 /** The API's word on why this approver's approval would not count, as the message to show; undefined when it would. */
 const BLOCKERS: Record<string, 'own' | 'twice' | 'authority'> = {
@@ -32,10 +32,11 @@ export function FinancingActions({ me, desk, f, act, error }: { me: Me; desk: De
           <p>
             {t('financing.offerText', {
               amount: formatMoney(f.amount, f.currency),
-              payable: formatMoney(f.state?.schedule?.totalPayable, f.currency),
+              payable: formatMoney((f.offer?.schedule ?? f.state?.schedule)?.totalPayable, f.currency),
             })}
           </p>
-          <button type="button" onClick={() => act('accept')}>
+          {/* the start date of the schedule shown: the API refuses the acceptance once the offer starts another day */}
+          <button type="button" onClick={() => act('accept', { startDate: f.offer?.startDate })}>
             {t('financing.accept')}
           </button>
         </Section>

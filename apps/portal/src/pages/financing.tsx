@@ -57,7 +57,7 @@ export function FinancingPage({ me, id }: { me: Me; id: string }) {
       )}
       {f.state?.schedule && (
         <Section title={t('schedule.title')}>
-          {f.instalments.length > 0 ? <InstalmentsTable f={f} /> : <ScheduleTable lines={f.state.schedule.lines} />}
+          {f.instalments.length > 0 ? <InstalmentsTable f={f} /> : <ScheduleTable lines={(f.offer?.schedule ?? f.state.schedule).lines} />}
         </Section>
       )}
       {(desk === 'bank' || desk === 'backOffice') && f.state?.book && <AwaitedMovements financingRef={f.ref} />}
