@@ -35,6 +35,13 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ ...valid, AUTH_TOKEN_SECRET: 'short' })).toThrow(/AUTH_TOKEN_SECRET=<hidden> must be at least 32 characters/);
   });
 
+  it('holds a quote two business days after the trial by default, 0 to 30 when set', () => {
+    expect(loadConfig(valid).FINANCING_QUOTE_VALID_DAYS).toBe(2);
+    expect(loadConfig({ ...valid, FINANCING_QUOTE_VALID_DAYS: '0' }).FINANCING_QUOTE_VALID_DAYS).toBe(0);
+    expect(() => loadConfig({ ...valid, FINANCING_QUOTE_VALID_DAYS: '31' })).toThrow(/FINANCING_QUOTE_VALID_DAYS/);
+    expect(() => loadConfig({ ...valid, FINANCING_QUOTE_VALID_DAYS: 'two' })).toThrow(/FINANCING_QUOTE_VALID_DAYS/);
+  });
+
   it('treats an empty variable as missing', () => {
     expect(() => loadConfig({ ...valid, TEMPORAL_ADDRESS: '' })).toThrow(/TEMPORAL_ADDRESS is required/);
   });
