@@ -278,7 +278,7 @@ describe('the financing workflow’s phases, activities stubbed', () => {
   });
 
   it('books the schedule from the start date the acceptance carries, due dates rolled over China’s working days', async () => {
-    const rolled = { method: 'EQUAL_PRINCIPAL' as const, instalments: 2, dueDateRoll: 'FOLLOWING' };
+    const rolled = { method: 'EQUAL_PRINCIPAL' as const, instalments: 2, dueDateRoll: 'FOLLOWING' as const };
     const { id, handle } = await start({ terms: { ...DEFAULT_POLICY.pricing.RECEIVABLE_FINANCING, maxFinancingRatio: '0.8', ...rolled } });
     await until(handle, (s) => s.stage === 'AWAITING_COUNTERPARTY');
     await handle.executeUpdate(acknowledgeUpdate, { args: [as(BUYER)] });
