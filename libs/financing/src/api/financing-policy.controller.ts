@@ -34,9 +34,8 @@ import { FinancingPolicies } from '../application/financing-policies';
 import type { FinancingPolicy, Pricing, PolicyVersion } from '../application/financing-policy';
 import { DAY_COUNTS } from '../domain/schedule-terms';
 import type { DayCount } from '../domain/schedule-terms';
-import { ProductConventionsDto } from './product-conventions.dto';
+import { ProductConventionsDto, RATE } from './product-conventions.dto';
 
-const RATE = /^0(\.\d{1,6})?$|^1(\.0{1,6})?$/;
 const BANK = [Role.CREDIT_OFFICER, Role.APPROVER, Role.TREASURY, Role.BACK_OFFICE];
 
 class TierDto {

@@ -20,7 +20,8 @@ import type { RepaymentFrequency } from '../domain/schedule-terms';
 // A bank product's conventions as its policy proposal states them (domain/schedule-terms.ts
 // says what each means); the calculator's own check (productTerms) runs on the proposal too.
 
-const RATE = /^0(\.\d{1,6})?$|^1(\.0{1,6})?$/;
+/** A rate or share as a decimal from 0 to 1, at most six decimals. */
+export const RATE = /^0(\.\d{1,6})?$|^1(\.0{1,6})?$/;
 const MULTIPLE = /^\d{1,2}(\.\d{1,4})?$/;
 export const AMORTISATIONS: Amortisation[] = ['BULLET', 'EQUAL_INSTALMENT', 'EQUAL_PRINCIPAL', 'FIXED_PRINCIPAL_PERCENT', 'INTEREST_ONLY'];
 export const FREQUENCIES: RepaymentFrequency[] = ['WEEKLY', 'MONTHLY', 'QUARTERLY', 'AT_MATURITY'];

@@ -40,7 +40,6 @@ import type { Allocation } from '../domain/loan-book';
 import { newPaymentReference } from '../domain/payment-reference';
 import { PRODUCTS, repaymentOf } from '../domain/products';
 import type { Schedule } from '../domain/schedule';
-import type { Amortisation, RepaymentFrequency } from '../domain/schedule-terms';
 import { addDays } from '../domain/calendar';
 import { Quote, QuotedApplication, quoteRefusal } from './quote';
 import { bookedSchedule } from './booked-schedule';
@@ -65,17 +64,8 @@ import { findQuote, insertQuote, useQuote } from '../infrastructure/quote.reposi
 // What the service answers, typed where the rows are read.
 export type { FinancingRow } from '../infrastructure/financing.repository';
 
-export interface Application {
-  product: Product;
-  assetId: string;
-  bankId: string;
-  amount: string;
-  method?: Amortisation;
-  instalments?: number;
-  repaymentFrequency?: RepaymentFrequency;
-  /** Receivable financing: whether the bank may turn to the SME if the buyer does not pay. */
-  recourse?: boolean;
-}
+/** What an SME asks a trial for: the same as what it then applies with (quote.ts). */
+export type Application = QuotedApplication;
 
 export type Action = 'acknowledge' | 'recommend' | 'approve' | 'reject' | 'withdraw' | 'accept' | 'releaseGoods' | 'topUp';
 

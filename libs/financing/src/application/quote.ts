@@ -41,6 +41,7 @@ export interface QuotedApplication {
   method?: Amortisation;
   instalments?: number;
   repaymentFrequency?: RepaymentFrequency;
+  /** Receivable financing: whether the bank may turn to the SME if the buyer does not pay. */
   recourse?: boolean;
 }
 

@@ -102,17 +102,8 @@ export function openBook(schedule: Schedule, terms: BookTerms, dayOf: (date: str
       ...(newer ? { from: i === 0 ? terms.startDate : schedule.lines[i - 1].dueDate } : {}),
       ...(i < interestGrace && i < schedule.lines.length - 1 ? { defers: true } : {}),
     })),
-    fallenDue: 0,
-    outstanding: schedule.totalPrincipal,
-    periodOpening: schedule.totalPrincipal,
-    periodStart: 0,
-    due: { penalty: '0.00', interest: '0.00', principal: '0.00' },
-    overdueSince: null,
-    penaltyAccruedTo: 0,
-    applied: [],
-    surplus: '0.00',
+    ...untouched(schedule.totalPrincipal),
     principal: schedule.totalPrincipal,
-    received: [],
     ...(newer ? newerFields(schedule, terms) : {}),
   };
 }
@@ -278,20 +269,27 @@ export function applyBackDated(
   return { book: accruePenalty(replayed, book.penaltyAccruedTo), allocation };
 }
 
-/** The book as it was at disbursement: the same lines and terms, nothing fallen due or paid. */
-function reopened(book: LoanBook): LoanBook {
+/** A book's running figures before anything falls due or is paid: all of `principal` outstanding. */
+function untouched(principal: string) {
   return {
-    ...book,
     fallenDue: 0,
-    outstanding: book.principal!,
-    periodOpening: book.principal!,
+    outstanding: principal,
+    periodOpening: principal,
     periodStart: 0,
     due: { penalty: '0.00', interest: '0.00', principal: '0.00' },
     overdueSince: null,
     penaltyAccruedTo: 0,
-    applied: [],
+    applied: [] as string[],
     surplus: '0.00',
-    received: [],
+    received: [] as Received[],
+  };
+}
+
+/** The book as it was at disbursement: the same lines and terms, nothing fallen due or paid. */
+function reopened(book: LoanBook): LoanBook {
+  return {
+    ...book,
+    ...untouched(book.principal!),
     ...(book.deferred === undefined ? {} : { deferred: '0.00' }),
   };
 }
