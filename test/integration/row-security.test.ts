@@ -24,6 +24,7 @@ const MONEY_TABLES = [
   'match_links',
   'reconciliation_runs',
   'bank_accounts',
+  'statement_rules',
   'csv_mappings',
   'simulated_bank_payments',
   'dual_control_requests',
@@ -87,6 +88,9 @@ describe('row-level security and least privilege, below the code', () => {
     await reconcile(d.backOffice);
     const [{ id: line }] = await api.owner.query(`SELECT id::text AS id FROM statement_lines WHERE account = 'A-1'`);
     await d.backOffice.post(`/reconciliation/lines/${line}/write-off`).send({ reason: 'fixture' }).expect(201);
+    const rule = { name: 'charges', bankTransactionCode: 'NCHG', ledgerAccount: 'BANK_CHARGES' };
+    const proposed = (await d.backOffice.post('/reconciliation/accounts/A-1/rules').send(rule).expect(202)).body;
+    await d.treasury.post(`/approval-requests/${proposed.id}/approve`).send({}).expect(200);
   });
 
   afterAll(async () => {
@@ -129,6 +133,16 @@ describe('row-level security and least privilege, below the code', () => {
     expect(await asApp(asBankA, `UPDATE financing_quotes SET financing_id = gen_random_uuid() RETURNING id`)).toEqual([[], 0]);
     const asSme = { organisationId: api.parties.hami, readsAll: false };
     await expect(asApp(asSme, `UPDATE financing_quotes SET amount = 1`)).rejects.toThrow(/permission denied/);
+    // a standing rule is added by two people and then only read: no one edits one in place
+    await expect(asApp(asBankA, `UPDATE statement_rules SET ledger_account = 'BANK_INTEREST'`)).rejects.toThrow(/permission denied/);
+    // nor does bank B hang a rule on bank A's account (the account is bank B's own or none)
+    await expect(
+      asApp(
+        asRival,
+        `INSERT INTO statement_rules (id, account, name, text_contains, ledger_account, requested_by, approved_by)
+         VALUES (gen_random_uuid(), 'A-1', 'forged', 'x', 'BANK_CHARGES', 'x', 'y')`,
+      ),
+    ).rejects.toThrow(/foreign key/);
     // the auditor's scope reads everything and writes nothing
     await expect(
       asApp({ organisationId: null, readsAll: true }, `UPDATE bank_accounts SET currency = 'USD' RETURNING account`),
