@@ -23,6 +23,8 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly errors: FieldProblem[] = [],
+    /** What the API said beyond its code (a statement's line and reason, the most that may be financed), when it said it. */
+    readonly detail?: string,
   ) {
     super(message);
   }
@@ -54,7 +56,13 @@ export function whenUnauthenticated(handler: () => void): void {
 /** A problem+json body (or whatever else a refusal carried) as the ApiError the pages show. */
 function problemOf(status: number, statusText: string, body: unknown): ApiError {
   const problem: { code?: string; detail?: string; title?: string; errors?: FieldProblem[] } = body && typeof body === 'object' ? body : {};
-  return new ApiError(status, problem.code ?? `HTTP.${status}`, problem.detail ?? problem.title ?? statusText, problem.errors ?? []);
+  return new ApiError(
+    status,
+    problem.code ?? `HTTP.${status}`,
+    problem.detail ?? problem.title ?? statusText,
+    problem.errors ?? [],
+    problem.detail,
+  );
 }
 
 const bearer = (): Record<string, string> => (session.token ? { authorization: `Bearer ${session.token}` } : {});

@@ -27,23 +27,37 @@ export function has(key: string): key is MessageKey {
   return key in zh;
 }
 
+/** A code's own message followed by what the API said of this case (its detail), unless that adds nothing. */
+function withDetail(language: Language, message: string, detail: string | undefined): string {
+  return detail && !message.includes(detail) ? translate(language, 'error.withDetail', { message, detail }) : message;
+}
+
 /**
  * An API refusal in the reader's language: the stable code's own message when we have one,
- * else the API's English text behind a translated lead.
+ * with the API's detail (a statement's line and reason), else the API's English text behind a
+ * translated lead.
  */
 export function explain(language: Language, error: unknown): string {
   if (!(error instanceof ApiError)) return translate(language, 'error.unexpected');
   const key = `error.${error.code}`;
-  return has(key) ? translate(language, key) : translate(language, 'error.generic', { message: error.message });
+  return has(key)
+    ? withDetail(language, translate(language, key), error.detail)
+    : translate(language, 'error.generic', { message: error.message });
 }
 
-/** A field's complaint, for display beside the field. */
+/**
+ * A field's complaint, for display beside the field, by the refusal's code: a request that did
+ * not validate shows the field's own hint; a refusal (already registered, above the maximum)
+ * shows its code's message with what the API said of the field — never a format hint for a
+ * value whose format was fine.
+ */
 export function explainField(language: Language, error: unknown, field: string): string | undefined {
   if (!(error instanceof ApiError)) return undefined;
   const problem = error.about(field);
   if (!problem) return undefined;
-  const key = `field.${field}`;
-  return has(key) ? translate(language, key) : problem.message;
+  const key = error.code === 'REQUEST.INVALID' ? `field.${field}` : `error.${error.code}`;
+  if (!has(key)) return problem.message;
+  return error.code === 'REQUEST.INVALID' ? translate(language, key) : withDetail(language, translate(language, key), problem.message);
 }
 
 export interface I18n {
