@@ -306,6 +306,14 @@ describe('reconciliation: rules, suggestions, manual decisions, runs and the rep
       '0.00',
       row.difference,
     ]);
+    // for a Chinese reader the same columns and figures under Chinese headers, with a BOM so Excel reads UTF-8
+    const zh = await auditor.get(`/reconciliation/report?from=${today}&to=${today}&format=csv&lang=zh-CN`).expect(200);
+    const [zhHeader, zhFirst] = zh.text.split('\r\n'); // not trimmed: trim() takes the BOM away
+    expect(zhHeader).toBe(
+      '\uFEFF账户,日期,币种,已匹配笔数,已匹配金额,未匹配笔数,未匹配金额,已核销笔数,已核销金额,银行余额,总账科目,总账余额,差额',
+    );
+    expect(zhFirst).toBe(first);
+    await auditor.get(`/reconciliation/report?from=${today}&to=${today}&format=csv&lang=fr`).expect(400);
     expect((await auditor.get(`/reconciliation/report?from=${today}&to=2000-01-01`).expect(400)).body.code).toBe(
       'RECONCILIATION.BAD_PERIOD',
     );

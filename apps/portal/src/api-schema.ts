@@ -4475,6 +4475,8 @@ export interface operations {
         to: string;
         account?: string;
         format?: 'json' | 'csv';
+        /** @description The CSV's column headers: English (the default) or Chinese */
+        lang?: 'en' | 'zh-CN';
       };
       header?: never;
       path?: never;

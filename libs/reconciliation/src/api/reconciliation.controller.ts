@@ -49,6 +49,10 @@ export class ReportQuery {
   @ApiProperty({ example: '2026-11-30' }) @Matches(DATE, { message: 'to must be YYYY-MM-DD' }) to: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 64) account?: string;
   @ApiPropertyOptional({ enum: ['json', 'csv'] }) @IsOptional() @IsIn(['json', 'csv']) format?: 'json' | 'csv';
+  @ApiPropertyOptional({ enum: ['en', 'zh-CN'], description: "The CSV's column headers: English (the default) or Chinese" })
+  @IsOptional()
+  @IsIn(['en', 'zh-CN'])
+  lang?: 'en' | 'zh-CN';
 }
 
 export class DecisionQuery extends PageQuery {
@@ -80,20 +84,21 @@ export class BankAccountDto {
   statementEncoding?: StatementEncoding;
 }
 
-const REPORT_COLUMNS: Array<keyof ReportRow> = [
-  'account',
-  'day',
-  'currency',
-  'matchedCount',
-  'matchedSum',
-  'unmatchedCount',
-  'unmatchedSum',
-  'writtenOffCount',
-  'writtenOffSum',
-  'bankBalance',
-  'ledgerAccount',
-  'ledgerBalance',
-  'difference',
+/** The report's CSV columns in order, each with its header in Chinese (核销 is a write-off, 匹配 a match). */
+const REPORT_COLUMNS: Array<[keyof ReportRow, string]> = [
+  ['account', '账户'],
+  ['day', '日期'],
+  ['currency', '币种'],
+  ['matchedCount', '已匹配笔数'],
+  ['matchedSum', '已匹配金额'],
+  ['unmatchedCount', '未匹配笔数'],
+  ['unmatchedSum', '未匹配金额'],
+  ['writtenOffCount', '已核销笔数'],
+  ['writtenOffSum', '已核销金额'],
+  ['bankBalance', '银行余额'],
+  ['ledgerAccount', '总账科目'],
+  ['ledgerBalance', '总账余额'],
+  ['difference', '差额'],
 ];
 
 /** A change made answers 201 (or 200); one that awaits a second person's approval 202. */
@@ -150,9 +155,11 @@ export class ReconciliationController {
     const rows = await this.runs.report(actor, query.from, query.to, query.account);
     if (query.format !== 'csv') return rows;
     response.type('text/csv; charset=utf-8').attachment(`reconciliation-${query.from}-${query.to}.csv`);
-    return (
-      [REPORT_COLUMNS, ...rows.map((r) => REPORT_COLUMNS.map((c) => r[c]))].map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n'
-    );
+    const chinese = query.lang === 'zh-CN';
+    const headers = REPORT_COLUMNS.map(([key, zh]) => (chinese ? zh : key));
+    const body = rows.map((r) => REPORT_COLUMNS.map(([key]) => r[key]));
+    // with Chinese headers a byte order mark, or Excel reads the UTF-8 file as the local code page (GBK)
+    return (chinese ? '\uFEFF' : '') + [headers, ...body].map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
   }
 
   @Get('accounts')
