@@ -1,4 +1,4 @@
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { en, zh } from '../../apps/portal/src/messages';
@@ -75,11 +75,16 @@ describe('the portal in a real browser: the demo journey', () => {
     const contexts: BrowserContext[] = [];
     /** What the content security policy refused, on any page of this language's journey: nothing, or the page is broken. */
     const refusedByPolicy: string[] = [];
-    const watch = (page: Page) =>
+    /** The browser's own prompt, confirm and alert boxes: none, the portal asks in its own dialog. */
+    const browserBoxes: string[] = [];
+    const watch = (page: Page) => {
       page.on('console', (message) => /Content Security Policy/.test(message.text()) && refusedByPolicy.push(message.text()));
+      page.on('dialog', (box) => (browserBoxes.push(`${box.type()}: ${box.message()}`), void box.dismiss()));
+    };
     afterAll(async () => {
       await Promise.all(contexts.map((c) => c.close()));
       expect(refusedByPolicy).toEqual([]);
+      expect(browserBoxes).toEqual([]);
     });
 
     /** A browser of its own at the login page, in this language. */
@@ -175,6 +180,21 @@ describe('the portal in a real browser: the demo journey', () => {
       await sme.getByRole('status').filter({ hasText: invoice }).waitFor();
       await sme.getByRole('button', { name: m['receivables.submitFor'].replace('{invoice}', invoice) }).click();
       await sme.locator(`tr[data-invoice="${invoice}"]`).getByText(m['receivable.SUBMITTED']).waitFor();
+      // a second one, for the buyer to dispute; a refusal on the way takes the last success line away
+      const disputed = `${invoice}-D`;
+      await form.getByLabel(m['receivables.debtor']).selectOption({ label: DEMO_ORGANISATIONS.powerGroup.name });
+      await form.getByLabel(m['receivables.invoice']).fill(disputed);
+      await form.getByLabel(m['receivables.issued']).fill('2026-11-20');
+      await form.getByLabel(m['receivables.due']).fill('2027-02-28');
+      await form.getByLabel(m['receivables.amount']).fill('12,5');
+      await form.getByRole('button', { name: m['receivables.registerButton'] }).click();
+      await form.locator('[data-field="amount"]').waitFor();
+      expect(await form.getByRole('status').count()).toBe(0);
+      await form.getByLabel(m['receivables.amount']).fill('300000.00');
+      await form.getByRole('button', { name: m['receivables.registerButton'] }).click();
+      await sme.getByRole('status').filter({ hasText: disputed }).waitFor();
+      await sme.getByRole('button', { name: m['receivables.submitFor'].replace('{invoice}', disputed) }).click();
+      await sme.locator(`tr[data-invoice="${disputed}"]`).getByText(m['receivable.SUBMITTED']).waitFor();
       await shoot(sme, 'sme');
 
       buyer = await signIn(PEOPLE.buyer);
@@ -185,9 +205,39 @@ describe('the portal in a real browser: the demo journey', () => {
         .getByRole('button', { name: m['documents.download'].replace('{name}', `${invoice}.pdf`) });
       const [file] = await Promise.all([buyer.waitForEvent('download'), scan.click()]);
       expect(file.suggestedFilename()).toBe(`${invoice}.pdf`);
-      await buyer.getByRole('checkbox', { name: m['common.select'].replace('{item}', invoice) }).check();
+      const pick = (item: string) => buyer.getByRole('checkbox', { name: m['common.select'].replace('{item}', item), exact: true });
+      const summary = (count: number, total: string) => m['common.bulkSummary'].replace('{count}', String(count)).replace('{total}', total);
+      // a bulk confirmation first shows the count and the total in a dialog; Escape cancels it and nothing is confirmed
+      await pick(invoice).check();
+      await pick(disputed).check();
+      const confirmTwo = m['buyer.confirm'].replace('{count}', '2');
+      await buyer.getByRole('button', { name: confirmTwo }).click();
+      const asked = buyer.getByRole('dialog', { name: confirmTwo });
+      expect(await asked.getByText(summary(2, '¥2,300,000.00')).count()).toBe(1);
+      await shoot(buyer, 'buyer-bulk-confirmation');
+      await buyer.keyboard.press('Escape');
+      await asked.waitFor({ state: 'detached' });
+      expect(await buyer.evaluate('document.activeElement?.textContent')).toBe(confirmTwo); // the focus is back on the button
+      expect(await buyer.locator('tr[data-invoice]').count()).toBeGreaterThanOrEqual(2);
+      // the dispute's reason is typed in the dialog and reaches the API (the audit trail keeps it)
+      await pick(invoice).uncheck();
+      const disputeOne = m['buyer.dispute'].replace('{count}', '1');
+      await buyer.getByRole('button', { name: disputeOne }).click();
+      const why = buyer.getByRole('dialog', { name: disputeOne });
+      expect(await why.getByText(summary(1, '¥300,000.00')).count()).toBe(1);
+      const reason = `${language}: goods not delivered`;
+      await why.getByLabel(m['buyer.disputeReason']).fill(reason);
+      await why.getByRole('button', { name: disputeOne }).click();
+      await sme.locator(`tr[data-invoice="${disputed}"]`).getByText(m['receivable.DISPUTED']).waitFor();
+      const recorded = await api.owner.query(`SELECT after->>'reason' AS reason FROM audit_events WHERE action = 'receivable.dispute'`);
+      expect(recorded.map((r: { reason: string }) => r.reason)).toContain(reason);
       await shoot(buyer, 'buyer');
-      await buyer.getByRole('button', { name: m['buyer.confirm'].replace('{count}', '1') }).click();
+      await pick(invoice).check();
+      const confirmOne = m['buyer.confirm'].replace('{count}', '1');
+      await buyer.getByRole('button', { name: confirmOne }).click();
+      const sure = buyer.getByRole('dialog', { name: confirmOne });
+      expect(await sure.getByText(summary(1, '¥2,000,000.00')).count()).toBe(1);
+      await sure.getByRole('button', { name: confirmOne }).click();
       await sme.locator(`tr[data-invoice="${invoice}"]`).getByText(m['receivable.CONFIRMED']).waitFor();
     });
 
@@ -209,7 +259,9 @@ describe('the portal in a real browser: the demo journey', () => {
       await buyer.reload();
       await buyer.getByText(ref, { exact: false }).first().waitFor();
       await buyer.getByRole('checkbox', { name: new RegExp(ref) }).check();
-      await buyer.getByRole('button', { name: m['buyer.acknowledge'].replace('{count}', '1') }).click();
+      const acknowledge = m['buyer.acknowledge'].replace('{count}', '1');
+      await buyer.getByRole('button', { name: acknowledge }).click();
+      await buyer.getByRole('dialog', { name: acknowledge }).getByRole('button', { name: acknowledge }).click();
       await stage(sme, 'stage.AWAITING_RECOMMENDATION');
     });
 
@@ -321,6 +373,17 @@ describe('the portal in a real browser: the demo journey', () => {
       await sme.locator('li[data-step="payment.allocated"]').first().waitFor();
       await sme.getByTestId('surplus').filter({ hasText: '¥500,000.00' }).waitFor();
       await shoot(sme, 'sme-closed');
+      // the reconciliation report's CSV has its headers in the reader's language (Chinese with a BOM, for Excel)
+      const [report] = await Promise.all([
+        backOffice.waitForEvent('download'),
+        backOffice.getByRole('button', { name: m['report.csv'] }).click(),
+      ]);
+      const [headers] = (await readFile((await report.path())!, 'utf8')).split('\r\n');
+      expect(headers).toBe(
+        language === 'zh-CN'
+          ? '\uFEFF账户,日期,币种,已匹配笔数,已匹配金额,未匹配笔数,未匹配金额,已核销笔数,已核销金额,银行余额,总账科目,总账余额,差额'
+          : 'account,day,currency,matchedCount,matchedSum,unmatchedCount,unmatchedSum,writtenOffCount,writtenOffSum,bankBalance,ledgerAccount,ledgerBalance,difference',
+      );
     });
 
     it('a write-off beyond the tolerance waits for a second person, who approves it in the portal', async () => {
@@ -340,8 +403,10 @@ describe('the portal in a real browser: the demo journey', () => {
         .filter({ hasText: filled(m['statements.imported']) })
         .waitFor();
       const line = backOffice.getByRole('row').filter({ hasText: stray });
-      backOffice.once('dialog', (dialog) => void dialog.accept('bank charge, no invoice'));
       await line.getByRole('button', { name: m['exceptions.writeOff'] }).click();
+      const why = backOffice.getByRole('dialog', { name: m['exceptions.writeOff'] });
+      await why.getByLabel(m['exceptions.writeOffPrompt']).fill('bank charge, no invoice');
+      await why.getByRole('button', { name: m['exceptions.writeOff'] }).click();
       await backOffice.getByRole('status').filter({ hasText: m['approvals.sent'] }).waitFor();
       const mine = backOffice
         .getByRole('table', { name: m['approvals.caption'] })
@@ -370,6 +435,14 @@ describe('the portal in a real browser: the demo journey', () => {
       await page.goto(`${baseUrl}/docs`);
       await page.getByText('Caravan API').first().waitFor();
       await page.getByText('/financings/{id}/payments').first().waitFor();
+    });
+
+    it('shows its favicon, which the content security policy lets through', async () => {
+      const page = await loginPage();
+      const href = await page.locator('link[rel="icon"]').getAttribute('href');
+      const icon = await page.request.get(new URL(href!, page.url()).href);
+      expect(icon.ok()).toBe(true);
+      expect(icon.headers()['content-type']).toContain('image/svg+xml');
     });
 
     it('the custodian’s home page works too', async () => {

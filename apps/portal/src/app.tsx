@@ -9,7 +9,7 @@ import { FinancingPage } from './pages/financing';
 import { PaymentNoticePage } from './pages/repayment';
 import { SecondFactorEnrolment } from './pages/second-factor';
 import { ApplyPage, SmeHome } from './pages/sme';
-import { Field, ErrorNote, textOf, usePageTitle } from './ui';
+import { AskProvider, Field, ErrorNote, textOf, usePageTitle } from './ui';
 import { Desk, deskOf, Me } from './me';
 
 /** The route: the part of the address after '#'. */
@@ -59,11 +59,13 @@ export function App() {
 
   return (
     <I18nContext.Provider value={i18n}>
-      {!ready ? null : me ? (
-        <Shell me={me} onLogout={() => ((session.token = null), setMe(null), (location.hash = '/'))} />
-      ) : (
-        <Login onLogin={loadMe} ssoError={ssoError} />
-      )}
+      <AskProvider>
+        {!ready ? null : me ? (
+          <Shell me={me} onLogout={() => ((session.token = null), setMe(null), (location.hash = '/'))} />
+        ) : (
+          <Login onLogin={loadMe} ssoError={ssoError} />
+        )}
+      </AskProvider>
     </I18nContext.Provider>
   );
 }

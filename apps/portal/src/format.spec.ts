@@ -1,4 +1,4 @@
-import { formatDate, formatMoney, formatRate, localToday, share } from './format';
+import { formatDate, formatMoney, formatPercent, formatRate, formatTotal, localToday, share } from './format';
 
 describe('portal formatting', () => {
   it.each([
@@ -21,11 +21,32 @@ describe('portal formatting', () => {
 
   it.each([
     ['0.0435', '4.35%'],
-    ['0.8', '80%'],
-    ['0.001', '0.1%'],
-    ['1', '100%'],
-  ])('formats the rate %s as %s', (rate, shown) => {
+    ['0.052', '5.20%'],
+    ['0.06525', '6.525%'],
+    ['0.8', '80.00%'],
+    ['0.001', '0.10%'],
+    ['1', '100.00%'],
+  ])('formats the rate %s as %s, always with two decimals at least', (rate, shown) => {
     expect(formatRate(rate)).toBe(shown);
+  });
+
+  it.each([
+    ['0.50', '50%'],
+    ['0.955', '95.5%'],
+    ['1', '100%'],
+  ])('formats the confidence %s as %s', (value, shown) => {
+    expect(formatPercent(value)).toBe(shown);
+  });
+
+  it('totals amounts exactly, one sum per currency', () => {
+    expect(formatTotal([{ amount: '1999999.99' }, { amount: '0.01', currency: 'CNY' }])).toBe('¥2,000,000.00');
+    expect(
+      formatTotal([
+        { amount: '1.10', currency: 'CNY' },
+        { amount: '2', currency: 'USD' },
+      ]),
+    ).toBe('¥1.10 + $2.00');
+    expect(formatTotal([])).toBe('¥0.00');
   });
 
   it('formats dates in the reader’s locale', () => {

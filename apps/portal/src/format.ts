@@ -1,3 +1,4 @@
+import Decimal from 'decimal.js';
 // Amounts stay decimal strings from the API to the screen: no JS number ever holds one.
 
 const SYMBOLS: Record<string, string> = { CNY: '¥', USD: '$', EUR: '€', HKD: 'HK$', GBP: '£' };
@@ -13,15 +14,31 @@ export function formatMoney(amount: string | null | undefined, currency = 'CNY')
   return `${sign}${SYMBOLS[currency] ?? `${currency} `}${grouped}.${cents}`;
 }
 
-/** A rate as a percentage: '0.0435' → '4.35%'. */
-export function formatRate(rate: string | null | undefined): string {
-  if (!rate) return '—';
-  const match = /^(\d+)(?:\.(\d+))?$/.exec(rate);
-  if (!match) return rate;
+/** A fraction as a percentage with as many decimals as it has: '0.50' → '50%', '0.0435' → '4.35%'. */
+export function formatPercent(value: string | null | undefined, minDecimals = 0): string {
+  if (!value) return '—';
+  const match = /^(\d+)(?:\.(\d+))?$/.exec(value);
+  if (!match) return value;
   const digits = `${match[1]}${(match[2] ?? '').padEnd(2, '0')}`;
   const whole = digits.slice(0, match[1].length + 2).replace(/^0+(?=\d)/, '');
-  const rest = digits.slice(match[1].length + 2).replace(/0+$/, '');
+  const rest = digits
+    .slice(match[1].length + 2)
+    .replace(/0+$/, '')
+    .padEnd(minDecimals, '0');
   return `${whole}${rest ? `.${rest}` : ''}%`;
+}
+
+/** A rate, always with at least two decimals so rates read alike side by side: '0.052' → '5.20%', '0.0435' → '4.35%'. */
+export function formatRate(rate: string | null | undefined): string {
+  return formatPercent(rate, 2);
+}
+
+/** The total of several amounts, one sum per currency: '¥3,000,000.00' or '¥1.00 + $2.00'. */
+export function formatTotal(items: Array<{ amount: string; currency?: string }>): string {
+  const sums = new Map<string, Decimal>();
+  for (const { amount, currency = 'CNY' } of items) sums.set(currency, (sums.get(currency) ?? new Decimal(0)).plus(amount));
+  if (sums.size === 0) return formatMoney('0');
+  return [...sums].map(([currency, sum]) => formatMoney(sum.toFixed(2), currency)).join(' + ');
 }
 
 /** A date (YYYY-MM-DD) or an instant in the reader's locale. */

@@ -1,5 +1,6 @@
 import { ApiError } from './api';
 import { explain, explainField } from './i18n';
+import { en, zh } from './messages';
 
 // Refusals by their stable code (issue 16): a field shows what the API refused it for, not a
 // format hint for a value whose format was fine; a statement's refusal keeps its line and reason.
@@ -28,5 +29,17 @@ describe('explaining the API’s refusals', () => {
     expect(explain('en', new ApiError(400, 'RECONCILIATION.BAD_STATEMENT', 'Bad Request'))).toBe(
       'The statement cannot be read or does not balance.',
     );
+  });
+});
+
+// 核销 is a write-off and nothing else: a match (a payment cleared against what was expected) is 匹配.
+describe('the words for reconciliation', () => {
+  it.each(Object.entries(zh).filter(([, text]) => text.includes('核销')))('%s says 核销 for a write-off only', (key) => {
+    expect(en[key as keyof typeof zh]).toMatch(/writ(e|ten)( it)?[- ]off/i);
+  });
+
+  it('a payment cleared against what was expected is 匹配', () => {
+    expect(zh['movement.MATCHED']).toBe('已匹配');
+    expect(zh['pay.text']).toContain('自动匹配');
   });
 });

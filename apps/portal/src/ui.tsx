@@ -1,18 +1,34 @@
-import { ReactNode, SelectHTMLAttributes, useEffect, useId, useState } from 'react';
+import {
+  createContext,
+  FormEvent,
+  ReactNode,
+  SelectHTMLAttributes,
+  useCallback,
+  useContext,
+  useEffect,
+  useId,
+  useRef,
+  useState,
+} from 'react';
 import { explain, explainField, useI18n } from './i18n';
 
 /**
- * A person's action and its refusal: `run` clears the last refusal, runs the action and
+ * A person's action, its refusal and its success line: `run` clears both the last refusal and
+ * the last success (a stale success never stands beside a new refusal), runs the action and
  * keeps what it threw, to be shown beside the form; it answers whether the action went through.
  */
 export function useAction(): {
   error: unknown;
   setError: (error: unknown) => void;
+  notice: string | undefined;
+  setNotice: (notice: string | undefined) => void;
   run: (action: () => Promise<unknown>) => Promise<boolean>;
 } {
   const [error, setError] = useState<unknown>();
+  const [notice, setNotice] = useState<string>();
   const run = async (action: () => Promise<unknown>) => {
     setError(undefined);
+    setNotice(undefined);
     try {
       await action();
       return true;
@@ -21,7 +37,85 @@ export function useAction(): {
       return false;
     }
   };
-  return { error, setError, run };
+  return { error, setError, notice, setNotice, run };
+}
+
+/** What a dialog asks: a title, what it is about, and a text to type when it needs one (a reason). */
+export interface Question {
+  title: string;
+  message?: string;
+  /** The label of a required text to type (a reason, quantities); none for a plain yes or no. */
+  input?: string;
+  confirm: string;
+  danger?: boolean;
+}
+
+/** The answer: null when cancelled, else the text typed (trimmed; '' when nothing was asked). */
+type Ask = (question: Question) => Promise<string | null>;
+
+const AskContext = createContext<Ask>(() => Promise.resolve(null));
+
+/** The page's question dialog, one at a time; `useAsk` opens it from anywhere below. */
+export function AskProvider({ children }: { children: ReactNode }) {
+  const [open, setOpen] = useState<{ question: Question; answer: (text: string | null) => void }>();
+  const ask = useCallback<Ask>((question) => new Promise((answer) => setOpen({ question, answer })), []);
+  return (
+    <AskContext.Provider value={ask}>
+      {children}
+      {open && <AskDialog {...open.question} onAnswer={(text) => (setOpen(undefined), open.answer(text))} />}
+    </AskContext.Provider>
+  );
+}
+
+export const useAsk = (): Ask => useContext(AskContext);
+
+/**
+ * A modal `<dialog>`: focus moves into it (to the text, else the first button), Escape or Cancel
+ * answers null, and focus returns to what opened it when it closes.
+ */
+function AskDialog({ title, message, input, confirm, danger, onAnswer }: Question & { onAnswer: (text: string | null) => void }) {
+  const { t } = useI18n();
+  const ref = useRef<HTMLDialogElement>(null);
+  const id = useId();
+  useEffect(() => {
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    if (ref.current && !ref.current.open) ref.current.showModal();
+    return () => opener?.focus();
+  }, []);
+  const submit = (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const text = textOf(new FormData(e.currentTarget), 'text').trim();
+    if (input && !text) return; // only spaces: still required
+    onAnswer(text);
+  };
+  return (
+    <dialog
+      ref={ref}
+      className="ask"
+      aria-labelledby={`${id}-title`}
+      aria-describedby={message ? `${id}-message` : undefined}
+      onCancel={(e) => (e.preventDefault(), onAnswer(null))}
+    >
+      <form onSubmit={submit}>
+        <h2 id={`${id}-title`}>{title}</h2>
+        {message && <p id={`${id}-message`}>{message}</p>}
+        {input && (
+          <div className="field">
+            <label htmlFor={`${id}-text`}>{input}</label>
+            <textarea id={`${id}-text`} name="text" rows={3} maxLength={1000} required />
+          </div>
+        )}
+        <div className="buttons">
+          <button type="submit" className={danger ? 'danger' : undefined}>
+            {confirm}
+          </button>
+          <button type="button" className="link" onClick={() => onAnswer(null)}>
+            {t('common.cancel')}
+          </button>
+        </div>
+      </form>
+    </dialog>
+  );
 }
 
 /** A form's text field by name (an input or a select); '' for a file or a field it does not have. */

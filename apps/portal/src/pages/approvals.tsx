@@ -2,7 +2,7 @@ import { api } from '../api';
 import type { Me } from '../me';
 import { formatDate } from '../format';
 import { useI18n } from '../i18n';
-import { DataTable, ErrorNote, Section, useAction, useLoad } from '../ui';
+import { DataTable, ErrorNote, Section, useAction, useAsk, useLoad } from '../ui';
 
 /** Whether an answer is a change sent to a second person (202) rather than one made. */
 export const awaitsApproval = (answer: unknown) =>
@@ -16,11 +16,13 @@ export function ApprovalsPanel({ me, tick = 0, onChange }: { me: Me; tick?: numb
   const { t, label, language } = useI18n();
   const pending = useLoad(() => api.GET('/approval-requests', { params: { query: { status: 'PENDING', limit: 50 } } }), [tick], 5000);
   const { error, run } = useAction();
+  const ask = useAsk();
   const decide = (id: string, verdict: 'approve' | 'reject') =>
     run(async () => {
       if (verdict === 'reject') {
-        const reason = prompt(t('approvals.rejectPrompt'));
-        if (!reason) return;
+        const title = t('approvals.reject');
+        const reason = await ask({ title, input: t('approvals.rejectPrompt'), confirm: title, danger: true });
+        if (reason === null) return;
         await api.POST('/approval-requests/{id}/reject', { params: { path: { id } }, body: { reason } });
       } else await api.POST('/approval-requests/{id}/approve', { params: { path: { id } }, body: {} });
       pending.reload();

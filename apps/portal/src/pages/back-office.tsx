@@ -2,10 +2,10 @@ import { FormEvent, useState } from 'react';
 import { api, ApiError, download, upload } from '../api';
 import type { ExceptionLine } from '../api-answers';
 import type { paths } from '../api-schema';
-import { formatDate, formatMoney, localToday } from '../format';
+import { formatDate, formatMoney, formatPercent, localToday } from '../format';
 import { useI18n } from '../i18n';
 import type { Me } from '../me';
-import { Badge, DataTable, ErrorNote, Field, Progress, Section, useAction, useLoad, usePageTitle } from '../ui';
+import { Badge, DataTable, ErrorNote, Field, Progress, Section, useAction, useAsk, useLoad, usePageTitle } from '../ui';
 import { ApprovalsPanel, awaitsApproval } from './approvals';
 import { AwaitedMovements, BankAccounts } from './repayment';
 
@@ -45,9 +45,9 @@ function StatementUpload({ onImported }: { onImported: () => void }) {
     e.preventDefault();
     const data = new FormData(e.currentTarget);
     const file = data.get('file');
+    setResult(undefined); // a stale success line never stands beside a new refusal
     if (!(file instanceof File) || file.size === 0)
       return setError(new ApiError(400, 'PORTAL.NO_FILE', '', [{ field: 'file', message: t('field.file') }]));
-    setResult(undefined);
     setProgress(0);
     const account = data.get('account');
     await run(async () => {
@@ -138,15 +138,14 @@ function RunPanel({ runId, onStart, onDone }: { runId?: string; onStart: (id: st
 function ExceptionsQueue({ tick, onChange }: { tick: number; onChange: () => void }) {
   const { t } = useI18n();
   const queue = useLoad(() => api.GET('/statements/exceptions', { params: { query: { limit: 50 } } }), [tick]);
-  const { error, run } = useAction();
-  const [sent, setSent] = useState(false);
+  const { error, notice, setNotice, run } = useAction();
   // beyond the tolerance a match or write-off goes to a second person (202): say so
-  const act: Act = (call) => run(async () => (setSent(awaitsApproval(await call())), onChange()));
+  const act: Act = (call) => run(async () => (awaitsApproval(await call()) && setNotice(t('approvals.sent')), onChange()));
   const items = queue.data?.items ?? [];
   return (
     <Section title={t('exceptions.title', { count: queue.data?.total ?? 0 })}>
       <ErrorNote error={error} />
-      {sent && <p role="status">{t('approvals.sent')}</p>}
+      {notice && <p role="status">{notice}</p>}
       {items.length === 0 ? (
         <p>{t('common.none')}</p>
       ) : (
@@ -176,6 +175,7 @@ type Act = (call: () => Promise<unknown>) => Promise<boolean>;
 /** A statement line nothing matched, with the proposals to resolve it and a write-off. */
 function ExceptionRow({ l, act }: { l: ExceptionLine; act: Act }) {
   const { t, language } = useI18n();
+  const ask = useAsk();
   return (
     <tr data-line={l.lineId}>
       <td>{formatDate(l.bookedOn, language)}</td>
@@ -194,8 +194,9 @@ function ExceptionRow({ l, act }: { l: ExceptionLine; act: Act }) {
         <button
           type="button"
           className="link"
-          onClick={() => {
-            const reason = prompt(t('exceptions.writeOffPrompt'));
+          onClick={async () => {
+            const title = t('exceptions.writeOff');
+            const reason = await ask({ title, input: t('exceptions.writeOffPrompt'), confirm: title, danger: true });
             // the queue gives a line's number as a string, the document its path parameter as a number: the same in the URL
             if (reason)
               void act(() =>
@@ -213,12 +214,13 @@ function ExceptionRow({ l, act }: { l: ExceptionLine; act: Act }) {
 /** The matcher's suggestions to confirm, then open expectations to match by hand (unequal amounts ask why). */
 function Proposals({ l, act }: { l: ExceptionLine; act: Act }) {
   const { t, label } = useI18n();
+  const ask = useAsk();
   return (
     <ul className="plain">
       {l.suggestions.map((s) => (
         <li key={s.decisionId}>
           <Badge tone="warn">
-            {label('method', s.method)} {s.confidence}
+            {label('method', s.method)} {formatPercent(s.confidence)}
           </Badge>{' '}
           {s.links.map((k) => k.endToEndId).join(', ')}{' '}
           <button
@@ -234,13 +236,17 @@ function Proposals({ l, act }: { l: ExceptionLine; act: Act }) {
           {c.endToEndId} · {formatMoney(c.remaining, l.currency)} {c.counterparty ? `· ${c.counterparty}` : ''}{' '}
           <button
             type="button"
-            onClick={() =>
-              act(() => {
-                const same = c.remaining === l.amount;
-                const reason = same ? undefined : (prompt(t('exceptions.reasonPrompt')) ?? undefined);
-                return api.POST('/reconciliation/matches', { body: { lineIds: [l.lineId], expectedIds: [c.expectedId], reason } });
-              })
-            }
+            onClick={async () => {
+              // unequal amounts: the difference is written off, and that needs its reason
+              const title = t('exceptions.match');
+              const reason = c.remaining === l.amount ? '' : await ask({ title, input: t('exceptions.reasonPrompt'), confirm: title });
+              if (reason !== null)
+                await act(() =>
+                  api.POST('/reconciliation/matches', {
+                    body: { lineIds: [l.lineId], expectedIds: [c.expectedId], reason: reason || undefined },
+                  }),
+                );
+            }}
           >
             {t('exceptions.match')}
           </button>
@@ -252,10 +258,12 @@ function Proposals({ l, act }: { l: ExceptionLine; act: Act }) {
 
 function RecentMatches({ tick, onChange }: { tick: number; onChange: () => void }) {
   const { t, label, language } = useI18n();
+  const ask = useAsk();
   const decisions = useLoad(() => api.GET('/reconciliation/matches', { params: { query: { status: 'ACTIVE', limit: 20 } } }), [tick]);
   const { error, run } = useAction();
   const undo = async (id: string) => {
-    const reason = prompt(t('matches.reasonPrompt'));
+    const title = t('matches.undo');
+    const reason = await ask({ title, input: t('matches.reasonPrompt'), confirm: title, danger: true });
     if (reason)
       await run(
         async () => (await api.POST('/reconciliation/matches/{id}/reverse', { params: { path: { id } }, body: { reason } }), onChange()),
@@ -278,7 +286,7 @@ function RecentMatches({ tick, onChange }: { tick: number; onChange: () => void 
           <tr key={d.id}>
             <td>{formatDate(d.decidedAt, language, true)}</td>
             <td>
-              {label('method', d.method)} {d.confidence}
+              {label('method', d.method)} {formatPercent(d.confidence)}
             </td>
             <td>{d.links.map((k) => `${k.account} ${formatMoney(k.amount)} → ${k.endToEndId ?? t('matches.writtenOff')}`).join('; ')}</td>
             <td>{d.decidedBy}</td>
@@ -305,7 +313,8 @@ function Report() {
   const csv = () =>
     download(
       '/reconciliation/report',
-      { query: { from: range.from, to: range.to, format: 'csv' } },
+      // the headers in the reader's language; the columns and figures stay the same
+      { query: { from: range.from, to: range.to, format: 'csv', lang: language } },
       `reconciliation-${range.from}-${range.to}.csv`,
     );
   return (

@@ -2,9 +2,9 @@ import { Dispatch, SetStateAction, useState } from 'react';
 import { api, Schema } from '../api';
 import type { Financing } from '../api-answers';
 import type { Me } from '../me';
-import { formatDate, formatMoney } from '../format';
+import { formatDate, formatMoney, formatTotal } from '../format';
 import { useI18n } from '../i18n';
-import { DataTable, ErrorNote, Section, useLoad, usePageTitle } from '../ui';
+import { DataTable, ErrorNote, Section, useAsk, useLoad, usePageTitle } from '../ui';
 import { byDeadline, Documents, FinancingTable, Organisation, useOrganisations } from './shared';
 
 type Receivable = Schema<'ReceivableView'>;
@@ -17,7 +17,7 @@ const toggle = (set: Set<string>, id: string) => {
 };
 
 /** Makes the decisions one call after another, then reports how many went through. */
-type Decide = (calls: Array<() => Promise<unknown>>) => Promise<void>;
+type Decide = (ids: string[], call: (id: string) => Promise<unknown>) => Promise<void>;
 
 /**
  * The core enterprise's queue: receivables its suppliers submitted, to confirm or dispute in
@@ -35,12 +35,13 @@ export function BuyerHome({ me }: { me: Me }) {
   const [result, setResult] = useState<string>();
 
   /** One call per item: each confirmation is its own decision in the workflow and the audit trail. */
-  const decide: Decide = async (calls) => {
+  const decide: Decide = async (ids, call) => {
     setError(undefined);
+    setResult(undefined);
     let ok = 0;
-    for (const call of calls) {
+    for (const id of ids) {
       try {
-        await call();
+        await call(id);
         ok += 1;
       } catch (err) {
         setError(err);
@@ -97,7 +98,7 @@ function ReceivablesQueue({
     />
   );
   return (
-    <Section title={t('buyer.queue')} actions={<QueueActions selected={selected} decide={decide} />}>
+    <Section title={t('buyer.queue')} actions={<QueueActions items={items} selected={selected} decide={decide} />}>
       {items.length === 0 ? (
         <p>{t('common.none')}</p>
       ) : (
@@ -139,33 +140,42 @@ function ReceivablesQueue({
   );
 }
 
-/** Confirm or dispute the selected receivables; a dispute asks for its reason first. */
-function QueueActions({ selected, decide }: Omit<Selection, 'setSelected'>) {
+/** The count and total of the selected items, what a bulk action's dialog shows before it acts. */
+function useBulkSummary(): (chosen: Array<{ amount: string; currency?: string }>) => string {
   const { t } = useI18n();
+  return (chosen) => t('common.bulkSummary', { count: chosen.length, total: formatTotal(chosen) });
+}
+
+/** Confirm or dispute the selected receivables, each after a dialog with their count and total (a dispute asks its reason). */
+function QueueActions({ items, selected, decide }: Omit<Selection, 'setSelected'> & { items: Receivable[] }) {
+  const { t } = useI18n();
+  const ask = useAsk();
+  const summary = useBulkSummary();
+  const chosen = items.filter((r) => selected.has(r.id));
+  const confirm = async () => {
+    const title = t('buyer.confirm', { count: chosen.length });
+    if ((await ask({ title, message: summary(chosen), confirm: title })) === null) return;
+    await decide(
+      chosen.map((r) => r.id),
+      (id) => api.POST('/receivables/{id}/confirm', { params: { path: { id } }, body: {} }),
+    );
+  };
+  const dispute = async () => {
+    const title = t('buyer.dispute', { count: chosen.length });
+    const reason = await ask({ title, message: summary(chosen), input: t('buyer.disputeReason'), confirm: title, danger: true });
+    if (reason === null) return;
+    await decide(
+      chosen.map((r) => r.id),
+      (id) => api.POST('/receivables/{id}/dispute', { params: { path: { id } }, body: { reason } }),
+    );
+  };
   return (
     <div className="buttons">
-      <button
-        type="button"
-        disabled={selected.size === 0}
-        onClick={() =>
-          decide([...selected].map((id) => () => api.POST('/receivables/{id}/confirm', { params: { path: { id } }, body: {} })))
-        }
-      >
-        {t('buyer.confirm', { count: selected.size })}
+      <button type="button" disabled={chosen.length === 0} onClick={confirm}>
+        {t('buyer.confirm', { count: chosen.length })}
       </button>
-      <button
-        type="button"
-        className="danger"
-        disabled={selected.size === 0}
-        onClick={() => {
-          const reason = prompt(t('buyer.disputeReason'));
-          if (reason)
-            void decide(
-              [...selected].map((id) => () => api.POST('/receivables/{id}/dispute', { params: { path: { id } }, body: { reason } })),
-            );
-        }}
-      >
-        {t('buyer.dispute', { count: selected.size })}
+      <button type="button" className="danger" disabled={chosen.length === 0} onClick={dispute}>
+        {t('buyer.dispute', { count: chosen.length })}
       </button>
     </div>
   );
@@ -174,18 +184,23 @@ function QueueActions({ selected, decide }: Omit<Selection, 'setSelected'>) {
 /** Notices of assignment, soonest deadline first, to acknowledge together. */
 function AssignmentNotices({ items, selected, setSelected, decide }: Selection & { items: Financing[] }) {
   const { t, language } = useI18n();
+  const ask = useAsk();
+  const summary = useBulkSummary();
+  const chosen = items.filter((f) => selected.has(f.id));
+  const acknowledge = async () => {
+    const title = t('buyer.acknowledge', { count: chosen.length });
+    if ((await ask({ title, message: summary(chosen), confirm: title })) === null) return;
+    await decide(
+      chosen.map((r) => r.id),
+      (id) => api.POST('/financings/{id}/acknowledge', { params: { path: { id } }, body: {} }),
+    );
+  };
   return (
     <Section
       title={t('buyer.notices')}
       actions={
-        <button
-          type="button"
-          disabled={selected.size === 0}
-          onClick={() =>
-            decide([...selected].map((id) => () => api.POST('/financings/{id}/acknowledge', { params: { path: { id } }, body: {} })))
-          }
-        >
-          {t('buyer.acknowledge', { count: selected.size })}
+        <button type="button" disabled={chosen.length === 0} onClick={acknowledge}>
+          {t('buyer.acknowledge', { count: chosen.length })}
         </button>
       }
     >

@@ -1,8 +1,8 @@
-import { FormEvent, useRef, useState } from 'react';
+import { FormEvent, useRef } from 'react';
 import { api, Schema } from '../api';
 import type { Me } from '../me';
 import { useI18n } from '../i18n';
-import { Badge, Choice, DataTable, ErrorNote, Field, Section, textOf, useAction, useLoad, usePageTitle } from '../ui';
+import { Badge, Choice, DataTable, ErrorNote, Field, Section, textOf, useAction, useAsk, useLoad, usePageTitle } from '../ui';
 import { byDeadline, FinancingTable, Organisation, useOrganisations } from './shared';
 
 type Receipt = Schema<'WarehouseReceiptView'>;
@@ -16,8 +16,7 @@ export function CustodianHome({ me }: { me: Me }) {
   const commodities = useLoad(() => api.GET('/commodities'), []);
   const action = useAction();
   const error = action.error;
-  const [message, setMessage] = useState<string>();
-  const run: Run = (call, done) => action.run(async () => (await call(), setMessage(done), receipts.reload()));
+  const run: Run = (call, done) => action.run(async () => (await call(), action.setNotice(done), receipts.reload()));
   const list = Array.isArray(commodities.data)
     ? commodities.data
     : ((commodities.data as unknown as { items?: Array<{ code: string; name: string }> })?.items ?? []);
@@ -41,7 +40,7 @@ export function CustodianHome({ me }: { me: Me }) {
         <IssueReceipt holders={holders} commodities={list} error={error} run={run} />
       </Section>
       <ErrorNote error={error} fields={['receiptNumber', 'holderId', 'commodityCode', 'grade', 'quantity', 'location']} />
-      {message && <p role="status">{message}</p>}
+      {action.notice && <p role="status">{action.notice}</p>}
     </>
   );
 }
@@ -52,6 +51,7 @@ type Run = (call: () => Promise<unknown>, done: string) => Promise<boolean>;
 /** Every receipt in custody; one still only issued can be split or its goods released. */
 function ReceiptsTable({ items, holders, run }: { items: Receipt[]; holders: Organisation[]; run: Run }) {
   const { t, label } = useI18n();
+  const ask = useAsk();
   return (
     <DataTable
       caption={t('receipts.title')}
@@ -82,8 +82,9 @@ function ReceiptsTable({ items, holders, run }: { items: Receipt[]; holders: Org
               <>
                 <button
                   type="button"
-                  onClick={() => {
-                    const parts = prompt(t('custodian.splitPrompt'));
+                  onClick={async () => {
+                    const title = t('custodian.splitButton');
+                    const parts = await ask({ title, message: r.receiptNumber, input: t('custodian.splitPrompt'), confirm: title });
                     if (parts)
                       void run(
                         () =>

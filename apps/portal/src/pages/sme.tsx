@@ -109,6 +109,7 @@ function RegisterReceivable({
   const register = async (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     const data = new FormData(e.currentTarget);
+    setSaved(undefined); // the last registration's success line goes when the next one starts
     await run(async () => {
       const created = await api.POST('/receivables', {
         body: {
