@@ -185,7 +185,9 @@ describe('back-office truth: value dates, batched entries, bank charges, encodin
     const queue = (await d.backOffice.get('/statements/exceptions').expect(200)).body;
     const stray = queue.items.find((l: { amount: string }) => l.amount === '5.00');
     expect(stray.remittance).toContain('货款尾差');
-    await d.backOffice.post(`/reconciliation/lines/${stray.lineId}/write-off`).send({ reason: '货款尾差，无对应融资' }).expect(201);
+    const writeOff = (
+      await d.backOffice.post(`/reconciliation/lines/${stray.lineId}/write-off`).send({ reason: '货款尾差，无对应融资' }).expect(201)
+    ).body;
 
     const report = (await d.backOffice.get(`/reconciliation/report?from=${valued}&to=${today}&account=${ACCOUNT}`).expect(200)).body;
     expect(report.map((r: { day: string; difference: string }) => [r.day, r.difference])).toEqual([
@@ -195,5 +197,11 @@ describe('back-office truth: value dates, batched entries, bank charges, encodin
     const books = (await d.backOffice.get('/ledger/balances').expect(200)).body as Array<{ account: string; balance: string }>;
     expect(books.filter((row) => row.account === 'BANK_CHARGES').map((row) => row.balance)).toEqual(['12.50']);
     expect(books.filter((row) => row.account === 'RECONCILIATION_DIFFERENCES').map((row) => row.balance)).toEqual(['-5.00']);
+
+    // undoing the write-off takes its posting back: the line awaits again, the differences are nil
+    await d.backOffice.post(`/reconciliation/matches/${writeOff.id}/reverse`).send({ reason: '查明为货款' }).expect(200);
+    const after = (await d.backOffice.get('/ledger/balances').expect(200)).body as Array<{ account: string; balance: string }>;
+    const differences = after.filter((row) => row.account === 'RECONCILIATION_DIFFERENCES').map((row) => Money.of(row.balance));
+    expect(differences.reduce((t, m) => t.plus(m), Money.zero()).toString()).toBe('0.00');
   });
 });

@@ -114,12 +114,13 @@ export class LedgerService implements OnModuleInit {
     return this.db.transaction(dataScopeOf(actor), (em) => sumBalances(em, financingRef));
   }
 
-  /** The entry posted under `key` in the caller's books, if any. */
-  async entryByKey(actor: Actor, key: string): Promise<PostedEntry | undefined> {
-    return this.db.transaction(dataScopeOf(actor), async (em) => {
+  /** The entry posted under `key` in the caller's books, if any; within `within` when the caller's transaction reads it. */
+  async entryByKey(actor: Actor, key: string, within?: EntityManager): Promise<PostedEntry | undefined> {
+    const read = async (em: EntityManager) => {
       const id = await findEntryIdByKey(em, key);
       return id ? this.entryById(em, id) : undefined;
-    });
+    };
+    return within ? read(within) : this.db.transaction(dataScopeOf(actor), read);
   }
 
   private async insert(

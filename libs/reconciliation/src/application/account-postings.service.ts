@@ -52,7 +52,8 @@ export class AccountPostingsService {
 
   /** An undone rule match or write-off takes its posting back by the opposite entry. */
   async undo(em: EntityManager, actor: Actor, decisionId: string, lineId: string, reason: string): Promise<void> {
-    const posted = await this.ledger.entryByKey(actor, keyOf(decisionId));
+    // read in the undo's own transaction: it holds the matching lock, a second connection would wait on the pool
+    const posted = await this.ledger.entryByKey(actor, keyOf(decisionId), em);
     const line = await findLineBooking(em, lineId);
     if (!posted || !line) return;
     await this.ledger.post(
