@@ -1,7 +1,13 @@
-// Every text of the portal, in Simplified Chinese (the default) and English. The English
-// dictionary is typed by the Chinese one: a message missing in either does not compile.
+// Every text of the portal, in Simplified Chinese (the default) and English. Each area keeps
+// its own pair in messages/; every English dictionary is typed by its Chinese one, so a message
+// missing in either does not compile.
+import { enDecision, zhDecision } from './messages/decision';
+import { enOffer, zhOffer } from './messages/offer';
+import { enOperator, zhOperator } from './messages/operator';
+import { enPortfolio, zhPortfolio } from './messages/portfolio';
+import { enTables, zhTables } from './messages/tables';
 
-export const zh = {
+const zhCore = {
   'app.name': 'Caravan 供应链金融',
   'language.switch': '切换语言',
   'login.title': '登录',
@@ -427,7 +433,7 @@ export const zh = {
   'error.REQUEST.INVALID': '请检查标出的字段。',
 } as const;
 
-export const en: Record<keyof typeof zh, string> = {
+const enCore: Record<keyof typeof zhCore, string> = {
   'app.name': 'Caravan Supply-Chain Finance',
   'language.switch': 'Switch language',
   'login.title': 'Sign in',
@@ -853,3 +859,6 @@ export const en: Record<keyof typeof zh, string> = {
   'error.RECONCILIATION.REASON_REQUIRED': 'The amounts differ: give a reason for the write-off.',
   'error.REQUEST.INVALID': 'Check the fields marked.',
 };
+
+export const zh = { ...zhCore, ...zhTables, ...zhPortfolio, ...zhDecision, ...zhOffer, ...zhOperator } as const;
+export const en: Record<keyof typeof zh, string> = { ...enCore, ...enTables, ...enPortfolio, ...enDecision, ...enOffer, ...enOperator };

@@ -1,15 +1,5 @@
-import {
-  createContext,
-  FormEvent,
-  ReactNode,
-  SelectHTMLAttributes,
-  useCallback,
-  useContext,
-  useEffect,
-  useId,
-  useRef,
-  useState,
-} from 'react';
+import { createContext, ReactNode, SelectHTMLAttributes, useCallback, useContext, useEffect, useId, useState } from 'react';
+import { Card, Input, Modal, Tag } from 'antd';
 import { explain, explainField, useI18n } from './i18n';
 
 /**
@@ -70,51 +60,46 @@ export function AskProvider({ children }: { children: ReactNode }) {
 export const useAsk = (): Ask => useContext(AskContext);
 
 /**
- * A modal `<dialog>`: focus moves into it (to the text, else the first button), Escape or Cancel
- * answers null, and focus returns to what opened it when it closes.
+ * Ant Design's modal: focus moves into it (to the text, else the confirm button), Escape or
+ * Cancel answers null, and focus returns to what opened it when it closes.
  */
 function AskDialog({ title, message, input, confirm, danger, onAnswer }: Question & { onAnswer: (text: string | null) => void }) {
   const { t } = useI18n();
-  const ref = useRef<HTMLDialogElement>(null);
   const id = useId();
-  useEffect(() => {
-    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    if (ref.current && !ref.current.open) ref.current.showModal();
-    return () => opener?.focus();
-  }, []);
-  const submit = (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    const text = textOf(new FormData(e.currentTarget), 'text').trim();
-    if (input && !text) return; // only spaces: still required
-    onAnswer(text);
+  const [text, setText] = useState('');
+  const submit = () => {
+    if (input && !text.trim()) return; // only spaces: still required
+    onAnswer(text.trim());
   };
   return (
-    <dialog
-      ref={ref}
-      className="ask"
+    <Modal
+      open
+      title={<span id={`${id}-title`}>{title}</span>}
       aria-labelledby={`${id}-title`}
-      aria-describedby={message ? `${id}-message` : undefined}
-      onCancel={(e) => (e.preventDefault(), onAnswer(null))}
+      onCancel={() => onAnswer(null)}
+      onOk={submit}
+      okText={confirm}
+      cancelText={t('common.cancel')}
+      okButtonProps={{ danger, disabled: Boolean(input) && !text.trim(), autoFocus: !input }}
+      focusTriggerAfterClose
+      destroyOnHidden
     >
-      <form onSubmit={submit}>
-        <h2 id={`${id}-title`}>{title}</h2>
-        {message && <p id={`${id}-message`}>{message}</p>}
-        {input && (
-          <div className="field">
-            <label htmlFor={`${id}-text`}>{input}</label>
-            <textarea id={`${id}-text`} name="text" rows={3} maxLength={1000} required />
-          </div>
-        )}
-        <div className="buttons">
-          <button type="submit" className={danger ? 'danger' : undefined}>
-            {confirm}
-          </button>
-          <button type="button" className="link" onClick={() => onAnswer(null)}>
-            {t('common.cancel')}
-          </button>
+      {message && <p id={`${id}-message`}>{message}</p>}
+      {input && (
+        <div className="field">
+          <label htmlFor={`${id}-text`}>{input}</label>
+          <Input.TextArea
+            id={`${id}-text`}
+            rows={3}
+            maxLength={1000}
+            required
+            autoFocus
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+          />
         </div>
-      </form>
-    </dialog>
+      )}
+    </Modal>
   );
 }
 
@@ -187,12 +172,10 @@ export function DataTable({
 export function Section({ title, children, actions }: { title: string; children: ReactNode; actions?: ReactNode }) {
   const id = useId();
   return (
-    <section aria-labelledby={id} className="card">
-      <header className="card-head">
-        <h2 id={id}>{title}</h2>
-        {actions}
-      </header>
-      {children}
+    <section aria-labelledby={id} className="section">
+      <Card title={<h2 id={id}>{title}</h2>} extra={actions}>
+        {children}
+      </Card>
     </section>
   );
 }
@@ -303,6 +286,8 @@ export function BarChart({ title, bars }: { title: string; bars: Array<{ label: 
   );
 }
 
-export function Badge({ children, tone = 'neutral' }: { children: ReactNode; tone?: 'neutral' | 'good' | 'warn' | 'bad' }) {
-  return <span className={`badge badge-${tone}`}>{children}</span>;
+const TONES = { neutral: 'default', good: 'success', warn: 'warning', bad: 'error' } as const;
+
+export function Badge({ children, tone = 'neutral' }: { children: ReactNode; tone?: keyof typeof TONES }) {
+  return <Tag color={TONES[tone]}>{children}</Tag>;
 }
