@@ -7,9 +7,11 @@ import { WarehouseReceiptsModule } from '@caravan/warehouse-receipts';
 import { FinancingActivities } from './api/financing.activities';
 import { FinancingPolicyController } from './api/financing-policy.controller';
 import { FinancingsController } from './api/financings.controller';
+import { PortfolioController } from './api/portfolio.controller';
 import { FinancingsService } from './application/financings.service';
 import { FinancingDetails } from './application/financing-details';
 import { FinancingPolicies } from './application/financing-policies';
+import { PortfolioService } from './application/portfolio.service';
 import { CreateFinancings1764144700000 } from './infrastructure/migrations/1764144700000-create-financings';
 import { ManyBanks1764146300000 } from './infrastructure/migrations/1764146300000-many-banks';
 import { FinancingQuotes1764147600000 } from './infrastructure/migrations/1764147600000-financing-quotes';
@@ -36,8 +38,8 @@ export class FinancingModule {
         registry,
         SimulatedBankModule,
       ],
-      controllers: [FinancingsController, FinancingPolicyController],
-      providers: [FinancingsService, FinancingDetails, FinancingPolicies, FinancingActivities],
+      controllers: [FinancingsController, FinancingPolicyController, PortfolioController],
+      providers: [FinancingsService, FinancingDetails, FinancingPolicies, FinancingActivities, PortfolioService],
       exports: [FinancingActivities],
     };
   }
