@@ -108,17 +108,21 @@ describe('statement import: all or nothing, repeats recognised, overlaps counted
       (await backOffice.post(`/statements?format=csv&account=${account}`).set('content-type', 'text/plain').send('x').expect(422)).body
         .code,
     ).toBe('RECONCILIATION.NO_CSV_MAPPING');
-    await backOffice
-      .put(`/statements/csv-mappings/${account}`)
-      .send({
-        delimiter: ';',
-        hasHeader: true,
-        decimalSeparator: ',',
-        dateFormat: 'DD.MM.YYYY',
-        currency: 'CNY',
-        columns: { bookingDate: 1, amount: 2, endToEndId: 3, counterpartyName: 4, remittance: 5 },
-      })
-      .expect(200);
+    expect((await backOffice.get(`/statements/csv-mappings/${account}`).expect(404)).body.code).toBe(
+      'RECONCILIATION.CSV_MAPPING_NOT_FOUND',
+    );
+    const mapping = {
+      delimiter: ';',
+      hasHeader: true,
+      decimalSeparator: ',',
+      dateFormat: 'DD.MM.YYYY',
+      currency: 'CNY',
+      columns: { bookingDate: 1, amount: 2, endToEndId: 3, counterpartyName: 4, remittance: 5 },
+    };
+    await backOffice.put(`/statements/csv-mappings/${account}`).send(mapping).expect(200);
+    // the settings page reads back what was saved, the treasury too
+    expect((await backOffice.get(`/statements/csv-mappings/${account}`).expect(200)).body).toEqual(mapping);
+    expect((await (await api.as(PEOPLE.treasury)).get(`/statements/csv-mappings/${account}`).expect(200)).body).toEqual(mapping);
     const csv = [
       '日期;金额;端到端;对方;摘要',
       '31.01.2027;1.000.000,00;RF-2026-000001;新疆能源电力集团;"货款; 发票 HM-2026-001234"',

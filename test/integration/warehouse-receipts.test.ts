@@ -72,6 +72,27 @@ describe('warehouse receipts: issue, split, value, pledge, release', () => {
     expect(before.body.code).toBe('WAREHOUSE.NO_PRICE');
   });
 
+  it('lists a commodity’s prices newest first, a page at a time, to anyone signed in; an unknown commodity is not found', async () => {
+    const all = (await sme.get('/commodities/COAL-5500/prices').expect(200)).body;
+    expect(all).toMatchObject({
+      total: 2,
+      items: [
+        { priceDate: '2026-11-25', price: '812.35' },
+        { priceDate: '2026-11-20', price: '790' },
+      ],
+    });
+    expect(all.items[0]).toEqual({
+      commodityCode: 'COAL-5500',
+      priceDate: '2026-11-25',
+      price: '812.35',
+      currency: 'CNY',
+      source: 'CCTD index',
+    });
+    const second = (await bank.get('/commodities/COAL-5500/prices?limit=1&offset=1').expect(200)).body;
+    expect(second).toMatchObject({ total: 2, limit: 1, offset: 1, items: [{ priceDate: '2026-11-20' }] });
+    expect((await sme.get('/commodities/NO-SUCH/prices').expect(404)).body.code).toBe('WAREHOUSE.COMMODITY_NOT_FOUND');
+  });
+
   it('splits into parts that add up exactly, and only then', async () => {
     const receipt = await issue();
     const wrong = await custodian

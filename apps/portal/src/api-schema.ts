@@ -622,7 +622,8 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get?: never;
+    /** A commodity's recorded prices, newest first (the valuation takes the latest on or before its date) */
+    get: operations['WarehouseReceiptsController_priceHistory'];
     put?: never;
     /** Record the price of a commodity on a date (one per date; a second replaces it) */
     post: operations['WarehouseReceiptsController_price'];
@@ -1199,7 +1200,8 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get?: never;
+    /** How an account of the caller's bank lays its CSV export out, as last saved */
+    get: operations['StatementsController_mapping'];
     /** Save how an account's CSV export is laid out (columns, separators, date format) */
     put: operations['StatementsController_saveMapping'];
     post?: never;
@@ -1857,6 +1859,27 @@ export interface components {
       currency?: 'CNY' | 'USD' | 'EUR' | 'HKD';
       /** @example CCTD Hami pithead index */
       source: string;
+    };
+    CommodityPriceView: {
+      /** @example COAL-5500 */
+      commodityCode: string;
+      /**
+       * Format: date
+       * @example 2026-11-25
+       */
+      priceDate: string;
+      /** @example 812.35 */
+      price: string;
+      /** @example CNY */
+      currency: string;
+      /** @example CCTD Hami pithead index */
+      source: string;
+    };
+    CommodityPricePageView: {
+      items: components['schemas']['CommodityPriceView'][];
+      total: number;
+      limit: number;
+      offset: number;
     };
     IssueReceiptDto: {
       /** @example HBY-2026-000731 */
@@ -2560,6 +2583,7 @@ export interface components {
       | 'RECONCILIATION.ALREADY_SETTLED'
       | 'RECONCILIATION.BAD_PERIOD'
       | 'RECONCILIATION.BAD_STATEMENT'
+      | 'RECONCILIATION.CSV_MAPPING_NOT_FOUND'
       | 'RECONCILIATION.DECISION_NOT_FOUND'
       | 'RECONCILIATION.DUPLICATE_STATEMENT'
       | 'RECONCILIATION.EXPECTED_NOT_FOUND'
@@ -2655,6 +2679,12 @@ export interface operations {
         offset?: number;
         entityType?: string;
         entityId?: string;
+        /** @description Part of who acted: a person's e-mail or a platform label (case-insensitive) */
+        actor?: string;
+        /** @description From this instant on (inclusive) */
+        from?: string;
+        /** @description Before this instant (exclusive) */
+        to?: string;
       };
       header?: never;
       path?: never;
@@ -3555,6 +3585,30 @@ export interface operations {
       };
     };
   };
+  WarehouseReceiptsController_priceHistory: {
+    parameters: {
+      query?: {
+        limit?: number;
+        offset?: number;
+      };
+      header?: never;
+      path: {
+        code: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CommodityPricePageView'];
+        };
+      };
+    };
+  };
   WarehouseReceiptsController_price: {
     parameters: {
       query?: never;
@@ -4369,6 +4423,27 @@ export interface operations {
       };
     };
   };
+  StatementsController_mapping: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        account: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CsvMappingDto'];
+        };
+      };
+    };
+  };
   StatementsController_saveMapping: {
     parameters: {
       query?: never;
@@ -4388,7 +4463,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CsvMappingDto'];
+        };
       };
     };
   };

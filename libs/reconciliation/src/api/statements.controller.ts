@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, Post, Put, Query, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiConsumes, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiConsumes, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsObject, IsOptional, IsString, Length, Max, Min, ValidateNested } from 'class-validator';
 import type { Request } from 'express';
@@ -87,9 +87,18 @@ export class StatementsController {
     return this.statements.import(actor, query.format, request, query.account, query.encoding);
   }
 
+  @Get('csv-mappings/:account')
+  @Roles(Role.BACK_OFFICE, Role.TREASURY)
+  @ApiOperation({ summary: "How an account of the caller's bank lays its CSV export out, as last saved" })
+  @ApiOkResponse({ type: CsvMappingDto })
+  mapping(@CurrentActor() actor: Actor, @Param('account') account: string): Promise<CsvMapping> {
+    return this.statements.mapping(actor, account);
+  }
+
   @Put('csv-mappings/:account')
   @Roles(Role.BACK_OFFICE)
   @ApiOperation({ summary: "Save how an account's CSV export is laid out (columns, separators, date format)" })
+  @ApiOkResponse({ type: CsvMappingDto })
   saveMapping(@CurrentActor() actor: Actor, @Param('account') account: string, @Body() body: CsvMappingDto): Promise<CsvMapping> {
     if (body.columns.amount === undefined && (body.columns.debit === undefined || body.columns.credit === undefined)) {
       throw ReconciliationErrors.MAPPING_WITHOUT_AMOUNT('map an amount column, or both debit and credit', 'columns');

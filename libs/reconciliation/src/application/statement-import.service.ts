@@ -237,6 +237,13 @@ export class StatementImportService {
     return mapping;
   }
 
+  /** How an account of the caller's bank lays its CSV export out; another bank's account or none saved is not found. */
+  async mapping(actor: Actor, account: string): Promise<CsvMapping> {
+    const mapping = await this.db.transaction(dataScopeOf(actor), (em) => findCsvMapping(em, account));
+    if (!mapping) throw ReconciliationErrors.CSV_MAPPING_NOT_FOUND(`no CSV column mapping is saved for ${account}`);
+    return mapping;
+  }
+
   /** The caller's bank's statements, newest first. */
   async list(actor: Actor, limit: number, offset: number): Promise<[StatementRow[], number]> {
     return this.db.transaction(dataScopeOf(actor), (em) => findStatements(em, limit, offset));

@@ -7,6 +7,7 @@ export const ReconciliationErrors = errorCatalogue('RECONCILIATION', {
   ALREADY_SETTLED: { kind: 'conflict', summary: 'the expected movement is already settled' },
   BAD_PERIOD: { kind: 'invalid', summary: 'from must not be after to' },
   BAD_STATEMENT: { kind: 'invalid', summary: 'the statement cannot be read or does not balance (the line and reason are in the detail)' },
+  CSV_MAPPING_NOT_FOUND: { kind: 'not_found', summary: 'the bank has saved no CSV column mapping for this account' },
   DECISION_NOT_FOUND: { kind: 'not_found', summary: 'no such match' },
   DUPLICATE_STATEMENT: { kind: 'conflict', summary: 'this statement was already imported' },
   EXPECTED_NOT_FOUND: { kind: 'not_found', summary: 'an expected movement was not found' },

@@ -34,3 +34,20 @@ export class CommodityView {
   @ApiProperty({ example: '0.15' }) haircut: string;
   @ApiProperty({ format: 'date-time' }) updatedAt: string;
 }
+
+/** A commodity's price on a date, per unit, and where it was read. */
+export class CommodityPriceView {
+  @ApiProperty({ example: 'COAL-5500' }) commodityCode: string;
+  @ApiProperty({ format: 'date', example: '2026-11-25' }) priceDate: string;
+  @ApiProperty({ example: '812.35' }) price: string;
+  @ApiProperty({ example: 'CNY' }) currency: string;
+  @ApiProperty({ example: 'CCTD Hami pithead index' }) source: string;
+}
+
+/** A page of a commodity's prices (GET /commodities/{code}/prices). */
+export class CommodityPricePageView {
+  @ApiProperty({ type: [CommodityPriceView] }) items: CommodityPriceView[];
+  @ApiProperty() total: number;
+  @ApiProperty() limit: number;
+  @ApiProperty() offset: number;
+}

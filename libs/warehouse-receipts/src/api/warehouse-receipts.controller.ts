@@ -7,9 +7,9 @@ import type { Actor } from '@caravan/access';
 import { CURRENCIES, Dec, parseDecimal } from '@caravan/money';
 import { WarehouseReceiptsService } from '../application/warehouse-receipts.service';
 import { ReceiptStatus, WarehouseReceipt } from '../domain/warehouse-receipt';
-import type { CommodityEntity } from '../infrastructure/warehouse-receipt.entities';
+import type { CommodityEntity, CommodityPriceEntity } from '../infrastructure/warehouse-receipt.entities';
 import { WarehouseErrors } from '../domain/warehouse.errors';
-import { CommodityView, WarehouseReceiptPageView } from './warehouse-receipt.views';
+import { CommodityPricePageView, CommodityView, WarehouseReceiptPageView } from './warehouse-receipt.views';
 
 const QUANTITY = /^(?!0+(\.0+)?$)\d{1,15}(\.\d{1,4})?$/;
 const QUANTITY_MESSAGE = 'must be a positive decimal string with at most four decimals, e.g. "1250.500"';
@@ -74,6 +74,7 @@ export class ValuationQuery {
 
 const receiptView = (r: WarehouseReceipt) => ({ ...r, quantity: r.quantity.toFixed() });
 const commodityView = (c: CommodityEntity) => ({ ...c, haircut: c.haircut.toFixed() });
+const priceView = (p: CommodityPriceEntity) => ({ ...p, price: p.price.toFixed() });
 const CUSTODIAN = [Role.CUSTODIAN_OFFICER];
 
 @ApiTags('warehouse receipts')
@@ -107,7 +108,14 @@ export class WarehouseReceiptsController {
       currency: body.currency,
       source: body.source,
     });
-    return { ...saved, price: saved.price.toFixed() };
+    return priceView(saved);
+  }
+
+  @Get('commodities/:code/prices')
+  @ApiOperation({ summary: "A commodity's recorded prices, newest first (the valuation takes the latest on or before its date)" })
+  @ApiOkResponse({ type: CommodityPricePageView })
+  async priceHistory(@Param('code') code: string, @Query() query: PageQuery): Promise<Page<ReturnType<typeof priceView>>> {
+    return pageOf(await this.receipts.prices(code, query.limit, query.offset), query, priceView);
   }
 
   @Post('warehouse-receipts')

@@ -112,6 +112,15 @@ export class WarehouseReceiptsService {
     });
   }
 
+  /** A commodity's recorded prices, newest first; an unknown commodity is not found. */
+  async prices(code: string, limit: number, offset: number): Promise<[CommodityPriceEntity[], number]> {
+    if (!(await this.dataSource.manager.existsBy(CommodityEntity, { code })))
+      throw WarehouseErrors.COMMODITY_NOT_FOUND(`no commodity ${code}`);
+    return this.dataSource
+      .getRepository(CommodityPriceEntity)
+      .findAndCount({ where: { commodityCode: code }, order: { priceDate: 'DESC' }, take: limit, skip: offset });
+  }
+
   /** A custodian issues a receipt for goods in its yard, held by an SME. */
   async issue(actor: Actor, input: IssueReceipt): Promise<WarehouseReceipt> {
     if ((await this.organisations.kindOf(input.holderId)) !== OrganisationKind.SME) {
