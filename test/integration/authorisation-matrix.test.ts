@@ -234,6 +234,11 @@ const rows: Row[] = [
     allowed: [...SME, ...DEBTOR, ...BANK, ...OPERATOR],
   },
   {
+    call: 'GET /financings/:id/decision',
+    request: (f, id = f.financing) => ({ method: 'get', path: `/financings/${id}/decision` }),
+    allowed: BANK,
+  },
+  {
     call: 'POST /financings/:id/acknowledge',
     request: (f, id = f.financing) => ({ method: 'post', path: `/financings/${id}/acknowledge`, body: {} }),
     allowed: DEBTOR,

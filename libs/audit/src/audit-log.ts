@@ -15,6 +15,13 @@ export interface AuditEntry {
   idempotencyKey?: string;
 }
 
+export interface AuditStep {
+  action: string;
+  actorLabel: string;
+  actorUserId: string | null;
+  at: string;
+}
+
 /** Writes audit events inside the caller's transaction: no state change without its record. */
 @Injectable()
 export class AuditLog {
@@ -42,6 +49,20 @@ export class AuditLog {
         entries.map((e) => e.idempotencyKey ?? null),
       ],
     );
+  }
+
+  /** What happened to one object, oldest first: the action, who (the trail's label and person), when. */
+  async trail(em: EntityManager, entityType: string, entityId: string): Promise<AuditStep[]> {
+    const rows = await em.query(
+      `SELECT action, actor_label, actor_user_id, occurred_at FROM audit_events WHERE entity_type = $1 AND entity_id = $2 ORDER BY id`,
+      [entityType, entityId],
+    );
+    return rows.map((r: { action: string; actor_label: string; actor_user_id: string | null; occurred_at: Date }) => ({
+      action: r.action,
+      actorLabel: r.actor_label,
+      actorUserId: r.actor_user_id,
+      at: r.occurred_at.toISOString(),
+    }));
   }
 
   /** Whether the change with this key has been recorded (and so made) already. */

@@ -10,6 +10,7 @@ import { FinancingsController } from './api/financings.controller';
 import { PortfolioController } from './api/portfolio.controller';
 import { FinancingsService } from './application/financings.service';
 import { FinancingDetails } from './application/financing-details';
+import { FinancingDecisions } from './application/decision';
 import { FinancingPolicies } from './application/financing-policies';
 import { PortfolioService } from './application/portfolio.service';
 import { CreateFinancings1764144700000 } from './infrastructure/migrations/1764144700000-create-financings';
@@ -39,7 +40,7 @@ export class FinancingModule {
         SimulatedBankModule,
       ],
       controllers: [FinancingsController, FinancingPolicyController, PortfolioController],
-      providers: [FinancingsService, FinancingDetails, FinancingPolicies, FinancingActivities, PortfolioService],
+      providers: [FinancingsService, FinancingDetails, FinancingDecisions, FinancingPolicies, FinancingActivities, PortfolioService],
       exports: [FinancingActivities],
     };
   }

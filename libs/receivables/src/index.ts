@@ -1,6 +1,8 @@
 export * from './receivables.module';
 export * from './api/receivable.activities';
 export * from './application/receivables.service';
+export { ReceivableDocumentsService } from './application/receivable-documents.service';
+export type { ReceivableDocument } from './application/receivable-documents.service';
 export * from './domain/receivable';
 export * from './domain/receivable-status';
 export * from './infrastructure/receivable-pledges';

@@ -29,6 +29,6 @@ export const RECEIVABLES_MIGRATIONS = [CreateReceivables1764144000000, Receivabl
     { provide: ConfirmationWorkflows, useClass: TemporalConfirmationWorkflows },
     ReceivablePledges,
   ],
-  exports: [ReceivablesService, ReceivableActivities, ReceivablePledges],
+  exports: [ReceivablesService, ReceivableDocumentsService, ReceivableActivities, ReceivablePledges],
 })
 export class ReceivablesModule {}

@@ -1,5 +1,13 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import {
+  ApiAcceptedResponse,
+  ApiBearerAuth,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProperty,
+  ApiPropertyOptional,
+  ApiTags,
+} from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min } from 'class-validator';
 import { Page, pageOf, PageQuery, ReasonDto, uuidParam } from '@caravan/http';
 import { IdempotencyKey } from '@caravan/idempotency';
@@ -10,6 +18,8 @@ import { Product, PRODUCT_NAMES } from '../domain/products';
 import type { DualControlRequest } from '@caravan/dual-control';
 import { Action, FinancingRow, FinancingsService, QuoteView } from '../application/financings.service';
 import { FinancingDetail, FinancingDetails } from '../application/financing-details';
+import { FinancingDecisions } from '../application/decision';
+import { FinancingDecisionView } from './decision.view';
 import type { Amortisation, RepaymentFrequency } from '../domain/schedule-terms';
 import { AMORTISATIONS, FREQUENCIES } from './product-conventions.dto';
 
@@ -119,6 +129,7 @@ export class FinancingsController {
   constructor(
     private readonly financings: FinancingsService,
     private readonly details: FinancingDetails,
+    private readonly decisions: FinancingDecisions,
   ) {}
 
   @Post('financings/trial')
@@ -161,6 +172,16 @@ export class FinancingsController {
   })
   get(@CurrentActor() actor: Actor, @Param('id', uuidParam) id: string): Promise<FinancingDetail> {
     return this.details.detail(actor, id);
+  }
+
+  @Get('financings/:id/decision')
+  @ApiOperation({
+    summary:
+      'For the financing’s bank: what a decision rests on (asset and its documents and trail, collateral, haircut, LTV, every limit before and after, the price and schedule, the counterparty’s confirmation, the recommendation and decisions with names and roles, deadlines, the parties’ record). Anyone else: not found',
+  })
+  @ApiOkResponse({ type: FinancingDecisionView })
+  decision(@CurrentActor() actor: Actor, @Param('id', uuidParam) id: string): Promise<FinancingDecisionView> {
+    return this.decisions.decision(actor, id);
   }
 
   @Get('financings/:id/timeline')

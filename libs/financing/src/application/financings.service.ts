@@ -35,6 +35,7 @@ import {
 import { domainErrorFrom } from '@caravan/temporal';
 import { WarehouseReceiptsService } from '@caravan/warehouse-receipts';
 import { approvalOutlook } from '../domain/approval';
+import { limitSubjectsOf } from '../domain/decision';
 import { AssetFacts, eligibility } from '../domain/eligibility';
 import type { Allocation } from '../domain/loan-book';
 import { newPaymentReference } from '../domain/payment-reference';
@@ -428,10 +429,7 @@ export class FinancingsService implements OnModuleInit {
       facts = { assetType: 'RECEIVABLE', status: r.status, worth: eligibleAmount(r) };
       assessment = {
         counterpartyId: r.debtorId,
-        limitSubjects: [
-          { kind: 'SME', subject: actor.organisationId },
-          { kind: 'CORE_ENTERPRISE', subject: r.debtorId },
-        ],
+        limitSubjects: limitSubjectsOf({ assetType: 'RECEIVABLE', debtorId: r.debtorId }, actor.organisationId),
         maturityDate: r.dueDate,
       };
     } else {
@@ -439,10 +437,7 @@ export class FinancingsService implements OnModuleInit {
       facts = { assetType: 'WAREHOUSE_RECEIPT', status: w.status, worth: await this.receipts.worthToday(w) };
       assessment = {
         counterpartyId: w.custodianId,
-        limitSubjects: [
-          { kind: 'SME', subject: actor.organisationId },
-          { kind: 'COMMODITY_CONCENTRATION', subject: w.commodityCode },
-        ],
+        limitSubjects: limitSubjectsOf({ assetType: 'WAREHOUSE_RECEIPT', commodityCode: w.commodityCode }, actor.organisationId),
       };
     }
     const verdict = eligibility(facts, product.assetType, ratio, amount);

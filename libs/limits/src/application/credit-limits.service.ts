@@ -24,6 +24,16 @@ export interface Reserve {
   subjects: LimitSubject[];
 }
 
+/** A limit now, and what one financing holds of it. */
+export interface LimitExposure extends LimitSubject {
+  amount: Money;
+  utilised: Money;
+  /** What the reference's reservation still holds (reserved less released). */
+  heldByReference: Money;
+  /** Whether the reference has reserved on this limit (its financing was approved and booked). */
+  reserved: boolean;
+}
+
 const CHECK_VIOLATION = '23514';
 
 @Injectable()
@@ -156,6 +166,33 @@ export class CreditLimitsService {
       if (e instanceof DomainError) return e.message;
       throw e;
     }
+  }
+
+  /**
+   * The bank's limits on these subjects as they stand, each with what `reference` holds of it
+   * now (reserved less released; zero before the reservation). A subject without a limit is null.
+   */
+  async exposure(bankId: string, subjects: LimitSubject[], reference: string): Promise<Array<LimitExposure | null>> {
+    const limits = await this.dataSource.manager.findBy(CreditLimitEntity, {
+      bankId,
+      kind: In(subjects.map((s) => s.kind)),
+      subject: In(subjects.map((s) => s.subject)),
+    });
+    const held = await this.dataSource.getRepository(LimitReservationEntity).findBy({ reference, limitId: In(limits.map((l) => l.id)) });
+    return subjects.map((s) => {
+      const limit = limits.find((l) => l.kind === s.kind && l.subject === s.subject);
+      if (!limit) return null;
+      const mine = held.find((r) => r.limitId === limit.id);
+      const currency = limit.currency;
+      return {
+        kind: limit.kind,
+        subject: limit.subject,
+        amount: Money.of(limit.amount, currency),
+        utilised: Money.of(limit.utilised, currency),
+        heldByReference: mine ? Money.of(mine.amount, currency).minus(Money.of(mine.released, currency)) : Money.zero(currency),
+        reserved: mine !== undefined,
+      };
+    });
   }
 
   private async limitsFor(em: EntityManager, bankId: string, subjects: LimitSubject[]): Promise<CreditLimitEntity[]> {

@@ -49,6 +49,8 @@ export abstract class ReceivableRepository {
     effect?: Effect,
     within?: EntityManager,
   ): Promise<Receivable>;
+  /** How many receivables of this creditor (or to this debtor) their debtor ever disputed. */
+  abstract disputedCount(side: 'creditor' | 'debtor', organisationId: string): Promise<number>;
   /** The creditor, for the pledge registry; undefined when there is no such receivable. */
   abstract creditorOf(em: EntityManager, id: string): Promise<string | undefined>;
 }

@@ -110,6 +110,11 @@ export class ReceivableDocumentsService {
     return this.documents.list(receivableId);
   }
 
+  /** The platform's own read, for the bank a financing of the receivable asks (the financing context checks that bank first). */
+  peekList(receivableId: string): Promise<ReceivableDocument[]> {
+    return this.documents.list(receivableId);
+  }
+
   async content(actor: Actor, receivableId: string, documentId: string): Promise<ReceivableDocument & { content: Buffer }> {
     await this.receivables.get(actor, receivableId);
     const document = await this.documents.findWithContent(receivableId, documentId);

@@ -67,6 +67,11 @@ export class ReceivablesService {
     return this.receivables.find(id, { kind: 'all' });
   }
 
+  /** A party's record for a bank's risk summary: how many of its receivables were ever disputed (a count, no details). */
+  disputedCount(side: 'creditor' | 'debtor', organisationId: string): Promise<number> {
+    return this.receivables.disputedCount(side, organisationId);
+  }
+
   list(actor: Actor, filter: ReceivableFilter, limit: number, offset: number): Promise<[Receivable[], number]> {
     return this.receivables.list(scopeOf(actor), filter, limit, offset);
   }

@@ -94,6 +94,16 @@ export class TypeOrmReceivableRepository extends ReceivableRepository {
     });
   }
 
+  async disputedCount(side: 'creditor' | 'debtor', organisationId: string): Promise<number> {
+    const [{ n }] = await this.dataSource.query(
+      `SELECT count(*)::int AS n FROM receivables r
+        WHERE r.${side === 'creditor' ? 'creditor_id' : 'debtor_id'} = $1
+          AND EXISTS (SELECT 1 FROM audit_events a WHERE a.entity_type = 'receivable' AND a.entity_id = r.id::text AND a.action = 'receivable.dispute')`,
+      [organisationId],
+    );
+    return n;
+  }
+
   async creditorOf(em: EntityManager, id: string): Promise<string | undefined> {
     return (await em.findOne(ReceivableEntity, { where: { id }, select: { creditorId: true } }))?.creditorId;
   }

@@ -1,0 +1,73 @@
+import type { EntityManager } from 'typeorm';
+
+// What a bank's decision page reads beyond the financing: its other financings with a party, and people.
+
+/** A financing of the party with the bank, as a risk summary counts it. */
+export interface PartyLoan {
+  stage: string;
+  currency: string;
+  /** Principal not yet repaid (null before the loan is booked). */
+  outstanding: string | null;
+  overdueSince: number | null;
+  disbursedAt: string | null;
+  /** Every ageing bucket the loan's timeline recorded. */
+  buckets: string[];
+}
+
+/**
+ * The bank's other financings of an SME (side 'sme') or of a buyer (side 'buyer': receivable
+ * financings it owes). Row-level security keeps them to the transaction's bank.
+ */
+export async function findPartyLoans(
+  em: EntityManager,
+  side: 'sme' | 'buyer',
+  organisationId: string,
+  bankId: string,
+  exceptId: string,
+): Promise<PartyLoan[]> {
+  const party = side === 'sme' ? 'f.sme_id = $1' : `f.counterparty_id = $1 AND f.asset_type = 'RECEIVABLE'`;
+  const rows = await em.query(
+    `SELECT f.stage, f.currency, f.state->'book'->>'outstanding' AS outstanding, (f.state->'book'->>'overdueSince')::int AS overdue_since,
+            f.state->>'disbursedAt' AS disbursed_at,
+            coalesce((SELECT array_agg(e.detail->>'bucket') FROM financing_events e WHERE e.financing_id = f.id AND e.step = 'ageing'), '{}') AS buckets
+       FROM financings f WHERE ${party} AND f.bank_id = $2 AND f.id <> $3`,
+    [organisationId, bankId, exceptId],
+  );
+  return rows.map(
+    (r: {
+      stage: string;
+      currency: string;
+      outstanding: string | null;
+      overdue_since: number | null;
+      disbursed_at: string | null;
+      buckets: string[];
+    }) => ({
+      stage: r.stage,
+      currency: r.currency,
+      outstanding: r.outstanding,
+      overdueSince: r.overdue_since,
+      disbursedAt: r.disbursed_at,
+      buckets: r.buckets,
+    }),
+  );
+}
+
+export interface Person {
+  displayName: string;
+  roles: string[];
+  organisation: string;
+}
+
+/** People by the e-mail the timelines and the audit trail name them with. */
+export async function findPeopleByEmail(em: EntityManager, emails: string[]): Promise<Map<string, Person>> {
+  const rows = await em.query(
+    `SELECT u.email, u.display_name, u.roles, o.name AS organisation FROM users u JOIN organisations o ON o.id = u.organisation_id WHERE u.email = ANY($1)`,
+    [[...new Set(emails)]],
+  );
+  return new Map(
+    rows.map((r: { email: string; display_name: string; roles: string[]; organisation: string }) => [
+      r.email,
+      { displayName: r.display_name, roles: r.roles, organisation: r.organisation },
+    ]),
+  );
+}
