@@ -939,6 +939,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/financings/{id}/decision': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** For the financing’s bank: what a decision rests on (asset and its documents and trail, collateral, haircut, LTV, every limit before and after, the price and schedule, the counterparty’s confirmation, the recommendation and decisions with names and roles, deadlines, the parties’ record). Anyone else: not found */
+    get: operations['FinancingsController_decision'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/financings/{id}/timeline': {
     parameters: {
       query?: never;
@@ -1170,6 +1187,40 @@ export interface paths {
     put?: never;
     /** Propose the bank's authority matrix, deadlines, ratios and pricing: adopted when another person, an approver, approves the request */
     post: operations['FinancingPolicyController_propose'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/portfolio': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The caller's bank's open loans (being repaid) by ageing bucket: count and principal outstanding */
+    get: operations['PortfolioController_buckets'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/portfolio/buckets/{bucket}/loans': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The loans behind one ageing bucket, most principal outstanding first */
+    get: operations['PortfolioController_loans'];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -2081,6 +2132,310 @@ export interface components {
        * @description The trial’s quote (POST /financings/trial): its policy version and terms are booked; it must match and hold
        */
       quoteId: string;
+    };
+    DecisionPartyView: {
+      /** Format: uuid */
+      id: string;
+      name: string;
+    };
+    DecisionPersonView: {
+      /**
+       * @description Null for the platform’s own steps
+       * @example 王敏
+       */
+      displayName: string | null;
+      /**
+       * @description The role the person acted in
+       * @example CREDIT_OFFICER
+       */
+      role: string | null;
+      /** @example 丝路银行乌鲁木齐分行 */
+      organisation: string | null;
+      /** @description The platform acted (a workflow), not a person */
+      system: boolean;
+    };
+    DecisionDocumentView: {
+      /** Format: uuid */
+      id: string;
+      /** @example invoice-HM-2026-001234.pdf */
+      name: string;
+      /** @example application/pdf */
+      contentType: string;
+    };
+    DecisionReceivableView: {
+      /** @example HM-2026-001234 */
+      invoiceNumber: string;
+      /** @example 1250000.00 */
+      faceValue: string;
+      /**
+       * @description Credit notes and returns so far
+       * @example 0.00
+       */
+      dilutedAmount: string;
+      /**
+       * @description Face value less dilutions: what may be financed
+       * @example 1250000.00
+       */
+      eligibleAmount: string;
+      /**
+       * @description The most of the eligible amount the bank advances (its policy at application)
+       * @example 0.8
+       */
+      advanceRate: string;
+      /** Format: date */
+      issueDate: string;
+      /** Format: date */
+      dueDate: string;
+      /** @example PLEDGED */
+      status: string;
+      /** @example 国网新疆电力 */
+      buyer: string;
+      /**
+       * Format: date-time
+       * @description When the buyer confirmed the invoice
+       */
+      buyerConfirmedAt: string | null;
+      buyerConfirmedBy: components['schemas']['DecisionPersonView'] | null;
+      documents: components['schemas']['DecisionDocumentView'][];
+    };
+    DecisionReceiptView: {
+      /** @example HBY-2026-000731 */
+      receiptNumber: string;
+      /** @example COAL-5500 */
+      commodityCode: string;
+      /** @example 动力煤 5500 大卡 */
+      commodityName: string;
+      /** @example Q5500 */
+      grade: string;
+      /** @example 1000.000 */
+      quantity: string;
+      /** @example t */
+      unit: string;
+      /** @example bay 7 */
+      location: string;
+      /**
+       * @description Price per unit
+       * @example 812.35
+       */
+      unitPrice: string;
+      /**
+       * Format: date
+       * @description The price’s date (the latest on or before today)
+       */
+      priceDate: string;
+      /**
+       * @description Quantity × price
+       * @example 812350.00
+       */
+      grossValue: string;
+      /** @example PLEDGED */
+      status: string;
+      /** @example 哈密保税物流园 */
+      custodian: string;
+    };
+    AssetStepView: {
+      /** @example receivable.confirm */
+      action: string;
+      /** Format: date-time */
+      at: string;
+      by: components['schemas']['DecisionPersonView'];
+    };
+    DecisionAssetView: {
+      /** @enum {string} */
+      type: 'RECEIVABLE' | 'WAREHOUSE_RECEIPT';
+      /** Format: uuid */
+      id: string;
+      receivable: components['schemas']['DecisionReceivableView'] | null;
+      receipt: components['schemas']['DecisionReceiptView'] | null;
+      /** @description The asset’s trail, oldest first */
+      history: components['schemas']['AssetStepView'][];
+    };
+    DecisionCollateralView: {
+      /**
+       * @description Receivable: the eligible amount; receipt: its value today after the haircut
+       * @example 690497.50
+       */
+      value: string;
+      /**
+       * @description The commodity’s haircut; null for a receivable
+       * @example 0.15
+       */
+      haircut: string | null;
+      /**
+       * @description Amount / collateral value, four decimals
+       * @example 0.5793
+       */
+      ltv: string | null;
+      /**
+       * @description The most the amount may be of the value (advance rate or LTV cap) under its terms
+       * @example 0.7
+       */
+      maxRatio: string;
+      /**
+       * @description Receipt loans: above this LTV a margin call is made
+       * @example 0.8
+       */
+      maintenanceLtv: string | null;
+      /** @example CNY */
+      currency: string;
+    };
+    DecisionLimitView: {
+      /** @example COMMODITY_CONCENTRATION */
+      kind: string;
+      /**
+       * @description An organisation’s id or a commodity code
+       * @example COAL-5500
+       */
+      subject: string;
+      /**
+       * @description The organisation’s or the commodity’s name
+       * @example 动力煤 5500 大卡
+       */
+      subjectName: string;
+      /**
+       * @description Null: the bank set no such limit (the financing is refused)
+       * @example 50000000.00
+       */
+      limit: string | null;
+      /** @description Used without this financing */
+      utilisedBefore: string | null;
+      /** @description Used with it */
+      utilisedAfter: string | null;
+      /** @description Limit less used with it (negative: over the limit) */
+      availableAfter: string | null;
+      /** @description Whether the financing has reserved on the limit (at disbursement); before, after = before + amount */
+      reserved: boolean;
+      /** @example CNY */
+      currency: string;
+    };
+    DecisionScheduleLineView: {
+      number: number;
+      /** Format: date */
+      dueDate: string;
+      /** @example 500000.00 */
+      principal: string;
+      /** @example 1812.50 */
+      interest: string;
+      /** @example 501812.50 */
+      payment: string;
+    };
+    DecisionPriceView: {
+      /**
+       * @description The booked schedule, or the terms re-based to start today
+       * @enum {string}
+       */
+      basis: 'BOOKED' | 'IF_ACCEPTED_TODAY';
+      /** Format: date */
+      startDate: string | null;
+      /** @example 0.0435 */
+      annualRate: string;
+      /** @example 0.001 */
+      upfrontFeeRate: string;
+      /** @example 0.0653 */
+      penaltyRate: string;
+      /** @example 1000.00 */
+      fee: string;
+      /** @example 7370.83 */
+      totalInterest: string;
+      /**
+       * @description Principal, interest and fees
+       * @example 1008370.83
+       */
+      totalPayable: string;
+      /** @example CNY */
+      currency: string;
+      lines: components['schemas']['DecisionScheduleLineView'][];
+    };
+    DecisionStepView: {
+      /**
+       * @description counterparty.confirmed, recommended, approved, approval.not.counted or rejected
+       * @example recommended
+       */
+      step: string;
+      /** Format: date-time */
+      at: string;
+      by: components['schemas']['DecisionPersonView'];
+      /** @example Buyer pays on time; exposure within appetite */
+      comment: string | null;
+    };
+    DecisionDeadlineView: {
+      /**
+       * @description What is awaited: a step of the financing, or the invoice’s payment (asset.due)
+       * @example approval
+       */
+      what: string;
+      /**
+       * @description By when: a date-time, or a date for the invoice
+       * @example 2026-12-09T08:00:00.000Z
+       */
+      by: string;
+      /** @description Who is awaited */
+      organisation: string | null;
+      /**
+       * @example [
+       *       "APPROVER"
+       *     ]
+       */
+      roles: string[];
+    };
+    PartyRiskView: {
+      /** Format: uuid */
+      organisationId: string;
+      /** @example 哈密丝路物流有限公司 */
+      name: string;
+      /** @description Its other financings with this bank, any stage */
+      financings: number;
+      /** @description Of them, repaying now */
+      repaying: number;
+      /**
+       * @description Principal outstanding on them
+       * @example 600000.00
+       */
+      outstanding: string;
+      /** @description The most days any of them is past due now */
+      daysPastDueNow: number;
+      /**
+       * @description The worst ageing bucket any of them ever reached; null: none booked
+       * @example 1-30
+       */
+      worstAgeingEver: string | null;
+      /** @description Its receivables the debtor ever disputed (as creditor for an SME, as debtor for a buyer), on the whole platform */
+      disputedReceivables: number;
+    };
+    DecisionRiskView: {
+      sme: components['schemas']['PartyRiskView'];
+      /** @description Receivable financing: the buyer who pays */
+      buyer: components['schemas']['PartyRiskView'] | null;
+    };
+    FinancingDecisionView: {
+      /** Format: uuid */
+      financingId: string;
+      /** @example WR-2026-000012 */
+      ref: string;
+      /** @enum {string} */
+      product: 'RECEIVABLE_FINANCING' | 'WAREHOUSE_RECEIPT_LOAN';
+      /** @example AWAITING_APPROVAL */
+      stage: string;
+      /** @example 400000.00 */
+      amount: string;
+      /** @example CNY */
+      currency: string;
+      sme: components['schemas']['DecisionPartyView'];
+      /** @description The buyer (receivable) or the custodian (receipt) who confirms */
+      counterparty: components['schemas']['DecisionPartyView'];
+      asset: components['schemas']['DecisionAssetView'];
+      collateral: components['schemas']['DecisionCollateralView'];
+      /** @description Every limit the eligibility check counts the financing against */
+      limits: components['schemas']['DecisionLimitView'][];
+      /** @description Null when a due date lies beyond the working-day calendar */
+      price: components['schemas']['DecisionPriceView'] | null;
+      /** @description The buyer’s acknowledgement of the assignment, or the custodian’s */
+      confirmation: components['schemas']['DecisionStepView'] | null;
+      recommendation: components['schemas']['DecisionStepView'] | null;
+      /** @description Every approval and rejection, oldest first */
+      decisions: components['schemas']['DecisionStepView'][];
+      deadlines: components['schemas']['DecisionDeadlineView'][];
+      risk: components['schemas']['DecisionRiskView'];
     };
     CommentDto: {
       /** @example Buyer is our client; exposure within appetite */
@@ -4073,6 +4428,27 @@ export interface operations {
       };
     };
   };
+  FinancingsController_decision: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['FinancingDecisionView'];
+        };
+      };
+    };
+  };
   FinancingsController_timeline: {
     parameters: {
       query?: never;
@@ -4373,6 +4749,43 @@ export interface operations {
     responses: {
       /** @description The approval request: nothing is in force until another person approves it */
       202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  PortfolioController_buckets: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  PortfolioController_loans: {
+    parameters: {
+      query?: {
+        limit?: number;
+        offset?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
         headers: {
           [name: string]: unknown;
         };
