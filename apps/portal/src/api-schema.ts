@@ -1269,7 +1269,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The exceptions queue: unmatched lines, oldest first, with their age and nearest candidates */
+    /** The exceptions queue: unmatched lines, oldest first, with their age and nearest candidates (queue=done: the lines a person matched or wrote off since) */
     get: operations['StatementsController_exceptions'];
     put?: never;
     post?: never;
@@ -3032,6 +3032,12 @@ export interface operations {
       query?: {
         limit?: number;
         offset?: number;
+        /** @description The field to sort by; without it, the list's own order */
+        sort?: 'occurredAt' | 'action' | 'entityType' | 'actor';
+        /** @description Ascending (the default with sort) or descending */
+        order?: 'asc' | 'desc';
+        /** @description Search text, matched anywhere in the list's names and references */
+        q?: string;
         entityType?: string;
         entityId?: string;
         /** @description Part of who acted: a person's e-mail or a platform label (case-insensitive) */
@@ -3060,6 +3066,14 @@ export interface operations {
       query?: {
         limit?: number;
         offset?: number;
+        /** @description The field to sort by; without it, the list's own order */
+        sort?: 'requestedAt' | 'decidedAt' | 'kind' | 'status';
+        /** @description Ascending (the default with sort) or descending */
+        order?: 'asc' | 'desc';
+        /** @description Search text, matched anywhere in the list's names and references */
+        q?: string;
+        /** @description todo: awaiting a second person's decision; done: decided */
+        queue?: 'todo' | 'done';
         status?: 'PENDING' | 'APPROVED' | 'REJECTED' | 'CANCELLED' | 'FAILED';
         kind?: string;
         /** @description What the change is about: an entry, a financing and payment reference, a line */
@@ -3685,6 +3699,14 @@ export interface operations {
       query?: {
         limit?: number;
         offset?: number;
+        /** @description The field to sort by; without it, the list's own order */
+        sort?: 'registeredAt' | 'invoiceNumber' | 'amount' | 'issueDate' | 'dueDate' | 'status';
+        /** @description Ascending (the default with sort) or descending */
+        order?: 'asc' | 'desc';
+        /** @description Search text, matched anywhere in the list's names and references */
+        q?: string;
+        /** @description todo: awaiting the debtor's answer; done: answered (confirmed, disputed and after) */
+        queue?: 'todo' | 'done';
         status?: 'REGISTERED' | 'SUBMITTED' | 'CONFIRMED' | 'DISPUTED' | 'PLEDGED' | 'SETTLED' | 'WRITTEN_OFF' | 'CANCELLED';
         creditorId?: string;
         debtorId?: string;
@@ -3992,6 +4014,12 @@ export interface operations {
       query?: {
         limit?: number;
         offset?: number;
+        /** @description The field to sort by; without it, the list's own order */
+        sort?: 'issuedAt' | 'receiptNumber' | 'commodityCode' | 'quantity' | 'status';
+        /** @description Ascending (the default with sort) or descending */
+        order?: 'asc' | 'desc';
+        /** @description Search text, matched anywhere in the list's names and references */
+        q?: string;
         status?: 'ISSUED' | 'PLEDGED' | 'SPLIT' | 'RELEASED' | 'CANCELLED';
         commodityCode?: string;
       };
@@ -4180,6 +4208,12 @@ export interface operations {
       query?: {
         limit?: number;
         offset?: number;
+        /** @description The field to sort by; without it, the list's own order */
+        sort?: 'kind' | 'subject' | 'amount' | 'utilised' | 'available' | 'updatedAt';
+        /** @description Ascending (the default with sort) or descending */
+        order?: 'asc' | 'desc';
+        /** @description Search text, matched anywhere in the list's names and references */
+        q?: string;
       };
       header?: never;
       path?: never;
@@ -4287,6 +4321,12 @@ export interface operations {
       query?: {
         limit?: number;
         offset?: number;
+        /** @description The field to sort by; without it, the list's own order */
+        sort?: 'postedAt' | 'valueDate' | 'kind';
+        /** @description Ascending (the default with sort) or descending */
+        order?: 'asc' | 'desc';
+        /** @description Search text, matched anywhere in the list's names and references */
+        q?: string;
         financingRef?: string;
       };
       header?: never;
@@ -4372,7 +4412,15 @@ export interface operations {
       query?: {
         limit?: number;
         offset?: number;
+        /** @description The field to sort by; without it, the list's own order */
+        sort?: 'createdAt' | 'amount' | 'ref' | 'stage' | 'deadline';
+        /** @description Ascending (the default with sort) or descending */
+        order?: 'asc' | 'desc';
+        /** @description Search text, matched anywhere in the list's names and references */
+        q?: string;
         stage?: string;
+        /** @description todo: awaiting the caller's move (an SME's acceptance, a counterparty's acknowledgement, a credit officer's recommendation, an approver's approval); done: every other */
+        queue?: 'todo' | 'done';
       };
       header?: never;
       path?: never;
@@ -4887,6 +4935,14 @@ export interface operations {
       query?: {
         limit?: number;
         offset?: number;
+        /** @description The field to sort by; without it, the list's own order */
+        sort?: 'bookedOn' | 'amount' | 'counterparty' | 'account';
+        /** @description Ascending (the default with sort) or descending */
+        order?: 'asc' | 'desc';
+        /** @description Search text, matched anywhere in the list's names and references */
+        q?: string;
+        /** @description todo (the default): lines no rule matched; done: those a person matched or wrote off */
+        queue?: 'todo' | 'done';
       };
       header?: never;
       path?: never;
@@ -5027,6 +5083,14 @@ export interface operations {
       query?: {
         limit?: number;
         offset?: number;
+        /** @description The field to sort by; without it, the list's own order */
+        sort?: 'decidedAt' | 'confidence' | 'writtenOff' | 'method' | 'status';
+        /** @description Ascending (the default with sort) or descending */
+        order?: 'asc' | 'desc';
+        /** @description Search text, matched anywhere in the list's names and references */
+        q?: string;
+        /** @description todo: suggestions awaiting a person; done: matches made or reversed */
+        queue?: 'todo' | 'done';
         status?: 'ACTIVE' | 'SUGGESTED' | 'REVERSED';
       };
       header?: never;
@@ -5156,6 +5220,12 @@ export interface operations {
       query?: {
         limit?: number;
         offset?: number;
+        /** @description The field to sort by; without it, the list's own order */
+        sort?: 'valueFrom' | 'amount' | 'remaining' | 'financingRef' | 'status' | 'kind';
+        /** @description Ascending (the default with sort) or descending */
+        order?: 'asc' | 'desc';
+        /** @description Search text, matched anywhere in the list's names and references */
+        q?: string;
         /** @description The financing's loan number */
         financingRef?: string;
         /** @description The bank account it should appear on */
@@ -5166,6 +5236,8 @@ export interface operations {
         to?: string;
         status?: 'OPEN' | 'PARTIAL' | 'MATCHED';
         kind?: 'DISBURSEMENT' | 'PAYOUT' | 'REPAYMENT';
+        /** @description todo: still awaited (open or partly paid); done: matched */
+        queue?: 'todo' | 'done';
       };
       header?: never;
       path?: never;

@@ -2,12 +2,13 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { IsISO8601, IsOptional, IsString, MaxLength } from 'class-validator';
-import { And, DataSource, FindOperator, ILike, LessThan, MoreThanOrEqual } from 'typeorm';
-import { Page, PageQuery, pageOf } from '@caravan/http';
+import { DataSource } from 'typeorm';
+import { ListQuery, Page, pageOf } from '@caravan/http';
 import { Role, Roles } from '@caravan/access';
-import { AuditEventEntity } from './audit-event.entity';
+import type { AuditEventEntity } from './audit-event.entity';
+import { AUDIT_SORTS, findAuditEvents } from './infrastructure/audit-events.repository';
 
-export class AuditQuery extends PageQuery {
+export class AuditQuery extends ListQuery(AUDIT_SORTS) {
   @ApiPropertyOptional({ example: 'receivable' })
   @IsOptional()
   @IsString()
@@ -41,35 +42,17 @@ export class AuditQuery extends PageQuery {
   to?: string;
 }
 
-/** A LIKE pattern matching `text` anywhere, its own % and _ taken literally. */
-const containing = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-
-/** The instants `from` (inclusive) to `to` (exclusive), either open. */
-function within(from?: string, to?: string): FindOperator<Date> | undefined {
-  const bounds = [from && MoreThanOrEqual(new Date(from)), to && LessThan(new Date(to))].filter((b): b is FindOperator<Date> => !!b);
-  return bounds.length > 1 ? And(...bounds) : bounds[0];
-}
-
 @ApiTags('audit')
 @ApiBearerAuth()
 @Controller('audit-events')
 export class AuditController {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** The trail, newest first, for the platform's auditors and admins: by object, who acted and when. */
+  /** The trail (newest first unless sorted), for the platform's auditors and admins: by object, who acted and when, searched. */
   @Get()
   @Roles(Role.AUDITOR, Role.ADMIN)
   async list(@Query() query: AuditQuery): Promise<Page<AuditEventEntity>> {
-    const occurredAt = within(query.from, query.to);
-    const where = {
-      ...(query.entityType && { entityType: query.entityType }),
-      ...(query.entityId && { entityId: query.entityId }),
-      ...(query.actor && { actorLabel: ILike(containing(query.actor)) }),
-      ...(occurredAt && { occurredAt }),
-    };
-    const found = await this.dataSource
-      .getRepository(AuditEventEntity)
-      .findAndCount({ where, order: { id: 'DESC' }, take: query.limit, skip: query.offset });
-    return pageOf(found, query, (e) => e);
+    const { entityType, entityId, actor, from, to } = query;
+    return pageOf(await findAuditEvents(this.dataSource.manager, { entityType, entityId, actor, from, to }, query), query, (e) => e);
   }
 }

@@ -6,3 +6,4 @@ export * from './scoped-database';
 import { DataScope1764146000000 } from './migrations/1764146000000-data-scope';
 
 export const DATABASE_MIGRATIONS = [DataScope1764146000000];
+export * from './listing';

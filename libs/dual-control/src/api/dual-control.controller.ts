@@ -1,16 +1,21 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Length, MaxLength } from 'class-validator';
-import { Page, pageOf, PageQuery, ReasonDto, uuidParam } from '@caravan/http';
+import { ListQuery, Page, pageOf, Queue, QUEUES, ReasonDto, uuidParam } from '@caravan/http';
 import { CurrentActor, Role, Roles } from '@caravan/access';
 import type { Actor } from '@caravan/access';
 import { DualControl } from '../application/dual-control';
 import type { DualControlRequest, RequestStatus } from '../domain/request';
+import { REQUEST_SORTS } from '../infrastructure/dual-control.repository';
 
 const STATUSES: RequestStatus[] = ['PENDING', 'APPROVED', 'REJECTED', 'CANCELLED', 'FAILED'];
 const BANK = [Role.CREDIT_OFFICER, Role.APPROVER, Role.TREASURY, Role.BACK_OFFICE];
 
-export class RequestQuery extends PageQuery {
+export class RequestQuery extends ListQuery(REQUEST_SORTS) {
+  @ApiPropertyOptional({ enum: QUEUES, description: "todo: awaiting a second person's decision; done: decided" })
+  @IsOptional()
+  @IsIn(QUEUES)
+  queue?: Queue;
   @ApiPropertyOptional({ enum: STATUSES }) @IsOptional() @IsIn(STATUSES) status?: RequestStatus;
   @ApiPropertyOptional({ example: 'ledger.reversal' }) @IsOptional() @IsString() @Length(1, 64) kind?: string;
   @ApiPropertyOptional({
@@ -44,7 +49,7 @@ export class DualControlController {
   })
   async list(@CurrentActor() actor: Actor, @Query() query: RequestQuery): Promise<Page<DualControlRequest>> {
     return pageOf(
-      await this.dualControl.list(actor, { status: query.status, kind: query.kind, subject: query.subject }, query.limit, query.offset),
+      await this.dualControl.list(actor, { status: query.status, kind: query.kind, subject: query.subject, queue: query.queue }, query),
       query,
       (r) => r,
     );

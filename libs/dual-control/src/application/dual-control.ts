@@ -2,10 +2,19 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { AuditLog } from '@caravan/audit';
 import { ScopedDatabase } from '@caravan/database';
+import type { Listing } from '@caravan/http';
 import { DomainError } from '@caravan/errors';
 import { Actor, actorName, dataScopeOf } from '@caravan/access';
 import { assertChecker, assertMaker, DUAL_CONTROL_ERRORS, DualControlRequest, Duty } from '../domain/request';
-import { decide, findRequest, findRequests, insertRequest, lockRequest, RequestFilter } from '../infrastructure/dual-control.repository';
+import {
+  decide,
+  findRequest,
+  findRequests,
+  insertRequest,
+  lockRequest,
+  RequestFilter,
+  RequestSort,
+} from '../infrastructure/dual-control.repository';
 
 /** A kind of change that needs a second person, as the context that owns it carries it out. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each kind types its own payload where it registers
@@ -150,8 +159,8 @@ export class DualControl {
     return this.db.transaction(dataScopeOf(actor), (em) => findRequest(em, id));
   }
 
-  list(actor: Actor, filter: RequestFilter, limit: number, offset: number): Promise<[DualControlRequest[], number]> {
-    return this.db.transaction(dataScopeOf(actor), (em) => findRequests(em, filter, limit, offset));
+  list(actor: Actor, filter: RequestFilter, listing: Listing<RequestSort>): Promise<[DualControlRequest[], number]> {
+    return this.db.transaction(dataScopeOf(actor), (em) => findRequests(em, filter, listing));
   }
 
   private async complete(checker: Actor, request: DualControlRequest, kind: ChangeKind): Promise<DualControlRequest> {

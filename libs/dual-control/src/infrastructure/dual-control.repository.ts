@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import { isUniqueViolation } from '@caravan/database';
+import { ilikeAny, isUniqueViolation, orderBy, searchPattern } from '@caravan/database';
+import type { Listing, Queue } from '@caravan/http';
 import { DUAL_CONTROL_ERRORS, DualControlRequest, RequestStatus } from '../domain/request';
 
 const COLUMNS = `id, organisation_id AS "organisationId", kind, subject, payload, reason, status, requested_by AS "requestedBy",
@@ -29,7 +30,21 @@ export interface RequestFilter {
   status?: RequestStatus;
   kind?: string;
   subject?: string;
+  /** todo: awaiting a second person (pending); done: decided. */
+  queue?: Queue;
 }
+
+export const REQUEST_SORTS = ['requestedAt', 'decidedAt', 'kind', 'status'] as const;
+export type RequestSort = (typeof REQUEST_SORTS)[number];
+
+const REQUEST_COLUMNS: Record<RequestSort, string> = {
+  requestedAt: 'requested_at',
+  decidedAt: 'decided_at',
+  kind: 'kind',
+  status: 'status',
+};
+
+const SEARCHED = ['subject', 'kind', 'reason', 'comment', 'requested_by_name', 'decided_by_name'];
 
 // Row-level security limits every statement here to the transaction's organisation.
 
@@ -72,19 +87,22 @@ export async function decide(em: EntityManager, id: string, d: Decision): Promis
   return row;
 }
 
+/** A page of requests (newest first unless sorted), filtered and searched, and how many match. */
 export async function findRequests(
   em: EntityManager,
   filter: RequestFilter,
-  limit: number,
-  offset: number,
+  listing: Listing<RequestSort>,
 ): Promise<[DualControlRequest[], number]> {
-  const where = `($1::text IS NULL OR status = $1) AND ($2::text IS NULL OR kind = $2) AND ($3::text IS NULL OR subject = $3)`;
-  const params = [filter.status ?? null, filter.kind ?? null, filter.subject ?? null];
+  const where = `($1::text IS NULL OR status = $1) AND ($2::text IS NULL OR kind = $2) AND ($3::text IS NULL OR subject = $3)
+    AND ($4::text IS NULL OR (status = 'PENDING') = ($4 = 'todo')) AND ($5::text IS NULL OR ${ilikeAny(SEARCHED, '$5')})`;
+  const params = [filter.status ?? null, filter.kind ?? null, filter.subject ?? null, filter.queue ?? null, searchPattern(listing.q)];
   const [{ total }] = await em.query(`SELECT count(*)::int AS total FROM dual_control_requests WHERE ${where}`, params);
-  const rows = await em.query(
-    `SELECT ${COLUMNS} FROM dual_control_requests WHERE ${where} ORDER BY requested_at DESC, id LIMIT $4 OFFSET $5`,
-    [...params, limit, offset],
-  );
+  const order = orderBy(REQUEST_COLUMNS, listing, { sort: 'requestedAt', order: 'desc' }, 'id');
+  const rows = await em.query(`SELECT ${COLUMNS} FROM dual_control_requests WHERE ${where} ${order} LIMIT $6 OFFSET $7`, [
+    ...params,
+    listing.limit,
+    listing.offset,
+  ]);
   return [rows, total];
 }
 

@@ -9,7 +9,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min } from 'class-validator';
-import { Page, pageOf, PageQuery, ReasonDto, uuidParam } from '@caravan/http';
+import { ListQuery, Page, pageOf, Queue, QUEUES, ReasonDto, uuidParam } from '@caravan/http';
 import { IdempotencyKey } from '@caravan/idempotency';
 import { CurrentActor, Role, Roles } from '@caravan/access';
 import type { Actor } from '@caravan/access';
@@ -20,6 +20,7 @@ import { Action, FinancingRow, FinancingsService, QuoteView } from '../applicati
 import { FinancingDetail, FinancingDetails } from '../application/financing-details';
 import { FinancingDecisions } from '../application/decision';
 import { FinancingDecisionView } from './decision.view';
+import { FINANCING_SORTS } from '../infrastructure/financing.repository';
 import type { Amortisation, RepaymentFrequency } from '../domain/schedule-terms';
 import { AMORTISATIONS, FREQUENCIES } from './product-conventions.dto';
 
@@ -116,8 +117,16 @@ export class TopUpDto {
   @ApiProperty({ format: 'uuid', description: 'Another receipt the SME holds, to pledge as more collateral' }) @IsUUID() receiptId: string;
 }
 
-export class FinancingQuery extends PageQuery {
+export class FinancingQuery extends ListQuery(FINANCING_SORTS) {
   @ApiPropertyOptional({ example: 'AWAITING_APPROVAL' }) @IsOptional() @IsString() @Length(1, 40) stage?: string;
+  @ApiPropertyOptional({
+    enum: QUEUES,
+    description:
+      "todo: awaiting the caller's move (an SME's acceptance, a counterparty's acknowledgement, a credit officer's recommendation, an approver's approval); done: every other",
+  })
+  @IsOptional()
+  @IsIn(QUEUES)
+  queue?: Queue;
 }
 
 const SME = [Role.APPLICANT, Role.FINANCE_MANAGER];
@@ -162,7 +171,7 @@ export class FinancingsController {
 
   @Get('financings')
   async list(@CurrentActor() actor: Actor, @Query() query: FinancingQuery): Promise<Page<FinancingRow>> {
-    return pageOf(await this.financings.list(actor, query.stage, query.limit, query.offset), query, (r) => r);
+    return pageOf(await this.financings.list(actor, { stage: query.stage, queue: query.queue }, query), query, (r) => r);
   }
 
   @Get('financings/:id')

@@ -8,6 +8,7 @@ import { AuditLog } from '@caravan/audit';
 import { BusinessClock } from '@caravan/clock';
 import { AppConfig } from '@caravan/config';
 import { ScopedDatabase } from '@caravan/database';
+import type { Listing, Queue } from '@caravan/http';
 import { DualControl } from '@caravan/dual-control';
 import type { DualControlRequest } from '@caravan/dual-control';
 import { OrganisationDirectory } from '@caravan/identity';
@@ -53,6 +54,7 @@ import {
   financingExists,
   findEvents,
   findFinancing,
+  FinancingSort,
   findFinancings,
   findLoanTerms,
   insertFinancing,
@@ -108,6 +110,17 @@ function sideOf(actor: Actor): Side | undefined | null {
     default:
       return 'COUNTERPARTY';
   }
+}
+
+/** The stages at which a financing waits for this person's move: their to-do list. */
+function todoStages(actor: Actor, side: Side | undefined): string[] {
+  if (side === 'SME') return ['AWAITING_ACCEPTANCE'];
+  if (side === 'COUNTERPARTY') return ['AWAITING_COUNTERPARTY'];
+  if (side !== 'BANK') return [];
+  return [
+    ...(actor.roles.includes(Role.CREDIT_OFFICER) ? ['AWAITING_RECOMMENDATION'] : []),
+    ...(actor.roles.includes(Role.APPROVER) ? ['AWAITING_APPROVAL'] : []),
+  ];
 }
 
 @Injectable()
@@ -227,11 +240,12 @@ export class FinancingsService implements OnModuleInit {
     }
   }
 
-  async list(actor: Actor, stage: string | undefined, limit: number, offset: number): Promise<[FinancingRow[], number]> {
+  async list(actor: Actor, filter: { stage?: string; queue?: Queue }, listing: Listing<FinancingSort>): Promise<[FinancingRow[], number]> {
     const side = sideOf(actor);
     if (side === null) return [[], 0];
+    const queue = filter.queue && { stages: todoStages(actor, side), done: filter.queue === 'done' };
     return this.db.transaction(dataScopeOf(actor), (em) =>
-      findFinancings(em, { side, organisationId: actor.organisationId }, stage, limit, offset),
+      findFinancings(em, { side, organisationId: actor.organisationId }, { stage: filter.stage, queue }, listing),
     );
   }
 

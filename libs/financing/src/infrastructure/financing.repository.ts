@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
-import { SqlRow } from '@caravan/database';
+import { containing, ilikeAny, orderBy, SqlRow } from '@caravan/database';
+import type { Listing } from '@caravan/http';
 import { Money } from '@caravan/money';
 import type { FinancingInput, FinancingState, FinancingTerms } from '../api/financing.contract';
 import { Product, PRODUCT_NAMES, PRODUCTS } from '../domain/products';
@@ -117,22 +118,47 @@ export async function findFinancing(em: EntityManager, id: string, reader: Reade
   return row && toRow(row);
 }
 
-/** A page of the reader's financings, newest first, at one stage or any, and how many there are. */
+export const FINANCING_SORTS = ['createdAt', 'amount', 'ref', 'stage', 'deadline'] as const;
+export type FinancingSort = (typeof FINANCING_SORTS)[number];
+
+const FINANCING_COLUMNS: Record<FinancingSort, string> = {
+  createdAt: 'f.created_at',
+  amount: 'f.amount',
+  ref: 'f.ref',
+  stage: 'f.stage',
+  // ISO instants in UTC: their text sorts as their time
+  deadline: "f.state->'waitingFor'->>'deadline'",
+};
+
+export interface FinancingFilter {
+  stage?: string;
+  /** The reader's to-do list is the financings at these stages; done, every other. */
+  queue?: { stages: string[]; done: boolean };
+}
+
+/** A page of the reader's financings (newest first unless sorted), filtered and searched, and how many match. */
 export async function findFinancings(
   em: EntityManager,
   reader: Reader,
-  stage: string | undefined,
-  limit: number,
-  offset: number,
+  filter: FinancingFilter,
+  listing: Listing<FinancingSort>,
 ): Promise<[FinancingRow[], number]> {
+  const params: unknown[] = [reader.organisationId];
+  const param = (value: unknown) => `$${params.push(value)}`;
   const column = reader.side && SIDE_COLUMNS[reader.side];
-  const where = [column ? `${column} = $1` : '$1::uuid IS NOT NULL', ...(stage ? ['stage = $2'] : [])].join(' AND ');
-  const params = [reader.organisationId, ...(stage ? [stage] : [])];
-  const [{ total }] = await em.query(`SELECT count(*)::int AS total FROM financings WHERE ${where}`, params);
-  const rows = await em.query(
-    `SELECT * FROM financings WHERE ${where} ORDER BY created_at DESC, id LIMIT ${Number(limit)} OFFSET ${Number(offset)}`,
-    params,
-  );
+  const where = [column ? `f.${column} = $1` : '$1::uuid IS NOT NULL'];
+  if (filter.stage) where.push(`f.stage = ${param(filter.stage)}`);
+  if (filter.queue) where.push(`${filter.queue.done ? 'NOT ' : ''}(f.stage = ANY(${param(filter.queue.stages)}::text[]))`);
+  if (listing.q) {
+    const q = param(containing(listing.q));
+    where.push(`(${ilikeAny(['f.ref', 'f.payment_reference'], q)}
+      OR EXISTS (SELECT 1 FROM organisations o WHERE o.id IN (f.sme_id, f.counterparty_id) AND o.name ILIKE ${q})
+      OR EXISTS (SELECT 1 FROM receivables r WHERE f.asset_type = 'RECEIVABLE' AND r.id = f.asset_id AND r.invoice_number ILIKE ${q}))`);
+  }
+  const from = `FROM financings f WHERE ${where.join(' AND ')}`;
+  const [{ total }] = await em.query(`SELECT count(*)::int AS total ${from}`, params);
+  const order = orderBy(FINANCING_COLUMNS, listing, { sort: 'createdAt', order: 'desc' }, 'f.id');
+  const rows = await em.query(`SELECT f.* ${from} ${order} LIMIT ${Number(listing.limit)} OFFSET ${Number(listing.offset)}`, params);
   return [rows.map(toRow), total];
 }
 

@@ -1,11 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsOptional, IsString, Length } from 'class-validator';
-import { Page, pageOf, PageQuery, ReasonDto, uuidParam } from '@caravan/http';
+import { ListQuery, Page, pageOf, ReasonDto, uuidParam } from '@caravan/http';
 import type { DualControlRequest } from '@caravan/dual-control';
 import { CurrentActor, Role, Roles } from '@caravan/access';
 import type { Actor } from '@caravan/access';
 import { Balance, LedgerService, PostedEntry } from '../application/ledger.service';
+import { ENTRY_SORTS } from '../infrastructure/journal.repository';
 
 export class BalanceQuery {
   @ApiPropertyOptional({ example: 'RF-2026-000123', description: 'One financing; the whole book without it' })
@@ -15,7 +16,7 @@ export class BalanceQuery {
   financingRef?: string;
 }
 
-export class EntryQuery extends PageQuery {
+export class EntryQuery extends ListQuery(ENTRY_SORTS) {
   @ApiPropertyOptional({ example: 'RF-2026-000123' })
   @IsString()
   @Length(1, 128)
@@ -42,7 +43,7 @@ export class LedgerController {
   @Roles(...READERS)
   @ApiOperation({ summary: "A financing's journal entries, oldest first" })
   async entries(@CurrentActor() actor: Actor, @Query() query: EntryQuery): Promise<Page<PostedEntry>> {
-    return pageOf(await this.ledger.entries(actor, query.financingRef, query.limit, query.offset), query, (e) => e);
+    return pageOf(await this.ledger.entries(actor, query.financingRef, query), query, (e) => e);
   }
 
   @Post('entries/:id/reversal')

@@ -1,6 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { ScopedDatabase } from '@caravan/database';
+import type { Listing } from '@caravan/http';
 import type { DualControlRequest } from '@caravan/dual-control';
 import { BusinessClock } from '@caravan/clock';
 import { DualControl } from '@caravan/dual-control';
@@ -10,6 +11,7 @@ import { assertBalanced, reversedLines } from '../domain/entry';
 import { LedgerErrors } from '../domain/ledger.errors';
 import {
   Balance,
+  EntrySort,
   findEntriesOf,
   findEntry,
   findEntryIdByKey,
@@ -105,8 +107,8 @@ export class LedgerService implements OnModuleInit {
     return this.insert(em, signatures, draft, entryId);
   }
 
-  async entries(actor: Actor, financingRef: string, limit: number, offset: number): Promise<[PostedEntry[], number]> {
-    return this.db.transaction(dataScopeOf(actor), (em) => findEntriesOf(em, financingRef, limit, offset));
+  async entries(actor: Actor, financingRef: string, listing: Listing<EntrySort>): Promise<[PostedEntry[], number]> {
+    return this.db.transaction(dataScopeOf(actor), (em) => findEntriesOf(em, financingRef, listing));
   }
 
   /** Balances per account, for one financing or (without one) the caller's whole book. */

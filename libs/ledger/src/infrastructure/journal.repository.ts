@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import { SqlRow } from '@caravan/database';
+import { ilikeAny, orderBy, searchPattern, SqlRow } from '@caravan/database';
+import type { Listing } from '@caravan/http';
 import { Money } from '@caravan/money';
 import type { Account, EntryDraft, Line } from '../domain/accounts';
 
@@ -98,14 +99,22 @@ export async function isReversed(em: EntityManager, entryId: string): Promise<bo
 }
 
 /** A page of a financing's entries in posting order, and how many it has. */
+export const ENTRY_SORTS = ['postedAt', 'valueDate', 'kind'] as const;
+export type EntrySort = (typeof ENTRY_SORTS)[number];
+
+const ENTRY_COLUMNS: Record<EntrySort, string> = { postedAt: 'e.posted_at', valueDate: 'e.value_date', kind: 'e.kind' };
+
+/** A page of a financing's entries (oldest first unless sorted), searched by kind, description or who posted; and how many match. */
 export async function findEntriesOf(
   em: EntityManager,
   financingRef: string,
-  limit: number,
-  offset: number,
+  listing: Listing<EntrySort>,
 ): Promise<[PostedEntry[], number]> {
-  const [{ total }] = await em.query('SELECT count(*)::int AS total FROM journal_entries WHERE financing_ref = $1', [financingRef]);
-  return [await load(em, 'e.financing_ref = $1 ORDER BY e.posted_at, e.id LIMIT $2 OFFSET $3', [financingRef, limit, offset]), total];
+  const where = `e.financing_ref = $1 AND ($2::text IS NULL OR ${ilikeAny(['e.kind', 'e.description', 'e.posted_by', 'e.approved_by'], '$2')})`;
+  const params = [financingRef, searchPattern(listing.q)];
+  const [{ total }] = await em.query(`SELECT count(*)::int AS total FROM journal_entries e WHERE ${where}`, params);
+  const order = orderBy(ENTRY_COLUMNS, listing, { sort: 'postedAt', order: 'asc' }, 'e.id');
+  return [await load(em, `${where} ${order} LIMIT $3 OFFSET $4`, [...params, listing.limit, listing.offset]), total];
 }
 
 /** Balances per account, for one financing or (without one) the whole book. */

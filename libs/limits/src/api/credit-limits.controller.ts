@@ -2,13 +2,16 @@ import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/com
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsEnum, IsString, Length, Matches, ValidateNested, ValidateIf } from 'class-validator';
-import { Page, PageQuery, pageOf } from '@caravan/http';
+import { ListQuery, Page, pageOf } from '@caravan/http';
 import { CurrentActor, Role, Roles } from '@caravan/access';
 import type { Actor } from '@caravan/access';
 import { AMOUNT, AMOUNT_MESSAGE, Money } from '@caravan/money';
 import { CreditLimitsService } from '../application/credit-limits.service';
 import { LimitKind } from '../domain/credit-limit';
 import type { CreditLimitEntity, LimitReservationEntity } from '../infrastructure/credit-limit.entity';
+import { LIMIT_SORTS } from '../infrastructure/credit-limit.repository';
+
+export class LimitQuery extends ListQuery(LIMIT_SORTS) {}
 
 export class LimitSubjectDto {
   @ApiProperty({ enum: LimitKind, example: LimitKind.CORE_ENTERPRISE })
@@ -111,8 +114,8 @@ export class CreditLimitsController {
   @Roles(Role.CREDIT_OFFICER, Role.APPROVER, Role.TREASURY, Role.BACK_OFFICE, Role.ADMIN, Role.AUDITOR)
   @ApiOperation({ summary: 'Limits with utilisation: a bank its own, the operator all' })
   @ApiOkResponse({ type: CreditLimitPageView })
-  async list(@CurrentActor() actor: Actor, @Query() query: PageQuery): Promise<Page<CreditLimitView>> {
-    return pageOf(await this.limits.list(actor, query.limit, query.offset), query, view);
+  async list(@CurrentActor() actor: Actor, @Query() query: LimitQuery): Promise<Page<CreditLimitView>> {
+    return pageOf(await this.limits.list(actor, query), query, view);
   }
 
   @Post('reservations')

@@ -4,12 +4,20 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { AuditLog } from '@caravan/audit';
 import { DomainError } from '@caravan/errors';
+import type { Listing } from '@caravan/http';
 import type { Actor } from '@caravan/access';
 import { OrganisationKind } from '@caravan/access';
 import { Money } from '@caravan/money';
 import type { LimitSubject } from '../domain/credit-limit';
 import { CreditLimitEntity, LimitReservationEntity } from '../infrastructure/credit-limit.entity';
-import { releaseDownTo, releaseFromReservation, takeFromLimit, upsertLimit } from '../infrastructure/credit-limit.repository';
+import {
+  findLimits,
+  LimitSort,
+  releaseDownTo,
+  releaseFromReservation,
+  takeFromLimit,
+  upsertLimit,
+} from '../infrastructure/credit-limit.repository';
 import { LimitErrors } from '../domain/limits.errors';
 
 export interface SetLimit extends LimitSubject {
@@ -61,11 +69,8 @@ export class CreditLimitsService {
   }
 
   /** A bank sees its own limits; the operator sees all. */
-  list(actor: Actor, limit: number, offset: number): Promise<[CreditLimitEntity[], number]> {
-    const where = actor.organisationKind === OrganisationKind.OPERATOR ? {} : { bankId: actor.organisationId };
-    return this.dataSource
-      .getRepository(CreditLimitEntity)
-      .findAndCount({ where, order: { kind: 'ASC', subject: 'ASC' }, take: limit, skip: offset });
+  list(actor: Actor, listing: Listing<LimitSort>): Promise<[CreditLimitEntity[], number]> {
+    return findLimits(this.dataSource.manager, actor.organisationKind === OrganisationKind.OPERATOR ? null : actor.organisationId, listing);
   }
 
   /**

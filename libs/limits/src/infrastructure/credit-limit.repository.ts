@@ -1,8 +1,39 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
+import { containing, ilikeAny, sortOf } from '@caravan/database';
+import type { Listing } from '@caravan/http';
 import { Money } from '@caravan/money';
 import type { LimitSubject } from '../domain/credit-limit';
-import type { LimitReservationEntity } from './credit-limit.entity';
+import { CreditLimitEntity, type LimitReservationEntity } from './credit-limit.entity';
+
+export const LIMIT_SORTS = ['kind', 'subject', 'amount', 'utilised', 'available', 'updatedAt'] as const;
+export type LimitSort = (typeof LIMIT_SORTS)[number];
+
+const LIMIT_COLUMNS: Record<LimitSort, string | string[]> = {
+  kind: ['l.kind', 'l.subject'],
+  subject: 'l.subject',
+  amount: 'l.amount',
+  utilised: 'l.utilised',
+  available: 'l.amount - l.utilised',
+  updatedAt: 'l.updated_at',
+};
+
+/**
+ * A page of limits (by kind and subject unless sorted), of one bank or (null: the operator) all,
+ * searched by subject, its organisation's or commodity's name; and how many match.
+ */
+export function findLimits(em: EntityManager, bankId: string | null, listing: Listing<LimitSort>): Promise<[CreditLimitEntity[], number]> {
+  const query = em.getRepository(CreditLimitEntity).createQueryBuilder('l');
+  if (bankId !== null) query.andWhere('l.bank_id = :bankId', { bankId });
+  if (listing.q) {
+    const named = `EXISTS (SELECT 1 FROM organisations o WHERE o.id::text = l.subject AND o.name ILIKE :q)
+      OR EXISTS (SELECT 1 FROM commodities c WHERE c.code = l.subject AND c.name ILIKE :q)`;
+    query.andWhere(`(${ilikeAny(['l.subject'], ':q')} OR ${named})`, { q: containing(listing.q) });
+  }
+  const sort = sortOf(LIMIT_COLUMNS, listing, { sort: 'kind', order: 'asc' });
+  sort.columns.forEach((column) => query.addOrderBy(column, sort.direction, 'NULLS LAST'));
+  return query.addOrderBy('l.id', sort.direction).take(listing.limit).skip(listing.offset).getManyAndCount();
+}
 
 /** Sets a bank's limit on a subject, or changes its amount; the id of its row. A check refuses an amount below what is used. */
 export async function upsertLimit(em: EntityManager, bankId: string, limit: LimitSubject & { amount: Money }): Promise<string> {

@@ -87,7 +87,8 @@ export class ReceivablesController {
   @ApiOperation({ summary: 'Receivables the caller may see: an SME its own, a debtor those it owes, a bank those pledged to it' })
   @ApiOkResponse({ type: ReceivablePageView })
   async list(@CurrentActor() actor: Actor, @Query() query: ReceivableQuery): Promise<Page<ReceivableView>> {
-    const found = await this.receivables.list(actor, query, query.limit, query.offset);
+    const { status, creditorId, debtorId, queue } = query;
+    const found = await this.receivables.list(actor, { status, creditorId, debtorId, queue }, query);
     return pageOf(found, query, ReceivableView.of);
   }
 

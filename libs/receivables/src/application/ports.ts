@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { Actor } from '@caravan/access';
+import type { Listing, Queue } from '@caravan/http';
 import type { ConfirmationDecisionCommand } from '../api/receivable-confirmation.contract';
 import type { Receivable } from '../domain/receivable';
 import type { ReceivableStatus } from '../domain/receivable-status';
@@ -17,7 +18,12 @@ export interface ReceivableFilter {
   status?: ReceivableStatus;
   creditorId?: string;
   debtorId?: string;
+  /** todo: awaiting the debtor's answer; done: answered (confirmed, disputed and after). */
+  queue?: Queue;
 }
+
+export const RECEIVABLE_SORTS = ['registeredAt', 'invoiceNumber', 'amount', 'issueDate', 'dueDate', 'status'] as const;
+export type ReceivableSort = (typeof RECEIVABLE_SORTS)[number];
 
 export interface ChangeRecord {
   /** The audit action, e.g. `receivable.confirm`. */
@@ -33,7 +39,7 @@ export type Effect = (em: EntityManager, before: Receivable, after: Receivable) 
 
 export abstract class ReceivableRepository {
   abstract find(id: string, scope: ReceivableScope): Promise<Receivable | undefined>;
-  abstract list(scope: ReceivableScope, filter: ReceivableFilter, limit: number, offset: number): Promise<[Receivable[], number]>;
+  abstract list(scope: ReceivableScope, filter: ReceivableFilter, listing: Listing<ReceivableSort>): Promise<[Receivable[], number]>;
   /** A duplicate invoice (creditor, debtor, number) is a coded conflict. */
   abstract insert(receivable: Receivable, actor: Actor): Promise<void>;
   /**

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { orOnDuplicate } from '@caravan/database';
+import type { Listing } from '@caravan/http';
 import { OrganisationDirectory } from '@caravan/identity';
 import { Actor, actorName, isOperatorReader, OrganisationKind } from '@caravan/access';
 import { Money, MoneyError } from '@caravan/money';
@@ -9,7 +10,7 @@ import { applyTransition, dilute, Receivable, registerReceivable, RegisterReceiv
 import { ReceivableStatus, ReceivableTransition } from '../domain/receivable-status';
 import { ReceivableDilutionEntity } from '../infrastructure/receivable.entity';
 import { notFound } from '../infrastructure/typeorm-receivable.repository';
-import { ConfirmationWorkflows, ReceivableFilter, ReceivableRepository, ReceivableScope } from './ports';
+import { ConfirmationWorkflows, ReceivableFilter, ReceivableRepository, ReceivableScope, ReceivableSort } from './ports';
 import { ReceivableErrors } from '../domain/receivables.errors';
 
 export type RegisterReceivableCommand = Omit<RegisterReceivable, 'amount' | 'creditorId'> & { amount: string; currency: string };
@@ -72,8 +73,8 @@ export class ReceivablesService {
     return this.receivables.disputedCount(side, organisationId);
   }
 
-  list(actor: Actor, filter: ReceivableFilter, limit: number, offset: number): Promise<[Receivable[], number]> {
-    return this.receivables.list(scopeOf(actor), filter, limit, offset);
+  list(actor: Actor, filter: ReceivableFilter, listing: Listing<ReceivableSort>): Promise<[Receivable[], number]> {
+    return this.receivables.list(scopeOf(actor), filter, listing);
   }
 
   /** The creditor submits it to the debtor: the confirmation workflow starts in the same transaction. */

@@ -2,14 +2,31 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import { AuditLog } from '@caravan/audit';
-import { orOnDuplicate } from '@caravan/database';
+import { containing, ilikeAny, orOnDuplicate, sortOf } from '@caravan/database';
+import type { Listing } from '@caravan/http';
 import { DomainError } from '@caravan/errors';
 import type { Actor } from '@caravan/access';
 import { Money } from '@caravan/money';
-import { ChangeRecord, Effect, ReceivableFilter, ReceivableRepository, ReceivableScope } from '../application/ports';
+import { ChangeRecord, Effect, ReceivableFilter, ReceivableRepository, ReceivableScope, ReceivableSort } from '../application/ports';
 import type { Receivable } from '../domain/receivable';
+import { ReceivableStatus } from '../domain/receivable-status';
 import { ReceivableEntity } from './receivable.entity';
 import { ReceivableErrors } from '../domain/receivables.errors';
+
+const RECEIVABLE_COLUMNS: Record<ReceivableSort, string> = {
+  registeredAt: 'r.registered_at',
+  invoiceNumber: 'r.invoice_number',
+  amount: 'r.amount',
+  issueDate: 'r.issue_date',
+  dueDate: 'r.due_date',
+  status: 'r.status',
+};
+
+/** todo: awaiting the debtor's answer; done: answered (neither a draft nor awaiting). */
+const QUEUE_WHERE = {
+  todo: { where: 'r.status = :submitted', params: { submitted: ReceivableStatus.SUBMITTED } },
+  done: { where: 'r.status NOT IN (:...open)', params: { open: [ReceivableStatus.REGISTERED, ReceivableStatus.SUBMITTED] } },
+};
 
 @Injectable()
 export class TypeOrmReceivableRepository extends ReceivableRepository {
@@ -27,12 +44,19 @@ export class TypeOrmReceivableRepository extends ReceivableRepository {
     return row ? toDomain(row) : undefined;
   }
 
-  async list(scope: ReceivableScope, filter: ReceivableFilter, limit: number, offset: number): Promise<[Receivable[], number]> {
+  async list(scope: ReceivableScope, filter: ReceivableFilter, listing: Listing<ReceivableSort>): Promise<[Receivable[], number]> {
     const query = scoped(this.dataSource.getRepository(ReceivableEntity).createQueryBuilder('r'), scope);
     if (filter.status) query.andWhere('r.status = :status', { status: filter.status });
     if (filter.creditorId) query.andWhere('r.creditor_id = :creditorId', { creditorId: filter.creditorId });
     if (filter.debtorId) query.andWhere('r.debtor_id = :debtorId', { debtorId: filter.debtorId });
-    const [rows, total] = await query.orderBy('r.registered_at', 'DESC').addOrderBy('r.id').take(limit).skip(offset).getManyAndCount();
+    if (filter.queue) query.andWhere(QUEUE_WHERE[filter.queue].where, QUEUE_WHERE[filter.queue].params);
+    if (listing.q) {
+      const names = 'EXISTS (SELECT 1 FROM organisations o WHERE o.id IN (r.creditor_id, r.debtor_id) AND o.name ILIKE :q)';
+      query.andWhere(`(${ilikeAny(['r.invoice_number'], ':q')} OR ${names})`, { q: containing(listing.q) });
+    }
+    const sort = sortOf(RECEIVABLE_COLUMNS, listing, { sort: 'registeredAt', order: 'desc' });
+    sort.columns.forEach((column) => query.addOrderBy(column, sort.direction, 'NULLS LAST'));
+    const [rows, total] = await query.addOrderBy('r.id', sort.direction).take(listing.limit).skip(listing.offset).getManyAndCount();
     return [rows.map(toDomain), total];
   }
 

@@ -1,18 +1,18 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
-import { Page, pageOf, PageQuery } from '@caravan/http';
+import { ListQuery, Page, pageOf, Queue, QUEUES } from '@caravan/http';
 import { CurrentActor, Role, Roles } from '@caravan/access';
 import type { Actor } from '@caravan/access';
 import { AwaitedPaymentsService } from '../application/awaited-payments.service';
-import type { AwaitedMovement } from '../infrastructure/awaited.repository';
+import { AWAITED_SORTS, AwaitedMovement } from '../infrastructure/awaited.repository';
 import { ReconciliationErrors } from '../domain/reconciliation.errors';
 
 /** The bank's people who tell payers where to pay or check what came in, and the operator's readers. */
 export const BANK_STAFF = [Role.CREDIT_OFFICER, Role.APPROVER, Role.TREASURY, Role.BACK_OFFICE, Role.ADMIN, Role.AUDITOR];
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-export class AwaitedQuery extends PageQuery {
+export class AwaitedQuery extends ListQuery(AWAITED_SORTS) {
   @ApiPropertyOptional({ example: 'WR-2026-000042', description: "The financing's loan number" })
   @IsOptional()
   @IsString()
@@ -35,6 +35,10 @@ export class AwaitedQuery extends PageQuery {
   @IsOptional()
   @IsIn(['DISBURSEMENT', 'PAYOUT', 'REPAYMENT'])
   kind?: AwaitedMovement['kind'];
+  @ApiPropertyOptional({ enum: QUEUES, description: 'todo: still awaited (open or partly paid); done: matched' })
+  @IsOptional()
+  @IsIn(QUEUES)
+  queue?: Queue;
 }
 
 export class AwaitedMovementView {
@@ -79,8 +83,8 @@ export class AwaitedController {
   })
   async movements(@CurrentActor() actor: Actor, @Query() query: AwaitedQuery): Promise<Page<AwaitedMovement>> {
     if (query.from && query.to && query.from > query.to) throw ReconciliationErrors.BAD_PERIOD('from must not be after to', 'from');
-    const { financingRef, account, from, to, status, kind } = query;
-    const found = await this.awaited.movements(actor, { financingRef, account, from, to, status, kind }, query.limit, query.offset);
+    const { financingRef, account, from, to, status, kind, queue } = query;
+    const found = await this.awaited.movements(actor, { financingRef, account, from, to, status, kind, queue }, query);
     return pageOf(found, query, (m) => m);
   }
 }

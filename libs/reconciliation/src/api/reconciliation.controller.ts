@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Put, Query,
 import { ApiAcceptedResponse, ApiBearerAuth, ApiOperation, ApiProduces, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, IsIn, IsOptional, IsString, IsUUID, Length, Matches, MaxLength } from 'class-validator';
 import type { Response } from 'express';
-import { Page, pageOf, PageQuery, ReasonDto, RequestErrors, uuidParam } from '@caravan/http';
+import { ListQuery, Page, pageOf, PageQuery, Queue, QUEUES, ReasonDto, RequestErrors, uuidParam } from '@caravan/http';
 import { CurrentActor, Role, Roles } from '@caravan/access';
 import type { Actor } from '@caravan/access';
 import { Account } from '@caravan/ledger';
@@ -14,7 +14,7 @@ import { MatchDecisionsService } from '../application/match-decisions.service';
 import { MatchingQueriesService } from '../application/matching-queries.service';
 import { ReconciliationRunsService } from '../application/reconciliation-runs.service';
 import type { BankAccount } from '../infrastructure/bank-account.repository';
-import type { Decision } from '../infrastructure/match-decision.repository';
+import { Decision, DECISION_SORTS } from '../infrastructure/match-decision.repository';
 import type { ReportRow } from '../infrastructure/reconciliation-report.repository';
 import { BANK_STAFF } from './awaited.controller';
 import { STATEMENT_ENCODINGS, StatementEncoding } from '../domain/parsers/encoding';
@@ -55,7 +55,12 @@ export class ReportQuery {
   lang?: 'en' | 'zh-CN';
 }
 
-export class DecisionQuery extends PageQuery {
+export class DecisionQuery extends ListQuery(DECISION_SORTS) {
+  @ApiPropertyOptional({ enum: QUEUES, description: 'todo: suggestions awaiting a person; done: matches made or reversed' })
+  @IsOptional()
+  @IsIn(QUEUES)
+  queue?: Queue;
+
   @ApiPropertyOptional({ enum: ['ACTIVE', 'SUGGESTED', 'REVERSED'] })
   @IsOptional()
   @IsIn(['ACTIVE', 'SUGGESTED', 'REVERSED'])
@@ -196,7 +201,7 @@ export class ReconciliationController {
   @Roles(...READERS)
   @ApiOperation({ summary: 'Match decisions, newest first (made, suggested, reversed)' })
   async decisions(@CurrentActor() actor: Actor, @Query() query: DecisionQuery): Promise<Page<Decision>> {
-    return pageOf(await this.queries.decisions(actor, { status: query.status }, query.limit, query.offset), query, (d) => d);
+    return pageOf(await this.queries.decisions(actor, { status: query.status, queue: query.queue }, query), query, (d) => d);
   }
 
   @Get('matches/:id')

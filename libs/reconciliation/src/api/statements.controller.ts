@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiConsumes, ApiOkResponse, ApiOperation, ApiProperty, A
 import { Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsObject, IsOptional, IsString, Length, Max, Min, ValidateNested } from 'class-validator';
 import type { Request } from 'express';
-import { Page, PageQuery, pageOf } from '@caravan/http';
+import { ListQuery, Page, PageQuery, pageOf, Queue, QUEUES } from '@caravan/http';
 import { ISO_CURRENCIES } from '@caravan/money';
 import { CurrentActor, Role, Roles } from '@caravan/access';
 import type { Actor } from '@caravan/access';
@@ -12,8 +12,18 @@ import { ImportedStatement, StatementFormat, StatementImportService } from '../a
 import type { CsvMapping } from '../domain/parsers/csv.parser';
 import { STATEMENT_ENCODINGS, StatementEncoding } from '../domain/parsers/encoding';
 import type { StatementRow } from '../infrastructure/bank-statement.repository';
-import type { ExceptionLine } from '../infrastructure/statement-line.repository';
+import { EXCEPTION_SORTS, ExceptionLine } from '../infrastructure/statement-line.repository';
 import { ReconciliationErrors } from '../domain/reconciliation.errors';
+
+export class ExceptionQuery extends ListQuery(EXCEPTION_SORTS) {
+  @ApiPropertyOptional({
+    enum: QUEUES,
+    description: 'todo (the default): lines no rule matched; done: those a person matched or wrote off',
+  })
+  @IsOptional()
+  @IsIn(QUEUES)
+  queue?: Queue;
+}
 
 export class ImportQuery {
   @ApiProperty({ enum: ['camt.053', 'camt.054', 'mt940', 'csv'] })
@@ -108,9 +118,12 @@ export class StatementsController {
 
   @Get('exceptions')
   @Roles(Role.BACK_OFFICE, Role.TREASURY, Role.ADMIN, Role.AUDITOR)
-  @ApiOperation({ summary: 'The exceptions queue: unmatched lines, oldest first, with their age and nearest candidates' })
-  async exceptions(@CurrentActor() actor: Actor, @Query() query: PageQuery): Promise<Page<ExceptionLine>> {
-    return pageOf(await this.queries.exceptions(actor, query.limit, query.offset), query, (e) => e);
+  @ApiOperation({
+    summary:
+      'The exceptions queue: unmatched lines, oldest first, with their age and nearest candidates (queue=done: the lines a person matched or wrote off since)',
+  })
+  async exceptions(@CurrentActor() actor: Actor, @Query() query: ExceptionQuery): Promise<Page<ExceptionLine>> {
+    return pageOf(await this.queries.exceptions(actor, query.queue ?? 'todo', query), query, (e) => e);
   }
 
   @Get()

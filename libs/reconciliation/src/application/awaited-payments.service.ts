@@ -1,7 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { ScopedDatabase } from '@caravan/database';
 import { Actor, dataScopeOf } from '@caravan/access';
-import { AwaitedFilter, AwaitedMovement, findAwaitedMovements, findCollectionAccount } from '../infrastructure/awaited.repository';
+import {
+  AwaitedFilter,
+  AwaitedMovement,
+  AwaitedSort,
+  findAwaitedMovements,
+  findCollectionAccount,
+} from '../infrastructure/awaited.repository';
+import type { Listing } from '@caravan/http';
 import { reconciliationActor } from './reconciliation-runs.service';
 
 /** A financing's collection: the account payers send money to, and the repayments awaited there. */
@@ -16,8 +23,8 @@ export class AwaitedPaymentsService {
   constructor(private readonly db: ScopedDatabase) {}
 
   /** The caller's bank's expected movements (row-level security keeps them to it). */
-  movements(actor: Actor, filter: AwaitedFilter, limit: number, offset: number): Promise<[AwaitedMovement[], number]> {
-    return this.db.transaction(dataScopeOf(actor), (em) => findAwaitedMovements(em, filter, limit, offset));
+  movements(actor: Actor, filter: AwaitedFilter, listing: Listing<AwaitedSort>): Promise<[AwaitedMovement[], number]> {
+    return this.db.transaction(dataScopeOf(actor), (em) => findAwaitedMovements(em, filter, listing));
   }
 
   /**
@@ -28,7 +35,7 @@ export class AwaitedPaymentsService {
   collectionFor(bankId: string, financingRef: string, currency: string): Promise<Collection> {
     return this.db.transaction(dataScopeOf(reconciliationActor(bankId)), async (em) => ({
       account: (await findCollectionAccount(em, currency)) ?? null,
-      awaited: (await findAwaitedMovements(em, { financingRef, kind: 'REPAYMENT' }, 100, 0))[0],
+      awaited: (await findAwaitedMovements(em, { financingRef, kind: 'REPAYMENT' }, { limit: 100, offset: 0 }))[0],
     }));
   }
 }

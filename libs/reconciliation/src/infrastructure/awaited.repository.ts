@@ -1,4 +1,6 @@
 import type { EntityManager } from 'typeorm';
+import { ilikeAny, orderBy, searchPattern } from '@caravan/database';
+import type { Listing, Queue } from '@caravan/http';
 
 // What a bank awaits, for people to read. Row-level security limits every statement here to the transaction's bank.
 
@@ -42,27 +44,43 @@ export interface AwaitedFilter {
   to?: string;
   status?: AwaitedMovement['status'];
   kind?: AwaitedMovement['kind'];
+  /** todo: still awaited (open or partly paid); done: matched. */
+  queue?: Queue;
 }
 
-/** A page of the movements, earliest window first, and how many match the filter. */
+export const AWAITED_SORTS = ['valueFrom', 'amount', 'remaining', 'financingRef', 'status', 'kind'] as const;
+export type AwaitedSort = (typeof AWAITED_SORTS)[number];
+
+const AWAITED_COLUMNS: Record<AwaitedSort, string | string[]> = {
+  valueFrom: ['e.value_from', 'e.end_to_end_id'],
+  amount: 'e.amount',
+  remaining: 'e.amount - e.settled',
+  financingRef: 'e.financing_ref',
+  status: 'e.status',
+  kind: 'e.kind',
+};
+
+/** A page of the movements (earliest window first unless sorted), searched by loan, reference or payer; and how many match. */
 export async function findAwaitedMovements(
   em: EntityManager,
   f: AwaitedFilter,
-  limit: number,
-  offset: number,
+  listing: Listing<AwaitedSort>,
 ): Promise<[AwaitedMovement[], number]> {
   const params = [f.financingRef ?? null, f.account ?? null, f.from ?? null, f.to ?? null, f.status ?? null, f.kind ?? null];
+  params.push(f.queue ?? null, searchPattern(listing.q));
+  const search = ilikeAny(['e.financing_ref', 'e.end_to_end_id', 'e.reference', 'e.counterparty'], '$8');
   const from = `FROM (${MOVEMENTS_WITH_ACCOUNT}) e
    WHERE ($1::text IS NULL OR e.financing_ref = $1) AND ($2::text IS NULL OR e.account = $2)
      AND ($3::date IS NULL OR coalesce(e.value_to, e.value_from) >= $3) AND ($4::date IS NULL OR e.value_from <= $4)
-     AND ($5::text IS NULL OR e.status = $5) AND ($6::text IS NULL OR e.kind = $6)`;
+     AND ($5::text IS NULL OR e.status = $5) AND ($6::text IS NULL OR e.kind = $6)
+     AND ($7::text IS NULL OR (e.status = 'MATCHED') = ($7 = 'done')) AND ($8::text IS NULL OR ${search})`;
   const [{ total }] = await em.query(`SELECT count(*)::int AS total ${from}`, params);
   const rows = await em.query(
     `SELECT e.id, e.kind, e.financing_ref AS "financingRef", e.end_to_end_id AS "endToEndId", e.reference, e.direction,
             e.amount::text AS amount, (e.amount - e.settled)::text AS remaining, e.currency,
             to_char(e.value_from, 'YYYY-MM-DD') AS "valueFrom", to_char(e.value_to, 'YYYY-MM-DD') AS "valueTo",
             e.counterparty AS payer, e.status, e.account
-     ${from} ORDER BY e.value_from NULLS LAST, e.end_to_end_id LIMIT ${Number(limit)} OFFSET ${Number(offset)}`,
+     ${from} ${orderBy(AWAITED_COLUMNS, listing, { sort: 'valueFrom', order: 'asc' }, 'e.id')} LIMIT ${Number(listing.limit)} OFFSET ${Number(listing.offset)}`,
     params,
   );
   return [rows, total];

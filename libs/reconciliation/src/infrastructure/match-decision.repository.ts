@@ -1,9 +1,27 @@
 import type { EntityManager } from 'typeorm';
+import { ilikeAny, orderBy, searchPattern, Sorting } from '@caravan/database';
+import type { Queue } from '@caravan/http';
 import type { Draft, Link, Method } from '../domain/matching';
 
 // Row-level security limits every statement here to the transaction's bank.
 
-const DECISION_FILTER = `($1::uuid IS NULL OR d.id = $1) AND ($2::text IS NULL OR d.status = $2)`;
+// a decision by id, by status, by queue (todo: suggested; done: made or reversed), and searched in its reason, author and links
+const DECISION_FILTER = `($1::uuid IS NULL OR d.id = $1) AND ($2::text IS NULL OR d.status = $2)
+  AND ($3::text IS NULL OR (d.status = 'SUGGESTED') = ($3 = 'todo'))
+  AND ($4::text IS NULL OR ${ilikeAny(['d.reason', 'd.decided_by'], '$4')} OR EXISTS (
+        SELECT 1 FROM match_links k JOIN statement_lines l ON l.id = k.line_id LEFT JOIN expected_movements e ON e.id = k.expected_id
+         WHERE k.decision_id = d.id AND ${ilikeAny(['e.financing_ref', 'e.end_to_end_id', 'l.end_to_end_id', 'l.counterparty_name', 'l.remittance', 'l.account'], '$4')}))`;
+
+export const DECISION_SORTS = ['decidedAt', 'confidence', 'writtenOff', 'method', 'status'] as const;
+export type DecisionSort = (typeof DECISION_SORTS)[number];
+
+const DECISION_COLUMNS: Record<DecisionSort, string> = {
+  decidedAt: 'd.decided_at',
+  confidence: 'd.confidence',
+  writtenOff: 'd.written_off',
+  method: 'd.method',
+  status: 'd.status',
+};
 
 export interface Decision {
   id: string;
@@ -28,7 +46,11 @@ export interface Decision {
 export interface DecisionFilter {
   id?: string;
   status?: Decision['status'];
+  queue?: Queue;
+  q?: string;
 }
+
+const filterParams = (where: DecisionFilter) => [where.id ?? null, where.status ?? null, where.queue ?? null, searchPattern(where.q)];
 
 /** A link of a decision with its movement's kind, as the trail of its reversal shows it. */
 export interface DecisionLink {
@@ -121,22 +143,24 @@ export async function reverseDecision(em: EntityManager, id: string, by: string,
 }
 
 export async function countDecisions(em: EntityManager, where: DecisionFilter): Promise<number> {
-  const [{ total }] = await em.query(`SELECT count(*)::int AS total FROM match_decisions d WHERE ${DECISION_FILTER}`, [
-    where.id ?? null,
-    where.status ?? null,
-  ]);
+  const [{ total }] = await em.query(`SELECT count(*)::int AS total FROM match_decisions d WHERE ${DECISION_FILTER}`, filterParams(where));
   return total;
 }
 
-/** Decisions newest first, with their links. */
-export function findDecisions(em: EntityManager, where: DecisionFilter, limit: number, offset: number): Promise<Decision[]> {
+/** Decisions (newest first unless sorted), with their links. */
+export function findDecisions(
+  em: EntityManager,
+  where: DecisionFilter,
+  page: Sorting<DecisionSort> & { limit: number; offset: number },
+): Promise<Decision[]> {
+  const order = orderBy(DECISION_COLUMNS, page, { sort: 'decidedAt', order: 'desc' }, 'd.id');
   return em.query(
     `SELECT d.id, d.method, d.confidence::text AS confidence, d.status, d.written_off::text AS "writtenOff", d.reason, d.decided_at AS "decidedAt", d.decided_by AS "decidedBy",
             (SELECT json_agg(json_build_object('lineId', k.line_id::text, 'expectedId', k.expected_id, 'amount', k.amount::text,
                                                'endToEndId', e.end_to_end_id, 'financingRef', e.financing_ref, 'lineAmount', l.amount::text, 'account', l.account))
                FROM match_links k JOIN statement_lines l ON l.id = k.line_id LEFT JOIN expected_movements e ON e.id = k.expected_id WHERE k.decision_id = d.id) AS links
-       FROM match_decisions d WHERE ${DECISION_FILTER} ORDER BY d.decided_at DESC, d.id LIMIT $3 OFFSET $4`,
-    [where.id ?? null, where.status ?? null, limit, offset],
+       FROM match_decisions d WHERE ${DECISION_FILTER} ${order} LIMIT $5 OFFSET $6`,
+    [...filterParams(where), page.limit, page.offset],
   );
 }
 

@@ -1,4 +1,6 @@
 import { EntityManager, QueryFailedError } from 'typeorm';
+import { ilikeAny, orderBy, searchPattern } from '@caravan/database';
+import type { Listing, Queue } from '@caravan/http';
 import type { Line, Method } from '../domain/matching';
 import { StatementFormatError } from '../domain/statement';
 
@@ -62,6 +64,8 @@ export interface Suggestion {
 
 export interface ExceptionLine {
   lineId: string;
+  /** UNMATCHED in the queue; MATCHED or WRITTEN_OFF once a person handled it. */
+  status: 'UNMATCHED' | 'MATCHED' | 'WRITTEN_OFF';
   account: string;
   amount: string;
   currency: string;
@@ -165,11 +169,30 @@ export async function reopenLines(em: EntityManager, ids: string[]): Promise<voi
   await em.query(`UPDATE statement_lines SET match_status = 'UNMATCHED', auto_match = false WHERE id = ANY($1::bigint[])`, [ids]);
 }
 
-/** A page of the exceptions queue, and how many lines it holds. */
-export async function findExceptions(em: EntityManager, limit: number, offset: number): Promise<[ExceptionLine[], number]> {
-  const [{ total }] = await em.query(`SELECT count(*)::int AS total FROM statement_lines WHERE match_status = 'UNMATCHED'`);
+export const EXCEPTION_SORTS = ['bookedOn', 'amount', 'counterparty', 'account'] as const;
+export type ExceptionSort = (typeof EXCEPTION_SORTS)[number];
+
+const EXCEPTION_COLUMNS: Record<ExceptionSort, string> = {
+  bookedOn: 'coalesce(l.booking_date, l.value_date)',
+  amount: 'l.amount',
+  counterparty: 'l.counterparty_name',
+  account: 'l.account',
+};
+
+/** todo: the lines no rule matched; done: those a person then matched or wrote off. */
+const EXCEPTION_QUEUES: Record<Queue, string> = {
+  todo: `l.match_status = 'UNMATCHED'`,
+  done: `l.match_status <> 'UNMATCHED' AND EXISTS (SELECT 1 FROM match_links k JOIN match_decisions d ON d.id = k.decision_id
+           WHERE k.line_id = l.id AND d.status = 'ACTIVE' AND d.method IN ('MANUAL', 'WRITE_OFF'))`,
+};
+
+/** A page of the exceptions queue (oldest first unless sorted) or of the exceptions handled, searched; and how many match. */
+export async function findExceptions(em: EntityManager, queue: Queue, listing: Listing<ExceptionSort>): Promise<[ExceptionLine[], number]> {
+  const where = `${EXCEPTION_QUEUES[queue]} AND ($1::text IS NULL OR ${ilikeAny(['l.counterparty_name', 'l.remittance', 'l.end_to_end_id', 'l.account'], '$1')})`;
+  const pattern = searchPattern(listing.q);
+  const [{ total }] = await em.query(`SELECT count(*)::int AS total FROM statement_lines l WHERE ${where}`, [pattern]);
   const rows = await em.query(
-    `SELECT l.id::text AS "lineId", l.account, l.amount::text AS amount, l.currency, l.direction, l.end_to_end_id AS "endToEndId", l.counterparty_name AS counterparty,
+    `SELECT l.id::text AS "lineId", l.match_status AS status, l.account, l.amount::text AS amount, l.currency, l.direction, l.end_to_end_id AS "endToEndId", l.counterparty_name AS counterparty,
             l.remittance, to_char(coalesce(l.booking_date, l.value_date), 'YYYY-MM-DD') AS "bookedOn",
             (current_date - coalesce(l.booking_date, l.value_date, current_date))::int AS "ageDays",
             coalesce((SELECT json_agg(json_build_object('decisionId', d.id, 'method', d.method, 'confidence', d.confidence::text, 'links',
@@ -179,13 +202,12 @@ export async function findExceptions(em: EntityManager, limit: number, offset: n
             coalesce((SELECT json_agg(json_build_object('expectedId', c.id, 'endToEndId', c.end_to_end_id, 'financingRef', c.financing_ref, 'kind', c.kind, 'remaining', c.remaining::text, 'counterparty', c.counterparty) ORDER BY c.distance) FROM (
                SELECT e.id, e.end_to_end_id, e.financing_ref, e.kind, e.amount - e.settled AS remaining, e.counterparty, abs(e.amount - e.settled - l.amount) AS distance
                  FROM expected_movements e
-                WHERE e.status <> 'MATCHED' AND e.direction = l.direction AND e.currency = l.currency
+                WHERE l.match_status = 'UNMATCHED' AND e.status <> 'MATCHED' AND e.direction = l.direction AND e.currency = l.currency
                 ORDER BY abs(e.amount - e.settled - l.amount) LIMIT 3) c), '[]') AS candidates
-       FROM statement_lines l
-      WHERE l.match_status = 'UNMATCHED'
-      ORDER BY coalesce(l.booking_date, l.value_date) NULLS LAST, l.id
-      LIMIT $1 OFFSET $2`,
-    [limit, offset],
+       FROM statement_lines l WHERE ${where}
+      ${orderBy(EXCEPTION_COLUMNS, listing, { sort: 'bookedOn', order: 'asc' }, 'l.id')}
+      LIMIT $2 OFFSET $3`,
+    [pattern, listing.limit, listing.offset],
   );
   return [rows, total];
 }

@@ -1,13 +1,14 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsIn, IsISO8601, IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
-import { Page, pageOf, PageQuery, uuidParam } from '@caravan/http';
+import { ListQuery, Page, pageOf, PageQuery, uuidParam } from '@caravan/http';
 import { CurrentActor, Role, Roles } from '@caravan/access';
 import type { Actor } from '@caravan/access';
 import { CURRENCIES, Dec, parseDecimal } from '@caravan/money';
 import { WarehouseReceiptsService } from '../application/warehouse-receipts.service';
 import { ReceiptStatus, WarehouseReceipt } from '../domain/warehouse-receipt';
 import type { CommodityEntity, CommodityPriceEntity } from '../infrastructure/warehouse-receipt.entities';
+import { RECEIPT_SORTS } from '../infrastructure/warehouse-receipt.queries';
 import { WarehouseErrors } from '../domain/warehouse.errors';
 import { CommodityPricePageView, CommodityView, WarehouseReceiptPageView } from './warehouse-receipt.views';
 
@@ -59,7 +60,7 @@ export class SplitDto {
   quantities: string[];
 }
 
-export class ReceiptQuery extends PageQuery {
+export class ReceiptQuery extends ListQuery(RECEIPT_SORTS) {
   @ApiPropertyOptional({ enum: ReceiptStatus }) @IsOptional() @IsIn(Object.values(ReceiptStatus)) status?: ReceiptStatus;
   @ApiPropertyOptional({ example: 'COAL-5500' }) @IsOptional() @IsString() @Length(2, 32) commodityCode?: string;
 }
@@ -129,7 +130,8 @@ export class WarehouseReceiptsController {
   @ApiOperation({ summary: 'Receipts the caller may see: custody, ownership, or a pledge to the caller’s bank' })
   @ApiOkResponse({ type: WarehouseReceiptPageView })
   async list(@CurrentActor() actor: Actor, @Query() query: ReceiptQuery): Promise<Page<ReturnType<typeof receiptView>>> {
-    return pageOf(await this.receipts.list(actor, query, query.limit, query.offset), query, receiptView);
+    const found = await this.receipts.list(actor, { status: query.status, commodityCode: query.commodityCode }, query);
+    return pageOf(found, query, receiptView);
   }
 
   @Get('warehouse-receipts/:id')

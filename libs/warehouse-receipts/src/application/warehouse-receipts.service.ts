@@ -2,10 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type Decimal from 'decimal.js';
-import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { AuditLog } from '@caravan/audit';
 import { BusinessClock } from '@caravan/clock';
 import { orOnDuplicate } from '@caravan/database';
+import type { Listing } from '@caravan/http';
 import { Money } from '@caravan/money';
 import { OrganisationDirectory } from '@caravan/identity';
 import { Actor, isOperatorReader, OrganisationKind } from '@caravan/access';
@@ -20,6 +21,7 @@ import {
 } from '../domain/warehouse-receipt';
 import { CommodityEntity, CommodityPriceEntity, WarehouseReceiptEntity } from '../infrastructure/warehouse-receipt.entities';
 import { WarehouseErrors } from '../domain/warehouse.errors';
+import { findReceipts, ReceiptFilter, ReceiptScope, ReceiptSort, scoped } from '../infrastructure/warehouse-receipt.queries';
 
 export interface IssueReceipt {
   receiptNumber: string;
@@ -30,17 +32,10 @@ export interface IssueReceipt {
   location: string;
 }
 
-export interface ReceiptFilter {
-  status?: ReceiptStatus;
-  commodityCode?: string;
-}
-
-type Scope = { kind: 'all' } | { kind: 'none' } | { kind: 'custodian' | 'holder' | 'pledgee'; organisationId: string };
-
 const notFound = (id: string) => WarehouseErrors.RECEIPT_NOT_FOUND(`warehouse receipt ${id} not found`);
 
 /** Custodians see what they hold in custody, SMEs what they own, banks what is pledged to them. */
-function scopeOf(actor: Actor): Scope {
+function scopeOf(actor: Actor): ReceiptScope {
   switch (actor.organisationKind) {
     case OrganisationKind.OPERATOR:
       return isOperatorReader(actor) ? { kind: 'all' } : { kind: 'none' };
@@ -52,24 +47,6 @@ function scopeOf(actor: Actor): Scope {
       return { kind: 'pledgee', organisationId: actor.organisationId };
     default:
       return { kind: 'none' };
-  }
-}
-
-function scoped(query: SelectQueryBuilder<WarehouseReceiptEntity>, scope: Scope): SelectQueryBuilder<WarehouseReceiptEntity> {
-  switch (scope.kind) {
-    case 'all':
-      return query.where('TRUE');
-    case 'none':
-      return query.where('FALSE');
-    case 'custodian':
-      return query.where('w.custodian_id = :org', { org: scope.organisationId });
-    case 'holder':
-      return query.where('w.holder_id = :org', { org: scope.organisationId });
-    case 'pledgee':
-      return query.where(
-        `EXISTS (SELECT 1 FROM pledges p WHERE p.asset_type = 'WAREHOUSE_RECEIPT' AND p.asset_id = w.id AND p.status = 'LIVE' AND p.pledgee_id = :org)`,
-        { org: scope.organisationId },
-      );
   }
 }
 
@@ -163,11 +140,8 @@ export class WarehouseReceiptsService {
     return receipt;
   }
 
-  list(actor: Actor, filter: ReceiptFilter, limit: number, offset: number): Promise<[WarehouseReceipt[], number]> {
-    const query = scoped(this.dataSource.getRepository(WarehouseReceiptEntity).createQueryBuilder('w'), scopeOf(actor));
-    if (filter.status) query.andWhere('w.status = :status', { status: filter.status });
-    if (filter.commodityCode) query.andWhere('w.commodity_code = :code', { code: filter.commodityCode });
-    return query.orderBy('w.issued_at', 'DESC').addOrderBy('w.id').take(limit).skip(offset).getManyAndCount();
+  list(actor: Actor, filter: ReceiptFilter, listing: Listing<ReceiptSort>): Promise<[WarehouseReceipt[], number]> {
+    return findReceipts(this.dataSource.manager, scopeOf(actor), filter, listing);
   }
 
   /** The custodian splits a receipt into smaller ones for exactly the same goods. */
@@ -240,7 +214,7 @@ export class WarehouseReceiptsService {
   async move(
     em: EntityManager,
     id: string,
-    scope: Scope,
+    scope: ReceiptScope,
     actor: Actor,
     transition: ReceiptTransition,
     effect?: (receipt: WarehouseReceipt) => Promise<void>,

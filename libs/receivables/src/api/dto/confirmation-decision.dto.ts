@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsNotEmpty, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
-import { PageQuery } from '@caravan/http';
+import { ListQuery, Queue, QUEUES } from '@caravan/http';
+import { RECEIVABLE_SORTS } from '../../application/ports';
 import { AMOUNT, AMOUNT_MESSAGE } from '@caravan/money';
 import { ReceivableStatus } from '../../domain/receivable-status';
 
@@ -34,7 +35,12 @@ export class DilutionDto {
   reason: string;
 }
 
-export class ReceivableQuery extends PageQuery {
+export class ReceivableQuery extends ListQuery(RECEIVABLE_SORTS) {
+  @ApiPropertyOptional({ enum: QUEUES, description: "todo: awaiting the debtor's answer; done: answered (confirmed, disputed and after)" })
+  @IsOptional()
+  @IsIn(QUEUES)
+  queue?: Queue;
+
   @ApiPropertyOptional({ enum: ReceivableStatus })
   @IsOptional()
   @IsIn(Object.values(ReceivableStatus))
