@@ -42,7 +42,7 @@ type Query = (sql: string, params: unknown[]) => Promise<SqlRow[]>;
 
 /**
  * What the first bank and its customers hold, fingerprinted from the owner's view: every row
- * of its books, statements, matches, runs, accounts, payments, requests, policies, and the
+ * of its books, statements, matches, runs, accounts, payments, requests, policies, contracts, and the
  * financings, assets and pledges of its customers. Equal fingerprints: nothing was changed.
  */
 export async function fingerprint(query: Query, bankId: string, smeId: string): Promise<Record<string, string>> {
@@ -62,6 +62,8 @@ export async function fingerprint(query: Query, bankId: string, smeId: string): 
     dual_control_requests: `SELECT * FROM dual_control_requests WHERE organisation_id = $1 AND $2::uuid IS NOT NULL`,
     financing_policy_versions: `SELECT * FROM financing_policy_versions WHERE bank_id = $1 AND $2::uuid IS NOT NULL`,
     credit_limits: `SELECT * FROM credit_limits WHERE bank_id = $1 AND $2::uuid IS NOT NULL`,
+    financing_contract_templates: `SELECT * FROM financing_contract_templates WHERE bank_id = $1 AND $2::uuid IS NOT NULL`,
+    financing_contracts: `SELECT c.* FROM financing_contracts c JOIN financings f ON f.id = c.financing_id WHERE f.bank_id = $1 OR f.sme_id = $2`,
     receivables: `SELECT * FROM receivables WHERE creditor_id = $2 AND $1::uuid IS NOT NULL`,
     warehouse_receipts: `SELECT * FROM warehouse_receipts WHERE holder_id = $2 AND $1::uuid IS NOT NULL`,
     pledges: `SELECT * FROM pledges WHERE pledgee_id = $1 OR pledgor_id = $2`,

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { DEFAULT_POLICY, PaymentGateways } from '@caravan/financing';
 import { systemActor } from '@caravan/access';
 import { AssetType, PledgeRegistry } from '@caravan/registry';
+import { demoContractPdf } from '../../scripts/demo-contract';
 import { DEMO_PASSWORD } from '../../scripts/demo-data';
 import { onboardRival, RIVAL } from '../../scripts/two-banks';
 import { PEOPLE, startApi, TestApi } from '../support/api';
@@ -295,6 +296,23 @@ const rows: Row[] = [
     allowed: ['creditOfficer', 'approverA', 'approverB'],
   },
   {
+    call: 'GET /financings/:id/contract',
+    request: (f, id = f.financing) => ({ method: 'get', path: `/financings/${id}/contract` }),
+    allowed: [...SME, ...BANK, ...OPERATOR],
+  },
+  {
+    call: 'POST /financing-contract',
+    request: () => ({ method: 'post', path: '/financing-contract?name=x.pdf', body: {} }),
+    allowed: ['creditOfficer', 'approverA', 'approverB'],
+  },
+  { call: 'GET /financing-contract/versions', request: () => ({ method: 'get', path: '/financing-contract/versions' }), allowed: BANK },
+  {
+    call: 'GET /financing-contract/versions/:version',
+    request: (f, id = '1') => ({ method: 'get', path: `/financing-contract/versions/${id}` }),
+    allowed: BANK,
+    ghost: '999',
+  },
+  {
     call: 'GET /simulated-bank/payments/:instructionId',
     request: (f, id = 'RF-M-1/disbursement') => ({ method: 'get', path: `/simulated-bank/payments/${encodeURIComponent(id)}` }),
     allowed: ['treasury', 'backOffice', ...OPERATOR],
@@ -503,6 +521,15 @@ describe('authorisation matrix: every endpoint × every role', () => {
       await (await api.as(PEOPLE.approverA)).post(`/approval-requests/${request}/reject`).send({ reason: 'fixture' }).expect(200)
     ).body.id;
     const pending = (await bank.post('/financing-policy/proposals').send(DEFAULT_POLICY).expect(202)).body.id;
+    // the bank's contract in force: its people and the financing's SME read it, nobody else
+    const contract = (
+      await bank
+        .post('/financing-contract?name=c.pdf')
+        .set('content-type', 'application/pdf')
+        .send(await demoContractPdf())
+        .expect(202)
+    ).body.request.id;
+    await (await api.as(PEOPLE.approverB)).post(`/approval-requests/${contract}/approve`).send({}).expect(200);
 
     await admin.call('PUT', '/commodities/COAL-5500', { name: 'Thermal coal', unit: 't', haircut: '0.15' });
     await admin.call('POST', '/commodities/COAL-5500/prices', { date: '2026-11-25', price: '812.35', source: 'index' });

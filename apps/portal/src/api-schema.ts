@@ -1066,7 +1066,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** The SME accepts the offer (the detail’s offer: the terms re-based to start today); the loan is booked from that start date and disbursement starts */
+    /** The SME accepts the offer (the detail’s offer: the terms re-based to start today) and the bank’s contract it read (its sha256, kept with the financing); the loan is booked from that start date and disbursement starts */
     post: operations['FinancingsController_accept'];
     delete?: never;
     options?: never;
@@ -1187,6 +1187,74 @@ export interface paths {
     put?: never;
     /** Propose the bank's authority matrix, deadlines, ratios and pricing: adopted when another person, an approver, approves the request */
     post: operations['FinancingPolicyController_propose'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/financing-contract': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Upload the bank's financing contract (the raw PDF body, at most 5 MB) as its next version */
+    post: operations['FinancingContractController_upload'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/financing-contract/versions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Every version of the bank's contract, newest first: who uploaded and who adopted it, its sha256 */
+    get: operations['FinancingContractController_versions'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/financing-contract/versions/{version}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One version of the bank’s contract, as uploaded (the checker reads it before adopting) */
+    get: operations['FinancingContractController_version'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/financings/{id}/contract': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The financing’s contract, for its SME and its bank: before acceptance the bank’s contract in force, after it the very version the SME accepted */
+    get: operations['FinancingContractController_contract'];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -2449,6 +2517,11 @@ export interface components {
        * @example 2027-01-31
        */
       startDate?: string;
+      /**
+       * @description The sha256 (hex) of the contract read (GET /financings/:id/contract): required when the bank has a contract, refused unless it is the one in force
+       * @example e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855
+       */
+      contractSha256?: string;
     };
     PaymentDto: {
       /**
@@ -2857,6 +2930,11 @@ export interface components {
       | 'FINANCING.BAD_QUANTITY'
       | 'FINANCING.BANK_NOT_FOUND'
       | 'FINANCING.BELOW_LTV_LINE'
+      | 'FINANCING.CONTRACT_CHANGED'
+      | 'FINANCING.CONTRACT_NOT_FOUND'
+      | 'FINANCING.CONTRACT_NOT_PDF'
+      | 'FINANCING.CONTRACT_NOT_READ'
+      | 'FINANCING.CONTRACT_TOO_LARGE'
       | 'FINANCING.CONVENTIONS_CLASH'
       | 'FINANCING.ILLEGAL_TRANSITION'
       | 'FINANCING.INVALID_TERMS'
@@ -4801,6 +4879,90 @@ export interface operations {
           [name: string]: unknown;
         };
         content?: never;
+      };
+    };
+  };
+  FinancingContractController_upload: {
+    parameters: {
+      query: {
+        name: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The version kept and the approval request: offered to SMEs once another approver adopts it */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  FinancingContractController_versions: {
+    parameters: {
+      query?: {
+        limit?: number;
+        offset?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  FinancingContractController_version: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        version: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The PDF */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/pdf': string;
+        };
+      };
+    };
+  };
+  FinancingContractController_contract: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The PDF; X-Contract-Version and X-Contract-Sha256 name it */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/pdf': string;
+        };
       };
     };
   };

@@ -84,6 +84,14 @@ export class AcceptDto extends CommentDto {
   @IsISO8601({ strict: true }, { message: 'startDate must be a real calendar date' })
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'startDate must be a date (YYYY-MM-DD)' })
   startDate?: string;
+  @ApiPropertyOptional({
+    example: 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855',
+    description:
+      'The sha256 (hex) of the contract read (GET /financings/:id/contract): required when the bank has a contract, refused unless it is the one in force',
+  })
+  @IsOptional()
+  @Matches(/^[0-9a-f]{64}$/, { message: 'contractSha256 must be a sha256 in lower-case hex' })
+  contractSha256?: string;
 }
 
 export class PaymentDto {
@@ -245,10 +253,10 @@ export class FinancingsController {
   @Roles(...SME)
   @ApiOperation({
     summary:
-      'The SME accepts the offer (the detail’s offer: the terms re-based to start today); the loan is booked from that start date and disbursement starts',
+      'The SME accepts the offer (the detail’s offer: the terms re-based to start today) and the bank’s contract it read (its sha256, kept with the financing); the loan is booked from that start date and disbursement starts',
   })
   accept(@CurrentActor() actor: Actor, @Param('id', uuidParam) id: string, @Body() body: AcceptDto, @IdempotencyKey() key?: string) {
-    return this.financings.accept(actor, id, body.comment, body.startDate, key);
+    return this.financings.accept(actor, id, body, key);
   }
 
   @Post('financings/:id/payments')

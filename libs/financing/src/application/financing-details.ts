@@ -16,6 +16,7 @@ import { PRODUCTS } from '../domain/products';
 import type { FinancingEvent, FinancingRow } from '../infrastructure/financing.repository';
 import { findOrganisationName } from '../infrastructure/party.repository';
 import { Awaiting, awaitedNow, organisationOf, partyOf } from './awaited-party';
+import { FinancingContract, FinancingContracts } from './financing-contracts';
 import { FinancingsService, Offer } from './financings.service';
 import { FinancingErrors } from '../domain/financing.errors';
 
@@ -47,7 +48,23 @@ export type FinancingDetail = FinancingRow & {
   surplusPayouts: SurplusPayout[];
   /** While the SME may accept: the schedule booked if accepted today (the terms re-based to today); null otherwise, or when a due date is beyond the calendar. */
   offer: Offer | null;
+  /** Every payment the loan took, in the order allocated. */
+  payments: PaymentMade[];
+  /** For its SME and bank: the contract kept with it (once accepted) or the bank's in force; null when there is none. */
+  contract: FinancingContract | null;
 };
+
+/** A payment as the loan took it: its value date, and what it paid as the book now says (a payment learnt of late re-computes). */
+export interface PaymentMade {
+  reference: string;
+  valueDate: string;
+  amount: string;
+  penalty: string;
+  interest: string;
+  principal: string;
+  /** What was left over: the SME's, paid back at closure. */
+  surplus: string;
+}
 
 /** The read side of a financing for people: its detail and its timeline, told with who acts, by when. */
 @Injectable()
@@ -58,6 +75,7 @@ export class FinancingDetails {
     private readonly awaited: AwaitedPaymentsService,
     private readonly clock: BusinessClock,
     private readonly config: AppConfig,
+    private readonly contracts: FinancingContracts,
   ) {}
 
   async detail(actor: Actor, id: string): Promise<FinancingDetail> {
@@ -75,6 +93,8 @@ export class FinancingDetails {
       instalments: lines,
       surplusPayouts: surplusPayouts(state, events, dayMs),
       offer: row.stage === 'AWAITING_ACCEPTANCE' ? await this.offer(actor, id) : null,
+      payments: paymentsOf(state, events, dayMs),
+      contract: await this.contracts.summaryOf(actor, row),
     };
   }
 
@@ -165,13 +185,33 @@ export function instalmentsOf(state: FinancingState | null, events: FinancingEve
       const d = e.detail as { instalment: number; interest: string };
       facts.push({ kind: 'due', instalment: d.instalment, interest: d.interest });
     } else if (e.step === 'payment.allocated') {
-      const d = e.detail as Allocation & { valueDate?: string };
-      const now = book.received?.find((r) => r.reference === d.reference) ?? d;
-      const date = d.valueDate ?? loanDateAt(state, Date.parse(e.at), dayMs)!;
-      facts.push({ kind: 'paid', date, penalty: now.penalty, interest: now.interest, principal: now.principal });
+      const { valueDate: date, penalty, interest, principal } = paymentOf(state, e, dayMs);
+      facts.push({ kind: 'paid', date, penalty, interest, principal });
     }
   }
   return instalments(state.schedule.lines, facts, { currency: book.currency, fallenDue: book.fallenDue, settled: settled(book), today });
+}
+
+/** Every allocated payment, as the book now says it paid. */
+export function paymentsOf(state: FinancingState | null, events: FinancingEvent[], dayMs: number): PaymentMade[] {
+  if (!state?.book) return [];
+  return events.filter((e) => e.step === 'payment.allocated').map((e) => paymentOf(state, e, dayMs));
+}
+
+/** One `payment.allocated` event: at its value date (before value dates were recorded, the loan's date when allocated). */
+function paymentOf(state: FinancingState, e: FinancingEvent, dayMs: number): PaymentMade {
+  const d = e.detail as Allocation & { valueDate?: string };
+  const now = state.book?.received?.find((r) => r.reference === d.reference) ?? d;
+  const { penalty, interest, principal, surplus } = now;
+  return {
+    reference: d.reference,
+    valueDate: d.valueDate ?? loanDateAt(state, Date.parse(e.at), dayMs)!,
+    amount: d.amount,
+    penalty,
+    interest,
+    principal,
+    surplus,
+  };
 }
 
 /** The surplus the payments left over, the SME's: owed while the loan runs, paid out at closure. */

@@ -45,6 +45,7 @@ import type { Schedule } from '../domain/schedule';
 import { addDays } from '../domain/calendar';
 import { Quote, QuotedApplication, quoteRefusal } from './quote';
 import { bookedSchedule } from './booked-schedule';
+import { FinancingContracts } from './financing-contracts';
 import { FinancingPolicies } from './financing-policies';
 import { termsOfProduct } from './financing-policy';
 import { FinancingErrors } from '../domain/financing.errors';
@@ -137,6 +138,7 @@ export class FinancingsService implements OnModuleInit {
     private readonly policies: FinancingPolicies,
     private readonly dualControl: DualControl,
     private readonly clock: BusinessClock,
+    private readonly contracts: FinancingContracts,
   ) {}
 
   /** A payment recorded by hand (no statement line shows it): a second person of the bank confirms it. */
@@ -294,7 +296,18 @@ export class FinancingsService implements OnModuleInit {
     details: Record<string, string> = {},
     requestKey?: string,
   ): Promise<FinancingRow> {
-    const financing = await this.get(actor, id);
+    await this.execute(actor, await this.get(actor, id), action, comment, details, requestKey);
+    return this.get(actor, id);
+  }
+
+  private async execute(
+    actor: Actor,
+    financing: FinancingRow,
+    action: Action,
+    comment: string | undefined,
+    details: Record<string, string>,
+    requestKey?: string,
+  ): Promise<void> {
     const act: Act = { userId: actor.userId, name: actor.email, organisationId: actor.organisationId, comment, ...details };
     const args = action === 'approve' ? [{ ...act, authority: await this.authorityOf(actor.userId) }] : [act];
     const updateId = requestKey ? `${action}/${actor.userId}/${requestKey}` : undefined;
@@ -303,7 +316,6 @@ export class FinancingsService implements OnModuleInit {
         .getHandle(financingWorkflowId(financing.ref))
         .executeUpdate(UPDATES[action] as typeof acknowledgeUpdate, { args: args as [Act], updateId }),
     );
-    return this.get(actor, id);
   }
 
   /**
@@ -317,19 +329,30 @@ export class FinancingsService implements OnModuleInit {
     });
     if (!loan) throw notFound(id);
     const startDate = this.clock.today();
-    return { startDate, schedule: bookedSchedule(loan, startDate) };
+    const { annualRate, penaltyRate, upfrontFeeRate, dayCount } = loan.terms;
+    return { startDate, annualRate, penaltyRate, upfrontFeeRate, dayCount, schedule: bookedSchedule(loan, startDate) };
   }
 
   /**
    * The SME accepts the offer it was shown: the acceptance fixes the start date, so the workflow
    * books exactly that schedule. Shown another day's offer (midnight passed), it reads again.
+   * The contract it read (its sha256) is kept with the financing in the acceptance's transaction.
    */
-  async accept(actor: Actor, id: string, comment?: string, shownStart?: string, requestKey?: string): Promise<FinancingRow> {
+  async accept(
+    actor: Actor,
+    id: string,
+    shown: { comment?: string; startDate?: string; contractSha256?: string },
+    requestKey?: string,
+  ): Promise<FinancingRow> {
     const { startDate } = await this.offer(actor, id);
-    if (shownStart !== undefined && shownStart !== startDate) {
-      throw FinancingErrors.OFFER_CHANGED(`the offer now starts on ${startDate}, not ${shownStart}`, 'startDate');
+    if (shown.startDate !== undefined && shown.startDate !== startDate) {
+      throw FinancingErrors.OFFER_CHANGED(`the offer now starts on ${startDate}, not ${shown.startDate}`, 'startDate');
     }
-    return this.act(actor, id, 'accept', comment, { startDate }, requestKey);
+    const financing = await this.get(actor, id);
+    const contract = await this.contracts.toAccept(actor, financing, shown.contractSha256);
+    const accept = () => this.execute(actor, financing, 'accept', shown.comment, { startDate }, requestKey);
+    await (contract ? this.contracts.keep(actor, financing, contract, accept) : accept());
+    return this.get(actor, id);
   }
 
   /**
@@ -472,9 +495,17 @@ interface AssetAssessment {
   maxAmount: string;
 }
 
-/** The schedule the SME accepts: booked from `startDate` if accepted today. */
+/**
+ * The schedule the SME accepts: booked from `startDate` if accepted today, with the rates it is
+ * priced by. Its `totalPayable` is principal + interest + the up-front fee (`fee`), which the
+ * instalment lines do not carry: the fee is paid at disbursement.
+ */
 export interface Offer {
   startDate: string;
+  annualRate: string;
+  penaltyRate: string;
+  upfrontFeeRate: string;
+  dayCount: FinancingTerms['dayCount'];
   schedule: Schedule;
 }
 
