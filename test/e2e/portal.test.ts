@@ -315,6 +315,32 @@ describe('the portal in a real browser: the demo journey', () => {
       await sme.getByRole('heading', { name: `${m['financing.title']} ${ref}` }).waitFor();
     });
 
+    it('the bank’s portfolio: each ageing bucket as the API reports it, opening the loans behind it', async () => {
+      const officer = await signIn(PEOPLE.senior);
+      await officer.getByRole('navigation').getByRole('link', { name: m['nav.portfolio'] }).click();
+      await officer.getByRole('heading', { name: m['portfolio.title'], level: 1 }).waitFor();
+      const { body } = await (await api.as(PEOPLE.senior)).get('/portfolio').expect(200);
+      const buckets = officer.getByRole('table', { name: m['portfolio.buckets'] });
+      await buckets.locator('tfoot').getByText(formatMoney(body.total.outstanding), { exact: true }).waitFor();
+      for (const b of body.buckets as Array<{ bucket: string; count: number; outstanding: string }>) {
+        const name = m[`ageing.${b.bucket}` as keyof typeof m];
+        const cells = await buckets
+          .getByRole('row')
+          .filter({ has: officer.getByRole('button', { name }) })
+          .getByRole('cell')
+          .allTextContents();
+        expect(cells).toEqual([name, String(b.count), formatMoney(b.outstanding)]);
+      }
+      expect(body.buckets.find((b: { bucket: string }) => b.bucket === 'CURRENT').count).toBeGreaterThanOrEqual(1);
+      await officer
+        .getByRole('button', { name: filled(m['portfolio.open']) })
+        .first()
+        .click();
+      const current = officer.getByRole('table', { name: filled(m['portfolio.loansIn']) });
+      await current.getByRole('link', { name: ref }).waitFor();
+      await shoot(officer, 'portfolio');
+    });
+
     it('the back office uploads the bank’s statements and reconciles; after each allocation the portal’s schedule and the API agree', async () => {
       const backOffice = await signIn(PEOPLE.backOffice);
       await backOffice.getByRole('heading', { name: m['backOffice.title'] }).waitFor();

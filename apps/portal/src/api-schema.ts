@@ -2725,6 +2725,57 @@ export interface components {
        */
       effectiveFrom?: string;
     };
+    BucketView: {
+      /** @enum {string} */
+      bucket: 'CURRENT' | '1-30' | '31-60' | '61-90' | '90+';
+      /** @description Open loans in the bucket */
+      count: number;
+      /**
+       * @description Their principal outstanding
+       * @example 1000000.00
+       */
+      outstanding: string;
+    };
+    PortfolioTotal: {
+      count: number;
+      /** @example 1000000.00 */
+      outstanding: string;
+    };
+    PortfolioView: {
+      /** @example CNY */
+      currency: string;
+      /** @description Every bucket, in ageing order, empty ones with zeros */
+      buckets: components['schemas']['BucketView'][];
+      total: components['schemas']['PortfolioTotal'];
+    };
+    PortfolioLoanView: {
+      /** Format: uuid */
+      id: string;
+      ref: string;
+      product: string;
+      /** @description The borrowing SME */
+      sme: string;
+      /** @description The buyer (receivables) or custodian (warehouse receipts) */
+      counterparty: string | null;
+      /** @example 1000000.00 */
+      amount: string;
+      /**
+       * @description Principal outstanding
+       * @example 750000.00
+       */
+      outstanding: string;
+      /** @example CNY */
+      currency: string;
+      /** @enum {string} */
+      ageing: 'CURRENT' | '1-30' | '31-60' | '61-90' | '90+';
+      disbursedAt: string | null;
+    };
+    PortfolioLoanPage: {
+      items: components['schemas']['PortfolioLoanView'][];
+      total: number;
+      limit: number;
+      offset: number;
+    };
     CsvColumnsDto: {
       /** @example 1 */
       bookingDate: number;
@@ -4979,7 +5030,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['PortfolioView'];
+        };
       };
     };
   };
@@ -4990,7 +5043,9 @@ export interface operations {
         offset?: number;
       };
       header?: never;
-      path?: never;
+      path: {
+        bucket: 'CURRENT' | '1-30' | '31-60' | '61-90' | '90+';
+      };
       cookie?: never;
     };
     requestBody?: never;
@@ -4999,7 +5054,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['PortfolioLoanPage'];
+        };
       };
     };
   };

@@ -5,7 +5,8 @@ import { FormEvent, ReactNode, useCallback, useEffect, useMemo, useState } from 
 import { api, ApiError, Schema, session, whenUnauthenticated } from './api';
 import { has, I18n, I18nContext, Language, saveLanguage, savedLanguage, translate, useI18n } from './i18n';
 import { BackOfficeHome } from './pages/back-office';
-import { BankHome, PortfolioPage } from './pages/bank';
+import { BankHome } from './pages/bank';
+import { PortfolioPage } from './pages/portfolio';
 import { BuyerHome } from './pages/buyer';
 import { CustodianHome } from './pages/custodian';
 import { FinancingPage } from './pages/financing';
@@ -219,11 +220,9 @@ function Shell({ me, onLogout }: { me: Me; onLogout: () => void }) {
           {t('nav.logout')}
         </button>
       </Layout.Header>
-      <Layout.Content>
-        <main id="main" tabIndex={-1}>
-          {page}
-        </main>
-      </Layout.Content>
+      <main id="main" tabIndex={-1}>
+        {page}
+      </main>
     </Layout>
   );
 }

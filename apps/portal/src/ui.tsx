@@ -252,40 +252,6 @@ export function Progress({ value, label }: { value: number; label: string }) {
   );
 }
 
-/** Hundredths of a decimal string, exact at any size. */
-const hundredths = (value: string) => {
-  const [whole, fraction = ''] = value.replace(/^-/, '').split('.');
-  return BigInt(whole || '0') * 100n + BigInt((fraction + '00').slice(0, 2));
-};
-
-/**
- * A horizontal bar chart in SVG. Values are decimal strings (amounts or counts); only the
- * bars' lengths, as fractions of the longest, ever become numbers.
- */
-export function BarChart({ title, bars }: { title: string; bars: Array<{ label: string; value: string; shown: string }> }) {
-  const longest = bars.reduce((m, b) => (hundredths(b.value) > m ? hundredths(b.value) : m), 1n);
-  const length = (value: string) => Number((hundredths(value) * 1000n) / longest) / 1000;
-  const row = 28;
-  return (
-    <figure className="chart">
-      <figcaption>{title}</figcaption>
-      <svg role="img" aria-label={title} viewBox={`0 0 440 ${bars.length * row}`} width="100%">
-        {bars.map((b, i) => (
-          <g key={b.label} transform={`translate(0 ${i * row})`}>
-            <text x="0" y="18" className="chart-label">
-              {b.label}
-            </text>
-            <rect x="120" y="5" height="18" width={length(b.value) * 200} className="chart-bar" />
-            <text x={126 + length(b.value) * 200} y="18" className="chart-value">
-              {b.shown}
-            </text>
-          </g>
-        ))}
-      </svg>
-    </figure>
-  );
-}
-
 const TONES = { neutral: 'default', good: 'success', warn: 'warning', bad: 'error' } as const;
 
 export function Badge({ children, tone = 'neutral' }: { children: ReactNode; tone?: keyof typeof TONES }) {

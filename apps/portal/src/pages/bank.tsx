@@ -3,12 +3,10 @@ import type { Financing } from '../api-answers';
 import type { Me } from '../me';
 import { formatMoney, share } from '../format';
 import { useI18n } from '../i18n';
-import { BarChart, DataTable, Section, useLoad, usePageTitle } from '../ui';
+import { DataTable, Section, useLoad, usePageTitle } from '../ui';
 import { byDeadline, FinancingTable, useOrganisations } from './shared';
 import { ApprovalsPanel } from './approvals';
 import { BankAccounts } from './repayment';
-
-const BUCKETS = ['CURRENT', '1-30', '31-60', '61-90', '90+'];
 
 /** The bank officer's work queue: what waits for the bank, soonest deadline first. */
 export function BankHome({ me }: { me: Me }) {
@@ -62,43 +60,5 @@ export function LimitsTable({ subjects }: { subjects: string[] }) {
         </tr>
       ))}
     </DataTable>
-  );
-}
-
-/** The portfolio: outstanding principal by ageing bucket, and how much of each limit is used. */
-export function PortfolioPage() {
-  const { t, label } = useI18n();
-  usePageTitle(t('portfolio.title'));
-  const financings = useLoad(() => api.GET('/financings', { params: { query: { stage: 'REPAYING', limit: 100 } } }), []);
-  const limits = useLoad(() => api.GET('/credit-limits', { params: { query: { limit: 100 } } }), []);
-  const organisations = useOrganisations();
-  const cents = (v: string) => {
-    const [w, f = ''] = v.split('.');
-    return BigInt(w) * 100n + BigInt((f + '00').slice(0, 2));
-  };
-  const asAmount = (c: bigint) => `${c / 100n}.${String(c % 100n).padStart(2, '0')}`;
-  const byBucket = BUCKETS.map((bucket) => {
-    const total = (financings.data?.items ?? [])
-      .filter((f) => (f.state?.ageing ?? 'CURRENT') === bucket)
-      .reduce((sum, f) => sum + cents(f.state?.book?.outstanding ?? f.amount), 0n);
-    return { label: label('ageing', bucket), value: asAmount(total), shown: formatMoney(asAmount(total)) };
-  });
-  const utilisation = (limits.data?.items ?? []).map((l) => ({
-    label: organisations.find((o) => o.id === l.subject)?.name.slice(0, 8) ?? l.subject.slice(0, 8),
-    value: l.utilised,
-    shown: `${share(l.utilised, l.amount)} · ${formatMoney(l.utilised, l.currency)}`,
-  }));
-  return (
-    <>
-      <h1>{t('portfolio.title')}</h1>
-      <div className="two">
-        <Section title={t('portfolio.ageing')}>
-          <BarChart title={t('portfolio.ageing')} bars={byBucket} />
-        </Section>
-        <Section title={t('portfolio.limits')}>
-          <BarChart title={t('portfolio.limits')} bars={utilisation} />
-        </Section>
-      </div>
-    </>
   );
 }
