@@ -326,6 +326,12 @@ const rows: Row[] = [
     allowed: ['backOffice'],
   },
   {
+    call: 'GET /statements/csv-mappings/:account',
+    request: (f, id = 'ACC-1') => ({ method: 'get', path: `/statements/csv-mappings/${id}` }),
+    allowed: ['backOffice', 'treasury'],
+    ghost: 'NO-SUCH-ACCOUNT',
+  },
+  {
     call: 'GET /statements/exceptions',
     request: () => ({ method: 'get', path: '/statements/exceptions' }),
     allowed: ['backOffice', 'treasury', 'admin', 'auditor'],
@@ -410,6 +416,7 @@ const rows: Row[] = [
 
   { call: 'PUT /commodities/:code', request: () => ({ method: 'put', path: '/commodities/COAL-5500', body: {} }), allowed: ['admin'] },
   { call: 'GET /commodities', request: () => ({ method: 'get', path: '/commodities' }), allowed: ANYONE },
+  { call: 'GET /commodities/:code/prices', request: () => ({ method: 'get', path: '/commodities/COAL-5500/prices' }), allowed: ANYONE },
   {
     call: 'POST /commodities/:code/prices',
     request: () => ({ method: 'post', path: '/commodities/COAL-5500/prices', body: {} }),

@@ -235,6 +235,13 @@ describe('many banks: every object owned, every action scoped', () => {
 
   it('another bank’s CSV layout and account mapping of the same account name are its own', async () => {
     const before = await untouched();
+    // reading: the first bank's layout is its own people's; to Rival Bank the account has none
+    expect((await d.backOffice.get('/statements/csv-mappings/COLLECTION-1').expect(200)).body).toEqual(csv);
+    for (const person of ['backOffice', 'treasury'] as const) {
+      const refused = await rival.as[person].get('/statements/csv-mappings/COLLECTION-1').expect(404);
+      const nobodys = await rival.as[person].get('/statements/csv-mappings/NO-SUCH-ACCOUNT').expect(404);
+      expect(refused.body.code).toBe(nobodys.body.code);
+    }
     await rival.as.backOffice
       .put('/statements/csv-mappings/COLLECTION-1')
       .send({ ...csv, delimiter: ',', columns: { bookingDate: 2, amount: 1 } })
@@ -253,6 +260,9 @@ describe('many banks: every object owned, every action scoped', () => {
     expect(
       ((await d.backOffice.get('/reconciliation/accounts').expect(200)).body as Array<{ account: string; ledgerAccount: string }>)[0],
     ).toMatchObject({ account: 'COLLECTION-1', ledgerAccount: 'COLLECTION_ACCOUNT' });
+    // and each reads back its own layout of the same account name
+    expect((await d.backOffice.get('/statements/csv-mappings/COLLECTION-1').expect(200)).body).toEqual(csv);
+    expect((await rival.as.treasury.get('/statements/csv-mappings/COLLECTION-1').expect(200)).body).toMatchObject({ delimiter: ',' });
   });
 
   it('keeps each bank’s books its own: no reading, no reversing', async () => {
@@ -489,6 +499,44 @@ describe('many banks: every object owned, every action scoped', () => {
       .expect(422);
     expect(elsewhere.body).toMatchObject({ code: 'FINANCING.QUOTE_MISMATCH', errors: [{ field: 'bankId' }] });
     expect((await api.owner.query('SELECT financing_id FROM financing_quotes WHERE id = $1', [quoteId]))[0].financing_id).toBeNull();
+  });
+
+  it('names the people of a timeline by name and the role they acted in, the platform by its code, never by e-mail', async () => {
+    const steps = (await d.approverA.get(`/financings/${victim.id}/timeline`).expect(200)).body as Array<{
+      step: string;
+      actor: { kind: string; name: string | null; role: string | null; organisation: string | null };
+    }>;
+    const by = (step: string) => steps.find((e) => e.step === step)?.actor;
+    const bank = (await d.sme.get(`/organisations/${api.parties.bank}`).expect(200)).body.name;
+    expect(by('counterparty.confirmed')).toMatchObject({ kind: 'PERSON', name: '张敏 Zhang Min', role: 'PAYABLES_CLERK' });
+    expect(by('recommended')).toEqual({ kind: 'PERSON', name: '陈静 Chen Jing', role: 'CREDIT_OFFICER', organisation: bank });
+    expect(by('approved')).toMatchObject({ kind: 'PERSON', name: '周涛 Zhou Tao', role: 'APPROVER', organisation: bank });
+    expect(by('offer.accepted')).toMatchObject({ kind: 'PERSON', name: '王芳 Wang Fang', role: 'APPLICANT' });
+    expect(by('disbursed')).toEqual({ kind: 'SYSTEM', name: null, role: null, organisation: null });
+    const text = JSON.stringify(steps);
+    expect(text).not.toContain('@');
+    expect(text).not.toContain('system:');
+    // the same for the SME and the buyer; Rival Bank reads none of it
+    expect(JSON.stringify((await d.sme.get(`/financings/${victim.id}/timeline`).expect(200)).body)).not.toContain('@');
+    await rival.as.approver.get(`/financings/${victim.id}/timeline`).expect(404);
+  });
+
+  it('lets the operator’s admin read a bank’s money and act on none of it', async () => {
+    const admin = d.admin;
+    const pending = (
+      await d.backOffice.post(`/financings/${victim.id}/payments`).send({ reference: 'OPERATOR-1', amount: '1.00' }).expect(202)
+    ).body.id;
+    expect((await admin.get('/statements').expect(200)).body.total).toBeGreaterThanOrEqual(1);
+    expect((await admin.get(`/approval-requests/${pending}`).expect(200)).body.status).toBe('PENDING');
+    // deciding is its own organisation's: a bank's request is not there to decide
+    await admin.post(`/approval-requests/${pending}/approve`).send({}).expect(404);
+    await admin.post(`/approval-requests/${pending}/reject`).send({ reason: 'x' }).expect(404);
+    await admin.post('/reconciliation/runs').expect(403);
+    await admin.post(`/financings/${victim.id}/payments`).send({ reference: 'OPERATOR', amount: '1.00' }).expect(403);
+    await admin.put('/statements/csv-mappings/COLLECTION-1').send(csv).expect(403);
+    await admin.get('/statements/csv-mappings/COLLECTION-1').expect(403);
+    const [{ status }] = await api.owner.query('SELECT status FROM dual_control_requests WHERE id = $1', [pending]);
+    expect(status).toBe('PENDING');
   });
 
   it('lets the operator’s auditor read every bank and change nothing', async () => {

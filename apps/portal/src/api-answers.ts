@@ -119,11 +119,19 @@ export interface Trial {
   terms: { annualRate: string; upfrontFeeRate: string; dayCount: string; method: string; graceDays: number };
 }
 
+/** Who did a step: a person by name, the role they acted in and their organisation; the platform (SYSTEM) by no name. */
+export interface StepActor {
+  kind: 'PERSON' | 'SYSTEM';
+  name: string | null;
+  role: string | null;
+  organisation: string | null;
+}
+
 /** A step of a financing's timeline. */
 export interface TimelineEvent {
   seq: number;
   step: string;
-  actor: string;
+  actor: StepActor;
   detail: Record<string, unknown>;
   at: string;
 }
@@ -216,6 +224,31 @@ export interface BankAccount {
   ledgerAccount: string;
   currency: string;
   name: string | null;
+  /** The character set its MT940 and CSV files come in; null: detected from each file. */
+  statementEncoding?: string | null;
+}
+
+/** One change in the audit trail: who (a person's e-mail or the platform's label), what, on which object, when. */
+export interface AuditEvent {
+  id: string;
+  occurredAt: string;
+  actorUserId: string | null;
+  actorOrganisationId: string | null;
+  actorLabel: string;
+  action: string;
+  entityType: string;
+  entityId: string;
+}
+
+/** A bank account's standing rule: lines with its code or text are booked to charges or interest. */
+export interface StatementRule {
+  id: string;
+  account: string;
+  name: string;
+  bankTransactionCode: string | null;
+  textContains: string | null;
+  direction: 'CRDT' | 'DBIT' | null;
+  ledgerAccount: 'BANK_CHARGES' | 'BANK_INTEREST';
 }
 
 /** The answers the portal reads that the document does not describe, by `<method> <path>`. */
@@ -234,4 +267,7 @@ export interface Undocumented {
   'get /reconciliation/matches': Page<Decision>;
   'get /reconciliation/report': ReportRow[];
   'get /reconciliation/accounts': BankAccount[];
+  'get /reconciliation/accounts/{account}/rules': StatementRule[];
+  'get /audit-events': Page<AuditEvent>;
+  'get /warehouse-receipts/{id}': components['schemas']['WarehouseReceiptView'];
 }

@@ -1,4 +1,4 @@
-import { formatDate, formatMoney, formatPercent, formatRate, formatTotal, localToday, share } from './format';
+import { formatDate, formatMoney, formatPercent, formatQuantity, formatRate, formatTotal, localToday, share } from './format';
 
 describe('portal formatting', () => {
   it.each([
@@ -11,6 +11,21 @@ describe('portal formatting', () => {
     ['123456789012345678.99', '¥123,456,789,012,345,678.99'],
   ])('formats %s as %s', (amount, shown) => {
     expect(formatMoney(amount)).toBe(shown);
+  });
+
+  it.each([
+    ['12000', '12,000'],
+    ['12000.5', '12,000.5'],
+    ['1234567.8900', '1,234,567.8900'],
+    ['950', '950'],
+    ['0.125', '0.125'],
+  ])('groups the quantity %s as %s', (quantity, shown) => {
+    expect(formatQuantity(quantity)).toBe(shown);
+  });
+
+  it('shows a dash for no quantity and leaves what is not one alone', () => {
+    expect(formatQuantity(undefined)).toBe('—');
+    expect(formatQuantity('n/a')).toBe('n/a');
   });
 
   it('shows a dash for nothing and leaves what is not an amount alone', () => {

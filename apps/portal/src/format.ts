@@ -14,6 +14,13 @@ export function formatMoney(amount: string | null | undefined, currency = 'CNY')
   return `${sign}${SYMBOLS[currency] ?? `${currency} `}${grouped}.${cents}`;
 }
 
+/** A quantity of goods with thousands separators, its decimals as given: '12000.5' → '12,000.5'. */
+export function formatQuantity(quantity: string | null | undefined): string {
+  const match = /^(-?)(\d+)(\.\d+)?$/.exec(quantity?.trim() ?? '');
+  if (!match) return quantity || '—';
+  return `${match[1]}${match[2].replace(/^0+(?=\d)/, '').replace(/\B(?=(\d{3})+(?!\d))/g, ',')}${match[3] ?? ''}`;
+}
+
 /** A fraction as a percentage with as many decimals as it has: '0.50' → '50%', '0.0435' → '4.35%'. */
 export function formatPercent(value: string | null | undefined, minDecimals = 0): string {
   if (!value) return '—';

@@ -11,6 +11,7 @@ import { SecondFactors } from './application/second-factors';
 import { Sessions } from './application/sessions';
 import { SingleSignOn } from './application/single-sign-on';
 import { OrganisationDirectory } from './application/organisation-directory';
+import { People, PersonDirectory } from './application/person-directory';
 import { CreateIdentity1764143900000 } from './infrastructure/migrations/1764143900000-create-identity';
 import { OrganisationEntity } from './infrastructure/organisation.entity';
 import { UserEntity } from './infrastructure/user.entity';
@@ -37,9 +38,10 @@ export const IDENTITY_MIGRATIONS = [
     SecondFactors,
     SingleSignOn,
     { provide: OrganisationDirectory, useExisting: IdentityService },
+    { provide: PersonDirectory, useClass: People },
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
-  exports: [IdentityService, OrganisationDirectory],
+  exports: [IdentityService, OrganisationDirectory, PersonDirectory],
 })
 export class IdentityModule implements OnApplicationBootstrap {
   constructor(

@@ -3,6 +3,7 @@ import { formatDate, formatMoney } from '../format';
 import { I18n, useI18n } from '../i18n';
 import { Badge, Section } from '../ui';
 import type { Awaiting, FinancingDetail } from '../api-answers';
+import { AssetName } from './names';
 import { stageTone } from './shared';
 
 /** A financing's facts: its stage, product, parties and asset, then what its workflow adds. */
@@ -30,7 +31,7 @@ export function FinancingSummary({ f, nameOf }: { f: FinancingDetail; nameOf: (i
         </dd>
         <dt>{t('financing.asset')}</dt>
         <dd>
-          {label('asset', f.assetType)} <span className="muted">{f.assetId.slice(0, 8)}</span>
+          <AssetName assetType={f.assetType} assetId={f.assetId} />
         </dd>
         <StateFacts f={f} />
       </dl>

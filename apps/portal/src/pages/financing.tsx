@@ -9,6 +9,7 @@ import { ErrorNote, Section, useAction, useLoad, usePageTitle } from '../ui';
 import { LimitsTable } from './bank';
 import { Act, FinancingActions } from './financing-actions';
 import { deadlineOf, FinancingSummary, whoActs } from './financing-summary';
+import { actorText } from './names';
 import { useOrganisations } from './shared';
 import { AwaitedMovements, InstalmentsTable } from './repayment';
 import { ScheduleTable } from './sme';
@@ -83,7 +84,9 @@ function Timeline({ events }: { events: TimelineEvent[] | undefined }) {
                   {t('awaiting.timeline', { who: whoActs(awaits, i18n), deadline: deadlineOf(awaits, language) })}
                 </span>
               ) : (
-                <span className="muted">{e.actor}</span>
+                <span className="muted" data-testid="actor">
+                  {actorText(e.actor, i18n)}
+                </span>
               )}
             </li>
           );

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Actor, dataScopeOf } from '@caravan/access';
 import { BusinessClock } from '@caravan/clock';
 import { AppConfig } from '@caravan/config';
+import { PersonDirectory } from '@caravan/identity';
 import { DomainError } from '@caravan/errors';
 import { Money } from '@caravan/money';
 import { ScopedDatabase } from '@caravan/database';
@@ -19,6 +20,7 @@ import { Awaiting, awaitedNow, organisationOf, partyOf } from './awaited-party';
 import { FinancingContract, FinancingContracts } from './financing-contracts';
 import { FinancingsService, Offer } from './financings.service';
 import { FinancingErrors } from '../domain/financing.errors';
+import { nameActors, peopleIn, TimelineStep } from './timeline-actors';
 
 /** Where and how the payer pays: the bank's collection account, the reference to quote, what is awaited. */
 export interface PaymentInstructions {
@@ -75,6 +77,7 @@ export class FinancingDetails {
     private readonly awaited: AwaitedPaymentsService,
     private readonly clock: BusinessClock,
     private readonly config: AppConfig,
+    private readonly people: PersonDirectory,
     private readonly contracts: FinancingContracts,
   ) {}
 
@@ -107,12 +110,16 @@ export class FinancingDetails {
     }
   }
 
-  /** Every step, who, when; a step that awaits someone names the party, the roles and the deadline. */
-  async timeline(actor: Actor, id: string): Promise<FinancingEvent[]> {
+  /**
+   * Every step, who (a person by name and role, the platform as SYSTEM), when; a step that
+   * awaits someone names the party, the roles and the deadline.
+   */
+  async timeline(actor: Actor, id: string): Promise<TimelineStep[]> {
     const row = await this.financings.get(actor, id);
     const events = await this.financings.timeline(actor, id);
     const names = await this.namesOf(actor, row);
-    return events.map((e) => {
+    const people = await this.people.byEmail(peopleIn(events));
+    return nameActors(events, people, names).map((e) => {
       const detail = (e.detail ?? {}) as Record<string, unknown>;
       const step = e.step.endsWith('.awaited') ? e.step.slice(0, -'.awaited'.length) : e.step === 'repayment.reminder' ? 'repayment' : null;
       const deadline = (detail.deadline ?? detail.dueDate) as string | undefined;

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import type { Role } from '@caravan/access';
 
 /** Whether the person may still hold a session, and which version of it; undefined for no such person. */
 export async function findSessionState(
@@ -21,4 +22,16 @@ export async function takeTimeStep(em: EntityManager, userId: string, step: numb
 export async function anyAdmin(em: EntityManager): Promise<boolean> {
   const admins = await em.query(`SELECT 1 FROM users WHERE 'ADMIN' = ANY (roles) LIMIT 1`);
   return admins.length > 0;
+}
+
+/** People by e-mail, in one statement (e-mails are stored lower-case). */
+export async function findPeopleByEmail(
+  em: EntityManager,
+  emails: readonly string[],
+): Promise<Array<{ email: string; displayName: string; organisationId: string; roles: Role[] }>> {
+  return em.query(
+    `SELECT email, display_name AS "displayName", organisation_id AS "organisationId", roles
+       FROM users WHERE email = ANY ($1::text[])`,
+    [emails.map((e) => e.toLowerCase())],
+  );
 }
