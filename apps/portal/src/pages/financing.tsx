@@ -6,7 +6,7 @@ import { deskOf } from '../me';
 import { formatDate } from '../format';
 import { useI18n } from '../i18n';
 import { ErrorNote, Section, useAction, useLoad, usePageTitle } from '../ui';
-import { LimitsTable } from './bank';
+import { DecisionPanel } from './decision';
 import { Act, FinancingActions } from './financing-actions';
 import { deadlineOf, FinancingSummary, whoActs } from './financing-summary';
 import { actorText } from './names';
@@ -44,6 +44,7 @@ export function FinancingPage({ me, id }: { me: Me; id: string }) {
       </h1>
       <FinancingSummary f={f} nameOf={nameOf} />
 
+      {desk === 'bank' && <DecisionPanel id={f.id} />}
       <FinancingActions me={me} desk={desk} f={f} act={act} error={error} />
       {error ? (
         <ErrorNote error={error} fields={['comment', 'reason']} />
@@ -51,11 +52,6 @@ export function FinancingPage({ me, id }: { me: Me; id: string }) {
         <p role="status">{t('financing.done', { step: label('act', done) })}</p>
       ) : null}
 
-      {desk === 'bank' && (
-        <Section title={t('financing.limits')}>
-          <LimitsTable subjects={[f.smeId, f.counterpartyId]} />
-        </Section>
-      )}
       {f.state?.schedule && (
         <Section title={t('schedule.title')}>
           {f.instalments.length > 0 ? <InstalmentsTable f={f} /> : <ScheduleTable lines={(f.offer?.schedule ?? f.state.schedule).lines} />}
