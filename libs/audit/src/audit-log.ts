@@ -22,6 +22,15 @@ export interface AuditStep {
   at: string;
 }
 
+/**
+ * An INSERT of audit events from a query, for a write that records its own event in the same
+ * statement (one round trip). `select` yields, in order: occurred_at, actor_user_id,
+ * actor_organisation_id, actor_label, action, entity_type, entity_id, before, after, idempotency_key.
+ */
+export function auditInsertFrom(select: string): string {
+  return `INSERT INTO audit_events (occurred_at, actor_user_id, actor_organisation_id, actor_label, action, entity_type, entity_id, before, after, idempotency_key) ${select}`;
+}
+
 /** Writes audit events inside the caller's transaction: no state change without its record. */
 @Injectable()
 export class AuditLog {
@@ -35,8 +44,9 @@ export class AuditLog {
     const person = (e: AuditEntry) => (typeof e.actor === 'string' ? undefined : e.actor);
     const json = (value: object | null | undefined) => (value ? JSON.stringify(value) : null);
     await em.query(
-      `INSERT INTO audit_events (occurred_at, actor_user_id, actor_organisation_id, actor_label, action, entity_type, entity_id, before, after, idempotency_key)
-       SELECT now(), * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::jsonb[], $8::jsonb[], $9::text[])`,
+      auditInsertFrom(
+        `SELECT now(), * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::jsonb[], $8::jsonb[], $9::text[])`,
+      ),
       [
         entries.map((e) => person(e)?.userId ?? null),
         entries.map((e) => person(e)?.organisationId ?? null),

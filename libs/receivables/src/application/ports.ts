@@ -41,7 +41,8 @@ export abstract class ReceivableRepository {
   abstract find(id: string, scope: ReceivableScope): Promise<Receivable | undefined>;
   abstract list(scope: ReceivableScope, filter: ReceivableFilter, listing: Listing<ReceivableSort>): Promise<[Receivable[], number]>;
   /** A duplicate invoice (creditor, debtor, number) is a coded conflict. */
-  abstract insert(receivable: Receivable, actor: Actor): Promise<void>;
+  /** Registers it with its audit event, if its debtor is a core enterprise on the platform (else false, nothing written). */
+  abstract insert(receivable: Receivable, actor: Actor): Promise<boolean>;
   /**
    * Locks the row (within scope, else not found), applies `change`, writes it, its audit
    * event and `effect`, all in one transaction (the caller's, when `within` is given); a

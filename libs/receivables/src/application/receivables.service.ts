@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { orOnDuplicate } from '@caravan/database';
 import type { Listing } from '@caravan/http';
-import { OrganisationDirectory } from '@caravan/identity';
 import { Actor, actorName, isOperatorReader, OrganisationKind } from '@caravan/access';
 import { Money, MoneyError } from '@caravan/money';
 import { ConfirmationDecision, receivableSubmitKey } from '../api/receivable-confirmation.contract';
@@ -43,17 +42,15 @@ export class ReceivablesService {
   constructor(
     private readonly receivables: ReceivableRepository,
     private readonly workflows: ConfirmationWorkflows,
-    private readonly organisations: OrganisationDirectory,
   ) {}
 
   /** An SME registers an invoice owed to it by a core enterprise. */
   async register(actor: Actor, command: RegisterReceivableCommand): Promise<Receivable> {
-    if ((await this.organisations.kindOf(command.debtorId)) !== OrganisationKind.CORE_ENTERPRISE) {
-      throw ReceivableErrors.DEBTOR_NOT_CORE_ENTERPRISE('debtorId must name a core enterprise on the platform', 'debtorId');
-    }
     const amount = amountOf(command.amount, command.currency);
     const receivable = registerReceivable({ ...command, creditorId: actor.organisationId, amount }, randomUUID(), new Date());
-    await this.receivables.insert(receivable, actor);
+    if (!(await this.receivables.insert(receivable, actor))) {
+      throw ReceivableErrors.DEBTOR_NOT_CORE_ENTERPRISE('debtorId must name a core enterprise on the platform', 'debtorId');
+    }
     return receivable;
   }
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
-import { AuditLog } from '@caravan/audit';
+import { AuditLog, auditInsertFrom } from '@caravan/audit';
 import { containing, ilikeAny, orOnDuplicate, sortOf } from '@caravan/database';
 import type { Listing } from '@caravan/http';
 import { DomainError } from '@caravan/errors';
@@ -60,21 +60,44 @@ export class TypeOrmReceivableRepository extends ReceivableRepository {
     return [rows.map(toDomain), total];
   }
 
-  async insert(receivable: Receivable, actor: Actor): Promise<void> {
-    await orOnDuplicate(
+  /**
+   * One statement, one round trip: the debtor must be a core enterprise on the platform, and
+   * the receivable and its audit event are written together or not at all. False when the
+   * debtor is not one (nothing written).
+   */
+  async insert(receivable: Receivable, actor: Actor): Promise<boolean> {
+    const r = receivable;
+    const [{ inserted }] = await orOnDuplicate(
       () =>
-        this.dataSource.transaction(async (em) => {
-          await em.insert(ReceivableEntity, toRow(receivable));
-          await this.audit.record(em, {
-            actor,
-            action: 'receivable.register',
-            entityType: 'receivable',
-            entityId: receivable.id,
-            after: receivable,
-          });
-        }),
+        this.dataSource.query(
+          `WITH debtor AS (SELECT id FROM organisations WHERE id = $2::uuid AND kind = 'CORE_ENTERPRISE'),
+                added AS (
+                  INSERT INTO receivables (id, creditor_id, debtor_id, invoice_number, waybill_refs, issue_date, due_date, amount, diluted_amount, currency, status, registered_at, updated_at)
+                  SELECT $1::uuid, $3::uuid, debtor.id, $4::text, $5::text[], $6::date, $7::date, $8::numeric, $9::numeric, $10::text, $11::text, $12::timestamptz, $12::timestamptz FROM debtor
+                  RETURNING id),
+                audited AS (${auditInsertFrom(`SELECT now(), $13::uuid, $3::uuid, $14::text, 'receivable.register', 'receivable', id::text, NULL::jsonb, $15::jsonb, NULL FROM added`)})
+           SELECT count(*)::int AS inserted FROM added`,
+          [
+            r.id,
+            r.debtorId,
+            r.creditorId,
+            r.invoiceNumber,
+            r.waybillRefs,
+            r.issueDate,
+            r.dueDate,
+            r.amount.toString(),
+            r.dilutedAmount.toString(),
+            r.amount.currency,
+            r.status,
+            r.registeredAt,
+            actor.userId,
+            actor.email,
+            JSON.stringify(receivable),
+          ],
+        ),
       () => duplicateInvoice(receivable),
     );
+    return inserted === 1;
   }
 
   async change(
@@ -163,15 +186,6 @@ export function duplicateInvoice(r: Pick<Receivable, 'invoiceNumber'>): DomainEr
     `invoice ${r.invoiceNumber} of this creditor to this debtor is already registered`,
     'invoiceNumber',
   );
-}
-
-function toRow(r: Receivable): ReceivableEntity {
-  return Object.assign(new ReceivableEntity(), {
-    ...r,
-    amount: r.amount.amount,
-    dilutedAmount: r.dilutedAmount.amount,
-    currency: r.amount.currency,
-  });
 }
 
 function toDomain(row: ReceivableEntity): Receivable {
