@@ -3,12 +3,6 @@ import { LoggerModule } from 'nestjs-pino';
 import { AppConfig } from '@caravan/config';
 import { safeUrl } from './safe-url';
 
-/**
- * JSON logs, one line per event, request-scoped in the API; the health probe is not logged.
- * A request is logged by its id, method and URL, secret query values replaced: never its
- * headers (tokens, cookies) nor anything a client slipped into the query string; a response by
- * its status.
- */
 /** What an access log line says of its request and its response. */
 export const ACCESS_LOG = {
   req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, url: safeUrl(req.url) }),
@@ -16,6 +10,12 @@ export const ACCESS_LOG = {
   res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
 };
 
+/**
+ * JSON logs, one line per event, request-scoped in the API; the health probe is not logged.
+ * A request is logged by its id, method and URL, secret query values replaced: never its
+ * headers (tokens, cookies) nor anything a client slipped into the query string; a response by
+ * its status.
+ */
 export const LoggingModule = LoggerModule.forRootAsync({
   inject: [AppConfig],
   useFactory: (config: AppConfig) => ({
