@@ -13,7 +13,7 @@ import {
 } from '../support/financing';
 import type { TestApi } from '../support/api';
 import { reconcile } from '../support/reconciliation';
-import { fingerprint, onboardRival, Rival, signInRival } from '../support/two-banks';
+import { fingerprint, onboardRival, Rival, RivalPerson, signInRival } from '../support/two-banks';
 import { startWorkerProcess, WorkerProcess } from '../support/worker-process';
 
 /**
@@ -231,6 +231,49 @@ describe('many banks: every object owned, every action scoped', () => {
     const theirs = await rival.as.backOffice.get(`/reconciliation/runs/${firstRun}`).expect(404);
     const nobody = await rival.as.backOffice.get('/reconciliation/runs/no-such-run').expect(404);
     expect(theirs.body.code).toBe(nobody.body.code);
+  });
+
+  it('finds nothing of the first bank in any list, whatever another bank or SME searches, filters or sorts by', async () => {
+    const invoice = (await d.sme.get(`/receivables/${victim.receivable}`).expect(200)).body.invoiceNumber as string;
+    // the first bank's own people find the loan by each of these
+    for (const q of [victim.ref, victim.paymentReference, invoice])
+      expect((await d.approverA.get('/financings').query({ q }).expect(200)).body.total).toBe(1);
+    const searches = [victim.ref, victim.paymentReference, invoice, 'COLLECTION-1', 'stray', 'Hami', '%', '_', ''];
+    const lists: Array<[RivalPerson, string, Record<string, string>]> = [
+      ['otherSme', '/receivables', {}],
+      ['otherSme', '/financings', { queue: 'done' }],
+      ['credit', '/financings', { sort: 'amount', order: 'desc' }],
+      ['approver', '/financings', { queue: 'todo' }],
+      ['approver', '/credit-limits', { sort: 'available' }],
+      ['backOffice', '/statements/exceptions', {}],
+      ['backOffice', '/statements/exceptions', { queue: 'done' }],
+      ['backOffice', '/reconciliation/matches', { queue: 'done', sort: 'writtenOff' }],
+      ['treasury', '/reconciliation/expected-movements', { queue: 'todo', sort: 'amount' }],
+      ['approver', '/approval-requests', { queue: 'done' }],
+      ['credit', '/ledger/entries', { financingRef: victim.ref, sort: 'kind' }],
+    ];
+    // what they find of their own (a limit the sweep set on the first bank's SME) may come back; nothing of the first bank's
+    const marks = [
+      api.parties.bank,
+      victim.id,
+      victim.ref,
+      victim.paymentReference,
+      victim.receivable,
+      invoice,
+      'COLLECTION-1',
+      'a stray credit',
+    ];
+    for (const [person, path, query] of lists) {
+      for (const q of searches) {
+        const { body } = await rival.as[person]
+          .get(path)
+          .query({ ...query, q, limit: 100 })
+          .expect(200);
+        const found = JSON.stringify(body.items);
+        expect({ path, q, leaked: marks.filter((mark) => found.includes(mark)) }).toEqual({ path, q, leaked: [] });
+        expect(body.items).toHaveLength(Math.min(body.total, 100));
+      }
+    }
   });
 
   it('another bank’s CSV layout and account mapping of the same account name are its own', async () => {
