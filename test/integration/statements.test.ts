@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import iconv from 'iconv-lite';
@@ -80,6 +81,26 @@ describe('statement import: all or nothing, repeats recognised, overlaps counted
         '<Ntry><Amt Ccy="CHF">12.00</Amt><CdtDbtInd>CRDT</CdtDbtInd><BookgDt><Dt>2019-04-25</Dt></BookgDt></Ntry></Ntfctn>',
       );
     expect((await post('camt.054', next).expect(201)).body).toEqual([expect.objectContaining({ entries: 3, newLines: 1 })]);
+  });
+
+  it('fingerprints a line as its identity and occurrence, as earlier imports did, and keeps its text as sent through COPY', async () => {
+    const remittance = 'tab\there, a backslash \\N and \\t';
+    const entry = `<Ntry><Amt Ccy="EUR">10.00</Amt><CdtDbtInd>CRDT</CdtDbtInd><BookgDt><Dt>2026-11-30</Dt></BookgDt><ValDt><Dt>2026-11-30</Dt></ValDt>
+      <NtryDtls><TxDtls><RmtInf><Ustrd>${remittance}</Ustrd></RmtInf></TxDtls></NtryDtls></Ntry>`;
+    const camt = [
+      '<?xml version="1.0" encoding="UTF-8"?>',
+      '<Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.02"><BkToCstmrStmt><Stmt>',
+      `<Id>FP-1</Id><Acct><Id><Othr><Id>FP-ACCOUNT</Id></Othr></Id></Acct>${entry}${entry}`,
+      '</Stmt></BkToCstmrStmt></Document>',
+    ].join('\n');
+    // the same booking twice in one statement is two lines
+    expect((await post('camt.053', camt).expect(201)).body).toEqual([expect.objectContaining({ entries: 2, newLines: 2 })]);
+    const identity = `2026-11-30|2026-11-30|CRDT|10.00|EUR|false|||${remittance}`;
+    const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+    expect(await api.owner.query(`SELECT remittance, fingerprint FROM statement_lines WHERE account = 'FP-ACCOUNT' ORDER BY id`)).toEqual([
+      { remittance, fingerprint: sha256(`${identity}#1`) },
+      { remittance, fingerprint: sha256(`${identity}#2`) },
+    ]);
   });
 
   it('refuses a statement that does not reconcile, and imports nothing of the file', async () => {

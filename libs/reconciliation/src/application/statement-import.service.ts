@@ -15,6 +15,7 @@ import {
   Balance,
   Entry,
   StatementFormatError,
+  StatementEvent,
   StatementHeader,
   StatementTotals,
   Transaction,
@@ -31,7 +32,14 @@ import {
 } from '../infrastructure/bank-statement.repository';
 import { findStatementEncoding } from '../infrastructure/bank-account.repository';
 import { findCsvMapping, saveCsvMapping } from '../infrastructure/csv-mapping.repository';
-import { analyzeLines, insertLines, NewLine } from '../infrastructure/statement-line.repository';
+import { analyzeLines } from '../infrastructure/statement-line.repository';
+import {
+  createStaging,
+  insertStagedLines,
+  StagedLine,
+  StagedLineRefused,
+  stageLines,
+} from '../infrastructure/statement-staging.repository';
 import { SpooledFile, spool } from '../infrastructure/statement-spool';
 import { ReconciliationErrors } from '../domain/reconciliation.errors';
 
@@ -46,20 +54,25 @@ export interface ImportedStatement {
   newLines: number;
 }
 
-const BATCH = 2000;
 const BIG_IMPORT = 10_000;
 
-/** A statement of the file being read: its row is written, its lines go in batches. */
+/** A statement of the file as its lines stream into staging: what its end is checked and stored with. */
 interface Reading {
   id: string;
   header: StatementHeader;
   totals?: StatementTotals;
-  batch: Entry[];
-  newLines: number;
-  occurrences: Map<string, number>;
+  /** Set at the statement's end, once they reconcile with its entries. */
+  balances?: Balance[];
   content: ReturnType<typeof createHash>;
   first?: string;
   last?: string;
+}
+
+/** The file's statements as read, and the positions its lines span (a refusal of the whole insert names them). */
+interface FileReading {
+  statements: Reading[];
+  firstLine?: number;
+  lastLine?: number;
 }
 
 /** What identifies a booking: the same booking in another statement has the same identity. */
@@ -95,6 +108,76 @@ function parserFor(format: StatementFormat, encoding: StatementEncoding, csv?: {
 /** An amount written with its currency's decimals ("300" of EUR is kept as 300.00, of KWD as 300.000). */
 const inMinorUnits = (a: { amount: string; currency: string }) => Money.of(a.amount, a.currency).toString();
 
+const totalsOf = (r: Reading) => r.totals ?? new StatementTotals(r.header.currency ?? 'XXX');
+
+/**
+ * The file's lines as they are staged, one by one as the parser reads them (nothing of the file
+ * is held): each statement's totals, content hash and period are kept as its entries pass, its
+ * balances checked at its end.
+ */
+async function* stagedLinesOf(events: AsyncIterable<StatementEvent>, file: FileReading): AsyncGenerator<StagedLine> {
+  let current: Reading | undefined;
+  for await (const event of events) {
+    if (event.kind === 'statement') {
+      current = { id: randomUUID(), header: event.header, content: createHash('sha256').update(event.header.account) };
+      file.statements.push(current);
+    } else if (event.kind === 'entry' && current) {
+      readEntry(current, event.entry);
+      for (const t of transactionsOf(event.entry)) {
+        file.firstLine = Math.min(file.firstLine ?? t.line, t.line);
+        file.lastLine = Math.max(file.lastLine ?? t.line, t.line);
+        yield stagedLine(current, event.entry, t);
+      }
+    } else if (event.kind === 'end' && current) {
+      const mismatch = verifyBalances(totalsOf(current), event.balances);
+      if (mismatch) throw new StatementFormatError(0, `statement ${current.header.statementId}`, `does not reconcile: ${mismatch}`);
+      current.balances = event.balances;
+      current = undefined;
+    }
+  }
+}
+
+function readEntry(current: Reading, entry: Entry): void {
+  current.totals ??= new StatementTotals(entry.currency);
+  current.totals.add(entry);
+  current.content.update(`\n${identityOf(entry)}`);
+  const day = entry.bookingDate ?? entry.valueDate;
+  if (day && (!current.first || day < current.first)) current.first = day;
+  if (day && (!current.last || day > current.last)) current.last = day;
+}
+
+/** The position of the file's nth staged line (what COPY names a refused row by), read again. */
+async function positionOfRow(events: AsyncIterable<StatementEvent>, row: number): Promise<number> {
+  let n = 0;
+  for await (const line of stagedLinesOf(events, { statements: [] })) if (++n === row) return line.position;
+  return 0;
+}
+
+function stagedLine(statement: Reading, e: Entry, t: Transaction): StagedLine {
+  const d = t.detail;
+  return {
+    statementId: statement.id,
+    account: statement.header.account,
+    position: t.line,
+    amount: inMinorUnits({ amount: t.amount, currency: e.currency }),
+    currency: e.currency,
+    direction: e.direction,
+    reversal: e.reversal,
+    bookingDate: e.bookingDate ?? null,
+    valueDate: e.valueDate ?? null,
+    bankReference: e.bankReference ?? null,
+    endToEndId: d.endToEndId ?? null,
+    counterpartyName: d.counterpartyName ?? null,
+    counterpartyKey: partyKey(d.counterpartyName),
+    counterpartyAccount: d.counterpartyAccount ?? null,
+    remittance: t.batch ? (d.remittance ?? null) : (d.remittance ?? e.information ?? null),
+    entryPosition: t.batch?.line ?? null,
+    entryAmount: t.batch ? inMinorUnits({ amount: t.batch.amount, currency: e.currency }) : null,
+    bankTransactionCode: e.bankTransactionCode ?? null,
+    identity: lineIdentityOf(e, t),
+  };
+}
+
 /** A bank's statements: imported, kept and read within that bank (row-level security holds it). */
 @Injectable()
 export class StatementImportService {
@@ -105,8 +188,9 @@ export class StatementImportService {
   ) {}
 
   /**
-   * Imports a statement file in one transaction: all of it, or nothing. Lines are written in
-   * batches as they stream; a line already known from an overlapping statement is kept once;
+   * Imports a statement file in one transaction: all of it, or nothing. Lines stream from the
+   * parser through COPY into staging, then go in by one set-based insert; a line already known
+   * from an overlapping statement is kept once;
    * a file already imported (same account and content, whatever its statement id) is refused.
    * A text file (MT940, CSV) is read in the encoding asked for, else its account's setting,
    * else the one its bytes show.
@@ -124,41 +208,14 @@ export class StatementImportService {
       const parse = parserFor(format, await this.encodingOf(actor, format, file, account, encoding), csv);
       return await this.db.transaction(dataScopeOf(actor), async (em) => {
         await this.takeImportSlot(em);
-        const events = parse(file.read());
-        const imported: ImportedStatement[] = [];
-        let current: Reading | undefined;
-        for await (const event of events) {
-          if (event.kind === 'statement') {
-            current = {
-              id: randomUUID(),
-              header: event.header,
-              batch: [],
-              newLines: 0,
-              occurrences: new Map(),
-              content: createHash('sha256').update(event.header.account),
-            };
-            await insertStatement(em, current.id, event.header, actor.userId);
-          } else if (event.kind === 'entry' && current) {
-            current.totals ??= new StatementTotals(event.entry.currency);
-            current.totals.add(event.entry);
-            current.content.update(`\n${identityOf(event.entry)}`);
-            const day = event.entry.bookingDate ?? event.entry.valueDate;
-            if (day && (!current.first || day < current.first)) current.first = day;
-            if (day && (!current.last || day > current.last)) current.last = day;
-            current.batch.push(event.entry);
-            if (current.batch.length >= BATCH)
-              current.newLines += await this.writeLines(
-                em,
-                current.id,
-                current.header.account,
-                current.batch.splice(0),
-                current.occurrences,
-              );
-          } else if (event.kind === 'end' && current) {
-            imported.push(await this.endStatement(em, current, event.balances));
-            current = undefined;
-          }
-        }
+        await createStaging(em);
+        const reading: FileReading = { statements: [] };
+        await stageLines(em, stagedLinesOf(parse(file.read()), reading)).catch(async (e: unknown) => {
+          if (!(e instanceof StagedLineRefused)) throw e;
+          const position = await positionOfRow(parse(file.read()), e.row);
+          throw new StatementFormatError(position, 'line', `refused by the database: ${e.reason}`);
+        });
+        const imported = await this.store(em, actor, reading);
         if (imported.length === 0) throw new StatementFormatError(0, 'file', 'holds no statement');
         // a big file changes what the planner should expect of the lines (a run walks them in
         // id order, which it does by index only if it knows how many there are)
@@ -182,12 +239,18 @@ export class StatementImportService {
     }
   }
 
-  /** Ends a statement: its last lines written, its balances checked, a repeat refused, its row completed. */
-  private async endStatement(em: EntityManager, current: Reading, balances: Balance[]): Promise<ImportedStatement> {
-    current.newLines += await this.writeLines(em, current.id, current.header.account, current.batch.splice(0), current.occurrences);
-    const totals = current.totals ?? new StatementTotals(current.header.currency ?? 'XXX');
-    const mismatch = verifyBalances(totals, balances);
-    if (mismatch) throw new StatementFormatError(0, `statement ${current.header.statementId}`, `does not reconcile: ${mismatch}`);
+  /** Writes the statements' rows, then their lines in one statement, then completes each statement that ended. */
+  private async store(em: EntityManager, actor: Actor, file: FileReading): Promise<ImportedStatement[]> {
+    for (const s of file.statements) await insertStatement(em, s.id, s.header, actor.userId);
+    const added = file.firstLine === undefined ? new Map<string, number>() : await insertStagedLines(em, file.firstLine, file.lastLine!);
+    const imported: ImportedStatement[] = [];
+    for (const s of file.statements) if (s.balances) imported.push(await this.complete(em, s, s.balances, added.get(s.id) ?? 0));
+    return imported;
+  }
+
+  /** Completes a statement's row; a statement already imported is refused. */
+  private async complete(em: EntityManager, current: Reading, balances: Balance[], newLines: number): Promise<ImportedStatement> {
+    const totals = totalsOf(current);
     const opening = balances.find((b) => b.type === 'OPBD');
     const closing = balances.find((b) => b.type === 'CLBD');
     // Banks reuse statement ids: a statement is the same when its account, period,
@@ -199,7 +262,7 @@ export class StatementImportService {
     }
     await completeStatement(em, current.id, {
       entries: totals.count,
-      newLines: current.newLines,
+      newLines,
       currency: totals.currency,
       openingBalance: opening ? inMinorUnits(opening) : null,
       closingBalance: closing ? inMinorUnits(closing) : null,
@@ -212,7 +275,7 @@ export class StatementImportService {
       account: current.header.account,
       bankStatementId: current.header.statementId,
       entries: totals.count,
-      newLines: current.newLines,
+      newLines,
     };
   }
 
@@ -269,46 +332,5 @@ export class StatementImportService {
     const named = account ?? (format === 'mt940' ? await firstAccountOf(file.read()) : undefined);
     const setting = named ? await this.db.transaction(dataScopeOf(actor), (em) => findStatementEncoding(em, named)) : undefined;
     return setting ?? detectEncoding(() => file.read());
-  }
-
-  /** Writes a batch; a line whose fingerprint the account already has is not written again. */
-  private async writeLines(
-    em: EntityManager,
-    statementId: string,
-    account: string,
-    entries: Entry[],
-    occurrences: Map<string, number>,
-  ): Promise<number> {
-    if (entries.length === 0) return 0;
-    const lines = entries.flatMap((e) =>
-      transactionsOf(e).map((t): NewLine => {
-        const d = t.detail;
-        const identity = lineIdentityOf(e, t);
-        // counted by a short digest: a million full identities would cost hundreds of MB
-        const key = createHash('sha1').update(identity).digest('base64');
-        const nth = (occurrences.get(key) ?? 0) + 1;
-        occurrences.set(key, nth);
-        return {
-          position: t.line,
-          amount: inMinorUnits({ amount: t.amount, currency: e.currency }),
-          currency: e.currency,
-          direction: e.direction,
-          reversal: e.reversal,
-          bookingDate: e.bookingDate ?? null,
-          valueDate: e.valueDate ?? null,
-          bankReference: e.bankReference ?? null,
-          endToEndId: d.endToEndId ?? null,
-          counterpartyName: d.counterpartyName ?? null,
-          counterpartyKey: partyKey(d.counterpartyName),
-          counterpartyAccount: d.counterpartyAccount ?? null,
-          remittance: t.batch ? (d.remittance ?? null) : (d.remittance ?? e.information ?? null),
-          entryPosition: t.batch?.line ?? null,
-          entryAmount: t.batch ? inMinorUnits({ amount: t.batch.amount, currency: e.currency }) : null,
-          bankTransactionCode: e.bankTransactionCode ?? null,
-          fingerprint: createHash('sha256').update(`${identity}#${nth}`).digest('hex'),
-        };
-      }),
-    );
-    return insertLines(em, statementId, account, lines);
   }
 }

@@ -11,7 +11,7 @@ export const AUTOMATIC_LINES = `l.match_status = 'UNMATCHED' AND l.auto_match AN
 const LINE_COLUMNS = `l.id::text AS id, l.amount::text AS amount, l.currency, l.direction, l.end_to_end_id AS "endToEndId",
   to_char(coalesce(l.booking_date, l.value_date), 'YYYY-MM-DD') AS day, l.counterparty_key AS "counterpartyKey"`;
 
-/** A booking as an import writes it; the fingerprint recognises it again in an overlapping statement. */
+/** A booking as an import writes it (its fingerprint, which recognises it again in an overlapping statement, aside). */
 export interface NewLine {
   position: number;
   amount: string;
@@ -31,29 +31,7 @@ export interface NewLine {
   entryAmount: string | null;
   /** camt's Domain/Family/SubFamily (or proprietary) code, MT940's type code: what a bank account's rules read. */
   bankTransactionCode: string | null;
-  fingerprint: string;
 }
-
-/** The insert's columns after the statement and the account, in its order. */
-const NEW_LINE_COLUMNS: Array<keyof NewLine> = [
-  'position',
-  'amount',
-  'currency',
-  'direction',
-  'reversal',
-  'bookingDate',
-  'valueDate',
-  'bankReference',
-  'endToEndId',
-  'counterpartyName',
-  'counterpartyKey',
-  'counterpartyAccount',
-  'remittance',
-  'entryPosition',
-  'entryAmount',
-  'bankTransactionCode',
-  'fingerprint',
-];
 
 export interface Suggestion {
   decisionId: string;
@@ -92,7 +70,7 @@ export interface ExceptionLine {
  * A value PostgreSQL refuses (too long, out of range, a constraint) is the file's fault: a
  * refusal naming the lines of the batch, not a 500. Only what checks missed ever gets here.
  */
-async function refusedAsFormatError<T>(write: () => Promise<T>, first: number, last: number): Promise<T> {
+export async function refusedAsFormatError<T>(write: () => Promise<T>, first: number, last: number): Promise<T> {
   try {
     return await write();
   } catch (e) {
@@ -102,28 +80,6 @@ async function refusedAsFormatError<T>(write: () => Promise<T>, first: number, l
     }
     throw e;
   }
-}
-
-/** Writes a batch of a statement's lines, one the account already has (by fingerprint) not again; answers how many were new. */
-export async function insertLines(em: EntityManager, statementId: string, account: string, lines: NewLine[]): Promise<number> {
-  // one array a column: the statement's text stays the same whatever the batch size
-  const columns = NEW_LINE_COLUMNS.map((key) => lines.map((l) => l[key]));
-  // a zero booking (a bank's verification entry) is kept, for information: nothing matches it
-  const insert = (): Promise<unknown[]> =>
-    em.query(
-      `INSERT INTO statement_lines (statement_id, account, position, amount, currency, direction, reversal, booking_date, value_date, bank_reference,
-         end_to_end_id, counterparty_name, counterparty_key, counterparty_account, remittance, entry_position, entry_amount, bank_transaction_code,
-         fingerprint, match_status)
-       SELECT $1, $2, l.*, CASE WHEN l.amount = 0 THEN 'INFORMATIONAL' ELSE 'UNMATCHED' END
-         FROM unnest($3::int[], $4::numeric[], $5::char(3)[], $6::text[], $7::boolean[], $8::date[], $9::date[], $10::text[],
-                     $11::text[], $12::text[], $13::text[], $14::text[], $15::text[], $16::int[], $17::numeric[], $18::text[], $19::text[])
-           AS l(position, amount, currency, direction, reversal, booking_date, value_date, bank_reference, end_to_end_id,
-                counterparty_name, counterparty_key, counterparty_account, remittance, entry_position, entry_amount, bank_transaction_code, fingerprint)
-       ON CONFLICT ON CONSTRAINT statement_lines_once DO NOTHING RETURNING id`,
-      [statementId, account, ...columns],
-    );
-  const inserted = await refusedAsFormatError(insert, lines[0].position, lines.at(-1)!.position);
-  return inserted.length;
 }
 
 /** A big import changes what the planner should expect of the lines. */
