@@ -17,7 +17,7 @@ import {
   referenceKey,
 } from '../domain/matching';
 import { findOpenByAmounts, findOpenByParties, findOpenByReferences } from '../infrastructure/expected-movement.repository';
-import { lockMatching, retireSuggestionsOf } from '../infrastructure/match-decision.repository';
+import { decideByReference, lockMatching, retireSuggestionsOf } from '../infrastructure/match-decision.repository';
 import { advanceRun, lockRun } from '../infrastructure/reconciliation-run.repository';
 import { findAutomaticLinesAfter, findAutomaticLinesOf } from '../infrastructure/statement-line.repository';
 import { MatchDecisionsService } from './match-decisions.service';
@@ -29,6 +29,13 @@ export interface BatchResult {
   matched: number;
   suggested: number;
   done: boolean;
+}
+
+/** A batch's lines, the decisions Node drafted, and the lines the database matched by reference. */
+interface BatchMatch {
+  lines: Line[];
+  drafts: Draft[];
+  byReference: string[];
 }
 
 /** Why a suggestion was dropped when its lines were proposed for again. */
@@ -100,9 +107,9 @@ export class BatchMatchingService {
       const run = await lockRun(em, runId);
       if (!run) throw ReconciliationErrors.RUN_NOT_FOUND(`no reconciliation run ${runId}`);
       if (run.status !== 'RUNNING') return { processed: 0, matched: 0, suggested: 0, done: true };
-      const { lines, drafts } = await this.matchBatch(em, bank, run.cursor, size);
+      const { lines, drafts, byReference } = await this.matchBatch(em, bank, run.cursor, size);
       const made = drafts.filter((d) => d.status === 'ACTIVE');
-      const matched = new Set(made.flatMap((d) => d.links.map((l) => l.lineId))).size;
+      const matched = new Set([...byReference, ...made.flatMap((d) => d.links.map((l) => l.lineId))]).size;
       const suggested = drafts.length - made.length;
       await advanceRun(em, runId, { processed: lines.length, matched, suggested, cursor: lines.at(-1)?.id ?? null });
       return { processed: lines.length, matched, suggested, done: lines.length < size };
@@ -112,11 +119,12 @@ export class BatchMatchingService {
   /**
    * Runs the rules over the next `size` unmatched lines after `afterId`: the bank account's
    * standing rules first (its bank's charges are no payment), then the matching rules.
-   * Suggestions made earlier for these lines are dropped and proposed afresh.
+   * Suggestions made earlier for these lines are dropped and proposed afresh. The exact
+   * reference rule is decided and written by the database (`byReference`: the lines it matched).
    */
-  private async matchBatch(em: EntityManager, bank: Actor, afterId: string, size: number): Promise<{ lines: Line[]; drafts: Draft[] }> {
+  private async matchBatch(em: EntityManager, bank: Actor, afterId: string, size: number): Promise<BatchMatch> {
     const lines = (await findAutomaticLinesAfter(em, afterId, size)).map((l) => ({ ...l, endToEndId: referenceKey(l.endToEndId) }));
-    if (lines.length === 0) return { lines, drafts: [] };
+    if (lines.length === 0) return { lines, drafts: [], byReference: [] };
     const decidedBy = bank.email;
     await retireSuggestionsOf(
       em,
@@ -131,15 +139,24 @@ export class BatchMatchingService {
       lines.map((l) => l.id),
     ))
       plan.explained(d);
+    const quoting = plan.left(lines).filter((l) => l.endToEndId);
+    const byReference = quoting.length
+      ? await decideByReference(
+          em,
+          quoting.map((l) => l.id),
+          decidedBy,
+        )
+      : [];
+    for (const id of byReference) plan.taken.add(id);
     await matchReferences(em, plan, lines);
     const { parties, byParty } = await matchAmountsAndPayers(em, plan, lines);
     await matchParts(em, plan, parties, byParty);
     await this.decisions.record(em, decidedBy, plan.drafts, plan.open);
-    return { lines, drafts: plan.drafts };
+    return { lines, drafts: plan.drafts, byReference };
   }
 }
 
-/** Rule 1: the reference the payer quoted. */
+/** Rule 1 for the lines the database left: a reference it does not compare (not ASCII). */
 async function matchReferences(em: EntityManager, plan: BatchPlan, lines: Line[]): Promise<void> {
   const references = [...new Set(lines.map((l) => l.endToEndId).filter((r): r is string => !!r))];
   const byRef = groupBy(plan.remember(await findOpenByReferences(em, references)), (m) => m.reference);

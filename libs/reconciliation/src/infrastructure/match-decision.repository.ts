@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { ilikeAny, orderBy, searchPattern, Sorting } from '@caravan/database';
 import type { Queue } from '@caravan/http';
+import { auditInsertFrom } from '@caravan/audit';
 import type { Draft, Link, Method } from '../domain/matching';
 
 // Row-level security limits every statement here to the transaction's bank.
@@ -179,4 +180,60 @@ export function findUnforwarded(em: EntityManager): Promise<UnforwardedPayment[]
 
 export async function markForwarded(em: EntityManager, ids: string[]): Promise<void> {
   await em.query(`UPDATE match_decisions SET forwarded_at = now() WHERE id = ANY($1::uuid[]) AND forwarded_at IS NULL`, [ids]);
+}
+
+/**
+ * Rule 1 (the payer quoted our reference) over these lines in one statement, as
+ * `byReference` decides it line by line: the lines quoting a reference (in id order) settle its
+ * open movements of their direction and currency in due order, each line's excess over them
+ * all going with the last; a line that finds them all settled is left to the other rules.
+ * Writes the decisions (made, certain), their links, the lines' and movements' new states and
+ * the audit events; answers the lines it matched. Only references in ASCII are compared here:
+ * the rest need Unicode normalisation as `referenceKey` does it, which stays in Node.
+ */
+export async function decideByReference(em: EntityManager, lineIds: string[], decidedBy: string): Promise<string[]> {
+  const rows: Array<{ id: string }> = await em.query(
+    `WITH line AS (
+       SELECT l.id, l.amount, l.direction, l.currency, upper(regexp_replace(l.end_to_end_id, '[ \\t\\n\\r\\f\\v]+', '', 'g')) AS reference
+         FROM statement_lines l
+        WHERE l.id = ANY($1::bigint[]) AND l.match_status = 'UNMATCHED' AND octet_length(l.end_to_end_id) = char_length(l.end_to_end_id)),
+     quoting AS (
+       SELECT l.*, sum(l.amount) OVER w - l.amount AS from_, sum(l.amount) OVER w AS to_
+         FROM line l WHERE l.reference <> '' WINDOW w AS (PARTITION BY l.reference, l.direction, l.currency ORDER BY l.id)),
+     awaited AS (
+       SELECT e.id, e.kind, e.reference, e.direction, e.currency, e.amount - e.settled AS remaining,
+              sum(e.amount - e.settled) OVER w - (e.amount - e.settled) AS from_, sum(e.amount - e.settled) OVER w AS to_,
+              sum(e.amount - e.settled) OVER (PARTITION BY e.reference, e.direction, e.currency) AS total
+         FROM expected_movements e
+        WHERE e.reference IN (SELECT reference FROM quoting) AND e.status <> 'MATCHED' AND e.amount > e.settled
+       WINDOW w AS (PARTITION BY e.reference, e.direction, e.currency ORDER BY e.value_from NULLS FIRST, e.end_to_end_id)),
+     link AS (
+       SELECT l.id AS line_id, e.id AS expected_id, e.kind, e.value_order,
+              round((CASE WHEN e.to_ = e.total THEN l.to_ ELSE least(l.to_, e.to_) END) - greatest(l.from_, e.from_), scale(l.amount)) AS amount
+         FROM quoting l
+         JOIN (SELECT a.*, row_number() OVER (PARTITION BY a.reference, a.direction, a.currency ORDER BY a.from_) AS value_order FROM awaited a) e
+           ON e.reference = l.reference AND e.direction = l.direction AND e.currency = l.currency
+        WHERE l.from_ < e.total AND e.from_ < l.to_ AND e.to_ > l.from_),
+     decision AS (
+       SELECT line_id, gen_random_uuid() AS id, bool_and(kind NOT IN ('REPAYMENT', 'DISBURSEMENT')) AS forwarded,
+              jsonb_agg(jsonb_build_object('lineId', line_id::text, 'expectedId', expected_id, 'amount', amount::text) ORDER BY value_order) AS links
+         FROM link GROUP BY line_id),
+     decided AS (
+       INSERT INTO match_decisions (id, method, confidence, status, written_off, reason, forwarded_at, decided_by)
+       SELECT id, 'END_TO_END', 1, 'ACTIVE', 0, NULL, CASE WHEN forwarded THEN now() END, $2 FROM decision RETURNING id),
+     linked AS (
+       INSERT INTO match_links (decision_id, line_id, expected_id, amount)
+       SELECT d.id, k.line_id, k.expected_id, k.amount FROM link k JOIN decision d USING (line_id) ORDER BY d.line_id, k.value_order),
+     matched AS (UPDATE statement_lines l SET match_status = 'MATCHED' FROM decision d WHERE l.id = d.line_id),
+     settled AS (
+       UPDATE expected_movements e
+          SET settled = e.settled + x.amount, status = CASE WHEN e.settled + x.amount >= e.amount THEN 'MATCHED' ELSE 'PARTIAL' END
+         FROM (SELECT expected_id, sum(amount) AS amount FROM link GROUP BY expected_id) x WHERE e.id = x.expected_id),
+     audited AS (
+       ${auditInsertFrom(`SELECT now(), NULL::uuid, NULL::uuid, $2, 'statement-line.match', 'statement-match', d.id::text, NULL::jsonb,
+              jsonb_build_object('method', 'END_TO_END', 'confidence', 1, 'links', d.links), NULL FROM decision d`)})
+     SELECT line_id::text AS id FROM decision ORDER BY line_id`,
+    [lineIds, decidedBy],
+  );
+  return rows.map((r) => r.id);
 }
