@@ -3,13 +3,14 @@ import { enterScope } from '@caravan/database';
 import { ExpectedMovement, ExpectedMovementsService, ReconciliationActivities } from '@caravan/reconciliation';
 import { PEOPLE, startApi, TestApi } from '../support/api';
 import { isolatedConfig } from '../support/stack';
+import { onboardRival } from '../support/two-banks';
 
 /**
  * The exact reference rule, now one SQL statement a batch, decides as the rule did line by line
  * in Node: the same lines matched to the same movements for the same amounts, by the same
  * method, confidence and author, with the same audit events; a reference the database does not
  * compare (not ASCII) still matched by Node, a line that finds its reference settled left to the
- * other rules. No worker: the run's batch is called as the workflow's activity calls it.
+ * other rules; another bank's movement under the same reference is not the bank's to settle. No worker: the run's batch is called as the workflow's activity calls it.
  */
 describe('reconciliation: the exact reference rule in SQL decides as before', () => {
   let api: TestApi;
@@ -44,10 +45,14 @@ describe('reconciliation: the exact reference rule in SQL decides as before', ()
       movement('D-1', 'RF-D', 'REPAYMENT', '5.00'),
     ];
     const expected = api.app.get(ExpectedMovementsService);
-    await api.db.transaction(async (em) => {
-      await enterScope(em, { organisationId: bank, readsAll: false });
-      for (const m of movements) await expected.expect(m, em);
-    });
+    const awaits = (organisationId: string, ms: ExpectedMovement[]) =>
+      api.db.transaction(async (em) => {
+        await enterScope(em, { organisationId, readsAll: false });
+        for (const m of ms) await expected.expect(m, em);
+      });
+    await awaits(bank, movements);
+    const rival = await onboardRival(api);
+    await awaits(rival.bankId, [movement('E-1', 'RF-E', 'REPAYMENT', '7.00')]);
     const backOffice = await api.as(PEOPLE.backOffice);
     const mapping = { delimiter: ';', hasHeader: true, decimalSeparator: '.', dateFormat: 'YYYY-MM-DD', currency: 'CNY' };
     await backOffice
@@ -62,6 +67,7 @@ describe('reconciliation: the exact reference rule in SQL decides as before', ()
       '-30.00;RF-C',
       '50.00;RF-B', // a credit quoting a payout: not the same payment
       '-50.00;rf-b',
+      '7.00;RF-E', // what Rival Bank awaits
     ];
     await backOffice
       .post(`/statements?format=csv&account=${account}`)
@@ -76,7 +82,7 @@ describe('reconciliation: the exact reference rule in SQL decides as before', ()
     const runId = randomUUID();
     await activities.beginReconciliation({ bankId: bank, runId, trigger: 'ON_DEMAND', startedBy: PEOPLE.backOffice });
     expect(await activities.matchNextBatch({ bankId: bank, runId, size: 100 })).toEqual({
-      processed: 7,
+      processed: 8,
       matched: 5,
       suggested: 0,
       done: true,
@@ -137,11 +143,12 @@ describe('reconciliation: the exact reference rule in SQL decides as before', ()
       { e2e: 'B-1', settled: '50.00', status: 'MATCHED' },
       { e2e: 'C-1', settled: '30.00', status: 'MATCHED' },
       { e2e: 'D-1', settled: '5.00', status: 'MATCHED' },
+      { e2e: 'E-1', settled: '0.00', status: 'OPEN' },
     ]);
     expect(
       (await api.owner.query(`SELECT match_status FROM statement_lines WHERE account = $1 ORDER BY position`, [account])).map(
         (r: { match_status: string }) => r.match_status,
       ),
-    ).toEqual(['MATCHED', 'MATCHED', 'UNMATCHED', 'MATCHED', 'MATCHED', 'UNMATCHED', 'MATCHED']);
+    ).toEqual(['MATCHED', 'MATCHED', 'UNMATCHED', 'MATCHED', 'MATCHED', 'UNMATCHED', 'MATCHED', 'UNMATCHED']);
   });
 });
