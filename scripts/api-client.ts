@@ -5,7 +5,9 @@ type Answer = any;
 export class ApiClient {
   constructor(
     readonly baseUrl: string,
-    readonly token?: string,
+    /** Renewed by signing in again when the client knows the credentials (see `request`). */
+    public token?: string,
+    private readonly credentials?: { email: string; password: string },
   ) {}
 
   as(token: string): ApiClient {
@@ -14,15 +16,30 @@ export class ApiClient {
 
   async login(email: string, password: string): Promise<ApiClient> {
     const { accessToken } = await this.call<{ accessToken: string }>('POST', '/auth/login', { email, password });
-    return this.as(accessToken);
+    return new ApiClient(this.baseUrl, accessToken, { email, password });
   }
 
-  /** Any status; for callers that look at refusals. */
+  /**
+   * Any status; for callers that look at refusals. An access token lives 15 minutes: a client
+   * that signed in (a bench running for an hour) signs in again on a 401 and asks once more.
+   */
   async request(
     method: string,
     path: string,
     body?: unknown,
     headers: Record<string, string> = {},
+  ): Promise<{ status: number; body: Answer }> {
+    const answer = await this.send(method, path, body, headers);
+    if (answer.status !== 401 || !this.credentials) return answer;
+    this.token = (await new ApiClient(this.baseUrl).login(this.credentials.email, this.credentials.password)).token;
+    return this.send(method, path, body, headers);
+  }
+
+  private async send(
+    method: string,
+    path: string,
+    body: unknown,
+    headers: Record<string, string>,
   ): Promise<{ status: number; body: Answer }> {
     const response = await fetch(`${this.baseUrl}${path}`, {
       method,
