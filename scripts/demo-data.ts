@@ -1,4 +1,5 @@
 import { ApiClient } from './api-client';
+import { seedDemoContract } from './demo-contract';
 
 // The demo world of PRODUCT.md: a Hami carrier, the power group it hauls coal for, a bonded
 // yard, and a bank with a credit officer and two approvers of different authority.
@@ -159,6 +160,9 @@ export async function seedDemo(baseUrl: string): Promise<{ parties: DemoParties;
     currency: 'CNY',
     name: DEMO_COLLECTION_ACCOUNT_NAME,
   });
+
+  // the bank's financing contract, which SMEs read and accept with an offer
+  await seedDemoContract(officer, await api.login(DEMO_ORGANISATIONS.bank.users[2].email, DEMO_PASSWORD));
 
   const sme = await api.login(DEMO_ORGANISATIONS.hami.users[0].email, DEMO_PASSWORD);
   const debtor = await api.login(DEMO_ORGANISATIONS.powerGroup.users[0].email, DEMO_PASSWORD);

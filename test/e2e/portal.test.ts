@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { en, zh } from '../../apps/portal/src/messages';
 import type { Instalment } from '../../apps/portal/src/api-answers';
-import { formatMoney } from '../../apps/portal/src/format';
+import { formatDate, formatMoney } from '../../apps/portal/src/format';
 import {
   DEMO_COLLECTION_ACCOUNT,
   DEMO_COLLECTION_ACCOUNT_NAME,
@@ -291,8 +291,38 @@ describe('the portal in a real browser: the demo journey', () => {
       await stage(sme, 'stage.AWAITING_ACCEPTANCE');
     });
 
-    it('the SME accepts the offer and sees the disbursement and the schedule', async () => {
-      await sme.getByRole('button', { name: m['financing.accept'] }).click();
+    it('the SME reads every cost and the contract, agrees, confirms the amounts, and sees the disbursement and the schedule', async () => {
+      // every cost of the offer, and how the total payable adds up, as the API offers it
+      const id = new URL(sme.url()).hash.replace('#/financings/', '');
+      const { offer } = (await (await api.as(PEOPLE.sme)).get(`/financings/${id}`).expect(200)).body;
+      const equation = m['offer.equation']
+        .replace('{payable}', formatMoney(offer.schedule.totalPayable))
+        .replace('{principal}', formatMoney(offer.schedule.totalPrincipal))
+        .replace('{interest}', formatMoney(offer.schedule.totalInterest))
+        .replace('{fee}', formatMoney(offer.schedule.fee));
+      await sme.getByTestId('offer-equation').filter({ hasText: equation }).waitFor();
+      expect(await sme.getByTestId('offer-rate').textContent()).toBe('4.35%');
+      expect(await sme.getByTestId('offer-fee').textContent()).toBe('¥1,500.00');
+      // the bank's contract opens as a PDF; acceptance waits for the reader's agreement to it
+      const accept = sme.getByRole('button', { name: m['financing.accept'] });
+      expect(await accept.isDisabled()).toBe(true);
+      const [contract] = await Promise.all([
+        sme.waitForResponse((r) => r.url().endsWith(`/financings/${id}/contract`)),
+        sme.getByRole('button', { name: m['offer.contractOpen'].replace('{version}', '1') }).click(),
+      ]);
+      expect(contract.headers()['content-type']).toBe('application/pdf');
+      // the bytes the reader's session is given begin as a PDF does
+      const head = `fetch(${JSON.stringify(contract.url())}, { headers: { authorization: 'Bearer ' + sessionStorage.getItem('caravan.token') } })
+        .then((r) => r.arrayBuffer()).then((b) => String.fromCharCode(...new Uint8Array(b.slice(0, 5))))`;
+      expect(await sme.evaluate(head)).toBe('%PDF-');
+      await sme.getByRole('checkbox', { name: m['offer.agree'].replace('{version}', '1') }).check();
+      await accept.click();
+      // a last confirmation names the amount lent and the total payable
+      const confirm = sme.getByRole('dialog', { name: m['offer.confirmTitle'] });
+      expect(await confirm.textContent()).toContain('¥1,500,000.00');
+      expect(await confirm.textContent()).toContain(formatMoney(offer.schedule.totalPayable));
+      await shoot(sme, 'sme-offer');
+      await confirm.getByRole('button', { name: m['financing.accept'] }).click();
       await stage(sme, 'stage.REPAYING');
       await sme.locator('li[data-step="disbursed"]').getByText(m['step.disbursed']).waitFor();
       paymentReference = (await sme.getByTestId('payment-reference').textContent())!;
@@ -398,6 +428,20 @@ describe('the portal in a real browser: the demo journey', () => {
       await stage(sme, 'stage.CLOSED');
       await sme.locator('li[data-step="payment.allocated"]').first().waitFor();
       await sme.getByTestId('surplus').filter({ hasText: '¥500,000.00' }).waitFor();
+      // after the fact the SME sees every payment as the API allocated it, and the surplus paid back
+      await sme.getByTestId('surplus-returned').filter({ hasText: '¥500,000.00' }).waitFor();
+      const { payments } = (await smeApi.get(`/financings/${id}`).expect(200)).body;
+      expect(payments).toHaveLength(2);
+      const made = sme.getByRole('table', { name: m['payments.caption'] });
+      for (const p of payments as Array<
+        Record<'reference' | 'valueDate' | 'amount' | 'penalty' | 'interest' | 'principal' | 'surplus', string>
+      >) {
+        expect(await made.locator(`tr[data-payment="${p.reference}"] td`).allTextContents()).toEqual([
+          formatDate(p.valueDate, language),
+          p.reference,
+          ...[p.amount, p.penalty, p.interest, p.principal, p.surplus].map((a) => formatMoney(a)),
+        ]);
+      }
       await shoot(sme, 'sme-closed');
       // the reconciliation report's CSV has its headers in the reader's language (Chinese with a BOM, for Excel)
       const [report] = await Promise.all([

@@ -44,8 +44,32 @@ export interface FinancingDetail extends Financing {
   /** Each schedule line with its status and what was paid, when. */
   instalments: Instalment[];
   surplusPayouts: Array<{ amount: string; status: 'PENDING' | 'PAID'; paidOn: string | null }>;
-  /** While the SME may accept: the schedule booked if accepted today (the quote's terms re-based to today). */
-  offer: { startDate: string; schedule: Schedule } | null;
+  /** While the SME may accept: the schedule booked if accepted today (the quote's terms re-based to today), with its rates. */
+  offer: {
+    startDate: string;
+    annualRate: string;
+    penaltyRate: string;
+    upfrontFeeRate: string;
+    dayCount: string;
+    schedule: Schedule;
+  } | null;
+  /** Every payment the loan took: its value date and what it paid. */
+  payments: Array<{
+    reference: string;
+    valueDate: string;
+    amount: string;
+    penalty: string;
+    interest: string;
+    principal: string;
+    surplus: string;
+  }>;
+  /** For its SME and bank: the contract kept with it once accepted, before that the bank's in force; null when there is none. */
+  contract: {
+    version: number;
+    name: string;
+    sha256: string;
+    kept: { version: number; sha256: string; acceptedBy: string; acceptedAt: string } | null;
+  } | null;
 }
 
 export interface Awaiting {
@@ -103,6 +127,7 @@ export interface FinancingState {
 export interface Schedule {
   lines: Array<{ number: number; dueDate: string; principal: string; interest: string; payment: string }>;
   fee: string;
+  totalPrincipal: string;
   totalInterest: string;
   totalPayable: string;
 }

@@ -174,6 +174,19 @@ export async function download<P extends PathOf<'get'>>(path: P, params: Params<
   URL.revokeObjectURL(link.href);
 }
 
+/** Opens what a GET answers (a contract's PDF) in a new tab: a plain link cannot carry the bearer token. */
+export async function openFile<P extends PathOf<'get'>>(path: P, params: Params<'get', P>): Promise<void> {
+  const response = await fetch(urlOf(path, params), { headers: bearer() });
+  if (!response.ok) throw problemOf(response.status, response.statusText, await response.json().catch(() => ({})));
+  const link = document.createElement('a');
+  link.href = URL.createObjectURL(await response.blob());
+  link.target = '_blank';
+  link.rel = 'noopener';
+  link.click();
+  // the new tab has read it by then
+  setTimeout(() => URL.revokeObjectURL(link.href), 60_000);
+}
+
 /**
  * Sends a file as the raw body with upload progress (fetch cannot report it): statement
  * imports and documents.

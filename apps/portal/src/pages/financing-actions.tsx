@@ -1,10 +1,10 @@
 import { FormEvent } from 'react';
 import type { Schema } from '../api';
-import { formatMoney } from '../format';
 import { useI18n } from '../i18n';
 import type { Desk, Me } from '../me';
 import { Field, Section } from '../ui';
 import type { Financing, FinancingDetail } from '../api-answers';
+import { OfferPanel, PaymentsMade } from './offer';
 import { PaymentInstructionsPanel } from './repayment';
 
 /** A step of the financing's workflow the portal takes: POST /financings/{id}/<step>. */
@@ -27,21 +27,9 @@ export function FinancingActions({ me, desk, f, act, error }: { me: Me; desk: De
   const waiting = f.state?.waitingFor?.step;
   return (
     <>
-      {desk === 'sme' && f.stage === 'AWAITING_ACCEPTANCE' && (
-        <Section title={t('financing.offer')}>
-          <p>
-            {t('financing.offerText', {
-              amount: formatMoney(f.amount, f.currency),
-              payable: formatMoney((f.offer?.schedule ?? f.state?.schedule)?.totalPayable, f.currency),
-            })}
-          </p>
-          {/* the start date of the schedule shown: the API refuses the acceptance once the offer starts another day */}
-          <button type="button" onClick={() => act('accept', { startDate: f.offer?.startDate })}>
-            {t('financing.accept')}
-          </button>
-        </Section>
-      )}
+      {desk === 'sme' && f.stage === 'AWAITING_ACCEPTANCE' && <OfferPanel f={f} act={act} />}
       {desk !== 'custodian' && <PaymentInstructionsPanel f={f} />}
+      {desk === 'sme' && (f.payments.length > 0 || f.contract?.kept) && <PaymentsMade f={f} />}
       {(desk === 'buyer' || desk === 'custodian') && waiting === 'counterparty' && (
         <Section title={desk === 'buyer' ? t('financing.notice') : t('financing.control')}>
           <form onSubmit={(e) => (e.preventDefault(), act('acknowledge', { comment: commentOf(e) }))}>

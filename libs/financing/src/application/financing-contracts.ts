@@ -3,7 +3,6 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { AuditLog } from '@caravan/audit';
 import { ScopedDatabase } from '@caravan/database';
-import { DomainError } from '@caravan/errors';
 import { DualControl } from '@caravan/dual-control';
 import type { DualControlRequest } from '@caravan/dual-control';
 import { Actor, actorName, dataScopeOf, OrganisationKind, Role, systemActor } from '@caravan/access';
@@ -14,6 +13,7 @@ import {
   contractContent,
   ContractVersion,
   currentContract,
+  findContractVersion,
   findKeptContract,
   insertContractVersion,
   keepContract,
@@ -118,28 +118,29 @@ export class FinancingContracts implements OnModuleInit {
 
   /** The contract the financing's SME and bank read; its buyer or custodian has none to read. */
   async ofFinancing(actor: Actor, financing: FinancingRow): Promise<FinancingContract & { content: Buffer }> {
-    if (actor.organisationKind !== OrganisationKind.OPERATOR && ![financing.smeId, financing.bankId].includes(actor.organisationId)) {
-      throw FinancingErrors.NOT_FOUND(`financing ${financing.id} not found`);
-    }
-    const kept = await this.kept(actor, financing.id);
-    const found = await this.db.transaction(bankScope(financing.bankId), async (em) => {
-      const version = kept?.version ?? (await currentContract(em))?.version;
-      return version === undefined ? undefined : contractContent(em, version);
-    });
+    if (!mayRead(actor, financing)) throw FinancingErrors.NOT_FOUND(`financing ${financing.id} not found`);
+    const found = await this.find(actor, financing, contractContent);
     if (!found) throw notFound(`the bank of financing ${financing.id} has no contract`);
-    return { ...found, kept: kept ?? null };
+    return found;
   }
 
   /** What the detail shows of the contract, without its bytes; null for whoever may not read it or when there is none. */
   async summaryOf(actor: Actor, financing: FinancingRow): Promise<FinancingContract | null> {
-    try {
-      const { content: _content, ...summary } = await this.ofFinancing(actor, financing);
-      return summary;
-    } catch (e) {
-      if (e instanceof DomainError && [FinancingErrors.NOT_FOUND.code, FinancingErrors.CONTRACT_NOT_FOUND.code].some((c) => c === e.code))
-        return null;
-      throw e;
-    }
+    return mayRead(actor, financing) ? ((await this.find(actor, financing, findContractVersion)) ?? null) : null;
+  }
+
+  /** The version kept with the financing, else the bank's in force, read by `read`. */
+  private async find<T extends ContractVersion>(
+    actor: Actor,
+    financing: FinancingRow,
+    read: (em: EntityManager, version: number) => Promise<T | undefined>,
+  ): Promise<(T & { kept: KeptContract | null }) | undefined> {
+    const kept = (await this.kept(actor, financing.id)) ?? null;
+    const found = await this.db.transaction(bankScope(financing.bankId), async (em) => {
+      const version = kept?.version ?? (await currentContract(em))?.version;
+      return version === undefined ? undefined : read(em, version);
+    });
+    return found && { ...found, kept };
   }
 
   /**
@@ -194,6 +195,11 @@ export class FinancingContracts implements OnModuleInit {
   private kept(actor: Actor, financingId: string): Promise<KeptContract | undefined> {
     return this.db.transaction(dataScopeOf(actor), (em) => findKeptContract(em, financingId));
   }
+}
+
+/** The financing's SME and bank, and the operator's readers (whom finding the financing already admitted). */
+function mayRead(actor: Actor, financing: FinancingRow): boolean {
+  return actor.organisationKind === OrganisationKind.OPERATOR || [financing.smeId, financing.bankId].includes(actor.organisationId);
 }
 
 async function readBounded(body: AsyncIterable<Buffer>): Promise<Buffer> {

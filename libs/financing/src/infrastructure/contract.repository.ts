@@ -72,6 +72,11 @@ export async function listContractVersions(em: EntityManager, limit: number, off
   return [rows, total];
 }
 
+export async function findContractVersion(em: EntityManager, version: number): Promise<ContractVersion | undefined> {
+  const [row] = await em.query(`SELECT ${COLUMNS} FROM financing_contract_templates WHERE version = $1`, [version]);
+  return row;
+}
+
 export async function contractContent(em: EntityManager, version: number): Promise<(ContractVersion & { content: Buffer }) | undefined> {
   const [row] = await em.query(`SELECT ${COLUMNS}, content FROM financing_contract_templates WHERE version = $1`, [version]);
   return row;
