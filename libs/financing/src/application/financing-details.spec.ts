@@ -3,7 +3,7 @@ import { openBook } from '../domain/loan-book';
 import { schedule } from '../domain/schedule';
 import { actualDays } from '../domain/calendar';
 import type { FinancingEvent } from '../infrastructure/financing.repository';
-import { instalmentsOf, surplusPayouts } from './financing-details';
+import { instalmentsOf, paymentsOf, surplusPayouts } from './financing-details';
 
 const DAY_MS = 1000;
 const terms = { annualRate: '0.0435', penaltyRate: '0.0005', dayCount: 'ACT/360' as const, startDate: '2027-01-01' };
@@ -68,5 +68,37 @@ describe('a financing’s instalments as its detail reads them', () => {
       { amount: '120.00', status: 'PAID', paidOn: '2027-02-15' },
     ]);
     expect(surplusPayouts(stateWith(), [], DAY_MS)).toEqual([]);
+  });
+
+  it('lists every payment at its value date with what the book now says it paid, and the surplus it left', () => {
+    const paid = event(2, 'payment.allocated', 40, {
+      ...allocated,
+      reference: 'P1',
+      amount: '100500.00',
+      penalty: '50.00',
+      interest: first.interest,
+      principal: '99950.00',
+    });
+    const valued = event(3, 'payment.allocated', 41, {
+      ...allocated,
+      reference: 'P2',
+      amount: '10.00',
+      surplus: '10.00',
+      valueDate: '2027-02-01',
+    });
+    const state = stateWith([{ reference: 'P1', day: 31, penalty: '0.00', interest: first.interest, principal: first.principal }]);
+    expect(paymentsOf(state, [due, paid, valued], DAY_MS)).toEqual([
+      {
+        reference: 'P1',
+        valueDate: '2027-02-10',
+        amount: '100500.00',
+        penalty: '0.00',
+        interest: first.interest,
+        principal: first.principal,
+        surplus: '0.00',
+      },
+      { reference: 'P2', valueDate: '2027-02-01', amount: '10.00', penalty: '0.00', interest: '0.00', principal: '0.00', surplus: '10.00' },
+    ]);
+    expect(paymentsOf(null, [paid], DAY_MS)).toEqual([]);
   });
 });
