@@ -145,9 +145,9 @@ export function sampleRss(pid: number, everyMs = 200): { stop(): Promise<number>
 }
 
 /** The worker app of the stack, as its own process. */
-export function startWorker(stack: BenchStack): ChildProcess {
+export function startWorker(stack: BenchStack, env: Record<string, string> = {}): ChildProcess {
   return spawn(process.execPath, [join(root, 'dist/apps/worker/src/main.js')], {
-    env: { ...process.env, ...stack.env },
+    env: { ...process.env, ...stack.env, ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
 }
