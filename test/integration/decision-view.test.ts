@@ -104,6 +104,13 @@ describe('the bank’s decision view', () => {
     expect(view.risk.sme).toMatchObject({ organisationId: api.parties.hami, disputedReceivables: 0 });
     expect(view.risk.buyer).toMatchObject({ organisationId: api.parties.powerGroup });
     expect(JSON.stringify(view)).not.toContain('@'); // people by name and role, never by e-mail
+    // the invoice scan opens for the bank before any pledge lets it read the receivable itself
+    const scan = view.asset.receivable.documents[0].id;
+    const opened = await d.approverA.get(`/financings/${id}/documents/${scan}`).buffer(true).expect(200);
+    expect(opened.headers['content-type']).toBe('application/pdf');
+    expect(opened.body.toString()).toBe('%PDF-1.4 invoice');
+    await d.approverA.get(`/receivables/${receivable}/documents/${scan}`).expect(404);
+    for (const agent of [rival.as.approver, d.sme, d.debtor]) await agent.get(`/financings/${id}/documents/${scan}`).expect(404);
 
     await d.approverA.post(`/financings/${id}/approve`).send({ comment: '在授权范围内' }).expect(200);
     await reaches(d, id, 'AWAITING_ACCEPTANCE');

@@ -956,6 +956,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/financings/{id}/documents/{documentId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** For the financing’s bank: a document of the financed receivable (its decision view lists them). Anyone else: not found */
+    get: operations['FinancingsController_document'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/financings/{id}/timeline': {
     parameters: {
       query?: never;
@@ -4623,6 +4640,26 @@ export interface operations {
         content: {
           'application/json': components['schemas']['FinancingDecisionView'];
         };
+      };
+    };
+  };
+  FinancingsController_document: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        documentId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
       };
     };
   };

@@ -1,9 +1,9 @@
-import { Col, Descriptions, Row, Table, Tag } from 'antd';
+import { Button, Col, Descriptions, Row, Table, Tag } from 'antd';
 import type { DescriptionsProps, TableProps } from 'antd';
-import { api, Schema } from '../api';
+import { api, download, Schema } from '../api';
 import { formatDate, formatMoney, formatPercent, formatQuantity, formatRate } from '../format';
 import { I18n, useI18n } from '../i18n';
-import { ErrorNote, Section, useLoad } from '../ui';
+import { ErrorNote, Section, useAction, useLoad } from '../ui';
 
 // The banker's decision panel (GET /financings/:id/decision): what a credit officer or an
 // approver reads before recommending, approving or rejecting.
@@ -56,10 +56,10 @@ export function DecisionPanel({ id }: { id: string }) {
         <Col span={24}>
           <Opinions d={d} />
         </Col>
-        <Col xs={24} xl={12}>
+        <Col span={24}>
           <Deadlines d={d} />
         </Col>
-        <Col xs={24} xl={12}>
+        <Col span={24}>
           <Risk d={d} />
         </Col>
         <Col span={24}>
@@ -92,7 +92,7 @@ function AssetFacts({ d }: { d: Decision }) {
             ? t('decision.confirmedText', { who: personText(r.buyerConfirmedBy, i18n), at: formatDate(r.buyerConfirmedAt, language, true) })
             : t('decision.notConfirmed'),
         },
-        { key: 'documents', label: t('decision.documents'), children: r.documents.map((doc) => doc.name).join('、') || t('decision.none') },
+        { key: 'documents', label: t('decision.documents'), children: <Documents d={d} /> },
       ]
     : w
       ? [
@@ -107,6 +107,32 @@ function AssetFacts({ d }: { d: Decision }) {
         ]
       : [];
   return <Descriptions bordered size="small" column={1} title={t('decision.asset')} items={items} />;
+}
+
+/** The receivable's documents, each opened through the financing (the bank reads the receivable itself only once pledged). */
+function Documents({ d }: { d: Decision }) {
+  const { t } = useI18n();
+  const { error, run } = useAction();
+  const documents = d.asset.receivable?.documents ?? [];
+  if (documents.length === 0) return <>{t('decision.none')}</>;
+  return (
+    <>
+      {documents.map((doc) => (
+        <Button
+          key={doc.id}
+          type="link"
+          size="small"
+          aria-label={t('documents.download', { name: doc.name })}
+          onClick={() =>
+            run(() => download('/financings/{id}/documents/{documentId}', { path: { id: d.financingId, documentId: doc.id } }, doc.name))
+          }
+        >
+          {doc.name}
+        </Button>
+      ))}
+      <ErrorNote error={error} />
+    </>
+  );
 }
 
 function Collateral({ d }: { d: Decision }) {

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, StreamableFile } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
   ApiBearerAuth,
@@ -199,6 +199,23 @@ export class FinancingsController {
   @ApiOkResponse({ type: FinancingDecisionView })
   decision(@CurrentActor() actor: Actor, @Param('id', uuidParam) id: string): Promise<FinancingDecisionView> {
     return this.decisions.decision(actor, id);
+  }
+
+  @Get('financings/:id/documents/:documentId')
+  @ApiOperation({
+    summary: 'For the financing’s bank: a document of the financed receivable (its decision view lists them). Anyone else: not found',
+  })
+  async document(
+    @CurrentActor() actor: Actor,
+    @Param('id', uuidParam) id: string,
+    @Param('documentId', uuidParam) documentId: string,
+  ): Promise<StreamableFile> {
+    const d = await this.decisions.document(actor, id, documentId);
+    return new StreamableFile(d.content, {
+      type: d.contentType,
+      disposition: `attachment; filename*=UTF-8''${encodeURIComponent(d.name)}`,
+      length: d.size,
+    });
   }
 
   @Get('financings/:id/timeline')

@@ -5,9 +5,11 @@ import { BusinessClock } from '@caravan/clock';
 import { AppConfig } from '@caravan/config';
 import { ScopedDatabase } from '@caravan/database';
 import { DomainError } from '@caravan/errors';
+import { PersonDirectory } from '@caravan/identity';
 import { CreditLimitsService, LimitKind } from '@caravan/limits';
 import { Money } from '@caravan/money';
 import { eligibleAmount, ReceivableDocumentsService, ReceivablesService } from '@caravan/receivables';
+import type { ReceivableDocument } from '@caravan/receivables';
 import { WarehouseReceiptsService } from '@caravan/warehouse-receipts';
 import type { FinancingState, FinancingTerms } from '../api/financing.contract';
 import type {
@@ -22,17 +24,18 @@ import type {
   FinancingDecisionView,
   PartyRiskView,
 } from '../api/decision.view';
-import { daysPastDue, limitBeforeAfter, limitSubjectsOf, loanToValue, roleAt, worstBucket } from '../domain/decision';
+import { daysPastDue, limitBeforeAfter, limitSubjectsOf, loanToValue, worstBucket } from '../domain/decision';
 import { FinancingErrors } from '../domain/financing.errors';
-import { findPeopleByEmail, findPartyLoans, Person } from '../infrastructure/decision.repository';
-import { FinancingEvent, FinancingRow, findLoanTerms } from '../infrastructure/financing.repository';
+import { findPartyLoans } from '../infrastructure/decision.repository';
+import { FinancingRow, findLoanTerms } from '../infrastructure/financing.repository';
 import { findOrganisationName } from '../infrastructure/party.repository';
 import { bookedSchedule } from './booked-schedule';
 import { FinancingDetails } from './financing-details';
-import { FinancingsService } from './financings.service';
+import type { TimelineStep } from './timeline-actors';
 
 type Loan = { amount: string; currency: string; terms: FinancingTerms };
-type People = Map<string, Person>;
+/** People of the asset's trail by e-mail, named as the page shows them. */
+type People = Map<string, DecisionPersonView>;
 /** The asset as read, before its trail's people are named. */
 type AssetRead = {
   view: Omit<DecisionAssetView, 'history'>;
@@ -54,7 +57,6 @@ const DECISION_STEPS = ['recommended', 'approved', 'approval.not.counted', 'reje
 @Injectable()
 export class FinancingDecisions {
   constructor(
-    private readonly financings: FinancingsService,
     private readonly details: FinancingDetails,
     private readonly db: ScopedDatabase,
     private readonly receivables: ReceivablesService,
@@ -62,19 +64,19 @@ export class FinancingDecisions {
     private readonly receipts: WarehouseReceiptsService,
     private readonly limits: CreditLimitsService,
     private readonly audit: AuditLog,
+    private readonly directory: PersonDirectory,
     private readonly clock: BusinessClock,
     private readonly config: AppConfig,
   ) {}
 
   async decision(actor: Actor, id: string): Promise<FinancingDecisionView> {
-    if (actor.organisationKind !== OrganisationKind.BANK) throw FinancingErrors.NOT_FOUND(`financing ${id} not found`);
-    const detail = await this.details.detail(actor, id);
-    const events = await this.financings.timeline(actor, id);
+    const detail = await this.ofTheBank(actor, id);
+    const timeline = await this.details.timeline(actor, id);
     const loan = (await this.db.transaction(dataScopeOf(actor), (em) => findLoanTerms(em, id)))!;
     const asset = await this.asset(actor, detail, loan);
-    const people = await this.people(actor, [...events.map((e) => e.actor), ...asset.trail.map((s) => s.actorLabel)]);
+    const people = await this.people(actor, asset.trail);
     const state = detail.state as FinancingState | null;
-    const steps = decisionSteps(events, people);
+    const steps = decisionSteps(timeline);
     const named = await this.names(actor, [detail.smeId, detail.counterpartyId]);
     return {
       financingId: detail.id,
@@ -95,6 +97,19 @@ export class FinancingDecisions {
       deadlines: deadlinesOf(detail, asset.view, state),
       risk: await this.risk(actor, detail, named),
     };
+  }
+
+  /** A document of the financed receivable (an invoice scan), for the bank deciding on it: it sees the receivable only once pledged. */
+  async document(actor: Actor, id: string, documentId: string): Promise<ReceivableDocument & { content: Buffer }> {
+    const f = await this.ofTheBank(actor, id);
+    if (f.assetType !== 'RECEIVABLE') throw FinancingErrors.NOT_FOUND(`financing ${id} has no documents`);
+    return this.documents.peekContent(f.assetId, documentId);
+  }
+
+  /** The financing as its bank's people read it; anyone else finds no such financing. */
+  private async ofTheBank(actor: Actor, id: string): Promise<Awaited<ReturnType<FinancingDetails['detail']>>> {
+    if (actor.organisationKind !== OrganisationKind.BANK) throw FinancingErrors.NOT_FOUND(`financing ${id} not found`);
+    return this.details.detail(actor, id);
   }
 
   /** The receivable or receipt, read as the platform, with what it is worth as collateral. */
@@ -247,9 +262,18 @@ export class FinancingDecisions {
     return { sme: await record('sme', f.smeId), buyer: f.assetType === 'RECEIVABLE' ? await record('buyer', f.counterpartyId) : null };
   }
 
-  private people(actor: Actor, labels: string[]): Promise<People> {
-    const emails = labels.map(emailOf).filter((e): e is string => e !== null);
-    return this.db.transaction(dataScopeOf(actor), (em) => findPeopleByEmail(em, emails));
+  /** The people of the asset's trail, by the role they hold first (the trail keeps no role) and their organisation. */
+  private async people(actor: Actor, trail: AuditStep[]): Promise<People> {
+    const found = await this.directory.byEmail([
+      ...new Set(trail.map((s) => emailOf(s.actorLabel)).filter((e): e is string => e !== null)),
+    ]);
+    const organisations = await this.names(actor, [...new Set(found.map((p) => p.organisationId))]);
+    return new Map(
+      found.map((p) => [
+        p.email.toLowerCase(),
+        { displayName: p.displayName, role: p.roles[0] ?? null, organisation: organisations.get(p.organisationId)!, system: false },
+      ]),
+    );
   }
 
   private names(actor: Actor, ids: string[]): Promise<Map<string, string>> {
@@ -266,11 +290,9 @@ function emailOf(label: string): string | null {
   return /^[^\s@]+@[^\s@]+/.exec(label)?.[0] ?? null;
 }
 
-function personOf(label: string, people: People, role: (p: Person) => string | null): DecisionPersonView {
+function personOf(label: string, people: People): DecisionPersonView {
   const email = emailOf(label);
-  const p = email ? people.get(email) : undefined;
-  if (!p) return { displayName: null, role: null, organisation: null, system: email === null };
-  return { displayName: p.displayName, role: role(p), organisation: p.organisation, system: false };
+  return (email && people.get(email.toLowerCase())) || { displayName: null, role: null, organisation: null, system: email === null };
 }
 
 /** The asset with its counterparty's name and its trail's people named. */
@@ -279,26 +301,24 @@ function assetView(asset: AssetRead, people: People, counterparty: string): Deci
   const { receivable, receipt } = asset.view;
   if (receipt) return { ...asset.view, receipt: { ...receipt, custodian: counterparty }, history };
   const confirmed = asset.trail.filter((s) => s.action === 'receivable.confirm').at(-1);
-  const buyerConfirmedBy = confirmed ? personOf(confirmed.actorLabel, people, (p) => p.roles[0] ?? null) : null;
+  const buyerConfirmedBy = confirmed ? personOf(confirmed.actorLabel, people) : null;
   return { ...asset.view, receivable: receivable && { ...receivable, buyer: counterparty, buyerConfirmedBy }, history };
 }
 
 function trailStep(s: AuditStep, people: People): AssetStepView {
-  return { action: s.action, at: s.at, by: personOf(s.actorLabel, people, (p) => p.roles[0] ?? null) };
+  return { action: s.action, at: s.at, by: personOf(s.actorLabel, people) };
 }
 
 /** The counterparty's confirmation, the recommendation, approvals and rejections, each with its person and role. */
-function decisionSteps(events: FinancingEvent[], people: People): DecisionStepView[] {
-  let recommended = false;
-  const steps: DecisionStepView[] = [];
-  for (const e of events) {
-    if (e.step !== 'counterparty.confirmed' && !DECISION_STEPS.includes(e.step)) continue;
-    const detail = (e.detail ?? {}) as { comment?: string; reason?: string };
-    const by = personOf(e.actor, people, (p) => roleAt(e.step, p.roles, recommended));
-    steps.push({ step: e.step, at: e.at, by, comment: detail.comment ?? detail.reason ?? null });
-    if (e.step === 'recommended') recommended = true;
-  }
-  return steps;
+function decisionSteps(timeline: TimelineStep[]): DecisionStepView[] {
+  return timeline
+    .filter((e) => e.step === 'counterparty.confirmed' || DECISION_STEPS.includes(e.step))
+    .map((e) => {
+      const detail = (e.detail ?? {}) as { comment?: string; reason?: string };
+      const { name, role, organisation, kind } = e.actor;
+      const by = { displayName: name, role, organisation, system: kind === 'SYSTEM' };
+      return { step: e.step, at: e.at, by, comment: detail.comment ?? detail.reason ?? null };
+    });
 }
 
 function collateralOf(f: FinancingRow, loan: Loan, asset: AssetRead): DecisionCollateralView {

@@ -1,5 +1,5 @@
 import { Money } from '@caravan/money';
-import { daysPastDue, limitBeforeAfter, limitSubjectsOf, loanToValue, roleAt, worstBucket } from './decision';
+import { daysPastDue, limitBeforeAfter, limitSubjectsOf, loanToValue, worstBucket } from './decision';
 
 describe('the decision page’s figures', () => {
   it('gives the loan-to-value to four decimals, half-up, and none without collateral', () => {
@@ -35,12 +35,5 @@ describe('the decision page’s figures', () => {
     const disbursedAt = new Date(0).toISOString();
     expect(daysPastDue({ overdueSince: 10, disbursedAt }, 15 * 1000 + 999, 1000)).toBe(5);
     expect(daysPastDue({ overdueSince: null, disbursedAt }, 15 * 1000, 1000)).toBe(0);
-  });
-
-  it('names the role a person acted in: a rejection before the recommendation is the credit officer’s', () => {
-    expect(roleAt('recommended', ['APPROVER', 'CREDIT_OFFICER'], false)).toBe('CREDIT_OFFICER');
-    expect(roleAt('rejected', ['APPROVER', 'CREDIT_OFFICER'], false)).toBe('CREDIT_OFFICER');
-    expect(roleAt('rejected', ['APPROVER', 'CREDIT_OFFICER'], true)).toBe('APPROVER');
-    expect(roleAt('counterparty.confirmed', ['TREASURER'], false)).toBe('TREASURER');
   });
 });

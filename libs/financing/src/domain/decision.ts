@@ -51,17 +51,3 @@ export function daysPastDue(loan: { overdueSince: number | null; disbursedAt: st
   const day = Math.floor((now - Date.parse(loan.disbursedAt)) / dayMs);
   return Math.max(0, day - loan.overdueSince);
 }
-
-/** The roles a person acts in at a step of the decision, the first they hold naming them. */
-export const STEP_ROLES: Record<string, string[]> = {
-  'counterparty.confirmed': ['PAYABLES_CLERK', 'TREASURER', 'CUSTODIAN_OFFICER'],
-  recommended: ['CREDIT_OFFICER'],
-  approved: ['APPROVER'],
-  'approval.not.counted': ['APPROVER'],
-  rejected: ['APPROVER', 'CREDIT_OFFICER'],
-};
-
-export function roleAt(step: string, roles: string[], recommendedBefore: boolean): string | null {
-  const wanted = step === 'rejected' && !recommendedBefore ? ['CREDIT_OFFICER', 'APPROVER'] : (STEP_ROLES[step] ?? []);
-  return wanted.find((r) => roles.includes(r)) ?? roles[0] ?? null;
-}

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 
-// What a bank's decision page reads beyond the financing: its other financings with a party, and people.
+// What a bank's decision page reads beyond the financing: the bank's other financings with a party.
 
 /** A financing of the party with the bank, as a risk summary counts it. */
 export interface PartyLoan {
@@ -49,25 +49,5 @@ export async function findPartyLoans(
       disbursedAt: r.disbursed_at,
       buckets: r.buckets,
     }),
-  );
-}
-
-export interface Person {
-  displayName: string;
-  roles: string[];
-  organisation: string;
-}
-
-/** People by the e-mail the timelines and the audit trail name them with. */
-export async function findPeopleByEmail(em: EntityManager, emails: string[]): Promise<Map<string, Person>> {
-  const rows = await em.query(
-    `SELECT u.email, u.display_name, u.roles, o.name AS organisation FROM users u JOIN organisations o ON o.id = u.organisation_id WHERE u.email = ANY($1)`,
-    [[...new Set(emails)]],
-  );
-  return new Map(
-    rows.map((r: { email: string; display_name: string; roles: string[]; organisation: string }) => [
-      r.email,
-      { displayName: r.display_name, roles: r.roles, organisation: r.organisation },
-    ]),
   );
 }

@@ -115,6 +115,13 @@ export class ReceivableDocumentsService {
     return this.documents.list(receivableId);
   }
 
+  /** One of them with its content, read the same way. */
+  async peekContent(receivableId: string, documentId: string): Promise<ReceivableDocument & { content: Buffer }> {
+    const document = await this.documents.findWithContent(receivableId, documentId);
+    if (!document) throw ReceivableErrors.DOCUMENT_NOT_FOUND(`no document ${documentId}`);
+    return document;
+  }
+
   async content(actor: Actor, receivableId: string, documentId: string): Promise<ReceivableDocument & { content: Buffer }> {
     await this.receivables.get(actor, receivableId);
     const document = await this.documents.findWithContent(receivableId, documentId);
