@@ -1,5 +1,5 @@
 import { Controller, Get, Param, ParseEnumPipe, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, Role, Roles } from '@caravan/access';
 import type { Actor } from '@caravan/access';
 import { Page, pageOf, PageQuery } from '@caravan/http';
@@ -55,6 +55,7 @@ export class PortfolioController {
   @Get()
   @Roles(...BANK_STAFF)
   @ApiOperation({ summary: "The caller's bank's open loans (being repaid) by ageing bucket: count and principal outstanding" })
+  @ApiOkResponse({ type: PortfolioView })
   buckets(@CurrentActor() actor: Actor): Promise<PortfolioView> {
     return this.portfolio.buckets(actor);
   }
@@ -62,6 +63,8 @@ export class PortfolioController {
   @Get('buckets/:bucket/loans')
   @Roles(...BANK_STAFF)
   @ApiOperation({ summary: 'The loans behind one ageing bucket, most principal outstanding first' })
+  @ApiParam({ name: 'bucket', enum: AGEING_BUCKETS })
+  @ApiOkResponse({ type: PortfolioLoanPage })
   async loans(
     @CurrentActor() actor: Actor,
     @Param('bucket', new ParseEnumPipe(Object.fromEntries(AGEING_BUCKETS.map((b) => [b, b])))) bucket: AgeingBucket,
