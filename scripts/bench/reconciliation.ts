@@ -4,14 +4,19 @@ import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pipeline } from 'node:stream/promises';
 import { Client } from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
 import type { ApiClient } from '../api-client';
+import { DEMO_ORGANISATIONS } from '../demo-data';
 import { BenchStack, Figure, figure, sampleRss } from './stack';
 
 // 1,000,000 statement lines against 1,000,000 expected movements: the import of the bank's
-// file over HTTP (streamed, all or nothing), then a reconciliation run through the worker
-// (every rule, decisions, audit events, progress), against PostgreSQL's own join of the same
-// lines to the same movements on the exact reference, in the same database and run.
+// file over HTTP (streamed, all or nothing) against PostgreSQL's COPY of the same file into a
+// plain table; then a reconciliation run through the worker (every rule, decisions, audit
+// events, progress) against one set-based SQL statement writing the same decisions, links,
+// audit events and states (rolled back), in the same database and run. PostgreSQL's bare
+// exact-reference join of the lines to the movements stays in the detail.
 const LINES = Number(process.env.BENCH_LINES ?? 1_000_000);
 const ACCOUNT = 'BENCH-PAYOUTS';
 const DAY = '2026-11-25';
@@ -31,7 +36,7 @@ function upload(url: string, token: string, path: string): Promise<{ status: num
   });
 }
 
-/** What the platform expects: a payout per line, as the financing activities record them. */
+/** What the platform expects: a payout per line, as the financing activities record them (the bank's rows). */
 async function seedExpectedMovements(db: Client): Promise<void> {
   await db.query(
     `INSERT INTO expected_movements (id, financing_ref, kind, end_to_end_id, reference, direction, amount, currency, value_from, value_to, counterparty, counterparty_key)
@@ -106,28 +111,79 @@ async function referenceJoin(db: Client): Promise<number> {
   return seconds;
 }
 
+/** PostgreSQL's COPY of the same file into a plain table: its seconds. */
+async function copyReference(db: Client, file: string): Promise<number> {
+  await db.query('CREATE TEMP TABLE copied_statement (day date, amount numeric, reference text, name text)');
+  const t0 = Date.now();
+  await pipeline(createReadStream(file), db.query(copyFrom(`COPY copied_statement FROM STDIN (FORMAT csv, DELIMITER ';', HEADER true)`)));
+  const seconds = (Date.now() - t0) / 1000;
+  const [{ n }] = (await db.query('SELECT count(*)::int AS n FROM copied_statement')).rows;
+  if (n !== LINES) throw new Error(`COPY read ${n} lines`);
+  return seconds;
+}
+
+/**
+ * The run as one set-based statement: each line joined to its movement by the exact reference,
+ * writing what our run writes for it (a decision, its link, its audit event, the line's and the
+ * movement's new states), in the bank's scope; rolled back, so that our run finds it all to do.
+ */
+async function setBasedRun(db: Client): Promise<number> {
+  await db.query('BEGIN');
+  try {
+    const t0 = Date.now();
+    const { rows } = await db.query(
+      `WITH pair AS MATERIALIZED (
+         SELECT gen_random_uuid() AS decision_id, l.id AS line_id, e.id AS expected_id, l.amount
+           FROM statement_lines l JOIN expected_movements e ON e.reference = l.end_to_end_id AND e.direction = l.direction AND e.currency = l.currency
+          WHERE l.account = $1 AND l.match_status = 'UNMATCHED' AND e.status <> 'MATCHED'),
+       decided AS (INSERT INTO match_decisions (id, method, confidence, status, forwarded_at, decided_by)
+                   SELECT decision_id, 'END_TO_END', 1, 'ACTIVE', now(), 'bench' FROM pair),
+       linked AS (INSERT INTO match_links (decision_id, line_id, expected_id, amount) SELECT decision_id, line_id, expected_id, amount FROM pair),
+       matched AS (UPDATE statement_lines l SET match_status = 'MATCHED' FROM pair p WHERE l.id = p.line_id),
+       settled AS (UPDATE expected_movements e SET settled = e.settled + p.amount, status = 'MATCHED' FROM pair p WHERE e.id = p.expected_id),
+       audited AS (INSERT INTO audit_events (actor_label, action, entity_type, entity_id, after)
+                   SELECT 'bench', 'statement-line.match', 'statement-match', decision_id::text,
+                          jsonb_build_object('method', 'END_TO_END', 'confidence', 1, 'links',
+                            jsonb_build_array(jsonb_build_object('lineId', line_id::text, 'expectedId', expected_id, 'amount', amount::text)))
+                     FROM pair)
+       SELECT count(*)::int AS n FROM pair`,
+      [ACCOUNT],
+    );
+    const seconds = (Date.now() - t0) / 1000;
+    if (rows[0].n !== LINES) throw new Error(`the set-based run decided ${rows[0].n} lines`);
+    return seconds;
+  } finally {
+    await db.query('ROLLBACK');
+  }
+}
+
 export async function runReconciliation(stack: BenchStack, backOffice: ApiClient, workerPid: number): Promise<Figure[]> {
   const dir = await mkdtemp(join(tmpdir(), 'caravan-bench-recon-'));
   const db = new Client({ connectionString: stack.ownerUrl });
   try {
     await db.connect();
+    // the owner writes the bank's rows as the bank's own transactions would: in its scope
+    const bankUsers = DEMO_ORGANISATIONS.bank.users.map((u) => u.email);
+    const { rows } = await db.query('SELECT organisation_id FROM users WHERE email = ANY($1) LIMIT 1', [bankUsers]);
+    await db.query(`SELECT set_config('caravan.organisation', $1, false)`, [rows[0].organisation_id]);
     await seedExpectedMovements(db);
     const file = join(dir, 'statement.csv');
     const fileMiB = await writeStatement(file);
+    const copySeconds = await copyReference(db, file);
     const imported = await importStatement(stack, backOffice, file);
+    const setBasedSeconds = await setBasedRun(db);
     const matched = await reconcile(backOffice, workerPid);
     const joinSeconds = await referenceJoin(db);
 
     const lines = LINES.toLocaleString('en');
-    const reference = `PostgreSQL's exact-reference join of the same ${lines} lines and movements`;
     return [
       figure({
         benchmark: 'reconciliation',
         figure: `import of a ${lines}-line CSV statement (HTTP, streamed, one transaction)`,
         unit: 'seconds',
         ours: imported.seconds,
-        referenceIs: reference,
-        reference: joinSeconds,
+        referenceIs: `PostgreSQL's COPY of the same file into a plain table`,
+        reference: copySeconds,
         detail: { fileMiB, linesPerSecond: Math.round(LINES / imported.seconds), apiPeakRssMiB: imported.apiPeak },
       }),
       figure({
@@ -135,9 +191,13 @@ export async function runReconciliation(stack: BenchStack, backOffice: ApiClient
         figure: `reconciliation run over ${lines} lines and ${lines} expected movements (every rule, decisions, audit)`,
         unit: 'seconds',
         ours: matched.seconds,
-        referenceIs: reference,
-        reference: joinSeconds,
-        detail: { linesPerSecond: Math.round(LINES / matched.seconds), workerPeakRssMiB: matched.workerPeak },
+        referenceIs: 'one set-based SQL statement writing the same decisions, links, audit events and states',
+        reference: setBasedSeconds,
+        detail: {
+          linesPerSecond: Math.round(LINES / matched.seconds),
+          workerPeakRssMiB: matched.workerPeak,
+          exactReferenceJoinSeconds: joinSeconds,
+        },
       }),
     ];
   } finally {
