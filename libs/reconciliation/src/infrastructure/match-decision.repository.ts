@@ -197,8 +197,9 @@ export async function decideByReference(em: EntityManager, lineIds: string[], de
        SELECT l.id, l.amount, l.direction, l.currency, upper(regexp_replace(l.end_to_end_id, '[ \\t\\n\\r\\f\\v]+', '', 'g')) AS reference
          FROM statement_lines l
         WHERE l.id = ANY($1::bigint[]) AND l.match_status = 'UNMATCHED' AND octet_length(l.end_to_end_id) = char_length(l.end_to_end_id)),
+     -- each line's decision id is drawn here, so that no later step joins two CTEs (which the planner, blind to their sizes, nests)
      quoting AS (
-       SELECT l.*, sum(l.amount) OVER w - l.amount AS from_, sum(l.amount) OVER w AS to_
+       SELECT l.*, gen_random_uuid() AS decision_id, sum(l.amount) OVER w - l.amount AS from_, sum(l.amount) OVER w AS to_
          FROM line l WHERE l.reference <> '' WINDOW w AS (PARTITION BY l.reference, l.direction, l.currency ORDER BY l.id)),
      awaited AS (
        SELECT e.id, e.kind, e.reference, e.direction, e.currency, e.amount - e.settled AS remaining,
@@ -208,22 +209,22 @@ export async function decideByReference(em: EntityManager, lineIds: string[], de
         WHERE e.reference IN (SELECT reference FROM quoting) AND e.status <> 'MATCHED' AND e.amount > e.settled
        WINDOW w AS (PARTITION BY e.reference, e.direction, e.currency ORDER BY e.value_from NULLS FIRST, e.end_to_end_id)),
      link AS (
-       SELECT l.id AS line_id, e.id AS expected_id, e.kind, e.value_order,
+       SELECT l.decision_id, l.id AS line_id, e.id AS expected_id, e.kind, e.value_order,
               round((CASE WHEN e.to_ = e.total THEN l.to_ ELSE least(l.to_, e.to_) END) - greatest(l.from_, e.from_), scale(l.amount)) AS amount
          FROM quoting l
          JOIN (SELECT a.*, row_number() OVER (PARTITION BY a.reference, a.direction, a.currency ORDER BY a.from_) AS value_order FROM awaited a) e
            ON e.reference = l.reference AND e.direction = l.direction AND e.currency = l.currency
         WHERE l.from_ < e.total AND e.from_ < l.to_ AND e.to_ > l.from_),
      decision AS (
-       SELECT line_id, gen_random_uuid() AS id, bool_and(kind NOT IN ('REPAYMENT', 'DISBURSEMENT')) AS forwarded,
+       SELECT decision_id AS id, line_id, bool_and(kind NOT IN ('REPAYMENT', 'DISBURSEMENT')) AS forwarded,
               jsonb_agg(jsonb_build_object('lineId', line_id::text, 'expectedId', expected_id, 'amount', amount::text) ORDER BY value_order) AS links
-         FROM link GROUP BY line_id),
+         FROM link GROUP BY decision_id, line_id),
      decided AS (
        INSERT INTO match_decisions (id, method, confidence, status, written_off, reason, forwarded_at, decided_by)
        SELECT id, 'END_TO_END', 1, 'ACTIVE', 0, NULL, CASE WHEN forwarded THEN now() END, $2 FROM decision RETURNING id),
      linked AS (
        INSERT INTO match_links (decision_id, line_id, expected_id, amount)
-       SELECT d.id, k.line_id, k.expected_id, k.amount FROM link k JOIN decision d USING (line_id) ORDER BY d.line_id, k.value_order),
+       SELECT decision_id, line_id, expected_id, amount FROM link ORDER BY line_id, value_order),
      matched AS (UPDATE statement_lines l SET match_status = 'MATCHED' FROM decision d WHERE l.id = d.line_id),
      settled AS (
        UPDATE expected_movements e
