@@ -36,11 +36,14 @@ function upload(url: string, token: string, path: string): Promise<{ status: num
   });
 }
 
-/** What the platform expects: a payout per line, as the financing activities record them (the bank's rows). */
+/**
+ * What the platform expects: a payout per line, as the financing activities record them (the
+ * bank's rows, the reference keyed as the rules compare it: upper case, as `referenceKey` keeps it).
+ */
 async function seedExpectedMovements(db: Client): Promise<void> {
   await db.query(
     `INSERT INTO expected_movements (id, financing_ref, kind, end_to_end_id, reference, direction, amount, currency, value_from, value_to, counterparty, counterparty_key)
-     SELECT gen_random_uuid(), 'RF-BENCH-' || (i / 4), 'PAYOUT', 'RF-BENCH-' || i || '/payout', 'RF-BENCH-' || i || '/payout', 'DBIT',
+     SELECT gen_random_uuid(), 'RF-BENCH-' || (i / 4), 'PAYOUT', 'RF-BENCH-' || i || '/payout', 'RF-BENCH-' || i || '/PAYOUT', 'DBIT',
             (1 + i % 250000) + (i % 100) / 100.0, 'CNY', $2::date - 2, $2::date + 5, 'Payee ' || (i % 5000), 'payee' || (i % 5000)
        FROM generate_series(0, $1 - 1) AS i`,
     [LINES, DAY],
@@ -102,7 +105,7 @@ async function referenceJoin(db: Client): Promise<number> {
   const t0 = Date.now();
   const joined = await db.query(
     `CREATE TEMP TABLE reference_join AS
-     SELECT l.id AS line_id, e.id AS expected_id, l.amount FROM statement_lines l JOIN expected_movements e ON e.reference = l.end_to_end_id AND e.direction = l.direction
+     SELECT l.id AS line_id, e.id AS expected_id, l.amount FROM statement_lines l JOIN expected_movements e ON e.reference = upper(l.end_to_end_id) AND e.direction = l.direction
       WHERE l.account = $1`,
     [ACCOUNT],
   );
@@ -134,7 +137,7 @@ async function setBasedRun(db: Client): Promise<number> {
     const { rows } = await db.query(
       `WITH pair AS MATERIALIZED (
          SELECT gen_random_uuid() AS decision_id, l.id AS line_id, e.id AS expected_id, l.amount
-           FROM statement_lines l JOIN expected_movements e ON e.reference = l.end_to_end_id AND e.direction = l.direction AND e.currency = l.currency
+           FROM statement_lines l JOIN expected_movements e ON e.reference = upper(l.end_to_end_id) AND e.direction = l.direction AND e.currency = l.currency
           WHERE l.account = $1 AND l.match_status = 'UNMATCHED' AND e.status <> 'MATCHED'),
        decided AS (INSERT INTO match_decisions (id, method, confidence, status, forwarded_at, decided_by)
                    SELECT decision_id, 'END_TO_END', 1, 'ACTIVE', now(), 'bench' FROM pair),
