@@ -16,6 +16,7 @@ import { launchBrowser } from '../support/browser';
 import { eventually, isolatedConfig } from '../support/stack';
 import { startWorkerProcess, WorkerProcess } from '../support/worker-process';
 import { generateSync } from 'otplib';
+import ExcelJS from 'exceljs';
 
 /**
  * The demo journey through the portal only, in headless Chromium, once in Chinese (the
@@ -179,7 +180,10 @@ describe('the portal in a real browser: the demo journey', () => {
       await form.getByRole('button', { name: m['receivables.registerButton'] }).click();
       await sme.getByRole('status').filter({ hasText: invoice }).waitFor();
       await sme.getByRole('button', { name: m['receivables.submitFor'].replace('{invoice}', invoice) }).click();
-      await sme.locator(`tr[data-invoice="${invoice}"]`).getByText(m['receivable.SUBMITTED']).waitFor();
+      await sme
+        .locator('tr', { has: sme.locator(`[data-invoice="${invoice}"]`) })
+        .getByText(m['receivable.SUBMITTED'])
+        .waitFor();
       // a second one, for the buyer to dispute; a refusal on the way takes the last success line away
       const disputed = `${invoice}-D`;
       await form.getByLabel(m['receivables.debtor']).selectOption({ label: DEMO_ORGANISATIONS.powerGroup.name });
@@ -194,7 +198,10 @@ describe('the portal in a real browser: the demo journey', () => {
       await form.getByRole('button', { name: m['receivables.registerButton'] }).click();
       await sme.getByRole('status').filter({ hasText: disputed }).waitFor();
       await sme.getByRole('button', { name: m['receivables.submitFor'].replace('{invoice}', disputed) }).click();
-      await sme.locator(`tr[data-invoice="${disputed}"]`).getByText(m['receivable.SUBMITTED']).waitFor();
+      await sme
+        .locator('tr', { has: sme.locator(`[data-invoice="${disputed}"]`) })
+        .getByText(m['receivable.SUBMITTED'])
+        .waitFor();
       await shoot(sme, 'sme');
 
       buyer = await signIn(PEOPLE.buyer);
@@ -228,7 +235,10 @@ describe('the portal in a real browser: the demo journey', () => {
       const reason = `${language}: goods not delivered`;
       await why.getByLabel(m['buyer.disputeReason']).fill(reason);
       await why.getByRole('button', { name: disputeOne }).click();
-      await sme.locator(`tr[data-invoice="${disputed}"]`).getByText(m['receivable.DISPUTED']).waitFor();
+      await sme
+        .locator('tr', { has: sme.locator(`[data-invoice="${disputed}"]`) })
+        .getByText(m['receivable.DISPUTED'])
+        .waitFor();
       const recorded = await api.owner.query(`SELECT after->>'reason' AS reason FROM audit_events WHERE action = 'receivable.dispute'`);
       expect(recorded.map((r: { reason: string }) => r.reason)).toContain(reason);
       await shoot(buyer, 'buyer');
@@ -238,7 +248,53 @@ describe('the portal in a real browser: the demo journey', () => {
       const sure = buyer.getByRole('dialog', { name: confirmOne });
       expect(await sure.getByText(summary(1, '¥2,000,000.00')).count()).toBe(1);
       await sure.getByRole('button', { name: confirmOne }).click();
-      await sme.locator(`tr[data-invoice="${invoice}"]`).getByText(m['receivable.CONFIRMED']).waitFor();
+      await sme
+        .locator('tr', { has: sme.locator(`[data-invoice="${invoice}"]`) })
+        .getByText(m['receivable.CONFIRMED'])
+        .waitFor();
+    });
+
+    it('the SME sorts its receivables by amount, filters the confirmed and exports them to Excel, headed in the reader’s language', async () => {
+      const desk = await signIn(PEOPLE.sme);
+      const list = desk.locator('section.list', { has: desk.getByRole('table', { name: m['receivables.title'] }) });
+      await list.getByRole('columnheader', { name: m['receivables.amount'] }).click();
+      await list.locator('th', { hasText: m['common.status'] }).locator('.ant-table-filter-trigger').click();
+      await desk.getByRole('menuitem', { name: m['receivable.CONFIRMED'], exact: true }).click();
+      await desk.locator('.ant-table-filter-dropdown-btns .ant-btn-primary').click();
+      const smeApi = await api.as(PEOPLE.sme);
+      const confirmed = (
+        await smeApi.get('/receivables').query({ status: 'CONFIRMED', sort: 'amount', order: 'asc', limit: 100 }).expect(200)
+      ).body.items as Array<{ invoiceNumber: string; amount: string; dueDate: string }>;
+      expect(confirmed.length).toBeGreaterThan(0);
+      const shown = () => list.locator('tbody [data-invoice]').evaluateAll((cells) => cells.map((c) => c.getAttribute('data-invoice')));
+      await eventually(
+        async () =>
+          JSON.stringify(await shown()) === JSON.stringify(confirmed.slice(0, 20).map((r) => r.invoiceNumber)) ? true : undefined,
+        'the confirmed receivables by amount',
+      );
+      const [exported] = await Promise.all([desk.waitForEvent('download'), list.getByRole('button', { name: m['table.export'] }).click()]);
+      expect(exported.suggestedFilename()).toBe(`${m['receivables.title']}.xlsx`);
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.readFile((await exported.path())!);
+      const sheet = book.worksheets[0];
+      const rowValues = (n: number) => (sheet.getRow(n).values as unknown[]).slice(1);
+      expect(rowValues(1)).toEqual([
+        m['receivables.invoice'],
+        m['receivables.debtor'],
+        m['receivables.amount'],
+        m['receivables.due'],
+        m['common.status'],
+      ]);
+      expect(sheet.rowCount).toBe(confirmed.length + 1);
+      confirmed.forEach((r, i) =>
+        expect(rowValues(i + 2)).toEqual([
+          r.invoiceNumber,
+          DEMO_ORGANISATIONS.powerGroup.name,
+          r.amount,
+          r.dueDate,
+          m['receivable.CONFIRMED'],
+        ]),
+      );
     });
 
     it('the SME sees the trial calculation, applies, and the buyer acknowledges the assignment', async () => {

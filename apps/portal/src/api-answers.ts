@@ -169,6 +169,8 @@ export interface ApprovalRequest {
   requestedBy: string;
   requestedByName: string;
   requestedAt: string;
+  status: 'PENDING' | 'APPROVED' | 'REJECTED' | 'CANCELLED' | 'FAILED';
+  decidedByName: string | null;
 }
 
 /** A bank statement an upload imported. */
@@ -193,6 +195,8 @@ export interface Run {
 /** A statement line nothing matched, with the matcher's suggestions and open expectations. */
 export interface ExceptionLine {
   lineId: string;
+  /** UNMATCHED in the queue; MATCHED or WRITTEN_OFF once a person handled it. */
+  status: 'UNMATCHED' | 'MATCHED' | 'WRITTEN_OFF';
   account: string;
   amount: string;
   currency: string;

@@ -1,11 +1,12 @@
 import { FormEvent, useState } from 'react';
 import { api, ApiError, download, upload } from '../api';
-import type { ExceptionLine } from '../api-answers';
-import type { paths } from '../api-schema';
+import type { Decision, ExceptionLine } from '../api-answers';
+import type { operations, paths } from '../api-schema';
 import { formatDate, formatMoney, formatPercent, localToday } from '../format';
 import { useI18n } from '../i18n';
 import type { Me } from '../me';
 import { Badge, DataTable, ErrorNote, Field, Progress, Section, useAction, useAsk, useLoad, usePageTitle } from '../ui';
+import { ListColumn, ListTable } from '../table';
 import { ApprovalsPanel, awaitsApproval } from './approvals';
 import { AwaitedMovements, BankAccounts } from './repayment';
 
@@ -135,79 +136,108 @@ function RunPanel({ runId, onStart, onDone }: { runId?: string; onStart: (id: st
   );
 }
 
+type ExceptionSort = NonNullable<NonNullable<operations['StatementsController_exceptions']['parameters']['query']>['sort']>;
+
+/** The exceptions queue and, beside it, the lines a person matched or wrote off; sorted, searched and exported by the API. */
 function ExceptionsQueue({ tick, onChange }: { tick: number; onChange: () => void }) {
-  const { t } = useI18n();
-  const queue = useLoad(() => api.GET('/statements/exceptions', { params: { query: { limit: 50 } } }), [tick]);
+  const { t, language } = useI18n();
+  const [open, setOpen] = useState<number>();
   const { error, notice, setNotice, run } = useAction();
   // beyond the tolerance a match or write-off goes to a second person (202): say so
   const act: Act = (call) => run(async () => (awaitsApproval(await call()) && setNotice(t('approvals.sent')), onChange()));
-  const items = queue.data?.items ?? [];
+  const signed = (l: ExceptionLine) => `${l.direction === 'DBIT' ? '-' : ''}${l.amount}`;
+  const columns: Array<ListColumn<ExceptionLine>> = [
+    { title: t('exceptions.booked'), dataIndex: 'bookedOn', sorter: true, render: (_, l) => formatDate(l.bookedOn, language) },
+    { title: t('statements.account'), dataIndex: 'account', sorter: true },
+    {
+      title: t('receivables.amount'),
+      dataIndex: 'amount',
+      sorter: true,
+      align: 'right',
+      render: (_, l) => `${l.direction === 'DBIT' ? '-' : ''}${formatMoney(l.amount, l.currency)}`,
+      exportValue: signed,
+    },
+    {
+      title: t('exceptions.reference'),
+      key: 'counterparty',
+      sorter: true,
+      render: (_, l) => (
+        <>
+          {l.endToEndId ?? '—'}
+          <div className="muted">{[l.counterparty, l.remittance].filter(Boolean).join(' · ')}</div>
+        </>
+      ),
+      exportValue: (l) => [l.endToEndId, l.counterparty, l.remittance].filter(Boolean).join(' · '),
+    },
+    { title: t('exceptions.age'), dataIndex: 'ageDays', render: (_, l) => t('exceptions.days', { days: l.ageDays }) },
+    {
+      title: t('exceptions.proposals'),
+      valueType: 'option',
+      render: (_, l) =>
+        l.status === 'UNMATCHED' ? <ExceptionActions l={l} act={act} /> : <Badge tone="good">{t(LINE_DONE[l.status])}</Badge>,
+    },
+  ];
   return (
-    <Section title={t('exceptions.title', { count: queue.data?.total ?? 0 })}>
+    <Section title={t('exceptions.title', { count: open ?? 0 })}>
       <ErrorNote error={error} />
       {notice && <p role="status">{notice}</p>}
-      {items.length === 0 ? (
-        <p>{t('common.none')}</p>
-      ) : (
-        <DataTable
-          caption={t('exceptions.caption')}
-          columns={[
-            { label: t('exceptions.booked') },
-            { label: t('statements.account') },
-            { label: t('receivables.amount'), numeric: true },
-            { label: t('exceptions.reference') },
-            { label: t('exceptions.age') },
-            { label: t('exceptions.proposals') },
-          ]}
-        >
-          {items.map((l) => (
-            <ExceptionRow key={l.lineId} l={l} act={act} />
-          ))}
-        </DataTable>
-      )}
+      <ListTable<ExceptionLine>
+        title={t('exceptions.caption')}
+        rowKey="lineId"
+        columns={columns}
+        params={{ tick }}
+        searchHint={t('table.searchLines')}
+        exportName={t('exceptions.caption')}
+        tabs={[
+          { key: 'todo', label: t('table.todo') },
+          { key: 'done', label: t('table.done') },
+        ]}
+        load={async (q) => {
+          const query = {
+            limit: q.limit,
+            offset: q.offset,
+            sort: q.sort as ExceptionSort,
+            order: q.order,
+            q: q.q,
+            queue: q.tab as 'todo' | 'done',
+          };
+          const page = await api.GET('/statements/exceptions', { params: { query } });
+          if (q.tab === 'todo' && !q.q) setOpen(page.total);
+          return page;
+        }}
+      />
     </Section>
   );
 }
 
+const LINE_DONE = { MATCHED: 'table.lineMatched', WRITTEN_OFF: 'table.lineWrittenOff' } as const;
+
 /** Resolves an exception by a call to the API; answers whether it went through. */
 type Act = (call: () => Promise<unknown>) => Promise<boolean>;
 
-/** A statement line nothing matched, with the proposals to resolve it and a write-off. */
-function ExceptionRow({ l, act }: { l: ExceptionLine; act: Act }) {
-  const { t, language } = useI18n();
+/** What resolves a line nothing matched: the proposals, and a write-off. */
+function ExceptionActions({ l, act }: { l: ExceptionLine; act: Act }) {
+  const { t } = useI18n();
   const ask = useAsk();
   return (
-    <tr data-line={l.lineId}>
-      <td>{formatDate(l.bookedOn, language)}</td>
-      <td>{l.account}</td>
-      <td className="num">
-        {l.direction === 'DBIT' ? '-' : ''}
-        {formatMoney(l.amount, l.currency)}
-      </td>
-      <td>
-        {l.endToEndId ?? '—'}
-        <div className="muted">{[l.counterparty, l.remittance].filter(Boolean).join(' · ')}</div>
-      </td>
-      <td>{t('exceptions.days', { days: l.ageDays })}</td>
-      <td>
-        <Proposals l={l} act={act} />
-        <button
-          type="button"
-          className="link"
-          onClick={async () => {
-            const title = t('exceptions.writeOff');
-            const reason = await ask({ title, input: t('exceptions.writeOffPrompt'), confirm: title, danger: true });
-            // the queue gives a line's number as a string, the document its path parameter as a number: the same in the URL
-            if (reason)
-              void act(() =>
-                api.POST('/reconciliation/lines/{id}/write-off', { params: { path: { id: Number(l.lineId) } }, body: { reason } }),
-              );
-          }}
-        >
-          {t('exceptions.writeOff')}
-        </button>
-      </td>
-    </tr>
+    <>
+      <Proposals l={l} act={act} />
+      <button
+        type="button"
+        className="link"
+        onClick={async () => {
+          const title = t('exceptions.writeOff');
+          const reason = await ask({ title, input: t('exceptions.writeOffPrompt'), confirm: title, danger: true });
+          // the queue gives a line's number as a string, the document its path parameter as a number: the same in the URL
+          if (reason)
+            void act(() =>
+              api.POST('/reconciliation/lines/{id}/write-off', { params: { path: { id: Number(l.lineId) } }, body: { reason } }),
+            );
+        }}
+      >
+        {t('exceptions.writeOff')}
+      </button>
+    </>
   );
 }
 
@@ -256,10 +286,18 @@ function Proposals({ l, act }: { l: ExceptionLine; act: Act }) {
   );
 }
 
+type DecisionSort = NonNullable<NonNullable<operations['ReconciliationController_decisions']['parameters']['query']>['sort']>;
+const DECISION_STATUSES = ['ACTIVE', 'SUGGESTED', 'REVERSED'] as const;
+const DECISION_STATUS = {
+  ACTIVE: 'table.decisionActive',
+  SUGGESTED: 'table.decisionSuggested',
+  REVERSED: 'table.decisionReversed',
+} as const;
+
+/** Match decisions, newest first unless sorted, by status, searched and exported; a made one can be undone. */
 function RecentMatches({ tick, onChange }: { tick: number; onChange: () => void }) {
   const { t, label, language } = useI18n();
   const ask = useAsk();
-  const decisions = useLoad(() => api.GET('/reconciliation/matches', { params: { query: { status: 'ACTIVE', limit: 20 } } }), [tick]);
   const { error, run } = useAction();
   const undo = async (id: string) => {
     const title = t('matches.undo');
@@ -269,35 +307,54 @@ function RecentMatches({ tick, onChange }: { tick: number; onChange: () => void 
         async () => (await api.POST('/reconciliation/matches/{id}/reverse', { params: { path: { id } }, body: { reason } }), onChange()),
       );
   };
+  const linksOf = (d: Decision) =>
+    d.links.map((k) => `${k.account} ${formatMoney(k.amount)} → ${k.endToEndId ?? t('matches.writtenOff')}`).join('; ');
+  const columns: Array<ListColumn<Decision>> = [
+    { title: t('matches.when'), dataIndex: 'decidedAt', sorter: true, render: (_, d) => formatDate(d.decidedAt, language, true) },
+    {
+      title: t('matches.method'),
+      dataIndex: 'method',
+      sorter: true,
+      render: (_, d) => `${label('method', d.method)} ${formatPercent(d.confidence)}`,
+      exportValue: (d) => `${label('method', d.method)} ${formatPercent(d.confidence)}`,
+    },
+    {
+      title: t('table.status'),
+      dataIndex: 'status',
+      filters: DECISION_STATUSES.map((s) => ({ text: t(DECISION_STATUS[s]), value: s })),
+      filterMultiple: false,
+      render: (_, d) => t(DECISION_STATUS[d.status as keyof typeof DECISION_STATUS]),
+      exportValue: (d) => t(DECISION_STATUS[d.status as keyof typeof DECISION_STATUS]),
+    },
+    { title: t('matches.links'), key: 'links', render: (_, d) => linksOf(d), exportValue: linksOf },
+    { title: t('matches.by'), dataIndex: 'decidedBy' },
+    {
+      title: t('common.actions'),
+      valueType: 'option',
+      render: (_, d) =>
+        d.status === 'ACTIVE' && (
+          <button type="button" onClick={() => undo(d.id)}>
+            {t('matches.undo')}
+          </button>
+        ),
+    },
+  ];
   return (
     <Section title={t('matches.title')}>
       <ErrorNote error={error} />
-      <DataTable
-        caption={t('matches.title')}
-        columns={[
-          { label: t('matches.when') },
-          { label: t('matches.method') },
-          { label: t('matches.links') },
-          { label: t('matches.by') },
-          { label: t('common.actions') },
-        ]}
-      >
-        {(decisions.data?.items ?? []).map((d) => (
-          <tr key={d.id}>
-            <td>{formatDate(d.decidedAt, language, true)}</td>
-            <td>
-              {label('method', d.method)} {formatPercent(d.confidence)}
-            </td>
-            <td>{d.links.map((k) => `${k.account} ${formatMoney(k.amount)} → ${k.endToEndId ?? t('matches.writtenOff')}`).join('; ')}</td>
-            <td>{d.decidedBy}</td>
-            <td>
-              <button type="button" onClick={() => undo(d.id)}>
-                {t('matches.undo')}
-              </button>
-            </td>
-          </tr>
-        ))}
-      </DataTable>
+      <ListTable<Decision>
+        title={t('matches.title')}
+        rowKey="id"
+        columns={columns}
+        params={{ tick }}
+        searchHint={t('table.searchMatches')}
+        exportName={t('matches.title')}
+        load={(q) => {
+          const status = q.filters.status as (typeof DECISION_STATUSES)[number] | undefined;
+          const query = { limit: q.limit, offset: q.offset, sort: q.sort as DecisionSort, order: q.order, q: q.q, status };
+          return api.GET('/reconciliation/matches', { params: { query } });
+        }}
+      />
     </Section>
   );
 }

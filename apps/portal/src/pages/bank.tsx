@@ -1,26 +1,21 @@
 import { api } from '../api';
-import type { Financing } from '../api-answers';
 import type { Me } from '../me';
 import { formatMoney, share } from '../format';
 import { useI18n } from '../i18n';
 import { DataTable, Section, useLoad, usePageTitle } from '../ui';
-import { byDeadline, FinancingTable, useOrganisations } from './shared';
+import { FinancingTable, useOrganisations } from './shared';
 import { ApprovalsPanel } from './approvals';
 import { BankAccounts } from './repayment';
 
-/** The bank officer's work queue: what waits for the bank, soonest deadline first. */
+/** The bank officer's work queue: what waits for their move (soonest deadline first) and what is done; then every financing. */
 export function BankHome({ me }: { me: Me }) {
   const { t } = useI18n();
   usePageTitle(t('bank.title'));
-  const mine = (f: Financing) => {
-    const step = f.state?.waitingFor?.step;
-    return (step === 'recommendation' && me.roles.includes('CREDIT_OFFICER')) || (step === 'approval' && me.roles.includes('APPROVER'));
-  };
   return (
     <>
       <h1>{t('bank.title')}</h1>
       <Section title={t('bank.queue')}>
-        <FinancingTable filter={mine} sort={byDeadline} />
+        <FinancingTable title={t('table.queue')} queue />
       </Section>
       <ApprovalsPanel me={me} />
       <Section title={t('financings.title')}>

@@ -1,10 +1,12 @@
 import { Dispatch, SetStateAction, useState } from 'react';
 import { api, Schema } from '../api';
+import type { operations } from '../api-schema';
 import type { Financing } from '../api-answers';
 import type { Me } from '../me';
 import { formatDate, formatMoney, formatTotal } from '../format';
 import { useI18n } from '../i18n';
 import { DataTable, ErrorNote, Section, useAsk, useLoad, usePageTitle } from '../ui';
+import { ListColumn, ListTable } from '../table';
 import { byDeadline, Documents, FinancingTable, Organisation, useOrganisations } from './shared';
 
 type Receivable = Schema<'ReceivableView'>;
@@ -23,7 +25,7 @@ type Decide = (ids: string[], call: (id: string) => Promise<unknown>) => Promise
  * The core enterprise's queue: receivables its suppliers submitted, to confirm or dispute in
  * bulk, and the assignment notices of financings against them.
  */
-export function BuyerHome({ me }: { me: Me }) {
+export function BuyerHome(_props: { me: Me }) {
   const { t } = useI18n();
   usePageTitle(t('buyer.title'));
   const suppliers = useOrganisations('SME');
@@ -64,11 +66,12 @@ export function BuyerHome({ me }: { me: Me }) {
         setSelected={setSelected}
         decide={decide}
       />
+      <AnsweredReceivables suppliers={suppliers} tick={result} />
       <AssignmentNotices items={notices.data?.items ?? []} selected={selectedNotices} setSelected={setSelectedNotices} decide={decide} />
       <ErrorNote error={error} />
       {result && <p role="status">{result}</p>}
       <Section title={t('financings.title')}>
-        <FinancingTable filter={(f) => f.counterpartyId === me.organisationId} />
+        <FinancingTable />
       </Section>
     </>
   );
@@ -136,6 +139,44 @@ function ReceivablesQueue({
           ))}
         </DataTable>
       )}
+    </Section>
+  );
+}
+
+type ReceivableSort = NonNullable<NonNullable<operations['ReceivablesController_list']['parameters']['query']>['sort']>;
+
+/** What the buyer has answered (confirmed, disputed and after): the queue's "done" side, sorted, searched and exported by the API. */
+function AnsweredReceivables({ suppliers, tick }: { suppliers: Organisation[]; tick: unknown }) {
+  const { t, label, language } = useI18n();
+  const supplierOf = (r: Receivable) => suppliers.find((s) => s.id === r.creditorId)?.name ?? r.creditorId;
+  const columns: Array<ListColumn<Receivable>> = [
+    { title: t('receivables.invoice'), dataIndex: 'invoiceNumber', sorter: true },
+    { title: t('buyer.supplier'), dataIndex: 'creditorId', render: (_, r) => supplierOf(r), exportValue: supplierOf },
+    { title: t('receivables.amount'), dataIndex: 'amount', sorter: true, align: 'right', render: (_, r) => formatMoney(r.amount) },
+    { title: t('receivables.due'), dataIndex: 'dueDate', sorter: true, render: (_, r) => formatDate(r.dueDate, language) },
+    {
+      title: t('table.status'),
+      dataIndex: 'status',
+      sorter: true,
+      render: (_, r) => label('receivable', r.status),
+      exportValue: (r) => label('receivable', r.status),
+    },
+  ];
+  return (
+    <Section title={t('table.buyerAnswered')}>
+      <ListTable<Receivable>
+        title={t('table.buyerAnswered')}
+        rowKey="id"
+        columns={columns}
+        params={{ tick }}
+        searchHint={t('table.searchReceivables')}
+        exportName={t('table.buyerAnswered')}
+        load={(q) =>
+          api.GET('/receivables', {
+            params: { query: { limit: q.limit, offset: q.offset, sort: q.sort as ReceivableSort, order: q.order, q: q.q, queue: 'done' } },
+          })
+        }
+      />
     </Section>
   );
 }

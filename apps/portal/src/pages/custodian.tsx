@@ -3,12 +3,12 @@ import { api, Schema } from '../api';
 import type { Me } from '../me';
 import { useI18n } from '../i18n';
 import { Badge, Choice, DataTable, ErrorNote, Field, Section, textOf, useAction, useAsk, useLoad, usePageTitle } from '../ui';
-import { byDeadline, FinancingTable, Organisation, useOrganisations } from './shared';
+import { FinancingTable, Organisation, useOrganisations } from './shared';
 
 type Receipt = Schema<'WarehouseReceiptView'>;
 
 /** The custodian's desk: issue and split receipts, release goods, confirm control for pledges, watch margin calls. */
-export function CustodianHome({ me }: { me: Me }) {
+export function CustodianHome(_props: { me: Me }) {
   const { t } = useI18n();
   usePageTitle(t('custodian.title'));
   const holders = useOrganisations('SME');
@@ -25,15 +25,10 @@ export function CustodianHome({ me }: { me: Me }) {
     <>
       <h1>{t('custodian.title')}</h1>
       <Section title={t('custodian.control')}>
-        <FinancingTable
-          filter={(f) => f.counterpartyId === me.organisationId && f.state?.waitingFor?.step === 'counterparty'}
-          sort={byDeadline}
-        />
+        <FinancingTable title={t('custodian.control')} queue />
       </Section>
       <Section title={t('custodian.margin')}>
-        <FinancingTable
-          filter={(f) => f.counterpartyId === me.organisationId && f.product === 'WAREHOUSE_RECEIPT_LOAN' && f.stage === 'REPAYING'}
-        />
+        <FinancingTable title={t('custodian.margin')} stage="REPAYING" />
       </Section>
       <Section title={t('receipts.title')}>
         <ReceiptsTable items={receipts.data?.items ?? []} holders={holders} run={run} />

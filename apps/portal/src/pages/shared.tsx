@@ -1,8 +1,12 @@
+import { useEffect, useRef } from 'react';
+import type { ActionType } from '@ant-design/pro-components';
 import { api, download, Schema } from '../api';
+import type { operations } from '../api-schema';
 import type { Financing } from '../api-answers';
 import { formatDate, formatMoney } from '../format';
 import { useI18n } from '../i18n';
-import { Badge, DataTable, useLoad } from '../ui';
+import { Badge, useLoad } from '../ui';
+import { ListColumn, ListQuery, ListTable } from '../table';
 
 export type Organisation = Schema<'OrganisationView'>;
 
@@ -18,47 +22,116 @@ export const stageTone = (stage: string) =>
       ? 'bad'
       : 'warn';
 
-/** Financings the caller may see, newest first, optionally only those a filter keeps. */
+const STAGES: Array<Financing['stage']> = [
+  'ELIGIBILITY',
+  'AWAITING_COUNTERPARTY',
+  'AWAITING_RECOMMENDATION',
+  'AWAITING_APPROVAL',
+  'AWAITING_ACCEPTANCE',
+  'DISBURSING',
+  'REPAYING',
+  'CLOSED',
+  'INELIGIBLE',
+  'REJECTED',
+  'WITHDRAWN',
+  'EXPIRED',
+  'DISBURSEMENT_FAILED',
+];
+
+type FinancingQuery = NonNullable<operations['FinancingsController_list']['parameters']['query']>;
+
+/**
+ * Financings the caller may see, sorted, filtered and searched by the API (newest first, or
+ * with `queue` the caller's to-do list, soonest deadline first, beside what is done), refreshed
+ * every few seconds.
+ */
 export function FinancingTable({
-  filter,
-  sort,
+  title,
+  stage,
+  queue = false,
   pollMs = 3000,
 }: {
-  filter?: (f: Financing) => boolean;
-  sort?: (a: Financing, b: Financing) => number;
+  title?: string;
+  /** Only financings at this stage. */
+  stage?: Financing['stage'];
+  /** "To do / done" tabs: what awaits the caller's move, and the rest. */
+  queue?: boolean;
   pollMs?: number;
 }) {
   const { t, label, language } = useI18n();
-  const { data } = useLoad(() => api.GET('/financings', { params: { query: { limit: 100 } } }), [], pollMs);
-  const rows = (data?.items ?? []).filter(filter ?? (() => true)).sort(sort ?? (() => 0));
-  if (data && rows.length === 0) return <p>{t('common.none')}</p>;
+  const actionRef = useRef<ActionType>(undefined);
+  useEffect(() => {
+    const timer = setInterval(() => actionRef.current?.reload(), pollMs);
+    return () => clearInterval(timer);
+  }, [pollMs]);
+  const columns: Array<ListColumn<Financing>> = [
+    { title: t('financings.ref'), dataIndex: 'ref', sorter: true, render: (_, f) => <a href={`#/financings/${f.id}`}>{f.ref}</a> },
+    {
+      title: t('financings.product'),
+      dataIndex: 'product',
+      render: (_, f) => label('product', f.product),
+      exportValue: (f) => label('product', f.product),
+    },
+    {
+      title: t('financings.amount'),
+      dataIndex: 'amount',
+      sorter: true,
+      align: 'right',
+      render: (_, f) => formatMoney(f.amount, f.currency),
+    },
+    {
+      title: t('financings.stage'),
+      dataIndex: 'stage',
+      sorter: true,
+      ...(stage ? {} : { filters: STAGES.map((s) => ({ text: label('stage', s), value: s })), filterMultiple: false }),
+      render: (_, f) => <Badge tone={stageTone(f.stage)}>{label('stage', f.stage)}</Badge>,
+      exportValue: (f) => label('stage', f.stage),
+    },
+    {
+      title: t('financings.next'),
+      key: 'next',
+      render: (_, f) => (f.state?.waitingFor ? label('step', f.state.waitingFor.step) : '—'),
+      exportValue: (f) => (f.state?.waitingFor ? label('step', f.state.waitingFor.step) : null),
+    },
+    {
+      title: t('financings.deadline'),
+      key: 'deadline',
+      sorter: true,
+      render: (_, f) => (f.state?.waitingFor ? formatDate(f.state.waitingFor.deadline, language, true) : '—'),
+      exportValue: (f) => (f.state?.waitingFor ? formatDate(f.state.waitingFor.deadline, language, true) : null),
+    },
+  ];
+  const load = (q: ListQuery) => {
+    const todo = q.tab === 'todo';
+    const query: FinancingQuery = {
+      limit: q.limit,
+      offset: q.offset,
+      sort: (q.sort ?? (todo ? 'deadline' : undefined)) as FinancingQuery['sort'],
+      order: q.order ?? (todo ? 'asc' : undefined),
+      q: q.q,
+      stage: stage ?? q.filters.stage,
+      queue: q.tab as FinancingQuery['queue'],
+    };
+    return api.GET('/financings', { params: { query } });
+  };
   return (
-    <DataTable
-      caption={t('financings.title')}
-      columns={[
-        { label: t('financings.ref') },
-        { label: t('financings.product') },
-        { label: t('financings.amount'), numeric: true },
-        { label: t('financings.stage') },
-        { label: t('financings.next') },
-        { label: t('financings.deadline') },
-      ]}
-    >
-      {rows.map((f) => (
-        <tr key={f.id} data-ref={f.ref}>
-          <td>
-            <a href={`#/financings/${f.id}`}>{f.ref}</a>
-          </td>
-          <td>{label('product', f.product)}</td>
-          <td className="num">{formatMoney(f.amount, f.currency)}</td>
-          <td>
-            <Badge tone={stageTone(f.stage)}>{label('stage', f.stage)}</Badge>
-          </td>
-          <td>{f.state?.waitingFor ? label('step', f.state.waitingFor.step) : '—'}</td>
-          <td>{f.state?.waitingFor ? formatDate(f.state.waitingFor.deadline, language, true) : '—'}</td>
-        </tr>
-      ))}
-    </DataTable>
+    <ListTable<Financing>
+      title={title ?? t('financings.title')}
+      rowKey="id"
+      columns={columns}
+      actionRef={actionRef}
+      searchHint={t('table.searchFinancings')}
+      exportName={title ?? t('financings.title')}
+      tabs={
+        queue
+          ? [
+              { key: 'todo', label: t('table.todo') },
+              { key: 'done', label: t('table.done') },
+            ]
+          : undefined
+      }
+      load={load}
+    />
   );
 }
 

@@ -1,39 +1,43 @@
 import { FormEvent, useEffect, useRef, useState } from 'react';
+import type { ActionType } from '@ant-design/pro-components';
 import { api, Schema, upload } from '../api';
+import type { operations } from '../api-schema';
 import type { Schedule, Trial } from '../api-answers';
 import type { Me } from '../me';
-import { formatDate, formatMoney, formatRate } from '../format';
+import { formatDate, formatMoney, formatQuantity, formatRate } from '../format';
 import { useI18n } from '../i18n';
 import { Badge, Choice, DataTable, ErrorNote, Field, Section, textOf, useAction, useLoad, usePageTitle } from '../ui';
+import { ListColumn, ListTable } from '../table';
 import { ProductTerms, RepaymentFields, RepaymentForm, useProduct } from './product-terms';
 import { Documents, FinancingTable, Organisation, useOrganisations } from './shared';
+import { useCommodityNames } from './names';
 
 type Receivable = Schema<'ReceivableView'>;
+type ReceivableSort = NonNullable<NonNullable<operations['ReceivablesController_list']['parameters']['query']>['sort']>;
 type Receipt = Schema<'WarehouseReceiptView'>;
 
 const tone = (status: string) =>
   ['CONFIRMED', 'PLEDGED', 'SETTLED', 'ISSUED'].includes(status) ? 'good' : ['DISPUTED', 'CANCELLED'].includes(status) ? 'bad' : 'neutral';
 
 /** The SME's home: receivables and their confirmation, warehouse receipts, financings. */
-export function SmeHome({ me }: { me: Me }) {
+export function SmeHome(_props: { me: Me }) {
   const { t } = useI18n();
   usePageTitle(t('sme.title'));
   const buyers = useOrganisations('CORE_ENTERPRISE');
-  const receivables = useLoad(() => api.GET('/receivables', { params: { query: { limit: 100 } } }), [], 3000);
-  const receipts = useLoad(() => api.GET('/warehouse-receipts', { params: { query: { limit: 100 } } }), []);
+  const receivables = useRef<ActionType>(undefined);
+  const reload = () => receivables.current?.reload();
   const { error, run } = useAction();
-  const submit = (id: string) =>
-    run(async () => (await api.POST('/receivables/{id}/submit', { params: { path: { id } } }), receivables.reload()));
+  const submit = (id: string) => run(async () => (await api.POST('/receivables/{id}/submit', { params: { path: { id } } }), reload()));
 
   return (
     <>
       <h1>{t('sme.title')}</h1>
       <Section title={t('receivables.title')}>
-        <ReceivablesTable items={receivables.data?.items ?? []} buyers={buyers} submit={submit} />
-        <RegisterReceivable buyers={buyers} error={error} run={run} onSaved={receivables.reload} />
+        <ReceivablesTable actionRef={receivables} buyers={buyers} submit={submit} />
+        <RegisterReceivable buyers={buyers} error={error} run={run} onSaved={reload} />
       </Section>
       <Section title={t('receipts.title')}>
-        <ReceiptsTable items={(receipts.data?.items ?? []).filter((r) => r.holderId === me.organisationId)} />
+        <ReceiptsTable />
       </Section>
       <Section
         title={t('financings.title')}
@@ -49,45 +53,90 @@ export function SmeHome({ me }: { me: Me }) {
   );
 }
 
-/** The SME's receivables; one still only registered can be submitted to its buyer. */
-function ReceivablesTable({ items, buyers, submit }: { items: Receivable[]; buyers: Organisation[]; submit: (id: string) => unknown }) {
+const RECEIVABLE_STATUSES: Array<Receivable['status']> = [
+  'REGISTERED',
+  'SUBMITTED',
+  'CONFIRMED',
+  'DISPUTED',
+  'PLEDGED',
+  'SETTLED',
+  'WRITTEN_OFF',
+  'CANCELLED',
+];
+
+/**
+ * The SME's receivables, sorted, filtered and searched by the API, refreshed while the buyer
+ * answers; one still only registered can be submitted to its buyer.
+ */
+function ReceivablesTable({
+  actionRef,
+  buyers,
+  submit,
+}: {
+  actionRef: React.RefObject<ActionType | undefined>;
+  buyers: Organisation[];
+  submit: (id: string) => unknown;
+}) {
   const { t, label, language } = useI18n();
   const nameOf = (id: string) => buyers.find((b) => b.id === id)?.name ?? id;
+  useEffect(() => {
+    const timer = setInterval(() => actionRef.current?.reload(), 3000);
+    return () => clearInterval(timer);
+  }, [actionRef]);
+  const columns: Array<ListColumn<Receivable>> = [
+    {
+      title: t('receivables.invoice'),
+      dataIndex: 'invoiceNumber',
+      sorter: true,
+      render: (_, r) => <span data-invoice={r.invoiceNumber}>{r.invoiceNumber}</span>,
+    },
+    { title: t('receivables.debtor'), dataIndex: 'debtorId', render: (_, r) => nameOf(r.debtorId), exportValue: (r) => nameOf(r.debtorId) },
+    { title: t('receivables.amount'), dataIndex: 'amount', sorter: true, align: 'right', render: (_, r) => formatMoney(r.amount) },
+    { title: t('receivables.due'), dataIndex: 'dueDate', sorter: true, render: (_, r) => formatDate(r.dueDate, language) },
+    {
+      title: t('common.status'),
+      dataIndex: 'status',
+      sorter: true,
+      filters: RECEIVABLE_STATUSES.map((s) => ({ text: label('receivable', s), value: s })),
+      filterMultiple: false,
+      render: (_, r) => <Badge tone={tone(r.status)}>{label('receivable', r.status)}</Badge>,
+      exportValue: (r) => label('receivable', r.status),
+    },
+    { title: t('documents.title'), key: 'documents', render: (_, r) => <Documents receivableId={r.id} />, exportValue: false },
+    {
+      title: t('common.actions'),
+      valueType: 'option',
+      render: (_, r) =>
+        r.status === 'REGISTERED' && (
+          <button type="button" onClick={() => submit(r.id)} aria-label={t('receivables.submitFor', { invoice: r.invoiceNumber })}>
+            {t('receivables.submit')}
+          </button>
+        ),
+    },
+  ];
   return (
-    <DataTable
-      caption={t('receivables.title')}
-      columns={[
-        { label: t('receivables.invoice') },
-        { label: t('receivables.debtor') },
-        { label: t('receivables.amount'), numeric: true },
-        { label: t('receivables.due') },
-        { label: t('common.status') },
-        { label: t('documents.title') },
-        { label: t('common.actions') },
-      ]}
-    >
-      {items.map((r) => (
-        <tr key={r.id} data-invoice={r.invoiceNumber}>
-          <td>{r.invoiceNumber}</td>
-          <td>{nameOf(r.debtorId)}</td>
-          <td className="num">{formatMoney(r.amount)}</td>
-          <td>{formatDate(r.dueDate, language)}</td>
-          <td>
-            <Badge tone={tone(r.status)}>{label('receivable', r.status)}</Badge>
-          </td>
-          <td>
-            <Documents receivableId={r.id} />
-          </td>
-          <td>
-            {r.status === 'REGISTERED' && (
-              <button type="button" onClick={() => submit(r.id)} aria-label={t('receivables.submitFor', { invoice: r.invoiceNumber })}>
-                {t('receivables.submit')}
-              </button>
-            )}
-          </td>
-        </tr>
-      ))}
-    </DataTable>
+    <ListTable<Receivable>
+      title={t('receivables.title')}
+      rowKey="id"
+      columns={columns}
+      actionRef={actionRef}
+      searchHint={t('table.searchReceivables')}
+      exportName={t('receivables.title')}
+      load={(q) =>
+        api.GET('/receivables', {
+          params: {
+            query: {
+              limit: q.limit,
+              offset: q.offset,
+              sort: q.sort as ReceivableSort,
+              order: q.order,
+              q: q.q,
+              status: q.filters.status as Receivable['status'],
+            },
+          },
+        })
+      }
+    />
   );
 }
 
@@ -156,30 +205,61 @@ function RegisterReceivable({
   );
 }
 
-/** Warehouse receipts and where each stands. */
-function ReceiptsTable({ items }: { items: Receipt[] }) {
+type ReceiptSort = NonNullable<NonNullable<operations['WarehouseReceiptsController_list']['parameters']['query']>['sort']>;
+const RECEIPT_STATUSES: Array<Receipt['status']> = ['ISSUED', 'PLEDGED', 'RELEASED', 'SPLIT', 'CANCELLED'];
+
+/** The SME's warehouse receipts and where each stands: sorted, filtered, searched and exported by the API. */
+function ReceiptsTable() {
   const { t, label } = useI18n();
+  const commodityName = useCommodityNames();
+  const columns: Array<ListColumn<Receipt>> = [
+    { title: t('receipts.number'), dataIndex: 'receiptNumber', sorter: true },
+    {
+      title: t('receipts.commodity'),
+      dataIndex: 'commodityCode',
+      sorter: true,
+      render: (_, r) => commodityName(r.commodityCode),
+      exportValue: (r) => commodityName(r.commodityCode),
+    },
+    {
+      title: t('receipts.quantity'),
+      dataIndex: 'quantity',
+      sorter: true,
+      align: 'right',
+      render: (_, r) => `${formatQuantity(r.quantity)} ${r.unit}`,
+    },
+    {
+      title: t('common.status'),
+      dataIndex: 'status',
+      sorter: true,
+      filters: RECEIPT_STATUSES.map((s) => ({ text: label('receipt', s), value: s })),
+      filterMultiple: false,
+      render: (_, r) => <Badge tone={tone(r.status)}>{label('receipt', r.status)}</Badge>,
+      exportValue: (r) => label('receipt', r.status),
+    },
+  ];
   return (
-    <DataTable
-      caption={t('receipts.title')}
-      columns={[
-        { label: t('receipts.number') },
-        { label: t('receipts.commodity') },
-        { label: t('receipts.quantity'), numeric: true },
-        { label: t('common.status') },
-      ]}
-    >
-      {items.map((r) => (
-        <tr key={r.id}>
-          <td>{r.receiptNumber}</td>
-          <td>{r.commodityCode}</td>
-          <td className="num">{r.quantity}</td>
-          <td>
-            <Badge tone={tone(r.status)}>{label('receipt', r.status)}</Badge>
-          </td>
-        </tr>
-      ))}
-    </DataTable>
+    <ListTable<Receipt>
+      title={t('receipts.title')}
+      rowKey="id"
+      columns={columns}
+      exportName={t('receipts.title')}
+      searchHint={t('table.searchReceipts')}
+      load={(q) =>
+        api.GET('/warehouse-receipts', {
+          params: {
+            query: {
+              limit: q.limit,
+              offset: q.offset,
+              sort: q.sort as ReceiptSort,
+              order: q.order,
+              q: q.q,
+              status: q.filters.status as Receipt['status'],
+            },
+          },
+        })
+      }
+    />
   );
 }
 
