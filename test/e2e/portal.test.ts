@@ -5,8 +5,10 @@ import { en, zh } from '../../apps/portal/src/messages';
 import type { Instalment } from '../../apps/portal/src/api-answers';
 import { formatDate, formatMoney } from '../../apps/portal/src/format';
 import {
+  DEMO_ADMIN,
   DEMO_COLLECTION_ACCOUNT,
   DEMO_COLLECTION_ACCOUNT_NAME,
+  DEMO_CSV_MAPPING,
   DEMO_ORGANISATIONS,
   DEMO_PASSWORD,
   seedDemo,
@@ -551,6 +553,78 @@ describe('the portal in a real browser: the demo journey', () => {
       await request.waitFor({ state: 'detached' });
       await treasury.getByRole('row').filter({ hasText: stray }).waitFor({ state: 'detached' });
       await shoot(treasury, 'treasury-approvals');
+    });
+
+    it('the operator admin lands on the console, not a bank’s desk: organisations, their people, the audit log', async () => {
+      const operator = await loginPage();
+      await operator.getByLabel(m['login.email']).fill(DEMO_ADMIN.email);
+      await operator.getByLabel(m['login.password']).fill(DEMO_ADMIN.password);
+      await operator.getByRole('button', { name: m['login.submit'] }).click();
+      await operator.getByRole('heading', { name: m['operator.title'], level: 1 }).waitFor();
+      expect(await operator.getByRole('heading', { name: m['backOffice.title'] }).count()).toBe(0);
+      const bankName = DEMO_ORGANISATIONS.bank.name;
+      await operator.getByRole('table', { name: m['operator.organisations'] }).getByRole('cell', { name: bankName, exact: true }).waitFor();
+      await operator.getByRole('button', { name: m['org.peopleOf'].replace('{name}', bankName) }).click();
+      const people = operator.getByRole('table', { name: m['org.peopleOf'].replace('{name}', bankName) });
+      await people.getByRole('cell', { name: bank[4].displayName, exact: true }).waitFor();
+      await shoot(operator, 'operator');
+      // the audit log filtered by who acted, paged by the API: the newest row is the API's newest for the same filter
+      await operator.getByRole('tab', { name: m['operator.audit'] }).click();
+      const filters = operator.getByRole('form', { name: m['audit.filters'] });
+      await filters.getByLabel(m['audit.actor']).fill(PEOPLE.backOffice);
+      await filters.getByRole('button', { name: m['audit.filter'], exact: true }).click();
+      const admin = await api.as(DEMO_ADMIN.email, DEMO_ADMIN.password);
+      const [newest] = (await admin.get(`/audit-events?actor=${encodeURIComponent(PEOPLE.backOffice)}&limit=1`).expect(200)).body.items;
+      const log = operator.getByRole('table', { name: m['operator.audit'] });
+      const rows = log.locator('tbody tr:not([aria-hidden])');
+      const mine = async () => {
+        const texts = await rows.allTextContents();
+        return texts.length > 0 && texts.every((row) => row.includes(PEOPLE.backOffice)) ? texts : undefined;
+      };
+      const [first] = await eventually(mine, 'the audit log filtered by who acted');
+      expect(first).toContain(newest.action);
+      expect(first).toContain(newest.entityId);
+    });
+
+    it('the back office reads and saves an account’s CSV layout and proposes a charge rule, which treasury approves', async () => {
+      const backOffice = await signIn(PEOPLE.backOffice);
+      await backOffice.getByRole('navigation').getByRole('link', { name: m['nav.settings'] }).click();
+      await backOffice.getByRole('heading', { name: m['settings.title'], level: 1 }).waitFor();
+      const accounts = backOffice.getByRole('table', { name: m['settings.accounts'] });
+      await accounts.getByRole('cell', { name: DEMO_COLLECTION_ACCOUNT, exact: true }).waitFor();
+      // the layout the demo saved, as the form shows it; saved again unchanged, the API keeps it
+      const layout = backOffice.getByRole('form', { name: m['settings.csv'].replace('{account}', DEMO_COLLECTION_ACCOUNT) });
+      await layout.getByRole('radio', { name: m['delimiter.;'] }).and(backOffice.locator(':checked')).waitFor();
+      expect(await layout.getByLabel(m['column.amount']).inputValue()).toBe('2');
+      expect(await layout.getByLabel(m['column.remittance']).inputValue()).toBe('5');
+      await layout.getByRole('button', { name: m['settings.csv.save'] }).click();
+      await layout
+        .getByRole('status')
+        .filter({ hasText: m['settings.csv.saved'].replace('{account}', DEMO_COLLECTION_ACCOUNT) })
+        .waitFor();
+      const office = await api.as(PEOPLE.backOffice);
+      expect((await office.get(`/statements/csv-mappings/${DEMO_COLLECTION_ACCOUNT}`).expect(200)).body).toEqual(DEMO_CSV_MAPPING);
+      // a rule no statement line carries: proposed here, in force once treasury approves it
+      const code = `E2E/${language}`;
+      const propose = backOffice.getByRole('form', { name: m['rule.propose'] });
+      await propose.getByLabel(m['rule.name']).fill(`e2e ${language}`);
+      await propose.getByLabel(m['rule.code']).fill(code);
+      await propose.getByRole('button', { name: m['rule.propose'] }).click();
+      const pending = backOffice.getByRole('table', { name: m['rule.pending'] }).getByRole('row').filter({ hasText: code });
+      await pending.getByText(m['rule.own']).waitFor();
+      await shoot(backOffice, 'bank-settings');
+      const treasury = await signInWithSecondFactor(PEOPLE.treasury);
+      await treasury.getByRole('navigation').getByRole('link', { name: m['nav.settings'] }).click();
+      const theirs = treasury.getByRole('table', { name: m['rule.pending'] }).getByRole('row').filter({ hasText: code });
+      await theirs.getByRole('button', { name: m['rule.approve'] }).click();
+      await treasury
+        .getByRole('table', { name: m['settings.rules'].replace('{account}', DEMO_COLLECTION_ACCOUNT) })
+        .getByRole('cell', { name: code, exact: true })
+        .waitFor();
+      const rules = (await office.get(`/reconciliation/accounts/${DEMO_COLLECTION_ACCOUNT}/rules`).expect(200)).body;
+      expect(rules).toContainEqual(
+        expect.objectContaining({ bankTransactionCode: code, ledgerAccount: 'BANK_CHARGES', direction: 'DBIT' }),
+      );
     });
 
     it('serves the OpenAPI page whole under the content security policy', async () => {

@@ -5,11 +5,13 @@ import { FormEvent, ReactNode, useCallback, useEffect, useMemo, useState } from 
 import { api, ApiError, Schema, session, whenUnauthenticated } from './api';
 import { has, I18n, I18nContext, Language, saveLanguage, savedLanguage, translate, useI18n } from './i18n';
 import { BackOfficeHome } from './pages/back-office';
+import { BankSettingsPage } from './pages/bank-settings';
 import { BankHome } from './pages/bank';
 import { PortfolioPage } from './pages/portfolio';
 import { BuyerHome } from './pages/buyer';
 import { CustodianHome } from './pages/custodian';
 import { FinancingPage } from './pages/financing';
+import { OperatorHome } from './pages/operator';
 import { PaymentNoticePage } from './pages/repayment';
 import { SecondFactorEnrolment } from './pages/second-factor';
 import { ApplyPage, SmeHome } from './pages/sme';
@@ -179,6 +181,7 @@ function Shell({ me, onLogout }: { me: Me; onLogout: () => void }) {
   const links: Array<[string, string]> = [['/', t('nav.home')]];
   if (desk === 'sme') links.push(['/apply', t('nav.apply')]);
   if (desk === 'bank') links.push(['/portfolio', t('nav.portfolio')]);
+  if (desk === 'backOffice') links.push(['/settings', t('nav.settings')]);
 
   let page: ReactNode;
   const financing = /^\/financings\/([\w-]+)$/.exec(route);
@@ -188,6 +191,7 @@ function Shell({ me, onLogout }: { me: Me; onLogout: () => void }) {
   else if (notice) page = <PaymentNoticePage id={notice[1]} />;
   else if (route === '/apply' && desk === 'sme') page = <ApplyPage me={me} />;
   else if (route === '/portfolio' && desk === 'bank') page = <PortfolioPage />;
+  else if (route === '/settings' && desk === 'backOffice') page = <BankSettingsPage me={me} />;
   else page = <Home me={me} desk={desk} />;
 
   return (
@@ -239,7 +243,7 @@ function Home({ me, desk }: { me: Me; desk: Desk }) {
       return <BankHome me={me} />;
     case 'backOffice':
       return <BackOfficeHome me={me} />;
-    default:
-      return <BackOfficeHome me={me} />;
+    case 'operator':
+      return <OperatorHome me={me} />;
   }
 }

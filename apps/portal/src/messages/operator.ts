@@ -5,7 +5,6 @@ export const zhOperator = {
   'actor.SYSTEM': '平台自动处理',
   'actor.unknown': '（人员信息不可用）',
   'actor.person': '{name}（{organisation} · {role}）',
-  'actor.caption': '经办',
   'asset.receipt': '仓单 {number}',
   'asset.invoice': '发票 {number}',
 
@@ -31,7 +30,7 @@ export const zhOperator = {
   'user.status': '状态',
   'user.active': '启用',
   'user.inactive': '已停用',
-  'user.deactivate': '停用',
+  'user.deactivate': '停用账号',
   'user.reactivate': '重新启用',
   'user.resetPassword': '重置密码',
   'user.resetSecondFactor': '清除动态口令',
@@ -60,9 +59,10 @@ export const zhOperator = {
   'audit.objectId': '对象编号',
   'audit.from': '起始时间',
   'audit.to': '截止时间',
-  'audit.filter': '筛选',
+  'audit.filter': '应用筛选',
   'audit.clear': '清除筛选',
   'audit.filters': '审计日志筛选',
+  'audit.search': '搜索操作、对象或经办人',
 
   'nav.settings': '账户设置',
   'settings.title': '账户设置',
@@ -114,7 +114,7 @@ export const zhOperator = {
   'rule.pending': '待复核的规则',
   'rule.by': '提交人',
   'rule.approve': '复核通过',
-  'rule.reject': '退回',
+  'rule.reject': '退回修改',
   'rule.rejectReason': '退回原因',
   'rule.own': '待他人复核',
   'approval.reconciliation.statement-rule': '对账费用规则',
@@ -124,7 +124,6 @@ export const enOperator: Record<keyof typeof zhOperator, string> = {
   'actor.SYSTEM': 'The platform (automatic)',
   'actor.unknown': '(person not available)',
   'actor.person': '{name} ({role}, {organisation})',
-  'actor.caption': 'By',
   'asset.receipt': 'Receipt {number}',
   'asset.invoice': 'Invoice {number}',
 
@@ -183,6 +182,7 @@ export const enOperator: Record<keyof typeof zhOperator, string> = {
   'audit.filter': 'Filter',
   'audit.clear': 'Clear filters',
   'audit.filters': 'Audit log filters',
+  'audit.search': 'Search actions, objects or people',
 
   'nav.settings': 'Account settings',
   'settings.title': 'Account settings',

@@ -1,8 +1,10 @@
 import { FormEvent, useRef } from 'react';
 import { api, Schema } from '../api';
+import { formatQuantity } from '../format';
 import type { Me } from '../me';
 import { useI18n } from '../i18n';
 import { Badge, Choice, DataTable, ErrorNote, Field, Section, textOf, useAction, useAsk, useLoad, usePageTitle } from '../ui';
+import { useCommodityNames } from './names';
 import { FinancingTable, Organisation, useOrganisations } from './shared';
 
 type Receipt = Schema<'WarehouseReceiptView'>;
@@ -46,6 +48,7 @@ type Run = (call: () => Promise<unknown>, done: string) => Promise<boolean>;
 /** Every receipt in custody; one still only issued can be split or its goods released. */
 function ReceiptsTable({ items, holders, run }: { items: Receipt[]; holders: Organisation[]; run: Run }) {
   const { t, label } = useI18n();
+  const commodityName = useCommodityNames();
   const ask = useAsk();
   return (
     <DataTable
@@ -64,10 +67,10 @@ function ReceiptsTable({ items, holders, run }: { items: Receipt[]; holders: Org
           <td>{r.receiptNumber}</td>
           <td>{holders.find((h) => h.id === r.holderId)?.name ?? r.holderId}</td>
           <td>
-            {r.commodityCode} {r.grade}
+            {commodityName(r.commodityCode)} {r.grade}
           </td>
           <td className="num">
-            {r.quantity} {r.unit}
+            {formatQuantity(r.quantity)} {r.unit}
           </td>
           <td>
             <Badge tone={r.status === 'ISSUED' || r.status === 'PLEDGED' ? 'good' : 'neutral'}>{label('receipt', r.status)}</Badge>

@@ -7,7 +7,16 @@ import { AssetName } from './names';
 import { stageTone } from './shared';
 
 /** A financing's facts: its stage, product, parties and asset, then what its workflow adds. */
-export function FinancingSummary({ f, nameOf }: { f: FinancingDetail; nameOf: (id: string) => string }) {
+export function FinancingSummary({
+  f,
+  nameOf,
+  confirmedBy,
+}: {
+  f: FinancingDetail;
+  nameOf: (id: string) => string;
+  /** Who confirmed for the counterparty, named (the state keeps their address). */
+  confirmedBy?: string;
+}) {
   const { t, label } = useI18n();
   return (
     <Section title={t('financing.summary')}>
@@ -27,7 +36,7 @@ export function FinancingSummary({ f, nameOf }: { f: FinancingDetail; nameOf: (i
         <dt>{f.product === 'RECEIVABLE_FINANCING' ? t('financing.buyer') : t('financing.custodian')}</dt>
         <dd>
           {nameOf(f.counterpartyId)} ·{' '}
-          {f.state?.acknowledgedBy ? t('financing.acknowledgedBy', { who: f.state.acknowledgedBy }) : t('financing.notAcknowledged')}
+          {f.state?.acknowledgedBy ? t('financing.acknowledgedBy', { who: confirmedBy ?? '—' }) : t('financing.notAcknowledged')}
         </dd>
         <dt>{t('financing.asset')}</dt>
         <dd>

@@ -4,7 +4,7 @@ import type { Awaiting, TimelineEvent } from '../api-answers';
 import type { Me } from '../me';
 import { deskOf } from '../me';
 import { formatDate } from '../format';
-import { useI18n } from '../i18n';
+import { I18n, useI18n } from '../i18n';
 import { ErrorNote, Section, useAction, useLoad, usePageTitle } from '../ui';
 import { DecisionPanel } from './decision';
 import { Act, FinancingActions } from './financing-actions';
@@ -42,7 +42,7 @@ export function FinancingPage({ me, id }: { me: Me; id: string }) {
       <h1>
         {t('financing.title')} {f.ref}
       </h1>
-      <FinancingSummary f={f} nameOf={nameOf} />
+      <FinancingSummary f={f} nameOf={nameOf} confirmedBy={confirmer(timeline.data, { t, label })} />
 
       {desk === 'bank' && <DecisionPanel id={f.id} />}
       <FinancingActions me={me} desk={desk} f={f} act={act} error={error} />
@@ -61,6 +61,12 @@ export function FinancingPage({ me, id }: { me: Me; id: string }) {
       <Timeline events={timeline.data} />
     </>
   );
+}
+
+/** Who confirmed for the counterparty, by name and role: the timeline's step. */
+function confirmer(events: TimelineEvent[] | undefined, i18n: Pick<I18n, 't' | 'label'>): string | undefined {
+  const confirmed = events?.find((e) => e.step === 'counterparty.confirmed');
+  return confirmed && actorText(confirmed.actor, i18n);
 }
 
 /** What happened to the financing so far, and whom each awaited step waits for; screen readers hear it grow. */

@@ -362,6 +362,7 @@ const bodyOf = (form: Application): Schema<'ApplicationDto'> => ({
 /** The application's fields and what they choose from: the banks, and the assets of the chosen product. */
 function useApplicationForm(me: Me) {
   const banks = useOrganisations('BANK');
+  const commodityName = useCommodityNames();
   const receivables = useLoad(() => api.GET('/receivables', { params: { query: { status: 'CONFIRMED', limit: 100 } } }), []);
   const receipts = useLoad(() => api.GET('/warehouse-receipts', { params: { query: { status: 'ISSUED', limit: 100 } } }), []);
   const [form, setForm] = useState<Application>({
@@ -382,7 +383,7 @@ function useApplicationForm(me: Me) {
   const assets: Array<{ id: string; text: string }> = warehouse
     ? (receipts.data?.items ?? [])
         .filter((r) => r.holderId === me.organisationId)
-        .map((r) => ({ id: r.id, text: `${r.receiptNumber} · ${r.commodityCode} ${r.quantity}` }))
+        .map((r) => ({ id: r.id, text: `${r.receiptNumber} · ${commodityName(r.commodityCode)} ${formatQuantity(r.quantity)} ${r.unit}` }))
     : (receivables.data?.items ?? []).map((r) => ({ id: r.id, text: `${r.invoiceNumber} · ${formatMoney(r.eligibleAmount)}` }));
   return { banks, assets, form, setForm, set, warehouse };
 }
