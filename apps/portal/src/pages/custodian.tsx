@@ -1,9 +1,12 @@
-import { FormEvent, useRef } from 'react';
+import { FormEvent, useEffect, useRef } from 'react';
+import type { ActionType } from '@ant-design/pro-components';
 import { api, Schema } from '../api';
+import type { operations } from '../api-schema';
 import { formatQuantity } from '../format';
 import type { Me } from '../me';
 import { useI18n } from '../i18n';
-import { Badge, Choice, DataTable, ErrorNote, Field, Section, textOf, useAction, useAsk, useLoad, usePageTitle } from '../ui';
+import { Badge, Choice, ErrorNote, Field, Section, textOf, useAction, useAsk, useLoad, usePageTitle } from '../ui';
+import { ListColumn, ListTable } from '../table';
 import { useCommodityNames } from './names';
 import { FinancingTable, Organisation, useOrganisations } from './shared';
 
@@ -14,11 +17,11 @@ export function CustodianHome(_props: { me: Me }) {
   const { t } = useI18n();
   usePageTitle(t('custodian.title'));
   const holders = useOrganisations('SME');
-  const receipts = useLoad(() => api.GET('/warehouse-receipts', { params: { query: { limit: 100 } } }), [], 5000);
+  const receipts = useRef<ActionType>(undefined);
   const commodities = useLoad(() => api.GET('/commodities'), []);
   const action = useAction();
   const error = action.error;
-  const run: Run = (call, done) => action.run(async () => (await call(), action.setNotice(done), receipts.reload()));
+  const run: Run = (call, done) => action.run(async () => (await call(), action.setNotice(done), receipts.current?.reload()));
   const list = Array.isArray(commodities.data)
     ? commodities.data
     : ((commodities.data as unknown as { items?: Array<{ code: string; name: string }> })?.items ?? []);
@@ -33,7 +36,7 @@ export function CustodianHome(_props: { me: Me }) {
         <FinancingTable title={t('custodian.margin')} stage="REPAYING" />
       </Section>
       <Section title={t('receipts.title')}>
-        <ReceiptsTable items={receipts.data?.items ?? []} holders={holders} run={run} />
+        <ReceiptsTable actionRef={receipts} holders={holders} run={run} />
         <IssueReceipt holders={holders} commodities={list} error={error} run={run} />
       </Section>
       <ErrorNote error={error} fields={['receiptNumber', 'holderId', 'commodityCode', 'grade', 'quantity', 'location']} />
@@ -45,71 +48,112 @@ export function CustodianHome(_props: { me: Me }) {
 /** Makes a call about receipts; once it goes through, says `done` and reloads them. */
 type Run = (call: () => Promise<unknown>, done: string) => Promise<boolean>;
 
-/** Every receipt in custody; one still only issued can be split or its goods released. */
-function ReceiptsTable({ items, holders, run }: { items: Receipt[]; holders: Organisation[]; run: Run }) {
+type ReceiptSort = NonNullable<NonNullable<operations['WarehouseReceiptsController_list']['parameters']['query']>['sort']>;
+const RECEIPT_STATUSES: Array<Receipt['status']> = ['ISSUED', 'PLEDGED', 'RELEASED', 'SPLIT', 'CANCELLED'];
+
+/** Every receipt in custody, sorted, filtered, searched and exported by the API; one still only issued can be split or its goods released. */
+function ReceiptsTable({
+  actionRef,
+  holders,
+  run,
+}: {
+  actionRef: React.RefObject<ActionType | undefined>;
+  holders: Organisation[];
+  run: Run;
+}) {
   const { t, label } = useI18n();
   const commodityName = useCommodityNames();
   const ask = useAsk();
+  useEffect(() => {
+    const timer = setInterval(() => actionRef.current?.reload(), 5000);
+    return () => clearInterval(timer);
+  }, [actionRef]);
+  const holderOf = (r: Receipt) => holders.find((h) => h.id === r.holderId)?.name ?? r.holderId;
+  const split = async (r: Receipt) => {
+    const title = t('custodian.splitButton');
+    const parts = await ask({ title, message: r.receiptNumber, input: t('custodian.splitPrompt'), confirm: title });
+    if (parts)
+      void run(
+        () =>
+          api.POST('/warehouse-receipts/{id}/split', {
+            params: { path: { id: r.id } },
+            body: { quantities: parts.split(/[,，\s]+/).filter(Boolean) },
+          }),
+        t('custodian.split'),
+      );
+  };
+  const columns: Array<ListColumn<Receipt>> = [
+    { title: t('receipts.number'), dataIndex: 'receiptNumber', sorter: true },
+    { title: t('receipts.holder'), dataIndex: 'holderId', render: (_, r) => holderOf(r), exportValue: holderOf },
+    {
+      title: t('receipts.commodity'),
+      dataIndex: 'commodityCode',
+      sorter: true,
+      render: (_, r) => `${commodityName(r.commodityCode)} ${r.grade}`,
+      exportValue: (r) => `${commodityName(r.commodityCode)} ${r.grade}`,
+    },
+    {
+      title: t('receipts.quantity'),
+      dataIndex: 'quantity',
+      sorter: true,
+      align: 'right',
+      render: (_, r) => `${formatQuantity(r.quantity)} ${r.unit}`,
+    },
+    {
+      title: t('common.status'),
+      dataIndex: 'status',
+      sorter: true,
+      filters: RECEIPT_STATUSES.map((s) => ({ text: label('receipt', s), value: s })),
+      filterMultiple: false,
+      render: (_, r) => (
+        <Badge tone={r.status === 'ISSUED' || r.status === 'PLEDGED' ? 'good' : 'neutral'}>{label('receipt', r.status)}</Badge>
+      ),
+      exportValue: (r) => label('receipt', r.status),
+    },
+    {
+      title: t('common.actions'),
+      valueType: 'option',
+      render: (_, r) =>
+        r.status === 'ISSUED' && (
+          <span className="buttons">
+            <button type="button" onClick={() => split(r)}>
+              {t('custodian.splitButton')}
+            </button>
+            <button
+              type="button"
+              onClick={() =>
+                run(() => api.POST('/warehouse-receipts/{id}/release', { params: { path: { id: r.id } } }), t('custodian.released'))
+              }
+            >
+              {t('custodian.release')}
+            </button>
+          </span>
+        ),
+    },
+  ];
   return (
-    <DataTable
-      caption={t('receipts.title')}
-      columns={[
-        { label: t('receipts.number') },
-        { label: t('receipts.holder') },
-        { label: t('receipts.commodity') },
-        { label: t('receipts.quantity'), numeric: true },
-        { label: t('common.status') },
-        { label: t('common.actions') },
-      ]}
-    >
-      {items.map((r) => (
-        <tr key={r.id}>
-          <td>{r.receiptNumber}</td>
-          <td>{holders.find((h) => h.id === r.holderId)?.name ?? r.holderId}</td>
-          <td>
-            {commodityName(r.commodityCode)} {r.grade}
-          </td>
-          <td className="num">
-            {formatQuantity(r.quantity)} {r.unit}
-          </td>
-          <td>
-            <Badge tone={r.status === 'ISSUED' || r.status === 'PLEDGED' ? 'good' : 'neutral'}>{label('receipt', r.status)}</Badge>
-          </td>
-          <td className="buttons">
-            {r.status === 'ISSUED' && (
-              <>
-                <button
-                  type="button"
-                  onClick={async () => {
-                    const title = t('custodian.splitButton');
-                    const parts = await ask({ title, message: r.receiptNumber, input: t('custodian.splitPrompt'), confirm: title });
-                    if (parts)
-                      void run(
-                        () =>
-                          api.POST('/warehouse-receipts/{id}/split', {
-                            params: { path: { id: r.id } },
-                            body: { quantities: parts.split(/[,，\s]+/).filter(Boolean) },
-                          }),
-                        t('custodian.split'),
-                      );
-                  }}
-                >
-                  {t('custodian.splitButton')}
-                </button>
-                <button
-                  type="button"
-                  onClick={() =>
-                    run(() => api.POST('/warehouse-receipts/{id}/release', { params: { path: { id: r.id } } }), t('custodian.released'))
-                  }
-                >
-                  {t('custodian.release')}
-                </button>
-              </>
-            )}
-          </td>
-        </tr>
-      ))}
-    </DataTable>
+    <ListTable<Receipt>
+      title={t('receipts.title')}
+      rowKey="id"
+      columns={columns}
+      actionRef={actionRef}
+      searchHint={t('table.searchReceipts')}
+      exportName={t('receipts.title')}
+      load={(q) =>
+        api.GET('/warehouse-receipts', {
+          params: {
+            query: {
+              limit: q.limit,
+              offset: q.offset,
+              sort: q.sort as ReceiptSort,
+              order: q.order,
+              q: q.q,
+              status: q.filters.status as Receipt['status'],
+            },
+          },
+        })
+      }
+    />
   );
 }
 
