@@ -27,9 +27,10 @@ import ExcelJS from 'exceljs';
  * assignment, a senior officer recommends and is shown why their own approval cannot count,
  * two approvers approve, the SME accepts, the disbursement shows up, the back office uploads
  * the bank's statement and reconciles, and the financing closes. Each role's home page is
- * saved as a screenshot under test-results/screenshots/<language>/.
+ * saved as docs/screenshots/<page>.<language>.png, the pictures the README shows.
  */
-const SHOTS = resolve(__dirname, '../../test-results/screenshots');
+// the README shows them: each run refreshes the committed pictures
+const SHOTS = resolve(__dirname, '../../docs/screenshots');
 const bank = DEMO_ORGANISATIONS.bank.users;
 const PEOPLE = {
   sme: DEMO_ORGANISATIONS.hami.users[0].email,
@@ -41,6 +42,22 @@ const PEOPLE = {
   backOffice: bank[4].email,
   treasury: bank[3].email,
 };
+
+/** A camt.053 whose only entry (opening on line 9) has an amount but no CdtDbtInd. */
+const BROKEN_CAMT = Buffer.from(
+  [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    '<Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.02"><BkToCstmrStmt>',
+    '<GrpHdr><MsgId>BROKEN-1</MsgId><CreDtTm>2026-11-30T18:00:00</CreDtTm></GrpHdr>',
+    '<Stmt><Id>BROKEN-1</Id><CreDtTm>2026-11-30T18:00:00</CreDtTm>',
+    '<Acct><Id><Othr><Id>COLLECTION-1</Id></Othr></Id><Ccy>CNY</Ccy></Acct>',
+    '<Bal><Tp><CdOrPrtry><Cd>OPBD</Cd></CdOrPrtry></Tp><Amt Ccy="CNY">0.00</Amt><CdtDbtInd>CRDT</CdtDbtInd><Dt><Dt>2026-11-30</Dt></Dt></Bal>',
+    '<Bal><Tp><CdOrPrtry><Cd>CLBD</Cd></CdOrPrtry></Tp><Amt Ccy="CNY">10.00</Amt><CdtDbtInd>CRDT</CdtDbtInd><Dt><Dt>2026-11-30</Dt></Dt></Bal>',
+    '',
+    '<Ntry><Amt Ccy="CNY">10.00</Amt><Sts>BOOK</Sts><BookgDt><Dt>2026-11-30</Dt></BookgDt><ValDt><Dt>2026-11-30</Dt></ValDt></Ntry>',
+    '</Stmt></BkToCstmrStmt></Document>',
+  ].join('\n'),
+);
 
 /** Authenticator apps enrolled during the run, across both languages: a code is taken once. */
 const seeds = new Map<string, { secret: string; lastStep: number }>();
@@ -147,8 +164,8 @@ describe('the portal in a real browser: the demo journey', () => {
     }
 
     const shoot = async (page: Page, name: string) => {
-      await mkdir(resolve(SHOTS, language), { recursive: true });
-      await page.screenshot({ path: resolve(SHOTS, language, `${name}.png`), fullPage: true });
+      await mkdir(SHOTS, { recursive: true });
+      await page.screenshot({ path: resolve(SHOTS, `${name}.${language}.png`), fullPage: true });
     };
     const open = async (page: Page, ref: string) => {
       await page.getByRole('navigation').getByRole('link', { name: m['nav.home'] }).click();
@@ -186,6 +203,17 @@ describe('the portal in a real browser: the demo journey', () => {
         .locator('tr', { has: sme.locator(`[data-invoice="${invoice}"]`) })
         .getByText(m['receivable.SUBMITTED'])
         .waitFor();
+      // the same invoice again: the API's refusal, by its code, beside the invoice number (not the number's format hint)
+      await form.getByLabel(m['receivables.debtor']).selectOption({ label: DEMO_ORGANISATIONS.powerGroup.name });
+      await form.getByLabel(m['receivables.invoice']).fill(invoice);
+      await form.getByLabel(m['receivables.issued']).fill('2026-11-20');
+      await form.getByLabel(m['receivables.due']).fill('2027-02-28');
+      await form.getByLabel(m['receivables.amount']).fill('300000.00');
+      await form.getByRole('button', { name: m['receivables.registerButton'] }).click();
+      const duplicate = (await form.locator('[data-field="invoiceNumber"]').textContent())!;
+      expect(duplicate).toContain(m['error.RECEIVABLE.DUPLICATE_INVOICE']);
+      expect(duplicate).not.toContain(m['field.invoiceNumber']);
+      expect(await form.getByRole('status').count()).toBe(0); // the last success line went with the new attempt
       // a second one, for the buyer to dispute; a refusal on the way takes the last success line away
       const disputed = `${invoice}-D`;
       await form.getByLabel(m['receivables.debtor']).selectOption({ label: DEMO_ORGANISATIONS.powerGroup.name });
@@ -302,6 +330,10 @@ describe('the portal in a real browser: the demo journey', () => {
     it('the SME sees the trial calculation, applies, and the buyer acknowledges the assignment', async () => {
       await sme.getByRole('navigation').getByRole('link', { name: m['nav.apply'] }).click();
       await sme.getByLabel(m['apply.receivable']).selectOption({ label: `${invoice} · ¥2,000,000.00` });
+      // above what the invoice can finance: the refusal says so, with the most the API allows
+      await sme.getByLabel(m['apply.amount']).fill('1900000.00');
+      const above = sme.locator('[data-field="amount"]').filter({ hasText: m['error.FINANCING.ABOVE_MAXIMUM'] });
+      expect(await above.textContent()).toMatch(/at most \d+\.\d{2}/);
       await sme.getByLabel(m['apply.amount']).fill('1500000.00');
       await sme.getByTestId('trial-rate').filter({ hasText: '4.35%' }).waitFor();
       expect(await sme.getByTestId('trial-fee').textContent()).toBe('¥1,500.00');
@@ -519,6 +551,15 @@ describe('the portal in a real browser: the demo journey', () => {
       const today = new Date().toISOString().slice(0, 10);
       const stray = `stray debit ${language}`;
       const upload = backOffice.getByRole('form', { name: m['statements.upload'] });
+      // a camt.053 whose entry lacks its credit/debit sign: refused with the line and the reason the API found
+      await upload.getByLabel(m['statements.format']).selectOption('camt.053');
+      await upload
+        .getByLabel(m['statements.file'])
+        .setInputFiles({ name: `broken-${language}.xml`, mimeType: 'application/xml', buffer: BROKEN_CAMT });
+      await upload.getByRole('button', { name: m['statements.uploadButton'] }).click();
+      const refusal = (await upload.getByRole('alert').filter({ hasText: m['error.RECONCILIATION.BAD_STATEMENT'] }).textContent())!;
+      expect(refusal).toContain('line 9, Ntry');
+      expect(refusal).toContain('CdtDbtInd');
       await upload.getByLabel(m['statements.format']).selectOption('csv');
       await upload.getByLabel(m['statements.file']).setInputFiles({
         name: `stray-${language}.csv`,

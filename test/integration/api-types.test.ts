@@ -3,6 +3,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { startApi, TestApi } from '../support/api';
 import { isolatedConfig } from '../support/stack';
+import { zh } from '../../apps/portal/src/messages';
 
 const ROOT = resolve(__dirname, '../..');
 const FILE = 'apps/portal/src/api-schema.ts';
@@ -81,5 +82,16 @@ describe('the portal’s API types are the OpenAPI document’s', () => {
       );
     }
     expect(committed).toBe(generated);
+  });
+
+  // a message keyed by a code the API never sends is never shown: the reader gets the generic one
+  it('every refusal the portal explains by its code is a code the API documents', () => {
+    const codes = new Set((document as { components: { schemas: { ErrorCode: { enum: string[] } } } }).components.schemas.ErrorCode.enum);
+    const ownTexts = ['generic', 'withDetail', 'unexpected'];
+    const explained = Object.keys(zh)
+      .filter((key) => key.startsWith('error.'))
+      .map((key) => key.slice('error.'.length))
+      .filter((code) => !ownTexts.includes(code));
+    expect(explained.filter((code) => !codes.has(code))).toEqual([]);
   });
 });

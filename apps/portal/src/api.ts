@@ -207,10 +207,7 @@ export function upload<P extends PathOf<'post'>>(
     xhr.onload = () => {
       const body = xhr.responseText ? JSON.parse(xhr.responseText) : undefined;
       if (xhr.status >= 200 && xhr.status < 300) resolve(body);
-      else
-        reject(
-          new ApiError(xhr.status, body?.code ?? `HTTP.${xhr.status}`, body?.detail ?? body?.title ?? xhr.statusText, body?.errors ?? []),
-        );
+      else reject(problemOf(xhr.status, xhr.statusText, body)); // its detail too: a statement's line and reason
     };
     xhr.send(file);
   });

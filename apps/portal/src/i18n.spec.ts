@@ -6,10 +6,10 @@ import { en, zh } from './messages';
 // format hint for a value whose format was fine; a statement's refusal keeps its line and reason.
 describe('explaining the API’s refusals', () => {
   it('a duplicate invoice number reads as already registered, not as a malformed number', () => {
-    const duplicate = new ApiError(409, 'RECEIVABLES.DUPLICATE_INVOICE', 'already registered', [
+    const duplicate = new ApiError(409, 'RECEIVABLE.DUPLICATE_INVOICE', 'already registered', [
       { field: 'invoiceNumber', message: 'invoice 0451 is already registered' },
     ]);
-    expect(explainField('zh-CN', duplicate, 'invoiceNumber')).toBe('这张发票已经登记过。（invoice 0451 is already registered）');
+    expect(explainField('zh-CN', duplicate, 'invoiceNumber')).toBe('该发票已登记。（invoice 0451 is already registered）');
   });
 
   it('an amount above the maximum says so, with the maximum the API gave', () => {

@@ -48,7 +48,15 @@ const AskContext = createContext<Ask>(() => Promise.resolve(null));
 /** The page's question dialog, one at a time; `useAsk` opens it from anywhere below. */
 export function AskProvider({ children }: { children: ReactNode }) {
   const [open, setOpen] = useState<{ question: Question; answer: (text: string | null) => void }>();
-  const ask = useCallback<Ask>((question) => new Promise((answer) => setOpen({ question, answer })), []);
+  const ask = useCallback<Ask>(
+    (question) =>
+      new Promise((answer) => {
+        // what opened it gets the focus back once the dialog is gone (it unmounts with its answer)
+        const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+        setOpen({ question, answer: (text) => (answer(text), setTimeout(() => opener?.focus())) });
+      }),
+    [],
+  );
   return (
     <AskContext.Provider value={ask}>
       {children}
@@ -61,7 +69,7 @@ export const useAsk = (): Ask => useContext(AskContext);
 
 /**
  * Ant Design's modal: focus moves into it (to the text, else the confirm button), Escape or
- * Cancel answers null, and focus returns to what opened it when it closes.
+ * Cancel answers null (AskProvider gives the focus back to what opened it).
  */
 function AskDialog({ title, message, input, confirm, danger, onAnswer }: Question & { onAnswer: (text: string | null) => void }) {
   const { t } = useI18n();
@@ -81,7 +89,6 @@ function AskDialog({ title, message, input, confirm, danger, onAnswer }: Questio
       okText={confirm}
       cancelText={t('common.cancel')}
       okButtonProps={{ danger, disabled: Boolean(input) && !text.trim(), autoFocus: !input }}
-      focusTriggerAfterClose
       destroyOnHidden
     >
       {message && <p id={`${id}-message`}>{message}</p>}
