@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { en, zh } from '../../apps/portal/src/messages';
 import type { Instalment } from '../../apps/portal/src/api-answers';
-import { formatDate, formatMoney } from '../../apps/portal/src/format';
+import { formatDate, formatMoney, formatPercent } from '../../apps/portal/src/format';
 import {
   DEMO_ADMIN,
   DEMO_COLLECTION_ACCOUNT,
@@ -360,9 +360,8 @@ describe('the portal in a real browser: the demo journey', () => {
       await senior.getByRole('heading', { name: m['bank.queue'] }).waitFor();
       await shoot(senior, 'bank-officer');
       await open(senior, ref);
-      await senior
-        .getByLabel(m['common.comment'])
-        .fill(language === 'en' ? 'Buyer is a state grid company; exposure within appetite' : '买方为国网公司，风险可控');
+      const recommendation = language === 'en' ? 'Buyer is a state grid company; exposure within appetite' : '买方为国网公司，风险可控';
+      await senior.getByLabel(m['common.comment']).fill(recommendation);
       await senior.getByRole('button', { name: m['financing.recommend'] }).click();
       await stage(senior, 'stage.AWAITING_APPROVAL');
       // the denial: the page says why before the click, and the API's refusal says it again
@@ -375,6 +374,14 @@ describe('the portal in a real browser: the demo journey', () => {
         await approver.getByRole('link', { name: ref }).first().waitFor();
         if (email === PEOPLE.approverA) await shoot(approver, 'approver');
         await open(approver, ref);
+        // before approving: the collateral value, the LTV and the senior officer's comment, as the API's decision view has them
+        const [{ id }] = await api.owner.query('SELECT id FROM financings WHERE ref = $1', [ref]);
+        const view = (await (await api.as(email)).get(`/financings/${id}/decision`).expect(200)).body;
+        expect(view.recommendation.comment).toBe(recommendation);
+        await approver.getByTestId('decision-recommendation-comment').filter({ hasText: recommendation }).waitFor();
+        expect(await approver.getByTestId('decision-collateral-value').textContent()).toBe(formatMoney(view.collateral.value));
+        expect(await approver.getByTestId('decision-ltv').textContent()).toBe(formatPercent(view.collateral.ltv, 2));
+        expect(view.collateral.ltv).toBe('0.7500'); // ¥1,500,000 on a ¥2,000,000 invoice
         await approver.getByRole('button', { name: m['financing.approve'] }).click();
         await approver.getByRole('status').waitFor();
       }

@@ -21,6 +21,23 @@ export interface ListQuery {
   filters: Record<string, string>;
 }
 
+/**
+ * The query every list endpoint takes (libs/http's ListQuery): its page, one sort among the
+ * endpoint's own fields (`S`), the search and the to-do/done queue when the list has tabs.
+ */
+export function pageQuery<S extends string>(
+  q: ListQuery,
+): { limit: number; offset: number; sort?: S; order?: 'asc' | 'desc'; q?: string; queue?: 'todo' | 'done' } {
+  return {
+    limit: q.limit,
+    offset: q.offset,
+    sort: q.sort as S | undefined,
+    order: q.order,
+    q: q.q,
+    queue: q.tab as 'todo' | 'done' | undefined,
+  };
+}
+
 export interface ListPage<T> {
   items: T[];
   total: number;

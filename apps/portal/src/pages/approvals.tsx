@@ -7,7 +7,7 @@ import type { Me } from '../me';
 import { formatDate } from '../format';
 import { useI18n } from '../i18n';
 import { ErrorNote, Section, useAction, useAsk } from '../ui';
-import { ListColumn, ListTable } from '../table';
+import { ListColumn, ListTable, pageQuery } from '../table';
 
 /** Whether an answer is a change sent to a second person (202) rather than one made. */
 export const awaitsApproval = (answer: unknown) =>
@@ -105,15 +105,7 @@ export function ApprovalsPanel({ me, tick = 0, onChange }: { me: Me; tick?: numb
           { key: 'done', label: t('table.done') },
         ]}
         load={async (q) => {
-          const query = {
-            limit: q.limit,
-            offset: q.offset,
-            sort: q.sort as RequestSort,
-            order: q.order,
-            q: q.q,
-            queue: q.tab as 'todo' | 'done',
-          };
-          const page = await api.GET('/approval-requests', { params: { query } });
+          const page = await api.GET('/approval-requests', { params: { query: pageQuery<RequestSort>(q) } });
           if (q.tab === 'todo' && !q.q) setPending(page.total);
           return page;
         }}

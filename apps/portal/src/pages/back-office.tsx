@@ -6,7 +6,7 @@ import { formatDate, formatMoney, formatPercent, localToday } from '../format';
 import { useI18n } from '../i18n';
 import type { Me } from '../me';
 import { Badge, DataTable, ErrorNote, Field, Progress, Section, useAction, useAsk, useLoad, usePageTitle } from '../ui';
-import { ListColumn, ListTable } from '../table';
+import { ListColumn, ListTable, pageQuery } from '../table';
 import { ApprovalsPanel, awaitsApproval } from './approvals';
 import { AwaitedMovements, BankAccounts } from './repayment';
 
@@ -193,15 +193,7 @@ function ExceptionsQueue({ tick, onChange }: { tick: number; onChange: () => voi
           { key: 'done', label: t('table.done') },
         ]}
         load={async (q) => {
-          const query = {
-            limit: q.limit,
-            offset: q.offset,
-            sort: q.sort as ExceptionSort,
-            order: q.order,
-            q: q.q,
-            queue: q.tab as 'todo' | 'done',
-          };
-          const page = await api.GET('/statements/exceptions', { params: { query } });
+          const page = await api.GET('/statements/exceptions', { params: { query: pageQuery<ExceptionSort>(q) } });
           if (q.tab === 'todo' && !q.q) setOpen(page.total);
           return page;
         }}
@@ -351,7 +343,7 @@ function RecentMatches({ tick, onChange }: { tick: number; onChange: () => void 
         exportName={t('matches.title')}
         load={(q) => {
           const status = q.filters.status as (typeof DECISION_STATUSES)[number] | undefined;
-          const query = { limit: q.limit, offset: q.offset, sort: q.sort as DecisionSort, order: q.order, q: q.q, status };
+          const query = { ...pageQuery<DecisionSort>(q), status };
           return api.GET('/reconciliation/matches', { params: { query } });
         }}
       />

@@ -6,7 +6,7 @@ import type { Me } from '../me';
 import { formatDate, formatMoney, formatTotal } from '../format';
 import { useI18n } from '../i18n';
 import { DataTable, ErrorNote, Section, useAsk, useLoad, usePageTitle } from '../ui';
-import { ListColumn, ListTable } from '../table';
+import { ListColumn, ListTable, pageQuery } from '../table';
 import { byDeadline, Documents, FinancingTable, Organisation, useOrganisations } from './shared';
 
 type Receivable = Schema<'ReceivableView'>;
@@ -173,7 +173,7 @@ function AnsweredReceivables({ suppliers, tick }: { suppliers: Organisation[]; t
         exportName={t('table.buyerAnswered')}
         load={(q) =>
           api.GET('/receivables', {
-            params: { query: { limit: q.limit, offset: q.offset, sort: q.sort as ReceivableSort, order: q.order, q: q.q, queue: 'done' } },
+            params: { query: { ...pageQuery<ReceivableSort>(q), queue: 'done' } },
           })
         }
       />

@@ -6,7 +6,7 @@ import { formatQuantity } from '../format';
 import type { Me } from '../me';
 import { useI18n } from '../i18n';
 import { Badge, Choice, ErrorNote, Field, Section, textOf, useAction, useAsk, useLoad, usePageTitle } from '../ui';
-import { ListColumn, ListTable } from '../table';
+import { ListColumn, ListTable, pageQuery } from '../table';
 import { useCommodityNames } from './names';
 import { FinancingTable, Organisation, useOrganisations } from './shared';
 
@@ -142,14 +142,7 @@ function ReceiptsTable({
       load={(q) =>
         api.GET('/warehouse-receipts', {
           params: {
-            query: {
-              limit: q.limit,
-              offset: q.offset,
-              sort: q.sort as ReceiptSort,
-              order: q.order,
-              q: q.q,
-              status: q.filters.status as Receipt['status'],
-            },
+            query: { ...pageQuery<ReceiptSort>(q), status: q.filters.status as Receipt['status'] },
           },
         })
       }

@@ -6,7 +6,7 @@ import type { Financing } from '../api-answers';
 import { formatDate, formatMoney } from '../format';
 import { useI18n } from '../i18n';
 import { Badge, useLoad } from '../ui';
-import { ListColumn, ListQuery, ListTable } from '../table';
+import { ListColumn, ListQuery, ListTable, pageQuery } from '../table';
 
 export type Organisation = Schema<'OrganisationView'>;
 
@@ -104,13 +104,10 @@ export function FinancingTable({
   const load = (q: ListQuery) => {
     const todo = q.tab === 'todo';
     const query: FinancingQuery = {
-      limit: q.limit,
-      offset: q.offset,
-      sort: (q.sort ?? (todo ? 'deadline' : undefined)) as FinancingQuery['sort'],
-      order: q.order ?? (todo ? 'asc' : undefined),
-      q: q.q,
+      ...pageQuery<NonNullable<FinancingQuery['sort']>>(q),
+      // the to-do list soonest deadline first unless the reader sorts it otherwise
+      ...(todo && !q.sort ? { sort: 'deadline', order: 'asc' } : {}),
       stage: stage ?? q.filters.stage,
-      queue: q.tab as FinancingQuery['queue'],
     };
     return api.GET('/financings', { params: { query } });
   };

@@ -7,7 +7,7 @@ import type { Me } from '../me';
 import { formatDate, formatMoney, formatQuantity, formatRate } from '../format';
 import { useI18n } from '../i18n';
 import { Badge, Choice, DataTable, ErrorNote, Field, Section, textOf, useAction, useLoad, usePageTitle } from '../ui';
-import { ListColumn, ListTable } from '../table';
+import { ListColumn, ListTable, pageQuery } from '../table';
 import { ProductTerms, RepaymentFields, RepaymentForm, useProduct } from './product-terms';
 import { Documents, FinancingTable, Organisation, useOrganisations } from './shared';
 import { useCommodityNames } from './names';
@@ -125,14 +125,7 @@ function ReceivablesTable({
       load={(q) =>
         api.GET('/receivables', {
           params: {
-            query: {
-              limit: q.limit,
-              offset: q.offset,
-              sort: q.sort as ReceivableSort,
-              order: q.order,
-              q: q.q,
-              status: q.filters.status as Receivable['status'],
-            },
+            query: { ...pageQuery<ReceivableSort>(q), status: q.filters.status as Receivable['status'] },
           },
         })
       }
@@ -248,14 +241,7 @@ function ReceiptsTable() {
       load={(q) =>
         api.GET('/warehouse-receipts', {
           params: {
-            query: {
-              limit: q.limit,
-              offset: q.offset,
-              sort: q.sort as ReceiptSort,
-              order: q.order,
-              q: q.q,
-              status: q.filters.status as Receipt['status'],
-            },
+            query: { ...pageQuery<ReceiptSort>(q), status: q.filters.status as Receipt['status'] },
           },
         })
       }
