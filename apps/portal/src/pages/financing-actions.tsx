@@ -1,16 +1,11 @@
 import { FormEvent } from 'react';
-import type { Schema } from '../api';
 import { useI18n } from '../i18n';
 import type { Desk, Me } from '../me';
 import { Field, Section } from '../ui';
 import type { Financing, FinancingDetail } from '../api-answers';
 import { OfferPanel, PaymentsMade } from './offer';
 import { PaymentInstructionsPanel } from './repayment';
-
-/** A step of the financing's workflow the portal takes: POST /financings/{id}/<step>. */
-export type Step = 'accept' | 'acknowledge' | 'recommend' | 'approve' | 'reject';
-/** Takes a step of the financing's workflow, with a comment (a rejection: its reason); answers whether it went through. */
-export type Act = (step: Step, body?: Schema<'CommentDto'> | Schema<'AcceptDto'> | Schema<'ReasonDto'>) => Promise<boolean>;
+import type { Act, Step } from './financing-steps';
 
 /** The API's word on why this approver's approval would not count, as the message to show; undefined when it would. */
 const BLOCKERS: Record<string, 'own' | 'twice' | 'authority'> = {

@@ -6,7 +6,7 @@ import type { FinancingDetail } from '../api-answers';
 import { formatDate, formatMoney, formatRate, formatTotal } from '../format';
 import { useI18n } from '../i18n';
 import { DataTable, ErrorNote, Section, useAction, useAsk } from '../ui';
-import type { Act } from './financing-actions';
+import type { Act } from './financing-steps';
 
 // The SME's side of an offer and after it: every cost before accepting (what the fee does to
 // the total), the bank's contract read and agreed to, a last confirmation naming the amounts;
