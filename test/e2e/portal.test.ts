@@ -14,6 +14,8 @@ import {
   seedDemo,
 } from '../../scripts/demo-data';
 import { startApi, TestApi } from '../support/api';
+import { applyFor } from '../support/financing';
+import { receivableBody } from '../support/receivables';
 import { launchBrowser } from '../support/browser';
 import { eventually, isolatedConfig } from '../support/stack';
 import { startWorkerProcess, WorkerProcess } from '../support/worker-process';
@@ -632,6 +634,54 @@ describe('the portal in a real browser: the demo journey', () => {
       const [first] = await eventually(mine, 'the audit log filtered by who acted');
       expect(first).toContain(newest.action);
       expect(first).toContain(newest.entityId);
+    });
+
+    it('a financing’s timeline names each person and the role they acted in, the platform in words, never an e-mail', async () => {
+      // a financing of its own, taken to the approvers through the API
+      const [smeApi, buyerApi, officerApi] = await Promise.all([api.as(PEOPLE.sme), api.as(PEOPLE.buyer), api.as(bank[0].email)]);
+      const invoice = receivableBody(api.parties.powerGroup, { invoiceNumber: `TL-${language}`, amount: '400000.00' });
+      const receivable = (await smeApi.post('/receivables').send(invoice).expect(201)).body.id;
+      await smeApi.post(`/receivables/${receivable}/submit`).expect(200);
+      await buyerApi.post(`/receivables/${receivable}/confirm`).send({}).expect(200);
+      const application = { product: 'RECEIVABLE_FINANCING', assetId: receivable, bankId: api.parties.bank, amount: '300000.00' };
+      const { id } = await applyFor(smeApi, application);
+      const reached = (stage: string) =>
+        eventually(async () => ((await smeApi.get(`/financings/${id}`)).body.stage === stage ? true : undefined), stage, 60_000);
+      await reached('AWAITING_COUNTERPARTY');
+      await buyerApi.post(`/financings/${id}/acknowledge`).send({ comment: 'notice received' }).expect(200);
+      await reached('AWAITING_RECOMMENDATION');
+      await officerApi.post(`/financings/${id}/recommend`).send({ comment: 'sound buyer' }).expect(200);
+      await reached('AWAITING_APPROVAL');
+
+      const sme = await signIn(PEOPLE.sme);
+      await sme.evaluate(`location.hash = '/financings/${id}'`);
+      const person = (name: string, organisation: string, role: keyof typeof m) =>
+        m['actor.person'].replace('{name}', name).replace('{organisation}', organisation).replace('{role}', m[role]);
+      const recommended = sme.locator('li[data-step="recommended"]').getByTestId('actor');
+      await recommended.waitFor();
+      expect(await recommended.textContent()).toBe(person(bank[0].displayName, DEMO_ORGANISATIONS.bank.name, 'role.CREDIT_OFFICER'));
+      const buyer = person(DEMO_ORGANISATIONS.powerGroup.users[0].displayName, DEMO_ORGANISATIONS.powerGroup.name, 'role.PAYABLES_CLERK');
+      expect(await sme.locator('li[data-step="counterparty.confirmed"]').getByTestId('actor').textContent()).toBe(buyer);
+      const steps = (await sme.locator('ol.timeline').textContent())!;
+      expect(steps).toContain(m['actor.SYSTEM']);
+      expect(steps).not.toContain('@');
+      expect(steps).not.toContain('system:');
+      // the summary names who confirmed for the buyer the same way
+      await sme.getByText(m['financing.acknowledgedBy'].replace('{who}', buyer)).waitFor();
+    });
+
+    it('the portfolio names a commodity’s concentration limit by the commodity, not its code', async () => {
+      const officer = await signIn(PEOPLE.senior);
+      await officer.getByRole('navigation').getByRole('link', { name: m['nav.portfolio'] }).click();
+      const commodities = (await (await api.as(PEOPLE.senior)).get('/commodities').expect(200)).body as Array<{
+        code: string;
+        name: string;
+      }>;
+      const chart = officer.locator(`[aria-label^="${m['portfolio.limits']}:"]`);
+      await chart.waitFor();
+      const limits = (await chart.getAttribute('aria-label'))!;
+      expect(limits).toContain(commodities.find((c) => c.code === 'COAL-5500')!.name);
+      expect(limits).not.toContain('COAL-5500');
     });
 
     it('the back office reads and saves an account’s CSV layout and proposes a charge rule, which treasury approves', async () => {

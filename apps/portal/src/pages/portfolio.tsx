@@ -10,6 +10,7 @@ import { formatDate, formatMoney, share } from '../format';
 import { useI18n } from '../i18n';
 import { ListColumn, ListTable } from '../table';
 import { useLoad, usePageTitle } from '../ui';
+import { useCommodityNames } from './names';
 import { useOrganisations } from './shared';
 
 // only what the page draws, rendered as SVG: its labels are text a screen reader and a test can read
@@ -142,7 +143,9 @@ function LimitUtilisation() {
   const { t } = useI18n();
   const organisations = useOrganisations();
   const limits = useLoad(() => api.GET('/credit-limits', { params: { query: { limit: 100 } } }), []);
-  const nameOf = (subject: string) => organisations.find((o) => o.id === subject)?.name ?? subject;
+  const commodityName = useCommodityNames();
+  // a limit's subject is an organisation, or a commodity (concentration) by its code
+  const nameOf = (subject: string) => organisations.find((o) => o.id === subject)?.name ?? commodityName(subject);
   return (
     <Card title={<h2>{t('portfolio.limits')}</h2>}>
       <Bars
