@@ -666,8 +666,12 @@ describe('the portal in a real browser: the demo journey', () => {
       expect(steps).toContain(m['actor.SYSTEM']);
       expect(steps).not.toContain('@');
       expect(steps).not.toContain('system:');
-      // the summary names who confirmed for the buyer the same way
+      // the summary names who confirmed for the buyer the same way, and the asset by its invoice number
       await sme.getByText(m['financing.acknowledgedBy'].replace('{who}', buyer)).waitFor();
+      await sme
+        .getByTestId('asset-name')
+        .filter({ hasText: m['asset.invoice'].replace('{number}', `TL-${language}`) })
+        .waitFor();
     });
 
     it('the portfolio names a commodity’s concentration limit by the commodity, not its code', async () => {

@@ -22,7 +22,7 @@ export const zhOperator = {
   'org.name': '名称',
   'org.kind': '类型',
   'org.creditCode': '统一社会信用代码',
-  'org.people': '人员',
+  'org.people': '查看人员',
   'org.peopleOf': '{name} 的人员',
   'user.name': '姓名',
   'user.email': '邮箱',
