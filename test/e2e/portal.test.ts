@@ -374,7 +374,7 @@ describe('the portal in a real browser: the demo journey', () => {
       for (const email of [PEOPLE.approverA, PEOPLE.approverB]) {
         const approver = await signIn(email);
         await approver.getByRole('link', { name: ref }).first().waitFor();
-        if (email === PEOPLE.approverA) await shoot(approver, 'approver');
+        if (email === PEOPLE.approverA) await shoot(approver, 'approver-queue');
         await open(approver, ref);
         // before approving: the collateral value, the LTV and the senior officer's comment, as the API's decision view has them
         const [{ id }] = await api.owner.query('SELECT id FROM financings WHERE ref = $1', [ref]);
@@ -384,6 +384,7 @@ describe('the portal in a real browser: the demo journey', () => {
         expect(await approver.getByTestId('decision-collateral-value').textContent()).toBe(formatMoney(view.collateral.value));
         expect(await approver.getByTestId('decision-ltv').textContent()).toBe(formatPercent(view.collateral.ltv, 2));
         expect(view.collateral.ltv).toBe('0.7500'); // ¥1,500,000 on a ¥2,000,000 invoice
+        if (email === PEOPLE.approverA) await shoot(approver, 'approver');
         await approver.getByRole('button', { name: m['financing.approve'] }).click();
         await approver.getByRole('status').waitFor();
       }

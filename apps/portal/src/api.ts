@@ -61,7 +61,8 @@ function problemOf(status: number, statusText: string, body: unknown): ApiError 
     problem.code ?? `HTTP.${status}`,
     problem.detail ?? problem.title ?? statusText,
     problem.errors ?? [],
-    problem.detail,
+    // a domain refusal says its case on the field it names (a statement's line and reason)
+    problem.detail ?? problem.errors?.[0]?.message,
   );
 }
 
