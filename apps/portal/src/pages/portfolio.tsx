@@ -177,10 +177,17 @@ function Bars({
   const shown = (i: number) => bars[i].shown ?? formatMoney(bars[i].value);
   const option = {
     aria: { enabled: true, label: { description: `${title}: ${bars.map((b, i) => `${b.name} ${shown(i)}`).join('; ')}` } },
-    grid: { left: 8, right: 170, top: 8, bottom: 8, containLabel: true },
+    grid: { left: 8, right: '32%', top: 8, bottom: 8, containLabel: true },
     tooltip: { trigger: 'item', formatter: (p: { dataIndex: number }) => `${bars[p.dataIndex].name}<br/>${shown(p.dataIndex)}` },
     xAxis: { type: 'value', axisLabel: { show: false }, splitLine: { show: false } },
-    yAxis: { type: 'category', inverse: true, data: bars.map((b) => b.name), axisTick: { show: false } },
+    // a long name (a company's, a commodity's) wraps rather than being cut
+    yAxis: {
+      type: 'category',
+      inverse: true,
+      data: bars.map((b) => b.name),
+      axisTick: { show: false },
+      axisLabel: { width: 150, overflow: 'break' },
+    },
     series: [
       {
         type: 'bar',
