@@ -72,17 +72,21 @@ export interface ListTableProps<T> {
   pageSize?: number;
 }
 
+/**
+ * antd's tables render a bare <table>: this names it for screen readers (and tests), as one
+ * component for as long as the name stays (a new one each render would rebuild the table).
+ */
+export function useNamedTable(name: string): { table: (props: object) => ReactNode } {
+  return useMemo(() => ({ table: (props: object) => <table {...props} aria-label={name} /> }), [name]);
+}
+
 /** The most rows an export reads (pages of 100, the API's largest). */
 const EXPORT_LIMIT = 10_000;
 
-export function ListTable<T extends object>(props: ListTableProps<T>) {
-  const { t, language } = useI18n();
-  const [tab, setTab] = useState(props.tabs?.[0]?.key);
+/** Every row the list's last query selects, read a page of 100 at a time, saved as a workbook. */
+function useExport<T extends object>(props: ListTableProps<T>, last: { current: ListQuery }) {
   const [exporting, setExporting] = useState(false);
   const [failure, setFailure] = useState<unknown>();
-  const last = useRef<ListQuery>({ limit: props.pageSize ?? 20, offset: 0, filters: {} });
-  const columns = useMemo(() => props.columns.map(({ exportValue: _e, filterKey: _f, ...c }) => c as ProColumns<T>), [props.columns]);
-
   const exportAll = async () => {
     setExporting(true);
     setFailure(undefined);
@@ -100,6 +104,16 @@ export function ListTable<T extends object>(props: ListTableProps<T>) {
       setExporting(false);
     }
   };
+  return { exporting, failure, exportAll };
+}
+
+export function ListTable<T extends object>(props: ListTableProps<T>) {
+  const { t, language } = useI18n();
+  const [tab, setTab] = useState(props.tabs?.[0]?.key);
+  const last = useRef<ListQuery>({ limit: props.pageSize ?? 20, offset: 0, filters: {} });
+  const { exporting, failure, exportAll } = useExport(props, last);
+  const named = useNamedTable(props.title);
+  const columns = useMemo(() => props.columns.map(({ exportValue: _e, filterKey: _f, ...c }) => c as ProColumns<T>), [props.columns]);
 
   return (
     <section aria-label={props.title} className="list">
@@ -142,7 +156,7 @@ export function ListTable<T extends object>(props: ListTableProps<T>) {
         }
         tableAlertRender={false}
         locale={{ emptyText: <Empty description={t('table.empty')} /> }}
-        components={{ table: (p: object) => <table {...p} aria-label={props.title} /> }}
+        components={named}
         cardBordered
       />
       {failure ? (

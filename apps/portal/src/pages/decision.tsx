@@ -4,6 +4,7 @@ import { api, download, Schema } from '../api';
 import { formatDate, formatMoney, formatPercent, formatQuantity, formatRate } from '../format';
 import { I18n, useI18n } from '../i18n';
 import { ErrorNote, Section, useAction, useLoad } from '../ui';
+import { useNamedTable } from '../table';
 
 // The banker's decision panel (GET /financings/:id/decision): what a credit officer or an
 // approver reads before recommending, approving or rejecting.
@@ -22,6 +23,7 @@ function personText(p: Person, { t, label }: I18n): string {
 
 /** Small tables (limits, schedule, opinions, the record): antd's, named for screen readers. */
 function Small<T extends object>({ name, rows, columns, rowKey }: { name: string; rows: T[]; columns: object[]; rowKey: string }) {
+  const named = useNamedTable(name);
   return (
     <Table<T>
       size="small"
@@ -29,7 +31,7 @@ function Small<T extends object>({ name, rows, columns, rowKey }: { name: string
       rowKey={rowKey}
       dataSource={rows}
       columns={columns as TableProps<T>['columns']}
-      components={{ table: (p: object) => <table {...p} aria-label={name} /> }}
+      components={named}
     />
   );
 }

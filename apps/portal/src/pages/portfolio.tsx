@@ -8,7 +8,7 @@ import { useState } from 'react';
 import { api, Schema } from '../api';
 import { formatDate, formatMoney, share } from '../format';
 import { useI18n } from '../i18n';
-import { ListColumn, ListTable } from '../table';
+import { ListColumn, ListTable, useNamedTable } from '../table';
 import { useLoad, usePageTitle } from '../ui';
 import { useCommodityNames } from './names';
 import { useOrganisations } from './shared';
@@ -55,9 +55,10 @@ export function PortfolioPage() {
 
 function BucketTable({ portfolio, onOpen }: { portfolio?: Schema<'PortfolioView'>; onOpen: (bucket: Bucket['bucket']) => void }) {
   const { t, label } = useI18n();
+  const named = useNamedTable(t('portfolio.buckets'));
   return (
     <Table<Bucket>
-      components={{ table: (p: object) => <table {...p} aria-label={t('portfolio.buckets')} /> }}
+      components={named}
       size="small"
       pagination={false}
       rowKey="bucket"
