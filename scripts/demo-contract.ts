@@ -46,11 +46,19 @@ export async function uploadContract(
   return { status: response.status, body: await response.json() };
 }
 
-/** The demo bank's contract in force: uploaded by its credit officer, adopted by an approver; once. */
-export async function seedDemoContract(officer: ApiClient, approver: ApiClient): Promise<void> {
+/**
+ * The demo bank's contract: uploaded by its credit officer once, adopted by an approver. Where
+ * approvers sign in with a one-time code (the default), the seed cannot act as one: the
+ * contract then waits in the approvers' queue, and until one adopts it offers are accepted
+ * without a contract, as for any bank that has none in force.
+ */
+export async function seedDemoContract(officer: ApiClient, approver: ApiClient): Promise<'ADOPTED' | 'AWAITING_APPROVER' | 'SEEDED'> {
   const versions = await officer.call<{ items: Array<{ adoptedAt: string | null }> }>('GET', '/financing-contract/versions?limit=100');
-  if (versions.items.some((v) => v.adoptedAt)) return;
+  if (versions.items.length > 0) return 'SEEDED';
   const uploaded = await uploadContract(officer, await demoContractPdf(), 'silk-road-financing-agreement.pdf');
   if (uploaded.status !== 202) throw new Error(`uploading the demo contract: ${JSON.stringify(uploaded.body)}`);
-  await approver.call('POST', `/approval-requests/${uploaded.body.request.id}/approve`, {});
+  const adopted = await approver.request('POST', `/approval-requests/${uploaded.body.request.id}/approve`, {});
+  if (adopted.status === 403 && adopted.body?.code === 'AUTH.SECOND_FACTOR_REQUIRED') return 'AWAITING_APPROVER';
+  if (adopted.status < 200 || adopted.status > 299) throw new Error(`adopting the demo contract: ${JSON.stringify(adopted.body)}`);
+  return 'ADOPTED';
 }

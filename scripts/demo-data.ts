@@ -162,7 +162,9 @@ export async function seedDemo(baseUrl: string): Promise<{ parties: DemoParties;
   });
 
   // the bank's financing contract, which SMEs read and accept with an offer
-  await seedDemoContract(officer, await api.login(DEMO_ORGANISATIONS.bank.users[2].email, DEMO_PASSWORD));
+  if ((await seedDemoContract(officer, await api.login(DEMO_ORGANISATIONS.bank.users[2].email, DEMO_PASSWORD))) === 'AWAITING_APPROVER') {
+    console.log('[caravan] the demo financing contract awaits an approver’s adoption (approvers sign in with a one-time code)');
+  }
 
   const sme = await api.login(DEMO_ORGANISATIONS.hami.users[0].email, DEMO_PASSWORD);
   const debtor = await api.login(DEMO_ORGANISATIONS.powerGroup.users[0].email, DEMO_PASSWORD);

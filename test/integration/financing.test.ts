@@ -158,7 +158,7 @@ describe('financing workflow: receivable financing from application to closure',
     await d.maker.post(`/financings/${id}/reject`).send({ reason: 'buyer concentration too high' }).expect(200);
     await reaches(d, id, 'REJECTED');
     const last = (await timeline(d, id)).at(-1)!;
-    expect(last).toMatchObject({ step: 'rejected', actor: expect.stringContaining('credit@') });
+    expect(last).toMatchObject({ step: 'rejected', actor: { kind: 'PERSON', role: 'CREDIT_OFFICER' } });
     expect((await d.sme.get(`/pledges/search?assetType=RECEIVABLE&assetId=${receivable}`)).body.encumbered).toBe(false);
     await recordHistory(api.temporal, financingWorkflowId(ref), 'financing-rejected');
   });

@@ -124,7 +124,8 @@ describe('quotes: the trial is what is booked', () => {
     // what the SME accepts: the quote's terms from today (the quote's day here, so its very figures)
     const { offer, policyVersion } = (await d.sme.get(`/financings/${id}`).expect(200)).body;
     expect(policyVersion).toBe(1);
-    expect(offer).toEqual({ startDate: today(), schedule: old.schedule });
+    const { annualRate, penaltyRate, upfrontFeeRate, dayCount } = old.terms;
+    expect(offer).toEqual({ startDate: today(), schedule: old.schedule, annualRate, penaltyRate, upfrontFeeRate, dayCount });
     const stale = await d.sme
       .post(`/financings/${id}/accept`)
       .send({ startDate: addDays(today(), -1) })

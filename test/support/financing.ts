@@ -112,7 +112,10 @@ export function reaches(d: Desk, id: string, stage: string, timeoutMs = 60_000):
   return eventually(async () => ((await stageOf(d, id)) === stage ? true : undefined), `stage ${stage}`, timeoutMs);
 }
 
-export async function timeline(d: Desk, id: string): Promise<Array<{ step: string; actor: string }>> {
+export async function timeline(
+  d: Desk,
+  id: string,
+): Promise<Array<{ step: string; actor: { kind: string; name?: string; role?: string } }>> {
   return (await d.sme.get(`/financings/${id}/timeline`).expect(200)).body;
 }
 
