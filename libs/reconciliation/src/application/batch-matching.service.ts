@@ -17,7 +17,12 @@ import {
   referenceKey,
 } from '../domain/matching';
 import { findOpenByAmounts, findOpenByParties, findOpenByReferences } from '../infrastructure/expected-movement.repository';
-import { decideByReference, lockMatching, retireSuggestionsOf } from '../infrastructure/match-decision.repository';
+import {
+  decideByAmountDateCounterparty,
+  decideByReference,
+  lockMatching,
+  retireSuggestionsOf,
+} from '../infrastructure/match-decision.repository';
 import { advanceRun, lockRun } from '../infrastructure/reconciliation-run.repository';
 import { findAutomaticLinesAfter, findAutomaticLinesOf } from '../infrastructure/statement-line.repository';
 import { MatchDecisionsService } from './match-decisions.service';
@@ -31,11 +36,12 @@ export interface BatchResult {
   done: boolean;
 }
 
-/** A batch's lines, the decisions Node drafted, and the lines the database matched by reference. */
+/** A batch's lines, the decisions Node drafted, and the lines the database matched by reference and by amount, window and payer. */
 interface BatchMatch {
   lines: Line[];
   drafts: Draft[];
   byReference: string[];
+  byAmount: string[];
 }
 
 /** Why a suggestion was dropped when its lines were proposed for again. */
@@ -46,8 +52,17 @@ class BatchPlan {
   readonly drafts: Draft[] = [];
   readonly taken = new Set<string>();
   readonly open = new Map<string, OpenMovement>();
+  /** The drafts already written (`flush`). */
+  readonly written: Draft[] = [];
 
   constructor(private readonly threshold: number) {}
+
+  /** Writes the drafts so far, for a rule the database runs next to see; movements are loaded afresh after it. */
+  async flush(em: EntityManager, decisions: MatchDecisionsService, decidedBy: string): Promise<void> {
+    await decisions.record(em, decidedBy, this.drafts, this.open);
+    this.written.push(...this.drafts.splice(0));
+    this.open.clear();
+  }
 
   /** One object a movement, whichever query loaded it: what a match settles, the next rule sees. */
   remember(rows: OpenMovement[]): OpenMovement[] {
@@ -107,9 +122,9 @@ export class BatchMatchingService {
       const run = await lockRun(em, runId);
       if (!run) throw ReconciliationErrors.RUN_NOT_FOUND(`no reconciliation run ${runId}`);
       if (run.status !== 'RUNNING') return { processed: 0, matched: 0, suggested: 0, done: true };
-      const { lines, drafts, byReference } = await this.matchBatch(em, bank, run.cursor, size);
+      const { lines, drafts, byReference, byAmount } = await this.matchBatch(em, bank, run.cursor, size);
       const made = drafts.filter((d) => d.status === 'ACTIVE');
-      const matched = new Set([...byReference, ...made.flatMap((d) => d.links.map((l) => l.lineId))]).size;
+      const matched = new Set([...byReference, ...byAmount, ...made.flatMap((d) => d.links.map((l) => l.lineId))]).size;
       const suggested = drafts.length - made.length;
       await advanceRun(em, runId, { processed: lines.length, matched, suggested, cursor: lines.at(-1)?.id ?? null });
       return { processed: lines.length, matched, suggested, done: lines.length < size };
@@ -120,11 +135,13 @@ export class BatchMatchingService {
    * Runs the rules over the next `size` unmatched lines after `afterId`: the bank account's
    * standing rules first (its bank's charges are no payment), then the matching rules.
    * Suggestions made earlier for these lines are dropped and proposed afresh. The exact
-   * reference rule is decided and written by the database (`byReference`: the lines it matched).
+   * reference rule and rule 2's certain matches are decided and written by the database
+   * (`byReference`, `byAmount`: the lines it matched), each after what the rules before it
+   * decided is written; Node decides the rest.
    */
   private async matchBatch(em: EntityManager, bank: Actor, afterId: string, size: number): Promise<BatchMatch> {
     const lines = (await findAutomaticLinesAfter(em, afterId, size)).map((l) => ({ ...l, endToEndId: referenceKey(l.endToEndId) }));
-    if (lines.length === 0) return { lines, drafts: [], byReference: [] };
+    if (lines.length === 0) return { lines, drafts: [], byReference: [], byAmount: [] };
     const decidedBy = bank.email;
     await retireSuggestionsOf(
       em,
@@ -149,10 +166,16 @@ export class BatchMatchingService {
       : [];
     for (const id of byReference) plan.taken.add(id);
     await matchReferences(em, plan, lines);
-    const { parties, byParty } = await matchAmountsAndPayers(em, plan, lines);
+    await plan.flush(em, this.decisions, decidedBy);
+    // rules 3 and 4 go through the payers of all the lines left here, the database's matches among them, as before
+    const parties = [...new Set(plan.left(lines).map((l) => l.counterpartyKey))].filter((k): k is string => !!k);
+    const amountLines = plan.left(lines).map((l) => l.id);
+    const byAmount = amountLines.length ? await decideByAmountDateCounterparty(em, amountLines, decidedBy) : [];
+    for (const id of byAmount) plan.taken.add(id);
+    const byParty = await matchAmountsAndPayers(em, plan, lines, parties);
     await matchParts(em, plan, parties, byParty);
-    await this.decisions.record(em, decidedBy, plan.drafts, plan.open);
-    return { lines, drafts: plan.drafts, byReference };
+    await plan.flush(em, this.decisions, decidedBy);
+    return { lines, drafts: plan.written, byReference, byAmount };
   }
 }
 
@@ -167,24 +190,17 @@ async function matchReferences(em: EntityManager, plan: BatchPlan, lines: Line[]
 }
 
 /**
- * Rules 2 and 3: the amount, the window and the payer; several movements of one payer at
- * once. Answers the payers of the lines left and their open movements, for rule 4.
+ * Rule 2 for the lines the database left (ties, weaker scores) and rule 3, several movements
+ * of one payer at once, line by line. Answers the open movements of these payers, for rule 4.
  */
 async function matchAmountsAndPayers(
   em: EntityManager,
   plan: BatchPlan,
   lines: Line[],
-): Promise<{ parties: string[]; byParty: Map<string, OpenMovement[]> }> {
+  parties: string[],
+): Promise<Map<string, OpenMovement[]>> {
   const amounts = [...new Set(plan.left(lines).map((l) => l.amount))];
   const byAmount = plan.remember(amounts.length ? await findOpenByAmounts(em, amounts) : []);
-  const parties = [
-    ...new Set(
-      plan
-        .left(lines)
-        .map((l) => l.counterpartyKey)
-        .filter((k): k is string => !!k),
-    ),
-  ];
   const byParty = groupBy(plan.remember(parties.length ? await findOpenByParties(em, parties) : []), (m) => m.counterpartyKey!);
   for (const line of plan.left(lines)) {
     const proposals = [
@@ -196,7 +212,7 @@ async function matchAmountsAndPayers(
     // what stays unmade is still worth showing: each weaker proposal is a suggestion too
     for (const p of proposals.slice(1)) if (!plan.taken.has(line.id)) plan.suggest(p);
   }
-  return { parties, byParty };
+  return byParty;
 }
 
 /** Rule 4: a movement paid in parts, by lines of this batch and any other unmatched ones of the payer. */

@@ -238,3 +238,49 @@ export async function decideByReference(em: EntityManager, lineIds: string[], de
   );
   return rows.map((r) => r.id);
 }
+
+/**
+ * Rule 2's certain matches over these lines in one statement, as `byAmountDateCounterparty`
+ * makes them line by line: a line whose one candidate awaiting exactly its amount (its
+ * direction and currency) inside the window and of its payer (as keyed) is the only such one
+ * scores 1 and is made, whatever the rules after it would propose. The batch's rules ran each
+ * line in turn, so a line is left to Node when an earlier line of the batch may have seen that
+ * movement: one with it as a candidate, or one of the same payer (whose run of instalments could
+ * hold it, or be made consecutive by its going). Ties and weaker scores stay with Node too. Writes the
+ * decisions, links, states and audit events; answers the lines it matched.
+ */
+export async function decideByAmountDateCounterparty(em: EntityManager, lineIds: string[], decidedBy: string): Promise<string[]> {
+  const rows: Array<{ id: string }> = await em.query(
+    `WITH line AS (
+       SELECT l.id, l.amount, l.direction, l.currency, l.counterparty_key AS party, coalesce(l.booking_date, l.value_date) AS day,
+              row_number() OVER (PARTITION BY l.counterparty_key, l.direction, l.currency ORDER BY l.id) AS payer_turn
+         FROM statement_lines l WHERE l.id = ANY($1::bigint[]) AND l.match_status = 'UNMATCHED'),
+     candidate AS (
+       SELECT l.id AS line_id, l.amount, l.payer_turn, e.id AS expected_id, e.kind, min(l.id) OVER (PARTITION BY e.id) AS first_line,
+              l.party <> '' AND l.party = e.counterparty_key AND l.day >= coalesce(e.value_from, l.day) AND l.day <= coalesce(e.value_to, l.day) AS certain
+         FROM line l JOIN expected_movements e ON e.amount - e.settled = l.amount AND e.direction = l.direction AND e.currency = l.currency
+        WHERE e.status <> 'MATCHED' AND e.amount > e.settled),
+     sure AS (
+       SELECT gen_random_uuid() AS id, line_id, amount, (array_agg(expected_id) FILTER (WHERE certain))[1] AS expected_id,
+              bool_and(kind NOT IN ('REPAYMENT', 'DISBURSEMENT')) FILTER (WHERE certain) AS forwarded
+         FROM candidate WHERE payer_turn = 1 GROUP BY line_id, amount
+       HAVING count(*) FILTER (WHERE certain) = 1 AND bool_or(certain AND first_line = line_id)),
+     decided AS (
+       INSERT INTO match_decisions (id, method, confidence, status, written_off, reason, forwarded_at, decided_by)
+       SELECT id, 'AMOUNT_DATE_COUNTERPARTY', 1, 'ACTIVE', 0, NULL, CASE WHEN forwarded THEN now() END, $2 FROM sure),
+     linked AS (INSERT INTO match_links (decision_id, line_id, expected_id, amount) SELECT id, line_id, expected_id, amount FROM sure ORDER BY line_id),
+     matched AS (UPDATE statement_lines l SET match_status = 'MATCHED' FROM sure s WHERE l.id = s.line_id),
+     settled AS (
+       UPDATE expected_movements e
+          SET settled = e.settled + s.amount, status = CASE WHEN e.settled + s.amount >= e.amount THEN 'MATCHED' ELSE 'PARTIAL' END
+         FROM sure s WHERE e.id = s.expected_id),
+     audited AS (
+       ${auditInsertFrom(`SELECT now(), NULL::uuid, NULL::uuid, $2, 'statement-line.match', 'statement-match', s.id::text, NULL::jsonb,
+              jsonb_build_object('method', 'AMOUNT_DATE_COUNTERPARTY', 'confidence', 1, 'links',
+                jsonb_build_array(jsonb_build_object('lineId', s.line_id::text, 'expectedId', s.expected_id, 'amount', s.amount::text))),
+              NULL FROM sure s`)})
+     SELECT line_id::text AS id FROM sure ORDER BY line_id`,
+    [lineIds, decidedBy],
+  );
+  return rows.map((r) => r.id);
+}
