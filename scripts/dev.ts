@@ -1,67 +1,15 @@
-import { ChildProcess, spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { ChildProcess } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import {
-  freePort,
-  LocalPostgres,
-  LocalTemporal,
-  resolveTemporalCli,
-  startLocalPostgres,
-  startLocalTemporal,
-  stopProcess,
-} from '@caravan/devstack';
+import { LocalPostgres, LocalTemporal, resolveTemporalCli, startLocalPostgres, startLocalTemporal, stopProcess } from '@caravan/devstack';
 import { MIGRATIONS } from '../apps/common/migrations';
 import { migrateDatabase } from '@caravan/database';
 import { DEMO_ADMIN, DEMO_ORGANISATIONS, DEMO_PASSWORD, DemoParties, seedDemo } from './demo-data';
+import { localSecret, portOr, say, startApp, waitForHealth } from './local-apps';
 
 // `npm start`: PostgreSQL, Temporal, the API and the worker on this machine, demo data seeded.
 const root = resolve(__dirname, '../..');
 const dataDir = resolve(root, '.data');
-const say = (line: string) => console.log(`[caravan] ${line}`);
-
-async function portOr(preferred: number): Promise<number> {
-  const { createServer } = await import('node:net');
-  return new Promise((done) => {
-    const probe = createServer().once('error', () => freePort().then(done));
-    probe.listen(preferred, '127.0.0.1', () => probe.close(() => done(preferred)));
-  });
-}
-
-function startApp(name: string, script: string, env: NodeJS.ProcessEnv): ChildProcess {
-  const child = spawn(process.execPath, ['--enable-source-maps', resolve(root, script)], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-  const prefix = (chunk: Buffer) =>
-    String(chunk)
-      .trimEnd()
-      .split('\n')
-      .map((l) => `[${name}] ${l}`)
-      .join('\n');
-  child.stdout!.on('data', (chunk) => console.log(prefix(chunk)));
-  child.stderr!.on('data', (chunk) => console.error(prefix(chunk)));
-  child.on('exit', (code, signal) => say(`${name} exited (${signal ?? code})`));
-  return child;
-}
-
-/** A token secret of this checkout's own, kept so that tokens survive a restart. */
-function localSecret(): string {
-  const file = resolve(dataDir, 'auth-token-secret');
-  if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString('base64url'), { mode: 0o600 });
-  return readFileSync(file, 'utf8').trim();
-}
-
-async function waitForHealth(url: string, timeoutMs = 90_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error(`${url} did not report healthy within ${timeoutMs / 1000}s`);
-}
-
 let postgres: LocalPostgres | undefined;
 let temporal: LocalTemporal | undefined;
 const children: ChildProcess[] = [];
@@ -154,7 +102,7 @@ async function main(): Promise<void> {
   // the apps never see the owner's URL: they cannot migrate, nor switch the database's guarantees off
   const { DATABASE_MIGRATION_URL: _, ...inherited } = process.env;
   const env = {
-    AUTH_TOKEN_SECRET: localSecret(),
+    AUTH_TOKEN_SECRET: localSecret(dataDir),
     BOOTSTRAP_ADMIN_EMAIL: DEMO_ADMIN.email,
     BOOTSTRAP_ADMIN_PASSWORD: DEMO_ADMIN.password,
     ...inherited,
@@ -163,8 +111,8 @@ async function main(): Promise<void> {
     PORT: String(port),
     HOST: process.env.HOST ?? '127.0.0.1',
   };
-  children.push(startApp('worker', 'dist/apps/worker/src/main.js', env));
-  children.push(startApp('api', 'dist/apps/api/src/main.js', env));
+  children.push(startApp(root, 'worker', 'dist/apps/worker/src/main.js', env));
+  children.push(startApp(root, 'api', 'dist/apps/api/src/main.js', env));
 
   // this machine only, unless HOST says otherwise: the demo's passwords are printed below
   const host = process.env.HOST ?? '127.0.0.1';

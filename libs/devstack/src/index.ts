@@ -2,4 +2,6 @@ export * from './embedded-postgres';
 export * from './free-port';
 export * from './temporal-cli';
 export * from './temporal-dev-server';
+export * from './temporal-cluster';
 export * from './local-roles';
+export { onPathOrThrow, stopProcess } from './processes';

@@ -1,6 +1,6 @@
-import { spawn } from 'node:child_process';
-import { accessSync, constants, existsSync } from 'node:fs';
-import { delimiter, join, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { executable, onPath, run } from './processes';
 
 export const TEMPORAL_CLI_MODULE = 'github.com/temporalio/cli/cmd/temporal@v1.5.1';
 
@@ -10,33 +10,6 @@ export interface TemporalCli {
   source: TemporalCliSource;
   /** Absent when the SDK is to download its own dev server. */
   path?: string;
-}
-
-function executable(path: string): boolean {
-  try {
-    accessSync(path, constants.X_OK);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-function onPath(name: string): string | undefined {
-  return (process.env.PATH ?? '')
-    .split(delimiter)
-    .filter(Boolean)
-    .map((dir) => join(dir, name))
-    .find(executable);
-}
-
-function run(command: string, args: string[], env: NodeJS.ProcessEnv, log: (line: string) => void): Promise<number> {
-  return new Promise((done) => {
-    const child = spawn(command, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
-    child.stdout.on('data', (chunk) => log(String(chunk).trimEnd()));
-    child.stderr.on('data', (chunk) => log(String(chunk).trimEnd()));
-    child.on('error', () => done(-1));
-    child.on('close', (code) => done(code ?? -1));
-  });
 }
 
 /**

@@ -1,6 +1,6 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { once } from 'node:events';
 import { Connection } from '@temporalio/client';
+import { stopProcess } from './processes';
 import type { TemporalCli } from './temporal-cli';
 
 export interface LocalTemporal {
@@ -81,12 +81,18 @@ async function startWithSdkDownload(options: LocalTemporalOptions, address: stri
   }
 }
 
-async function waitUntilServing(address: string, child: ChildProcess, timeoutMs = 60_000): Promise<void> {
+/** Until the frontend on `address` answers; fails at once when `child` (`what`) exits first. */
+export async function waitUntilServing(
+  address: string,
+  child: ChildProcess,
+  what = 'temporal server start-dev',
+  timeoutMs = 60_000,
+): Promise<void> {
   let exited = false;
   child.once('exit', () => (exited = true));
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (exited) throw new Error(`temporal server start-dev exited with code ${child.exitCode}`);
+    if (exited) throw new Error(`${what} exited with code ${child.exitCode}`);
     try {
       const connection = await Connection.connect({ address, connectTimeout: 1000 });
       try {
@@ -100,13 +106,4 @@ async function waitUntilServing(address: string, child: ChildProcess, timeoutMs 
     }
   }
   throw new Error(`Temporal did not answer on ${address} within ${timeoutMs / 1000}s`);
-}
-
-export async function stopProcess(child: ChildProcess, graceMs = 10_000): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = once(child, 'exit');
-  child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
-  await exited;
-  clearTimeout(timer);
 }

@@ -1,0 +1,75 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { accessSync, constants } from 'node:fs';
+import { delimiter, join } from 'node:path';
+
+export function executable(path: string): boolean {
+  try {
+    accessSync(path, constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function onPath(name: string): string | undefined {
+  return (process.env.PATH ?? '')
+    .split(delimiter)
+    .filter(Boolean)
+    .map((dir) => join(dir, name))
+    .find(executable);
+}
+
+/** Runs a command to its end, its output line by line to `log`; the exit code (-1 when it could not start). */
+export function run(command: string, args: string[], env: NodeJS.ProcessEnv, log: (line: string) => void): Promise<number> {
+  return new Promise((done) => {
+    const child = spawn(command, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout.on('data', (chunk) => log(String(chunk).trimEnd()));
+    child.stderr.on('data', (chunk) => log(String(chunk).trimEnd()));
+    child.on('error', () => done(-1));
+    child.on('close', (code) => done(code ?? -1));
+  });
+}
+
+export async function stopProcess(child: ChildProcess, graceMs = 10_000): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = once(child, 'exit');
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
+  await exited;
+  clearTimeout(timer);
+}
+
+/**
+ * Signals a child started with `detached: true` and everything it started in turn (its
+ * process group), so that nothing it spawned outlives it; quiet when the group is gone.
+ */
+export function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
+  if (!child.pid) return;
+  try {
+    process.kill(-child.pid, signal);
+  } catch {
+    // already gone
+  }
+}
+
+/** SIGTERM to the child's process group, SIGKILL to it after the grace period. */
+export async function stopGroup(child: ChildProcess, graceMs = 10_000): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) {
+    signalGroup(child, 'SIGKILL'); // the leader is gone; what it started may not be
+    return;
+  }
+  const exited = once(child, 'exit');
+  signalGroup(child, 'SIGTERM');
+  const timer = setTimeout(() => signalGroup(child, 'SIGKILL'), graceMs);
+  await exited;
+  clearTimeout(timer);
+  signalGroup(child, 'SIGKILL');
+}
+
+/** The program's path on PATH, or an error saying how to install it. */
+export function onPathOrThrow(name: string, howToInstall: string): string {
+  const found = onPath(name) ?? [`/usr/sbin/${name}`, `/usr/local/sbin/${name}`].find(executable);
+  if (!found) throw new Error(howToInstall);
+  return found;
+}
