@@ -19,6 +19,8 @@ async function main(): Promise<void> {
   const root = resolve(__dirname, '../..');
   const { code } = await bundleWorkflowCode({
     workflowsPath: resolve(root, 'workflows/index.ts'),
+    // tracing's workflow half: it stays idle in a run started outside a trace
+    workflowInterceptorModules: [resolve(root, 'libs/tracing/src/workflow.ts')],
     webpackConfigHook: (config) => ({
       ...config,
       resolve: { ...config.resolve, alias: { ...(config.resolve?.alias as object), ...libraryDoors(root) } },

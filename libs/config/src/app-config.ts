@@ -229,6 +229,37 @@ export class MigrationConfig {
   DATABASE_MIGRATION_URL!: string;
 }
 
+/**
+ * Tracing (OpenTelemetry), read first of all (before the apps load http or pg): off unless an
+ * exporter is named. Besides these, the SDK reads its other standard OTEL_* variables itself
+ * (OTEL_TRACES_SAMPLER, OTEL_EXPORTER_OTLP_HEADERS, OTEL_BSP_SCHEDULE_DELAY ...).
+ */
+export class TracingConfig {
+  /** An OTLP collector (HTTP, protobuf), e.g. http://localhost:4318: spans go to its /v1/traces. */
+  @IsOptional()
+  @Matches(/^https?:\/\/\S+$/, { message: 'must be the http(s):// URL of an OTLP collector, e.g. http://localhost:4318' })
+  OTEL_EXPORTER_OTLP_ENDPOINT?: string;
+
+  /** The traces' own collector URL (the whole URL, /v1/traces included), if not the one above. */
+  @IsOptional()
+  @Matches(/^https?:\/\/\S+$/, { message: 'must be the http(s):// URL of an OTLP traces endpoint' })
+  OTEL_EXPORTER_OTLP_TRACES_ENDPOINT?: string;
+
+  /** A file the spans are appended to, one JSON object a line (the tests read it back). */
+  @IsOptional()
+  @Matches(/^\S/, { message: 'must be a file path' })
+  TRACE_FILE?: string;
+
+  @IsOptional()
+  @Matches(/^[\w.-]{1,100}$/, { message: 'must be a service name (letters, digits, . _ -)' })
+  OTEL_SERVICE_NAME?: string;
+
+  /** OpenTelemetry's own off switch: true turns tracing off whatever else is set. */
+  @IsOptional()
+  @IsIn(['true', 'false'])
+  OTEL_SDK_DISABLED?: 'true' | 'false';
+}
+
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
     super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
@@ -238,7 +269,7 @@ export class ConfigError extends Error {
 
 /** Secrets are never echoed back, not even in a refusal. */
 function shown(name: string, value: unknown): string {
-  return /SECRET|PASSWORD|_URL$|API_KEY/.test(name) ? '<hidden>' : JSON.stringify(value);
+  return /SECRET|PASSWORD|_URL$|API_KEY|_ENDPOINT$/.test(name) ? '<hidden>' : JSON.stringify(value);
 }
 
 /** Reads and checks the environment; a bad or missing variable fails with every problem named. */
@@ -247,6 +278,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (env.RECONCILIATION_TIMEZONE)
     throw new ConfigError(['RECONCILIATION_TIMEZONE is now BUSINESS_TIMEZONE (every business date follows it): rename it']);
   return loadInto(AppConfig, env);
+}
+
+export function loadTracingConfig(env: NodeJS.ProcessEnv = process.env): TracingConfig {
+  return loadInto(TracingConfig, env);
 }
 
 export function loadMigrationConfig(env: NodeJS.ProcessEnv = process.env): MigrationConfig {

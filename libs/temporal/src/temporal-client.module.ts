@@ -1,6 +1,7 @@
 import { Global, Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
 import { Client, Connection } from '@temporalio/client';
 import { AppConfig } from '@caravan/config';
+import { temporalClientInterceptors } from '@caravan/tracing';
 import { temporalConnectionOptions } from './connection-options';
 
 const TEMPORAL_CONNECTION = Symbol('TEMPORAL_CONNECTION');
@@ -26,7 +27,8 @@ class ConnectionCloser implements OnApplicationShutdown {
     {
       provide: Client,
       inject: [TEMPORAL_CONNECTION, AppConfig],
-      useFactory: (connection: Connection, config: AppConfig) => new Client({ connection, namespace: config.TEMPORAL_NAMESPACE }),
+      useFactory: (connection: Connection, config: AppConfig) =>
+        new Client({ connection, namespace: config.TEMPORAL_NAMESPACE, interceptors: { workflow: temporalClientInterceptors() } }),
     },
     ConnectionCloser,
   ],

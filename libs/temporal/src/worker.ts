@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import type { AppConfig } from '@caravan/config';
+import { temporalWorkerTracing } from '@caravan/tracing';
 import { temporalConnectionOptions } from './connection-options';
 
 /** A worker on the configured task queue running the prebuilt workflow bundle. */
@@ -22,6 +23,7 @@ export async function createTemporalWorker(
     // Loans sleep for months: a bounded cache keeps the worker's memory flat however many are
     // open; one evicted is replayed from its history when its timer fires.
     maxCachedWorkflows: config.TEMPORAL_MAX_CACHED_WORKFLOWS,
+    ...temporalWorkerTracing(),
   });
   return { worker, connection };
 }

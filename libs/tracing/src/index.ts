@@ -1,0 +1,6 @@
+// Tracing (OpenTelemetry): the apps call startTracing first of all; the Temporal client and
+// worker take their interceptors from here. The workflow half is bundled with the workflows
+// (scripts/bundle-workflows.ts).
+export * from './tracing';
+export * from './file-span-exporter';
+export * from './temporal-tracing';

@@ -1,0 +1,59 @@
+import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-proto';
+import { HttpInstrumentation } from '@opentelemetry/instrumentation-http';
+import { PgInstrumentation } from '@opentelemetry/instrumentation-pg';
+import { Resource } from '@opentelemetry/resources';
+import { NodeSDK } from '@opentelemetry/sdk-node';
+import { BatchSpanProcessor, ReadableSpan, SimpleSpanProcessor, SpanProcessor } from '@opentelemetry/sdk-trace-base';
+import type { TracingConfig } from '@caravan/config';
+import { FileSpanExporter } from './file-span-exporter';
+
+/** What the running SDK hands to the Temporal worker: where workflow spans go, and as which service. */
+export interface ActiveTracing {
+  processor: SpanProcessor;
+  resource: Resource;
+  /** Sends what is still batched and stops. */
+  shutdown(): Promise<void>;
+}
+
+// Probes and scrapes would be most of the spans and tell nothing.
+const UNTRACED_PATHS = /^\/(health|metrics)\b/;
+
+function processorsFor(config: TracingConfig): SpanProcessor[] {
+  const processors: SpanProcessor[] = [];
+  // the exporter reads the OTEL_EXPORTER_OTLP_* variables (endpoint, headers, timeout) itself
+  if (config.OTEL_EXPORTER_OTLP_ENDPOINT || config.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT)
+    processors.push(new BatchSpanProcessor(new OTLPTraceExporter()));
+  // each span written as it ends: nothing lost when the process exits without a shutdown
+  if (config.TRACE_FILE) processors.push(new SimpleSpanProcessor(new FileSpanExporter(config.TRACE_FILE)));
+  return processors;
+}
+
+/** One processor for the workflow spans the worker receives from its sandbox: each exporter gets them. */
+function fanOut(processors: SpanProcessor[]): SpanProcessor {
+  return {
+    onStart: () => undefined,
+    onEnd: (span: ReadableSpan) => processors.forEach((p) => p.onEnd(span)),
+    forceFlush: async () => void (await Promise.all(processors.map((p) => p.forceFlush()))),
+    shutdown: async () => undefined, // the SDK shuts its processors down itself
+  };
+}
+
+/** The SDK with the HTTP server/client and pg instrumentations; a process that ends by itself flushes its spans. */
+export function startSdk(config: TracingConfig, serviceName: string): ActiveTracing {
+  const processors = processorsFor(config);
+  const resource = new Resource({ 'service.name': config.OTEL_SERVICE_NAME ?? serviceName });
+  const sdk = new NodeSDK({
+    resource,
+    spanProcessors: processors,
+    logRecordProcessors: [], // logs stay pino's
+    instrumentations: [
+      new HttpInstrumentation({ ignoreIncomingRequestHook: (request) => UNTRACED_PATHS.test(request.url ?? '') }),
+      // statements without their values; a query outside any trace (pool upkeep) is not a trace of its own
+      new PgInstrumentation({ requireParentSpan: true }),
+    ],
+  });
+  sdk.start();
+  const shutdown = () => sdk.shutdown();
+  process.once('beforeExit', () => void shutdown());
+  return { processor: fanOut(processors), resource, shutdown };
+}

@@ -1,0 +1,150 @@
+import { ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
+import request from 'supertest';
+import type { AppConfig } from '@caravan/config';
+import { temporalWorkerTracing, type SpanLine } from '@caravan/tracing';
+import { DEMO_PASSWORD } from '../../scripts/demo-data';
+import { PEOPLE } from '../support/api';
+import { applyFor, confirmedReceivable, FinancingStack, reaches, startFinancingStack } from '../support/financing';
+import { eventually } from '../support/stack';
+import { startWorkerProcess, WorkerProcess } from '../support/worker-process';
+
+const API_MAIN = resolve(__dirname, '../../dist/apps/api/src/main.js');
+const BUNDLE = resolve(__dirname, '../../dist/workflow-bundle.js');
+
+const freePort = () =>
+  new Promise<number>((done) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => done(port));
+    });
+  });
+
+/** The built API in a process of its own (Jest's module loader hides http and pg from the instrumentations). */
+async function startApiProcess(env: Record<string, string>): Promise<{ url: string; child: ChildProcess; output: () => string }> {
+  const port = await freePort();
+  const child = spawn(process.execPath, [API_MAIN], {
+    env: { ...process.env, ...env, PORT: String(port) },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  process.once('exit', () => child.kill('SIGKILL'));
+  let output = '';
+  child.stdout!.on('data', (chunk) => (output += chunk));
+  child.stderr!.on('data', (chunk) => (output += chunk));
+  const url = `http://127.0.0.1:${port}`;
+  await eventually(async () => {
+    if (child.exitCode !== null) throw new Error(`the API exited with ${child.exitCode}:\n${output}`);
+    return (await fetch(`${url}/health`).catch(() => undefined))?.ok || undefined;
+  }, 'the traced API to answer');
+  return { url, child, output: () => output };
+}
+
+const spansIn = (file: string): SpanLine[] =>
+  existsSync(file)
+    ? readFileSync(file, 'utf8')
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => JSON.parse(line))
+    : [];
+
+/** A span and its ancestors up to the root, or undefined while a parent is still missing from the files. */
+function pathToRoot(span: SpanLine, byId: Map<string, SpanLine>): SpanLine[] | undefined {
+  const path = [span];
+  for (let at = span; at.parentSpanId;) {
+    const parent = byId.get(at.parentSpanId);
+    if (!parent || parent.traceId !== span.traceId) return undefined;
+    path.push((at = parent));
+  }
+  return path;
+}
+
+/**
+ * Issue 17's traces: one financing's application followed from the API's HTTP server span
+ * through the Temporal client's StartWorkflow, the workflow, an activity it ran, to the SQL
+ * that activity sent, across the API and worker processes, each writing its own trace file.
+ */
+describe('traces from HTTP through Temporal to SQL', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'caravan-traces-'));
+  const apiSpans = join(dir, 'api.jsonl');
+  const workerSpans = join(dir, 'worker.jsonl');
+  const traced = (file: string) => ({ TRACE_FILE: file });
+  let stack: FinancingStack;
+  let worker: WorkerProcess;
+  let api: Awaited<ReturnType<typeof startApiProcess>>;
+
+  beforeAll(async () => {
+    Runtime.install({ logger: new DefaultLogger('WARN') }); // the replay at the end
+    stack = await startFinancingStack('tracing');
+    worker = await startWorkerProcess({ ...stack.config, ...traced(workerSpans) } as AppConfig, stack.api.temporal);
+    api = await startApiProcess({ ...(stack.config as unknown as Record<string, string>), ...traced(apiSpans) });
+  });
+
+  afterAll(async () => {
+    api?.child.kill('SIGTERM');
+    await worker?.stop();
+    await stack?.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('reassembles one application: HTTP → StartWorkflow → workflow → activity → SQL, one trace, every parent present', async () => {
+    const receivable = await confirmedReceivable(stack.api, stack.desk, '1000000.00', 90);
+    const { accessToken } = (await request(api.url).post('/auth/login').send({ email: PEOPLE.applicant, password: DEMO_PASSWORD })).body;
+    const sme = request.agent(api.url).set('authorization', `Bearer ${accessToken}`);
+    const { id } = await applyFor(sme, {
+      product: 'RECEIVABLE_FINANCING',
+      assetId: receivable,
+      bankId: stack.api.parties.bank,
+      amount: '800000.00',
+    });
+    await reaches(stack.desk, id, 'AWAITING_COUNTERPARTY');
+
+    const chain = await eventually(async () => {
+      const spans = [...spansIn(apiSpans), ...spansIn(workerSpans)];
+      const byId = new Map(spans.map((s) => [s.spanId, s]));
+      const http = spans.find(
+        (s) => s.kind === 'SERVER' && s.attributes['http.method'] === 'POST' && s.attributes['http.target'] === '/financings',
+      );
+      if (!http) return undefined;
+      // the SQL of an activity of this trace, whose every ancestor up to the request has arrived
+      const paths = spans
+        .filter((s) => s.traceId === http.traceId && s.attributes['db.statement'] !== undefined && s.service === 'caravan-worker')
+        .map((s) => pathToRoot(s, byId))
+        .filter((path) => path?.at(-1)?.spanId === http.spanId);
+      return paths.find((path) => path!.some((s) => s.name.startsWith('RunActivity:')));
+    }, 'the application’s trace to reach SQL in an activity');
+
+    const [sql] = chain;
+    expect(sql).toMatchObject({ name: expect.stringMatching(/^pg\.query/), attributes: { 'db.system': 'postgresql' } });
+    expect(new Set(chain.map((s) => s.traceId)).size).toBe(1);
+    // the Temporal steps, from the SQL up: each the ancestor of the one before
+    const temporalSteps = chain.map((s) => /^(RunActivity|StartActivity|RunWorkflow|StartWorkflow):/.exec(s.name)?.[1]).filter(Boolean);
+    expect(temporalSteps).toEqual(['RunActivity', 'StartActivity', 'RunWorkflow', 'StartWorkflow']);
+    expect(chain.find((s) => s.name.startsWith('RunWorkflow:'))).toMatchObject({
+      name: 'RunWorkflow:financingWorkflow',
+      service: 'caravan-worker',
+    });
+    expect(chain.find((s) => s.name.startsWith('StartWorkflow:'))?.service).toBe('caravan-api');
+    expect(chain.at(-1)).toMatchObject({ kind: 'SERVER', service: 'caravan-api' });
+
+    // the traced run replays against the same bundle: spans and headers change nothing it decides
+    const workflowId = chain.find((s) => s.name.startsWith('RunActivity:'))!.attributes.temporalWorkflowId as string;
+    const history = await stack.api.temporal.workflow.getHandle(workflowId).fetchHistory();
+    await Worker.runReplayHistory({ workflowBundle: { codePath: BUNDLE }, ...temporalWorkerTracing() }, history, workflowId);
+  });
+
+  it('refuses a bad tracing variable at boot, naming it without echoing it', () => {
+    const { PATH, HOME } = process.env;
+    const result = spawnSync(process.execPath, [API_MAIN], {
+      env: { PATH, HOME, OTEL_EXPORTER_OTLP_ENDPOINT: 'collector:4318' },
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('OTEL_EXPORTER_OTLP_ENDPOINT=<hidden> must be the http(s):// URL of an OTLP collector');
+    expect(result.stderr).not.toContain('    at '); // a sentence, not a stack trace
+  });
+});
