@@ -16,7 +16,8 @@ import {
 } from '@caravan/devstack';
 import { migrateDatabase } from '@caravan/database';
 import { MIGRATIONS } from '../apps/common/migrations';
-import { DEMO_ADMIN, DEMO_ORGANISATIONS, DEMO_PASSWORD, seedDemo } from './demo-data';
+import { ApiClient } from './api-client';
+import { DEMO_ADMIN, DEMO_ORGANISATIONS, DEMO_PASSWORD, seedDemo, seedParties } from './demo-data';
 import { localSecret, portOr, say, startApp, waitForHealth } from './local-apps';
 
 // `npm run start:cluster`: the production topology on one machine. The embedded PostgreSQL
@@ -24,7 +25,8 @@ import { localSecret, portOr, say, startApp, waitForHealth } from './local-apps'
 // on them from scripts/cluster/temporal/caravan.yaml, the file docker-compose.yml mounts; two
 // API processes behind haproxy, which checks their health; two workers. Ctrl-C stops it all.
 // CARAVAN_CLUSTER_DIR moves its data (default .data/cluster); once ready, cluster.json there
-// says where everything is and which process is which.
+// says where everything is and which process is which. CARAVAN_SEED=parties seeds the demo's
+// organisations and people only (its test starts from there, as the other tests do).
 const root = resolve(__dirname, '../..');
 const dataDir = resolve(process.env.CARAVAN_CLUSTER_DIR ?? resolve(root, '.data/cluster'));
 const TEMPORAL_DB = { user: 'temporal', password: 'temporal', databases: { default: 'temporal', visibility: 'temporal_visibility' } };
@@ -149,8 +151,11 @@ async function main(): Promise<void> {
   const baseUrl = `http://127.0.0.1:${lbPort}`;
   await waitForHealth(`${baseUrl}/health`);
 
-  const { seeded } = await seedDemo(baseUrl);
-  say(seeded > 0 ? `demo data seeded: ${seeded} receivables` : 'demo data already present');
+  if (process.env.CARAVAN_SEED === 'parties') await seedParties(new ApiClient(baseUrl));
+  else {
+    const { seeded } = await seedDemo(baseUrl);
+    say(seeded > 0 ? `demo data seeded: ${seeded} receivables` : 'demo data already present');
+  }
   const layout = {
     baseUrl,
     temporalAddress,

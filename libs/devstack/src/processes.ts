@@ -40,33 +40,6 @@ export async function stopProcess(child: ChildProcess, graceMs = 10_000): Promis
   clearTimeout(timer);
 }
 
-/**
- * Signals a child started with `detached: true` and everything it started in turn (its
- * process group), so that nothing it spawned outlives it; quiet when the group is gone.
- */
-export function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
-  if (!child.pid) return;
-  try {
-    process.kill(-child.pid, signal);
-  } catch {
-    // already gone
-  }
-}
-
-/** SIGTERM to the child's process group, SIGKILL to it after the grace period. */
-export async function stopGroup(child: ChildProcess, graceMs = 10_000): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) {
-    signalGroup(child, 'SIGKILL'); // the leader is gone; what it started may not be
-    return;
-  }
-  const exited = once(child, 'exit');
-  signalGroup(child, 'SIGTERM');
-  const timer = setTimeout(() => signalGroup(child, 'SIGKILL'), graceMs);
-  await exited;
-  clearTimeout(timer);
-  signalGroup(child, 'SIGKILL');
-}
-
 /** The program's path on PATH, or an error saying how to install it. */
 export function onPathOrThrow(name: string, howToInstall: string): string {
   const found = onPath(name) ?? [`/usr/sbin/${name}`, `/usr/local/sbin/${name}`].find(executable);

@@ -3,7 +3,7 @@ import { Connection } from '@temporalio/client';
 import { msToTs } from '@temporalio/common/lib/time';
 import { Client as PgClient } from 'pg';
 import { join, resolve } from 'node:path';
-import { executable, onPath, run, stopGroup } from './processes';
+import { executable, onPath, run, stopProcess } from './processes';
 import { waitUntilServing } from './temporal-dev-server';
 
 /** The Temporal server (not the dev server) and its schema tool, built from the same module. */
@@ -95,7 +95,7 @@ export interface TemporalServer {
   stop(): Promise<void>;
 }
 
-/** Starts the server in a process group of its own and waits until its frontend answers. */
+/** Starts the server and waits until its frontend answers. */
 export async function startTemporalServer(options: TemporalServerOptions): Promise<TemporalServer> {
   // the server reads <root>/<config>/<env>.yaml; its clients are authenticated by the network
   // (the loopback here, mutual TLS in docker-compose.yml), not by an authorizer
@@ -103,7 +103,6 @@ export async function startTemporalServer(options: TemporalServerOptions): Promi
   const child = spawn(options.tools.server, args, {
     env: { ...process.env, ...options.settings },
     stdio: ['ignore', 'pipe', 'pipe'],
-    detached: true,
   });
   const lines: string[] = [];
   const logged = (chunk: Buffer) => {
@@ -116,10 +115,10 @@ export async function startTemporalServer(options: TemporalServerOptions): Promi
   try {
     await waitUntilServing(options.address, child, 'temporal-server', 90_000);
   } catch (e) {
-    await stopGroup(child, 0);
+    child.kill('SIGKILL');
     throw new Error(`${(e as Error).message}\n${lines.join('\n')}`, { cause: e });
   }
-  return { address: options.address, process: child, stop: () => stopGroup(child) };
+  return { address: options.address, process: child, stop: () => stopProcess(child) };
 }
 
 /** Registers the namespace unless it exists (a real server starts with none, unlike the dev server). */

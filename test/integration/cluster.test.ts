@@ -1,0 +1,179 @@
+import { ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { Connection } from '@temporalio/client';
+import { temporal as proto } from '@temporalio/proto';
+import request from 'supertest';
+import { freePort, resolveTemporalServer } from '@caravan/devstack';
+import { ApiClient } from '../../scripts/api-client';
+import { DEMO_ADMIN, DEMO_PASSWORD, DemoParties, seedParties } from '../../scripts/demo-data';
+import { PEOPLE, TestApi } from '../support/api';
+import { applyFor, approveAndAccept, confirmedReceivable, Desk, prepareBank, reaches, recordPayment, timeline } from '../support/financing';
+import { expectInvariants, financingLoad, sleep } from '../support/financing-load';
+import { spawnGroup, stopGroup } from '../support/process-groups';
+import { reconcile } from '../support/reconciliation';
+
+/**
+ * The production topology, started as `npm run start:cluster` starts it (the script itself, in
+ * a process group of its own): Temporal's server on PostgreSQL, two APIs behind haproxy, two
+ * workers. The financing and reconciliation paths go through the load balancer; then, under a
+ * steady load, one API and one worker are killed (-9) and nothing is lost or posted twice.
+ */
+const root = resolve(__dirname, '../..');
+
+interface Layout {
+  baseUrl: string;
+  temporalAddress: string;
+  ownerUrl: string;
+  apis: Array<{ pid: number; url: string }>;
+  workers: Array<{ pid: number }>;
+}
+
+describe('the cluster: Temporal server on PostgreSQL, two APIs behind haproxy, two workers', () => {
+  let runDir: string;
+  let cluster: ChildProcess;
+  let output = '';
+  let layout: Layout;
+  let parties: DemoParties;
+  let d: Desk;
+
+  beforeAll(async () => {
+    // a fresh clone's .tools is empty: the server is built once (from Go's build cache, quickly)
+    await resolveTemporalServer(root, (line) => console.log(`[cluster test] ${line}`));
+    runDir = await mkdtemp(join(tmpdir(), 'caravan-cluster-'));
+    await chmod(runDir, 0o755); // PostgreSQL runs as its own user when we are root
+    const env = {
+      ...process.env,
+      CARAVAN_CLUSTER_DIR: runDir,
+      CARAVAN_SEED: 'parties',
+      PORT: String(await freePort()),
+      LOG_LEVEL: 'warn',
+      FINANCING_DAY_MS: '200',
+      BUSINESS_TIMEZONE: 'UTC',
+      // the desk signs approvers and treasury in by password alone (the second factor has its own tests)
+      AUTH_SECOND_FACTOR_ROLES: 'NONE',
+      // the API killed mid-request leaves its keys claimed: the retrying clients take them over soon
+      IDEMPOTENCY_ABANDONED_AFTER_SECONDS: '5',
+    };
+    cluster = spawnGroup(process.execPath, [join(root, 'dist/scripts/start-cluster.js')], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    cluster.stdout!.on('data', (chunk) => (output += chunk));
+    cluster.stderr!.on('data', (chunk) => (output += chunk));
+    for (const deadline = Date.now() + 150_000; !/\[caravan\] ready /.test(output); await sleep(200)) {
+      if (cluster.exitCode !== null || Date.now() > deadline) throw new Error(`start:cluster did not get ready:\n${output.slice(-4000)}`);
+    }
+    layout = JSON.parse(readFileSync(join(runDir, 'cluster.json'), 'utf8'));
+    parties = await seedParties(new ApiClient(layout.baseUrl));
+    d = await remoteDesk(layout.baseUrl);
+    await prepareBank({ parties } as TestApi, d);
+  }, 600_000);
+
+  afterAll(async () => {
+    if (cluster) await stopGroup(cluster, 20_000);
+    if (runDir) await rm(runDir, { recursive: true, force: true });
+  });
+
+  it('runs on the Temporal server with PostgreSQL for state and visibility, both workers polling, both APIs healthy', async () => {
+    const connection = await Connection.connect({ address: layout.temporalAddress });
+    try {
+      const info = await connection.workflowService.getClusterInfo({});
+      expect(info.persistenceStore).toBe('postgres12');
+      expect(info.visibilityStore).toContain('postgres12');
+      const { TASK_QUEUE_TYPE_WORKFLOW, TASK_QUEUE_TYPE_ACTIVITY } = proto.api.enums.v1.TaskQueueType;
+      for (const taskQueueType of [TASK_QUEUE_TYPE_WORKFLOW, TASK_QUEUE_TYPE_ACTIVITY]) {
+        const { pollers } = await connection.workflowService.describeTaskQueue({
+          namespace: 'default',
+          taskQueue: { name: 'caravan' },
+          taskQueueType,
+        });
+        for (const { pid } of layout.workers) expect((pollers ?? []).some((p) => p.identity?.startsWith(`${pid}@`))).toBe(true);
+      }
+    } finally {
+      await connection.close();
+    }
+    for (const url of [layout.baseUrl, ...layout.apis.map((a) => a.url)]) expect((await fetch(`${url}/health`)).status).toBe(200);
+  });
+
+  it('takes a financing from application to closure through the load balancer', async () => {
+    const receivable = await confirmedReceivable({ parties } as TestApi, d, '1000000.00', 300);
+    const { id } = await applyFor(d.sme, {
+      product: 'RECEIVABLE_FINANCING',
+      assetId: receivable,
+      bankId: parties.bank,
+      amount: '800000.00',
+    });
+    await approveAndAccept(d, id);
+    await reaches(d, id, 'REPAYING');
+    const { result } = await recordPayment(d, id, 'CLUSTER-PAY-1', '1000000.00');
+    expect(result).toBeDefined();
+    await reaches(d, id, 'CLOSED');
+  });
+
+  it('reconciles a statement whose line repays a financing, which then closes', async () => {
+    const mapping = {
+      delimiter: ';',
+      hasHeader: true,
+      decimalSeparator: '.',
+      dateFormat: 'YYYY-MM-DD',
+      currency: 'CNY',
+      columns: { bookingDate: 1, amount: 2, endToEndId: 3, remittance: 4 },
+    };
+    await d.backOffice.put('/statements/csv-mappings/COLLECTION-1').send(mapping).expect(200);
+    const receivable = await confirmedReceivable({ parties } as TestApi, d, '500000.00', 300);
+    const { id, paymentReference } = await applyFor(d.sme, {
+      product: 'RECEIVABLE_FINANCING',
+      assetId: receivable,
+      bankId: parties.bank,
+      amount: '400000.00',
+    });
+    await approveAndAccept(d, id);
+    await reaches(d, id, 'REPAYING');
+    const today = new Date().toISOString().slice(0, 10);
+    await d.backOffice
+      .post('/statements?format=csv&account=COLLECTION-1')
+      .set('content-type', 'text/plain')
+      .send(['date;amount;e2e;text', `${today};500000.00;${paymentReference};invoice paid by the buyer`].join('\n'))
+      .expect(201);
+    expect(await reconcile(d.backOffice)).toMatchObject({ status: 'DONE', matched: 1 });
+    await reaches(d, id, 'CLOSED');
+    expect((await timeline(d, id)).map((e) => e.step)).toContain('payment.allocated');
+  });
+
+  it('loses nothing and posts nothing twice when an API and a worker are killed (-9) under load', async () => {
+    const load = await financingLoad(layout.baseUrl, parties, 'CLUSTER');
+    const faults = async () => {
+      await sleep(6_000);
+      process.kill(layout.apis[0].pid, 'SIGKILL');
+      await sleep(4_000);
+      process.kill(layout.workers[0].pid, 'SIGKILL');
+    };
+    await Promise.all([faults(), load.run(3, 30)]);
+    const { requests, retries } = load.stats();
+    console.log(`[cluster] ${load.answered.financings.length} financings, ${requests} requests (${retries} retried)`);
+    expect(load.answered.financings.length).toBeGreaterThanOrEqual(3);
+    // the survivors carried on: the killed API is out of haproxy's rotation, the other serves
+    expect((await fetch(`${layout.baseUrl}/health`)).status).toBe(200);
+    expect(await fetch(`${layout.apis[0].url}/health`).catch(() => 'refused')).toBe('refused');
+    await expectInvariants(layout.ownerUrl, load.answered);
+  }, 240_000);
+});
+
+/** The desk's people signed in through the load balancer; each request may reach either API. */
+async function remoteDesk(baseUrl: string): Promise<Desk> {
+  const agent = async (email: string, password = DEMO_PASSWORD) => {
+    const { token } = await new ApiClient(baseUrl).login(email, password);
+    return request.agent(baseUrl).set('authorization', `Bearer ${token}`);
+  };
+  return {
+    sme: await agent(PEOPLE.applicant),
+    debtor: await agent(PEOPLE.payablesClerk),
+    custodian: await agent(PEOPLE.custodian),
+    maker: await agent(PEOPLE.creditOfficer),
+    approverA: await agent(PEOPLE.approverA),
+    approverB: await agent(PEOPLE.approverB),
+    backOffice: await agent(PEOPLE.backOffice),
+    treasury: await agent(PEOPLE.treasury),
+    admin: await agent(DEMO_ADMIN.email, DEMO_ADMIN.password),
+  };
+}
