@@ -63,6 +63,17 @@ describe('docker-compose.yml', () => {
     expect(compose).not.toContain('ca.key');
   });
 
+  it('runs the Temporal server from the config file npm run start:cluster uses, two APIs behind its haproxy config and two workers', () => {
+    expect(blocks.temporal).toContain('- ./scripts/cluster/temporal:/etc/caravan/temporal:ro');
+    expect(blocks.temporal).toContain('--root /etc/caravan/temporal --config . --env caravan');
+    expect(readFileSync(resolve(root, 'scripts/cluster/temporal/caravan.yaml'), 'utf8')).toMatch(/^# enable-template/);
+    expect(blocks['temporal-schema']).toContain('update-schema --schema-name postgresql/v12/temporal');
+    expect(blocks.temporal).toMatch(/temporal-schema:\s+condition: service_completed_successfully/);
+    for (const app of ['api', 'worker']) expect(blocks[app]).toMatch(/deploy:\s+replicas: 2/);
+    expect(blocks.haproxy).toContain('- ./scripts/cluster/haproxy.cfg:/usr/local/etc/haproxy/haproxy.cfg:ro');
+    expect(blocks.haproxy).toMatch(/api:\s+condition: service_healthy/);
+  });
+
   it('migrates as the owner once, then runs the API and the worker as the least-privileged role', () => {
     expect(blocks.migrate).toMatch(/DATABASE_MIGRATION_URL: postgres:\/\/caravan_owner:/);
     expect(blocks.api).toMatch(/DATABASE_URL: postgres:\/\/caravan_app:/);
