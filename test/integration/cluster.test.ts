@@ -11,7 +11,8 @@ import { ApiClient } from '../../scripts/api-client';
 import { DEMO_ADMIN, DEMO_PASSWORD, DemoParties, seedParties } from '../../scripts/demo-data';
 import { PEOPLE, TestApi } from '../support/api';
 import { applyFor, approveAndAccept, confirmedReceivable, Desk, prepareBank, reaches, recordPayment, timeline } from '../support/financing';
-import { expectInvariants, financingLoad, sleep } from '../support/financing-load';
+import { financingLoad, sleep } from '../../scripts/bench/lanes';
+import { expectInvariants } from '../support/financing-load';
 import { spawnGroup, stopGroup } from '../support/process-groups';
 import { reconcile } from '../support/reconciliation';
 

@@ -1,5 +1,5 @@
 import { ChildProcess, spawn, SpawnOptions } from 'node:child_process';
-import { once } from 'node:events';
+import { stopProcessGroup } from '@caravan/devstack';
 
 /**
  * Processes a test starts, each leading a process group of its own (so that what it starts in
@@ -39,24 +39,8 @@ export function reap(pid: number | undefined): { forget(): void } {
   return { forget: () => pid && live.get(pid) === 'process' && live.delete(pid) };
 }
 
-/** SIGTERM to the leader alone (it stops what it started in order), SIGKILL to the group after `graceMs` and once it is gone. */
+/** Stops the group (see stopProcessGroup) and forgets it. */
 export async function stopGroup(child: ChildProcess, graceMs = 15_000): Promise<void> {
-  const pid = child.pid;
-  if (child.exitCode === null && child.signalCode === null) {
-    const exited = once(child, 'exit');
-    child.kill('SIGTERM');
-    const timer = setTimeout(() => pid && killGroup(pid), graceMs);
-    await exited;
-    clearTimeout(timer);
-  }
-  if (pid) killGroup(pid);
-}
-
-function killGroup(pid: number): void {
-  try {
-    process.kill(-pid, 'SIGKILL');
-  } catch {
-    // nothing left in it
-  }
-  live.delete(pid);
+  await stopProcessGroup(child, graceMs);
+  if (child.pid) live.delete(child.pid);
 }

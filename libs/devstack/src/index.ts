@@ -4,4 +4,4 @@ export * from './temporal-cli';
 export * from './temporal-dev-server';
 export * from './temporal-cluster';
 export * from './local-roles';
-export { onPathOrThrow, stopProcess } from './processes';
+export { onPathOrThrow, stopProcess, stopProcessGroup } from './processes';

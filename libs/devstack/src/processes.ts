@@ -46,3 +46,26 @@ export function onPathOrThrow(name: string, howToInstall: string): string {
   if (!found) throw new Error(howToInstall);
   return found;
 }
+
+/**
+ * Stops a child started with `detached: true` and all it started: SIGTERM to it alone (it stops
+ * what it started in order), then SIGKILL to its whole process group, after `graceMs` if it
+ * has not exited by then, and in any case once it has (nothing it started outlives it).
+ */
+export async function stopProcessGroup(child: ChildProcess, graceMs = 15_000): Promise<void> {
+  const killGroup = () => {
+    try {
+      process.kill(-child.pid!, 'SIGKILL');
+    } catch {
+      // nothing left in it
+    }
+  };
+  if (child.exitCode === null && child.signalCode === null) {
+    const exited = once(child, 'exit');
+    child.kill('SIGTERM');
+    const timer = setTimeout(killGroup, graceMs);
+    await exited;
+    clearTimeout(timer);
+  }
+  if (child.pid) killGroup();
+}
