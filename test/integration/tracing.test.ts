@@ -1,5 +1,6 @@
 import { ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer as createHttpServer, Server } from 'node:http';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -62,10 +63,26 @@ function pathToRoot(span: SpanLine, byId: Map<string, SpanLine>): SpanLine[] | u
   return path;
 }
 
+/** A stand-in OTLP/HTTP collector: the protobuf bodies posted to /v1/traces. */
+async function startCollector(): Promise<{ url: string; bodies: Buffer[]; server: Server }> {
+  const bodies: Buffer[] = [];
+  const server = createHttpServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      if (req.url === '/v1/traces' && req.headers['content-type'] === 'application/x-protobuf') bodies.push(Buffer.concat(chunks));
+      res.writeHead(200, { 'content-type': 'application/x-protobuf' }).end();
+    });
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  return { url: `http://127.0.0.1:${(server.address() as { port: number }).port}`, bodies, server };
+}
+
 /**
  * Issue 17's traces: one financing's application followed from the API's HTTP server span
  * through the Temporal client's StartWorkflow, the workflow, an activity it ran, to the SQL
- * that activity sent, across the API and worker processes, each writing its own trace file.
+ * that activity sent, across the API and worker processes, each writing its own trace file;
+ * the API sends the same spans to an OTLP collector as well.
  */
 describe('traces from HTTP through Temporal to SQL', () => {
   const dir = mkdtempSync(join(tmpdir(), 'caravan-traces-'));
@@ -75,18 +92,22 @@ describe('traces from HTTP through Temporal to SQL', () => {
   let stack: FinancingStack;
   let worker: WorkerProcess;
   let api: Awaited<ReturnType<typeof startApiProcess>>;
+  let collector: Awaited<ReturnType<typeof startCollector>>;
 
   beforeAll(async () => {
     Runtime.install({ logger: new DefaultLogger('WARN') }); // the replay at the end
     stack = await startFinancingStack('tracing');
     worker = await startWorkerProcess({ ...stack.config, ...traced(workerSpans) } as AppConfig, stack.api.temporal);
-    api = await startApiProcess({ ...(stack.config as unknown as Record<string, string>), ...traced(apiSpans) });
+    collector = await startCollector();
+    const otlp = { OTEL_EXPORTER_OTLP_ENDPOINT: collector.url, OTEL_BSP_SCHEDULE_DELAY: '200' };
+    api = await startApiProcess({ ...(stack.config as unknown as Record<string, string>), ...traced(apiSpans), ...otlp });
   });
 
   afterAll(async () => {
     api?.child.kill('SIGTERM');
     await worker?.stop();
     await stack?.stop();
+    collector?.server.close();
     rmSync(dir, { recursive: true, force: true });
   });
 
@@ -134,6 +155,10 @@ describe('traces from HTTP through Temporal to SQL', () => {
     const workflowId = chain.find((s) => s.name.startsWith('RunActivity:'))!.attributes.temporalWorkflowId as string;
     const history = await stack.api.temporal.workflow.getHandle(workflowId).fetchHistory();
     await Worker.runReplayHistory({ workflowBundle: { codePath: BUNDLE }, ...temporalWorkerTracing() }, history, workflowId);
+
+    // and the collector got the request's trace (its id's 16 bytes in a protobuf export)
+    const traceId = Buffer.from(chain.at(-1)!.traceId, 'hex');
+    await eventually(async () => collector.bodies.some((body) => body.includes(traceId)) || undefined, 'the trace at the OTLP collector');
   });
 
   it('refuses a bad tracing variable at boot, naming it without echoing it', () => {
