@@ -13,6 +13,7 @@ import { ReceivablePledges, ReceivablesModule } from '@caravan/receivables';
 import { ReconciliationModule } from '@caravan/reconciliation';
 import { RegistryModule } from '@caravan/registry';
 import { TemporalClientModule } from '@caravan/temporal';
+import { TracingModule } from '@caravan/tracing';
 import { WarehouseReceiptPledges, WarehouseReceiptsModule } from '@caravan/warehouse-receipts';
 import { MIGRATIONS } from './migrations';
 
@@ -27,6 +28,7 @@ export function coreModules(config: AppConfig): Array<DynamicModule | Type> {
     ConfigModule.forRoot(config),
     ClockModule,
     LoggingModule,
+    TracingModule,
     DatabaseModule.forRoot({ migrations: MIGRATIONS }),
     TemporalClientModule,
     AuditModule,

@@ -4,3 +4,4 @@
 export * from './tracing';
 export * from './file-span-exporter';
 export * from './temporal-tracing';
+export * from './tracing.module';

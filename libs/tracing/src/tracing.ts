@@ -28,7 +28,7 @@ export function activeTracing(): ActiveTracing | undefined {
   return active;
 }
 
-/** For a process that ends with process.exit (after its own shutdown): the spans still batched for OTLP are sent first. */
+/** Sends the spans still batched (OTLP) and stops; a process that ends with process.exit must call it first. */
 export async function stopTracing(): Promise<void> {
   await active?.shutdown();
 }
