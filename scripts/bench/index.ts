@@ -37,7 +37,7 @@ async function main(): Promise<void> {
     };
     await step('http', () => runHttp(stack, sme, parties));
     await step('stalls', () => runStalledUploads(stack, sme, backOffice));
-    await step('workflows', () => runFinancings(stack, { sme, buyer, officer, approver, backOffice, treasury }, parties));
+    await step('workflows', () => runFinancings(stack, { sme, buyer, officer, approver, backOffice, treasury }, parties, worker.pid!));
     await step('memory', () => runOpenWorkflows(stack));
     await step('reconciliation', () => runReconciliation(stack, backOffice, worker.pid!));
 

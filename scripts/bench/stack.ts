@@ -1,6 +1,6 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chmod, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { chmod, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { MIGRATIONS } from '../../apps/common/migrations';
@@ -17,6 +17,8 @@ export interface BenchStack {
   /** The environment the API runs with, for a worker process of the same stack. */
   env: Record<string, string>;
   api: ChildProcess;
+  /** The stack's own processes, for CPU accounting: the API, Temporal, PostgreSQL's postmaster. */
+  pids(): Promise<Record<string, number>>;
   stop(): Promise<void>;
 }
 
@@ -67,6 +69,10 @@ export async function startBenchStack(extraEnv: Record<string, string> = {}): Pr
     baseUrl,
     env,
     api,
+    async pids() {
+      const postmaster = Number((await readFile(join(runDir, 'pg', 'postmaster.pid'), 'utf8')).split('\n')[0]);
+      return { api: api.pid!, temporal: temporal.pid!, postgres: postmaster };
+    },
     async stop() {
       await stopProcess(api);
       await temporal.stop();
@@ -142,6 +148,40 @@ export function sampleRss(pid: number, everyMs = 200): { stop(): Promise<number>
       return peak;
     },
   };
+}
+
+/**
+ * CPU seconds each process tree has used so far: the process, its live descendants and the
+ * children it reaped (PostgreSQL's backends, a server's helpers), from /proc (Linux); and
+ * this benchmark process's own (its client, or an in-process worker).
+ */
+export async function cpuSeconds(roots: Record<string, number>): Promise<Record<string, number>> {
+  const ticks = new Map<number, { ppid: number; own: number; reaped: number }>();
+  for (const entry of await readdir('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    const stat = await readFile(`/proc/${entry}/stat`, 'utf8').catch(() => '');
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' '); // fields from the 3rd (state) on
+    if (f.length < 15) continue;
+    ticks.set(Number(entry), { ppid: Number(f[1]), own: Number(f[11]) + Number(f[12]), reaped: Number(f[13]) + Number(f[14]) });
+  }
+  const treeOf = (pid: number): number => {
+    const p = ticks.get(pid);
+    if (!p) return 0;
+    let sum = p.own + p.reaped;
+    for (const [child, c] of ticks) if (c.ppid === pid) sum += treeOf(child);
+    return sum;
+  };
+  const CLOCK_TICKS = 100; // USER_HZ on Linux
+  const { user, system } = process.cpuUsage(); // this process alone (its children are the stack)
+  return {
+    ...Object.fromEntries(Object.entries(roots).map(([name, pid]) => [name, treeOf(pid) / CLOCK_TICKS])),
+    bench: (user + system) / 1e6,
+  };
+}
+
+/** Each tree's CPU seconds between two readings, divided by `per` (e.g. per financing). */
+export function cpuUsed(before: Record<string, number>, after: Record<string, number>, per = 1): Record<string, number> {
+  return Object.fromEntries(Object.keys(after).map((k) => [k, Number(((after[k] - (before[k] ?? 0)) / per).toFixed(3))]));
 }
 
 /** The worker app of the stack, as its own process. */

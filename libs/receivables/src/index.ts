@@ -6,5 +6,6 @@ export type { ReceivableDocument } from './application/receivable-documents.serv
 export * from './domain/receivable';
 export * from './domain/receivable-status';
 export * from './infrastructure/receivable-pledges';
+export { registrationStatement } from './infrastructure/typeorm-receivable.repository';
 export * from './api/receivable-confirmation.contract';
 export * from './domain/receivables.errors';

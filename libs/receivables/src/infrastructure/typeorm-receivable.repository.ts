@@ -60,41 +60,11 @@ export class TypeOrmReceivableRepository extends ReceivableRepository {
     return [rows.map(toDomain), total];
   }
 
-  /**
-   * One statement, one round trip: the debtor must be a core enterprise on the platform, and
-   * the receivable and its audit event are written together or not at all. False when the
-   * debtor is not one (nothing written).
-   */
+  /** False when the debtor is not a core enterprise on the platform (nothing written). */
   async insert(receivable: Receivable, actor: Actor): Promise<boolean> {
-    const r = receivable;
+    const { text, values } = registrationStatement(receivable, actor);
     const [{ inserted }] = await orOnDuplicate(
-      () =>
-        this.dataSource.query(
-          `WITH debtor AS (SELECT id FROM organisations WHERE id = $2::uuid AND kind = 'CORE_ENTERPRISE'),
-                added AS (
-                  INSERT INTO receivables (id, creditor_id, debtor_id, invoice_number, waybill_refs, issue_date, due_date, amount, diluted_amount, currency, status, registered_at, updated_at)
-                  SELECT $1::uuid, $3::uuid, debtor.id, $4::text, $5::text[], $6::date, $7::date, $8::numeric, $9::numeric, $10::text, $11::text, $12::timestamptz, $12::timestamptz FROM debtor
-                  RETURNING id),
-                audited AS (${auditInsertFrom(`SELECT now(), $13::uuid, $3::uuid, $14::text, 'receivable.register', 'receivable', id::text, NULL::jsonb, $15::jsonb, NULL FROM added`)})
-           SELECT count(*)::int AS inserted FROM added`,
-          [
-            r.id,
-            r.debtorId,
-            r.creditorId,
-            r.invoiceNumber,
-            r.waybillRefs,
-            r.issueDate,
-            r.dueDate,
-            r.amount.toString(),
-            r.dilutedAmount.toString(),
-            r.amount.currency,
-            r.status,
-            r.registeredAt,
-            actor.userId,
-            actor.email,
-            JSON.stringify(receivable),
-          ],
-        ),
+      () => this.dataSource.query(text, values),
       () => duplicateInvoice(receivable),
     );
     return inserted === 1;
@@ -202,5 +172,39 @@ function toDomain(row: ReceivableEntity): Receivable {
     status: row.status,
     registeredAt: row.registeredAt,
     updatedAt: row.updatedAt,
+  };
+}
+
+/**
+ * A registration as one statement, one round trip: the debtor must be a core enterprise on the
+ * platform, and the receivable and its audit event are written together or not at all. Exported
+ * so the benchmark's raw `pg` reference runs exactly this statement.
+ */
+export function registrationStatement(r: Receivable, actor: Actor): { text: string; values: unknown[] } {
+  return {
+    text: `WITH debtor AS (SELECT id FROM organisations WHERE id = $2::uuid AND kind = 'CORE_ENTERPRISE'),
+                added AS (
+                  INSERT INTO receivables (id, creditor_id, debtor_id, invoice_number, waybill_refs, issue_date, due_date, amount, diluted_amount, currency, status, registered_at, updated_at)
+                  SELECT $1::uuid, $3::uuid, debtor.id, $4::text, $5::text[], $6::date, $7::date, $8::numeric, $9::numeric, $10::text, $11::text, $12::timestamptz, $12::timestamptz FROM debtor
+                  RETURNING id),
+                audited AS (${auditInsertFrom(`SELECT now(), $13::uuid, $3::uuid, $14::text, 'receivable.register', 'receivable', id::text, NULL::jsonb, $15::jsonb, NULL FROM added`)})
+           SELECT count(*)::int AS inserted FROM added`,
+    values: [
+      r.id,
+      r.debtorId,
+      r.creditorId,
+      r.invoiceNumber,
+      r.waybillRefs,
+      r.issueDate,
+      r.dueDate,
+      r.amount.toString(),
+      r.dilutedAmount.toString(),
+      r.amount.currency,
+      r.status,
+      r.registeredAt,
+      actor.userId,
+      actor.email,
+      JSON.stringify(r),
+    ],
   };
 }
