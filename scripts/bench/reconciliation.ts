@@ -22,9 +22,11 @@ const LINES = Number(process.env.BENCH_LINES ?? 1_000_000);
 const ACCOUNT = 'BENCH-PAYOUTS';
 const DAY = '2026-11-25';
 
-// each payment's amount is its own: rule 2 finds one candidate for a line that quotes nothing
+// each payment's amount is its own: rule 2 finds one candidate for a line that quotes nothing,
+// whose payer pays nothing else (a payer of many lines makes rule 4, still Node's, go through them all)
 const amountOf = (i: number) => `${1 + Math.floor(i / 100)}.${String(i % 100).padStart(2, '0')}`;
-const referenceLess = (i: number) => i < LINES / 4;
+const referenceLess = (i: number) => i * 4 < LINES;
+const payeeOf = (i: number) => (referenceLess(i) ? `Payer ${i}` : `Payee ${i % 5000}`);
 const REFERENCED = LINES - Math.ceil(LINES / 4);
 
 /** Streams a file as a request body; Node's fetch would give up on a long answer. */
@@ -48,7 +50,8 @@ async function seedExpectedMovements(db: Client): Promise<void> {
   await db.query(
     `INSERT INTO expected_movements (id, financing_ref, kind, end_to_end_id, reference, direction, amount, currency, value_from, value_to, counterparty, counterparty_key)
      SELECT gen_random_uuid(), 'RF-BENCH-' || (i / 4), 'PAYOUT', 'RF-BENCH-' || i || '/payout', 'RF-BENCH-' || i || '/PAYOUT', 'DBIT',
-            (1 + i / 100) + (i % 100) / 100.0, 'CNY', $2::date - 2, $2::date + 5, 'Payee ' || (i % 5000), 'payee' || (i % 5000)
+            (1 + i / 100) + (i % 100) / 100.0, 'CNY', $2::date - 2, $2::date + 5,
+            CASE WHEN i * 4 < $1 THEN 'Payer ' || i ELSE 'Payee ' || (i % 5000) END, CASE WHEN i * 4 < $1 THEN 'payer' || i ELSE 'payee' || (i % 5000) END
        FROM generate_series(0, $1 - 1) AS i`,
     [LINES, DAY],
   );
@@ -62,7 +65,7 @@ async function writeStatement(file: string): Promise<number> {
   for (let n = 0; n < LINES; n++) {
     const i = (n * 7919) % LINES; // a permutation when LINES is not a multiple of 7919
     const reference = referenceLess(i) ? '' : `RF-BENCH-${i}/payout`;
-    if (!out.write(`${DAY};-${amountOf(i)};${reference};Payee ${i % 5000}\n`)) await once(out, 'drain');
+    if (!out.write(`${DAY};-${amountOf(i)};${reference};${payeeOf(i)}\n`)) await once(out, 'drain');
   }
   out.end();
   await once(out, 'finish');
