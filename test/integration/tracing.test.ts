@@ -160,10 +160,13 @@ describe('traces from HTTP through Temporal to SQL', () => {
     await Worker.runReplayHistory({ workflowBundle: { codePath: BUNDLE }, ...temporalWorkerTracing() }, history, workflowId);
 
     // the API stopped by SIGTERM sends its batch first: the collector gets the trace (its id's 16 bytes in a protobuf export)
+    await sme.get('/financings?access_token=leak-me'); // a secret in a link is no span's
     const exited = once(api.child, 'exit');
     api.child.kill('SIGTERM');
     await exited;
     expect(collector.bodies.some((body) => body.includes(Buffer.from(chain.at(-1)!.traceId, 'hex')))).toBe(true);
+    expect(readFileSync(apiSpans, 'utf8')).toContain('/financings?access_token=%5Bredacted%5D');
+    expect(Buffer.concat([readFileSync(apiSpans), ...collector.bodies]).includes('leak-me')).toBe(false);
   });
 
   it('refuses a bad tracing variable at boot, naming it without echoing it', () => {

@@ -6,6 +6,7 @@ import { NodeSDK } from '@opentelemetry/sdk-node';
 import { BatchSpanProcessor, ReadableSpan, SimpleSpanProcessor, SpanProcessor } from '@opentelemetry/sdk-trace-base';
 import type { TracingConfig } from '@caravan/config';
 import { FileSpanExporter } from './file-span-exporter';
+import { redactUrls } from './http-spans';
 
 /** What the running SDK hands to the Temporal worker: where workflow spans go, and as which service. */
 export interface ActiveTracing {
@@ -47,7 +48,7 @@ export function startSdk(config: TracingConfig, serviceName: string): ActiveTrac
     spanProcessors: processors,
     logRecordProcessors: [], // logs stay pino's
     instrumentations: [
-      new HttpInstrumentation({ ignoreIncomingRequestHook: (request) => UNTRACED_PATHS.test(request.url ?? '') }),
+      new HttpInstrumentation({ ignoreIncomingRequestHook: (request) => UNTRACED_PATHS.test(request.url ?? ''), requestHook: redactUrls }),
       // statements without their values; a query outside any trace (pool upkeep) is not a trace of its own
       new PgInstrumentation({ requireParentSpan: true }),
     ],

@@ -3,7 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { context, trace } from '@opentelemetry/api';
 import { BasicTracerProvider, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
+import type { ClientRequest, IncomingMessage } from 'node:http';
+import type { Span } from '@opentelemetry/api';
 import { loadTracingConfig } from '@caravan/config';
+import { redactUrls } from './http-spans';
 import {
   activeTracing,
   FileSpanExporter,
@@ -61,5 +64,32 @@ describe('FileSpanExporter', () => {
     expect(root).toMatchObject({ name: 'parent', kind: 'INTERNAL', attributes: { 'http.method': 'POST' } });
     expect(child).toMatchObject({ name: 'child', traceId: root.traceId, parentSpanId: root.spanId });
     expect(root.parentSpanId).toBeUndefined();
+  });
+});
+
+describe('redactUrls', () => {
+  const attributesOf = (request: object) => {
+    const attributes: Record<string, unknown> = {};
+    redactUrls(
+      { setAttributes: (a: object) => Object.assign(attributes, a) } as unknown as Span,
+      request as IncomingMessage | ClientRequest,
+    );
+    return attributes;
+  };
+
+  it('keeps a query’s secret-looking values out of a served request’s span, as the logs do', () => {
+    const served = { url: '/auth/oidc/callback?code=SECRET1&state=xyz&lang=en', headers: { host: 'caravan.example' }, socket: {} };
+    expect(attributesOf(served)).toEqual({
+      'http.target': '/auth/oidc/callback?code=%5Bredacted%5D&state=xyz&lang=en',
+      'http.url': 'http://caravan.example/auth/oidc/callback?code=%5Bredacted%5D&state=xyz&lang=en',
+    });
+  });
+
+  it('and out of an outgoing request’s', () => {
+    const sent = { path: '/token?client_secret=SECRET3', protocol: 'https:', host: 'idp.example' };
+    expect(attributesOf(sent)).toEqual({
+      'http.target': '/token?client_secret=%5Bredacted%5D',
+      'http.url': 'https://idp.example/token?client_secret=%5Bredacted%5D',
+    });
   });
 });
