@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { stopProcess } from '@caravan/devstack';
 import { ApiClient } from '../api-client';
 import { DEMO_ORGANISATIONS, DEMO_PASSWORD, seedParties } from '../demo-data';
+import { runCluster } from './cluster';
 import { runFinancings } from './financings';
 import { runHttp } from './http';
 import { runOpenWorkflows } from './open-workflows';
@@ -13,8 +14,8 @@ import { Figure, startBenchStack, startWorker } from './stack';
 
 // `npm run bench`: one PostgreSQL, one Temporal, the API and the worker of our own; each
 // benchmark against a reference measured in the same run; one table, one JSON file.
-// BENCH_ONLY=http,stalls,workflows,memory,reconciliation picks some.
-const ONLY = (process.env.BENCH_ONLY ?? 'http,stalls,workflows,memory,reconciliation').split(',');
+// BENCH_ONLY=http,stalls,workflows,memory,reconciliation,cluster picks some.
+const ONLY = (process.env.BENCH_ONLY ?? 'http,stalls,workflows,memory,reconciliation,cluster').split(',');
 const DAY_MS = 10; // the financings' business day: repayment timers fire at once
 
 async function main(): Promise<void> {
@@ -40,6 +41,7 @@ async function main(): Promise<void> {
     await step('workflows', () => runFinancings(stack, { sme, buyer, officer, approver, backOffice, treasury }, parties, worker.pid!));
     await step('memory', () => runOpenWorkflows(stack));
     await step('reconciliation', () => runReconciliation(stack, backOffice, worker.pid!));
+    await step('cluster', () => runCluster(stack, parties));
 
     console.table(figures.map(({ detail: _, ...f }) => f));
     const result = {
