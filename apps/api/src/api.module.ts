@@ -4,8 +4,9 @@ import { ThrottlerModule } from '@nestjs/throttler';
 import { AppConfig } from '@caravan/config';
 import { WriteThrottleGuard } from '@caravan/http';
 import { IdempotencyModule } from '@caravan/idempotency';
+import { MetricsModule } from '@caravan/metrics';
 import { coreModules } from '../../common/core.modules';
-import { HealthController } from './health.controller';
+import { HealthController, Readiness } from './health.controller';
 
 @Module({})
 export class ApiModule {
@@ -19,9 +20,9 @@ export class ApiModule {
     });
     return {
       module: ApiModule,
-      imports: [...coreModules(config), IdempotencyModule, writes],
+      imports: [...coreModules(config), MetricsModule.forApi(), IdempotencyModule, writes],
       controllers: [HealthController],
-      providers: [{ provide: APP_GUARD, useClass: WriteThrottleGuard }],
+      providers: [{ provide: APP_GUARD, useClass: WriteThrottleGuard }, Readiness],
     };
   }
 }

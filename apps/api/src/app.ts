@@ -11,6 +11,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { AppConfig } from '@caravan/config';
 import { enforceRequestDeadline, ProblemDetailsFilter, strictValidationPipe } from '@caravan/http';
+import { ApiMetrics } from '@caravan/metrics';
 import { ApiModule } from './api.module';
 import { withErrorCodes } from './error-codes';
 
@@ -18,12 +19,14 @@ import { withErrorCodes } from './error-codes';
 export async function createApiApp(config: AppConfig): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(ApiModule.register(config), { bufferLogs: true });
   app.useLogger(app.get(Logger));
+  app.use(app.get(ApiMetrics).timeRequests);
   limitSlowClients(app.getHttpServer(), config);
   app.disable('x-powered-by');
   app.use(securityHeaders());
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.useGlobalPipes(strictValidationPipe());
-  app.enableShutdownHooks();
+  // SIGTERM: readiness says no, the server stops taking connections and finishes its requests, then the connections close and the process exits 0
+  app.enableShutdownHooks(undefined, { useProcessExit: true });
 
   const openApi = new DocumentBuilder()
     .setTitle('Caravan API')

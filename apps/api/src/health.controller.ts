@@ -1,9 +1,11 @@
-import { Controller, Get, HttpCode, ServiceUnavailableException } from '@nestjs/common';
+import { BeforeApplicationShutdown, Controller, Get, HttpCode, HttpStatus, Injectable, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Client } from '@temporalio/client';
+import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { Public } from '@caravan/access';
+import { AppConfig } from '@caravan/config';
 
 type Check = 'up' | 'down';
 
@@ -20,6 +22,24 @@ async function probe(check: () => Promise<unknown>, timeoutMs = 2000): Promise<C
   }
 }
 
+/**
+ * Whether this process should be sent traffic. On SIGTERM it says no for SHUTDOWN_DRAIN_SECONDS
+ * while still serving, so a load balancer drains it; then Nest closes the HTTP server, which
+ * lets the requests in flight finish, and only then the database and Temporal connections.
+ */
+@Injectable()
+export class Readiness implements BeforeApplicationShutdown {
+  draining = false;
+
+  constructor(private readonly config: AppConfig) {}
+
+  async beforeApplicationShutdown(signal?: string): Promise<void> {
+    this.draining = true;
+    // a plain close (tests, a failed boot) has nobody to drain from
+    if (signal) await new Promise((resolve) => setTimeout(resolve, this.config.SHUTDOWN_DRAIN_SECONDS * 1000));
+  }
+}
+
 @ApiTags('operations')
 @Public()
 @Controller('health')
@@ -27,6 +47,7 @@ export class HealthController {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly temporal: Client,
+    private readonly readiness: Readiness,
   ) {}
 
   @Get()
@@ -36,13 +57,56 @@ export class HealthController {
     schema: { example: { status: 'up', checks: { database: 'up', temporal: 'up' } } },
   })
   @ApiServiceUnavailableResponse({ description: 'one of them does not' })
-  async health(): Promise<{ status: Check; checks: Record<string, Check> }> {
-    const [database, temporal] = await Promise.all([
-      probe(() => this.dataSource.query('SELECT 1')),
-      probe(() => this.temporal.workflowService.getSystemInfo({})),
-    ]);
-    const body = { status: database === 'up' && temporal === 'up' ? ('up' as const) : ('down' as const), checks: { database, temporal } };
-    if (body.status === 'down') throw new ServiceUnavailableException(body);
-    return body;
+  async health(@Res({ passthrough: true }) res: Response): Promise<Health> {
+    const [database, temporal] = await Promise.all([this.database(), this.temporalUp()]);
+    return answer(res, { database, temporal });
   }
+
+  /** Liveness: the process answers. Nothing else, so an outage of PostgreSQL or Temporal never gets it restarted. */
+  @Get('live')
+  @HttpCode(200)
+  @ApiOkResponse({ schema: { example: { status: 'up' } } })
+  live(): { status: Check } {
+    return { status: 'up' };
+  }
+
+  /** Readiness: PostgreSQL and Temporal answer, no migration is pending, and the process is not shutting down. */
+  @Get('ready')
+  @HttpCode(200)
+  @ApiOkResponse({
+    description: 'ready for traffic',
+    schema: { example: { status: 'up', checks: { database: 'up', temporal: 'up', migrations: 'up', shutdown: 'up' } } },
+  })
+  @ApiServiceUnavailableResponse({ description: 'a check is down: the load balancer sends no traffic here' })
+  async ready(@Res({ passthrough: true }) res: Response): Promise<Health> {
+    const [database, temporal, migrations] = await Promise.all([
+      this.database(),
+      this.temporalUp(),
+      probe(async () => {
+        if (await this.dataSource.showMigrations()) throw new Error('pending');
+      }),
+    ]);
+    return answer(res, { database, temporal, migrations, shutdown: this.readiness.draining ? 'down' : 'up' });
+  }
+
+  private database(): Promise<Check> {
+    return probe(() => this.dataSource.query('SELECT 1'));
+  }
+
+  /** The namespace described: the server answers and this process's namespace exists. */
+  private temporalUp(): Promise<Check> {
+    return probe(() => this.temporal.workflowService.describeNamespace({ namespace: this.temporal.options.namespace }));
+  }
+}
+
+interface Health {
+  status: Check;
+  checks: Record<string, Check>;
+}
+
+/** 503 when a check is down; the body names the checks, never why (no address, no error text). */
+function answer(res: Response, checks: Record<string, Check>): Health {
+  const status: Check = Object.values(checks).every((c) => c === 'up') ? 'up' : 'down';
+  if (status === 'down') res.status(HttpStatus.SERVICE_UNAVAILABLE);
+  return { status, checks };
 }

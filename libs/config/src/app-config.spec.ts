@@ -31,6 +31,17 @@ describe('loadConfig', () => {
     expect(message).toContain('AUTH_TOKEN_SECRET is required');
   });
 
+  it('serves no metrics unless asked, never on the public port, on this machine by default', () => {
+    expect(loadConfig(valid)).toMatchObject({ METRICS_HOST: '127.0.0.1' });
+    expect(loadConfig(valid).METRICS_PORT).toBeUndefined();
+    expect(loadConfig({ ...valid, METRICS_PORT: '9464', WORKER_METRICS_PORT: '9465' })).toMatchObject({
+      METRICS_PORT: 9464,
+      WORKER_METRICS_PORT: 9465,
+    });
+    expect(() => loadConfig({ ...valid, PORT: '3000', METRICS_PORT: '3000' })).toThrow(/METRICS_PORT=3000 must differ from PORT/);
+    expect(() => loadConfig({ ...valid, WORKER_METRICS_PORT: 'ninety' })).toThrow(/WORKER_METRICS_PORT="ninety"/);
+  });
+
   it('refuses a short token secret', () => {
     expect(() => loadConfig({ ...valid, AUTH_TOKEN_SECRET: 'short' })).toThrow(/AUTH_TOKEN_SECRET=<hidden> must be at least 32 characters/);
   });

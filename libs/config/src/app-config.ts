@@ -74,6 +74,50 @@ export class AppConfig {
   @Matches(/^[\w.:-]{1,253}$/, { message: 'must be an address to listen on, e.g. 127.0.0.1 or 0.0.0.0' })
   HOST = '127.0.0.1';
 
+  /**
+   * The API's Prometheus metrics (GET /metrics) on a listener of their own, never the public
+   * port: they are platform-wide, every bank's volumes, so no load balancer routes to them.
+   * Unset: not served.
+   */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  METRICS_PORT?: number;
+
+  /** The worker's Temporal SDK metrics (task latencies, workflow cache, activity failures) and its business counters; unset: none. */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  WORKER_METRICS_PORT?: number;
+
+  /**
+   * On SIGTERM the API answers 503 on /health/ready this long while still serving, so a load
+   * balancer's health check takes it out of rotation before it stops taking connections.
+   */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(60)
+  SHUTDOWN_DRAIN_SECONDS = 2;
+
+  /** On SIGTERM the worker lets its running activities finish this long before cancelling them. */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(300)
+  SHUTDOWN_GRACE_SECONDS = 8;
+
+  /** The address both metrics listeners bind: this machine only unless the scraper runs elsewhere. */
+  @IsOptional()
+  @Matches(/^[\w.:-]{1,253}$/, { message: 'must be an address to listen on, e.g. 127.0.0.1' })
+  METRICS_HOST = '127.0.0.1';
+
   /** How long a request may take to arrive whole (a statement upload included), in seconds. */
   @IsOptional()
   @Type(() => Number)
@@ -277,7 +321,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   // renamed when every business date, not only reconciliation's, came to follow it
   if (env.RECONCILIATION_TIMEZONE)
     throw new ConfigError(['RECONCILIATION_TIMEZONE is now BUSINESS_TIMEZONE (every business date follows it): rename it']);
-  return loadInto(AppConfig, env);
+  const config = loadInto(AppConfig, env);
+  if (config.METRICS_PORT !== undefined && config.METRICS_PORT === config.PORT)
+    throw new ConfigError([`METRICS_PORT=${config.METRICS_PORT} must differ from PORT: the metrics are never served on the public port`]);
+  return config;
 }
 
 export function loadTracingConfig(env: NodeJS.ProcessEnv = process.env): TracingConfig {

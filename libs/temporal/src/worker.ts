@@ -20,6 +20,8 @@ export async function createTemporalWorker(
     taskQueue: config.TEMPORAL_TASK_QUEUE,
     workflowBundle: { codePath: workflowBundlePath },
     activities,
+    // on SIGTERM running activities may finish (a saga step mid-call) before they are cancelled
+    shutdownGraceTime: `${config.SHUTDOWN_GRACE_SECONDS}s`,
     // Loans sleep for months: a bounded cache keeps the worker's memory flat however many are
     // open; one evicted is replayed from its history when its timer fires.
     maxCachedWorkflows: config.TEMPORAL_MAX_CACHED_WORKFLOWS,

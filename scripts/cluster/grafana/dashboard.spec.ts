@@ -13,7 +13,17 @@ describe('the Grafana dashboard', () => {
 
   it('has the panels operators look for', () => {
     const titles = dashboard.panels.map((p) => p.title).join('\n');
-    for (const topic of [/requests per second/, /latency p50/, /latency p99/, /errors/, /stage/, /Reconciliation/, /workflow task latency/, /cache size/, /activity failures/])
+    for (const topic of [
+      /requests per second/,
+      /latency p50/,
+      /latency p99/,
+      /errors/,
+      /stage/,
+      /Reconciliation/,
+      /workflow task latency/,
+      /cache size/,
+      /activity failures/,
+    ])
       expect(titles).toMatch(topic);
   });
 

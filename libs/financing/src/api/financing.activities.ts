@@ -7,6 +7,7 @@ import { LedgerService } from '@caravan/ledger';
 import type { Line } from '@caravan/ledger';
 import { CreditLimitsService } from '@caravan/limits';
 import type { LimitSubject } from '@caravan/limits';
+import { BusinessMetrics } from '@caravan/metrics';
 import { Dec, Money } from '@caravan/money';
 import { AssetFacts, eligibility } from '../domain/eligibility';
 import { BusinessClock } from '@caravan/clock';
@@ -53,6 +54,7 @@ export class FinancingActivities {
     private readonly gateways: PaymentGateways,
     private readonly matching: ExpectedMovementsService,
     private readonly clock: BusinessClock,
+    private readonly metrics: BusinessMetrics,
   ) {}
 
   /** Asset confirmed and unencumbered, amount within the advance rate or LTV (the rule the application met), limits with room. */
@@ -91,11 +93,12 @@ export class FinancingActivities {
       state: FinancingState;
     },
   ): Promise<void> {
-    await this.asBank(event, async (em) => {
-      if (!(await insertEvent(em, event))) return;
+    const left = await this.asBank(event, async (em) => {
+      if (!(await insertEvent(em, event))) return undefined;
       if (event.step === 'disbursed') await awaitRepayments(em, this.matching, event.financingId, event.state);
-      await advanceState(em, event.financingId, event.seq, event.state);
+      return advanceState(em, event.financingId, event.seq, event.state);
     });
+    if (left !== undefined && left !== event.state.stage) this.metrics.financingStage(left, event.state.stage);
   }
 
   async reserveLimit(input: Base & { amount: string; subjects: Array<{ kind: string; subject: string }> }): Promise<void> {

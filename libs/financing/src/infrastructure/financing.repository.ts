@@ -199,11 +199,20 @@ export async function insertEvent(
 }
 
 /** The row takes the state of event `seq`, unless a later one is there already: events of a human step and of the main flow may commit in either order. */
-export async function advanceState(em: EntityManager, financingId: string, seq: number, state: FinancingState): Promise<void> {
-  await em.query(
-    'UPDATE financings SET stage = $2, reason = $3, state = $4, state_seq = $5, updated_at = now() WHERE id = $1 AND state_seq < $5',
+/** The row follows the workflow's state unless a later step already wrote it; answers the stage it left, if it wrote. */
+export async function advanceState(
+  em: EntityManager,
+  financingId: string,
+  seq: number,
+  state: FinancingState,
+): Promise<string | undefined> {
+  const [rows] = await em.query(
+    `WITH before AS (SELECT stage FROM financings WHERE id = $1 FOR UPDATE)
+     UPDATE financings f SET stage = $2, reason = $3, state = $4, state_seq = $5, updated_at = now()
+       FROM before WHERE f.id = $1 AND f.state_seq < $5 RETURNING before.stage AS previous`,
     [financingId, state.stage, state.reason ?? null, JSON.stringify(state), seq],
   );
+  return (rows as Array<{ previous: string }>)[0]?.previous;
 }
 
 /** Every step, who, when, in order. */

@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { orOnDuplicate } from '@caravan/database';
 import type { Listing } from '@caravan/http';
 import { Actor, actorName, isOperatorReader, OrganisationKind } from '@caravan/access';
+import { BusinessMetrics } from '@caravan/metrics';
 import { Money, MoneyError } from '@caravan/money';
 import { ConfirmationDecision, receivableSubmitKey } from '../api/receivable-confirmation.contract';
 import { applyTransition, dilute, Receivable, registerReceivable, RegisterReceivable } from '../domain/receivable';
@@ -42,6 +43,7 @@ export class ReceivablesService {
   constructor(
     private readonly receivables: ReceivableRepository,
     private readonly workflows: ConfirmationWorkflows,
+    private readonly metrics: BusinessMetrics,
   ) {}
 
   /** An SME registers an invoice owed to it by a core enterprise. */
@@ -51,6 +53,7 @@ export class ReceivablesService {
     if (!(await this.receivables.insert(receivable, actor))) {
       throw ReceivableErrors.DEBTOR_NOT_CORE_ENTERPRISE('debtorId must name a core enterprise on the platform', 'debtorId');
     }
+    this.metrics.receivableRegistered();
     return receivable;
   }
 

@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { AppConfig } from '@caravan/config';
 import { ScopedDatabase } from '@caravan/database';
+import { BusinessMetrics, ReconciliationOutcome } from '@caravan/metrics';
 import { Actor, dataScopeOf } from '@caravan/access';
 import { Money } from '@caravan/money';
 import {
@@ -113,22 +114,30 @@ export class BatchMatchingService {
     private readonly config: AppConfig,
     private readonly decisions: MatchDecisionsService,
     private readonly rules: StatementRulesService,
+    private readonly metrics: BusinessMetrics,
   ) {}
 
-  /** Runs one batch of a bank's run in its own transaction, advancing the run's cursor with it. */
+  /** Runs one batch of a bank's run in its own transaction, advancing the run's cursor with it; counts its lines once committed. */
   async runBatch(bank: Actor, runId: string, size: number): Promise<BatchResult> {
-    return this.db.transaction(dataScopeOf(bank), async (em) => {
+    let decided: BatchMatch = { lines: [], drafts: [], byReference: [], byAmount: [] };
+    const result = await this.db.transaction(dataScopeOf(bank), async (em) => {
       await lockMatching(em);
       const run = await lockRun(em, runId);
       if (!run) throw ReconciliationErrors.RUN_NOT_FOUND(`no reconciliation run ${runId}`);
       if (run.status !== 'RUNNING') return { processed: 0, matched: 0, suggested: 0, done: true };
-      const { lines, drafts, byReference, byAmount } = await this.matchBatch(em, bank, run.cursor, size);
+      decided = await this.matchBatch(em, bank, run.cursor, size);
+      const { lines, drafts, byReference, byAmount } = decided;
       const made = drafts.filter((d) => d.status === 'ACTIVE');
       const matched = new Set([...byReference, ...byAmount, ...made.flatMap((d) => d.links.map((l) => l.lineId))]).size;
       const suggested = drafts.length - made.length;
       await advanceRun(em, runId, { processed: lines.length, matched, suggested, cursor: lines.at(-1)?.id ?? null });
       return { processed: lines.length, matched, suggested, done: lines.length < size };
     });
+    for (const [key, count] of outcomesOf(decided)) {
+      const [outcome, method] = key.split(':') as [ReconciliationOutcome, string];
+      this.metrics.reconciliationLines(outcome, method, count);
+    }
+    return result;
   }
 
   /**
@@ -228,6 +237,25 @@ async function matchParts(em: EntityManager, plan: BatchPlan, parties: string[],
       if (p) plan.take(p);
     }
   }
+}
+
+/**
+ * Each line a batch decided, once: matched by the rule that took it (the database's reference
+ * match first), else suggested, else (a line of the batch) left unmatched; as `outcome:method` counts.
+ */
+function outcomesOf({ lines, drafts, byReference, byAmount }: BatchMatch): Map<string, number> {
+  const outcome = new Map<string, string>([
+    ...byReference.map((id): [string, string] => [id, 'matched:END_TO_END']),
+    ...byAmount.map((id): [string, string] => [id, 'matched:AMOUNT_DATE_COUNTERPARTY']),
+  ]);
+  for (const status of ['ACTIVE', 'SUGGESTED'] as const)
+    for (const d of drafts.filter((x) => x.status === status))
+      for (const link of d.links)
+        if (!outcome.has(link.lineId)) outcome.set(link.lineId, status === 'ACTIVE' ? `matched:${d.method}` : 'suggested:none');
+  for (const line of lines) if (!outcome.has(line.id)) outcome.set(line.id, 'unmatched:none');
+  const counts = new Map<string, number>();
+  for (const key of outcome.values()) counts.set(key, (counts.get(key) ?? 0) + 1);
+  return counts;
 }
 
 function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {

@@ -6,6 +6,7 @@ import { ScopedDatabase } from '@caravan/database';
 import { DualControl } from '@caravan/dual-control';
 import type { DualControlRequest } from '@caravan/dual-control';
 import { Actor, actorName, dataScopeOf, Role } from '@caravan/access';
+import { BusinessMetrics } from '@caravan/metrics';
 import { Money } from '@caravan/money';
 import { Draft, Line, manualLinks, OpenMovement } from '../domain/matching';
 import { lockMovements } from '../infrastructure/expected-movement.repository';
@@ -41,6 +42,7 @@ export class ManualMatchingService implements OnModuleInit {
     private readonly forwarder: MatchForwardingService,
     private readonly queries: MatchingQueriesService,
     private readonly postings: AccountPostingsService,
+    private readonly metrics: BusinessMetrics,
   ) {}
 
   onModuleInit(): void {
@@ -49,7 +51,10 @@ export class ManualMatchingService implements OnModuleInit {
       ...FOUR_EYES,
       apply: (em, request: DualControlRequest<ManualMatch>, checker) =>
         this.decideManually(em, approvedBy(request, checker), request.payload, true),
-      afterCommit: (_request, checker) => this.forwarder.forwardPayments(checker),
+      afterCommit: (request: DualControlRequest<ManualMatch>, checker) => {
+        this.metrics.reconciliationLines('manual', 'MANUAL', new Set(request.payload.lineIds).size);
+        return this.forwarder.forwardPayments(checker);
+      },
     });
     this.dualControl.register({
       kind: WRITE_OFF_BEYOND_TOLERANCE,
@@ -80,6 +85,7 @@ export class ManualMatchingService implements OnModuleInit {
       return decided.decisionId!;
     });
     if (typeof outcome !== 'string') return outcome;
+    this.metrics.reconciliationLines('manual', 'MANUAL', new Set(lineIds).size);
     await this.forwarder.forwardPayments(actor);
     return this.queries.decision(actor, outcome);
   }
@@ -108,7 +114,9 @@ export class ManualMatchingService implements OnModuleInit {
         return this.dualControl.request(actor, WRITE_OFF_BEYOND_TOLERANCE, lineId, { lineId, reason }, reason, em);
       return decided.decisionId!;
     });
-    return typeof outcome === 'string' ? this.queries.decision(actor, outcome) : outcome;
+    if (typeof outcome !== 'string') return outcome;
+    this.metrics.reconciliationLines('manual', 'WRITE_OFF', 1);
+    return this.queries.decision(actor, outcome);
   }
 
   /**

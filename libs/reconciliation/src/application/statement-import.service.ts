@@ -4,6 +4,7 @@ import type { EntityManager } from 'typeorm';
 import { AuditLog } from '@caravan/audit';
 import { AppConfig } from '@caravan/config';
 import { isUniqueViolation, ScopedDatabase } from '@caravan/database';
+import { BusinessMetrics } from '@caravan/metrics';
 import { Actor, dataScopeOf } from '@caravan/access';
 import { Money } from '@caravan/money';
 import { partyKey } from '../domain/matching';
@@ -185,6 +186,7 @@ export class StatementImportService {
     private readonly db: ScopedDatabase,
     private readonly audit: AuditLog,
     private readonly config: AppConfig,
+    private readonly metrics: BusinessMetrics,
   ) {}
 
   /**
@@ -206,7 +208,7 @@ export class StatementImportService {
     const file = await spool(body, this.config.STATEMENT_MAX_BYTES);
     try {
       const parse = parserFor(format, await this.encodingOf(actor, format, file, account, encoding), csv);
-      return await this.db.transaction(dataScopeOf(actor), async (em) => {
+      const imported = await this.db.transaction(dataScopeOf(actor), async (em) => {
         await this.takeImportSlot(em);
         await createStaging(em);
         const reading: FileReading = { statements: [] };
@@ -229,6 +231,11 @@ export class StatementImportService {
         });
         return imported;
       });
+      this.metrics.statementLinesImported(
+        format,
+        imported.reduce((n, s) => n + s.newLines, 0),
+      );
+      return imported;
     } catch (e) {
       if (e instanceof StatementFormatError) throw ReconciliationErrors.BAD_STATEMENT(e.message, e.element);
       if (isUniqueViolation(e, 'bank_statements_once'))
