@@ -5,7 +5,7 @@ import { Money } from '@caravan/money';
 import { registerReceivable, registrationStatement } from '@caravan/receivables';
 import { ApiClient } from '../api-client';
 import { DEMO_ORGANISATIONS, type DemoParties } from '../demo-data';
-import { BenchStack, Figure, figure, load, percentile, rssMiB, sampleRss } from './stack';
+import { BenchStack, cpuSeconds, cpuUsed, Figure, figure, load, percentile, rssMiB, sampleRss } from './stack';
 
 // Registering a receivable over HTTP (auth, validation, one statement that checks the debtor
 // and writes the receivable with its audit event) against raw `pg` running that same statement
@@ -30,14 +30,21 @@ export async function runHttp(stack: BenchStack, sme: ApiClient, parties: DemoPa
   const apiIdle = await rssMiB(stack.api.pid!);
   const figures: Figure[] = [];
   let apiPeak = 0;
+  const { api, postgres } = await stack.pids();
+  const roots = { api, postgres };
+  // CPU milliseconds per registration, by process (the raw reference's window holds its warm-up too)
+  const cpuMs = (a: Record<string, number>, b: Record<string, number>, n = TOTAL) => cpuUsed(a, b, n / 1000);
   for (const concurrency of concurrencies) {
     await load(WARMUP, concurrency, register(`WARM${concurrency}`));
     const sampler = sampleRss(stack.api.pid!);
+    const cpu0 = await cpuSeconds(roots);
     const http = await load(TOTAL, concurrency, register(`HTTP${concurrency}`));
+    const cpu1 = await cpuSeconds(roots);
     apiPeak = Math.max(apiPeak, await sampler.stop());
 
     const pool = new Pool({ connectionString: stack.ownerUrl, max: concurrency });
     const raw = await rawReference(pool, concurrency, parties, row);
+    const cpu2 = await cpuSeconds(roots);
     const bare = await bareInsert(pool, concurrency, parties, row);
     await pool.end();
 
@@ -59,6 +66,7 @@ export async function runHttp(stack: BenchStack, sme: ApiClient, parties: DemoPa
           ours: latency(http),
           reference: latency(raw),
           bareInsert: { perSecond: perSecond(bare), ...latency(bare) },
+          cpuMsEach: { ours: cpuMs(cpu0, cpu1), reference: cpuMs(cpu1, cpu2, WARMUP + TOTAL) },
         },
       }),
     );
