@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Actor, dataScopeOf, OrganisationKind } from '@caravan/access';
 import { ScopedDatabase } from '@caravan/database';
 import { Money } from '@caravan/money';
+import { FinancingErrors } from '../domain/financing.errors';
 import type { AgeingBucket } from '../domain/loan-book';
 import { BucketRow, loansInBucket, portfolioBuckets, PortfolioLoanRow } from '../infrastructure/portfolio.repository';
 
@@ -38,8 +39,8 @@ export class PortfolioService {
   }
 }
 
-/** The caller's bank; the controller lets only bank staff in. */
+/** The caller's bank; the controller lets only bank staff in, and anyone else finds no bank. */
 function bankOf(actor: Actor): string {
-  if (actor.organisationKind !== OrganisationKind.BANK) throw new Error('portfolio read by a non-bank organisation');
+  if (actor.organisationKind !== OrganisationKind.BANK) throw FinancingErrors.BANK_NOT_FOUND("only a bank's own staff read its portfolio");
   return actor.organisationId;
 }
