@@ -126,8 +126,10 @@ async function main(): Promise<void> {
 
   const lbPort = Number(process.env.PORT ?? (await portOr(3000)));
   const apiPorts = Object.values(await ports(['api1', 'api2']));
+  // each process its own Prometheus listener on the loopback (the APIs' METRICS_PORT, the workers' WORKER_METRICS_PORT)
+  const metricsPorts = Object.values(await ports(['api1', 'api2', 'worker1', 'worker2']));
   // the apps never see the owner's URL: they cannot migrate, nor switch the database's guarantees off
-  const { DATABASE_MIGRATION_URL: _, PORT: __, ...inherited } = process.env;
+  const { DATABASE_MIGRATION_URL: _, PORT: __, METRICS_PORT: ___, WORKER_METRICS_PORT: ____, ...inherited } = process.env;
   const env = {
     AUTH_TOKEN_SECRET: localSecret(dataDir),
     BOOTSTRAP_ADMIN_EMAIL: DEMO_ADMIN.email,
@@ -137,8 +139,12 @@ async function main(): Promise<void> {
     TEMPORAL_ADDRESS: temporalAddress,
     HOST: '127.0.0.1',
   };
-  const workers = [1, 2].map((n) => startApp(root, `worker-${n}`, 'dist/apps/worker/src/main.js', env));
-  const apis = apiPorts.map((port, i) => startApp(root, `api-${i + 1}`, 'dist/apps/api/src/main.js', { ...env, PORT: String(port) }));
+  const workers = [1, 2].map((n) =>
+    startApp(root, `worker-${n}`, 'dist/apps/worker/src/main.js', { ...env, WORKER_METRICS_PORT: String(metricsPorts[n + 1]) }),
+  );
+  const apis = apiPorts.map((port, i) =>
+    startApp(root, `api-${i + 1}`, 'dist/apps/api/src/main.js', { ...env, PORT: String(port), METRICS_PORT: String(metricsPorts[i]) }),
+  );
   children.push(...workers, ...apis);
   await Promise.all(apiPorts.map((port) => waitForHealth(`http://127.0.0.1:${port}/health`)));
   children.push(
@@ -160,8 +166,12 @@ async function main(): Promise<void> {
     baseUrl,
     temporalAddress,
     ownerUrl: db.ownerUrl,
-    apis: apis.map((c, i) => ({ pid: c.pid, url: `http://127.0.0.1:${apiPorts[i]}` })),
-    workers: workers.map((c) => ({ pid: c.pid })),
+    apis: apis.map((c, i) => ({
+      pid: c.pid,
+      url: `http://127.0.0.1:${apiPorts[i]}`,
+      metrics: `http://127.0.0.1:${metricsPorts[i]}/metrics`,
+    })),
+    workers: workers.map((c, i) => ({ pid: c.pid, metrics: `http://127.0.0.1:${metricsPorts[i + 2]}/metrics` })),
   };
   writeFileSync(resolve(dataDir, 'cluster.json'), JSON.stringify(layout, null, 2));
   greet(baseUrl);

@@ -28,8 +28,8 @@ interface Layout {
   baseUrl: string;
   temporalAddress: string;
   ownerUrl: string;
-  apis: Array<{ pid: number; url: string }>;
-  workers: Array<{ pid: number }>;
+  apis: Array<{ pid: number; url: string; metrics: string }>;
+  workers: Array<{ pid: number; metrics: string }>;
 }
 
 describe('the cluster: Temporal server on PostgreSQL, two APIs behind haproxy, two workers', () => {
@@ -109,6 +109,12 @@ describe('the cluster: Temporal server on PostgreSQL, two APIs behind haproxy, t
     const { result } = await recordPayment(d, id, 'CLUSTER-PAY-1', '1000000.00');
     expect(result).toBeDefined();
     await reaches(d, id, 'CLOSED');
+    // haproxy shared the requests out: each API's own metrics count reads of the financing
+    for (const { metrics } of layout.apis)
+      expect(await (await fetch(metrics)).text()).toMatch(
+        /caravan_http_request_duration_seconds_count\{method="GET",route="\/financings\/:id",status="200"\} [1-9]/,
+      );
+    for (const { metrics } of layout.workers) expect((await fetch(metrics)).status).toBe(200);
   });
 
   it('reconciles a statement whose line repays a financing, which then closes', async () => {
