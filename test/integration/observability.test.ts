@@ -119,6 +119,12 @@ describe('observability: metrics, readiness, graceful shutdown', () => {
     await api.http().get('/health/ready').expect(200);
   });
 
+  it('drains the worker on SIGTERM, which then exits 0', async () => {
+    const started = Date.now();
+    expect(await worker.stop()).toBe(0);
+    expect(Date.now() - started).toBeLessThan(15_000);
+  });
+
   it('on SIGTERM says not ready, finishes the request in flight, then exits 0', async () => {
     const config = await isolatedConfig('observability_shutdown');
     const port = await freePort();

@@ -12,7 +12,8 @@ export interface WorkerProcess {
   output: () => string;
   /** SIGKILL: no shutdown, no cleanup, as a crash or an OOM kill would do. */
   crash(): Promise<void>;
-  stop(): Promise<void>;
+  /** SIGTERM: the worker drains; answers its exit code (null if a signal ended it). */
+  stop(): Promise<number | null>;
 }
 
 // Killed when the test process exits, whatever state a failed test left them in.
@@ -70,6 +71,7 @@ export async function startWorkerProcess(config: AppConfig, client: Client): Pro
         child.kill('SIGTERM');
         await exited;
       }
+      return child.exitCode;
     },
   };
 }
