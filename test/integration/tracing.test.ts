@@ -169,6 +169,16 @@ describe('traces from HTTP through Temporal to SQL', () => {
     expect(Buffer.concat([readFileSync(apiSpans), ...collector.bodies]).includes('leak-me')).toBe(false);
   });
 
+  it('loads nothing of OpenTelemetry in an app whose tracing is off', () => {
+    const library = resolve(__dirname, '../../dist/libs/tracing/src/index.js');
+    const loaded = `require(${JSON.stringify(library)}).startTracing('off');
+      console.log(Object.keys(require.cache).filter((m) => /@opentelemetry|interceptors-opentelemetry/.test(m)).length)`;
+    const { PATH, HOME } = process.env;
+    const result = spawnSync(process.execPath, ['-e', loaded], { env: { PATH, HOME }, encoding: 'utf8', timeout: 30_000 });
+    expect(result.stderr).toBe('');
+    expect(result.stdout.trim()).toBe('0');
+  });
+
   it('refuses a bad tracing variable at boot, naming it without echoing it', () => {
     const { PATH, HOME } = process.env;
     const result = spawnSync(process.execPath, [API_MAIN], {

@@ -2,6 +2,7 @@
 // worker take their interceptors from here. The workflow half is bundled with the workflows
 // (scripts/bundle-workflows.ts).
 export * from './tracing';
-export * from './file-span-exporter';
+// types only: the SDK's code loads with startTracing, when on
+export type { SpanLine } from './file-span-exporter';
 export * from './temporal-tracing';
 export * from './tracing.module';

@@ -7,11 +7,11 @@ import { BatchSpanProcessor, ReadableSpan, SimpleSpanProcessor, SpanProcessor } 
 import type { TracingConfig } from '@caravan/config';
 import { FileSpanExporter } from './file-span-exporter';
 import { redactUrls } from './http-spans';
+import { temporalInterceptors } from './temporal-interceptors';
 
-/** What the running SDK hands to the Temporal worker: where workflow spans go, and as which service. */
+/** The running SDK: Temporal's interceptors wired to it, and its shutdown. */
 export interface ActiveTracing {
-  processor: SpanProcessor;
-  resource: Resource;
+  temporal: ReturnType<typeof temporalInterceptors>;
   /** Sends what is still batched and stops. */
   shutdown(): Promise<void>;
 }
@@ -56,5 +56,5 @@ export function startSdk(config: TracingConfig, serviceName: string): ActiveTrac
   sdk.start();
   const shutdown = () => sdk.shutdown();
   process.once('beforeExit', () => void shutdown());
-  return { processor: fanOut(processors), resource, shutdown };
+  return { temporal: temporalInterceptors(fanOut(processors), resource), shutdown };
 }

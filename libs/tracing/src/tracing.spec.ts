@@ -6,16 +6,9 @@ import { BasicTracerProvider, SimpleSpanProcessor } from '@opentelemetry/sdk-tra
 import type { ClientRequest, IncomingMessage } from 'node:http';
 import type { Span } from '@opentelemetry/api';
 import { loadTracingConfig } from '@caravan/config';
+import { FileSpanExporter } from './file-span-exporter';
 import { redactUrls } from './http-spans';
-import {
-  activeTracing,
-  FileSpanExporter,
-  SpanLine,
-  startTracing,
-  temporalClientInterceptors,
-  temporalWorkerTracing,
-  tracingWanted,
-} from '.';
+import { activeTracing, SpanLine, startTracing, temporalClientInterceptors, temporalWorkerTracing, tracingWanted } from '.';
 
 describe('tracing configuration', () => {
   it('is off unless an exporter is named, and OpenTelemetry’s own switch wins', () => {
