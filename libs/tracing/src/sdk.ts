@@ -3,10 +3,10 @@ import { HttpInstrumentation } from '@opentelemetry/instrumentation-http';
 import { PgInstrumentation } from '@opentelemetry/instrumentation-pg';
 import { Resource } from '@opentelemetry/resources';
 import { NodeSDK } from '@opentelemetry/sdk-node';
-import { BatchSpanProcessor, ReadableSpan, SimpleSpanProcessor, SpanProcessor } from '@opentelemetry/sdk-trace-base';
+import { BatchSpanProcessor, SimpleSpanProcessor, SpanProcessor } from '@opentelemetry/sdk-trace-base';
 import type { TracingConfig } from '@caravan/config';
 import { FileSpanExporter } from './file-span-exporter';
-import { redactUrls } from './http-spans';
+import { privateSpans } from './span-privacy';
 import { temporalInterceptors } from './temporal-interceptors';
 
 /** The running SDK: Temporal's interceptors wired to it, and its shutdown. */
@@ -29,26 +29,17 @@ function processorsFor(config: TracingConfig): SpanProcessor[] {
   return processors;
 }
 
-/** One processor for the workflow spans the worker receives from its sandbox: each exporter gets them. */
-function fanOut(processors: SpanProcessor[]): SpanProcessor {
-  return {
-    onStart: () => undefined,
-    onEnd: (span: ReadableSpan) => processors.forEach((p) => p.onEnd(span)),
-    forceFlush: async () => void (await Promise.all(processors.map((p) => p.forceFlush()))),
-    shutdown: async () => undefined, // the SDK shuts its processors down itself
-  };
-}
-
 /** The SDK with the HTTP server/client and pg instrumentations; a process that ends by itself flushes its spans. */
 export function startSdk(config: TracingConfig, serviceName: string): ActiveTracing {
-  const processors = processorsFor(config);
+  // one processor for the SDK's spans and the workflow spans the worker receives from its sandbox
+  const processor = privateSpans(processorsFor(config));
   const resource = new Resource({ 'service.name': config.OTEL_SERVICE_NAME ?? serviceName });
   const sdk = new NodeSDK({
     resource,
-    spanProcessors: processors,
+    spanProcessors: [processor],
     logRecordProcessors: [], // logs stay pino's
     instrumentations: [
-      new HttpInstrumentation({ ignoreIncomingRequestHook: (request) => UNTRACED_PATHS.test(request.url ?? ''), requestHook: redactUrls }),
+      new HttpInstrumentation({ ignoreIncomingRequestHook: (request) => UNTRACED_PATHS.test(request.url ?? '') }),
       // statements without their values; a query outside any trace (pool upkeep) is not a trace of its own
       new PgInstrumentation({ requireParentSpan: true }),
     ],
@@ -56,5 +47,5 @@ export function startSdk(config: TracingConfig, serviceName: string): ActiveTrac
   sdk.start();
   const shutdown = () => sdk.shutdown();
   process.once('beforeExit', () => void shutdown());
-  return { temporal: temporalInterceptors(fanOut(processors), resource), shutdown };
+  return { temporal: temporalInterceptors(processor, resource), shutdown };
 }

@@ -1,13 +1,11 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { context, trace } from '@opentelemetry/api';
-import { BasicTracerProvider, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
-import type { ClientRequest, IncomingMessage } from 'node:http';
-import type { Span } from '@opentelemetry/api';
+import { Attributes, context, SpanStatusCode, trace, Tracer } from '@opentelemetry/api';
+import { BasicTracerProvider, ReadableSpan, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
 import { loadTracingConfig } from '@caravan/config';
-import { FileSpanExporter } from './file-span-exporter';
-import { redactUrls } from './http-spans';
+import { FileSpanExporter, spanLine } from './file-span-exporter';
+import { privateSpans } from './span-privacy';
 import { activeTracing, SpanLine, startTracing, temporalClientInterceptors, temporalWorkerTracing, tracingWanted } from '.';
 
 describe('tracing configuration', () => {
@@ -60,29 +58,108 @@ describe('FileSpanExporter', () => {
   });
 });
 
-describe('redactUrls', () => {
-  const attributesOf = (request: object) => {
-    const attributes: Record<string, unknown> = {};
-    redactUrls(
-      { setAttributes: (a: object) => Object.assign(attributes, a) } as unknown as Span,
-      request as IncomingMessage | ClientRequest,
-    );
-    return attributes;
-  };
+describe('privateSpans', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'caravan-private-spans-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('keeps a query’s secret-looking values out of a served request’s span, as the logs do', () => {
-    const served = { url: '/auth/oidc/callback?code=SECRET1&state=xyz&lang=en', headers: { host: 'caravan.example' }, socket: {} };
-    expect(attributesOf(served)).toEqual({
-      'http.target': '/auth/oidc/callback?code=%5Bredacted%5D&state=xyz&lang=en',
-      'http.url': 'http://caravan.example/auth/oidc/callback?code=%5Bredacted%5D&state=xyz&lang=en',
+  /** The line a span with these attributes leaves as, through the processor every exporter sits behind. */
+  async function leaving(
+    attributes: Attributes,
+    end: (span: ReturnType<Tracer['startSpan']>) => void = () => undefined,
+  ): Promise<SpanLine> {
+    const file = join(dir, `${Math.random()}.jsonl`);
+    const provider = new BasicTracerProvider();
+    provider.addSpanProcessor(privateSpans([new SimpleSpanProcessor(new FileSpanExporter(file))]));
+    const span = provider.getTracer('spec').startSpan('span', { attributes });
+    end(span);
+    span.end();
+    await provider.shutdown();
+    return JSON.parse(readFileSync(file, 'utf8'));
+  }
+
+  it('drops Temporal’s workflow ids (business keys), the workflow info its sink adds, and keeps the run and activity ids', async () => {
+    const workflowId = 'receivable-confirmation/creditor-1/debtor-2/INV-2026-0042';
+    const { attributes } = await leaving({
+      temporalWorkflowId: workflowId,
+      workflowId,
+      memo: 'INV-2026-0042',
+      temporalTerminateReason: 'INV-2026-0042 withdrawn',
+      temporalUpdateId: 'INV-2026-0042',
+      run_id: 'run-1',
+      temporalActivityId: '3',
+    });
+    expect(attributes).toEqual({ run_id: 'run-1', temporalActivityId: '3' });
+  });
+
+  it('drops the client’s address and user agent under either semantic convention, keeping the request’s own attributes', async () => {
+    const { attributes } = await leaving({
+      'http.method': 'POST',
+      'http.target': '/financings',
+      'http.status_code': 201,
+      'http.client_ip': '203.0.113.7',
+      'http.user_agent': 'Mozilla/5.0 (Jane’s laptop)',
+      'net.peer.ip': '203.0.113.7',
+      'net.peer.port': 51234,
+      'net.host.ip': '10.0.0.5',
+      'client.address': '203.0.113.7',
+      'network.peer.address': '203.0.113.7',
+      'user_agent.original': 'Mozilla/5.0 (Jane’s laptop)',
+      'http.request.method': 'POST',
+      'url.path': '/financings',
+      'db.statement': 'SELECT 1',
+    });
+    expect(attributes).toEqual({
+      'http.method': 'POST',
+      'http.target': '/financings',
+      'http.status_code': 201,
+      'net.peer.port': 51234,
+      'http.request.method': 'POST',
+      'url.path': '/financings',
+      'db.statement': 'SELECT 1',
     });
   });
 
-  it('and out of an outgoing request’s', () => {
-    const sent = { path: '/token?client_secret=SECRET3', protocol: 'https:', host: 'idp.example' };
-    expect(attributesOf(sent)).toEqual({
-      'http.target': '/token?client_secret=%5Bredacted%5D',
-      'http.url': 'https://idp.example/token?client_secret=%5Bredacted%5D',
+  it('redacts a query’s secret-looking values in every URL attribute, old and stable (OTEL_SEMCONV_STABILITY_OPT_IN=http)', async () => {
+    const { attributes } = await leaving({
+      'http.target': '/auth/oidc/callback?code=SECRET1&state=xyz',
+      'http.url': 'https://caravan.example/auth/oidc/callback?code=SECRET1&state=xyz',
+      'url.full': 'https://idp.example/token?client_secret=SECRET3',
+      'url.query': 'access_token=SECRET4&lang=en',
+    });
+    expect(attributes).toEqual({
+      'http.target': '/auth/oidc/callback?code=%5Bredacted%5D&state=xyz',
+      'http.url': 'https://caravan.example/auth/oidc/callback?code=%5Bredacted%5D&state=xyz',
+      'url.full': 'https://idp.example/token?client_secret=%5Bredacted%5D',
+      'url.query': 'access_token=%5Bredacted%5D&lang=en',
+    });
+  });
+
+  it('sends an error’s type, never its message: not in an event, not in the status', async () => {
+    const file = join(dir, 'error.jsonl');
+    const provider = new BasicTracerProvider();
+    const exported: ReadableSpan[] = [];
+    const exporter = new FileSpanExporter(file);
+    provider.addSpanProcessor(
+      privateSpans([
+        new SimpleSpanProcessor({
+          export: (spans, done) => (exported.push(...spans), exporter.export(spans, done)),
+          shutdown: async () => undefined,
+        }),
+      ]),
+    );
+    const span = provider.getTracer('spec').startSpan('span');
+    span.recordException(new TypeError('invoice INV-2026-0042 already financed'));
+    span.setStatus({ code: SpanStatusCode.ERROR, message: 'invoice INV-2026-0042 already financed' });
+    span.end();
+    await provider.shutdown();
+    const [sent] = exported;
+    expect(sent.events.map((e) => e.attributes)).toEqual([{ 'exception.type': 'TypeError' }]);
+    expect(sent.status).toEqual({ code: SpanStatusCode.ERROR });
+    expect(JSON.stringify(spanLine(sent))).not.toContain('INV-2026-0042');
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({
+      name: 'span',
+      status: SpanStatusCode.ERROR,
+      traceId: sent.spanContext().traceId,
     });
   });
 });
