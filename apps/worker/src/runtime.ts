@@ -3,6 +3,11 @@ import type { AppConfig } from '@caravan/config';
 import { temporalLogger } from '@caravan/logging';
 import { BusinessMetrics, temporalBusinessMetrics } from '@caravan/metrics';
 
+/** host:port as a socket address reads it: an IPv6 host (it holds a ':') in brackets. */
+export function bindAddress(host: string, port: number): string {
+  return host.includes(':') ? `[${host}]:${port}` : `${host}:${port}`;
+}
+
 /**
  * The Temporal SDK's runtime: its logs as JSON, and with WORKER_METRICS_PORT its Prometheus
  * endpoint (task latencies, workflow cache, activity failures, polls), where the business
@@ -18,7 +23,7 @@ export function installRuntime(config: AppConfig): BusinessMetrics {
         : {
             metrics: {
               prometheus: {
-                bindAddress: `${config.METRICS_HOST}:${config.WORKER_METRICS_PORT}`,
+                bindAddress: bindAddress(config.METRICS_HOST, config.WORKER_METRICS_PORT),
                 countersTotalSuffix: true,
                 unitSuffix: true,
                 useSecondsForDurations: true,
