@@ -9,7 +9,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import helmet from 'helmet';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
-import { AppConfig } from '@caravan/config';
+import { AppConfig, trustedProxies } from '@caravan/config';
 import { enforceRequestDeadline, ProblemDetailsFilter, strictValidationPipe } from '@caravan/http';
 import { ApiMetrics } from '@caravan/metrics';
 import { ApiModule } from './api.module';
@@ -22,6 +22,8 @@ export async function createApiApp(config: AppConfig): Promise<INestApplication>
   app.use(app.get(ApiMetrics).timeRequests);
   limitSlowClients(app.getHttpServer(), config);
   app.disable('x-powered-by');
+  // req.ip (sign-in throttling, write limits) from X-Forwarded-For only when the connection comes from a trusted proxy
+  app.set('trust proxy', trustedProxies(config));
   app.use(securityHeaders());
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.useGlobalPipes(strictValidationPipe());

@@ -1,4 +1,4 @@
-import { ConfigError, loadConfig } from './app-config';
+import { ConfigError, loadConfig, trustedProxies } from './app-config';
 
 const valid = {
   DATABASE_URL: 'postgres://u:p@localhost:5432/caravan',
@@ -40,6 +40,19 @@ describe('loadConfig', () => {
     });
     expect(() => loadConfig({ ...valid, PORT: '3000', METRICS_PORT: '3000' })).toThrow(/METRICS_PORT=3000 must differ from PORT/);
     expect(() => loadConfig({ ...valid, WORKER_METRICS_PORT: 'ninety' })).toThrow(/WORKER_METRICS_PORT="ninety"/);
+  });
+
+  it('trusts no proxy unless told, then a hop count or the proxies addresses, never any client at all', () => {
+    expect(trustedProxies(loadConfig(valid))).toBe(false);
+    expect(trustedProxies(loadConfig({ ...valid, TRUST_PROXY: '1' }))).toBe(1);
+    expect(trustedProxies(loadConfig({ ...valid, TRUST_PROXY: 'loopback, 10.0.0.0/8,fd00::/8,192.0.2.7' }))).toEqual([
+      'loopback',
+      '10.0.0.0/8',
+      'fd00::/8',
+      '192.0.2.7',
+    ]);
+    for (const bad of ['true', '0', '11', '10.0.0.0/33', 'fd00::/129', '10.0.0/8', 'haproxy', '10.0.0.1,', '1.5'])
+      expect(() => loadConfig({ ...valid, TRUST_PROXY: bad })).toThrow(/TRUST_PROXY=.* must be the number of proxies/);
   });
 
   it('refuses a short token secret', () => {

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { isIP } from 'node:net';
 import { plainToInstance, Type } from 'class-transformer';
 import {
   IsEmail,
@@ -11,9 +12,36 @@ import {
   Max,
   Min,
   MinLength,
+  Validate,
   ValidateIf,
   validateSync,
+  ValidatorConstraint,
+  ValidatorConstraintInterface,
 } from 'class-validator';
+
+const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/** An address or a CIDR block (203.0.113.0/24, fd00::/8), or one of Express's names for a range. */
+function isProxyAddress(entry: string): boolean {
+  if (PROXY_NAMES.has(entry)) return true;
+  const [address, prefix, extra] = entry.split('/');
+  const family = isIP(address);
+  if (family === 0 || extra !== undefined) return false;
+  return prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128));
+}
+
+@ValidatorConstraint({ name: 'trustProxy' })
+class TrustProxyRule implements ValidatorConstraintInterface {
+  validate(value: unknown): boolean {
+    if (typeof value !== 'string') return false;
+    if (/^\d+$/.test(value)) return Number(value) >= 1 && Number(value) <= 10;
+    return value.split(',').every((entry) => isProxyAddress(entry.trim()));
+  }
+
+  defaultMessage(): string {
+    return 'must be the number of proxies before the API (1 to 10) or a comma-separated list of their addresses or CIDR blocks (loopback, 10.0.0.0/8 ...)';
+  }
+}
 
 /** The environment every app reads, validated once at boot. */
 export class AppConfig {
@@ -73,6 +101,15 @@ export class AppConfig {
   @IsOptional()
   @Matches(/^[\w.:-]{1,253}$/, { message: 'must be an address to listen on, e.g. 127.0.0.1 or 0.0.0.0' })
   HOST = '127.0.0.1';
+
+  /**
+   * Which proxies before the API may name the client (X-Forwarded-For), as Express's 'trust
+   * proxy' takes it: a hop count or their addresses. Unset: none, the connection's address is the
+   * client's, so a client cannot pick the address that sign-in throttling and rate limits count.
+   */
+  @IsOptional()
+  @Validate(TrustProxyRule)
+  TRUST_PROXY?: string;
 
   /**
    * The API's Prometheus metrics (GET /metrics) on a listener of their own, never the public
@@ -325,6 +362,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (config.METRICS_PORT !== undefined && config.METRICS_PORT === config.PORT)
     throw new ConfigError([`METRICS_PORT=${config.METRICS_PORT} must differ from PORT: the metrics are never served on the public port`]);
   return config;
+}
+
+/** TRUST_PROXY as Express's 'trust proxy' setting: a hop count, the proxies' addresses, or none. */
+export function trustedProxies(config: AppConfig): number | string[] | false {
+  const value = config.TRUST_PROXY;
+  if (!value) return false;
+  return /^\d+$/.test(value) ? Number(value) : value.split(',').map((entry) => entry.trim());
 }
 
 export function loadTracingConfig(env: NodeJS.ProcessEnv = process.env): TracingConfig {
