@@ -1,9 +1,8 @@
-import { ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { resolve } from 'node:path';
-import { freePort } from '@caravan/devstack';
+import { freePort, spawnGroup, stopGroup } from '@caravan/devstack';
 import type { TestApi } from '../support/api';
 import { applyFor, approveAndAccept, confirmedReceivable, Desk, reaches, startFinancingStack } from '../support/financing';
 import { reconcile } from '../support/reconciliation';
@@ -129,7 +128,8 @@ describe('observability: metrics, readiness, graceful shutdown', () => {
     const config = await isolatedConfig('observability_shutdown');
     const port = await freePort();
     const env = { ...process.env, ...stringsOf(config), PORT: String(port), SHUTDOWN_DRAIN_SECONDS: '1', LOG_LEVEL: 'warn' };
-    const child: ChildProcess = spawn(process.execPath, [API_MAIN], { env, stdio: ['ignore', 'ignore', 'pipe'] });
+    // a group also killed when the test process exits: after a Jest timeout this body may never reach its finally
+    const child = spawnGroup(process.execPath, [API_MAIN], { env, stdio: ['ignore', 'ignore', 'pipe'] });
     let errors = '';
     child.stderr!.on('data', (chunk) => (errors += chunk));
     const exited = once(child, 'exit');
@@ -173,7 +173,7 @@ describe('observability: metrics, readiness, graceful shutdown', () => {
       const [code] = await exited;
       expect(code).toBe(0);
     } finally {
-      child.kill('SIGKILL');
+      await stopGroup(child, 1_000);
     }
   });
 });

@@ -5,3 +5,4 @@ export * from './temporal-dev-server';
 export * from './temporal-cluster';
 export * from './local-roles';
 export { onPathOrThrow, stopProcess, stopProcessGroup } from './processes';
+export { killRegistered, reap, spawnGroup, stopGroup } from './process-groups';
