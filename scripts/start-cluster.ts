@@ -2,17 +2,18 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import {
+  ClusterLayout,
   ensureNamespace,
   freeLowPort,
   freePort,
   LocalPostgres,
   onPathOrThrow,
   prepareTemporalDatabases,
+  quitPostmaster,
   resolveTemporalServer,
   startLocalPostgres,
   startTemporalServer,
   stopProcess,
-  TemporalServer,
 } from '@caravan/devstack';
 import { migrateDatabase } from '@caravan/database';
 import { MIGRATIONS } from '../apps/common/migrations';
@@ -31,19 +32,23 @@ const root = resolve(__dirname, '../..');
 const dataDir = resolve(process.env.CARAVAN_CLUSTER_DIR ?? resolve(root, '.data/cluster'));
 const TEMPORAL_DB = { user: 'temporal', password: 'temporal', databases: { default: 'temporal', visibility: 'temporal_visibility' } };
 
+// Each server is known here from the moment it is spawned, not once it is ready: a Ctrl-C
+// during startup must find the ones still starting.
 let postgres: LocalPostgres | undefined;
-let temporal: TemporalServer | undefined;
+let postgresStarted = false;
+let temporal: ChildProcess | undefined;
 const children: ChildProcess[] = [];
 let stopping: Promise<void> | undefined;
 const stopAll = () =>
   (stopping ??= (async () => {
     await Promise.all(children.map((c) => stopProcess(c)));
-    await temporal?.stop();
+    if (temporal) await stopProcess(temporal);
     await postgres?.stop();
   })());
-// a crash of this script leaves nothing running either
+// a crash of this script, or a stop before PostgreSQL was ready, leaves nothing running either
 process.once('exit', () => {
-  for (const child of [...children, temporal?.process]) if (child?.exitCode === null) child.kill('SIGKILL');
+  for (const child of [...children, temporal]) if (child?.exitCode === null) child.kill('SIGKILL');
+  if (postgresStarted) quitPostmaster(resolve(dataDir, 'postgres'));
 });
 
 /** Distinct free ports, one per name (below 32768 with `low`). */
@@ -61,6 +66,7 @@ async function ports<K extends string>(names: K[], low = false): Promise<Record<
 
 /** PostgreSQL with Caravan's database migrated and Temporal's two at the server's schema version. */
 async function databases(tools: { sql: string }): Promise<{ appUrl: string; ownerUrl: string; port: number }> {
+  postgresStarted = true;
   postgres = await startLocalPostgres({ dataDir: resolve(dataDir, 'postgres'), port: await portOr(54330), durable: true });
   postgres.notes.forEach(say);
   await postgres.ensureDatabase('caravan');
@@ -75,8 +81,9 @@ async function databases(tools: { sql: string }): Promise<{ appUrl: string; owne
 async function temporalServer(tools: Awaited<ReturnType<typeof resolveTemporalServer>>, pgPort: number): Promise<string> {
   const frontend = await portOr(7233);
   const p = { ...(await ports(['http', 'history', 'matching', 'worker'])), ...(await ports(['fm', 'hm', 'mm', 'wm'], true)) };
-  temporal = await startTemporalServer({
+  const server = await startTemporalServer({
     tools,
+    onSpawn: (child) => (temporal = child),
     configDir: resolve(root, 'scripts/cluster/temporal'),
     env: 'caravan',
     address: `127.0.0.1:${frontend}`,
@@ -99,9 +106,9 @@ async function temporalServer(tools: Awaited<ReturnType<typeof resolveTemporalSe
       TEMPORAL_WORKER_MEMBERSHIP_PORT: String(p.wm),
     },
   });
-  await ensureNamespace(temporal.address, process.env.TEMPORAL_NAMESPACE ?? 'default');
-  say(`Temporal: server ${temporal.address} on PostgreSQL (databases ${Object.values(TEMPORAL_DB.databases).join(', ')})`);
-  return temporal.address;
+  await ensureNamespace(server.address, process.env.TEMPORAL_NAMESPACE ?? 'default');
+  say(`Temporal: server ${server.address} on PostgreSQL (databases ${Object.values(TEMPORAL_DB.databases).join(', ')})`);
+  return server.address;
 }
 
 /** haproxy before the APIs, from scripts/cluster/haproxy.cfg, in the foreground under this script. */
@@ -162,16 +169,16 @@ async function main(): Promise<void> {
     const { seeded } = await seedDemo(baseUrl);
     say(seeded > 0 ? `demo data seeded: ${seeded} receivables` : 'demo data already present');
   }
-  const layout = {
+  const layout: ClusterLayout = {
     baseUrl,
     temporalAddress,
     ownerUrl: db.ownerUrl,
     apis: apis.map((c, i) => ({
-      pid: c.pid,
+      pid: c.pid!,
       url: `http://127.0.0.1:${apiPorts[i]}`,
       metrics: `http://127.0.0.1:${metricsPorts[i]}/metrics`,
     })),
-    workers: workers.map((c, i) => ({ pid: c.pid, metrics: `http://127.0.0.1:${metricsPorts[i + 2]}/metrics` })),
+    workers: workers.map((c, i) => ({ pid: c.pid!, metrics: `http://127.0.0.1:${metricsPorts[i + 2]}/metrics` })),
   };
   writeFileSync(resolve(dataDir, 'cluster.json'), JSON.stringify(layout, null, 2));
   greet(baseUrl);

@@ -1,9 +1,5 @@
-import { ChildProcess, spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { chmod, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { freePort, stopProcess, stopProcessGroup } from '@caravan/devstack';
+import { resolve } from 'node:path';
+import { startClusterScript, stopProcess } from '@caravan/devstack';
 import { ApiClient } from '../api-client';
 import { DemoParties, seedParties } from '../demo-data';
 import { financingLoad, sleep } from './lanes';
@@ -21,27 +17,6 @@ async function rate(baseUrl: string, parties: DemoParties, label: string): Promi
   return Number((load.stats().closed / ((Date.now() - started) / 1000)).toFixed(2));
 }
 
-/** `npm run start:cluster`'s script in a process group of its own, until it says it is ready. */
-async function startCluster(env: Record<string, string>): Promise<{ child: ChildProcess; dir: string; layout: ClusterLayout }> {
-  const dir = await mkdtemp(join(tmpdir(), 'caravan-bench-cluster-'));
-  await chmod(dir, 0o755);
-  const child = spawn(process.execPath, [join(root, 'dist/scripts/start-cluster.js')], {
-    env: { ...process.env, ...env, CARAVAN_CLUSTER_DIR: dir, CARAVAN_SEED: 'parties', PORT: String(await freePort()), LOG_LEVEL: 'warn' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-    detached: true,
-  });
-  let output = '';
-  child.stdout!.on('data', (chunk) => (output += chunk));
-  for (const deadline = Date.now() + 600_000; !/\[caravan\] ready /.test(output); await sleep(200))
-    if (child.exitCode !== null || Date.now() > deadline) throw new Error(`start:cluster did not get ready:\n${output.slice(-3000)}`);
-  return { child, dir, layout: JSON.parse(readFileSync(join(dir, 'cluster.json'), 'utf8')) };
-}
-
-interface ClusterLayout {
-  baseUrl: string;
-  workers: Array<{ pid: number }>;
-}
-
 /**
  * Financings/s with one worker and with two: on the dev server (the bench's own stack, whose
  * worker is running), then on the cluster (Temporal's server on PostgreSQL, two APIs behind
@@ -50,11 +25,15 @@ interface ClusterLayout {
 export async function runCluster(stack: BenchStack, parties: DemoParties): Promise<Figure[]> {
   const dev1 = await rate(stack.baseUrl, parties, 'BENCH-D1');
   const second = startWorker(stack);
-  await sleep(3000); // polling
-  const dev2 = await rate(stack.baseUrl, parties, 'BENCH-D2');
-  await stopProcess(second);
+  let dev2: number;
+  try {
+    await sleep(3000); // polling
+    dev2 = await rate(stack.baseUrl, parties, 'BENCH-D2');
+  } finally {
+    await stopProcess(second);
+  }
 
-  const cluster = await startCluster(stack.env);
+  const cluster = await startClusterScript(root, stack.env, 600_000);
   try {
     const clusterParties = await seedParties(new ApiClient(cluster.layout.baseUrl));
     const cluster2 = await rate(cluster.layout.baseUrl, clusterParties, 'BENCH-C2');
@@ -71,7 +50,6 @@ export async function runCluster(stack: BenchStack, parties: DemoParties): Promi
       figure({ ...common, figure: 'cluster, two workers', ours: cluster2, referenceIs: 'dev server, two workers', reference: dev2 }),
     ];
   } finally {
-    await stopProcessGroup(cluster.child, 20_000);
-    await rm(cluster.dir, { recursive: true, force: true });
+    await cluster.stop();
   }
 }

@@ -1,19 +1,26 @@
-import { ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Connection } from '@temporalio/client';
 import { temporal as proto } from '@temporalio/proto';
 import request from 'supertest';
-import { freePort, resolveTemporalServer } from '@caravan/devstack';
+import { BusinessClock } from '@caravan/clock';
+import {
+  ClusterLayout,
+  ClusterScript,
+  freePort,
+  resolveTemporalServer,
+  spawnGroup,
+  startClusterScript,
+  stopGroup,
+} from '@caravan/devstack';
 import { ApiClient } from '../../scripts/api-client';
 import { DEMO_ADMIN, DEMO_PASSWORD, DemoParties, seedParties } from '../../scripts/demo-data';
 import { PEOPLE, TestApi } from '../support/api';
 import { applyFor, approveAndAccept, confirmedReceivable, Desk, prepareBank, reaches, recordPayment, timeline } from '../support/financing';
 import { financingLoad, sleep } from '../../scripts/bench/lanes';
 import { expectInvariants } from '../support/financing-load';
-import { spawnGroup, stopGroup } from '../support/process-groups';
 import { reconcile } from '../support/reconciliation';
 
 /**
@@ -24,55 +31,35 @@ import { reconcile } from '../support/reconciliation';
  */
 const root = resolve(__dirname, '../..');
 
-interface Layout {
-  baseUrl: string;
-  temporalAddress: string;
-  ownerUrl: string;
-  apis: Array<{ pid: number; url: string; metrics: string }>;
-  workers: Array<{ pid: number; metrics: string }>;
-}
-
 describe('the cluster: Temporal server on PostgreSQL, two APIs behind haproxy, two workers', () => {
-  let runDir: string;
-  let cluster: ChildProcess;
-  let output = '';
-  let layout: Layout;
+  let cluster: ClusterScript;
+  let layout: ClusterLayout;
   let parties: DemoParties;
   let d: Desk;
 
   beforeAll(async () => {
     // a fresh clone's .tools is empty: the server is built once (from Go's build cache, quickly)
     await resolveTemporalServer(root, (line) => console.log(`[cluster test] ${line}`));
-    runDir = await mkdtemp(join(tmpdir(), 'caravan-cluster-'));
-    await chmod(runDir, 0o755); // PostgreSQL runs as its own user when we are root
-    const env = {
-      ...process.env,
-      CARAVAN_CLUSTER_DIR: runDir,
-      CARAVAN_SEED: 'parties',
-      PORT: String(await freePort()),
-      LOG_LEVEL: 'warn',
-      FINANCING_DAY_MS: '200',
-      BUSINESS_TIMEZONE: 'UTC',
-      // the desk signs approvers and treasury in by password alone (the second factor has its own tests)
-      AUTH_SECOND_FACTOR_ROLES: 'NONE',
-      // the API killed mid-request leaves its keys claimed: the retrying clients take them over soon
-      IDEMPOTENCY_ABANDONED_AFTER_SECONDS: '5',
-    };
-    cluster = spawnGroup(process.execPath, [join(root, 'dist/scripts/start-cluster.js')], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-    cluster.stdout!.on('data', (chunk) => (output += chunk));
-    cluster.stderr!.on('data', (chunk) => (output += chunk));
-    for (const deadline = Date.now() + 150_000; !/\[caravan\] ready /.test(output); await sleep(200)) {
-      if (cluster.exitCode !== null || Date.now() > deadline) throw new Error(`start:cluster did not get ready:\n${output.slice(-4000)}`);
-    }
-    layout = JSON.parse(readFileSync(join(runDir, 'cluster.json'), 'utf8'));
+    cluster = await startClusterScript(
+      root,
+      {
+        FINANCING_DAY_MS: '200',
+        BUSINESS_TIMEZONE: 'UTC',
+        // the desk signs approvers and treasury in by password alone (the second factor has its own tests)
+        AUTH_SECOND_FACTOR_ROLES: 'NONE',
+        // the API killed mid-request leaves its keys claimed: the retrying clients take them over soon
+        IDEMPOTENCY_ABANDONED_AFTER_SECONDS: '5',
+      },
+      150_000,
+    );
+    layout = cluster.layout;
     parties = await seedParties(new ApiClient(layout.baseUrl));
     d = await remoteDesk(layout.baseUrl);
     await prepareBank({ parties } as TestApi, d);
   }, 600_000);
 
   afterAll(async () => {
-    if (cluster) await stopGroup(cluster, 20_000);
-    if (runDir) await rm(runDir, { recursive: true, force: true });
+    await cluster?.stop();
   });
 
   it('runs on the Temporal server with PostgreSQL for state and visibility, both workers polling, both APIs healthy', async () => {
@@ -136,7 +123,7 @@ describe('the cluster: Temporal server on PostgreSQL, two APIs behind haproxy, t
     });
     await approveAndAccept(d, id);
     await reaches(d, id, 'REPAYING');
-    const today = new Date().toISOString().slice(0, 10);
+    const today = new BusinessClock('UTC').today(); // the cluster's BUSINESS_TIMEZONE
     await d.backOffice
       .post('/statements?format=csv&account=COLLECTION-1')
       .set('content-type', 'text/plain')
@@ -164,6 +151,40 @@ describe('the cluster: Temporal server on PostgreSQL, two APIs behind haproxy, t
     expect(await fetch(`${layout.apis[0].url}/health`).catch(() => 'refused')).toBe('refused');
     await expectInvariants(layout.ownerUrl, load.answered);
   }, 240_000);
+});
+
+describe('npm run start:cluster stopped while it starts', () => {
+  it('leaves no PostgreSQL running when SIGINT comes before PostgreSQL is ready', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'caravan-cluster-stop-'));
+    await chmod(dir, 0o755);
+    const env = { ...process.env, CARAVAN_CLUSTER_DIR: dir, CARAVAN_SEED: 'parties', PORT: String(await freePort()), LOG_LEVEL: 'warn' };
+    const script = spawnGroup(process.execPath, [join(root, 'dist/scripts/start-cluster.js')], {
+      env,
+      stdio: ['ignore', 'ignore', 'ignore'],
+    });
+    try {
+      const pidFile = join(dir, 'postgres', 'postmaster.pid');
+      const postmasterPid = () => (existsSync(pidFile) ? Number(readFileSync(pidFile, 'utf8').split('\n')[0]) : 0);
+      let postmaster = 0;
+      for (const deadline = Date.now() + 60_000; !(postmaster = postmasterPid()); await sleep(20))
+        if (Date.now() > deadline || script.exitCode !== null) throw new Error('PostgreSQL never started');
+      // the script alone, as a supervisor's signal would (a terminal's Ctrl-C reaches the whole group)
+      process.kill(script.pid!, 'SIGINT');
+      await new Promise((done) => script.once('exit', done));
+      const running = () => {
+        try {
+          return !/^\d+ \(.*\) Z/.test(readFileSync(`/proc/${postmaster}/stat`, 'utf8'));
+        } catch {
+          return false;
+        }
+      };
+      for (const deadline = Date.now() + 15_000; running() && Date.now() < deadline;) await sleep(200);
+      expect(running()).toBe(false);
+    } finally {
+      await stopGroup(script, 5_000);
+      await rm(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
 });
 
 /** The desk's people signed in through the load balancer; each request may reach either API. */

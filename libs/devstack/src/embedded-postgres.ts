@@ -1,4 +1,5 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import type { Client as PgClient } from 'pg';
 import { mkdir } from 'node:fs/promises';
 import { adoptDatabase, ensureRoles, LOCAL_ROLES } from './local-roles';
@@ -102,4 +103,18 @@ export async function startLocalPostgres(options: LocalPostgresOptions): Promise
     },
     stop: () => pg.stop(),
   };
+}
+
+/**
+ * For an exit hook (synchronous): PostgreSQL's immediate shutdown (SIGQUIT, which takes its
+ * backends down with it) of the postmaster whose pid `dataDir`'s postmaster.pid holds, if that
+ * process is still a postgres (a stale file's pid may belong to another program by now).
+ */
+export function quitPostmaster(dataDir: string): void {
+  try {
+    const pid = Number(readFileSync(join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+    if (basename(readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0')[0]) === 'postgres') process.kill(pid, 'SIGQUIT');
+  } catch {
+    // no file, no such process: nothing running
+  }
 }

@@ -6,3 +6,4 @@ export * from './temporal-cluster';
 export * from './local-roles';
 export { onPathOrThrow, stopProcess, stopProcessGroup } from './processes';
 export { killRegistered, reap, spawnGroup, stopGroup } from './process-groups';
+export * from './cluster-script';

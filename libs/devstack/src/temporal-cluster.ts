@@ -87,6 +87,8 @@ export interface TemporalServerOptions {
   /** The frontend's address, to wait for. */
   address: string;
   log?: (line: string) => void;
+  /** Told of the server's process as soon as it is spawned, before it serves (a caller stopped meanwhile can kill it). */
+  onSpawn?: (child: ChildProcess) => void;
 }
 
 export interface TemporalServer {
@@ -104,6 +106,7 @@ export async function startTemporalServer(options: TemporalServerOptions): Promi
     env: { ...process.env, ...options.settings },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  options.onSpawn?.(child);
   const lines: string[] = [];
   const logged = (chunk: Buffer) => {
     lines.push(...String(chunk).trimEnd().split('\n'));
