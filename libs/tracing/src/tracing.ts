@@ -23,6 +23,16 @@ export function startTracing(serviceName: string, env: NodeJS.ProcessEnv = proce
   active = startSdk(config, serviceName);
 }
 
+/** startTracing for an app's first import: a bad tracing variable ends the boot with its sentence, not a stack trace. */
+export function startTracingOrExit(serviceName: string): void {
+  try {
+    startTracing(serviceName);
+  } catch (error: unknown) {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  }
+}
+
 /** The running tracing, or undefined when off. */
 export function activeTracing(): ActiveTracing | undefined {
   return active;
