@@ -1,39 +1,35 @@
-import { ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { ChildProcess, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer as createHttpServer, Server } from 'node:http';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
 import request from 'supertest';
 import type { AppConfig } from '@caravan/config';
+import { freePort } from '@caravan/devstack';
+import { financingWorkflowId } from '@caravan/financing';
 import { temporalWorkerTracing, type SpanLine } from '@caravan/tracing';
 import { DEMO_PASSWORD } from '../../scripts/demo-data';
 import { PEOPLE } from '../support/api';
 import { applyFor, confirmedReceivable, FinancingStack, reaches, startFinancingStack } from '../support/financing';
+import { spawnGroup, stopGroup } from '../support/process-groups';
 import { eventually } from '../support/stack';
 import { startWorkerProcess, WorkerProcess } from '../support/worker-process';
 
 const API_MAIN = resolve(__dirname, '../../dist/apps/api/src/main.js');
 const BUNDLE = resolve(__dirname, '../../dist/workflow-bundle.js');
-
-const freePort = () =>
-  new Promise<number>((done) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => done(port));
-    });
-  });
+// who the applicant is, as a browser behind a proxy tells it: no span may keep either
+const CLIENT_IP = '203.0.113.77';
+const USER_AGENT = 'Mozilla/5.0 (Amina laptop) TraceProbe/1.0';
 
 /** The built API in a process of its own (Jest's module loader hides http and pg from the instrumentations). */
 async function startApiProcess(env: Record<string, string>): Promise<{ url: string; child: ChildProcess; output: () => string }> {
   const port = await freePort();
-  const child = spawn(process.execPath, [API_MAIN], {
+  const child = spawnGroup(process.execPath, [API_MAIN], {
     env: { ...process.env, ...env, PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  process.once('exit', () => child.kill('SIGKILL'));
   let output = '';
   child.stdout!.on('data', (chunk) => (output += chunk));
   child.stderr!.on('data', (chunk) => (output += chunk));
@@ -102,12 +98,13 @@ describe('traces from HTTP through Temporal to SQL', () => {
     collector = await startCollector();
     // one batch, sent when the API stops: not by a timer nor by its size during the test
     const batch = { OTEL_BSP_SCHEDULE_DELAY: '600000', OTEL_BSP_MAX_QUEUE_SIZE: '100000', OTEL_BSP_MAX_EXPORT_BATCH_SIZE: '100000' };
-    const otlp = { OTEL_EXPORTER_OTLP_ENDPOINT: collector.url, ...batch };
+    // the old HTTP attributes and the stable ones (client.address, user_agent.original, network.peer.address) both
+    const otlp = { OTEL_EXPORTER_OTLP_ENDPOINT: collector.url, OTEL_SEMCONV_STABILITY_OPT_IN: 'http/dup', ...batch };
     api = await startApiProcess({ ...(stack.config as unknown as Record<string, string>), ...traced(apiSpans), ...otlp });
   });
 
   afterAll(async () => {
-    api?.child.kill('SIGTERM');
+    if (api) await stopGroup(api.child);
     await worker?.stop();
     await stack?.stop();
     collector?.server.close();
@@ -116,8 +113,16 @@ describe('traces from HTTP through Temporal to SQL', () => {
 
   it('reassembles one application: HTTP → StartWorkflow → workflow → activity → SQL, one trace, every parent present', async () => {
     const receivable = await confirmedReceivable(stack.api, stack.desk, '1000000.00', 90);
-    const { accessToken } = (await request(api.url).post('/auth/login').send({ email: PEOPLE.applicant, password: DEMO_PASSWORD })).body;
-    const sme = request.agent(api.url).set('authorization', `Bearer ${accessToken}`);
+    const { invoiceNumber } = (await stack.desk.sme.get(`/receivables/${receivable}`).expect(200)).body;
+    const { accessToken } = (
+      await request(api.url)
+        .post('/auth/login')
+        .set({ 'x-forwarded-for': CLIENT_IP, 'user-agent': USER_AGENT })
+        .send({ email: PEOPLE.applicant, password: DEMO_PASSWORD })
+    ).body;
+    const sme = request
+      .agent(api.url)
+      .set({ authorization: `Bearer ${accessToken}`, 'x-forwarded-for': CLIENT_IP, 'user-agent': USER_AGENT });
     const { id } = await applyFor(sme, {
       product: 'RECEIVABLE_FINANCING',
       assetId: receivable,
@@ -155,7 +160,7 @@ describe('traces from HTTP through Temporal to SQL', () => {
     expect(chain.at(-1)).toMatchObject({ kind: 'SERVER', service: 'caravan-api' });
 
     // the traced run replays against the same bundle: spans and headers change nothing it decides
-    const workflowId = chain.find((s) => s.name.startsWith('RunActivity:'))!.attributes.temporalWorkflowId as string;
+    const workflowId = financingWorkflowId((await sme.get(`/financings/${id}`).expect(200)).body.ref);
     const history = await stack.api.temporal.workflow.getHandle(workflowId).fetchHistory();
     await Worker.runReplayHistory({ workflowBundle: { codePath: BUNDLE }, ...temporalWorkerTracing() }, history, workflowId);
 
@@ -166,7 +171,24 @@ describe('traces from HTTP through Temporal to SQL', () => {
     await exited;
     expect(collector.bodies.some((body) => body.includes(Buffer.from(chain.at(-1)!.traceId, 'hex')))).toBe(true);
     expect(readFileSync(apiSpans, 'utf8')).toContain('/financings?access_token=%5Bredacted%5D');
-    expect(Buffer.concat([readFileSync(apiSpans), ...collector.bodies]).includes('leak-me')).toBe(false);
+    // what traces never hold: the receivable's invoice number, in Temporal's workflow ids
+    // (receivable-confirmation/<creditor>/<debtor>/<invoice>) or anywhere, the client's address and user agent
+    const spans = [...spansIn(apiSpans), ...spansIn(workerSpans)];
+    expect(spans.some((s) => s.name === 'RunActivity:recordConfirmationDecision')).toBe(true); // the confirmation's run was traced
+    const keys = new Set(spans.flatMap((s) => Object.keys(s.attributes)));
+    for (const key of [
+      'temporalWorkflowId',
+      'workflowId',
+      'http.client_ip',
+      'http.user_agent',
+      'net.peer.ip',
+      'client.address',
+      'user_agent.original',
+    ])
+      expect({ key, present: keys.has(key) }).toEqual({ key, present: false });
+    const everything = Buffer.concat([readFileSync(apiSpans), readFileSync(workerSpans), ...collector.bodies]);
+    for (const secret of ['leak-me', invoiceNumber, CLIENT_IP, 'Amina', 'TraceProbe'])
+      expect({ secret, present: everything.includes(secret) }).toEqual({ secret, present: false });
   });
 
   it('loads nothing of OpenTelemetry in an app whose tracing is off', () => {
