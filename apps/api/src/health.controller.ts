@@ -6,6 +6,7 @@ import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { Public } from '@caravan/access';
 import { AppConfig } from '@caravan/config';
+import { pendingMigrations } from '@caravan/database';
 
 type Check = 'up' | 'down';
 
@@ -79,14 +80,14 @@ export class HealthController {
   })
   @ApiServiceUnavailableResponse({ description: 'a check is down: the load balancer sends no traffic here' })
   async ready(@Res({ passthrough: true }) res: Response): Promise<Health> {
-    const [database, temporal, migrations] = await Promise.all([
-      this.database(),
-      this.temporalUp(),
-      probe(async () => {
-        if (await this.dataSource.showMigrations()) throw new Error('pending');
-      }),
-    ]);
+    const [database, temporal, migrations] = await Promise.all([this.database(), this.temporalUp(), this.migrationsApplied()]);
     return answer(res, { database, temporal, migrations, shutdown: this.readiness.draining ? 'down' : 'up' });
+  }
+
+  private migrationsApplied(): Promise<Check> {
+    return probe(async () => {
+      if ((await pendingMigrations(this.dataSource.manager)).length > 0) throw new Error('pending');
+    });
   }
 
   private database(): Promise<Check> {
