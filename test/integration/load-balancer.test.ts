@@ -57,7 +57,9 @@ describe('load balancer: what haproxy passes on to the APIs', () => {
 
   it('refuses /health/ready from outside, while its own checks of the APIs ask it', async () => {
     expect((await fetch(`${base}/health/ready`)).status).toBe(403);
-    expect((await fetch(`${base}/health/ready?x=1`)).status).toBe(403);
+    // any spelling Express would route to it: its routes ignore case
+    for (const path of ['/health/ready?x=1', '/health/ready/', '/HEALTH/Ready', '/health/%72eady'])
+      expect((await fetch(`${base}${path}`)).status).toBe(403);
     expect((await fetch(`${base}/health`)).status).toBe(200);
     // the checks reach the API directly, every 500 ms
     await eventually(async () => (seen.some((s) => s.path === '/health/ready') ? true : undefined), 'a readiness check', 5_000);
