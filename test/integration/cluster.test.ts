@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -154,7 +154,7 @@ describe('the cluster: Temporal server on PostgreSQL, two APIs behind haproxy, t
 });
 
 describe('npm run start:cluster stopped while it starts', () => {
-  it('leaves no PostgreSQL running when SIGINT comes before PostgreSQL is ready', async () => {
+  it('leaves neither the Temporal server nor PostgreSQL running when SIGINT comes before Temporal serves', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'caravan-cluster-stop-'));
     await chmod(dir, 0o755);
     const env = { ...process.env, CARAVAN_CLUSTER_DIR: dir, CARAVAN_SEED: 'parties', PORT: String(await freePort()), LOG_LEVEL: 'warn' };
@@ -163,29 +163,44 @@ describe('npm run start:cluster stopped while it starts', () => {
       stdio: ['ignore', 'ignore', 'ignore'],
     });
     try {
-      const pidFile = join(dir, 'postgres', 'postmaster.pid');
-      const postmasterPid = () => (existsSync(pidFile) ? Number(readFileSync(pidFile, 'utf8').split('\n')[0]) : 0);
-      let postmaster = 0;
-      for (const deadline = Date.now() + 60_000; !(postmaster = postmasterPid()); await sleep(20))
-        if (Date.now() > deadline || script.exitCode !== null) throw new Error('PostgreSQL never started');
+      // the Temporal server just spawned (PostgreSQL, which it needs, is up by then)
+      let server: number | undefined;
+      for (const deadline = Date.now() + 90_000; !(server = temporalServerUnder(script.pid!)); await sleep(20))
+        if (Date.now() > deadline || script.exitCode !== null) throw new Error('the Temporal server never started');
+      const postmaster = Number(readFileSync(join(dir, 'postgres', 'postmaster.pid'), 'utf8').split('\n')[0]);
       // the script alone, as a supervisor's signal would (a terminal's Ctrl-C reaches the whole group)
       process.kill(script.pid!, 'SIGINT');
       await new Promise((done) => script.once('exit', done));
-      const running = () => {
-        try {
-          return !/^\d+ \(.*\) Z/.test(readFileSync(`/proc/${postmaster}/stat`, 'utf8'));
-        } catch {
-          return false;
-        }
-      };
-      for (const deadline = Date.now() + 15_000; running() && Date.now() < deadline;) await sleep(200);
-      expect(running()).toBe(false);
+      for (const deadline = Date.now() + 15_000; (running(server) || running(postmaster)) && Date.now() < deadline;) await sleep(200);
+      expect({ server: running(server), postmaster: running(postmaster) }).toEqual({ server: false, postmaster: false });
     } finally {
       await stopGroup(script, 5_000);
       await rm(dir, { recursive: true, force: true });
     }
   }, 120_000);
 });
+
+/** Running: a killed process not yet reaped by its new parent is a zombie (state Z), not running. */
+function running(pid: number): boolean {
+  try {
+    return !/^\d+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+  } catch {
+    return false;
+  }
+}
+
+/** The pid of the Temporal server (.tools/temporal-server-<version>/server) that `parent` spawned, if any. */
+function temporalServerUnder(parent: number): number | undefined {
+  for (const entry of readdirSync('/proc').filter((e) => /^\d+$/.test(e))) {
+    try {
+      const ppid = Number(readFileSync(`/proc/${entry}/stat`, 'utf8').split(') ')[1].split(' ')[1]);
+      if (ppid === parent && /temporal-server-[^/]+\/server\0/.test(readFileSync(`/proc/${entry}/cmdline`, 'utf8'))) return Number(entry);
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return undefined;
+}
 
 /** The desk's people signed in through the load balancer; each request may reach either API. */
 async function remoteDesk(baseUrl: string): Promise<Desk> {
