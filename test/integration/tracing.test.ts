@@ -22,6 +22,7 @@ const BUNDLE = resolve(__dirname, '../../dist/workflow-bundle.js');
 // who the applicant is, as a browser behind a proxy tells it: no span may keep either
 const CLIENT_IP = '203.0.113.77';
 const USER_AGENT = 'Mozilla/5.0 (Amina laptop) TraceProbe/1.0';
+const ACCOUNT = 'CN6201234567890123456';
 
 /** The built API in a process of its own (Jest's module loader hides http and pg from the instrumentations). */
 async function startApiProcess(env: Record<string, string>): Promise<{ url: string; child: ChildProcess; output: () => string }> {
@@ -166,13 +167,14 @@ describe('traces from HTTP through Temporal to SQL', () => {
 
     // the API stopped by SIGTERM sends its batch first: the collector gets the trace (its id's 16 bytes in a protobuf export)
     await sme.get('/financings?access_token=leak-me'); // a secret in a link is no span's
+    await sme.get(`/statement-rules/${ACCOUNT}`); // nor an account number in a path, answered or not
     const exited = once(api.child, 'exit');
     api.child.kill('SIGTERM');
     await exited;
     expect(collector.bodies.some((body) => body.includes(Buffer.from(chain.at(-1)!.traceId, 'hex')))).toBe(true);
     expect(readFileSync(apiSpans, 'utf8')).toContain('/financings?access_token=%5Bredacted%5D');
     // what traces never hold: the receivable's invoice number, in Temporal's workflow ids
-    // (receivable-confirmation/<creditor>/<debtor>/<invoice>) or anywhere, the client's address and user agent
+    // (receivable-confirmation/<creditor>/<debtor>/<invoice>) or anywhere, an account number in a URL, the client's address and user agent
     const spans = [...spansIn(apiSpans), ...spansIn(workerSpans)];
     expect(spans.some((s) => s.name === 'RunActivity:recordConfirmationDecision')).toBe(true); // the confirmation's run was traced
     const keys = new Set(spans.flatMap((s) => Object.keys(s.attributes)));
@@ -187,7 +189,7 @@ describe('traces from HTTP through Temporal to SQL', () => {
     ])
       expect({ key, present: keys.has(key) }).toEqual({ key, present: false });
     const everything = Buffer.concat([readFileSync(apiSpans), readFileSync(workerSpans), ...collector.bodies]);
-    for (const secret of ['leak-me', invoiceNumber, CLIENT_IP, 'Amina', 'TraceProbe'])
+    for (const secret of ['leak-me', ACCOUNT, invoiceNumber, CLIENT_IP, 'Amina', 'TraceProbe'])
       expect({ secret, present: everything.includes(secret) }).toEqual({ secret, present: false });
   });
 

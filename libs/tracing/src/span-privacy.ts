@@ -1,10 +1,9 @@
 import type { Context } from '@opentelemetry/api';
 import type { ReadableSpan, Span, SpanProcessor } from '@opentelemetry/sdk-trace-base';
-import { safeUrl } from '@caravan/logging';
 
 /**
- * What a span may carry out of the process, by attribute name: the request's method, route,
- * status and redacted URL, the SQL without its values, the servers reached, the Temporal run and
+ * What a span may carry out of the process, by attribute name: the request's method, status and
+ * redacted URL (see redactedUrl), the SQL without its values, the servers reached, the Temporal run and
  * activity ids. Everything else goes, whatever instrumentation or semantic-convention version
  * put it there: Temporal's workflow ids (business keys such as a creditor, a debtor and an
  * invoice number), the workflow info its sink adds (memo, search attributes), the client's
@@ -13,15 +12,41 @@ import { safeUrl } from '@caravan/logging';
 const KEPT =
   /^(http\.(?!client_ip$|user_agent$)|url\.|db\.|server\.|net\.host\.(name|port)$|net\.peer\.(name|port)$|network\.protocol\.|error\.type$|exception\.type$|run_id$|temporalActivityId$)/;
 
-// Query strings whose secret-looking values are redacted as in the logs (an OpenID callback's code).
-const URLS = new Set(['http.url', 'http.target', 'url.full']);
+const URLS = new Set(['http.url', 'http.target', 'url.full', 'url.path']);
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const REDACTED = '%5Bredacted%5D';
+
+/** A query's keys, each value redacted: a token, an account number or a name alike. */
+function redactedQuery(query: string): string {
+  return query
+    .split('&')
+    .map((pair) => (pair.includes('=') ? `${pair.slice(0, pair.indexOf('='))}=${REDACTED}` : pair))
+    .join('&');
+}
+
+/**
+ * A URL as a span keeps it: its origin, its path with every segment holding a digit masked unless
+ * it is an id (a UUID) or a version (v1) - an account number or a financing's reference in a path
+ * is business data - its query's keys only, no fragment.
+ */
+export function redactedUrl(url: string): string {
+  const [, origin = '', rest] = /^([a-z][\w+.-]*:\/\/[^/?#]*)?(.*)$/is.exec(url)!;
+  const [pathAndQuery] = rest.split('#');
+  const at = pathAndQuery.indexOf('?');
+  const path = at === -1 ? pathAndQuery : pathAndQuery.slice(0, at);
+  const masked = path
+    .split('/')
+    .map((segment) => (/\d/.test(segment) && !UUID.test(segment) && !/^v\d+$/i.test(segment) ? ':masked' : segment))
+    .join('/');
+  return at === -1 ? origin + masked : `${origin}${masked}?${redactedQuery(pathAndQuery.slice(at + 1))}`;
+}
 
 export function keptAttributes(attributes: ReadableSpan['attributes']): ReadableSpan['attributes'] {
   const kept: Record<string, ReadableSpan['attributes'][string]> = {};
   for (const [key, value] of Object.entries(attributes)) {
     if (!KEPT.test(key)) continue;
-    if (typeof value === 'string' && URLS.has(key)) kept[key] = safeUrl(value);
-    else if (typeof value === 'string' && key === 'url.query') kept[key] = safeUrl(`?${value}`).slice(1);
+    if (typeof value === 'string' && URLS.has(key)) kept[key] = redactedUrl(value);
+    else if (typeof value === 'string' && key === 'url.query') kept[key] = redactedQuery(value);
     else kept[key] = value;
   }
   return kept;

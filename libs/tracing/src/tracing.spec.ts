@@ -5,7 +5,7 @@ import { Attributes, context, SpanStatusCode, trace, Tracer } from '@opentelemet
 import { BasicTracerProvider, ReadableSpan, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
 import { loadTracingConfig } from '@caravan/config';
 import { FileSpanExporter, spanLine } from './file-span-exporter';
-import { privateSpans } from './span-privacy';
+import { privateSpans, redactedUrl } from './span-privacy';
 import { activeTracing, SpanLine, startTracing, temporalClientInterceptors, temporalWorkerTracing, tracingWanted } from '.';
 
 describe('tracing configuration', () => {
@@ -119,19 +119,27 @@ describe('privateSpans', () => {
     });
   });
 
-  it('redacts a query’s secret-looking values in every URL attribute, old and stable (OTEL_SEMCONV_STABILITY_OPT_IN=http)', async () => {
+  it('keeps a query’s keys only, in every URL attribute, old and stable (OTEL_SEMCONV_STABILITY_OPT_IN=http)', async () => {
     const { attributes } = await leaving({
       'http.target': '/auth/oidc/callback?code=SECRET1&state=xyz',
-      'http.url': 'https://caravan.example/auth/oidc/callback?code=SECRET1&state=xyz',
-      'url.full': 'https://idp.example/token?client_secret=SECRET3',
-      'url.query': 'access_token=SECRET4&lang=en',
+      'http.url': 'https://caravan.example/auth/oidc/callback?code=SECRET1&state=xyz#me',
+      'url.full': 'https://idp.example:8443/token?client_secret=SECRET3',
+      'url.query': 'access_token=SECRET4&debtor=Hami%20Melons&flag',
     });
     expect(attributes).toEqual({
-      'http.target': '/auth/oidc/callback?code=%5Bredacted%5D&state=xyz',
-      'http.url': 'https://caravan.example/auth/oidc/callback?code=%5Bredacted%5D&state=xyz',
-      'url.full': 'https://idp.example/token?client_secret=%5Bredacted%5D',
-      'url.query': 'access_token=%5Bredacted%5D&lang=en',
+      'http.target': '/auth/oidc/callback?code=%5Bredacted%5D&state=%5Bredacted%5D',
+      'http.url': 'https://caravan.example/auth/oidc/callback?code=%5Bredacted%5D&state=%5Bredacted%5D',
+      'url.full': 'https://idp.example:8443/token?client_secret=%5Bredacted%5D',
+      'url.query': 'access_token=%5Bredacted%5D&debtor=%5Bredacted%5D&flag',
     });
+  });
+
+  it('masks a path’s account numbers and references, keeping ids (UUIDs), versions and words', () => {
+    const id = '0b7c4a52-3f0e-4d7a-9a61-2f5d8c1e9b40';
+    expect(redactedUrl(`/financings/${id}/decision`)).toBe(`/financings/${id}/decision`);
+    expect(redactedUrl('/statement-rules/CN6201234567890123456')).toBe('/statement-rules/:masked');
+    expect(redactedUrl('/credit-limits/RF-2026-000012/release')).toBe('/credit-limits/:masked/release');
+    expect(redactedUrl('http://collector:4318/v1/traces')).toBe('http://collector:4318/v1/traces');
   });
 
   it('sends an error’s type, never its message: not in an event, not in the status', async () => {
