@@ -145,6 +145,7 @@ async function main(): Promise<void> {
     DATABASE_URL: db.appUrl,
     TEMPORAL_ADDRESS: temporalAddress,
     HOST: '127.0.0.1',
+    TRUST_PROXY: '1', // haproxy names the client in X-Forwarded-For (scripts/cluster/haproxy.cfg)
   };
   const workers = [1, 2].map((n) =>
     startApp(root, `worker-${n}`, 'dist/apps/worker/src/main.js', { ...env, WORKER_METRICS_PORT: String(metricsPorts[n + 1]) }),

@@ -10,6 +10,9 @@ import { pendingMigrations } from '@caravan/database';
 
 type Check = 'up' | 'down';
 
+/** How long one readiness answer serves every caller: a burst of probes costs the database and Temporal one check. */
+const READY_CACHE_MS = 1000;
+
 async function probe(check: () => Promise<unknown>, timeoutMs = 2000): Promise<Check> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error('timeout')), timeoutMs)));
@@ -45,6 +48,8 @@ export class Readiness implements BeforeApplicationShutdown {
 @Public()
 @Controller('health')
 export class HealthController {
+  private cached?: { at: number; checks: Promise<Record<string, Check>> };
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly temporal: Client,
@@ -80,8 +85,18 @@ export class HealthController {
   })
   @ApiServiceUnavailableResponse({ description: 'a check is down: the load balancer sends no traffic here' })
   async ready(@Res({ passthrough: true }) res: Response): Promise<Health> {
-    const [database, temporal, migrations] = await Promise.all([this.database(), this.temporalUp(), this.migrationsApplied()]);
-    return answer(res, { database, temporal, migrations, shutdown: this.readiness.draining ? 'down' : 'up' });
+    // draining is read every time: a load balancer sees it at its next check, not a second later
+    return answer(res, { ...(await this.dependencies()), shutdown: this.readiness.draining ? 'down' : 'up' });
+  }
+
+  /** PostgreSQL, Temporal and the schema, asked at most once a READY_CACHE_MS; callers meanwhile share the answer. */
+  private dependencies(): Promise<Record<string, Check>> {
+    const now = Date.now();
+    if (!this.cached || now - this.cached.at >= READY_CACHE_MS) {
+      const checks = Promise.all([this.database(), this.temporalUp(), this.migrationsApplied()]);
+      this.cached = { at: now, checks: checks.then(([database, temporal, migrations]) => ({ database, temporal, migrations })) };
+    }
+    return this.cached.checks;
   }
 
   private migrationsApplied(): Promise<Check> {
