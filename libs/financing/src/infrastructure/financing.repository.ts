@@ -198,8 +198,13 @@ export async function insertEvent(
   return inserted !== undefined;
 }
 
-/** The row takes the state of event `seq`, unless a later one is there already: events of a human step and of the main flow may commit in either order. */
-/** The row follows the workflow's state unless a later step already wrote it; answers the stage it left, if it wrote. */
+/**
+ * The row takes the state of event `seq`, unless a later one is there already (events of a human
+ * step and of the main flow may commit in either order); answers the stage it left, if it wrote.
+ * The row lock is the one a plain UPDATE takes (FOR NO KEY UPDATE): FOR UPDATE would also wait
+ * on the key-share lock a person's open transaction holds by inserting a row that references the
+ * financing, and that transaction may be waiting on this very workflow.
+ */
 export async function advanceState(
   em: EntityManager,
   financingId: string,
@@ -207,7 +212,7 @@ export async function advanceState(
   state: FinancingState,
 ): Promise<string | undefined> {
   const [rows] = await em.query(
-    `WITH before AS (SELECT stage FROM financings WHERE id = $1 FOR UPDATE)
+    `WITH before AS (SELECT stage FROM financings WHERE id = $1 FOR NO KEY UPDATE)
      UPDATE financings f SET stage = $2, reason = $3, state = $4, state_seq = $5, updated_at = now()
        FROM before WHERE f.id = $1 AND f.state_seq < $5 RETURNING before.stage AS previous`,
     [financingId, state.stage, state.reason ?? null, JSON.stringify(state), seq],
