@@ -1,11 +1,6 @@
 // The workflow half of tracing, bundled with the workflows as an interceptor module
 // (scripts/bundle-workflows.ts): deterministic code only.
-import { TRACE_HEADER } from '@temporalio/interceptors-opentelemetry/lib/instrumentation';
-import {
-  OpenTelemetryInboundInterceptor,
-  OpenTelemetryInternalsInterceptor,
-  OpenTelemetryOutboundInterceptor,
-} from '@temporalio/interceptors-opentelemetry/lib/workflow';
+import type * as OtelModule from '@temporalio/interceptors-opentelemetry/lib/workflow';
 import type {
   WorkflowInboundCallsInterceptor,
   WorkflowInterceptorsFactory,
@@ -14,9 +9,27 @@ import type {
 } from '@temporalio/workflow';
 
 interface Otel {
-  inbound: OpenTelemetryInboundInterceptor;
-  outbound: OpenTelemetryOutboundInterceptor;
-  internals: OpenTelemetryInternalsInterceptor;
+  inbound: OtelModule.OpenTelemetryInboundInterceptor;
+  outbound: OtelModule.OpenTelemetryOutboundInterceptor;
+  internals: OtelModule.OpenTelemetryInternalsInterceptor;
+}
+
+/** The header Temporal's interceptors carry a trace in (their `TRACE_HEADER`; workflow.spec.ts holds the two equal). */
+export const TRACE_HEADER = '_tracer-data';
+
+/**
+ * Temporal's interceptors, loaded by a traced run only. Each run evaluates the modules it loads
+ * in its own sandbox, and OpenTelemetry's are a third of a cached run's memory and of what every
+ * new or replayed run allocates (the worker's memory benchmark): an untraced run loads none.
+ */
+function loadOtel(): Otel {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- evaluated on first use, inside the run's sandbox
+  const otel = require('@temporalio/interceptors-opentelemetry/lib/workflow') as typeof OtelModule;
+  return {
+    inbound: new otel.OpenTelemetryInboundInterceptor(),
+    outbound: new otel.OpenTelemetryOutboundInterceptor(),
+    internals: new otel.OpenTelemetryInternalsInterceptor(),
+  };
 }
 
 /**
@@ -30,13 +43,7 @@ export const interceptors: WorkflowInterceptorsFactory = () => {
   let otel: Otel | undefined;
   const inbound: WorkflowInboundCallsInterceptor = {
     execute: (input, next) => {
-      if (input.headers[TRACE_HEADER] !== undefined) {
-        otel = {
-          inbound: new OpenTelemetryInboundInterceptor(),
-          outbound: new OpenTelemetryOutboundInterceptor(),
-          internals: new OpenTelemetryInternalsInterceptor(),
-        };
-      }
+      if (input.headers[TRACE_HEADER] !== undefined) otel = loadOtel();
       return otel ? otel.inbound.execute(input, next) : next(input);
     },
     handleSignal: (input, next) => (otel ? otel.inbound.handleSignal(input, next) : next(input)),
