@@ -86,7 +86,13 @@ async function settled(client: Client, taskQueue: string, started = 0): Promise<
 /** One cache size: its own worker and queue, OPEN loans, the peak RSS, then wake-ups/s. */
 async function oneCache(stack: BenchStack, client: Client, cache: number): Promise<Figure> {
   const taskQueue = `bench-open-${cache}`;
-  const worker = startWorker(stack, { TEMPORAL_TASK_QUEUE: taskQueue, TEMPORAL_MAX_CACHED_WORKFLOWS: String(cache) });
+  // the workflow thread's heap: the default, or the least the configuration accepts for a larger cache
+  const heapMiB = Math.max(192, 96 + cache);
+  const worker = startWorker(stack, {
+    TEMPORAL_TASK_QUEUE: taskQueue,
+    TEMPORAL_MAX_CACHED_WORKFLOWS: String(cache),
+    TEMPORAL_WORKFLOW_HEAP_MIB: String(heapMiB),
+  });
   const refs = Array.from({ length: OPEN }, (_, i) => `RF-OPEN-${cache}-${String(i).padStart(6, '0')}`);
   try {
     await settled(client, taskQueue);
@@ -115,6 +121,7 @@ async function oneCache(stack: BenchStack, client: Client, cache: number): Promi
       reference: idle,
       detail: {
         cachedWorkflows: cache,
+        workflowHeapMiB: heapMiB,
         secondsToStart,
         // a query of a loan picked at random: most are out of the cache and replay first
         wakeUpsPerSecond: Math.round(WAKE_UPS / wake.seconds),

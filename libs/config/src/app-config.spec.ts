@@ -66,6 +66,17 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ ...valid, FINANCING_QUOTE_VALID_DAYS: 'two' })).toThrow(/FINANCING_QUOTE_VALID_DAYS/);
   });
 
+  it('bounds the workflow thread’s heap, never below what the workflow cache needs', () => {
+    expect(loadConfig(valid)).toMatchObject({ TEMPORAL_MAX_CACHED_WORKFLOWS: 50, TEMPORAL_WORKFLOW_HEAP_MIB: 192 });
+    expect(() => loadConfig({ ...valid, TEMPORAL_MAX_CACHED_WORKFLOWS: '1000' })).toThrow(
+      'TEMPORAL_WORKFLOW_HEAP_MIB=192 cannot hold TEMPORAL_MAX_CACHED_WORKFLOWS=1000: give it at least 1096',
+    );
+    expect(
+      loadConfig({ ...valid, TEMPORAL_MAX_CACHED_WORKFLOWS: '1000', TEMPORAL_WORKFLOW_HEAP_MIB: '1096' }).TEMPORAL_WORKFLOW_HEAP_MIB,
+    ).toBe(1096);
+    expect(() => loadConfig({ ...valid, TEMPORAL_MAX_CACHED_WORKFLOWS: '0', TEMPORAL_WORKFLOW_HEAP_MIB: '64' })).toThrow(ConfigError);
+  });
+
   it('treats an empty variable as missing', () => {
     expect(() => loadConfig({ ...valid, TEMPORAL_ADDRESS: '' })).toThrow(/TEMPORAL_ADDRESS is required/);
   });

@@ -43,6 +43,9 @@ class TrustProxyRule implements ValidatorConstraintInterface {
   }
 }
 
+/** What the workflow thread holds with an empty cache: the bundle's modules and the SDK (about 70 MiB live in the bench). */
+const WORKFLOW_HEAP_BASE_MIB = 96;
+
 /** The environment every app reads, validated once at boot. */
 export class AppConfig {
   @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'must be a postgres:// connection URL' })
@@ -173,14 +176,26 @@ export class AppConfig {
 
   /**
    * Workflows a worker keeps in memory between their tasks; the rest are replayed when they
-   * wake. About a megabyte each (the bench: 1,192 MiB at 1,000, 449 MiB at 50): loans sleep
-   * for days between wake-ups, so the cache buys little and a small one keeps the worker flat.
+   * wake. About half a megabyte each (the bench's worker with 1,000 cached): loans sleep for
+   * days between wake-ups, so the cache buys little and a small one keeps the worker flat.
    */
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(0)
   TEMPORAL_MAX_CACHED_WORKFLOWS = 50;
+
+  /**
+   * The old-generation heap, in MiB, of the thread the worker runs its workflows in. The SDK
+   * sets that thread no bound, and V8 then lets the garbage of every run created or replayed
+   * pile up for hundreds of MiB before it collects; bounded, it collects sooner. It must hold
+   * the cache: at least WORKFLOW_HEAP_BASE_MIB and a MiB per cached workflow.
+   */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(WORKFLOW_HEAP_BASE_MIB)
+  TEMPORAL_WORKFLOW_HEAP_MIB = 192;
 
   /** One business day of the financing workflows, in ms; tests shrink it so a loan runs in seconds. */
   @IsOptional()
@@ -361,6 +376,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const config = loadInto(AppConfig, env);
   if (config.METRICS_PORT !== undefined && config.METRICS_PORT === config.PORT)
     throw new ConfigError([`METRICS_PORT=${config.METRICS_PORT} must differ from PORT: the metrics are never served on the public port`]);
+  const heapNeeded = WORKFLOW_HEAP_BASE_MIB + config.TEMPORAL_MAX_CACHED_WORKFLOWS;
+  if (config.TEMPORAL_WORKFLOW_HEAP_MIB < heapNeeded)
+    throw new ConfigError([
+      `TEMPORAL_WORKFLOW_HEAP_MIB=${config.TEMPORAL_WORKFLOW_HEAP_MIB} cannot hold TEMPORAL_MAX_CACHED_WORKFLOWS=${config.TEMPORAL_MAX_CACHED_WORKFLOWS}: give it at least ${heapNeeded}`,
+    ]);
   return config;
 }
 

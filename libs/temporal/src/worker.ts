@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { setFlagsFromString } from 'node:v8';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import type { AppConfig } from '@caravan/config';
 import { temporalWorkerTracing } from '@caravan/tracing';
@@ -14,6 +15,7 @@ export async function createTemporalWorker(
     throw new Error(`workflow bundle ${workflowBundlePath} is missing: run \`npm run build\` first`);
   }
   const connection = await NativeConnection.connect(temporalConnectionOptions(config));
+  boundWorkflowHeap(config.TEMPORAL_WORKFLOW_HEAP_MIB);
   const worker = await Worker.create({
     connection,
     namespace: config.TEMPORAL_NAMESPACE,
@@ -28,4 +30,13 @@ export async function createTemporalWorker(
     ...temporalWorkerTracing(),
   });
   return { worker, connection };
+}
+
+/**
+ * Bounds the heap of the workflow thread `Worker.create` starts next (the SDK passes it no
+ * resource limits). V8 reads the flag when it creates an isolate, so it reaches that thread;
+ * this process's own heap, created already, keeps its limit.
+ */
+export function boundWorkflowHeap(mib: number): void {
+  setFlagsFromString(`--max-old-space-size=${mib}`);
 }
