@@ -3,6 +3,8 @@ import { dailyScheduleId, ExpectedMovement, ExpectedMovementsService, reconcilia
 import { AppConfig } from '@caravan/config';
 import { ScopedDatabase } from '@caravan/database';
 import { Money } from '@caravan/money';
+// the read rule 4 makes, run as the batch runs it: in the bank's scope
+import { findAutomaticLinesAwaitedBy } from '../../libs/reconciliation/src/infrastructure/statement-line.repository';
 import { recordHistory } from '../support/histories';
 import { PEOPLE, startApi, TestApi, TokenAgent } from '../support/api';
 import { isoDaysFromToday } from '../support/financing';
@@ -357,5 +359,22 @@ ${tx('B-2/payout', '2500.00', 'Turpan Grape Growers')}
     ]);
     expect(await expected('B-1/payout')).toMatchObject({ status: 'MATCHED', settled: '1500.00' });
     expect(await expected('B-2/payout')).toMatchObject({ status: 'MATCHED', settled: '2500.00' });
+  });
+
+  it('reads, for a payment in parts, the payer’s unmatched lines inside the window of what it awaits, not all it ever sent', async () => {
+    await payout('G-1/payout', '300.00', 'Gobi Logistics');
+    await importLines([
+      `${isoDaysFromToday(-30)};-100.00;;Gobi Logistics;gobi before the window`,
+      `${isoDaysFromToday(6)};-100.00;;Gobi Logistics;gobi after the window`,
+      `${today};100.00;;Gobi Logistics;gobi a credit`,
+      `${today};-100.00;;Taklamakan Freight;another payer`,
+      `${today};-100.00;;Gobi Logistics;gobi inside`,
+      `${isoDaysFromToday(5)};-250.00;;gobi logistics;gobi on the window's last day`,
+    ]);
+    const movement = (await expected('G-1/payout')).id;
+    const read = await api.app
+      .get(ScopedDatabase)
+      .transaction({ organisationId: api.parties.bank, readsAll: false }, (em) => findAutomaticLinesAwaitedBy(em, [movement]));
+    expect(read.map((l) => l.id)).toEqual([(await lineOf('gobi inside')).id, (await lineOf("gobi on the window's last day")).id]);
   });
 });

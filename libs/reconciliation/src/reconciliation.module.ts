@@ -26,6 +26,7 @@ import { AnyCurrencyStatements1764147310000 } from './infrastructure/migrations/
 import { LinesPerTransaction1764147320000 } from './infrastructure/migrations/1764147320000-lines-per-transaction';
 import { AwaitedForPeople1764147420000 } from './infrastructure/migrations/1764147420000-awaited-for-people';
 import { StatementRules1764147600000 } from './infrastructure/migrations/1764147600000-statement-rules';
+import { UnmatchedLinesByPayerAndDay1764147900000 } from './infrastructure/migrations/1764147900000-unmatched-lines-by-payer-and-day';
 
 export const RECONCILIATION_MIGRATIONS = [
   CreateStatements1764144800000,
@@ -36,6 +37,7 @@ export const RECONCILIATION_MIGRATIONS = [
   LinesPerTransaction1764147320000,
   AwaitedForPeople1764147420000,
   StatementRules1764147600000,
+  UnmatchedLinesByPayerAndDay1764147900000,
 ];
 
 @Module({})

@@ -25,7 +25,7 @@ import {
   retireSuggestionsOf,
 } from '../infrastructure/match-decision.repository';
 import { advanceRun, lockRun } from '../infrastructure/reconciliation-run.repository';
-import { findAutomaticLinesAfter, findAutomaticLinesOf } from '../infrastructure/statement-line.repository';
+import { findAutomaticLinesAfter, findAutomaticLinesAwaitedBy } from '../infrastructure/statement-line.repository';
 import { MatchDecisionsService } from './match-decisions.service';
 import { StatementRulesService } from './statement-rules.service';
 import { ReconciliationErrors } from '../domain/reconciliation.errors';
@@ -182,7 +182,7 @@ export class BatchMatchingService {
     const byAmount = amountLines.length ? await decideByAmountDateCounterparty(em, amountLines, decidedBy) : [];
     for (const id of byAmount) plan.taken.add(id);
     const byParty = await matchAmountsAndPayers(em, plan, lines, parties);
-    await matchParts(em, plan, parties, byParty);
+    await matchParts(em, plan, byParty);
     await plan.flush(em, this.decisions, decidedBy);
     return { lines, drafts: plan.written, byReference, byAmount };
   }
@@ -224,18 +224,18 @@ async function matchAmountsAndPayers(
   return byParty;
 }
 
-/** Rule 4: a movement paid in parts, by lines of this batch and any other unmatched ones of the payer. */
-async function matchParts(em: EntityManager, plan: BatchPlan, parties: string[], byParty: Map<string, OpenMovement[]>): Promise<void> {
-  if (parties.length === 0) return;
-  const partyLines = groupBy(await findAutomaticLinesOf(em, parties), (l) => l.counterpartyKey!);
-  for (const [party, movements] of byParty) {
-    for (const m of plan.stillOpen(movements)) {
-      const p = oneToMany(
-        m,
-        (partyLines.get(party) ?? []).filter((l) => !plan.taken.has(l.id)),
-      );
-      if (p) plan.take(p);
-    }
+/** Rule 4: a movement of these payers paid in parts, by lines of this batch and any other unmatched ones of the payer inside its window. */
+async function matchParts(em: EntityManager, plan: BatchPlan, byParty: Map<string, OpenMovement[]>): Promise<void> {
+  const open = [...byParty.values()].flatMap((movements) => plan.stillOpen(movements));
+  if (open.length === 0) return;
+  const ids = open.map((m) => m.id);
+  const partyLines = groupBy(await findAutomaticLinesAwaitedBy(em, ids), (l) => l.counterpartyKey!);
+  for (const m of open) {
+    const p = oneToMany(
+      m,
+      (partyLines.get(m.counterpartyKey!) ?? []).filter((l) => !plan.taken.has(l.id)),
+    );
+    if (p) plan.take(p);
   }
 }
 

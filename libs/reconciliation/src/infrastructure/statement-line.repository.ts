@@ -95,11 +95,21 @@ export function findAutomaticLinesAfter(em: EntityManager, afterId: string, size
   ]);
 }
 
-/** Every line the rules go through of these payers, by day. */
-export function findAutomaticLinesOf(em: EntityManager, parties: string[]): Promise<Line[]> {
+/**
+ * The lines the rules go through that one of these movements could be paid by: of its payer,
+ * its direction and currency, inside its window (a range of the payer's index); by day.
+ */
+export function findAutomaticLinesAwaitedBy(em: EntityManager, movementIds: string[]): Promise<Line[]> {
   return em.query(
-    `SELECT ${LINE_COLUMNS} FROM statement_lines l WHERE ${AUTOMATIC_LINES} AND l.counterparty_key = ANY($1) ORDER BY day, l.id`,
-    [parties],
+    `SELECT ${LINE_COLUMNS} FROM statement_lines l
+      WHERE ${AUTOMATIC_LINES} AND l.id IN (
+        SELECT p.id FROM expected_movements e JOIN statement_lines p
+            ON p.counterparty_key = e.counterparty_key AND p.match_status = 'UNMATCHED'
+           AND coalesce(p.booking_date, p.value_date) BETWEEN coalesce(e.value_from, '-infinity') AND coalesce(e.value_to, 'infinity')
+           AND p.direction = e.direction AND p.currency = e.currency
+         WHERE e.id = ANY($1::uuid[]))
+      ORDER BY day, l.id`,
+    [movementIds],
   );
 }
 
