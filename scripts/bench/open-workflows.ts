@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Client, Connection } from '@temporalio/client';
 import { BusinessClock } from '@caravan/clock';
+import { AppConfig, workflowHeapNeeded } from '@caravan/config';
 import { stopProcess } from '@caravan/devstack';
 import {
   actualDays,
@@ -87,7 +88,7 @@ async function settled(client: Client, taskQueue: string, started = 0): Promise<
 async function oneCache(stack: BenchStack, client: Client, cache: number): Promise<Figure> {
   const taskQueue = `bench-open-${cache}`;
   // the workflow thread's heap: the default, or the least the configuration accepts for a larger cache
-  const heapMiB = Math.max(192, 96 + cache);
+  const heapMiB = Math.max(new AppConfig().TEMPORAL_WORKFLOW_HEAP_MIB, workflowHeapNeeded(cache));
   const worker = startWorker(stack, {
     TEMPORAL_TASK_QUEUE: taskQueue,
     TEMPORAL_MAX_CACHED_WORKFLOWS: String(cache),

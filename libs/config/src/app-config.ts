@@ -46,6 +46,11 @@ class TrustProxyRule implements ValidatorConstraintInterface {
 /** What the workflow thread holds with an empty cache: the bundle's modules and the SDK (about 70 MiB live in the bench). */
 const WORKFLOW_HEAP_BASE_MIB = 96;
 
+/** The least workflow heap (TEMPORAL_WORKFLOW_HEAP_MIB) that holds this many cached workflows: a MiB each above the base. */
+export function workflowHeapNeeded(cachedWorkflows: number): number {
+  return WORKFLOW_HEAP_BASE_MIB + cachedWorkflows;
+}
+
 /** The environment every app reads, validated once at boot. */
 export class AppConfig {
   @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'must be a postgres:// connection URL' })
@@ -376,7 +381,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const config = loadInto(AppConfig, env);
   if (config.METRICS_PORT !== undefined && config.METRICS_PORT === config.PORT)
     throw new ConfigError([`METRICS_PORT=${config.METRICS_PORT} must differ from PORT: the metrics are never served on the public port`]);
-  const heapNeeded = WORKFLOW_HEAP_BASE_MIB + config.TEMPORAL_MAX_CACHED_WORKFLOWS;
+  const heapNeeded = workflowHeapNeeded(config.TEMPORAL_MAX_CACHED_WORKFLOWS);
   if (config.TEMPORAL_WORKFLOW_HEAP_MIB < heapNeeded)
     throw new ConfigError([
       `TEMPORAL_WORKFLOW_HEAP_MIB=${config.TEMPORAL_WORKFLOW_HEAP_MIB} cannot hold TEMPORAL_MAX_CACHED_WORKFLOWS=${config.TEMPORAL_MAX_CACHED_WORKFLOWS}: give it at least ${heapNeeded}`,
