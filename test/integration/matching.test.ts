@@ -8,6 +8,7 @@ import { findAutomaticLinesAwaitedBy } from '../../libs/reconciliation/src/infra
 import { recordHistory } from '../support/histories';
 import { PEOPLE, startApi, TestApi, TokenAgent } from '../support/api';
 import { isoDaysFromToday } from '../support/financing';
+import { onboardRival } from '../support/two-banks';
 import { reconcile } from '../support/reconciliation';
 import { eventually, isolatedConfig } from '../support/stack';
 import { startWorkerProcess, WorkerProcess } from '../support/worker-process';
@@ -376,5 +377,11 @@ ${tx('B-2/payout', '2500.00', 'Turpan Grape Growers')}
       .get(ScopedDatabase)
       .transaction({ organisationId: api.parties.bank, readsAll: false }, (em) => findAutomaticLinesAwaitedBy(em, [movement]));
     expect(read.map((l) => l.id)).toEqual([(await lineOf('gobi inside')).id, (await lineOf("gobi on the window's last day")).id]);
+    // another bank naming the movement reads none of them
+    const rival = await onboardRival(api);
+    const readByRival = await api.app
+      .get(ScopedDatabase)
+      .transaction({ organisationId: rival.bankId, readsAll: false }, (em) => findAutomaticLinesAwaitedBy(em, [movement]));
+    expect(readByRival).toEqual([]);
   });
 });
